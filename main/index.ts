@@ -1,0 +1,86 @@
+/**
+ * Electron entry: lifecycle only. Everything with logic lives in services that also run
+ * without Electron (web mode, tests); this file wires them to Electron's adapters.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import type { Notice } from '../preload/contract';
+import { APP_ORIGIN, appSchemePrivileges, serveAppProtocol } from './electron/appProtocol';
+import { openElectronStore } from './electron/electronStores';
+import { createMainWindow, lockDownContents } from './electron/window';
+import { registerIpc } from './ipc/electronIpc';
+import { originOf } from './ipc/trustedSender';
+import { createSafeStorageCipher } from './secrets/safeStorageCipher';
+import { createAppRouter } from './services';
+import { readDataDirOverride } from './electron/dataDirOverride';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../../dist/renderer');
+const preloadFile = path.join(here, '../preload/index.cjs');
+const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+
+const dataDirOverride = readDataDirOverride(process.argv, process.env);
+if (dataDirOverride) app.setPath('userData', dataDirOverride);
+
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+const trustedOrigins = (): string[] => (devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]);
+const isAppUrl = (url: string): boolean => trustedOrigins().includes(originOf(url) ?? '');
+
+let mainWindow: BrowserWindow | null = null;
+
+function showWindow(url: string, stateStore: Parameters<typeof createMainWindow>[0]['stateStore']): void {
+  mainWindow = createMainWindow({ preload: preloadFile, url, stateStore });
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isAppUrl));
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    // Nothing the page asks for (camera, notifications, geolocation…) is granted.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    serveAppProtocol(protocol, rendererDir);
+
+    const settingsFile = openElectronStore(dataDir, 'config');
+    const secretsFile = openElectronStore(dataDir, 'secrets');
+    const notices = [settingsFile.notice, secretsFile.notice].filter((notice): notice is Notice => notice !== null);
+    const stallTimeoutMs = Number(process.env.PARLEY_STALL_TIMEOUT_MS) || undefined;
+
+    const router = createAppRouter({
+      dataDir,
+      settingsStore: settingsFile.store,
+      secretsStore: secretsFile.store,
+      cipher: createSafeStorageCipher(safeStorage, process.platform),
+      notices,
+      openExternal: async (url) => {
+        await shell.openExternal(url);
+        return true;
+      },
+      ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
+      ...(process.env.PARLEY_BASE_URL ? { baseURL: process.env.PARLEY_BASE_URL } : {}),
+    });
+    registerIpc(ipcMain, router, trustedOrigins);
+
+    const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+    showWindow(url, settingsFile.store);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) showWindow(url, settingsFile.store);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The list of models an endpoint offers, cached on disk per base URL so the picker works offline
+ * and survives a server that briefly answers with an empty list (W&B once did).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { AppError, ModelList } from '../../preload/contract';
+import { toAppError } from '../chat/errors';
+import { createOpenAIClient } from '../chat/openaiClient';
+import type { Endpoint } from '../chat/openaiClient';
+
+export interface ModelCatalogDeps {
+  /** JSON file holding the cached lists. */
+  cacheFile: string;
+  getEndpoint(): Promise<Endpoint>;
+  now?: () => number;
+  /** How long to wait for the server's answer. Default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface ModelCatalog {
+  /** `refresh: false` answers from the cache when it has this endpoint's list; otherwise asks the server. */
+  list(options: { refresh: boolean }): Promise<ModelList>;
+}
+
+const cacheEntrySchema = z.object({ models: z.array(z.string()), fetchedAt: z.number() });
+type CacheEntry = z.infer<typeof cacheEntrySchema>;
+const cacheSchema = z.object({ version: z.literal(1), byBaseURL: z.record(z.string(), cacheEntrySchema) });
+type Cache = z.infer<typeof cacheSchema>;
+
+const NO_KEY: AppError = { code: 'no-key', message: 'No API key is saved. Add your W&B API key in Settings to load the models.' };
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Case-insensitive, numbers in ids compared as numbers (Llama-3.1-8B before Llama-3.1-70B). */
+function sortModels(ids: Iterable<string>): string[] {
+  // Ids are unique, so the plain comparison only orders ids that differ in case alone.
+  return [...new Set(ids)].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : 1));
+}
+
+export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
+  const now = deps.now ?? Date.now;
+  const timeoutMs = deps.timeoutMs ?? 30_000;
+  // Serialises read-modify-write of the cache file within this process.
+  let writing: Promise<void> = Promise.resolve();
+
+  /** A missing, unreadable or corrupt cache is an empty one: it is only a cache. */
+  async function readCache(): Promise<Cache> {
+    try {
+      return cacheSchema.parse(JSON.parse(await readFile(deps.cacheFile, 'utf8')));
+    } catch {
+      return { version: 1, byBaseURL: {} };
+    }
+  }
+
+  function saveEntry(baseURL: string, entry: CacheEntry): Promise<void> {
+    const write = writing.then(async () => {
+      const cache = await readCache();
+      cache.byBaseURL[baseURL] = entry;
+      await mkdir(dirname(deps.cacheFile), { recursive: true });
+      // Temp file + rename: a crash mid-write never leaves a half-written cache behind.
+      const temp = `${deps.cacheFile}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(temp, JSON.stringify(cache), 'utf8');
+        await rename(temp, deps.cacheFile);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+    });
+    writing = write.catch(() => undefined);
+    return write;
+  }
+
+  async function fetchModels(endpoint: Endpoint & { apiKey: string }): Promise<string[]> {
+    const client = createOpenAIClient(endpoint, { timeoutMs });
+    const ids: string[] = [];
+    for await (const model of client.models.list()) ids.push(model.id);
+    return sortModels(ids);
+  }
+
+  async function list({ refresh }: { refresh: boolean }): Promise<ModelList> {
+    const endpoint = await deps.getEndpoint();
+    const cached = (await readCache()).byBaseURL[endpoint.baseURL];
+    const fromCache = (error: AppError | null): ModelList =>
+      cached
+        ? { models: cached.models, fetchedAt: cached.fetchedAt, fromCache: true, error }
+        : { models: [], fetchedAt: null, fromCache: false, error };
+
+    if (!refresh && cached) return { models: cached.models, fetchedAt: cached.fetchedAt, fromCache: false, error: null };
+    const { apiKey } = endpoint;
+    if (!apiKey) return fromCache(NO_KEY);
+
+    let models: string[];
+    try {
+      models = await fetchModels({ ...endpoint, apiKey });
+    } catch (error) {
+      return fromCache(toAppError(error, { baseURL: endpoint.baseURL, apiKey, timeoutMs }));
+    }
+    // An empty answer is more likely a server mistake than a catalogue with no models.
+    if (models.length === 0 && cached) return fromCache(null);
+
+    const entry = { models, fetchedAt: now() };
+    if (models.length > 0) {
+      // A cache that cannot be written costs only offline use; the fresh list is still good.
+      await saveEntry(endpoint.baseURL, entry).catch((error: unknown) => {
+        console.warn('Could not save the model list cache:', error instanceof Error ? error.message : error);
+      });
+    }
+    return { ...entry, fromCache: false, error: null };
+  }
+
+  return { list };
+}

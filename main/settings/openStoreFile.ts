@@ -1,0 +1,56 @@
+import { existsSync, renameSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Notice } from '../../preload/contract';
+
+export interface OpenedStore<T> {
+  store: T;
+  /** Set when the file was unreadable and has been moved aside. */
+  notice: Notice | null;
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** Local time, because the user reads it next to their own clock. */
+function timestamp(date: Date): string {
+  const day = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
+  return `${day}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}
+
+/** `config.json` → `config.corrupt-20250102-030405.json`, with `-2`, `-3`… if that name is taken. */
+function asidePath(filePath: string, date: Date): string {
+  const stem = join(dirname(filePath), basename(filePath, extname(filePath)));
+  const base = `${stem}.corrupt-${timestamp(date)}`;
+  let candidate = `${base}.json`;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}.json`;
+  return candidate;
+}
+
+/**
+ * Opens a conf/electron-store file. Both throw a SyntaxError from their constructor
+ * when the file is not valid JSON; their own `clearInvalidConfig` would silently
+ * start empty and overwrite the file on the next write. Instead we keep the damaged
+ * file under a new name, start afresh, and tell the user where the old one is.
+ */
+export function openStoreFile<T>(
+  filePath: string,
+  open: () => T,
+  now: () => Date = () => new Date(),
+): OpenedStore<T> {
+  try {
+    return { store: open(), notice: null };
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'SyntaxError') throw error;
+    const movedTo = asidePath(filePath, now());
+    renameSync(filePath, movedTo);
+    return {
+      store: open(),
+      notice: {
+        id: `store-moved-aside:${basename(filePath)}`,
+        level: 'warning',
+        message:
+          `Parley could not read ${basename(filePath)} because it is damaged (not valid JSON), ` +
+          `so it started again with defaults. The old file was kept unchanged at ${movedTo}.`,
+      },
+    };
+  }
+}

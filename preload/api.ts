@@ -1,0 +1,126 @@
+/**
+ * `createApi(transport)`: the typed object the page knows as `window.parley`.
+ *
+ * The same function serves Electron (IPC + a MessagePort per chat) and web mode
+ * (a loopback WebSocket): only the transport differs. The page never picks a channel
+ * name; each function names its own.
+ */
+import type {
+  AppError,
+  Channel,
+  ChatEvent,
+  ChatRequest,
+  ChatResult,
+  Envelope,
+  KeyStatus,
+  ModelList,
+  Notice,
+  RequestOf,
+  ResponseOf,
+  Settings,
+  SettingsPatch,
+} from './contract';
+
+export interface ChatStream {
+  /** Asks main to stop; `done` then resolves with status `stopped` and the partial answer. */
+  cancel(): void;
+  /** Resolves once, with the whole result; never rejects. */
+  done: Promise<ChatResult>;
+}
+
+/** What carries requests and chat streams to main. */
+export interface Transport {
+  invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;
+  /** Opens one chat stream; `onEvent` receives every event until and including `done`. */
+  openChat(request: ChatRequest, onEvent: (event: ChatEvent) => void): { cancel(): void };
+}
+
+/** An error from main, carrying its code so the UI can act on it. */
+export class ParleyError extends Error implements AppError {
+  readonly code: AppError['code'];
+  readonly status?: number;
+  readonly param?: string;
+
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'ParleyError';
+    this.code = error.code;
+    if (error.status !== undefined) this.status = error.status;
+    if (error.param !== undefined) this.param = error.param;
+  }
+}
+
+export interface ParleyApi {
+  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void): ChatStream;
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
+  keyStatus(): Promise<KeyStatus>;
+  saveKey(key: string, options?: { allowInsecure?: boolean }): Promise<KeyStatus>;
+  removeKey(): Promise<KeyStatus>;
+  listModels(options?: { refresh?: boolean }): Promise<ModelList>;
+  openLink(url: string): Promise<{ opened: boolean }>;
+  notices(): Promise<Notice[]>;
+}
+
+export function createApi(transport: Transport): ParleyApi {
+  async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    const envelope = await transport.invoke(channel, request);
+    if (!envelope.ok) throw new ParleyError(envelope.error);
+    return envelope.value as ResponseOf<C>;
+  }
+
+  return {
+    chat(request, onEvent) {
+      let settle: (result: ChatResult) => void = () => undefined;
+      const done = new Promise<ChatResult>((resolve) => (settle = resolve));
+      const stream = transport.openChat(request, (event) => {
+        onEvent(event);
+        if (event.type === 'done') settle(event.result);
+      });
+      return { cancel: () => stream.cancel(), done };
+    },
+    getSettings: () => call('settings:get', {}),
+    updateSettings: (patch) => call('settings:update', patch),
+    keyStatus: () => call('key:status', {}),
+    saveKey: (key, options = {}) =>
+      call('key:save', options.allowInsecure === undefined ? { key } : { key, allowInsecure: options.allowInsecure }),
+    removeKey: () => call('key:remove', {}),
+    listModels: (options = {}) => call('models:list', { refresh: options.refresh ?? false }),
+    openLink: (url) => call('link:open', { url }),
+    notices: () => call('app:notices', {}),
+  };
+}
+
+/**
+ * contextBridge copies a thrown Error with its message only, dropping `code`; a plain
+ * object crosses whole. So the preload rejects with plain AppErrors (`acrossBridge`) and
+ * the page turns them back into ParleyErrors (`fromBridge`).
+ */
+function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): ParleyApi {
+  const wrap =
+    <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      method(...args).catch((error: unknown) => Promise.reject(convert(error)));
+  return {
+    chat: (request, onEvent) => api.chat(request, onEvent),
+    getSettings: wrap(api.getSettings),
+    updateSettings: wrap(api.updateSettings),
+    keyStatus: wrap(api.keyStatus),
+    saveKey: wrap(api.saveKey),
+    removeKey: wrap(api.removeKey),
+    listModels: wrap(api.listModels),
+    openLink: wrap(api.openLink),
+    notices: wrap(api.notices),
+  };
+}
+
+const isAppError = (value: unknown): value is AppError =>
+  typeof value === 'object' && value !== null && typeof (value as AppError).code === 'string' && typeof (value as AppError).message === 'string';
+
+export const acrossBridge = (api: ParleyApi): ParleyApi =>
+  mapRejections(api, (error) =>
+    error instanceof ParleyError ? { code: error.code, message: error.message, status: error.status, param: error.param } : error,
+  );
+
+export const fromBridge = (api: ParleyApi): ParleyApi =>
+  mapRejections(api, (error) => (isAppError(error) && !(error instanceof ParleyError) ? new ParleyError(error) : error));

@@ -1,0 +1,208 @@
+/**
+ * The one IPC contract between main, preload and renderer.
+ *
+ * Main imports the zod schemas and validates every payload at runtime; preload and
+ * renderer import only the types (`import type`), so zod never ships to the page.
+ */
+import { z } from 'zod';
+
+/** Upper bounds that keep a hostile or buggy page from handing main absurd payloads. */
+export const LIMITS = {
+  messageChars: 2_000_000,
+  messages: 5_000,
+  systemPromptChars: 200_000,
+  keyChars: 4_096,
+  modelIdChars: 300,
+  urlChars: 2_048,
+  projectChars: 200,
+} as const;
+
+export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
+
+const httpUrl = z
+  .string()
+  .max(LIMITS.urlChars)
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+
+export const settingsSchema = z.object({
+  baseURL: httpUrl,
+  /** W&B `team/project` sent as the OpenAI-Project header; empty means none. */
+  project: z.string().max(LIMITS.projectChars),
+  defaultModel: z.string().max(LIMITS.modelIdChars),
+  defaultSystemPrompt: z.string().max(LIMITS.systemPromptChars),
+  theme: themeSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  baseURL: DEFAULT_BASE_URL,
+  project: '',
+  defaultModel: '',
+  defaultSystemPrompt: '',
+  theme: 'system',
+};
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** What the renderer may know about the stored key: never the key itself. */
+export interface KeyStatus {
+  hasKey: boolean;
+  /** Last four characters, for recognising which key is stored. */
+  hint: string | null;
+  /** Where the key lives: an OS keyring name, `basic_text` (no keyring), or `memory` (web mode). */
+  backend: string;
+  /** False when the backend would keep the key readable by anyone with the file (Linux without a keyring). */
+  secure: boolean;
+}
+
+export const saveKeySchema = z
+  .object({
+    key: z.string().trim().min(1, 'the key is empty').max(LIMITS.keyChars),
+    /** The user agreed to store the key without an OS keyring. */
+    allowInsecure: z.boolean().optional(),
+  })
+  .strict();
+
+export const emptySchema = z.object({}).strict();
+
+export const listModelsSchema = z.object({ refresh: z.boolean() }).strict();
+
+export interface ModelList {
+  models: string[];
+  /** When the list was fetched from the server (ms since epoch); null when never. */
+  fetchedAt: number | null;
+  /** True when the server could not be reached and the cached list is shown. */
+  fromCache: boolean;
+  /** Why the refresh failed, when it did. */
+  error: AppError | null;
+}
+
+export const openLinkSchema = z.object({ url: z.string().max(LIMITS.urlChars) }).strict();
+
+export const chatMessageSchema = z
+  .object({
+    role: z.enum(['user', 'assistant']),
+    content: z.string().max(LIMITS.messageChars),
+  })
+  .strict();
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export const chatRequestSchema = z
+  .object({
+    model: z.string().trim().min(1, 'choose a model').max(LIMITS.modelIdChars),
+    systemPrompt: z.string().max(LIMITS.systemPromptChars),
+    messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
+  })
+  .strict();
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+
+/** Every failure the user can meet, as a code the UI can act on plus a sentence a person understands. */
+export type ErrorCode =
+  | 'auth' // 401: wrong key or wrong team/project
+  | 'quota' // 402, or a 429 about quota: out of credits, never retried
+  | 'forbidden' // 403: region or organisation
+  | 'model-not-found' // 404: unknown or retired model
+  | 'bad-request' // 400/422: a parameter the model refuses
+  | 'rate-limit' // 429: concurrency limit
+  | 'server' // 500 and other 5xx
+  | 'overloaded' // 503
+  | 'connection' // refused, DNS, TLS
+  | 'timeout' // no bytes for too long
+  | 'dropped' // stream ended mid-answer
+  | 'malformed' // the server sent something that is not the OpenAI format
+  | 'no-key' // no API key stored
+  | 'insecure-storage' // no keyring: the user must agree before the key is stored
+  | 'invalid-request' // payload rejected by the contract
+  | 'forbidden-sender' // IPC from a frame that is not the app's own
+  | 'settings' // settings could not be read or written
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** HTTP status when the server answered. */
+  status?: number;
+  /** The request parameter the server named, for 400/422. */
+  param?: string;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+export type ChatStatus = 'complete' | 'stopped' | 'error';
+
+export interface ChatResult {
+  status: ChatStatus;
+  content: string;
+  reasoning: string;
+  usage: Usage | null;
+  finishReason: string | null;
+  error: AppError | null;
+  /** Milliseconds from sending to the first content or reasoning token; null when none arrived. */
+  firstTokenMs: number | null;
+  durationMs: number;
+}
+
+/** Events of one `chat()` stream. Every stream ends with exactly one `done`. */
+export type ChatEvent =
+  | { type: 'delta'; content?: string; reasoning?: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'retrying'; attempt: number; of: number; reason: AppError }
+  | { type: 'done'; result: ChatResult };
+
+/** Request/response channels: name → payload and answer. */
+export interface Channels {
+  'settings:get': { request: Record<string, never>; response: Settings };
+  'settings:update': { request: SettingsPatch; response: Settings };
+  'key:status': { request: Record<string, never>; response: KeyStatus };
+  'key:save': { request: z.infer<typeof saveKeySchema>; response: KeyStatus };
+  'key:remove': { request: Record<string, never>; response: KeyStatus };
+  'models:list': { request: z.infer<typeof listModelsSchema>; response: ModelList };
+  'link:open': { request: z.infer<typeof openLinkSchema>; response: { opened: boolean } };
+  'app:notices': { request: Record<string, never>; response: Notice[] };
+}
+export type Channel = keyof Channels;
+export type RequestOf<C extends Channel> = Channels[C]['request'];
+export type ResponseOf<C extends Channel> = Channels[C]['response'];
+
+/** Runtime schema per channel; main rejects anything that does not parse. */
+export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
+  'settings:get': emptySchema,
+  'settings:update': settingsPatchSchema,
+  'key:status': emptySchema,
+  'key:save': saveKeySchema,
+  'key:remove': emptySchema,
+  'models:list': listModelsSchema,
+  'link:open': openLinkSchema,
+  'app:notices': emptySchema,
+};
+
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+
+export { CHAT_CHANNEL } from './chatChannel';
+
+/** Something main wants the user to know once, e.g. a settings file that was moved aside. */
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning';
+  message: string;
+}
+
+/** How answers cross the transport: never a thrown Electron error with its stack. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** Messages on a chat stream from renderer to main. */
+export type ChatControl = { type: 'cancel' };

@@ -1,0 +1,23 @@
+/**
+ * The preload: wires `createApi` to Electron IPC and exposes it as `window.parley`.
+ * The page gets named functions only: no ipcRenderer, no channel names, no Electron events.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { acrossBridge, createApi, type Transport } from './api';
+import { CHAT_CHANNEL } from './chatChannel';
+import type { ChatControl, ChatEvent, Envelope } from './contract';
+
+const transport: Transport = {
+  invoke: (channel, request) => ipcRenderer.invoke(channel, request) as Promise<Envelope<unknown>>,
+  openChat(request, onEvent) {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = ({ data }: MessageEvent<ChatEvent>) => {
+      onEvent(data);
+      if (data.type === 'done') port1.close();
+    };
+    ipcRenderer.postMessage(CHAT_CHANNEL, request, [port2]);
+    return { cancel: () => port1.postMessage({ type: 'cancel' } satisfies ChatControl) };
+  },
+};
+
+contextBridge.exposeInMainWorld('parley', acrossBridge(createApi(transport)));

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { KeyStatus, Notice, Settings } from '../../preload/contract';
+import { ChatView } from '../features/chat/ChatView';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { KeySetup } from '../features/setup/KeySetup';
+import { toAppError } from '../lib/errors';
+import { NoticeBanner } from '../components/NoticeBanner';
+import { useParley } from './ParleyContext';
+
+interface Loaded {
+  keyStatus: KeyStatus;
+  settings: Settings;
+}
+
+/** Loads what the window needs, then shows first run (no key) or the chat. */
+export function App() {
+  const api = useParley();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.keyStatus(), api.getSettings()]).then(
+      ([keyStatus, settings]) => live && setLoaded({ keyStatus, settings }),
+      (error: unknown) => live && setLoadError(toAppError(error).message),
+    );
+    // Notices are a courtesy: failing to fetch them must not keep the app from starting.
+    api.notices().then(
+      (list) => live && setNotices(list),
+      (error: unknown) => console.warn('Could not load notices', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  const theme = loaded?.settings.theme ?? 'system';
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const onSettings = useCallback((settings: Settings) => setLoaded((current) => current && { ...current, settings }), []);
+  const onKeyStatus = useCallback((keyStatus: KeyStatus) => {
+    setLoaded((current) => current && { ...current, keyStatus });
+    if (!keyStatus.hasKey) setSettingsOpen(false);
+  }, []);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+
+  let screen;
+  if (loadError !== null) {
+    screen = (
+      <main className="center-screen">
+        <div role="alert" className="stack">
+          <h1>Parley could not start</h1>
+          <p>{loadError}</p>
+        </div>
+        <button
+          type="button"
+          onClick={() => {
+            setLoadError(null);
+            setAttempt((count) => count + 1);
+          }}
+        >
+          Try again
+        </button>
+      </main>
+    );
+  } else if (!loaded) {
+    screen = (
+      <main className="center-screen">
+        <p role="status">Loading…</p>
+      </main>
+    );
+  } else if (!loaded.keyStatus.hasKey) {
+    screen = <KeySetup settings={loaded.settings} onSettings={onSettings} onKeySaved={onKeyStatus} />;
+  } else {
+    screen = (
+      <>
+        <ChatView settings={loaded.settings} onSettings={onSettings} onOpenSettings={openSettings} />
+        {settingsOpen && (
+          <SettingsDialog
+            settings={loaded.settings}
+            keyStatus={loaded.keyStatus}
+            onSettings={onSettings}
+            onKeyStatus={onKeyStatus}
+            onClose={() => setSettingsOpen(false)}
+          />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div className="app">
+      {notices.map((notice) => (
+        <NoticeBanner key={notice.id} notice={notice} onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))} />
+      ))}
+      {screen}
+    </div>
+  );
+}

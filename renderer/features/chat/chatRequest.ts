@@ -1,0 +1,19 @@
+import type { ChatMessage, ChatRequest } from '../../../preload/contract';
+import type { Conversation, Message } from './conversationReducer';
+
+/**
+ * A failed or empty answer is not something the model said: sending it back would
+ * teach the model a turn that never happened, and some servers reject empty content.
+ */
+function belongsInHistory(message: Message): boolean {
+  return message.role === 'user' || (message.status !== 'error' && message.content !== '');
+}
+
+/** The request for the turn that ends just before `end` (all messages when omitted). */
+export function buildChatRequest(conversation: Conversation, end = conversation.messages.length): ChatRequest {
+  const messages: ChatMessage[] = conversation.messages
+    .slice(0, end)
+    .filter(belongsInHistory)
+    .map(({ role, content }) => ({ role, content }));
+  return { model: conversation.model, systemPrompt: conversation.systemPrompt, messages };
+}

@@ -1,0 +1,167 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { KeyStatus, Settings } from '../../../preload/contract';
+import { useParley } from '../../app/ParleyContext';
+import { Modal } from '../../components/Modal';
+import { toAppError } from '../../lib/errors';
+import { KeyForm } from '../setup/KeyForm';
+
+interface SettingsDialogProps {
+  settings: Settings;
+  keyStatus: KeyStatus;
+  onSettings: (settings: Settings) => void;
+  onKeyStatus: (status: KeyStatus) => void;
+  onClose: () => void;
+}
+
+const THEMES: { value: Settings['theme']; label: string }[] = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, onClose }: SettingsDialogProps) {
+  const api = useParley();
+  const id = useId();
+  const [draft, setDraft] = useState(settings);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [replacingKey, setReplacingKey] = useState(false);
+
+  function edit(patch: Partial<Settings>) {
+    setDraft((current) => ({ ...current, ...patch }));
+    setStatus('');
+  }
+
+  async function run(action: () => Promise<string>) {
+    setSaving(true);
+    setError(null);
+    setStatus('');
+    try {
+      setStatus(await action());
+    } catch (caught) {
+      setError(toAppError(caught).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      const { baseURL, project, defaultSystemPrompt, theme } = draft;
+      onSettings(await api.updateSettings({ baseURL: baseURL.trim(), project: project.trim(), defaultSystemPrompt, theme }));
+      return 'Settings saved.';
+    });
+  }
+
+  function removeKey() {
+    void run(async () => {
+      // Without a key the app goes back to first run, which closes this dialog.
+      onKeyStatus(await api.removeKey());
+      return 'Key removed.';
+    });
+  }
+
+  return (
+    <Modal labelledBy={`${id}-title`} onClose={onClose} className="settings-dialog">
+      <div className="modal-header">
+        <h2 id={`${id}-title`}>Settings</h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-url`}>Base URL</label>
+          <input
+            id={`${id}-url`}
+            type="url"
+            spellCheck={false}
+            value={draft.baseURL}
+            onChange={(event) => edit({ baseURL: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-project`}>Team/project</label>
+          <input
+            id={`${id}-project`}
+            type="text"
+            placeholder="team/project"
+            spellCheck={false}
+            value={draft.project}
+            onChange={(event) => edit({ project: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-prompt`}>Default system prompt</label>
+          <textarea
+            id={`${id}-prompt`}
+            value={draft.defaultSystemPrompt}
+            onChange={(event) => edit({ defaultSystemPrompt: event.target.value })}
+          />
+          <p className="hint">Used by new chats.</p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-theme`}>Theme</label>
+          <select
+            id={`${id}-theme`}
+            value={draft.theme}
+            onChange={(event) => edit({ theme: event.target.value as Settings['theme'] })}
+          >
+            {THEMES.map((theme) => (
+              <option key={theme.value} value={theme.value}>
+                {theme.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving}>
+            Save settings
+          </button>
+        </div>
+      </form>
+
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <p role="status" className="status-text">
+        {status}
+      </p>
+
+      <section className="key-section">
+        <h3>Stored key</h3>
+        <p>
+          {keyStatus.hint ? `Key ends in ${keyStatus.hint}` : 'A key is stored'}, kept in {keyStatus.backend}.
+        </p>
+        {!keyStatus.secure && (
+          <p className="warning-text">
+            This key is stored without an OS keyring: anyone who can read your files can read it.
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={() => setReplacingKey((open) => !open)} aria-expanded={replacingKey}>
+            Replace key
+          </button>
+          <button type="button" className="danger" onClick={removeKey} disabled={saving}>
+            Remove key
+          </button>
+        </div>
+        {replacingKey && (
+          <KeyForm
+            autoFocus
+            onSaved={(next) => {
+              onKeyStatus(next);
+              setReplacingKey(false);
+              setStatus('Key saved.');
+            }}
+          />
+        )}
+      </section>
+    </Modal>
+  );
+}

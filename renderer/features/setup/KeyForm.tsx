@@ -1,0 +1,116 @@
+import { useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import type { KeyStatus } from '../../../preload/contract';
+import { Modal } from '../../components/Modal';
+import { toAppError } from '../../lib/errors';
+import { useParley } from '../../app/ParleyContext';
+
+export const API_KEY_URL = 'https://wandb.ai/authorize';
+
+interface KeyFormProps {
+  onSaved: (status: KeyStatus) => void;
+  /** Runs before the key is saved (first run saves the team/project with it); a throw stops the save. */
+  beforeSave?: () => Promise<void>;
+  /** Fields shown between the key and the button. */
+  children?: ReactNode;
+  autoFocus?: boolean;
+}
+
+/**
+ * The API key field and its save flow, shared by first run and "Replace key". When the
+ * OS has no keyring, main refuses with `insecure-storage` and we ask before storing.
+ */
+export function KeyForm({ onSaved, beforeSave, children, autoFocus = false }: KeyFormProps) {
+  const api = useParley();
+  const id = useId();
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [insecureMessage, setInsecureMessage] = useState<string | null>(null);
+
+  async function save(allowInsecure: boolean) {
+    setSaving(true);
+    setError(null);
+    setInsecureMessage(null);
+    try {
+      await beforeSave?.();
+      const status = await api.saveKey(key.trim(), allowInsecure ? { allowInsecure: true } : undefined);
+      setKey('');
+      onSaved(status);
+    } catch (caught) {
+      const appError = toAppError(caught);
+      if (appError.code === 'insecure-storage') setInsecureMessage(appError.message);
+      else setError(appError.message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (key.trim() === '') {
+      setError('Enter your API key.');
+      return;
+    }
+    void save(false);
+  }
+
+  function openKeyPage(event: MouseEvent) {
+    // The window never navigates: main opens the page in the system browser.
+    event.preventDefault();
+    void api.openLink(API_KEY_URL);
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <div className="field-label-row">
+          <label htmlFor={`${id}-key`}>API key</label>
+          <a href={API_KEY_URL} onClick={openKeyPage}>
+            Get an API key
+          </a>
+        </div>
+        <input
+          id={`${id}-key`}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus={autoFocus}
+          value={key}
+          onChange={(event) => setKey(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+      </div>
+      {children}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          Save key
+        </button>
+      </div>
+      {insecureMessage !== null && (
+        <Modal
+          role="alertdialog"
+          labelledBy={`${id}-insecure-title`}
+          describedBy={`${id}-insecure-message`}
+          onClose={() => setInsecureMessage(null)}
+        >
+          <h2 id={`${id}-insecure-title`}>No keyring available</h2>
+          <p id={`${id}-insecure-message`}>{insecureMessage}</p>
+          <div className="actions">
+            <button type="button" data-autofocus onClick={() => setInsecureMessage(null)}>
+              Cancel
+            </button>
+            <button type="button" className="danger" onClick={() => void save(true)}>
+              Store anyway
+            </button>
+          </div>
+        </Modal>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { useId, useState } from 'react';
+import type { KeyStatus, Settings } from '../../../preload/contract';
+import { useParley } from '../../app/ParleyContext';
+import { KeyForm } from './KeyForm';
+
+interface KeySetupProps {
+  settings: Settings;
+  onSettings: (settings: Settings) => void;
+  onKeySaved: (status: KeyStatus) => void;
+}
+
+/** First run: the one thing Parley needs before it can chat. */
+export function KeySetup({ settings, onSettings, onKeySaved }: KeySetupProps) {
+  const api = useParley();
+  const id = useId();
+  const [project, setProject] = useState(settings.project);
+
+  async function saveProject() {
+    const trimmed = project.trim();
+    if (trimmed !== settings.project) onSettings(await api.updateSettings({ project: trimmed }));
+  }
+
+  return (
+    <main className="setup">
+      <section className="setup-card" aria-labelledby={`${id}-title`}>
+        <h1 id={`${id}-title`}>Connect to W&amp;B Inference</h1>
+        <p className="muted">
+          Parley keeps your key in the system keyring and sends it only to the inference server.
+        </p>
+        <KeyForm onSaved={onKeySaved} beforeSave={saveProject} autoFocus>
+          <div className="field">
+            <label htmlFor={`${id}-project`}>Team/project</label>
+            <input
+              id={`${id}-project`}
+              type="text"
+              placeholder="team/project"
+              autoComplete="off"
+              spellCheck={false}
+              value={project}
+              onChange={(event) => setProject(event.target.value)}
+              aria-describedby={`${id}-project-hint`}
+            />
+            <p id={`${id}-project-hint`} className="hint">
+              Optional. Usage is billed to this W&amp;B project.
+            </p>
+          </div>
+        </KeyForm>
+      </section>
+    </main>
+  );
+}

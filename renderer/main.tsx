@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { ParleyContext } from './app/ParleyContext';
+import { parley } from './lib/parley';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <ParleyContext.Provider value={parley}>
+      <App />
+    </ParleyContext.Provider>
+  </StrictMode>,
+);

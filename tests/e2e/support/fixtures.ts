@@ -1,0 +1,102 @@
+/**
+ * The UI specs' fixtures: each test gets Parley on a fresh data folder, pointed at a
+ * fake inference server on 127.0.0.1, in the runtime of its Playwright project: web
+ * mode in Chromium, or the real Electron app (skipped, with the reason, where no
+ * Electron binary exists).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron, test as base, expect, type Page } from '@playwright/test';
+import { startFakeInferenceServer, type FakeInferenceServer } from '../../fixtures/fakeInferenceServer';
+import { startWebMode } from '../../../main/web/startWebMode';
+import { electronBinaryStatus } from './electronBinary';
+
+export type Runtime = 'web' | 'electron';
+
+/** Short enough that the stall spec finishes fast, long enough for slow CI machines. */
+const STALL_TIMEOUT_MS = 2_500;
+
+export const TEST_KEY = 'wandb-test-key-7F3q';
+
+interface Fixtures {
+  fake: FakeInferenceServer;
+  dataDir: string;
+  /** Parley at its first run, no key stored. */
+  app: Page;
+  /** Parley with the test key stored and the chat screen showing. */
+  chat: Page;
+}
+
+export const test = base.extend<Fixtures & { runtime: Runtime }>({
+  runtime: ['web', { option: true }],
+
+  fake: async ({}, use) => {
+    const server = await startFakeInferenceServer();
+    await use(server);
+    await server.close();
+  },
+
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  app: async ({ runtime, fake, dataDir, browser }, use) => {
+    if (runtime === 'web') {
+      const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs: STALL_TIMEOUT_MS });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await use(page);
+      await context.close();
+      await server.close();
+      return;
+    }
+    const electron = electronBinaryStatus();
+    test.skip(!electron.available, electron.available ? '' : `Electron runtime: ${electron.reason}`);
+    const app = await _electron.launch({
+      args: [path.resolve('.'), `--data-dir=${dataDir}`],
+      env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS) },
+    });
+    await use(await app.firstWindow());
+    await app.close();
+  },
+
+  chat: async ({ app }, use) => {
+    await saveKey(app, TEST_KEY);
+    await expect(app.getByRole('combobox', { name: 'Model' })).toBeVisible();
+    await use(app);
+  },
+});
+
+/** Enters a key on the first-run screen, agreeing to keyring-less storage where the OS has none. */
+export async function saveKey(page: Page, key: string): Promise<void> {
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Save key' }).click();
+  const consent = page.getByRole('alertdialog', { name: 'No keyring available' });
+  const chatShown = page.getByRole('combobox', { name: 'Model' });
+  await expect(consent.or(chatShown)).toBeVisible();
+  if (await consent.isVisible()) await consent.getByRole('button', { name: 'Store anyway' }).click();
+}
+
+/** Picks a model in the searchable picker, as a keyboard user would. */
+export async function pickModel(page: Page, model: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: 'Model' });
+  await picker.click();
+  await picker.fill(model);
+  await page.getByRole('option', { name: model, exact: true }).click();
+  await expect(picker).toHaveValue(model);
+}
+
+/** Types a message and sends it with Enter. */
+export async function send(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+export const lastAnswer = (page: Page) => page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Assistant' }).last();
+
+export { expect };

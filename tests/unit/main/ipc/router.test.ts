@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatEvent, ChatRequest, ChatResult } from '../../../../preload/contract';
+import { DEFAULT_SETTINGS } from '../../../../preload/contract';
+import { AppFailure } from '../../../../main/appFailure';
+import { createRouter, type Handlers } from '../../../../main/ipc/router';
+
+const status = { hasKey: false, hint: null, backend: 'memory', secure: true };
+
+function routerWith(overrides: Partial<Handlers> = {}) {
+  const calls: string[] = [];
+  const handlers: Handlers = {
+    'settings:get': () => DEFAULT_SETTINGS,
+    'settings:update': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+    'key:status': () => status,
+    'key:save': ({ key }) => {
+      calls.push(`save:${key.length}`);
+      return { ...status, hasKey: true };
+    },
+    'key:remove': () => status,
+    'models:list': () => ({ models: [], fetchedAt: null, fromCache: false, error: null }),
+    'link:open': () => ({ opened: true }),
+    'app:notices': () => [],
+    ...overrides,
+  };
+  const errors: unknown[] = [];
+  const router = createRouter({
+    handlers,
+    reportError: (_where, error) => errors.push(error),
+    chat: async (request: ChatRequest, onEvent: (e: ChatEvent) => void, signal: AbortSignal): Promise<ChatResult> => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const result: ChatResult = { status: signal.aborted ? 'stopped' : 'complete', content: request.model, reasoning: '', usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2 };
+      onEvent({ type: 'done', result });
+      return result;
+    },
+  });
+  return { router, calls, errors };
+}
+
+describe('router', () => {
+  it('answers a valid request', async () => {
+    const { router } = routerWith();
+    expect(await router.invoke('settings:get', {})).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+  });
+
+  it.each([
+    ['an unknown channel', 'fs:read', {}],
+    ['a channel name that is not a string', 42, {}],
+    ['wrong types', 'key:save', { key: 42 }],
+    ['extra fields', 'settings:update', { baseURL: 'https://x.test/v1', shell: 'rm -rf' }],
+    ['a prototype-pollution key', 'settings:update', JSON.parse('{"__proto__": {"polluted": true}}')],
+    ['a non-http base URL', 'settings:update', { baseURL: 'javascript:alert(1)' }],
+    ['a huge key', 'key:save', { key: 'x'.repeat(100_000) }],
+    ['no payload', 'key:save', undefined],
+  ])('refuses %s without calling a service', async (_label, channel, payload) => {
+    const { router, calls } = routerWith();
+    const answer = await router.invoke(channel, payload);
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.code).toBe('invalid-request');
+    expect(calls).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('never echoes a rejected value (it may be a key)', async () => {
+    const { router } = routerWith();
+    const answer = await router.invoke('key:save', { key: 'secret-value-123', allowInsecure: 'yes' });
+    expect(JSON.stringify(answer)).not.toContain('secret-value-123');
+  });
+
+  it('passes a service’s AppFailure through and hides unexpected errors', async () => {
+    const { router, errors } = routerWith({
+      'key:remove': () => {
+        throw new AppFailure({ code: 'settings', message: 'Could not write settings.' });
+      },
+      'key:status': () => {
+        throw new Error('disk exploded at /home/me');
+      },
+    });
+    expect(await router.invoke('key:remove', {})).toEqual({ ok: false, error: { code: 'settings', message: 'Could not write settings.' } });
+    const hidden = await router.invoke('key:status', {});
+    expect(!hidden.ok && hidden.error.code).toBe('internal');
+    expect(JSON.stringify(hidden)).not.toContain('/home/me');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('ends an invalid chat request with one done event carrying the reason', () => {
+    const { router } = routerWith();
+    const events: ChatEvent[] = [];
+    router.startChat({ model: '', systemPrompt: '', messages: [] }, (event) => events.push(event));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'done', result: { status: 'error', error: { code: 'invalid-request' } } });
+  });
+
+  it('cancels a chat through its abort signal', async () => {
+    const { router } = routerWith();
+    const done = new Promise<ChatResult>((resolve) => {
+      const stream = router.startChat({ model: 'm', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] }, (event) => {
+        if (event.type === 'done') resolve(event.result);
+      });
+      stream.cancel();
+    });
+    expect((await done).status).toBe('stopped');
+  });
+});

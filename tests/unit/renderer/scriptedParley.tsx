@@ -1,0 +1,143 @@
+/**
+ * A scripted ParleyApi for component tests: it records every call, answers from plain
+ * fields the test can change, and hands each chat stream to the test to drive.
+ */
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { ParleyError, type ChatStream, type ParleyApi } from '../../../preload/api';
+import {
+  DEFAULT_SETTINGS,
+  type AppError,
+  type ChatEvent,
+  type ChatRequest,
+  type ChatResult,
+  type KeyStatus,
+  type ModelList,
+  type Notice,
+  type Settings,
+} from '../../../preload/contract';
+import { App } from '../../../renderer/app/App';
+import { ParleyContext } from '../../../renderer/app/ParleyContext';
+
+type Method = Exclude<keyof ParleyApi, 'chat'>;
+
+export class ScriptedChat {
+  content = '';
+  reasoning = '';
+  cancelled = false;
+  private ended = false;
+
+  constructor(
+    readonly request: ChatRequest,
+    private readonly onEvent: (event: ChatEvent) => void,
+  ) {}
+
+  emit(event: ChatEvent) {
+    if (this.ended) throw new Error('stream already ended');
+    if (event.type === 'delta') {
+      this.content += event.content ?? '';
+      this.reasoning += event.reasoning ?? '';
+    }
+    if (event.type === 'done') this.ended = true;
+    this.onEvent(event);
+  }
+
+  delta(content: string, reasoning?: string) {
+    this.emit({ type: 'delta', content, ...(reasoning === undefined ? {} : { reasoning }) });
+  }
+
+  /** Ends the stream the way main does: one `done` carrying the whole answer so far. */
+  end(result: Partial<ChatResult> = {}) {
+    this.emit({
+      type: 'done',
+      result: {
+        status: 'complete',
+        content: this.content,
+        reasoning: this.reasoning,
+        usage: null,
+        finishReason: 'stop',
+        error: null,
+        firstTokenMs: 120,
+        durationMs: 900,
+        ...result,
+      },
+    });
+  }
+
+  fail(error: AppError) {
+    this.end({ status: 'error', error, finishReason: null });
+  }
+
+  /** Like main: a cancel ends the stream as `stopped` with the partial answer. */
+  cancel() {
+    this.cancelled = true;
+    queueMicrotask(() => {
+      if (!this.ended) this.end({ status: 'stopped', finishReason: null });
+    });
+  }
+}
+
+export class ScriptedParley implements ParleyApi {
+  readonly calls: { method: keyof ParleyApi; args: unknown[] }[] = [];
+  readonly chats: ScriptedChat[] = [];
+  settings: Settings = { ...DEFAULT_SETTINGS };
+  key: KeyStatus = { hasKey: true, hint: '1234', backend: 'gnome_libsecret', secure: true };
+  models: ModelList = {
+    models: ['meta-llama/Llama-3.3-70B-Instruct', 'deepseek-ai/DeepSeek-R1-0528', 'Qwen/Qwen3-235B-A22B'],
+    fetchedAt: Date.UTC(2025, 0, 2, 10, 30),
+    fromCache: false,
+    error: null,
+  };
+  noticeList: Notice[] = [];
+  private readonly failures = new Map<Method, AppError[]>();
+
+  /** The next call to `method` rejects with this error, as main's ParleyError would. */
+  failNext(method: Method, error: AppError) {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  callsTo(method: keyof ParleyApi): unknown[][] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.args);
+  }
+
+  get lastChat(): ScriptedChat {
+    const chat = this.chats.at(-1);
+    if (!chat) throw new Error('no chat was started');
+    return chat;
+  }
+
+  private async answer<T>(method: Method, args: unknown[], value: () => T): Promise<T> {
+    this.calls.push({ method, args });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) throw new ParleyError(failure);
+    return value();
+  }
+
+  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void): ChatStream {
+    this.calls.push({ method: 'chat', args: [request] });
+    let settle: (result: ChatResult) => void = () => undefined;
+    const done = new Promise<ChatResult>((resolve) => (settle = resolve));
+    // `done` resolves from the stream's own `done` event, as createApi does.
+    const chat = new ScriptedChat(request, (event) => {
+      onEvent(event);
+      if (event.type === 'done') settle(event.result);
+    });
+    this.chats.push(chat);
+    return { cancel: () => chat.cancel(), done };
+  }
+
+  getSettings = () => this.answer('getSettings', [], () => ({ ...this.settings }));
+  updateSettings = (patch: Partial<Settings>) =>
+    this.answer('updateSettings', [patch], () => (this.settings = { ...this.settings, ...patch }));
+  keyStatus = () => this.answer('keyStatus', [], () => ({ ...this.key }));
+  saveKey = (key: string, options?: { allowInsecure?: boolean }) =>
+    this.answer('saveKey', options === undefined ? [key] : [key, options], () => (this.key = { hasKey: true, hint: key.slice(-4), backend: 'gnome_libsecret', secure: true }));
+  removeKey = () => this.answer('removeKey', [], () => (this.key = { hasKey: false, hint: null, backend: 'gnome_libsecret', secure: true }));
+  listModels = (options?: { refresh?: boolean }) => this.answer('listModels', [options], () => ({ ...this.models }));
+  openLink = (url: string) => this.answer('openLink', [url], () => ({ opened: true }));
+  notices = () => this.answer('notices', [], () => this.noticeList);
+}
+
+export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {
+  return render(<ParleyContext.Provider value={api}>{ui}</ParleyContext.Provider>);
+}
