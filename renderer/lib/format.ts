@@ -1,6 +1,6 @@
 import type { Usage } from '../../preload/contract';
 
-export function formatSeconds(ms: number): string {
+function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 

@@ -126,6 +126,8 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
               spellCheck={false}
               placeholder={list ? 'Search models' : 'Loading models…'}
               value={query ?? value}
+              // Long ids are cut off in the narrow field.
+              title={value || undefined}
               onChange={(event) => {
                 setQuery(event.target.value);
                 openAt(0);

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyStatus, Settings } from '../../../preload/contract';
 import { useParley } from '../../app/ParleyContext';
 import { Modal } from '../../components/Modal';
@@ -27,6 +27,7 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const [replacingKey, setReplacingKey] = useState(false);
+  const replaceButtonRef = useRef<HTMLButtonElement>(null);
 
   function edit(patch: Partial<Settings>) {
     setDraft((current) => ({ ...current, ...patch }));
@@ -144,7 +145,7 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
           </p>
         )}
         <div className="actions">
-          <button type="button" onClick={() => setReplacingKey((open) => !open)} aria-expanded={replacingKey}>
+          <button ref={replaceButtonRef} type="button" onClick={() => setReplacingKey((open) => !open)} aria-expanded={replacingKey}>
             Replace key
           </button>
           <button type="button" className="danger" onClick={removeKey} disabled={saving}>
@@ -158,6 +159,8 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
               onKeyStatus(next);
               setReplacingKey(false);
               setStatus('Key saved.');
+              // The form (and the focused Save key button) goes away: keep focus in the dialog.
+              replaceButtonRef.current?.focus();
             }}
           />
         )}

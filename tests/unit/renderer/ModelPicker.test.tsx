@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderWith, ScriptedParley } from './scriptedParley';
@@ -26,7 +26,8 @@ describe('model picker', () => {
     api.settings.defaultModel = 'Qwen/Qwen3-235B-A22B';
     const { combobox } = await openChat();
     expect(combobox.value).toBe('Qwen/Qwen3-235B-A22B');
-    expect(api.callsTo('listModels')).toEqual([[{ refresh: false }]]);
+    // The list loads in an effect, which may run just after the field appears.
+    await waitFor(() => expect(api.callsTo('listModels')).toEqual([[{ refresh: false }]]));
   });
 
   it('filters by substring and picks with the keyboard, remembering the choice', async () => {
@@ -74,6 +75,7 @@ describe('model picker', () => {
 
   it('refreshes on request and says when it shows a cached list', async () => {
     const { user } = await openChat();
+    await waitFor(() => expect(api.callsTo('listModels')).toHaveLength(1));
     api.models = { ...api.models, fromCache: true, error: { code: 'connection', message: 'Could not reach the server.' } };
     await user.click(screen.getByRole('button', { name: 'Refresh models' }));
     expect(api.callsTo('listModels')).toEqual([[{ refresh: false }], [{ refresh: true }]]);
