@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // tests/packaging packs the built app with electron-builder (needs `npm run build` first).
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/packaging/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     // Component tests opt in with `// @vitest-environment jsdom` at the top of the file.
