@@ -4,19 +4,22 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
-import type { Notice } from '../preload/contract';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { APP_ORIGIN, appSchemePrivileges, serveAppProtocol } from './electron/appProtocol';
 import { openElectronStore } from './electron/electronStores';
 import { createMainWindow, lockDownContents } from './electron/window';
 import { registerIpc } from './ipc/electronIpc';
 import { originOf } from './ipc/trustedSender';
 import { createSafeStorageCipher } from './secrets/safeStorageCipher';
+import { openDataFolder, type DataFolder } from './dataFolder';
+import { electronNativeBinding } from './history/nativeBinding';
 import { createAppRouter } from './services';
 import { readDataDirOverride } from './electron/dataDirOverride';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererDir = path.join(here, '../../dist/renderer');
+/** The app's root (dist-electron/main/ is two levels down), where `native/` builds live in development. */
+const appRoot = path.join(here, '../..');
+const rendererDir = path.join(appRoot, 'dist/renderer');
 const preloadFile = path.join(here, '../preload/index.cjs');
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 
@@ -46,24 +49,29 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isAppUrl));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
     // Nothing the page asks for (camera, notifications, geolocation…) is granted.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     serveAppProtocol(protocol, rendererDir);
 
-    const settingsFile = openElectronStore(dataDir, 'config');
-    const secretsFile = openElectronStore(dataDir, 'secrets');
-    const notices = [settingsFile.notice, secretsFile.notice].filter((notice): notice is Notice => notice !== null);
+    let folder: DataFolder;
+    try {
+      folder = await openDataFolder(dataDir, openElectronStore, electronNativeBinding(appRoot, app.isPackaged));
+    } catch (error) {
+      // A failed history migration has already restored its backup: say so, and do not run on half a database.
+      dialog.showErrorBox('Parley could not open your history', error instanceof Error ? error.message : String(error));
+      app.quit();
+      return;
+    }
+    app.on('will-quit', () => folder.history.close());
     const stallTimeoutMs = Number(process.env.PARLEY_STALL_TIMEOUT_MS) || undefined;
 
     const router = createAppRouter({
+      ...folder,
       dataDir,
-      settingsStore: settingsFile.store,
-      secretsStore: secretsFile.store,
       cipher: createSafeStorageCipher(safeStorage, process.platform),
-      notices,
       openExternal: async (url) => {
         await shell.openExternal(url);
         return true;
@@ -74,9 +82,9 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, router, trustedOrigins);
 
     const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
-    showWindow(url, settingsFile.store);
+    showWindow(url, folder.settingsStore);
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) showWindow(url, settingsFile.store);
+      if (BrowserWindow.getAllWindows().length === 0) showWindow(url, folder.settingsStore);
     });
   });
 

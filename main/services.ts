@@ -4,7 +4,12 @@
  */
 import path from 'node:path';
 import type { Notice } from '../preload/contract';
+import { AppFailure } from './appFailure';
 import { createChatService } from './chat/chatService';
+import { createAutoTitler } from './conversations/autoTitle';
+import { createSavedChat } from './conversations/savedChat';
+import { summaryOf } from './conversations/views';
+import type { HistoryStore } from './history/historyStore';
 import { createRouter, type Router } from './ipc/router';
 import { safeExternalUrl } from './links/externalUrl';
 import { createModelCatalog } from './models/modelCatalog';
@@ -18,6 +23,8 @@ export interface ServicePorts {
   settingsStore: KeyValueStore;
   secretsStore: KeyValueStore;
   cipher: Cipher;
+  /** The opened conversation history (single writer: only main touches it). */
+  history: HistoryStore;
   /** A key from the environment (web mode's PARLEY_API_KEY), used when none is saved. */
   envKey?: string | null;
   /** Things to tell the user once, such as a settings file that was moved aside. */
@@ -41,9 +48,16 @@ export function createAppRouter(ports: ServicePorts): Router {
     ports.stallTimeoutMs === undefined ? { getEndpoint } : { getEndpoint, stallTimeoutMs: ports.stallTimeoutMs },
   );
   const models = createModelCatalog({ cacheFile: path.join(ports.dataDir, 'models-cache.json'), getEndpoint });
+  const { history } = ports;
+  const autoTitle = createAutoTitler({ chat: chat.chat, store: history, enabled: () => settings.get().autoTitle });
+  const conversation = (id: string) => {
+    const found = history.getConversation(id);
+    if (!found) throw new AppFailure({ code: 'invalid-request', message: 'This conversation no longer exists.' });
+    return found;
+  };
 
   return createRouter({
-    chat: chat.chat,
+    chat: createSavedChat(chat.chat, history),
     handlers: {
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
@@ -56,6 +70,23 @@ export function createAppRouter(ports: ServicePorts): Router {
         return { opened: safe !== null && (await ports.openExternal(safe)) };
       },
       'app:notices': () => ports.notices,
+      'history:list': ({ offset, limit }) => ({
+        conversations: history.listConversations({ offset, limit }).map(summaryOf),
+        total: history.countConversations(),
+      }),
+      'history:get': ({ id }) => conversation(id),
+      'history:create': ({ id, model, systemPrompt }) => ({ ...history.createConversation({ id, title: '', model, systemPrompt, params: {} }), messages: [] }),
+      'history:update': ({ id, patch }) => summaryOf(history.updateConversation(id, patch)),
+      'history:delete': ({ id }) => {
+        history.deleteConversation(id);
+        return { deleted: true };
+      },
+      'history:restore': ({ id }) => {
+        history.restoreConversation(id);
+        return summaryOf(conversation(id));
+      },
+      'history:search': ({ query, limit }) => history.search(query, { limit }),
+      'history:autoTitle': ({ id }) => autoTitle(id),
     },
   });
 }

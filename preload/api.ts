@@ -11,14 +11,17 @@ import type {
   ChatEvent,
   ChatRequest,
   ChatResult,
+  ConversationSummary,
   Envelope,
   KeyStatus,
   ModelList,
   Notice,
   RequestOf,
   ResponseOf,
+  SearchHit,
   Settings,
   SettingsPatch,
+  StoredConversation,
 } from './contract';
 
 export interface ChatStream {
@@ -60,7 +63,17 @@ export interface ParleyApi {
   listModels(options?: { refresh?: boolean }): Promise<ModelList>;
   openLink(url: string): Promise<{ opened: boolean }>;
   notices(): Promise<Notice[]>;
+  listConversations(page: { offset: number; limit: number }): Promise<{ conversations: ConversationSummary[]; total: number }>;
+  getConversation(id: string): Promise<StoredConversation>;
+  createConversation(fields: { id: string; model: string; systemPrompt: string }): Promise<StoredConversation>;
+  updateConversation(id: string, patch: ConversationPatch): Promise<ConversationSummary>;
+  deleteConversation(id: string): Promise<{ deleted: boolean }>;
+  restoreConversation(id: string): Promise<ConversationSummary>;
+  searchConversations(query: string, limit?: number): Promise<SearchHit[]>;
+  autoTitle(id: string): Promise<ConversationSummary>;
 }
+
+export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
 
 export function createApi(transport: Transport): ParleyApi {
   async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -88,6 +101,14 @@ export function createApi(transport: Transport): ParleyApi {
     listModels: (options = {}) => call('models:list', { refresh: options.refresh ?? false }),
     openLink: (url) => call('link:open', { url }),
     notices: () => call('app:notices', {}),
+    listConversations: (page) => call('history:list', page),
+    getConversation: (id) => call('history:get', { id }),
+    createConversation: (fields) => call('history:create', fields),
+    updateConversation: (id, patch) => call('history:update', { id, patch }),
+    deleteConversation: (id) => call('history:delete', { id }),
+    restoreConversation: (id) => call('history:restore', { id }),
+    searchConversations: (query, limit = 50) => call('history:search', { query, limit }),
+    autoTitle: (id) => call('history:autoTitle', { id }),
   };
 }
 
@@ -111,6 +132,14 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     listModels: wrap(api.listModels),
     openLink: wrap(api.openLink),
     notices: wrap(api.notices),
+    listConversations: wrap(api.listConversations),
+    getConversation: wrap(api.getConversation),
+    createConversation: wrap(api.createConversation),
+    updateConversation: wrap(api.updateConversation),
+    deleteConversation: wrap(api.deleteConversation),
+    restoreConversation: wrap(api.restoreConversation),
+    searchConversations: wrap(api.searchConversations),
+    autoTitle: wrap(api.autoTitle),
   };
 }
 

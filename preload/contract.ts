@@ -15,6 +15,8 @@ export const LIMITS = {
   modelIdChars: 300,
   urlChars: 2_048,
   projectChars: 200,
+  titleChars: 300,
+  searchChars: 1_000,
 } as const;
 
 export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
@@ -40,6 +42,8 @@ export const settingsSchema = z.object({
   defaultModel: z.string().max(LIMITS.modelIdChars),
   defaultSystemPrompt: z.string().max(LIMITS.systemPromptChars),
   theme: themeSchema,
+  /** Ask the conversation's model for a short title after the first answer. */
+  autoTitle: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -49,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultModel: '',
   defaultSystemPrompt: '',
   theme: 'system',
+  autoTitle: true,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -97,11 +102,29 @@ export const chatMessageSchema = z
   .strict();
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
+const idSchema = z.uuid();
+
+/** Saves the turn in history: the last message as a new user message, or a retry of a failed answer. */
+export const chatHistorySchema = z
+  .object({
+    conversationId: idSchema,
+    /** The id the answer's row gets (the renderer already shows it under this id). */
+    answerId: idSchema,
+    turn: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('new'), userMessageId: idSchema }).strict(),
+      z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema }).strict(),
+    ]),
+  })
+  .strict();
+export type ChatHistory = z.infer<typeof chatHistorySchema>;
+
 export const chatRequestSchema = z
   .object({
     model: z.string().trim().min(1, 'choose a model').max(LIMITS.modelIdChars),
     systemPrompt: z.string().max(LIMITS.systemPromptChars),
     messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
+    /** Absent for chats that are not kept (none yet); present, main commits the turn before sending. */
+    history: chatHistorySchema.optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -163,6 +186,78 @@ export type ChatEvent =
   | { type: 'retrying'; attempt: number; of: number; reason: AppError }
   | { type: 'done'; result: ChatResult };
 
+/** A message as history keeps it. `interrupted`: the app stopped while it streamed. */
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error' | 'interrupted';
+
+export interface StoredMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  reasoning: string;
+  status: MessageStatus;
+  error: AppError | null;
+  usage: Usage | null;
+  /** The model the message was sent to or answered by. */
+  model: string;
+  finishReason: string | null;
+  firstTokenMs: number | null;
+  durationMs: number | null;
+  createdAt: number;
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  model: string;
+  createdAt: number;
+  updatedAt: number;
+  pinned: boolean;
+}
+
+export interface StoredConversation extends ConversationSummary {
+  systemPrompt: string;
+  messages: StoredMessage[];
+}
+
+export interface SearchHit {
+  conversationId: string;
+  /** The message that matched; null when only the title did. */
+  messageId: string | null;
+  title: string;
+  role: 'user' | 'assistant' | null;
+  /** Plain text in pieces; `match` marks the searched words. Never HTML. */
+  snippet: { text: string; match: boolean }[];
+}
+
+export const listConversationsSchema = z
+  .object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1_000) })
+  .strict();
+export const conversationIdSchema = z.object({ id: idSchema }).strict();
+export const createConversationSchema = z
+  .object({
+    id: idSchema,
+    model: z.string().max(LIMITS.modelIdChars),
+    systemPrompt: z.string().max(LIMITS.systemPromptChars),
+  })
+  .strict();
+export const updateConversationSchema = z
+  .object({
+    id: idSchema,
+    patch: z
+      .object({
+        title: z.string().trim().min(1, 'the title is empty').max(LIMITS.titleChars),
+        model: z.string().max(LIMITS.modelIdChars),
+        systemPrompt: z.string().max(LIMITS.systemPromptChars),
+        pinned: z.boolean(),
+      })
+      .partial()
+      .strict(),
+  })
+  .strict();
+export const searchSchema = z
+  .object({ query: z.string().max(LIMITS.searchChars), limit: z.number().int().min(1).max(200) })
+  .strict();
+
 /** Request/response channels: name → payload and answer. */
 export interface Channels {
   'settings:get': { request: Record<string, never>; response: Settings };
@@ -173,6 +268,15 @@ export interface Channels {
   'models:list': { request: z.infer<typeof listModelsSchema>; response: ModelList };
   'link:open': { request: z.infer<typeof openLinkSchema>; response: { opened: boolean } };
   'app:notices': { request: Record<string, never>; response: Notice[] };
+  'history:list': { request: z.infer<typeof listConversationsSchema>; response: { conversations: ConversationSummary[]; total: number } };
+  'history:get': { request: z.infer<typeof conversationIdSchema>; response: StoredConversation };
+  'history:create': { request: z.infer<typeof createConversationSchema>; response: StoredConversation };
+  'history:update': { request: z.infer<typeof updateConversationSchema>; response: ConversationSummary };
+  'history:delete': { request: z.infer<typeof conversationIdSchema>; response: { deleted: boolean } };
+  'history:restore': { request: z.infer<typeof conversationIdSchema>; response: ConversationSummary };
+  'history:search': { request: z.infer<typeof searchSchema>; response: SearchHit[] };
+  /** Names the conversation from its first exchange (the model, or its first words as a fallback). */
+  'history:autoTitle': { request: z.infer<typeof conversationIdSchema>; response: ConversationSummary };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -188,6 +292,14 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'models:list': listModelsSchema,
   'link:open': openLinkSchema,
   'app:notices': emptySchema,
+  'history:list': listConversationsSchema,
+  'history:get': conversationIdSchema,
+  'history:create': createConversationSchema,
+  'history:update': updateConversationSchema,
+  'history:delete': conversationIdSchema,
+  'history:restore': conversationIdSchema,
+  'history:search': searchSchema,
+  'history:autoTitle': conversationIdSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

@@ -1,6 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Notice } from '../../preload/contract';
+import { fileTimestamp } from '../files/fileTimestamp';
 
 export interface OpenedStore<T> {
   store: T;
@@ -8,18 +9,10 @@ export interface OpenedStore<T> {
   notice: Notice | null;
 }
 
-const pad = (value: number): string => String(value).padStart(2, '0');
-
-/** Local time, because the user reads it next to their own clock. */
-function timestamp(date: Date): string {
-  const day = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
-  return `${day}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
-}
-
 /** `config.json` → `config.corrupt-20250102-030405.json`, with `-2`, `-3`… if that name is taken. */
 function asidePath(filePath: string, date: Date): string {
   const stem = join(dirname(filePath), basename(filePath, extname(filePath)));
-  const base = `${stem}.corrupt-${timestamp(date)}`;
+  const base = `${stem}.corrupt-${fileTimestamp(date)}`;
   let candidate = `${base}.json`;
   for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}.json`;
   return candidate;

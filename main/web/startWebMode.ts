@@ -1,9 +1,9 @@
 /**
- * Starts web mode: main's real services (settings through `conf`, a key kept in memory)
- * behind the loopback bridge. Used by `npm run web` and by the UI specs.
+ * Starts web mode: main's real services (settings through `conf`, history in SQLite, a key
+ * kept in memory) behind the loopback bridge. Used by `npm run web` and by the UI specs.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Notice } from '../../preload/contract';
+import { openDataFolder } from '../dataFolder';
 import { createMemoryCipher } from '../secrets/memoryCipher';
 import { createAppRouter } from '../services';
 import { createConfStore } from '../settings/createConfStore';
@@ -23,17 +23,13 @@ export interface WebModeOptions {
 
 export async function startWebMode(options: WebModeOptions): Promise<WebServer> {
   await mkdir(options.dataDir, { recursive: true });
-  const settingsFile = createConfStore(options.dataDir, 'config');
-  const secretsFile = createConfStore(options.dataDir, 'secrets');
-  const notices = [settingsFile.notice, secretsFile.notice].filter((notice): notice is Notice => notice !== null);
+  const folder = await openDataFolder(options.dataDir, createConfStore);
 
   const router = createAppRouter({
+    ...folder,
     dataDir: options.dataDir,
-    settingsStore: settingsFile.store,
-    secretsStore: secretsFile.store,
     cipher: createMemoryCipher(),
     envKey: options.envKey ?? null,
-    notices,
     openExternal: async (url) => {
       options.onOpenLink?.(url);
       return false;
@@ -41,5 +37,12 @@ export async function startWebMode(options: WebModeOptions): Promise<WebServer> 
     ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
   });
-  return startWebServer({ router, staticDir: options.staticDir, ...(options.port === undefined ? {} : { port: options.port }) });
+  const server = await startWebServer({ router, staticDir: options.staticDir, ...(options.port === undefined ? {} : { port: options.port }) });
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      folder.history.close();
+    },
+  };
 }

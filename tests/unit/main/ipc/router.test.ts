@@ -6,6 +6,10 @@ import { createRouter, type Handlers } from '../../../../main/ipc/router';
 
 const status = { hasKey: false, hint: null, backend: 'memory', secure: true };
 
+const unused = () => {
+  throw new Error('not used by these tests');
+};
+
 function routerWith(overrides: Partial<Handlers> = {}) {
   const calls: string[] = [];
   const handlers: Handlers = {
@@ -20,8 +24,16 @@ function routerWith(overrides: Partial<Handlers> = {}) {
     'models:list': () => ({ models: [], fetchedAt: null, fromCache: false, error: null }),
     'link:open': () => ({ opened: true }),
     'app:notices': () => [],
+    'history:list': unused,
+    'history:get': unused,
+    'history:create': unused,
+    'history:update': unused,
+    'history:delete': unused,
+    'history:restore': unused,
+    'history:search': unused,
+    'history:autoTitle': unused,
     ...overrides,
-  };
+  } as Handlers;
   const errors: unknown[] = [];
   const router = createRouter({
     handlers,

@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark, one after another, each printing its own table. */
+import { runHistoryBench } from './history.bench';
+
+await runHistoryBench();

@@ -1,0 +1,11 @@
+/** The renderer's view of stored rows: what the sidebar needs, not every column main keeps. */
+import type { ConversationSummary } from '../../preload/contract';
+
+export const summaryOf = ({ id, title, model, createdAt, updatedAt, pinned }: ConversationSummary): ConversationSummary => ({
+  id,
+  title,
+  model,
+  createdAt,
+  updatedAt,
+  pinned,
+});

@@ -1,0 +1,10 @@
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/**
+ * `YYYYMMDD-HHMMSS` in local time, for files Parley moves aside or backs up: the user reads
+ * the name next to their own clock.
+ */
+export function fileTimestamp(date: Date): string {
+  const day = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
+  return `${day}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}

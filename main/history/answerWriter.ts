@@ -1,0 +1,76 @@
+import type { AnswerText } from './messages';
+import { storable } from './snippet';
+import type { AnswerDelta, AnswerOutcome, StoredMessage } from './types';
+
+/** How often, at most, a streaming answer's text is written to its row. */
+export const FLUSH_INTERVAL_MS = 250;
+
+/** setTimeout/clearTimeout, injectable so tests control time. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface AnswerWriterOptions {
+  flushIntervalMs?: number;
+  timers?: Timers;
+}
+
+/** Where the writer saves: the store's messages part. */
+export interface AnswerSink {
+  flushAnswer(id: string, text: AnswerText): void;
+  finishAnswer(id: string, text: AnswerText, outcome: AnswerOutcome): StoredMessage;
+}
+
+const realTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Collects a streamed answer in memory and writes it to its row at most once per interval,
+ * so a crash loses at most that much text while a fast stream costs a few writes a second.
+ */
+export class AnswerWriter {
+  private readonly text: AnswerText = { content: '', reasoning: '' };
+  private pending: unknown = null;
+  private finished = false;
+  private readonly intervalMs: number;
+  private readonly timers: Timers;
+
+  constructor(
+    /** The row as created, status `streaming`. */
+    readonly message: StoredMessage,
+    private readonly sink: AnswerSink,
+    options: AnswerWriterOptions = {},
+  ) {
+    this.intervalMs = options.flushIntervalMs ?? FLUSH_INTERVAL_MS;
+    this.timers = options.timers ?? realTimers;
+  }
+
+  append(delta: AnswerDelta): void {
+    if (this.finished) throw new Error(`The answer ${this.message.id} is already finished.`);
+    if (delta.content) this.text.content += storable(delta.content);
+    if (delta.reasoning) this.text.reasoning += storable(delta.reasoning);
+    this.pending ??= this.timers.setTimeout(() => this.flush(), this.intervalMs);
+  }
+
+  /** Writes all the text and how the answer ended in one transaction. Stopped and failed answers keep their text. */
+  finish(outcome: AnswerOutcome): StoredMessage {
+    if (this.finished) throw new Error(`The answer ${this.message.id} is already finished.`);
+    this.finished = true;
+    if (this.pending !== null) this.timers.clearTimeout(this.pending);
+    this.pending = null;
+    return this.sink.finishAnswer(this.message.id, this.text, outcome);
+  }
+
+  private flush(): void {
+    this.pending = null;
+    try {
+      this.sink.flushAnswer(this.message.id, this.text);
+    } catch (error) {
+      // The text stays in memory: the next flush or finish writes all of it.
+      console.warn(`Parley could not save part of answer ${this.message.id}:`, error);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  /**
+   * Path of a better_sqlite3.node built for the running runtime. The Electron entry passes
+   * the one from `scripts/electronNative.mjs` in development (see nativeBinding.ts); Node
+   * (tests, web mode) and packaged apps use the package's own build.
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens a history database. WAL lets reads run while a write commits and never leaves a
+ * half-written page after a crash. `synchronous=NORMAL` does not fsync on each commit: a
+ * killed process keeps every committed transaction (the WAL is in the OS cache), and only
+ * a power loss or OS crash can drop the last ones, never corrupting the file. The commits
+ * that must survive even that (a user's message, a finished answer) use `durable` writes.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
+  try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    // Another connection (a second window in web mode, a test, the bench) may hold the write lock briefly.
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** `durable` commits are fsynced before they return; `relaxed` ones survive a crash of the app, not of the OS. */
+export type Durability = 'durable' | 'relaxed';
+
+/**
+ * Runs `fn` in a write transaction. BEGIN IMMEDIATE takes the write lock up front, so a
+ * busy database waits out busy_timeout instead of failing with SQLITE_BUSY when a read
+ * turns into a write. Inside an outer transaction (the bench's seed) it becomes a savepoint,
+ * and the outer commit decides durability.
+ */
+export function write<T>(db: Db, fn: () => T, durability: Durability = 'relaxed'): T {
+  const run = db.transaction(fn);
+  if (durability === 'relaxed' || db.inTransaction) return run.immediate();
+  db.pragma('synchronous = FULL');
+  try {
+    return run.immediate();
+  } finally {
+    db.pragma('synchronous = NORMAL');
+  }
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { AnswerWriter } from './answerWriter';
+import type { AnswerWriterOptions } from './answerWriter';
+import { createConversations } from './conversations';
+import type { ListOptions } from './conversations';
+import type { Db } from './database';
+import { createMessages } from './messages';
+import { search } from './search';
+import type { SearchOptions } from './search';
+import type {
+  Conversation,
+  ConversationPatch,
+  ConversationSummary,
+  ConversationWithMessages,
+  NewConversation,
+  NewMessage,
+  NewUserMessage,
+  SearchResult,
+  StoredMessage,
+} from './types';
+
+/** The history API main's IPC handlers call. Every write has committed when a method returns. */
+export interface HistoryStore {
+  listConversations(options?: ListOptions): ConversationSummary[];
+  countConversations(): number;
+  /** Null for an unknown or deleted conversation. */
+  getConversation(id: string): ConversationWithMessages | null;
+  createConversation(input: NewConversation): Conversation;
+  updateConversation(id: string, patch: ConversationPatch): Conversation;
+  /** Soft delete: hidden everywhere until restored, or purged at a later start-up. */
+  deleteConversation(id: string): void;
+  restoreConversation(id: string): void;
+  /** Deletes for good the conversations deleted more than `olderThanMs` ago; returns how many. */
+  purgeDeleted(olderThanMs: number): number;
+  /** Committed (fsynced) before it returns, so it is safe to send the request afterwards. */
+  addUserMessage(conversationId: string, input: NewUserMessage): StoredMessage;
+  /** Creates the answer's row (status `streaming`) and returns the writer that fills it. */
+  startAnswer(conversationId: string, input: NewMessage, options?: AnswerWriterOptions): AnswerWriter;
+  /** Marks answers left `streaming` by a crash as `interrupted`, keeping their text; returns how many. */
+  recoverInterrupted(): number;
+  /** Removes one message, e.g. the failed answer a retry replaces. */
+  deleteMessage(conversationId: string, id: string): void;
+  search(query: string, options?: SearchOptions): SearchResult[];
+  close(): void;
+}
+
+export interface HistoryStoreOptions {
+  now?: () => number;
+  newId?: () => string;
+}
+
+/** A store over a migrated database; it owns `db` from now on. */
+export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID }: HistoryStoreOptions = {}): HistoryStore {
+  const context = { db, now, newId };
+  const conversations = createConversations(context);
+  const messages = createMessages(context, conversations);
+
+  return {
+    listConversations: (options) => conversations.list(options),
+    countConversations: () => conversations.count(),
+    getConversation(id) {
+      const conversation = conversations.get(id);
+      return conversation && { ...conversation, messages: messages.listFor(id) };
+    },
+    createConversation: (input) => conversations.create(input),
+    updateConversation: (id, patch) => conversations.update(id, patch),
+    deleteConversation: (id) => conversations.remove(id),
+    restoreConversation: (id) => conversations.restore(id),
+    purgeDeleted: (olderThanMs) => conversations.purgeDeleted(olderThanMs),
+    addUserMessage: (conversationId, input) => messages.addUser(conversationId, input),
+    startAnswer: (conversationId, input, options) =>
+      new AnswerWriter(messages.startAnswer(conversationId, input), messages, options),
+    recoverInterrupted: () => messages.recoverInterrupted(),
+    deleteMessage: (conversationId, id) => messages.remove(conversationId, id),
+    search: (query, options) => search(db, query, options),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,81 @@
+/** Row shapes as SQLite returns them, and their conversion to the store's types. */
+import type { AppError } from '../../preload/contract';
+import type { Conversation, ConversationSummary, MessageRole, MessageStatus, ModelParams, StoredMessage } from './types';
+
+export interface ConversationRow {
+  id: string;
+  title: string;
+  model: string;
+  system_prompt: string;
+  params: string;
+  created_at: number;
+  updated_at: number;
+  pinned: 0 | 1;
+  archived: 0 | 1;
+}
+
+export type SummaryRow = Omit<ConversationRow, 'system_prompt' | 'params'> & { message_count: number };
+
+export interface MessageRow {
+  id: string;
+  conversation_id: string;
+  role: MessageRole;
+  content: string;
+  reasoning: string;
+  model: string;
+  params: string;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  total_tokens: number | null;
+  first_token_ms: number | null;
+  duration_ms: number | null;
+  finish_reason: string | null;
+  error: string | null;
+  status: MessageStatus;
+  created_at: number;
+  updated_at: number;
+}
+
+export const toSummary = (row: SummaryRow): ConversationSummary => ({
+  id: row.id,
+  title: row.title,
+  model: row.model,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  pinned: row.pinned === 1,
+  archived: row.archived === 1,
+  messageCount: row.message_count,
+});
+
+export const toConversation = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  title: row.title,
+  model: row.model,
+  systemPrompt: row.system_prompt,
+  params: JSON.parse(row.params) as ModelParams,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  pinned: row.pinned === 1,
+  archived: row.archived === 1,
+});
+
+export const toMessage = (row: MessageRow): StoredMessage => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  role: row.role,
+  content: row.content,
+  reasoning: row.reasoning,
+  model: row.model,
+  params: JSON.parse(row.params) as ModelParams,
+  usage:
+    row.total_tokens === null
+      ? null
+      : { promptTokens: row.prompt_tokens ?? 0, completionTokens: row.completion_tokens ?? 0, totalTokens: row.total_tokens },
+  firstTokenMs: row.first_token_ms,
+  durationMs: row.duration_ms,
+  finishReason: row.finish_reason,
+  error: row.error === null ? null : (JSON.parse(row.error) as AppError),
+  status: row.status,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});

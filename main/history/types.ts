@@ -1,0 +1,82 @@
+/**
+ * Types of the history store: the contract's renderer-facing shapes, plus what only main
+ * keeps (parameters, archive flag, counts).
+ */
+import type {
+  ChatResult,
+  ConversationSummary as SummaryView,
+  MessageStatus,
+  Notice,
+  SearchHit,
+  StoredMessage as MessageView,
+} from '../../preload/contract';
+
+export type { MessageStatus };
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Request parameters kept with a conversation or message (temperature, max_tokens…). */
+export type ModelParams = { [key: string]: JsonValue };
+
+export type MessageRole = 'user' | 'assistant';
+
+/** Times are milliseconds since the epoch. */
+export interface ConversationSummary extends SummaryView {
+  archived: boolean;
+  messageCount: number;
+}
+
+export interface Conversation extends Omit<ConversationSummary, 'messageCount'> {
+  systemPrompt: string;
+  params: ModelParams;
+}
+
+export interface ConversationWithMessages extends Conversation {
+  messages: StoredMessage[];
+}
+
+export interface NewConversation {
+  /** The renderer names new rows itself, so what it shows already carries the stored id. */
+  id?: string;
+  title: string;
+  model: string;
+  systemPrompt: string;
+  params: ModelParams;
+}
+
+export type ConversationPatch = Partial<NewConversation & { pinned: boolean; archived: boolean }>;
+
+export interface StoredMessage extends MessageView {
+  conversationId: string;
+  params: ModelParams;
+  updatedAt: number;
+}
+
+export interface NewMessage {
+  id?: string;
+  model: string;
+  params: ModelParams;
+}
+
+export interface NewUserMessage extends NewMessage {
+  content: string;
+}
+
+/** Text that arrived on a stream since the last append. */
+export interface AnswerDelta {
+  content?: string;
+  reasoning?: string;
+}
+
+/** How an answer ended: the non-text part of a ChatResult, so a ChatResult can be passed as is. */
+export type AnswerOutcome = Pick<ChatResult, 'status' | 'usage' | 'finishReason' | 'error' | 'firstTokenMs' | 'durationMs'>;
+
+/** A piece of a search snippet; `match` pieces are the words that matched. Plain text, never HTML. */
+export type SnippetSegment = SearchHit['snippet'][number];
+
+export type SearchResult = SearchHit;
+
+/** A notice about the history file; `backupFile` is a backup the UI can offer to restore. */
+export interface HistoryNotice extends Notice {
+  backupFile?: string;
+}

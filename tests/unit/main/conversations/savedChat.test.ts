@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatEvent, ChatRequest } from '../../../../preload/contract';
+import { createChatService } from '../../../../main/chat/chatService';
+import { cleanTitle, createAutoTitler } from '../../../../main/conversations/autoTitle';
+import { createSavedChat } from '../../../../main/conversations/savedChat';
+import { openDatabase } from '../../../../main/history/database';
+import { historyPath } from '../../../../main/history/historyFiles';
+import type { HistoryStore } from '../../../../main/history/historyStore';
+import { openHistory } from '../../../../main/history/openHistory';
+import { startFakeInferenceServer, type FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
+import { useTempDir } from '../history/support/tempHistory';
+
+let fake: FakeInferenceServer;
+beforeAll(async () => {
+  fake = await startFakeInferenceServer();
+});
+afterAll(() => fake.close());
+const tempDir = useTempDir();
+
+async function setUp() {
+  const dataDir = tempDir();
+  const { store } = await openHistory({ dataDir });
+  const service = createChatService({ getEndpoint: async () => ({ baseURL: fake.baseURL, apiKey: 'k', project: '' }), retry: { attempts: 0, baseDelayMs: 1 } });
+  const conversationId = randomUUID();
+  store.createConversation({ id: conversationId, title: '', model: 'fake/echo', systemPrompt: '', params: {} });
+  return { dataDir, store, service, saved: createSavedChat(service.chat, store), conversationId };
+}
+
+function newTurn(conversationId: string, model: string, content: string, earlier: ChatRequest['messages'] = []) {
+  const userMessageId = randomUUID();
+  const answerId = randomUUID();
+  const request: ChatRequest = {
+    model,
+    systemPrompt: 'Be brief.',
+    messages: [...earlier, { role: 'user', content }],
+    history: { conversationId, answerId, turn: { kind: 'new', userMessageId } },
+  };
+  return { request, userMessageId, answerId };
+}
+
+/** What another connection sees in the file right now: the committed state. */
+function rowsOnDisk(dataDir: string) {
+  const db = openDatabase(historyPath(dataDir), { readonly: true });
+  try {
+    return db.prepare('SELECT id, role, status, content FROM messages ORDER BY position').all() as { id: string; role: string; status: string; content: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('a chat kept in history', () => {
+  it('commits the question before the request and the answer before done', async () => {
+    const { dataDir, store, saved, conversationId } = await setUp();
+    const { request, userMessageId, answerId } = newTurn(conversationId, 'fake/slow', 'Tell me everything');
+    const controller = new AbortController();
+    const seenAtFirstDelta: ReturnType<typeof rowsOnDisk>[] = [];
+    let seenAtDone: ReturnType<typeof rowsOnDisk> = [];
+    let deltas = 0;
+    const onEvent = (event: ChatEvent) => {
+      if (event.type === 'delta' && deltas++ === 0) seenAtFirstDelta.push(rowsOnDisk(dataDir));
+      if (event.type === 'delta' && deltas === 6) setTimeout(() => controller.abort(), 300);
+      if (event.type === 'done') seenAtDone = rowsOnDisk(dataDir);
+    };
+    const result = await saved(request, onEvent, controller.signal);
+
+    expect(seenAtFirstDelta[0]).toEqual([
+      { id: userMessageId, role: 'user', status: 'complete', content: 'Tell me everything' },
+      { id: answerId, role: 'assistant', status: 'streaming', content: '' },
+    ]);
+    expect(result.status).toBe('stopped');
+    expect(seenAtDone[1]).toEqual({ id: answerId, role: 'assistant', status: 'stopped', content: result.content });
+    expect(result.content.length).toBeGreaterThan(0);
+    const stored = store.getConversation(conversationId);
+    expect(stored).toMatchObject({ title: 'Tell me everything', model: 'fake/slow', systemPrompt: 'Be brief.' });
+  });
+
+  it('flushes a streaming answer to disk while it arrives', async () => {
+    const { dataDir, saved, conversationId } = await setUp();
+    const { request, answerId } = newTurn(conversationId, 'fake/slow', 'go on');
+    const controller = new AbortController();
+    let midStream = '';
+    let deltas = 0;
+    await saved(
+      request,
+      (event) => {
+        // 100 ms between chunks: after ten, at least one 250 ms flush has happened.
+        if (event.type === 'delta' && ++deltas === 10) {
+          midStream = rowsOnDisk(dataDir).find((row) => row.id === answerId)?.content ?? '';
+          controller.abort();
+        }
+      },
+      controller.signal,
+    );
+    expect(midStream.length).toBeGreaterThan(0);
+  });
+
+  it('a retry replaces the failed answer and keeps the question once', async () => {
+    const { store, saved, conversationId } = await setUp();
+    const first = newTurn(conversationId, 'fake/error-404', 'hello there');
+    const failed = await saved(first.request, () => undefined, new AbortController().signal);
+    expect(failed.status).toBe('error');
+    expect(store.getConversation(conversationId)?.messages.map((m) => m.status)).toEqual(['complete', 'error']);
+
+    const answerId = randomUUID();
+    const retry: ChatRequest = {
+      ...first.request,
+      model: 'fake/echo',
+      history: { conversationId, answerId, turn: { kind: 'retry', replacesAnswerId: first.answerId } },
+    };
+    const result = await saved(retry, () => undefined, new AbortController().signal);
+    expect(result.content).toBe('You said: hello there');
+    const messages = store.getConversation(conversationId)?.messages ?? [];
+    expect(messages.map((m) => [m.id, m.status])).toEqual([
+      [first.userMessageId, 'complete'],
+      [answerId, 'complete'],
+    ]);
+  });
+
+  it('refuses, without sending, a turn for a conversation that is gone', async () => {
+    const { saved } = await setUp();
+    const before = fake.requests.length;
+    const events: ChatEvent[] = [];
+    const result = await saved(newTurn(randomUUID(), 'fake/echo', 'hi').request, (e) => events.push(e), new AbortController().signal);
+    expect(result.error?.code).toBe('invalid-request');
+    expect(events.filter((e) => e.type === 'done')).toHaveLength(1);
+    expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe('auto-title', () => {
+  async function chatted(store: HistoryStore, saved: ReturnType<typeof createSavedChat>, conversationId: string, text: string) {
+    await saved(newTurn(conversationId, 'fake/echo', text).request, () => undefined, new AbortController().signal);
+  }
+
+  it('asks the conversation’s model and keeps its one-line answer', async () => {
+    const { store, service, saved, conversationId } = await setUp();
+    await chatted(store, saved, conversationId, 'Plan a trip to Lisbon');
+    const titler = createAutoTitler({ chat: service.chat, store, enabled: () => true });
+    const summary = await titler(conversationId);
+    // The fake echoes the title request back: its first line is what a model would answer.
+    expect(summary.title).toBe('You said: User: Plan a trip to Lisbon');
+    expect(fake.requests.at(-1)?.body).toMatchObject({ model: 'fake/echo' });
+  });
+
+  it('uses the first words when turned off, and never overwrites a rename', async () => {
+    const { store, service, saved, conversationId } = await setUp();
+    await chatted(store, saved, conversationId, 'Plan a trip to Lisbon\nwith kids');
+    const before = fake.requests.length;
+    const off = createAutoTitler({ chat: service.chat, store, enabled: () => false });
+    expect((await off(conversationId)).title).toBe('Plan a trip to Lisbon');
+    expect(fake.requests.length).toBe(before);
+
+    store.updateConversation(conversationId, { title: 'My Lisbon plans' });
+    const on = createAutoTitler({ chat: service.chat, store, enabled: () => true });
+    expect((await on(conversationId)).title).toBe('My Lisbon plans');
+  });
+
+  it.each([
+    ['"Trip to Lisbon."', 'Trip to Lisbon'],
+    ['Title: **Lisbon with kids**', 'Lisbon with kids'],
+    ['<think>hmm</think>\n\n  Lisbon plans  \nmore text', 'Lisbon plans'],
+    ['「東京旅行」。', '東京旅行'],
+    ['   ', ''],
+  ])('cleans %j to %j', (reply, title) => {
+    expect(cleanTitle(reply)).toBe(title);
+  });
+});

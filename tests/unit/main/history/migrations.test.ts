@@ -1,0 +1,116 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../main/history/database';
+import type { Db } from '../../../../main/history/database';
+import { createHistoryStore } from '../../../../main/history/historyStore';
+import { migrate, MigrationError } from '../../../../main/history/migrate';
+import { LATEST_VERSION, MIGRATIONS } from '../../../../main/history/migrations';
+import type { Migration } from '../../../../main/history/migrations/migration';
+import { checkSearchIndex, conversationInput, manualClock, ok, useTempDir } from './support/tempHistory';
+
+const tempDir = useTempDir();
+const clock = manualClock();
+const version = (db: Db): unknown => db.pragma('user_version', { simple: true });
+const tables = (db: Db): string[] => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+
+/** A database at `schemaVersion` (built by the real migrations up to it) holding one conversation with two messages. */
+async function databaseAt(schemaVersion: number): Promise<{ db: Db; dir: string; conversationId: string }> {
+  const dir = tempDir();
+  const db = openDatabase(join(dir, 'history.sqlite3'));
+  await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now, migrations: MIGRATIONS.slice(0, schemaVersion) });
+  // The store's writes need only the tables of version 1.
+  const store = createHistoryStore(db, { now: clock.now });
+  const { id } = store.createConversation(conversationInput('Pelican facts'));
+  store.addUserMessage(id, { content: 'How far can a pelican fly?', model: 'model-a', params: { temperature: 0.2 } });
+  const answer = store.startAnswer(id, { model: 'model-a', params: {} });
+  answer.append({ content: 'Pelicans glide for hours over the sea.' });
+  answer.finish({ status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 10, durationMs: 20 });
+  return { db, dir, conversationId: id };
+}
+
+describe('migrations', () => {
+  it('numbers the steps 1, 2, 3… with no gap', () => {
+    expect(MIGRATIONS.map((step) => step.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+  });
+
+  it('builds the newest schema in an empty file, without a backup of nothing', async () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, 'history.sqlite3'));
+    const report = await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now });
+    expect(report).toEqual({ from: 0, to: LATEST_VERSION, backupFile: null });
+    expect(version(db)).toBe(LATEST_VERSION);
+    expect(tables(db)).toEqual(expect.arrayContaining(['conversations', 'messages', 'conversations_fts', 'messages_fts']));
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+    expect(ok(db)).toBe('ok');
+    db.close();
+  });
+
+  for (let from = 1; from < LATEST_VERSION; from++) {
+    it(`upgrades a version ${from} database with its data, after a backup`, async () => {
+      const { db, dir, conversationId } = await databaseAt(from);
+      const report = await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now });
+      expect(report.from).toBe(from);
+      expect(version(db)).toBe(LATEST_VERSION);
+      expect(ok(db)).toBe('ok');
+      checkSearchIndex(db);
+
+      const store = createHistoryStore(db);
+      const conversation = store.getConversation(conversationId);
+      expect(conversation?.title).toBe('Pelican facts');
+      expect(conversation?.messages.map((message) => message.content)).toEqual(['How far can a pelican fly?', 'Pelicans glide for hours over the sea.']);
+      expect(conversation?.messages[0]?.params).toEqual({ temperature: 0.2 });
+      // Text written before search existed is found after the upgrade.
+      expect(store.search('glide').map((hit) => hit.messageId)).toEqual([conversation?.messages[1]?.id]);
+      expect(store.search('pelican').length).toBe(3);
+
+      expect(report.backupFile).toMatch(new RegExp(`backups[/\\\\]history-v${from}-\\d{8}-\\d{6}\\.sqlite3$`));
+      expect(readdirSync(join(dir, 'backups'))).toEqual([basename(report.backupFile as string)]);
+      const backup = openDatabase(report.backupFile as string, { readonly: true });
+      expect(version(backup)).toBe(from);
+      expect(backup.prepare('SELECT title FROM conversations').pluck().all()).toEqual(['Pelican facts']);
+      backup.close();
+      store.close();
+    });
+  }
+
+  it('leaves an up-to-date database alone', async () => {
+    const { db, dir } = await databaseAt(LATEST_VERSION);
+    expect(await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now })).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION, backupFile: null });
+    db.close();
+  });
+
+  it('puts the backup back when a step fails, and says so', async () => {
+    const { db, dir, conversationId } = await databaseAt(1);
+    const broken: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'a step that fails',
+      up(target) {
+        target.exec('CREATE TABLE half_done (x)');
+        throw new Error('disk says no');
+      },
+    };
+    const error = await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now, migrations: [...MIGRATIONS, broken] }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(MigrationError);
+    const { message, backupFile } = error as MigrationError;
+    expect(message).toContain('disk says no');
+    expect(message).toContain('Nothing was lost');
+    expect(message).toContain(backupFile as string);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([basename(backupFile as string)]);
+    // Steps 2 and 3 had committed; the restore undid them too.
+    expect(version(db)).toBe(1);
+    expect(tables(db)).toEqual(['conversations', 'messages']);
+    expect(ok(db)).toBe('ok');
+    expect(createHistoryStore(db).getConversation(conversationId)?.messages).toHaveLength(2);
+    db.close();
+  });
+
+  it('refuses a database from a newer Parley without touching it', async () => {
+    const { db, dir } = await databaseAt(LATEST_VERSION);
+    db.pragma('user_version = 99');
+    await expect(migrate(db, { backupDir: join(dir, 'backups'), now: clock.now })).rejects.toThrow(/newer version of Parley/);
+    expect(version(db)).toBe(99);
+    db.close();
+  });
+});

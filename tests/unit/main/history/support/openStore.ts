@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import { openDatabase } from '../../../../../main/history/database';
+import { createHistoryStore } from '../../../../../main/history/historyStore';
+import type { HistoryStore } from '../../../../../main/history/historyStore';
+import { migrate } from '../../../../../main/history/migrate';
+import type { Db } from '../../../../../main/history/database';
+
+/** A store on a migrated database file in `dir`, with the raw connection for checks. */
+export async function openStore(dir: string, now: () => number): Promise<{ store: HistoryStore; db: Db; file: string }> {
+  const file = join(dir, 'history.sqlite3');
+  const db = openDatabase(file);
+  await migrate(db, { backupDir: join(dir, 'backups'), now });
+  return { store: createHistoryStore(db, { now }), db, file };
+}
