@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KeyStatus, Notice, Settings } from '../../preload/contract';
-import { ChatView } from '../features/chat/ChatView';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { KeySetup } from '../features/setup/KeySetup';
 import { toAppError } from '../lib/errors';
 import { NoticeBanner } from '../components/NoticeBanner';
 import { useParley } from './ParleyContext';
+import { Workspace } from './Workspace';
 
 interface Loaded {
   keyStatus: KeyStatus;
   settings: Settings;
 }
 
-/** Loads what the window needs, then shows first run (no key) or the chat. */
+/** Loads what the window needs, then shows first run (no key) or the history and chat. */
 export function App() {
   const api = useParley();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -79,7 +79,7 @@ export function App() {
   } else {
     screen = (
       <>
-        <ChatView settings={loaded.settings} onSettings={onSettings} onOpenSettings={openSettings} />
+        <Workspace settings={loaded.settings} onSettings={onSettings} onOpenSettings={openSettings} />
         {settingsOpen && (
           <SettingsDialog
             settings={loaded.settings}

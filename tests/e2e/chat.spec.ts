@@ -1,4 +1,15 @@
+import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+
+interface ChatBody {
+  model: string;
+  stream: boolean;
+  messages: { role: string; content: string }[];
+}
+
+/** The chat requests the fake received (the auto-title request among them). */
+const chatRequests = (fake: FakeInferenceServer) =>
+  fake.requests.filter((r) => r.path.endsWith('/chat/completions')) as unknown as { body: ChatBody }[];
 
 test('the system prompt goes first and the answer streams in', async ({ chat, fake }) => {
   await pickModel(chat, 'fake/echo');
@@ -11,7 +22,7 @@ test('the system prompt goes first and the answer streams in', async ({ chat, fa
   await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
   await expect(chat.getByRole('textbox', { name: 'Message' })).toHaveValue('');
 
-  const body = fake.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)?.body as { messages: { role: string; content: string }[]; stream: boolean; model: string };
+  const body = chatRequests(fake).find((r) => r.body.messages.at(-1)?.content === 'Hello, Parley')?.body as ChatBody;
   expect(body.model).toBe('fake/echo');
   expect(body.stream).toBe(true);
   expect(body.messages[0]).toEqual({ role: 'system', content: 'You are terse.' });
@@ -79,7 +90,7 @@ test('a busy server (503) is retried without the user doing anything', async ({ 
   await pickModel(chat, 'fake/flaky-503');
   await send(chat, 'second time lucky');
   await expect(lastAnswer(chat)).toContainText('You said: second time lucky');
-  expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBe(2);
+  expect(chatRequests(fake).filter((r) => r.body.messages.at(-1)?.content === 'second time lucky')).toHaveLength(2);
 });
 
 test('Retry sends the failed turn again, here with another model', async ({ chat }) => {

@@ -1,31 +1,24 @@
-import { useCallback, useEffect, useId } from 'react';
-import type { Settings } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import { useEffect, useId } from 'react';
 import { ModelPicker } from '../models/ModelPicker';
 import { Composer } from './Composer';
-import { MessageList } from './MessageList';
-import { useChat } from './useChat';
+import { MessageList, type MessageTarget } from './MessageList';
+import type { Chat } from './useChat';
 
 interface ChatViewProps {
-  settings: Settings;
-  onSettings: (settings: Settings) => void;
+  chat: Chat;
+  title: string;
+  /** A conversation is being opened. */
+  loading: boolean;
+  target: MessageTarget | null;
+  onModelChange: (model: string) => void;
+  onSystemPromptChange: (systemPrompt: string) => void;
   onOpenSettings: () => void;
 }
 
-export function ChatView({ settings, onSettings, onOpenSettings }: ChatViewProps) {
-  const api = useParley();
+/** The open conversation: its model and system prompt, its messages, and the composer. */
+export function ChatView({ chat, title, loading, target, onModelChange, onSystemPromptChange, onOpenSettings }: ChatViewProps) {
   const id = useId();
-  const chat = useChat(api, { model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt });
-  const { conversation, streaming, stop, setModel } = chat;
-
-  const chooseModel = useCallback(
-    (model: string) => {
-      setModel(model);
-      // Remembering the choice is a convenience: the chat goes on even if it fails.
-      api.updateSettings({ defaultModel: model }).then(onSettings, (error: unknown) => console.warn('Could not remember the model', error));
-    },
-    [api, onSettings, setModel],
-  );
+  const { conversation, streaming, stop } = chat;
 
   // Escape stops the answer from anywhere, unless something (a dialog, the model list) used it.
   useEffect(() => {
@@ -38,39 +31,34 @@ export function ChatView({ settings, onSettings, onOpenSettings }: ChatViewProps
   }, [streaming, stop]);
 
   return (
-    <div className="chat-layout">
-      <header className="toolbar">
-        <span className="brand">Parley</span>
-        <span className="conversation-title">{conversation.title || 'New conversation'}</span>
-        <button type="button" onClick={() => chat.reset({ model: conversation.model, systemPrompt: settings.defaultSystemPrompt })}>
-          New chat
-        </button>
-        <button type="button" onClick={onOpenSettings}>
-          Settings
-        </button>
+    <main className="chat-main" aria-busy={loading}>
+      <header className="chat-header">
+        <h1 className="conversation-title" title={title}>
+          {title}
+        </h1>
+        <ModelPicker value={conversation.model} onChange={onModelChange} />
       </header>
-      <aside className="sidebar">
-        <ModelPicker value={conversation.model} onChange={chooseModel} />
-        <div className="field system-prompt">
-          <label htmlFor={`${id}-system`}>System prompt</label>
-          <textarea
-            id={`${id}-system`}
-            placeholder="You are a helpful assistant."
-            value={conversation.systemPrompt}
-            onChange={(event) => chat.setSystemPrompt(event.target.value)}
-          />
-        </div>
-      </aside>
-      <main className="chat-main">
-        <MessageList
-          messages={conversation.messages}
-          retrying={chat.retrying}
-          canRetry={!streaming && conversation.model !== ''}
-          onRetry={chat.retry}
-          onOpenSettings={onOpenSettings}
+      <div className="field system-prompt">
+        <label htmlFor={`${id}-system`}>System prompt</label>
+        <textarea
+          id={`${id}-system`}
+          rows={1}
+          placeholder="You are a helpful assistant."
+          value={conversation.systemPrompt}
+          onChange={(event) => onSystemPromptChange(event.target.value)}
         />
-        <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} />
-      </main>
-    </div>
+      </div>
+      <MessageList
+        // A fresh list per conversation: it starts at the bottom, following.
+        key={conversation.id}
+        messages={conversation.messages}
+        retrying={chat.retrying}
+        canRetry={!streaming && conversation.model !== ''}
+        target={target}
+        onRetry={chat.retry}
+        onOpenSettings={onOpenSettings}
+      />
+      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} />
+    </main>
   );
 }

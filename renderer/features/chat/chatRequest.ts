@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatRequest } from '../../../preload/contract';
+import type { ChatHistory, ChatMessage, ChatRequest } from '../../../preload/contract';
 import type { Conversation, Message } from './conversationReducer';
 
 /**
@@ -9,11 +9,12 @@ function belongsInHistory(message: Message): boolean {
   return message.role === 'user' || (message.status !== 'error' && message.content !== '');
 }
 
-/** The request for the turn that ends just before `end` (all messages when omitted). */
-export function buildChatRequest(conversation: Conversation, end = conversation.messages.length): ChatRequest {
+/** The request for the turn that ends just before `end`; with `history`, main saves the turn. */
+export function buildChatRequest(conversation: Conversation, end = conversation.messages.length, history?: ChatHistory): ChatRequest {
   const messages: ChatMessage[] = conversation.messages
     .slice(0, end)
     .filter(belongsInHistory)
     .map(({ role, content }) => ({ role, content }));
-  return { model: conversation.model, systemPrompt: conversation.systemPrompt, messages };
+  const request: ChatRequest = { model: conversation.model, systemPrompt: conversation.systemPrompt, messages };
+  return history ? { ...request, history } : request;
 }

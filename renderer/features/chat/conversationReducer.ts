@@ -1,25 +1,11 @@
 /**
- * The conversation as data: a pure reducer, so the same shape can later be saved to and
- * loaded from history without touching the view.
+ * The conversation as data: a pure reducer over the same message shape history stores,
+ * so a loaded conversation and a live one are one thing to the view.
  */
-import type { AppError, ChatResult, Usage } from '../../../preload/contract';
+import type { ChatResult, StoredConversation, StoredMessage, Usage } from '../../../preload/contract';
+import { titleFrom } from '../../../preload/conversationTitle';
 
-export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error';
-
-export interface Message {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  reasoning: string;
-  status: MessageStatus;
-  error: AppError | null;
-  usage: Usage | null;
-  /** The model the message was sent to or answered by. */
-  model: string;
-  firstTokenMs: number | null;
-  durationMs: number | null;
-  createdAt: number;
-}
+export type Message = StoredMessage;
 
 export interface Conversation {
   id: string;
@@ -27,23 +13,29 @@ export interface Conversation {
   model: string;
   systemPrompt: string;
   messages: Message[];
+  /** True once history holds the conversation; a new chat is created with its first message. */
+  stored: boolean;
 }
 
 export type ConversationAction =
   | { type: 'reset'; conversation: Conversation }
+  | { type: 'stored'; id: string }
   | { type: 'setModel'; model: string }
   | { type: 'setSystemPrompt'; systemPrompt: string }
   | { type: 'send'; user: Message; assistant: Message }
   | { type: 'retry'; failedId: string; assistant: Message }
+  | { type: 'resume'; message: Message }
   | { type: 'append'; id: string; content: string; reasoning: string }
   | { type: 'restart'; id: string }
   | { type: 'usage'; id: string; usage: Usage }
   | { type: 'finish'; id: string; result: ChatResult };
 
-const TITLE_CHARS = 60;
-
 export function createConversation(id: string, model: string, systemPrompt: string): Conversation {
-  return { id, title: '', model, systemPrompt, messages: [] };
+  return { id, title: '', model, systemPrompt, messages: [], stored: false };
+}
+
+export function fromStored({ id, title, model, systemPrompt, messages }: StoredConversation): Conversation {
+  return { id, title, model, systemPrompt, messages, stored: true };
 }
 
 export function createMessage(
@@ -55,22 +47,17 @@ export function createMessage(
     reasoning: '',
     error: null,
     usage: null,
+    finishReason: null,
     firstTokenMs: null,
     durationMs: null,
     ...fields,
   };
 }
 
-/** The first line of the first question, cut to fit a list. */
-export function titleFrom(content: string): string {
-  const line = content.trim().split('\n')[0]?.trim() ?? '';
-  return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
-}
-
 function updateMessage(state: Conversation, id: string, change: (message: Message) => Message): Conversation {
   const index = state.messages.findIndex((message) => message.id === id);
   const current = state.messages[index];
-  // Events of a stream whose conversation was replaced (New chat) land here: ignore them.
+  // Events of a stream whose conversation is not the open one land here: ignore them.
   if (!current) return state;
   const messages = state.messages.slice();
   messages[index] = change(current);
@@ -81,6 +68,8 @@ export function conversationReducer(state: Conversation, action: ConversationAct
   switch (action.type) {
     case 'reset':
       return action.conversation;
+    case 'stored':
+      return action.id === state.id ? { ...state, stored: true } : state;
     case 'setModel':
       return { ...state, model: action.model };
     case 'setSystemPrompt':
@@ -97,6 +86,12 @@ export function conversationReducer(state: Conversation, action: ConversationAct
       const messages = state.messages.slice();
       messages[index] = action.assistant;
       return { ...state, messages };
+    }
+    case 'resume': {
+      // A stream still running in this window knows more than the saved row: show what it knows.
+      const known = state.messages.some((message) => message.id === action.message.id);
+      if (known) return updateMessage(state, action.message.id, () => action.message);
+      return { ...state, messages: [...state.messages, action.message] };
     }
     case 'append':
       return updateMessage(state, action.id, (message) => ({
@@ -118,6 +113,7 @@ export function conversationReducer(state: Conversation, action: ConversationAct
         reasoning: result.reasoning || message.reasoning,
         error: result.error,
         usage: result.usage ?? message.usage,
+        finishReason: result.finishReason,
         firstTokenMs: result.firstTokenMs,
         durationMs: result.durationMs,
       }));

@@ -1,16 +1,35 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { ChatStream, ParleyApi } from '../../../preload/api';
-import type { ChatRequest, ChatResult } from '../../../preload/contract';
+import type { ChatHistory, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../preload/contract';
 import { toAppError } from '../../lib/errors';
 import { buildChatRequest } from './chatRequest';
-import { conversationReducer, createConversation, createMessage, type Conversation } from './conversationReducer';
+import { titleFrom } from '../../../preload/conversationTitle';
+import { conversationReducer, createConversation, createMessage, fromStored, type Conversation, type Message } from './conversationReducer';
 
 export interface ChatDefaults {
   model: string;
   systemPrompt: string;
 }
 
-interface ActiveStream {
+/** What the chat tells the history around it. */
+export interface ChatEvents {
+  /** A turn went to main: the conversation exists now and was just updated. */
+  onActivity: (conversationId: string, fields: { title: string; model: string; updatedAt: number }) => void;
+  /** A turn ended, in whichever conversation it ran; `first` when it was the conversation's first answer. */
+  onTurnEnd: (conversationId: string, result: ChatResult, first: boolean) => void;
+}
+
+/**
+ * An answer in flight. Its conversation need not be the open one: leaving a conversation
+ * does not stop its answer, main goes on saving it. What the stream has shown is kept
+ * here so that opening the conversation again shows the live text, not a saved moment of it.
+ */
+interface LiveStream {
+  conversationId: string;
+  /** The answer with all the text applied to the view so far. */
+  answer: Message;
+  /** Set when the stream has ended. */
+  result: ChatResult | null;
   cancel: () => void;
   /** Drops a frame that is still waiting to flush. */
   dispose: () => void;
@@ -20,65 +39,106 @@ function newConversation({ model, systemPrompt }: ChatDefaults): Conversation {
   return createConversation(crypto.randomUUID(), model, systemPrompt);
 }
 
-function failedResult(error: unknown): ChatResult {
+function endedResult(status: ChatStatus, error: unknown): ChatResult {
   return {
-    status: 'error',
+    status,
     content: '',
     reasoning: '',
     usage: null,
     finishReason: null,
-    error: toAppError(error),
+    error: error === null ? null : toAppError(error),
     firstTokenMs: null,
     durationMs: 0,
   };
 }
 
+function isRunning(streams: Map<string, LiveStream>, conversationId: string): boolean {
+  return [...streams.values()].some((stream) => stream.conversationId === conversationId && !stream.result);
+}
+
+function hasAnswer(conversation: Conversation): boolean {
+  return conversation.messages.some((message) => message.role === 'assistant' && message.status === 'complete');
+}
+
 /**
- * Drives `parley.chat` for one conversation. Deltas are gathered and applied once per
- * animation frame, so a fast stream costs one render per frame rather than per token.
+ * Drives `parley.chat` for the open conversation and keeps answers of conversations left
+ * behind running. Deltas are gathered and applied once per animation frame, so a fast
+ * stream costs one render per frame rather than per token.
  */
-export function useChat(api: ParleyApi, defaults: ChatDefaults) {
+export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEvents) {
   const [conversation, dispatch] = useReducer(conversationReducer, defaults, newConversation);
-  const [streaming, setStreaming] = useState(false);
-  /** Why main is trying again, while it does. */
-  const [retrying, setRetrying] = useState<string | null>(null);
-  const activeRef = useRef<ActiveStream | null>(null);
-  // Callbacks read the latest conversation through this, so they stay stable for memoized rows.
+  /** Conversations with an answer in flight, each with why main is trying again, if it is. */
+  const [running, setRunning] = useState<ReadonlyMap<string, string | null>>(() => new Map());
+  /** Live streams by answer id. */
+  const streamsRef = useRef(new Map<string, LiveStream>());
+  /** Questions main has not been handed yet (creating their conversation failed): a retry sends them as new. */
+  const unsentRef = useRef(new Set<string>());
+  // Callbacks read the latest values through refs, so they stay stable for memoized rows.
   const conversationRef = useRef(conversation);
+  const eventsRef = useRef(events);
   useLayoutEffect(() => {
     conversationRef.current = conversation;
-  }, [conversation]);
+    eventsRef.current = events;
+  }, [conversation, events]);
 
+  const markRunning = useCallback((conversationId: string, retrying: string | null | undefined) => {
+    setRunning((current) => {
+      const next = new Map(current);
+      if (retrying === undefined) next.delete(conversationId);
+      else next.set(conversationId, retrying);
+      return next;
+    });
+  }, []);
+
+  /** Creates the conversation in history if this is its first message. */
+  const ensureStored = useCallback(
+    async (current: Conversation) => {
+      if (current.stored) return;
+      await api.createConversation({ id: current.id, model: current.model, systemPrompt: current.systemPrompt });
+      dispatch({ type: 'stored', id: current.id });
+    },
+    [api],
+  );
+
+  /** Streams `request` into `answer` once `ready` settles; `onStart` runs as the request goes to main. */
   const run = useCallback(
-    (request: ChatRequest, answerId: string) => {
+    (conversationId: string, answer: Message, request: ChatRequest, ready: Promise<void>, first: boolean, onStart: () => void) => {
       const pending = { content: '', reasoning: '' };
       let frame = 0;
-      let finished = false;
+      let cancelled = false;
       let stream: ChatStream | null = null;
-      const active: ActiveStream = { cancel: () => stream?.cancel(), dispose: () => cancelAnimationFrame(frame) };
+      const live: LiveStream = {
+        conversationId,
+        answer,
+        result: null,
+        cancel: () => {
+          cancelled = true;
+          stream?.cancel();
+        },
+        dispose: () => cancelAnimationFrame(frame),
+      };
       const flush = () => {
         frame = 0;
         if (pending.content === '' && pending.reasoning === '') return;
-        dispatch({ type: 'append', id: answerId, ...pending });
+        live.answer = { ...live.answer, content: live.answer.content + pending.content, reasoning: live.answer.reasoning + pending.reasoning };
+        dispatch({ type: 'append', id: answer.id, ...pending });
         pending.content = '';
         pending.reasoning = '';
       };
       const finish = (result: ChatResult) => {
-        if (finished) return;
-        finished = true;
+        if (live.result) return;
         cancelAnimationFrame(frame);
         flush();
-        dispatch({ type: 'finish', id: answerId, result });
-        // A stream left behind by "New chat" must not end the one that replaced it.
-        if (activeRef.current !== active) return;
-        activeRef.current = null;
-        setStreaming(false);
-        setRetrying(null);
+        live.result = result;
+        dispatch({ type: 'finish', id: answer.id, result });
+        // The open view now holds the outcome; one that ended elsewhere waits for its conversation to open.
+        if (conversationRef.current.id === conversationId) streamsRef.current.delete(answer.id);
+        markRunning(conversationId, undefined);
+        eventsRef.current.onTurnEnd(conversationId, result, first);
       };
-
-      activeRef.current = active;
-      setStreaming(true);
-      try {
+      const start = () => {
+        if (cancelled) return finish(endedResult('stopped', null));
+        onStart();
         stream = api.chat(request, (event) => {
           switch (event.type) {
             case 'delta':
@@ -87,7 +147,8 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults) {
               if (!frame) frame = requestAnimationFrame(flush);
               break;
             case 'usage':
-              dispatch({ type: 'usage', id: answerId, usage: event.usage });
+              live.answer = { ...live.answer, usage: event.usage };
+              dispatch({ type: 'usage', id: answer.id, usage: event.usage });
               break;
             case 'retrying':
               // Main starts the answer over: drop what the failed attempt sent.
@@ -95,72 +156,113 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults) {
               frame = 0;
               pending.content = '';
               pending.reasoning = '';
-              dispatch({ type: 'restart', id: answerId });
-              setRetrying(`retrying, attempt ${event.attempt} of ${event.of}: ${event.reason.message}`);
+              live.answer = { ...live.answer, content: '', reasoning: '' };
+              dispatch({ type: 'restart', id: answer.id });
+              markRunning(conversationId, `retrying, attempt ${event.attempt} of ${event.of}: ${event.reason.message}`);
               break;
             case 'done':
               finish(event.result);
               break;
           }
         });
-      } catch (error) {
-        finish(failedResult(error));
-      }
+      };
+
+      streamsRef.current.set(answer.id, live);
+      markRunning(conversationId, null);
+      ready.then(start).catch((error: unknown) => finish(endedResult('error', error)));
     },
-    [api],
+    [api, markRunning],
   );
 
   const send = useCallback(
     (content: string) => {
       const current = conversationRef.current;
-      if (activeRef.current || current.model === '') return;
+      if (isRunning(streamsRef.current, current.id) || current.model === '') return;
       const now = Date.now();
       const user = createMessage({ id: crypto.randomUUID(), role: 'user', content, model: current.model, createdAt: now });
       const answer = createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model: current.model, createdAt: now });
-      const request = buildChatRequest({ ...current, messages: [...current.messages, user] });
+      const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: 'new', userMessageId: user.id } };
+      const request = buildChatRequest({ ...current, messages: [...current.messages, user] }, undefined, history);
+      const title = current.title || titleFrom(content);
       dispatch({ type: 'send', user, assistant: answer });
-      run(request, answer.id);
+      unsentRef.current.add(user.id);
+      run(current.id, answer, request, ensureStored(current), !hasAnswer(current), () => {
+        unsentRef.current.delete(user.id);
+        eventsRef.current.onActivity(current.id, { title, model: current.model, updatedAt: Date.now() });
+      });
     },
-    [run],
+    [ensureStored, run],
   );
 
-  /** Asks again for the answer that failed, replacing it in place. */
+  /** Asks again for the answer that failed or was interrupted, replacing it in place. */
   const retry = useCallback(
     (failedId: string) => {
       const current = conversationRef.current;
       const index = current.messages.findIndex((message) => message.id === failedId);
-      if (activeRef.current || index === -1 || current.model === '') return;
+      if (isRunning(streamsRef.current, current.id) || index === -1 || current.model === '') return;
+      const question = current.messages[index - 1];
+      const unsent = question !== undefined && unsentRef.current.has(question.id);
       const answer = createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model: current.model, createdAt: Date.now() });
-      const request = buildChatRequest(current, index);
+      const history: ChatHistory = {
+        conversationId: current.id,
+        answerId: answer.id,
+        turn: unsent ? { kind: 'new', userMessageId: question.id } : { kind: 'retry', replacesAnswerId: failedId },
+      };
       dispatch({ type: 'retry', failedId, assistant: answer });
-      run(request, answer.id);
+      run(current.id, answer, buildChatRequest(current, index, history), ensureStored(current), !hasAnswer(current), () => {
+        if (question) unsentRef.current.delete(question.id);
+        eventsRef.current.onActivity(current.id, { title: current.title, model: current.model, updatedAt: Date.now() });
+      });
     },
-    [run],
+    [ensureStored, run],
   );
 
-  const stop = useCallback(() => activeRef.current?.cancel(), []);
+  const stop = useCallback(() => {
+    const id = conversationRef.current.id;
+    for (const stream of streamsRef.current.values()) if (stream.conversationId === id && !stream.result) stream.cancel();
+  }, []);
 
-  const reset = useCallback((next: ChatDefaults) => {
-    const active = activeRef.current;
-    activeRef.current = null;
-    active?.dispose();
-    active?.cancel();
-    setStreaming(false);
-    setRetrying(null);
-    dispatch({ type: 'reset', conversation: newConversation(next) });
+  /** Starts an empty chat; answers still streaming elsewhere go on. */
+  const startNew = useCallback((next: ChatDefaults) => dispatch({ type: 'reset', conversation: newConversation(next) }), []);
+
+  /** Shows a conversation from history, with what this window's streams know on top. */
+  const open = useCallback((stored: StoredConversation) => {
+    dispatch({ type: 'reset', conversation: fromStored(stored) });
+    for (const [id, stream] of streamsRef.current) {
+      if (stream.conversationId !== stored.id) continue;
+      dispatch({ type: 'resume', message: stream.answer });
+      if (!stream.result) continue;
+      dispatch({ type: 'finish', id, result: stream.result });
+      streamsRef.current.delete(id);
+    }
   }, []);
 
   const setModel = useCallback((model: string) => dispatch({ type: 'setModel', model }), []);
   const setSystemPrompt = useCallback((systemPrompt: string) => dispatch({ type: 'setSystemPrompt', systemPrompt }), []);
 
-  // Leaving the chat (e.g. the key was removed) stops the answer rather than leaking it.
-  useEffect(
-    () => () => {
-      activeRef.current?.dispose();
-      activeRef.current?.cancel();
-    },
-    [],
-  );
+  // Leaving the chat (e.g. the key was removed) stops every answer rather than leaking it.
+  useEffect(() => {
+    const streams = streamsRef.current;
+    return () => {
+      for (const stream of streams.values()) {
+        stream.dispose();
+        stream.cancel();
+      }
+    };
+  }, []);
 
-  return { conversation, streaming, retrying, send, retry, stop, reset, setModel, setSystemPrompt };
+  return {
+    conversation,
+    streaming: running.has(conversation.id),
+    retrying: running.get(conversation.id) ?? null,
+    send,
+    retry,
+    stop,
+    startNew,
+    open,
+    setModel,
+    setSystemPrompt,
+  };
 }
+
+export type Chat = ReturnType<typeof useChat>;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { AppError, ModelList } from '../../../preload/contract';
 import { useParley } from '../../app/ParleyContext';
+import { IconButton } from '../../components/IconButton';
 import { toAppError } from '../../lib/errors';
 import { formatTime } from '../../lib/format';
 
@@ -156,10 +157,7 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
               <p className="listbox-empty">No model matches. Press Enter to use “{query.trim()}”.</p>
             )}
           </div>
-          <button type="button" className="icon-button" onClick={() => void refresh()} aria-busy={refreshing}>
-            <span aria-hidden="true">↻</span>
-            <span className="visually-hidden">Refresh models</span>
-          </button>
+          <IconButton label="Refresh models" icon="↻" onClick={() => void refresh()} aria-busy={refreshing} />
         </div>
       </div>
       <ModelListStatus list={list} loadError={loadError} refreshing={refreshing} />

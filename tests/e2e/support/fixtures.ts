@@ -19,9 +19,18 @@ const STALL_TIMEOUT_MS = 2_500;
 
 export const TEST_KEY = 'wandb-test-key-7F3q';
 
+/** The running app, which a spec may quit and start again on the same data folder. */
+export interface ParleyProcess {
+  readonly page: Page;
+  start(): Promise<Page>;
+  /** Quits the app (or stops web mode) and starts it again on the same data folder. */
+  restart(): Promise<Page>;
+}
+
 interface Fixtures {
   fake: FakeInferenceServer;
   dataDir: string;
+  parley: ParleyProcess;
   /** Parley at its first run, no key stored. */
   app: Page;
   /** Parley with the test key stored and the chat screen showing. */
@@ -43,25 +52,58 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  app: async ({ runtime, fake, dataDir, browser }, use) => {
-    if (runtime === 'web') {
-      const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs: STALL_TIMEOUT_MS });
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await use(page);
-      await context.close();
-      await server.close();
-      return;
+  parley: async ({ runtime, fake, dataDir, browser }, use) => {
+    if (runtime === 'electron') {
+      const electron = electronBinaryStatus();
+      test.skip(!electron.available, electron.available ? '' : `Electron runtime: ${electron.reason}`);
     }
-    const electron = electronBinaryStatus();
-    test.skip(!electron.available, electron.available ? '' : `Electron runtime: ${electron.reason}`);
-    const app = await _electron.launch({
-      args: [path.resolve('.'), `--data-dir=${dataDir}`],
-      env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS) },
+    let stop: (() => Promise<void>) | null = null;
+    let page: Page | null = null;
+
+    async function launch(): Promise<Page> {
+      if (runtime === 'web') {
+        const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs: STALL_TIMEOUT_MS });
+        const context = await browser.newContext();
+        const opened = await context.newPage();
+        await opened.goto(server.url);
+        stop = async () => {
+          await context.close();
+          await server.close();
+        };
+        return opened;
+      }
+      const app = await _electron.launch({
+        args: [path.resolve('.'), `--data-dir=${dataDir}`],
+        env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS) },
+      });
+      stop = () => app.close();
+      return app.firstWindow();
+    }
+
+    const close = async () => {
+      await stop?.();
+      stop = null;
+    };
+    await use({
+      get page() {
+        if (!page) throw new Error('Parley is not running');
+        return page;
+      },
+      async start() {
+        page = await launch();
+        return page;
+      },
+      async restart() {
+        await close();
+        page = await launch();
+        return page;
+      },
     });
-    await use(await app.firstWindow());
-    await app.close();
+    await close();
+  },
+
+  app: async ({ parley }, use) => {
+    await use(await parley.start());
   },
 
   chat: async ({ app }, use) => {

@@ -43,7 +43,7 @@ describe('chat', () => {
 
     await send(user, 'Hello');
     expect(message.value).toBe('');
-    expect(api.lastChat.request).toEqual({ model: MODEL, systemPrompt: 'Be brief.', messages: [{ role: 'user', content: 'Hello' }] });
+    expect(api.lastChat.request).toMatchObject({ model: MODEL, systemPrompt: 'Be brief.', messages: [{ role: 'user', content: 'Hello' }] });
     api.lastChat.delta('Hi!');
     api.lastChat.end();
     await waitFor(() => expect(lastAnswer().getAttribute('aria-busy')).toBe('false'));
@@ -52,7 +52,7 @@ describe('chat', () => {
     await user.clear(system);
     await user.type(system, 'Speak French.');
     await user.type(message, 'line one{Shift>}{Enter}{/Shift}line two{Enter}');
-    expect(api.lastChat.request).toEqual({
+    expect(api.lastChat.request).toMatchObject({
       model: MODEL,
       systemPrompt: 'Speak French.',
       messages: [
@@ -132,7 +132,10 @@ describe('chat', () => {
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'draft in progress');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(api.chats).toHaveLength(3);
-    expect(api.lastChat.request).toEqual(failedRequest);
+    const { history: retried, ...retriedRequest } = api.lastChat.request;
+    const { history: failed, ...firstRequest } = failedRequest;
+    expect(retriedRequest).toEqual(firstRequest);
+    expect(retried?.turn).toEqual({ kind: 'retry', replacesAnswerId: failed?.answerId });
     expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('draft in progress');
 
     api.lastChat.delta('A whole answer');
@@ -152,14 +155,14 @@ describe('chat', () => {
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
   });
 
-  it('New chat starts empty with the defaults', async () => {
+  it('New chat starts empty with the defaults, leaving the answer in flight to finish', async () => {
     const user = await openChat();
     await user.type(screen.getByRole('textbox', { name: 'System prompt' }), ' Extra.');
     await send(user, 'Hi');
     api.lastChat.delta('Hello');
     await user.click(screen.getByRole('button', { name: 'New chat' }));
 
-    expect(api.chats[0]?.cancelled).toBe(true);
+    expect(api.chats[0]?.cancelled).toBe(false);
     expect(screen.queryAllByRole('article')).toEqual([]);
     expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('Be brief.');
     expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatResult } from '../../../preload/contract';
+import { titleFrom } from '../../../preload/conversationTitle';
 import { buildChatRequest } from '../../../renderer/features/chat/chatRequest';
 import {
   conversationReducer,
   createConversation,
   createMessage,
-  titleFrom,
   type Conversation,
   type Message,
 } from '../../../renderer/features/chat/conversationReducer';

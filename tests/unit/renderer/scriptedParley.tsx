@@ -4,7 +4,7 @@
  */
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { ParleyError, type ChatStream, type ParleyApi } from '../../../preload/api';
+import { ParleyError, type ChatStream, type ConversationPatch, type ParleyApi } from '../../../preload/api';
 import {
   DEFAULT_SETTINGS,
   type AppError,
@@ -18,6 +18,7 @@ import {
 } from '../../../preload/contract';
 import { App } from '../../../renderer/app/App';
 import { ParleyContext } from '../../../renderer/app/ParleyContext';
+import { MemoryHistory } from './memoryHistory';
 
 type Method = Exclude<keyof ParleyApi, 'chat'>;
 
@@ -89,6 +90,7 @@ export class ScriptedParley implements ParleyApi {
     error: null,
   };
   noticeList: Notice[] = [];
+  readonly history = new MemoryHistory();
   private readonly failures = new Map<Method, AppError[]>();
 
   /** The next call to `method` rejects with this error, as main's ParleyError would. */
@@ -115,10 +117,13 @@ export class ScriptedParley implements ParleyApi {
 
   chat(request: ChatRequest, onEvent: (event: ChatEvent) => void): ChatStream {
     this.calls.push({ method: 'chat', args: [request] });
+    const { history } = request;
+    if (history) this.history.beginTurn({ ...request, history });
     let settle: (result: ChatResult) => void = () => undefined;
     const done = new Promise<ChatResult>((resolve) => (settle = resolve));
     // `done` resolves from the stream's own `done` event, as createApi does.
     const chat = new ScriptedChat(request, (event) => {
+      if (event.type === 'done' && history) this.history.endTurn(history, event.result);
       onEvent(event);
       if (event.type === 'done') settle(event.result);
     });
@@ -136,6 +141,15 @@ export class ScriptedParley implements ParleyApi {
   listModels = (options?: { refresh?: boolean }) => this.answer('listModels', [options], () => ({ ...this.models }));
   openLink = (url: string) => this.answer('openLink', [url], () => ({ opened: true }));
   notices = () => this.answer('notices', [], () => this.noticeList);
+  listConversations = (page: { offset: number; limit: number }) => this.answer('listConversations', [page], () => this.history.list(page));
+  getConversation = (id: string) => this.answer('getConversation', [id], () => this.history.get(id));
+  createConversation = (fields: { id: string; model: string; systemPrompt: string }) =>
+    this.answer('createConversation', [fields], () => this.history.create(fields));
+  updateConversation = (id: string, patch: ConversationPatch) => this.answer('updateConversation', [id, patch], () => this.history.update(id, patch));
+  deleteConversation = (id: string) => this.answer('deleteConversation', [id], () => this.history.delete(id));
+  restoreConversation = (id: string) => this.answer('restoreConversation', [id], () => this.history.restore(id));
+  searchConversations = (query: string, limit = 50) => this.answer('searchConversations', [query, limit], () => this.history.search(query, limit));
+  autoTitle = (id: string) => this.answer('autoTitle', [id], () => this.history.autoTitle(id));
 }
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {

@@ -138,8 +138,8 @@ describe('auto-title', () => {
     await chatted(store, saved, conversationId, 'Plan a trip to Lisbon');
     const titler = createAutoTitler({ chat: service.chat, store, enabled: () => true });
     const summary = await titler(conversationId);
-    // The fake echoes the title request back: its first line is what a model would answer.
-    expect(summary.title).toBe('You said: User: Plan a trip to Lisbon');
+    // The fake answers like a chat model: quoted, with a full stop, which the titler cleans off.
+    expect(summary.title).toBe('Chat: Plan a trip to');
     expect(fake.requests.at(-1)?.body).toMatchObject({ model: 'fake/echo' });
   });
 

@@ -1,0 +1,199 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ConversationPatch } from '../../preload/api';
+import type { ConversationSummary, Settings } from '../../preload/contract';
+import { ChatView } from '../features/chat/ChatView';
+import type { MessageTarget } from '../features/chat/MessageList';
+import { useChat, type ChatEvents } from '../features/chat/useChat';
+import { Sidebar } from '../features/history/Sidebar';
+import type { Toast } from '../features/history/UndoToast';
+import { UNTITLED } from '../features/history/untitled';
+import { useConversationList } from '../features/history/useConversationList';
+import { useConversationSaver } from '../features/history/useConversationSaver';
+import { toAppError } from '../lib/errors';
+import { useParley } from './ParleyContext';
+
+interface WorkspaceProps {
+  settings: Settings;
+  onSettings: (settings: Settings) => void;
+  onOpenSettings: () => void;
+}
+
+interface DeletedToast extends Toast {
+  summary: ConversationSummary;
+}
+
+/**
+ * The history sidebar and the open conversation, and what ties them together: opening,
+ * new chats, renames, pins, deletes with undo, and keeping the list in step with sends.
+ */
+export function Workspace({ settings, onSettings, onOpenSettings }: WorkspaceProps) {
+  const api = useParley();
+  const list = useConversationList(api);
+  const { upsert, touch, remove, restore, refreshHead } = list;
+  const [problem, setProblem] = useState<string | null>(null);
+  const [toast, setToast] = useState<DeletedToast | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [target, setTarget] = useState<MessageTarget | null>(null);
+  /** Counts opens, so a slow one that was overtaken is dropped. */
+  const openTicket = useRef(0);
+  const toastCount = useRef(0);
+
+  const report = useCallback((what: string, error: unknown) => setProblem(`${what}: ${toAppError(error).message}`), []);
+
+  const events = useMemo<ChatEvents>(
+    () => ({
+      onActivity: touch,
+      onTurnEnd: (id, result, first) => {
+        if (!first || result.status !== 'complete') return refreshHead();
+        // Naming never holds up the chat; main's fallback title shows meanwhile.
+        api.autoTitle(id).then(upsert, (error: unknown) => {
+          console.warn('Could not title the conversation', error);
+          refreshHead();
+        });
+      },
+    }),
+    [api, touch, upsert, refreshHead],
+  );
+  const chat = useChat(api, { model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt }, events);
+  const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt } = chat;
+  const openId = chat.conversation.id;
+  const stored = chat.conversation.stored;
+
+  const onSaveError = useCallback((error: unknown) => report('Could not save the conversation', error), [report]);
+  const { saveModel, saveSystemPrompt, flush } = useConversationSaver(api, upsert, onSaveError);
+
+  const startNew = useCallback(() => {
+    flush();
+    // A conversation still loading must not replace the new chat when it arrives.
+    openTicket.current += 1;
+    setOpening(false);
+    setTarget(null);
+    startNewChat({ model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt });
+  }, [flush, startNewChat, settings.defaultModel, settings.defaultSystemPrompt]);
+
+  const open = useCallback(
+    (id: string, messageId: string | null) => {
+      const jump = messageId === null ? null : { messageId };
+      if (id === openId) {
+        if (jump) setTarget(jump);
+        return;
+      }
+      flush();
+      const ticket = ++openTicket.current;
+      setOpening(true);
+      api.getConversation(id).then(
+        (conversation) => {
+          if (ticket !== openTicket.current) return;
+          setOpening(false);
+          setTarget(jump);
+          openChat(conversation);
+        },
+        (error: unknown) => {
+          if (ticket !== openTicket.current) return;
+          setOpening(false);
+          report('Could not open the conversation', error);
+        },
+      );
+    },
+    [api, openId, flush, openChat, report],
+  );
+
+  /** Shows a change at once, keeps main's answer, and puts the old summary back if main refuses. */
+  const patch = useCallback(
+    (summary: ConversationSummary, change: ConversationPatch, failure: string) => {
+      upsert({ ...summary, ...change });
+      api.updateConversation(summary.id, change).then(upsert, (error: unknown) => {
+        upsert(summary);
+        report(failure, error);
+      });
+    },
+    [api, upsert, report],
+  );
+  const rename = useCallback((summary: ConversationSummary, title: string) => patch(summary, { title }, 'Could not rename the conversation'), [patch]);
+  const togglePin = useCallback(
+    (summary: ConversationSummary) => patch(summary, { pinned: !summary.pinned }, summary.pinned ? 'Could not unpin the conversation' : 'Could not pin the conversation'),
+    [patch],
+  );
+
+  const deleteConversation = useCallback(
+    (summary: ConversationSummary) => {
+      remove(summary.id);
+      if (summary.id === openId) startNew();
+      setToast({ id: ++toastCount.current, message: 'Conversation deleted', summary });
+      api.deleteConversation(summary.id).catch((error: unknown) => {
+        restore(summary);
+        setToast(null);
+        report('Could not delete the conversation', error);
+      });
+    },
+    [api, openId, remove, restore, startNew, report],
+  );
+
+  const undo = useCallback(() => {
+    if (!toast) return;
+    setToast(null);
+    api.restoreConversation(toast.summary.id).then(restore, (error: unknown) => report('Could not restore the conversation', error));
+  }, [api, toast, restore, report]);
+  const dismissToast = useCallback(() => setToast(null), []);
+
+  const chooseModel = useCallback(
+    (model: string) => {
+      setModel(model);
+      if (stored) saveModel(openId, model);
+      // Remembering the choice for new chats is a convenience: the chat goes on even if it fails.
+      api.updateSettings({ defaultModel: model }).then(onSettings, (error: unknown) => console.warn('Could not remember the model', error));
+    },
+    [api, onSettings, setModel, saveModel, stored, openId],
+  );
+
+  const changeSystemPrompt = useCallback(
+    (systemPrompt: string) => {
+      setSystemPrompt(systemPrompt);
+      if (stored) saveSystemPrompt(openId, systemPrompt);
+    },
+    [setSystemPrompt, saveSystemPrompt, stored, openId],
+  );
+
+  const summary = useMemo(() => list.items.find((item) => item.id === openId), [list.items, openId]);
+  const title = summary?.title || chat.conversation.title || UNTITLED;
+
+  return (
+    <div className="workspace">
+      <Sidebar
+        conversations={list.items}
+        loading={list.loading}
+        loadError={list.error}
+        openId={openId}
+        toast={toast}
+        onRetryLoad={list.retry}
+        onNew={startNew}
+        onOpen={open}
+        onRename={rename}
+        onTogglePin={togglePin}
+        onDelete={deleteConversation}
+        onUndo={undo}
+        onDismissToast={dismissToast}
+        onOpenSettings={onOpenSettings}
+      />
+      <div className="workspace-chat">
+        {problem && (
+          <div role="alert" className="problem">
+            <p>{problem}</p>
+            <button type="button" onClick={() => setProblem(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <ChatView
+          chat={chat}
+          title={title}
+          loading={opening}
+          target={target}
+          onModelChange={chooseModel}
+          onSystemPromptChange={changeSystemPrompt}
+          onOpenSettings={onOpenSettings}
+        />
+      </div>
+    </div>
+  );
+}

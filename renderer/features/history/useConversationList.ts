@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ParleyApi } from '../../../preload/api';
+import type { ConversationSummary } from '../../../preload/contract';
+import { toAppError } from '../../lib/errors';
+
+const PAGE = 500;
+/** How many of the newest conversations a refresh after a turn re-reads. */
+const HEAD = 50;
+
+/** Puts `summary` in place of any older copy, keeping the list newest first. */
+function place(list: readonly ConversationSummary[], summary: ConversationSummary): ConversationSummary[] {
+  const rest = list.filter((item) => item.id !== summary.id);
+  const index = rest.findIndex((item) => item.updatedAt <= summary.updatedAt);
+  rest.splice(index === -1 ? rest.length : index, 0, summary);
+  return rest;
+}
+
+/** Adds a page from main, skipping what the list already holds (a local change is newer). */
+function appendPage(list: ConversationSummary[], page: readonly ConversationSummary[]): ConversationSummary[] {
+  const known = new Set(list.map((item) => item.id));
+  const fresh = page.filter((item) => !known.has(item.id));
+  return fresh.length === 0 ? list : [...list, ...fresh];
+}
+
+/**
+ * Every conversation's summary, newest first. Pages arrive one after another and the
+ * first shows at once; local changes (sends, renames, deletes) apply straight away.
+ */
+export function useConversationList(api: ParleyApi) {
+  const [items, setItems] = useState<ConversationSummary[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  /** Where the next page starts, while pages are still coming. */
+  const offsetRef = useRef<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    offsetRef.current = 0;
+    async function loadAll() {
+      let total = Infinity;
+      while (live && offsetRef.current !== null && offsetRef.current < total) {
+        const page = await api.listConversations({ offset: offsetRef.current, limit: PAGE });
+        if (!live) return;
+        total = page.total;
+        offsetRef.current += page.conversations.length;
+        setItems((current) => appendPage(current, page.conversations));
+        setLoaded(true);
+        if (page.conversations.length === 0) break;
+      }
+      offsetRef.current = null;
+    }
+    loadAll().catch((failure: unknown) => {
+      offsetRef.current = null;
+      if (live) setError(toAppError(failure).message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  const retry = useCallback(() => {
+    setError(null);
+    setAttempt((count) => count + 1);
+  }, []);
+
+  const upsert = useCallback((summary: ConversationSummary) => setItems((current) => place(current, summary)), []);
+
+  /** Records activity in a conversation, adding it if the list does not hold it yet. */
+  const touch = useCallback((id: string, fields: Pick<ConversationSummary, 'title' | 'model' | 'updatedAt'>) => {
+    setItems((current) => {
+      const known = current.find((item) => item.id === id);
+      const title = fields.title || known?.title || '';
+      return place(current, { id, createdAt: fields.updatedAt, pinned: false, ...known, ...fields, title });
+    });
+  }, []);
+
+  const remove = useCallback((id: string) => {
+    setItems((current) => current.filter((item) => item.id !== id));
+    // Everything after it moves up one place in main's order: the next page starts one earlier.
+    if (offsetRef.current !== null) offsetRef.current = Math.max(0, offsetRef.current - 1);
+  }, []);
+
+  const restore = useCallback(
+    (summary: ConversationSummary) => {
+      upsert(summary);
+      if (offsetRef.current !== null) offsetRef.current += 1;
+    },
+    [upsert],
+  );
+
+  /** Re-reads the newest conversations, so titles and times are main's own. */
+  const refreshHead = useCallback(() => {
+    api.listConversations({ offset: 0, limit: HEAD }).then(
+      (page) => setItems((current) => page.conversations.reduce(place, current)),
+      (failure: unknown) => console.warn('Could not refresh the conversation list', failure),
+    );
+  }, [api]);
+
+  return { items, loading: !loaded && error === null, error, retry, upsert, touch, remove, restore, refreshHead };
+}

@@ -1,0 +1,93 @@
+import type { Page } from '@playwright/test';
+import { expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY } from './support/fixtures';
+
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
+const conversationButton = (page: Page, title: string) => sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: title, exact: true });
+/** The sidebar row of a conversation, with its Rename, Pin and Delete buttons. */
+const rowOf = (page: Page, title: string) => sidebar(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: title, exact: true }) });
+
+/** Sends one message with the echo model and waits for the whole answer. */
+async function chatOnce(page: Page, text: string): Promise<void> {
+  await send(page, text);
+  await expect(lastAnswer(page)).toContainText(`You said: ${text}`);
+  await expect(lastAnswer(page)).not.toHaveAttribute('aria-busy', 'true');
+}
+
+async function newChat(page: Page): Promise<void> {
+  await sidebar(page).getByRole('button', { name: 'New chat', exact: true }).click();
+}
+
+test('a conversation survives a restart of the app', async ({ chat, parley }) => {
+  await pickModel(chat, 'fake/echo');
+  await chat.getByLabel('System prompt').fill('Answer like a pirate.');
+  await chatOnce(chat, 'Where is the treasure buried');
+  // The model names the conversation after the first answer (the fake answers "Chat: <first words>").
+  await expect(conversationButton(chat, 'Chat: Where is the treasure')).toBeVisible();
+
+  const page = await parley.restart();
+  // Web mode keeps the key in memory only; the desktop app has it in the keyring.
+  if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
+  await conversationButton(page, 'Chat: Where is the treasure').click();
+  const conversation = page.getByRole('log', { name: 'Conversation' });
+  await expect(conversation.getByRole('article', { name: 'You' })).toHaveText(/Where is the treasure buried/);
+  await expect(lastAnswer(page)).toContainText('You said: Where is the treasure buried');
+  await expect(page.getByLabel('System prompt')).toHaveValue('Answer like a pirate.');
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('fake/echo');
+});
+
+test('search finds a word from an old answer and opens that message', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'Tell me about the axolotl');
+  await newChat(chat);
+  await chatOnce(chat, 'Something else entirely');
+  await newChat(chat);
+
+  await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill('axolotl');
+  const results = sidebar(chat).getByRole('list', { name: 'Search results' });
+  const hit = results.getByRole('button', { name: /axolotl/ }).first();
+  await expect(hit).toBeVisible();
+  await expect(hit.locator('mark').first()).toHaveText(/axolotl/i);
+  await expect(results.getByRole('button', { name: /Something else/ })).toHaveCount(0);
+
+  await hit.click();
+  const conversation = chat.getByRole('log', { name: 'Conversation' });
+  await expect(conversation.getByRole('article').filter({ hasText: 'axolotl' }).first()).toBeVisible();
+  await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Chat: Tell me about the');
+});
+
+test('delete hides a conversation and Undo brings it back', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'Remember the milk');
+  const row = conversationButton(chat, 'Chat: Remember the milk');
+  await expect(row).toBeVisible();
+
+  await rowOf(chat, 'Chat: Remember the milk').getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(row).toHaveCount(0);
+  await chat.getByRole('button', { name: 'Undo' }).click();
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(lastAnswer(chat)).toContainText('You said: Remember the milk');
+});
+
+test('rename in place and pin', async ({ chat, parley }) => {
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'First topic');
+  await newChat(chat);
+  await chatOnce(chat, 'Second topic');
+
+  await rowOf(chat, 'Chat: First topic').getByRole('button', { name: 'Rename' }).click();
+  const titleField = sidebar(chat).getByRole('textbox', { name: 'Conversation title' });
+  await titleField.fill('Groceries');
+  await titleField.press('Enter');
+  await expect(conversationButton(chat, 'Groceries')).toBeVisible();
+
+  const renamed = rowOf(chat, 'Groceries');
+  await renamed.getByRole('button', { name: 'Pin', exact: true }).click();
+  await expect(sidebar(chat).getByRole('heading', { name: 'Pinned' })).toBeVisible();
+  await expect(renamed.getByRole('button', { name: 'Unpin' })).toBeVisible();
+
+  const page = await parley.restart();
+  if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
+  await expect(sidebar(page).getByRole('heading', { name: 'Pinned' })).toBeVisible();
+  await expect(conversationButton(page, 'Groceries')).toBeVisible();
+});

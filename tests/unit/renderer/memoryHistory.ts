@@ -1,0 +1,159 @@
+/**
+ * History kept in memory, behaving like main's store as the renderer sees it: the turn
+ * is committed when a chat starts, the answer row gets its result when it ends, deletes
+ * are soft, and search answers with snippet segments.
+ */
+import { ParleyError } from '../../../preload/api';
+import type {
+  ChatHistory,
+  ChatRequest,
+  ChatResult,
+  ConversationSummary,
+  SearchHit,
+  StoredConversation,
+  StoredMessage,
+} from '../../../preload/contract';
+
+interface Row extends StoredConversation {
+  deleted: boolean;
+}
+
+export function storedMessage(fields: Partial<StoredMessage> & Pick<StoredMessage, 'role' | 'content'>): StoredMessage {
+  return {
+    id: crypto.randomUUID(),
+    reasoning: '',
+    status: 'complete',
+    error: null,
+    usage: null,
+    model: 'org/model',
+    finishReason: fields.role === 'assistant' ? 'stop' : null,
+    firstTokenMs: null,
+    durationMs: null,
+    createdAt: Date.now(),
+    ...fields,
+  };
+}
+
+const summaryOf = ({ id, title, model, createdAt, updatedAt, pinned }: Row): ConversationSummary => ({ id, title, model, createdAt, updatedAt, pinned });
+
+const firstWords = (text: string) => text.trim().split(/\s+/).slice(0, 6).join(' ');
+
+/** Splits `text` around each case-insensitive occurrence of `query`. */
+function segments(text: string, query: string): SearchHit['snippet'] {
+  const parts: SearchHit['snippet'] = [];
+  const lower = text.toLowerCase();
+  let from = 0;
+  for (let at = lower.indexOf(query); at !== -1; at = lower.indexOf(query, from)) {
+    if (at > from) parts.push({ text: text.slice(from, at), match: false });
+    parts.push({ text: text.slice(at, at + query.length), match: true });
+    from = at + query.length;
+  }
+  if (from < text.length) parts.push({ text: text.slice(from), match: false });
+  return parts;
+}
+
+export class MemoryHistory {
+  private readonly rows = new Map<string, Row>();
+  /** What autoTitle names the next conversation; the fallback (first words) when null. */
+  nextTitle: string | null = null;
+
+  /** Puts a conversation in place, as if saved in an earlier session. */
+  seed(fields: Partial<StoredConversation> = {}): StoredConversation {
+    const now = Date.now();
+    const row: Row = { id: crypto.randomUUID(), title: '', model: 'org/model', systemPrompt: '', createdAt: now, updatedAt: now, pinned: false, messages: [], deleted: false, ...fields };
+    this.rows.set(row.id, row);
+    return this.get(row.id);
+  }
+
+  private row(id: string): Row {
+    const row = this.rows.get(id);
+    if (!row || row.deleted) throw new ParleyError({ code: 'internal', message: 'That conversation no longer exists.' });
+    return row;
+  }
+
+  list({ offset, limit }: { offset: number; limit: number }) {
+    const live = [...this.rows.values()].filter((row) => !row.deleted).sort((a, b) => b.updatedAt - a.updatedAt);
+    return { conversations: live.slice(offset, offset + limit).map(summaryOf), total: live.length };
+  }
+
+  get(id: string): StoredConversation {
+    const conversation: StoredConversation & { deleted?: boolean } = structuredClone(this.row(id));
+    delete conversation.deleted;
+    return conversation;
+  }
+
+  create({ id, model, systemPrompt }: { id: string; model: string; systemPrompt: string }): StoredConversation {
+    return this.seed({ id, model, systemPrompt });
+  }
+
+  update(id: string, patch: Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>): ConversationSummary {
+    const row = Object.assign(this.row(id), patch);
+    return summaryOf(row);
+  }
+
+  delete(id: string) {
+    this.row(id).deleted = true;
+    return { deleted: true };
+  }
+
+  restore(id: string): ConversationSummary {
+    const row = this.rows.get(id);
+    if (!row) throw new ParleyError({ code: 'internal', message: 'Nothing to restore.' });
+    row.deleted = false;
+    return summaryOf(row);
+  }
+
+  search(query: string, limit: number): SearchHit[] {
+    const needle = query.trim().toLowerCase();
+    const hits: SearchHit[] = [];
+    for (const row of this.rows.values()) {
+      if (row.deleted) continue;
+      const hit = { conversationId: row.id, title: row.title, updatedAt: row.updatedAt };
+      if (row.title.toLowerCase().includes(needle)) hits.push({ ...hit, messageId: null, role: null, snippet: [] });
+      for (const message of row.messages) {
+        if (message.content.toLowerCase().includes(needle)) hits.push({ ...hit, messageId: message.id, role: message.role, snippet: segments(message.content, needle) });
+      }
+    }
+    return hits.slice(0, limit);
+  }
+
+  autoTitle(id: string): ConversationSummary {
+    const row = this.row(id);
+    row.title = this.nextTitle ?? firstWords(row.messages[0]?.content ?? '');
+    return summaryOf(row);
+  }
+
+  /** What main does as a chat with `history` starts: commit the question, open the answer's row. */
+  beginTurn(request: ChatRequest & { history: ChatHistory }) {
+    const { history } = request;
+    const row = this.row(history.conversationId);
+    const now = Date.now();
+    if (history.turn.kind === 'new') {
+      const question = request.messages.at(-1);
+      if (!question) throw new Error('a new turn needs a question');
+      row.messages.push(storedMessage({ id: history.turn.userMessageId, role: 'user', content: question.content, model: request.model, createdAt: now }));
+      row.title ||= firstWords(question.content);
+    } else {
+      const replaced = history.turn.replacesAnswerId;
+      row.messages = row.messages.filter((message) => message.id !== replaced);
+    }
+    row.messages.push(storedMessage({ id: history.answerId, role: 'assistant', content: '', status: 'streaming', model: request.model, finishReason: null, createdAt: now }));
+    Object.assign(row, { model: request.model, systemPrompt: request.systemPrompt, updatedAt: now });
+  }
+
+  /** What main does as the stream ends: the answer's row gets its text and status. */
+  endTurn(history: ChatHistory, result: ChatResult) {
+    const answer = this.rows.get(history.conversationId)?.messages.find((message) => message.id === history.answerId);
+    if (!answer) return;
+    Object.assign(answer, {
+      content: result.content,
+      reasoning: result.reasoning,
+      status: result.status,
+      error: result.error,
+      usage: result.usage,
+      finishReason: result.finishReason,
+      firstTokenMs: result.firstTokenMs,
+      durationMs: result.durationMs,
+    });
+  }
+}
