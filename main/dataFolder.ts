@@ -4,8 +4,11 @@
  * differs (electron-store or conf).
  */
 import type { Notice } from '../preload/contract';
+import { AppFailure } from './appFailure';
 import type { HistoryStore } from './history/historyStore';
-import { openHistory } from './history/openHistory';
+import { openHistory, type OpenHistoryOptions } from './history/openHistory';
+import { restoreBackup } from './history/restoreBackup';
+import { createSwappableStore } from './history/swappableStore';
 import type { KeyValueStore } from './settings/keyValueStore';
 import type { OpenedStore } from './settings/openStoreFile';
 
@@ -15,6 +18,8 @@ export interface DataFolder {
   history: HistoryStore;
   /** What went wrong on the way in (a file moved aside…), to tell the user once. */
   notices: Notice[];
+  /** Swaps the open history for one of its backups; on failure the current one stays open. */
+  restoreHistoryBackup(backupFile: string): Promise<void>;
 }
 
 export async function openDataFolder(
@@ -24,7 +29,27 @@ export async function openDataFolder(
 ): Promise<DataFolder> {
   const settingsFile = openStore(dataDir, 'config');
   const secretsFile = openStore(dataDir, 'secrets');
-  const history = await openHistory(nativeBinding === undefined ? { dataDir } : { dataDir, nativeBinding });
-  const notices = [settingsFile.notice, secretsFile.notice, ...history.notices].filter((notice): notice is Notice => notice !== null);
-  return { settingsStore: settingsFile.store, secretsStore: secretsFile.store, history: history.store, notices };
+  const historyOptions: OpenHistoryOptions = nativeBinding === undefined ? { dataDir } : { dataDir, nativeBinding };
+  const opened = await openHistory(historyOptions);
+  const history = createSwappableStore(opened.store);
+  const notices = [settingsFile.notice, secretsFile.notice, ...opened.notices].filter((notice): notice is Notice => notice !== null);
+
+  return {
+    settingsStore: settingsFile.store,
+    secretsStore: secretsFile.store,
+    history: history.store,
+    notices,
+    async restoreHistoryBackup(backupFile) {
+      history.store.close();
+      try {
+        history.swap((await restoreBackup(dataDir, backupFile, nativeBinding === undefined ? {} : { nativeBinding })).store);
+      } catch (error) {
+        history.swap((await openHistory(historyOptions)).store);
+        throw new AppFailure({
+          code: 'internal',
+          message: `That backup could not be restored (${error instanceof Error ? error.message : String(error)}). Your current history is unchanged.`,
+        });
+      }
+    },
+  };
 }

@@ -25,6 +25,7 @@ export interface ServicePorts {
   cipher: Cipher;
   /** The opened conversation history (single writer: only main touches it). */
   history: HistoryStore;
+  restoreHistoryBackup(backupFile: string): Promise<void>;
   /** A key from the environment (web mode's PARLEY_API_KEY), used when none is saved. */
   envKey?: string | null;
   /** Things to tell the user once, such as a settings file that was moved aside. */
@@ -87,6 +88,10 @@ export function createAppRouter(ports: ServicePorts): Router {
       },
       'history:search': ({ query, limit }) => history.search(query, { limit }),
       'history:autoTitle': ({ id }) => autoTitle(id),
+      'history:restoreBackup': async ({ backupFile }) => {
+        await ports.restoreHistoryBackup(backupFile);
+        return { restored: true };
+      },
     },
   });
 }

@@ -71,6 +71,7 @@ export interface ParleyApi {
   restoreConversation(id: string): Promise<ConversationSummary>;
   searchConversations(query: string, limit?: number): Promise<SearchHit[]>;
   autoTitle(id: string): Promise<ConversationSummary>;
+  restoreHistoryBackup(backupFile: string): Promise<{ restored: boolean }>;
 }
 
 export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
@@ -109,6 +110,7 @@ export function createApi(transport: Transport): ParleyApi {
     restoreConversation: (id) => call('history:restore', { id }),
     searchConversations: (query, limit = 50) => call('history:search', { query, limit }),
     autoTitle: (id) => call('history:autoTitle', { id }),
+    restoreHistoryBackup: (backupFile) => call('history:restoreBackup', { backupFile }),
   };
 }
 
@@ -140,6 +142,7 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     restoreConversation: wrap(api.restoreConversation),
     searchConversations: wrap(api.searchConversations),
     autoTitle: wrap(api.autoTitle),
+    restoreHistoryBackup: wrap(api.restoreHistoryBackup),
   };
 }
 

@@ -254,6 +254,8 @@ export const updateConversationSchema = z
       .strict(),
   })
   .strict();
+export const restoreBackupSchema = z.object({ backupFile: z.string().min(1).max(LIMITS.urlChars) }).strict();
+
 export const searchSchema = z
   .object({ query: z.string().max(LIMITS.searchChars), limit: z.number().int().min(1).max(200) })
   .strict();
@@ -277,6 +279,8 @@ export interface Channels {
   'history:search': { request: z.infer<typeof searchSchema>; response: SearchHit[] };
   /** Names the conversation from its first exchange (the model, or its first words as a fallback). */
   'history:autoTitle': { request: z.infer<typeof conversationIdSchema>; response: ConversationSummary };
+  /** Makes a backup the history again; the current file is kept aside, never deleted. */
+  'history:restoreBackup': { request: z.infer<typeof restoreBackupSchema>; response: { restored: boolean } };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -300,6 +304,7 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'history:restore': conversationIdSchema,
   'history:search': searchSchema,
   'history:autoTitle': conversationIdSchema,
+  'history:restoreBackup': restoreBackupSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];
@@ -311,6 +316,8 @@ export interface Notice {
   id: string;
   level: 'info' | 'warning';
   message: string;
+  /** A history backup the user can restore from the notice ("Restore backup"). */
+  backupFile?: string;
 }
 
 /** How answers cross the transport: never a thrown Electron error with its stack. */

@@ -77,6 +77,4 @@ export type SnippetSegment = SearchHit['snippet'][number];
 export type SearchResult = SearchHit;
 
 /** A notice about the history file; `backupFile` is a backup the UI can offer to restore. */
-export interface HistoryNotice extends Notice {
-  backupFile?: string;
-}
+export type HistoryNotice = Notice;

@@ -20,6 +20,9 @@ export function App() {
   const [attempt, setAttempt] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [skippedSetup, setSkippedSetup] = useState(false);
+  /** Bumped when the history file is replaced (a backup restored), so the workspace reloads it. */
+  const [historyVersion, setHistoryVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -45,9 +48,19 @@ export function App() {
   const onSettings = useCallback((settings: Settings) => setLoaded((current) => current && { ...current, settings }), []);
   const onKeyStatus = useCallback((keyStatus: KeyStatus) => {
     setLoaded((current) => current && { ...current, keyStatus });
-    if (!keyStatus.hasKey) setSettingsOpen(false);
+    if (!keyStatus.hasKey) {
+      setSettingsOpen(false);
+      setSkippedSetup(false);
+    }
   }, []);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const restoreBackup = useCallback(
+    async (backupFile: string) => {
+      await api.restoreHistoryBackup(backupFile);
+      setHistoryVersion((version) => version + 1);
+    },
+    [api],
+  );
 
   let screen;
   if (loadError !== null) {
@@ -74,12 +87,12 @@ export function App() {
         <p role="status">Loading…</p>
       </main>
     );
-  } else if (!loaded.keyStatus.hasKey) {
-    screen = <KeySetup settings={loaded.settings} onSettings={onSettings} onKeySaved={onKeyStatus} />;
+  } else if (!loaded.keyStatus.hasKey && !skippedSetup) {
+    screen = <KeySetup settings={loaded.settings} onSettings={onSettings} onKeySaved={onKeyStatus} onSkip={() => setSkippedSetup(true)} />;
   } else {
     screen = (
       <>
-        <Workspace settings={loaded.settings} onSettings={onSettings} onOpenSettings={openSettings} />
+        <Workspace key={historyVersion} settings={loaded.settings} onSettings={onSettings} onOpenSettings={openSettings} />
         {settingsOpen && (
           <SettingsDialog
             settings={loaded.settings}
@@ -96,7 +109,12 @@ export function App() {
   return (
     <div className="app">
       {notices.map((notice) => (
-        <NoticeBanner key={notice.id} notice={notice} onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))} />
+        <NoticeBanner
+          key={notice.id}
+          notice={notice}
+          onRestoreBackup={restoreBackup}
+          onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))}
+        />
       ))}
       {screen}
     </div>

@@ -1,3 +1,5 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY } from './support/fixtures';
 
@@ -90,4 +92,42 @@ test('rename in place and pin', async ({ chat, parley }) => {
   if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
   await expect(sidebar(page).getByRole('heading', { name: 'Pinned' })).toBeVisible();
   await expect(conversationButton(page, 'Groceries')).toBeVisible();
+});
+
+test('a damaged history file: the app still starts, says so, and restores the last backup', async ({ chat, parley, dataDir }) => {
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'Worth keeping');
+
+  const page = await parley.restart(async () => {
+    const backups = path.join(dataDir, 'backups');
+    await mkdir(backups, { recursive: true });
+    await copyFile(path.join(dataDir, 'history.sqlite3'), path.join(backups, 'history-v3-20260101-000000.sqlite3'));
+    await writeFile(path.join(dataDir, 'history.sqlite3'), 'SQLite format 3\0 but then garbage '.repeat(200));
+  });
+  const notice = page.getByRole('status').filter({ hasText: 'damaged' });
+  await expect(notice).toContainText('history.corrupt-');
+  if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
+  await expect(conversationButton(page, 'Chat: Worth keeping')).toHaveCount(0);
+
+  await notice.getByRole('button', { name: 'Restore backup' }).click();
+  await expect(conversationButton(page, 'Chat: Worth keeping')).toBeVisible();
+  await conversationButton(page, 'Chat: Worth keeping').click();
+  await expect(lastAnswer(page)).toContainText('You said: Worth keeping');
+});
+
+test('history can be read and searched without a key', async ({ chat, parley }) => {
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'Notes about quokkas');
+  await chat.getByRole('button', { name: 'Settings', exact: true }).click();
+  await chat.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Remove key' }).click();
+
+  const page = await parley.restart();
+  await page.getByRole('button', { name: 'Browse my conversations without a key' }).click();
+  await sidebar(page).getByRole('searchbox', { name: 'Search conversations' }).fill('quokkas');
+  await sidebar(page).getByRole('list', { name: 'Search results' }).getByRole('button', { name: /quokkas/ }).first().click();
+  await expect(lastAnswer(page)).toContainText('You said: Notes about quokkas');
+
+  await send(page, 'One more thing');
+  await expect(lastAnswer(page).getByRole('alert')).toContainText(/key/i);
+  await expect(page.getByRole('button', { name: 'Open settings' })).toBeVisible();
 });

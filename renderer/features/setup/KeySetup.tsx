@@ -7,10 +7,12 @@ interface KeySetupProps {
   settings: Settings;
   onSettings: (settings: Settings) => void;
   onKeySaved: (status: KeyStatus) => void;
+  /** Go to the history without a key: reading and search work offline and keyless. */
+  onSkip: () => void;
 }
 
 /** First run: the one thing Parley needs before it can chat. */
-export function KeySetup({ settings, onSettings, onKeySaved }: KeySetupProps) {
+export function KeySetup({ settings, onSettings, onKeySaved, onSkip }: KeySetupProps) {
   const api = useParley();
   const id = useId();
   const [project, setProject] = useState(settings.project);
@@ -45,6 +47,9 @@ export function KeySetup({ settings, onSettings, onKeySaved }: KeySetupProps) {
             </p>
           </div>
         </KeyForm>
+        <button type="button" className="link-button" onClick={onSkip}>
+          Browse my conversations without a key
+        </button>
       </section>
     </main>
   );

@@ -23,8 +23,8 @@ export const TEST_KEY = 'wandb-test-key-7F3q';
 export interface ParleyProcess {
   readonly page: Page;
   start(): Promise<Page>;
-  /** Quits the app (or stops web mode) and starts it again on the same data folder. */
-  restart(): Promise<Page>;
+  /** Quits the app (or stops web mode) and starts it again on the same data folder, doing `meanwhile` in between. */
+  restart(meanwhile?: () => Promise<void>): Promise<Page>;
 }
 
 interface Fixtures {
@@ -93,8 +93,9 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
         page = await launch();
         return page;
       },
-      async restart() {
+      async restart(meanwhile) {
         await close();
+        await meanwhile?.();
         page = await launch();
         return page;
       },

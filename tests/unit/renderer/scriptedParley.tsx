@@ -150,6 +150,7 @@ export class ScriptedParley implements ParleyApi {
   restoreConversation = (id: string) => this.answer('restoreConversation', [id], () => this.history.restore(id));
   searchConversations = (query: string, limit = 50) => this.answer('searchConversations', [query, limit], () => this.history.search(query, limit));
   autoTitle = (id: string) => this.answer('autoTitle', [id], () => this.history.autoTitle(id));
+  restoreHistoryBackup = (backupFile: string) => this.answer('restoreHistoryBackup', [backupFile], () => ({ restored: true }));
 }
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {
