@@ -4,7 +4,7 @@
  * Each timing is compared with a baseline measured in the same run: reading one conversation
  * row by its primary key, the cheapest query there is.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,8 @@ import { createHistoryStore } from '../main/history/historyStore';
 import type { HistoryStore } from '../main/history/historyStore';
 import { migrate } from '../main/history/migrate';
 import { openHistory } from '../main/history/openHistory';
+import { mb, ms, printTable, time, timeAsync, type Timing } from './report';
+import { measureSidebarReady } from './sidebarReady';
 
 const CONVERSATIONS = 10_000;
 const MESSAGES = 200_000;
@@ -93,39 +95,6 @@ function seed(store: HistoryStore, db: Db, clock: { time: number }): Seeded {
   return { rawBytes, longConversationId, someConversationId: longConversationId, seedMs: performance.now() - started };
 }
 
-/** Runs `fn` `runs` times (after a warm-up) and returns p50 and p95 in ms. */
-function time(runs: number, fn: (run: number) => unknown): { p50: number; p95: number } {
-  for (let n = 0; n < 3; n++) fn(n);
-  const samples = Array.from({ length: runs }, (_, run) => {
-    const start = performance.now();
-    fn(run);
-    return performance.now() - start;
-  }).sort((a, b) => a - b);
-  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(runs / 2)] ?? NaN, p95: samples[runs - 1] ?? NaN };
-}
-
-/** A plain-text table (console.table quotes every string). */
-function printTable(header: string[], body: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ');
-  console.info([line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...body.map(line)].join('\n'));
-}
-
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const ms = (value: number): string => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
-
 export async function runHistoryBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   try {
@@ -142,7 +111,7 @@ export async function runHistoryBench(): Promise<void> {
     const ftsBytes = db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE '%_fts%'").pluck().get() as number | null;
 
     const baseline = time(2000, (run) => db.prepare('SELECT * FROM conversations WHERE id = ?').get(ids[run % ids.length]));
-    const rows: [string, { p50: number; p95: number }][] = [
+    const rows: [string, Timing][] = [
       ['baseline: one conversation row by primary key', baseline],
       ['list first page (50 conversations)', time(200, () => store.listConversations({ limit: 50 }))],
       ['list page 100 (offset 4,950)', time(100, () => store.listConversations({ limit: 50, offset: 4950 }))],
@@ -158,6 +127,13 @@ export async function runHistoryBench(): Promise<void> {
     store.close();
     const startUp = await timeAsync(5, async () => (await openHistory({ dataDir, now: () => clock.time })).store.close());
     rows.push(['start-up: openHistory (probe, migrate, purge, recover)', startUp]);
+    if (existsSync('dist/renderer/index.html')) {
+      const { pageParsed, sidebarReady } = await measureSidebarReady(dataDir, 5);
+      rows.push(['web mode: page parsed in Chromium (DOMContentLoaded)', pageParsed]);
+      rows.push(['web mode: start-up to sidebar ready (first rows shown)', sidebarReady]);
+    } else {
+      console.info('Sidebar-ready not measured: run `npm run build` first.');
+    }
 
     console.info(`\nSeeded in ${(seeded.seedMs / 1000).toFixed(1)} s (one transaction, through the store API).`);
     console.info(`Raw text ${mb(seeded.rawBytes)}; database ${mb(dbBytes)} (${(dbBytes / seeded.rawBytes).toFixed(2)}× the text), of which the trigram index ${mb(ftsBytes ?? 0)}.\n`);

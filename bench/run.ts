@@ -2,3 +2,6 @@
 import { runHistoryBench } from './history.bench';
 
 await runHistoryBench();
+import { runExportBench } from './export.bench';
+
+await runExportBench();
