@@ -1,7 +1,6 @@
 /** `npm run bench`: every benchmark, one after another, each printing its own table. */
+import { runExportBench } from './export.bench';
 import { runHistoryBench } from './history.bench';
 
 await runHistoryBench();
-import { runExportBench } from './export.bench';
-
 await runExportBench();

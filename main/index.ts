@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { APP_ORIGIN, appSchemePrivileges, serveAppProtocol } from './electron/appProtocol';
 import { openElectronStore } from './electron/electronStores';
+import { createElectronDialogs } from './electron/electronDialogs';
 import { createMainWindow, lockDownContents } from './electron/window';
 import { registerIpc } from './ipc/electronIpc';
 import { originOf } from './ipc/trustedSender';
@@ -76,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
         await shell.openExternal(url);
         return true;
       },
+      dialogs: createElectronDialogs({ dialog, window: () => mainWindow, defaultFolder: app.getPath('documents') }),
       ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
       ...(process.env.PARLEY_BASE_URL ? { baseURL: process.env.PARLEY_BASE_URL } : {}),
     });

@@ -9,6 +9,8 @@ import { createChatService } from './chat/chatService';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
 import { summaryOf } from './conversations/views';
+import { createExportHandlers } from './export/exportHandlers';
+import type { Dialogs } from './files/dialogs';
 import type { HistoryStore } from './history/historyStore';
 import { createRouter, type Router } from './ipc/router';
 import { safeExternalUrl } from './links/externalUrl';
@@ -32,6 +34,8 @@ export interface ServicePorts {
   notices: Notice[];
   /** Hands a vetted URL to the OS; false where there is no OS browser to hand it to. */
   openExternal(url: string): Promise<boolean>;
+  /** Save and folder dialogs (native in the app; a download and a data-folder folder in web mode). */
+  dialogs: Dialogs;
   stallTimeoutMs?: number;
   /** Points Parley at another server for this and later runs (`--base-url`, PARLEY_BASE_URL). */
   baseURL?: string;
@@ -76,7 +80,10 @@ export function createAppRouter(ports: ServicePorts): Router {
         total: history.countConversations(),
       }),
       'history:get': ({ id }) => conversation(id),
-      'history:create': ({ id, model, systemPrompt }) => ({ ...history.createConversation({ id, title: '', model, systemPrompt, params: {} }), messages: [] }),
+      'history:create': ({ id, model, systemPrompt }) => ({
+        ...history.createConversation({ id, title: '', model, systemPrompt, params: {}, endpoint: settings.get().baseURL }),
+        messages: [],
+      }),
       'history:update': ({ id, patch }) => summaryOf(history.updateConversation(id, patch)),
       'history:delete': ({ id }) => {
         history.deleteConversation(id);
@@ -92,6 +99,7 @@ export function createAppRouter(ports: ServicePorts): Router {
         await ports.restoreHistoryBackup(backupFile);
         return { restored: true };
       },
+      ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
     },
   });
 }

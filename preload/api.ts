@@ -13,11 +13,14 @@ import type {
   ChatResult,
   ConversationSummary,
   Envelope,
+  FolderExportStatus,
+  ImportReport,
   KeyStatus,
   ModelList,
   Notice,
   RequestOf,
   ResponseOf,
+  SavedFile,
   SearchHit,
   Settings,
   SettingsPatch,
@@ -72,6 +75,13 @@ export interface ParleyApi {
   searchConversations(query: string, limit?: number): Promise<SearchHit[]>;
   autoTitle(id: string): Promise<ConversationSummary>;
   restoreHistoryBackup(backupFile: string): Promise<{ restored: boolean }>;
+  exportConversation(id: string): Promise<SavedFile>;
+  conversationMarkdown(id: string): Promise<{ markdown: string }>;
+  backUp(): Promise<SavedFile>;
+  startFolderExport(ids: string[] | null): Promise<{ jobId: string | null }>;
+  folderExportStatus(jobId: string): Promise<FolderExportStatus>;
+  cancelFolderExport(jobId: string): Promise<{ cancelled: boolean }>;
+  importFiles(files: { name: string; content: string }[], duplicates: 'skip' | 'replace'): Promise<ImportReport>;
 }
 
 export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
@@ -111,6 +121,13 @@ export function createApi(transport: Transport): ParleyApi {
     searchConversations: (query, limit = 50) => call('history:search', { query, limit }),
     autoTitle: (id) => call('history:autoTitle', { id }),
     restoreHistoryBackup: (backupFile) => call('history:restoreBackup', { backupFile }),
+    exportConversation: (id) => call('export:conversation', { id }),
+    conversationMarkdown: (id) => call('export:markdownText', { id }),
+    backUp: () => call('export:backup', {}),
+    startFolderExport: (ids) => call('export:folderStart', { ids }),
+    folderExportStatus: (jobId) => call('export:folderStatus', { jobId }),
+    cancelFolderExport: (jobId) => call('export:folderCancel', { jobId }),
+    importFiles: (files, duplicates) => call('import:files', { files, duplicates }),
   };
 }
 
@@ -143,6 +160,13 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     searchConversations: wrap(api.searchConversations),
     autoTitle: wrap(api.autoTitle),
     restoreHistoryBackup: wrap(api.restoreHistoryBackup),
+    exportConversation: wrap(api.exportConversation),
+    conversationMarkdown: wrap(api.conversationMarkdown),
+    backUp: wrap(api.backUp),
+    startFolderExport: wrap(api.startFolderExport),
+    folderExportStatus: wrap(api.folderExportStatus),
+    cancelFolderExport: wrap(api.cancelFolderExport),
+    importFiles: wrap(api.importFiles),
   };
 }
 

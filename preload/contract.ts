@@ -17,6 +17,10 @@ export const LIMITS = {
   projectChars: 200,
   titleChars: 300,
   searchChars: 1_000,
+  /** One import call: the web bridge's frame limit is 64 MB, and UTF-16 strings double in JSON at worst. */
+  importChars: 30_000_000,
+  importFiles: 10_000,
+  fileNameChars: 1_000,
 } as const;
 
 export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
@@ -254,6 +258,45 @@ export const updateConversationSchema = z
       .strict(),
   })
   .strict();
+/** A file main wrote, or, where main cannot show a save dialog (web mode), one for the page to download. */
+export interface SavedFile {
+  /** Where it was written; null when the user cancelled the dialog or a download is offered instead. */
+  savedTo: string | null;
+  download: { fileName: string; mimeType: string; content: string } | null;
+}
+
+export interface FolderExportStatus {
+  /** The folder the files go to. */
+  folder: string;
+  done: number;
+  total: number;
+  finished: boolean;
+  cancelled: boolean;
+  written: number;
+  skipped: { id: string; reason: string }[];
+  error: AppError | null;
+}
+
+export interface ImportReport {
+  imported: { id: string; title: string }[];
+  skipped: { source: string; reason: string }[];
+}
+
+export const exportConversationSchema = z.object({ id: idSchema }).strict();
+export const folderExportSchema = z.object({ ids: z.array(idSchema).max(1_000_000).nullable() }).strict();
+export const exportJobSchema = z.object({ jobId: idSchema }).strict();
+export const importFilesSchema = z
+  .object({
+    files: z
+      .array(z.object({ name: z.string().min(1).max(LIMITS.fileNameChars), content: z.string() }).strict())
+      .min(1)
+      .max(LIMITS.importFiles)
+      .refine((files) => files.reduce((sum, file) => sum + file.content.length, 0) <= LIMITS.importChars, 'the files are too large for one import'),
+    /** What to do with conversations whose id is already stored. */
+    duplicates: z.enum(['skip', 'replace']),
+  })
+  .strict();
+
 export const restoreBackupSchema = z.object({ backupFile: z.string().min(1).max(LIMITS.urlChars) }).strict();
 
 export const searchSchema = z
@@ -281,6 +324,18 @@ export interface Channels {
   'history:autoTitle': { request: z.infer<typeof conversationIdSchema>; response: ConversationSummary };
   /** Makes a backup the history again; the current file is kept aside, never deleted. */
   'history:restoreBackup': { request: z.infer<typeof restoreBackupSchema>; response: { restored: boolean } };
+  /** "Export as Markdown": a save dialog in the app, a download in web mode. */
+  'export:conversation': { request: z.infer<typeof exportConversationSchema>; response: SavedFile };
+  /** "Copy as Markdown": the same text, for the clipboard. */
+  'export:markdownText': { request: z.infer<typeof exportConversationSchema>; response: { markdown: string } };
+  /** "Back up": everything but secrets in one JSON file. */
+  'export:backup': { request: Record<string, never>; response: SavedFile };
+  /** Exports the given conversations (null: all) into a folder the user picks; null jobId when they cancel. */
+  'export:folderStart': { request: z.infer<typeof folderExportSchema>; response: { jobId: string | null } };
+  'export:folderStatus': { request: z.infer<typeof exportJobSchema>; response: FolderExportStatus };
+  'export:folderCancel': { request: z.infer<typeof exportJobSchema>; response: { cancelled: boolean } };
+  /** Imports Parley Markdown, Parley backups and ChatGPT exports, all or nothing per call. */
+  'import:files': { request: z.infer<typeof importFilesSchema>; response: ImportReport };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -305,6 +360,13 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'history:search': searchSchema,
   'history:autoTitle': conversationIdSchema,
   'history:restoreBackup': restoreBackupSchema,
+  'export:conversation': exportConversationSchema,
+  'export:markdownText': exportConversationSchema,
+  'export:backup': emptySchema,
+  'export:folderStart': folderExportSchema,
+  'export:folderStatus': exportJobSchema,
+  'export:folderCancel': exportJobSchema,
+  'import:files': importFilesSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

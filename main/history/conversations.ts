@@ -15,6 +15,8 @@ export interface Conversations {
   list(options?: ListOptions): ConversationSummary[];
   /** How many live (not deleted) conversations there are. */
   count(): number;
+  /** Every live conversation's id, in list order. */
+  ids(): string[];
   /** Null for an unknown or deleted conversation. */
   get(id: string): Conversation | null;
   create(input: NewConversation): Conversation;
@@ -26,7 +28,9 @@ export interface Conversations {
   touch(id: string, at: number): void;
 }
 
-const COLUMNS = 'id, title, model, system_prompt, params, created_at, updated_at, pinned, archived';
+const COLUMNS = 'id, title, model, system_prompt, params, created_at, updated_at, pinned, archived, endpoint';
+/** The sidebar's order; the index is conversations_recent. */
+const LIST_ORDER = 'pinned DESC, updated_at DESC, seq DESC';
 
 /** The columns a patch sets, with their stored values. */
 function patchColumns(patch: ConversationPatch): Record<string, string | number> {
@@ -42,19 +46,20 @@ function patchColumns(patch: ConversationPatch): Record<string, string | number>
 
 export function createConversations({ db, now, newId }: StoreContext): Conversations {
   const statements = {
-    // Pinned first, so a paged sidebar has all of them on its first page; the index is conversations_recent.
+    // Pinned first, so a paged sidebar has all of them on its first page.
     list: db.prepare(`
       SELECT id, title, model, created_at, updated_at, pinned, archived,
         (SELECT count(*) FROM messages WHERE conversation_id = c.id) AS message_count
       FROM conversations AS c
       WHERE deleted_at IS NULL
-      ORDER BY pinned DESC, updated_at DESC, seq DESC
+      ORDER BY ${LIST_ORDER}
       LIMIT ? OFFSET ?`),
     get: db.prepare(`SELECT ${COLUMNS} FROM conversations WHERE id = ? AND deleted_at IS NULL`),
     count: db.prepare('SELECT count(*) AS n FROM conversations WHERE deleted_at IS NULL'),
+    ids: db.prepare(`SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY ${LIST_ORDER}`).pluck(),
     insert: db.prepare(`
-      INSERT INTO conversations (id, title, model, system_prompt, params, created_at, updated_at)
-      VALUES (@id, @title, @model, @systemPrompt, @params, @at, @at)`),
+      INSERT INTO conversations (id, title, model, system_prompt, params, endpoint, created_at, updated_at)
+      VALUES (@id, @title, @model, @systemPrompt, @params, @endpoint, @at, @at)`),
     touch: db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
     remove: db.prepare('UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
     restore: db.prepare('UPDATE conversations SET deleted_at = NULL WHERE id = ?'),
@@ -77,10 +82,12 @@ export function createConversations({ db, now, newId }: StoreContext): Conversat
 
     count: () => (statements.count.get() as { n: number }).n,
 
+    ids: () => statements.ids.all() as string[],
+
     create(input) {
       const id = input.id ?? newId();
       write(db, () => {
-        statements.insert.run({ ...input, id, title: storable(input.title), params: JSON.stringify(input.params), at: now() });
+        statements.insert.run({ ...input, id, title: storable(input.title), params: JSON.stringify(input.params), endpoint: input.endpoint ?? '', at: now() });
       }, 'durable');
       return get(id) as Conversation;
     },

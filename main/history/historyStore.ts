@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { ExportConversation } from '../export/types';
 import { AnswerWriter } from './answerWriter';
 import type { AnswerWriterOptions } from './answerWriter';
 import { createConversations } from './conversations';
 import type { ListOptions } from './conversations';
 import type { Db } from './database';
+import { toExportConversation } from './exportView';
+import { createImporter } from './importConversations';
+import type { ImportConversations } from './importConversations';
 import { createMessages } from './messages';
 import { search } from './search';
 import type { SearchOptions } from './search';
@@ -41,6 +45,12 @@ export interface HistoryStore {
   /** Removes one message, e.g. the failed answer a retry replaces. */
   deleteMessage(conversationId: string, id: string): void;
   search(query: string, options?: SearchOptions): SearchResult[];
+  /** Every live conversation's id, in sidebar order: what "Export all" exports. */
+  conversationIds(): string[];
+  /** All of a conversation as an export carries it; null for an unknown or deleted one. */
+  exportConversation(id: string): ExportConversation | null;
+  /** Stores exported conversations as they were, in one transaction; see importConversations.ts. */
+  importConversations: ImportConversations;
   close(): void;
 }
 
@@ -54,14 +64,15 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
   const context = { db, now, newId };
   const conversations = createConversations(context);
   const messages = createMessages(context, conversations);
+  const getConversation = (id: string): ConversationWithMessages | null => {
+    const conversation = conversations.get(id);
+    return conversation && { ...conversation, messages: messages.listFor(id) };
+  };
 
   return {
     listConversations: (options) => conversations.list(options),
     countConversations: () => conversations.count(),
-    getConversation(id) {
-      const conversation = conversations.get(id);
-      return conversation && { ...conversation, messages: messages.listFor(id) };
-    },
+    getConversation,
     createConversation: (input) => conversations.create(input),
     updateConversation: (id, patch) => conversations.update(id, patch),
     deleteConversation: (id) => conversations.remove(id),
@@ -73,6 +84,12 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     recoverInterrupted: () => messages.recoverInterrupted(),
     deleteMessage: (conversationId, id) => messages.remove(conversationId, id),
     search: (query, options) => search(db, query, options),
+    conversationIds: () => conversations.ids(),
+    exportConversation(id) {
+      const conversation = getConversation(id);
+      return conversation && toExportConversation(conversation);
+    },
+    importConversations: createImporter(context),
     close: () => db.close(),
   };
 }

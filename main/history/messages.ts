@@ -1,6 +1,6 @@
 import { write } from './database';
 import type { Conversations } from './conversations';
-import { toMessage } from './rows';
+import { outcomeColumns, toMessage } from './rows';
 import type { MessageRow } from './rows';
 import { storable } from './snippet';
 import type { StoreContext } from './storeContext';
@@ -91,13 +91,7 @@ export function createMessages({ db, now, newId }: StoreContext, conversations: 
           id,
           ...text,
           status: outcome.status,
-          promptTokens: outcome.usage?.promptTokens ?? null,
-          completionTokens: outcome.usage?.completionTokens ?? null,
-          totalTokens: outcome.usage?.totalTokens ?? null,
-          firstTokenMs: outcome.firstTokenMs,
-          durationMs: outcome.durationMs,
-          finishReason: outcome.finishReason,
-          error: outcome.error === null ? null : JSON.stringify(outcome.error),
+          ...outcomeColumns(outcome),
           at,
         }) as { conversation_id: string } | undefined;
         if (!row) throw new Error(`The answer ${id} is not in the history.`);

@@ -12,9 +12,10 @@ export interface ConversationRow {
   updated_at: number;
   pinned: 0 | 1;
   archived: 0 | 1;
+  endpoint: string;
 }
 
-export type SummaryRow = Omit<ConversationRow, 'system_prompt' | 'params'> & { message_count: number };
+export type SummaryRow = Omit<ConversationRow, 'system_prompt' | 'params' | 'endpoint'> & { message_count: number };
 
 export interface MessageRow {
   id: string;
@@ -57,6 +58,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   updatedAt: row.updated_at,
   pinned: row.pinned === 1,
   archived: row.archived === 1,
+  endpoint: row.endpoint,
 });
 
 export const toMessage = (row: MessageRow): StoredMessage => ({
@@ -78,4 +80,15 @@ export const toMessage = (row: MessageRow): StoredMessage => ({
   status: row.status,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+});
+
+/** How an answer ended, as the named parameters of its columns: the inverse of toMessage for these fields. */
+export const outcomeColumns = (outcome: Pick<StoredMessage, 'usage' | 'firstTokenMs' | 'durationMs' | 'finishReason' | 'error'>) => ({
+  promptTokens: outcome.usage?.promptTokens ?? null,
+  completionTokens: outcome.usage?.completionTokens ?? null,
+  totalTokens: outcome.usage?.totalTokens ?? null,
+  firstTokenMs: outcome.firstTokenMs,
+  durationMs: outcome.durationMs,
+  finishReason: outcome.finishReason,
+  error: outcome.error === null ? null : JSON.stringify(outcome.error),
 });

@@ -29,6 +29,8 @@ export interface ConversationSummary extends SummaryView {
 export interface Conversation extends Omit<ConversationSummary, 'messageCount'> {
   systemPrompt: string;
   params: ModelParams;
+  /** The base URL it was held with (never a key); '' when unknown (made before Parley kept it). */
+  endpoint: string;
 }
 
 export interface ConversationWithMessages extends Conversation {
@@ -42,9 +44,12 @@ export interface NewConversation {
   model: string;
   systemPrompt: string;
   params: ModelParams;
+  /** '' when absent. */
+  endpoint?: string;
 }
 
-export type ConversationPatch = Partial<NewConversation & { pinned: boolean; archived: boolean }>;
+/** The endpoint is where a conversation was held: set once, when it is created or imported. */
+export type ConversationPatch = Partial<Omit<NewConversation, 'endpoint'> & { pinned: boolean; archived: boolean }>;
 
 export interface StoredMessage extends MessageView {
   conversationId: string;

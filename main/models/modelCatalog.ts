@@ -2,14 +2,14 @@
  * The list of models an endpoint offers, cached on disk per base URL so the picker works offline
  * and survives a server that briefly answers with an empty list (W&B once did).
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { AppError, ModelList } from '../../preload/contract';
 import { toAppError } from '../chat/errors';
 import { createOpenAIClient } from '../chat/openaiClient';
 import type { Endpoint } from '../chat/openaiClient';
+import { writeFileAtomic } from '../files/writeFileAtomic';
 
 export interface ModelCatalogDeps {
   /** JSON file holding the cached lists. */
@@ -60,15 +60,7 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
       const cache = await readCache();
       cache.byBaseURL[baseURL] = entry;
       await mkdir(dirname(deps.cacheFile), { recursive: true });
-      // Temp file + rename: a crash mid-write never leaves a half-written cache behind.
-      const temp = `${deps.cacheFile}.${randomUUID()}.tmp`;
-      try {
-        await writeFile(temp, JSON.stringify(cache), 'utf8');
-        await rename(temp, deps.cacheFile);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
+      await writeFileAtomic(deps.cacheFile, JSON.stringify(cache));
     });
     writing = write.catch(() => undefined);
     return write;

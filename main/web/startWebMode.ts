@@ -7,6 +7,7 @@ import { openDataFolder } from '../dataFolder';
 import { createMemoryCipher } from '../secrets/memoryCipher';
 import { createAppRouter } from '../services';
 import { createConfStore } from '../settings/createConfStore';
+import { createWebDialogs } from './webDialogs';
 import { startWebServer, type WebServer } from './webServer';
 
 export interface WebModeOptions {
@@ -34,6 +35,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebServer> 
       options.onOpenLink?.(url);
       return false;
     },
+    dialogs: createWebDialogs(options.dataDir),
     ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
   });

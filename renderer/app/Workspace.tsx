@@ -9,6 +9,11 @@ import type { Toast } from '../features/history/UndoToast';
 import { UNTITLED } from '../features/history/untitled';
 import { useConversationList } from '../features/history/useConversationList';
 import { useConversationSaver } from '../features/history/useConversationSaver';
+import { DropOverlay } from '../features/transfer/DropOverlay';
+import { ImportDialog } from '../features/transfer/ImportDialog';
+import type { PickedFile } from '../features/transfer/importSource';
+import { useFileDrop } from '../features/transfer/useFileDrop';
+import { useImport } from '../features/transfer/useImport';
 import { toAppError } from '../lib/errors';
 import { useParley } from './ParleyContext';
 
@@ -24,12 +29,13 @@ interface DeletedToast extends Toast {
 
 /**
  * The history sidebar and the open conversation, and what ties them together: opening,
- * new chats, renames, pins, deletes with undo, and keeping the list in step with sends.
+ * new chats, renames, pins, deletes with undo, imports (chosen or dropped on the window),
+ * and keeping the list in step with sends.
  */
 export function Workspace({ settings, onSettings, onOpenSettings }: WorkspaceProps) {
   const api = useParley();
   const list = useConversationList(api);
-  const { upsert, touch, remove, restore, refreshHead } = list;
+  const { upsert, touch, remove, restore, refreshHead, refreshAll } = list;
   const [problem, setProblem] = useState<string | null>(null);
   const [toast, setToast] = useState<DeletedToast | null>(null);
   const [opening, setOpening] = useState(false);
@@ -154,6 +160,14 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     [setSystemPrompt, saveSystemPrompt, stored, openId],
   );
 
+  const importer = useImport(api, refreshAll);
+  const { importFiles, state: importState } = importer;
+  const importPicked = useCallback(
+    (picked: PickedFile[] | Promise<PickedFile[]>) => void importFiles(picked, importState.duplicates),
+    [importFiles, importState.duplicates],
+  );
+  const dragging = useFileDrop(importPicked);
+
   const summary = useMemo(() => list.items.find((item) => item.id === openId), [list.items, openId]);
   const title = summary?.title || chat.conversation.title || UNTITLED;
 
@@ -174,6 +188,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
         onUndo={undo}
         onDismissToast={dismissToast}
         onOpenSettings={onOpenSettings}
+        onImport={importer.open}
       />
       <div className="workspace-chat">
         {problem && (
@@ -194,6 +209,8 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
           onOpenSettings={onOpenSettings}
         />
       </div>
+      {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
+      <DropOverlay active={dragging} />
     </div>
   );
 }

@@ -16,3 +16,8 @@ export function formatUsage(usage: Usage | null, firstTokenMs: number | null, du
 export function formatTime(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** "1 conversation", "3 conversations". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { ModelPicker } from '../models/ModelPicker';
+import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
 import { MessageList, type MessageTarget } from './MessageList';
 import type { Chat } from './useChat';
@@ -36,6 +37,8 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
         <h1 className="conversation-title" title={title}>
           {title}
         </h1>
+        {/* Keyed: a status or error about one conversation must not show on the next. */}
+        <ConversationExportButtons key={conversation.id} conversationId={conversation.id} saved={conversation.stored} />
         <ModelPicker value={conversation.model} onChange={onModelChange} />
       </header>
       <div className="field system-prompt">

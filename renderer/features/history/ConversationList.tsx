@@ -11,6 +11,9 @@ interface ConversationListProps {
   onRename: (summary: ConversationSummary, title: string) => void;
   onTogglePin: (summary: ConversationSummary) => void;
   onDelete: (summary: ConversationSummary) => void;
+  /** The ticked conversations in selection mode; null outside it. */
+  selected: ReadonlySet<string> | null;
+  onToggleSelect: (id: string) => void;
 }
 
 /** Fixed heights (kept in step with styles.css): the virtualizer never has to measure. */
@@ -23,7 +26,7 @@ const rowKey = (row: SidebarRow) => (row.kind === 'header' ? `group:${row.group}
  * The grouped conversation list, virtualized so that only the rows in view exist.
  * Keyboard: Up/Down/Home/End move between conversations, Enter opens, F2 renames, Delete deletes.
  */
-export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, onDelete }: ConversationListProps) {
+export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, onDelete, selected, onToggleSelect }: ConversationListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The compiler's warning does not apply: Parley does not use React Compiler, and the
   // virtualizer is read fresh on every render and in event handlers only.
@@ -135,8 +138,9 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
         onTogglePin(summary);
       },
       onDelete: remove,
+      onToggleSelect,
     };
-  }, [order, rows, focusRow, onOpen, onRename, onTogglePin, onDelete]);
+  }, [order, rows, focusRow, onOpen, onRename, onTogglePin, onDelete, onToggleSelect]);
 
   const items = virtualizer.getVirtualItems();
   // Exactly one row is reachable with Tab: the keyboard's, else the open one, else the first in view.
@@ -169,6 +173,7 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
                   open={row.summary.id === openId}
                   tabbable={row.summary.id === tabbableId}
                   editing={row.summary.id === editingId}
+                  selected={selected?.has(row.summary.id)}
                   actions={actions}
                 />
               )}

@@ -12,6 +12,7 @@ export interface RowActions {
   onRenameEnd: (summary: ConversationSummary, title: string | null) => void;
   onTogglePin: (summary: ConversationSummary) => void;
   onDelete: (summary: ConversationSummary) => void;
+  onToggleSelect: (id: string) => void;
 }
 
 interface ConversationRowProps {
@@ -20,11 +21,13 @@ interface ConversationRowProps {
   /** The one row whose controls are in the Tab order (roving tabindex). */
   tabbable: boolean;
   editing: boolean;
+  /** Whether the row is ticked, in selection mode; undefined outside it. */
+  selected: boolean | undefined;
   actions: RowActions;
 }
 
-/** One conversation in the sidebar: a button that opens it, and its Rename, Pin and Delete buttons. */
-export function ConversationRow({ summary, open, tabbable, editing, actions }: ConversationRowProps) {
+/** One conversation in the sidebar: a button that opens it, its Rename, Pin and Delete buttons, and a checkbox in selection mode. */
+export function ConversationRow({ summary, open, tabbable, editing, selected, actions }: ConversationRowProps) {
   const name = summary.title || UNTITLED;
   const tabIndex = tabbable ? 0 : -1;
 
@@ -37,6 +40,16 @@ export function ConversationRow({ summary, open, tabbable, editing, actions }: C
   }
   return (
     <div className={open ? 'conversation-row open' : 'conversation-row'}>
+      {selected !== undefined && (
+        <input
+          type="checkbox"
+          className="row-select"
+          aria-label={`Select ${name}`}
+          checked={selected}
+          tabIndex={tabIndex}
+          onChange={() => actions.onToggleSelect(summary.id)}
+        />
+      )}
       <button
         type="button"
         className="conversation-button"

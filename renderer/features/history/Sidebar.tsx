@@ -1,10 +1,17 @@
 import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { ConversationSummary, SearchHit } from '../../../preload/contract';
 import { useParley } from '../../app/ParleyContext';
+import { ActionStatus } from '../../components/ActionStatus';
+import { saveOrDownload } from '../../lib/saveOrDownload';
+import { useActionStatus } from '../../lib/useActionStatus';
+import { FolderExportDialog } from '../transfer/FolderExportDialog';
+import { SelectionBar } from '../transfer/SelectionBar';
+import { useFolderExport } from '../transfer/useFolderExport';
 import { ConversationList } from './ConversationList';
 import { groupConversations } from './groupConversations';
 import { SearchResults } from './SearchResults';
 import { UndoToast, type Toast } from './UndoToast';
+import { UNTITLED } from './untitled';
 import { useConversationSearch } from './useConversationSearch';
 import { useToday } from './useToday';
 
@@ -23,11 +30,19 @@ interface SidebarProps {
   onUndo: () => void;
   onDismissToast: () => void;
   onOpenSettings: () => void;
+  onImport: () => void;
+}
+
+function toggled(set: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }
 
 /**
- * History at hand: New chat, search, and every conversation grouped by when it was last
- * used. Memoized, so a streaming answer does not re-render it.
+ * History at hand: New chat, search, every conversation grouped by when it was last
+ * used, and moving conversations in and out (select and export, export all, back up,
+ * import). Memoized, so a streaming answer does not re-render it.
  */
 export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const { conversations, loading, loadError, openId, toast, onOpen } = props;
@@ -40,18 +55,51 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const openConversation = useCallback((conversationId: string) => onOpen(conversationId, null), [onOpen]);
   const openHit = useCallback((hit: SearchHit) => onOpen(hit.conversationId, hit.messageId), [onOpen]);
 
+  /** The ticked conversations in selection mode; null outside it. */
+  const [selected, setSelected] = useState<ReadonlySet<string> | null>(null);
+  const toggleSelect = useCallback((conversationId: string) => setSelected((current) => current && toggled(current, conversationId)), []);
+  // In list order, and only those still here (a ticked one may have been deleted since).
+  const selectedIds = useMemo(() => (selected ? conversations.filter((item) => selected.has(item.id)).map((item) => item.id) : []), [conversations, selected]);
+
+  const action = useActionStatus();
+  const folderExport = useFolderExport(api);
+  const exportToFolder = (ids: string[] | null) =>
+    void action.run(async () => {
+      // Selection mode ends once the export runs; a cancelled folder choice keeps the selection.
+      if ((await folderExport.start(ids)) && ids) setSelected(null);
+      return null;
+    });
+  const backUp = () => void action.run(async () => saveOrDownload(await api.backUp()));
+  const titleOf = (conversationId: string) => {
+    const summary = conversations.find((item) => item.id === conversationId);
+    return summary ? summary.title || UNTITLED : conversationId;
+  };
+  const empty = conversations.length === 0;
+
   let list;
   if (loading) list = <p className="sidebar-message muted">Loading conversations…</p>;
   else if (rows.length === 0 && !loadError) list = <p className="sidebar-message muted">No conversations yet.</p>;
   else
     list = (
-      <ConversationList rows={rows} openId={openId} onOpen={openConversation} onRename={props.onRename} onTogglePin={props.onTogglePin} onDelete={props.onDelete} />
+      <ConversationList
+        rows={rows}
+        openId={openId}
+        onOpen={openConversation}
+        onRename={props.onRename}
+        onTogglePin={props.onTogglePin}
+        onDelete={props.onDelete}
+        selected={selected}
+        onToggleSelect={toggleSelect}
+      />
     );
 
   return (
     <nav aria-label="Conversations" className="sidebar">
       <div className="sidebar-top">
         <span className="brand">Parley</span>
+        <button type="button" aria-pressed={selected !== null} disabled={empty && selected === null} onClick={() => setSelected(selected ? null : new Set())}>
+          Select
+        </button>
         <button type="button" onClick={props.onNew}>
           New chat
         </button>
@@ -75,6 +123,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           }}
         />
       </div>
+      {selected && <SelectionBar count={selectedIds.length} onExport={() => exportToFolder(selectedIds)} onCancel={() => setSelected(null)} />}
       {loadError && (
         <div role="alert" className="sidebar-message">
           <p className="error-text">Could not load conversations: {loadError}</p>
@@ -86,10 +135,23 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       {search.query ? <SearchResults search={search} onOpen={openHit} /> : list}
       <UndoToast toast={toast} onUndo={props.onUndo} onDismiss={props.onDismissToast} />
       <div className="sidebar-footer">
-        <button type="button" onClick={props.onOpenSettings}>
-          Settings
-        </button>
+        <ActionStatus status={action.status} error={action.error} />
+        <div className="sidebar-footer-buttons">
+          <button type="button" onClick={props.onImport}>
+            Import
+          </button>
+          <button type="button" disabled={empty} onClick={() => exportToFolder(null)}>
+            Export all
+          </button>
+          <button type="button" onClick={backUp}>
+            Back up
+          </button>
+          <button type="button" onClick={props.onOpenSettings}>
+            Settings
+          </button>
+        </div>
       </div>
+      {folderExport.current && <FolderExportDialog job={folderExport.current} titleOf={titleOf} onCancel={folderExport.cancel} onClose={folderExport.close} />}
     </nav>
   );
 });

@@ -22,6 +22,13 @@ function appendPage(list: ConversationSummary[], page: readonly ConversationSumm
   return fresh.length === 0 ? list : [...list, ...fresh];
 }
 
+/** Main's summaries in place of the list's copies, plus any the list lacked, newest first. */
+function merge(list: readonly ConversationSummary[], fresh: readonly ConversationSummary[]): ConversationSummary[] {
+  const byId = new Map(list.map((item) => [item.id, item]));
+  for (const item of fresh) byId.set(item.id, item);
+  return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
 /**
  * Every conversation's summary, newest first. Pages arrive one after another and the
  * first shows at once; local changes (sends, renames, deletes) apply straight away.
@@ -97,5 +104,23 @@ export function useConversationList(api: ParleyApi) {
     );
   }, [api]);
 
-  return { items, loading: !loaded && error === null, error, retry, upsert, touch, remove, restore, refreshHead };
+  /** Re-reads every conversation, e.g. after an import added or replaced some anywhere in the list. */
+  const refreshAll = useCallback(() => {
+    async function readAll() {
+      const fresh: ConversationSummary[] = [];
+      for (let total = Infinity; fresh.length < total; ) {
+        const page = await api.listConversations({ offset: fresh.length, limit: PAGE });
+        total = page.total;
+        if (page.conversations.length === 0) break;
+        fresh.push(...page.conversations);
+      }
+      return fresh;
+    }
+    readAll().then(
+      (fresh) => setItems((current) => merge(current, fresh)),
+      (failure: unknown) => console.warn('Could not refresh the conversation list', failure),
+    );
+  }, [api]);
+
+  return { items, loading: !loaded && error === null, error, retry, upsert, touch, remove, restore, refreshHead, refreshAll };
 }

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron, test as base, expect, type Page } from '@playwright/test';
+import { _electron, test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../fixtures/fakeInferenceServer';
 import { startWebMode } from '../../../main/web/startWebMode';
 import { electronBinaryStatus } from './electronBinary';
@@ -25,6 +25,11 @@ export interface ParleyProcess {
   start(): Promise<Page>;
   /** Quits the app (or stops web mode) and starts it again on the same data folder, doing `meanwhile` in between. */
   restart(meanwhile?: () => Promise<void>): Promise<Page>;
+  /**
+   * Answers the next native save or folder dialog with `target` (Electron). Web mode has no
+   * dialogs: it downloads files and exports folders into the data folder, so this does nothing.
+   */
+  answerDialogsWith(target: string): Promise<void>;
 }
 
 interface Fixtures {
@@ -59,6 +64,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
     }
     let stop: (() => Promise<void>) | null = null;
     let page: Page | null = null;
+    let electronApp: ElectronApplication | null = null;
 
     async function launch(): Promise<Page> {
       if (runtime === 'web') {
@@ -76,6 +82,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
         args: [path.resolve('.'), `--data-dir=${dataDir}`],
         env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS) },
       });
+      electronApp = app;
       stop = () => app.close();
       return app.firstWindow();
     }
@@ -92,6 +99,12 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
       async start() {
         page = await launch();
         return page;
+      },
+      async answerDialogsWith(target) {
+        await electronApp?.evaluate(({ dialog }, chosen) => {
+          dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as typeof dialog.showSaveDialog;
+          dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+        }, target);
       },
       async restart(meanwhile) {
         await close();

@@ -11,9 +11,12 @@ import {
   type ChatEvent,
   type ChatRequest,
   type ChatResult,
+  type FolderExportStatus,
+  type ImportReport,
   type KeyStatus,
   type ModelList,
   type Notice,
+  type SavedFile,
   type Settings,
 } from '../../../preload/contract';
 import { App } from '../../../renderer/app/App';
@@ -91,6 +94,16 @@ export class ScriptedParley implements ParleyApi {
   };
   noticeList: Notice[] = [];
   readonly history = new MemoryHistory();
+  /** What "Export as Markdown" answers: where the save dialog wrote, or a download (web mode). */
+  exported: SavedFile = { savedTo: null, download: null };
+  markdown = '';
+  backup: SavedFile = { savedTo: null, download: null };
+  /** Null: the person cancelled the folder choice. */
+  folderJobId: string | null = crypto.randomUUID();
+  /** What every status poll answers; a test moves the export along by changing it. */
+  folderStatus: FolderExportStatus = { folder: '/home/me/Parley export', done: 0, total: 0, finished: false, cancelled: false, written: 0, skipped: [], error: null };
+  /** What an import answers; its imported conversations are added to history, as main would. */
+  importReport: ImportReport = { imported: [], skipped: [] };
   private readonly failures = new Map<Method, AppError[]>();
 
   /** The next call to `method` rejects with this error, as main's ParleyError would. */
@@ -151,6 +164,17 @@ export class ScriptedParley implements ParleyApi {
   searchConversations = (query: string, limit = 50) => this.answer('searchConversations', [query, limit], () => this.history.search(query, limit));
   autoTitle = (id: string) => this.answer('autoTitle', [id], () => this.history.autoTitle(id));
   restoreHistoryBackup = (backupFile: string) => this.answer('restoreHistoryBackup', [backupFile], () => ({ restored: true }));
+  exportConversation = (id: string) => this.answer('exportConversation', [id], () => this.exported);
+  conversationMarkdown = (id: string) => this.answer('conversationMarkdown', [id], () => ({ markdown: this.markdown }));
+  backUp = () => this.answer('backUp', [], () => this.backup);
+  startFolderExport = (ids: string[] | null) => this.answer('startFolderExport', [ids], () => ({ jobId: this.folderJobId }));
+  folderExportStatus = (jobId: string) => this.answer('folderExportStatus', [jobId], () => structuredClone(this.folderStatus));
+  cancelFolderExport = (jobId: string) => this.answer('cancelFolderExport', [jobId], () => ({ cancelled: true }));
+  importFiles = (files: { name: string; content: string }[], duplicates: 'skip' | 'replace') =>
+    this.answer('importFiles', [files, duplicates], () => {
+      for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
+      return this.importReport;
+    });
 }
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {

@@ -7,26 +7,31 @@ import { createHistoryStore } from '../../../../main/history/historyStore';
 import { migrate, MigrationError } from '../../../../main/history/migrate';
 import { LATEST_VERSION, MIGRATIONS } from '../../../../main/history/migrations';
 import type { Migration } from '../../../../main/history/migrations/migration';
-import { checkSearchIndex, conversationInput, manualClock, ok, useTempDir } from './support/tempHistory';
+import { checkSearchIndex, manualClock, ok, useTempDir } from './support/tempHistory';
 
 const tempDir = useTempDir();
 const clock = manualClock();
 const version = (db: Db): unknown => db.pragma('user_version', { simple: true });
 const tables = (db: Db): string[] => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
 
-/** A database at `schemaVersion` (built by the real migrations up to it) holding one conversation with two messages. */
+/**
+ * A database at `schemaVersion` (built by the real migrations up to it) holding one conversation
+ * with two messages, written with version 1's columns: today's store writes columns that older
+ * schemas lack.
+ */
 async function databaseAt(schemaVersion: number): Promise<{ db: Db; dir: string; conversationId: string }> {
   const dir = tempDir();
   const db = openDatabase(join(dir, 'history.sqlite3'));
   await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now, migrations: MIGRATIONS.slice(0, schemaVersion) });
-  // The store's writes need only the tables of version 1.
-  const store = createHistoryStore(db, { now: clock.now });
-  const { id } = store.createConversation(conversationInput('Pelican facts'));
-  store.addUserMessage(id, { content: 'How far can a pelican fly?', model: 'model-a', params: { temperature: 0.2 } });
-  const answer = store.startAnswer(id, { model: 'model-a', params: {} });
-  answer.append({ content: 'Pelicans glide for hours over the sea.' });
-  answer.finish({ status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 10, durationMs: 20 });
-  return { db, dir, conversationId: id };
+  const conversationId = 'c8a1f1de-5a5e-4c36-9d56-2b1f2f0a0001';
+  const at = clock.now();
+  db.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, 'Pelican facts', 'model-a', ?, ?)").run(conversationId, at, at);
+  const message = db.prepare(`
+    INSERT INTO messages (id, conversation_id, position, role, content, model, params, status, finish_reason, first_token_ms, duration_ms, created_at, updated_at)
+    VALUES (@id, @conversationId, @position, @role, @content, 'model-a', @params, 'complete', @finishReason, @firstTokenMs, @durationMs, @at, @at)`);
+  message.run({ id: 'm-1', conversationId, position: 0, role: 'user', content: 'How far can a pelican fly?', params: '{"temperature":0.2}', finishReason: null, firstTokenMs: null, durationMs: null, at });
+  message.run({ id: 'm-2', conversationId, position: 1, role: 'assistant', content: 'Pelicans glide for hours over the sea.', params: '{}', finishReason: 'stop', firstTokenMs: 10, durationMs: 20, at });
+  return { db, dir, conversationId };
 }
 
 describe('migrations', () => {
@@ -60,6 +65,9 @@ describe('migrations', () => {
       expect(conversation?.title).toBe('Pelican facts');
       expect(conversation?.messages.map((message) => message.content)).toEqual(['How far can a pelican fly?', 'Pelicans glide for hours over the sea.']);
       expect(conversation?.messages[0]?.params).toEqual({ temperature: 0.2 });
+      expect(conversation?.messages[1]).toMatchObject({ status: 'complete', finishReason: 'stop', firstTokenMs: 10, durationMs: 20 });
+      // Made before Parley kept endpoints: unknown, rather than a guess from today's settings.
+      expect(conversation?.endpoint).toBe('');
       // Text written before search existed is found after the upgrade.
       expect(store.search('glide').map((hit) => hit.messageId)).toEqual([conversation?.messages[1]?.id]);
       expect(store.search('pelican').length).toBe(3);
@@ -98,11 +106,12 @@ describe('migrations', () => {
     expect(message).toContain('Nothing was lost');
     expect(message).toContain(backupFile as string);
     expect(readdirSync(join(dir, 'backups'))).toEqual([basename(backupFile as string)]);
-    // Steps 2 and 3 had committed; the restore undid them too.
+    // The later steps had committed; the restore undid them too.
     expect(version(db)).toBe(1);
     expect(tables(db)).toEqual(['conversations', 'messages']);
+    expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('conversations')).not.toContain('endpoint');
     expect(ok(db)).toBe('ok');
-    expect(createHistoryStore(db).getConversation(conversationId)?.messages).toHaveLength(2);
+    expect(db.prepare('SELECT count(*) FROM messages WHERE conversation_id = ?').pluck().get(conversationId)).toBe(2);
     db.close();
   });
 

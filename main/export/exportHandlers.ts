@@ -1,0 +1,57 @@
+/**
+ * The export and import channels: the export core (pure) meets the history store and the
+ * Dialogs port here. Nothing written carries the API key: exports are built from the history
+ * and the settings, which hold none, and the core drops secret-looking fields besides.
+ */
+import type { Channel, Settings } from '../../preload/contract';
+import type { Dialogs } from '../files/dialogs';
+import type { HistoryStore } from '../history/historyStore';
+import { missingConversation } from '../history/storeContext';
+import type { Handlers } from '../ipc/router';
+import { backupToJson, createBackup } from './backup';
+import { conversationFileStem, FileNameAllocator } from './fileNames';
+import { createFolderJobs } from './folderJobs';
+import { importFiles } from './importFiles';
+import { wallClock } from './localTime';
+import { conversationToMarkdown } from './markdownExport';
+import type { ExportConversation } from './types';
+
+type ExportChannel = Extract<Channel, `export:${string}` | `import:${string}`>;
+
+export interface ExportDeps {
+  history: HistoryStore;
+  dialogs: Dialogs;
+  settings(): Settings;
+  now?: () => number;
+}
+
+export function createExportHandlers({ history, dialogs, settings, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
+  const jobs = createFolderJobs();
+  const load = (id: string): ExportConversation => {
+    const conversation = history.exportConversation(id);
+    if (!conversation) throw missingConversation(id);
+    return conversation;
+  };
+
+  return {
+    'export:conversation': ({ id }) => {
+      const conversation = load(id);
+      // The allocator also cuts a long title to a length every file system takes.
+      const name = new FileNameAllocator().allocate(conversationFileStem(conversation.title, conversation.createdAt), '.md');
+      return dialogs.saveFile(name, conversationToMarkdown(conversation), 'text/markdown');
+    },
+    'export:markdownText': ({ id }) => ({ markdown: conversationToMarkdown(load(id)) }),
+    'export:backup': () => {
+      const at = now();
+      const backup = createBackup({ conversations: history.conversationIds().map(load), prompts: [], settings: settings(), now: at });
+      return dialogs.saveFile(`Parley backup ${wallClock().date(at)}.json`, backupToJson(backup), 'application/json');
+    },
+    'export:folderStart': async ({ ids }) => {
+      const folder = await dialogs.pickFolder();
+      return { jobId: folder === null ? null : jobs.start(folder, ids ?? history.conversationIds(), load) };
+    },
+    'export:folderStatus': ({ jobId }) => jobs.status(jobId),
+    'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, history.importConversations),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * "Import": files the page read (picked or dropped) into the history. A `.md` file is read as
+ * a Parley Markdown export; a `.json` file by its content: a list is ChatGPT's
+ * conversations.json, anything else must be a Parley backup. A file that cannot be read is
+ * reported and the others go on; what was read is stored in one transaction, so a failed
+ * write changes nothing.
+ *
+ * Decisions: a backup brings back its conversations only, not its settings or prompts (the
+ * user's current endpoint and model are not swapped behind their back; the report says so).
+ * Earlier versions of regenerated answers are not kept, since the history has no place for
+ * them yet; the report says how many per conversation.
+ */
+import { extname } from 'node:path';
+import { conversationIdSchema } from '../../preload/contract';
+import type { ImportReport } from '../../preload/contract';
+import { AppFailure } from '../appFailure';
+import type { DuplicateMode, ImportConversations } from '../history/importConversations';
+import { BackupFormatError, parseBackup } from './backup';
+import { ChatGptImportError, chatgptToConversations } from './chatgptImport';
+import { MarkdownImportError, markdownToConversation } from './markdownImport';
+import type { ExportConversation } from './types';
+
+export interface ImportFile {
+  name: string;
+  content: string;
+}
+
+/** A conversation read from a file, and how the report names it. */
+interface Found {
+  source: string;
+  conversation: ExportConversation;
+}
+
+type Skipped = ImportReport['skipped'];
+
+const NOT_RESTORED = 'its settings and saved prompts were not applied: importing a backup brings back its conversations only.';
+const UNKNOWN_KIND = 'Parley imports its Markdown exports (.md), its backups and ChatGPT’s conversations.json (.json) only.';
+
+const isParseError = (error: unknown): error is Error =>
+  error instanceof MarkdownImportError || error instanceof BackupFormatError || error instanceof ChatGptImportError;
+
+/** The conversations in one file; what cannot be read goes to `skipped`. */
+function readFile(file: ImportFile, skipped: Skipped): Found[] {
+  const inFile = (conversation: ExportConversation): Found => ({ source: `${file.name}: "${conversation.title}"`, conversation });
+  const extension = extname(file.name).toLowerCase();
+  try {
+    if (extension === '.md' || extension === '.markdown') return [{ source: file.name, conversation: markdownToConversation(file.content) }];
+    if (extension !== '.json') {
+      skipped.push({ source: file.name, reason: UNKNOWN_KIND });
+      return [];
+    }
+    const json = file.content.replace(/^\ufeff/, '');
+    if (json.trimStart().startsWith('[')) {
+      const { conversations, report } = chatgptToConversations(json);
+      skipped.push(...report.skipped.map(({ source, reason }) => ({ source: `${file.name}: ${source}`, reason })));
+      return conversations.map(inFile);
+    }
+    const backup = parseBackup(json);
+    if (backup.prompts.length > 0 || Object.keys(backup.settings).length > 0) skipped.push({ source: file.name, reason: NOT_RESTORED });
+    return backup.conversations.map(inFile);
+  } catch (error) {
+    if (!isParseError(error)) throw error;
+    skipped.push({ source: file.name, reason: error.message });
+    return [];
+  }
+}
+
+const isParleyId = (id: string): boolean => conversationIdSchema.shape.id.safeParse(id).success;
+
+/** The page asks for conversations and answers by UUID: anything else could be stored but never opened. */
+function foreignId(c: ExportConversation): string | null {
+  if (!isParleyId(c.id)) return `its id "${c.id}" is not one Parley makes (a UUID).`;
+  const message = c.messages.find((m) => !isParleyId(m.id));
+  return message ? `its message id "${message.id}" is not one Parley makes (a UUID).` : null;
+}
+
+function versionsNote(c: ExportConversation): string | null {
+  const count = c.messages.reduce((sum, m) => sum + (m.versions?.length ?? 0), 0);
+  if (count === 0) return null;
+  return `${count} earlier version${count > 1 ? 's' : ''} of regenerated answers ${count > 1 ? 'were' : 'was'} not kept: Parley does not store answer versions yet.`;
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function importFiles(files: readonly ImportFile[], duplicates: DuplicateMode, store: ImportConversations): ImportReport {
+  const report: ImportReport = { imported: [], skipped: [] };
+  const usable = files
+    .flatMap((file) => readFile(file, report.skipped))
+    .filter(({ source, conversation }) => {
+      const reason = foreignId(conversation);
+      if (reason !== null) report.skipped.push({ source, reason });
+      return reason === null;
+    });
+  let outcomes: (string | null)[];
+  try {
+    outcomes = store(usable.map((found) => found.conversation), duplicates);
+  } catch (error) {
+    throw new AppFailure({ code: 'internal', message: `The import failed, so nothing was changed (${errorText(error)}).` });
+  }
+  usable.forEach(({ source, conversation }, index) => {
+    const skippedBecause = outcomes[index] ?? null;
+    if (skippedBecause !== null) {
+      report.skipped.push({ source, reason: skippedBecause });
+      return;
+    }
+    report.imported.push({ id: conversation.id, title: conversation.title });
+    const note = versionsNote(conversation);
+    if (note !== null) report.skipped.push({ source, reason: note });
+  });
+  return report;
+}

@@ -1,0 +1,15 @@
+/** What every importer tells the user: what came in, and what did not and why. */
+import type { ExportConversation } from './types';
+
+export interface ImportReport {
+  imported: { id: string; title: string }[];
+  /** `source` names the file, or the file and the conversation or message inside it. */
+  skipped: { source: string; reason: string }[];
+}
+
+export interface ImportResult {
+  conversations: ExportConversation[];
+  report: ImportReport;
+}
+
+export const emptyReport = (): ImportReport => ({ imported: [], skipped: [] });

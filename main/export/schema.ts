@@ -1,0 +1,81 @@
+/**
+ * Runtime schemas for exported data, shared by every importer: a file is data from outside,
+ * so it is checked as strictly as an IPC payload before it reaches the store.
+ */
+import { z } from 'zod';
+import type { ErrorCode, MessageStatus } from '../../preload/contract';
+import type { ExportConversation, ExportMessage, ExportVersion, ModelParams } from './types';
+
+/** Listed as a record so that a new code in the contract fails the build here until it is added. */
+const ERROR_CODES: Record<ErrorCode, true> = {
+  auth: true, quota: true, forbidden: true, 'model-not-found': true, 'bad-request': true, 'rate-limit': true,
+  server: true, overloaded: true, connection: true, timeout: true, dropped: true, malformed: true, 'no-key': true,
+  'insecure-storage': true, 'invalid-request': true, 'forbidden-sender': true, settings: true, internal: true,
+};
+const STATUSES: Record<MessageStatus, true> = { complete: true, streaming: true, stopped: true, error: true, interrupted: true };
+
+const enumOf = <T extends string>(record: Record<T, true>) => z.enum(Object.keys(record) as [T, ...T[]]);
+
+function isJson(value: unknown, depth: number): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (depth > 100 || typeof value !== 'object') return false;
+  return (Array.isArray(value) ? value : Object.values(value)).every((item) => isJson(item, depth + 1));
+}
+
+/** Checked in place rather than rebuilt as z.json() would: a rebuilt object loses a `__proto__` key. */
+export const paramsSchema = z.custom<ModelParams>((value) => typeof value === 'object' && value !== null && !Array.isArray(value) && isJson(value, 0), 'expected a JSON object');
+
+const usageSchema = z.object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() });
+
+const appErrorSchema = z.object({
+  code: enumOf(ERROR_CODES),
+  message: z.string(),
+  status: z.number().optional(),
+  param: z.string().optional(),
+});
+
+/** Everything about a message but its two texts: what a Markdown export keeps in a comment. */
+export const messageMetaSchema = z.object({
+  id: z.string().min(1),
+  role: z.enum(['user', 'assistant']),
+  status: enumOf(STATUSES),
+  model: z.string(),
+  createdAt: z.number(),
+  finishReason: z.string().nullable(),
+  firstTokenMs: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  usage: usageSchema.nullable(),
+  error: appErrorSchema.nullable(),
+  params: paramsSchema.optional(),
+});
+export type MessageMeta = z.infer<typeof messageMetaSchema>;
+
+/** A Markdown message marker also says how many earlier answers follow it. */
+export const messageMarkerSchema = messageMetaSchema.extend({ versions: z.number().int().min(0).optional() });
+
+const texts = { content: z.string(), reasoning: z.string() };
+
+export const versionSchema: z.ZodType<ExportVersion> = messageMetaSchema.extend(texts);
+
+export const messageSchema: z.ZodType<ExportMessage> = messageMetaSchema.extend({ ...texts, versions: z.array(versionSchema).optional() });
+
+export const conversationSchema: z.ZodType<ExportConversation> = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  model: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  pinned: z.boolean(),
+  systemPrompt: z.string(),
+  endpoint: z.string(),
+  params: paramsSchema,
+  messages: z.array(messageSchema),
+});
+
+/** `messages.3.usage: expected number, received string` — one line per problem, at most a few. */
+export function describeIssues(error: z.ZodError, limit = 5): string {
+  const lines = error.issues.slice(0, limit).map((issue) => `${issue.path.length ? issue.path.join('.') : '(top)'}: ${issue.message}`);
+  if (error.issues.length > limit) lines.push(`…and ${error.issues.length - limit} more`);
+  return lines.join('; ');
+}

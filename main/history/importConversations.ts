@@ -1,0 +1,104 @@
+/**
+ * Writes imported conversations exactly as they were exported: ids, times, statuses, usage,
+ * timings and parameters, so exporting them again gives the same bytes. All of one import is
+ * one transaction: if any write fails, nothing already stored has changed.
+ *
+ * What an export does not carry is set plainly: a message's last-change time is its creation
+ * time, and the conversation is not archived. Earlier versions of regenerated answers are not
+ * stored (the store has no place for them yet); the caller reports them.
+ */
+import type { ExportConversation, ExportMessage } from '../export/types';
+import { write } from './database';
+import { outcomeColumns } from './rows';
+import { storable } from './snippet';
+import type { StoreContext } from './storeContext';
+
+/** What to do with a conversation whose id is already in the history. */
+export type DuplicateMode = 'skip' | 'replace';
+
+/** For each conversation, in order: null when it was stored, else why it was skipped. */
+export type ImportConversations = (conversations: readonly ExportConversation[], duplicates: DuplicateMode) => (string | null)[];
+
+export function createImporter({ db }: Pick<StoreContext, 'db'>): ImportConversations {
+  const statements = {
+    find: db.prepare('SELECT deleted_at FROM conversations WHERE id = ?'),
+    // Messages and search postings go with it (ON DELETE CASCADE and the FTS triggers).
+    remove: db.prepare('DELETE FROM conversations WHERE id = ?'),
+    messageOwner: db.prepare('SELECT conversation_id FROM messages WHERE id = ?').pluck(),
+    insertConversation: db.prepare(`
+      INSERT INTO conversations (id, title, model, system_prompt, params, endpoint, created_at, updated_at, pinned)
+      VALUES (@id, @title, @model, @systemPrompt, @params, @endpoint, @createdAt, @updatedAt, @pinned)`),
+    insertMessage: db.prepare(`
+      INSERT INTO messages (id, conversation_id, position, role, content, reasoning, model, params, prompt_tokens,
+        completion_tokens, total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at)
+      VALUES (@id, @conversationId, @position, @role, @content, @reasoning, @model, @params, @promptTokens,
+        @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
+  };
+
+  /** Why the conversation's messages cannot be stored under their ids, or null when they can. */
+  function messageIdClash(c: ExportConversation): string | null {
+    const ids = new Set<string>();
+    for (const { id } of c.messages) {
+      if (ids.has(id)) return `the message id ${id} appears twice in it.`;
+      ids.add(id);
+      const owner = statements.messageOwner.get(id) as string | undefined;
+      if (owner !== undefined && owner !== c.id) return `its message ${id} is already stored in another conversation.`;
+    }
+    return null;
+  }
+
+  function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
+    statements.insertMessage.run({
+      id: m.id,
+      conversationId,
+      position,
+      role: m.role,
+      content: storable(m.content),
+      reasoning: storable(m.reasoning),
+      model: m.model,
+      params: JSON.stringify(m.params ?? {}),
+      ...outcomeColumns(m),
+      // Nothing is streaming an imported answer; start-up recovery would mark it so anyway.
+      status: m.status === 'streaming' ? 'interrupted' : m.status,
+      createdAt: m.createdAt,
+    });
+  }
+
+  function insert(c: ExportConversation): void {
+    statements.insertConversation.run({
+      id: c.id,
+      title: storable(c.title),
+      model: c.model,
+      systemPrompt: c.systemPrompt,
+      params: JSON.stringify(c.params),
+      endpoint: c.endpoint,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      pinned: c.pinned ? 1 : 0,
+    });
+    c.messages.forEach((m, position) => insertMessage(c.id, m, position));
+  }
+
+  /** Stores one conversation, or says why not. */
+  function importOne(c: ExportConversation, duplicates: DuplicateMode, seen: ReadonlySet<string>): string | null {
+    if (seen.has(c.id)) return 'it appears more than once in this import; the first is used.';
+    const existing = statements.find.get(c.id) as { deleted_at: number | null } | undefined;
+    // A conversation the user deleted (still undoable) is not "in the history": the import brings it back.
+    if (existing?.deleted_at === null && duplicates === 'skip') return 'it is already in your history (kept as it is).';
+    const clash = messageIdClash(c);
+    if (clash !== null) return clash;
+    if (existing !== undefined) statements.remove.run(c.id);
+    insert(c);
+    return null;
+  }
+
+  return (conversations, duplicates) =>
+    write(db, () => {
+      const seen = new Set<string>();
+      return conversations.map((c) => {
+        const skipped = importOne(c, duplicates, seen);
+        seen.add(c.id);
+        return skipped;
+      });
+    }, 'durable');
+}

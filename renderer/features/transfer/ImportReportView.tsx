@@ -1,0 +1,27 @@
+import { useId } from 'react';
+import type { ImportReport } from '../../../preload/contract';
+import { countOf } from '../../lib/format';
+import { UNTITLED } from '../history/untitled';
+import { SkippedList } from './SkippedList';
+
+/** Every conversation imported and every file or conversation skipped, with why: nothing left out. */
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const id = useId();
+  const { imported, skipped } = report;
+
+  return (
+    <div className="stack import-report">
+      <section aria-labelledby={`${id}-imported`} className="report-section">
+        <h3 id={`${id}-imported`}>Imported {countOf(imported.length, 'conversation')}</h3>
+        {imported.length > 0 && (
+          <ul className="report-list">
+            {imported.map((item) => (
+              <li key={item.id}>{item.title || UNTITLED}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <SkippedList items={skipped.map((item) => ({ name: item.source, reason: item.reason }))} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ChatGptImportError, chatgptToConversations } from '../../../../main/export/chatgptImport';
+import { conversationToMarkdown } from '../../../../main/export/markdownExport';
+import { markdownToConversation } from '../../../../main/export/markdownImport';
+
+const fixture = readFileSync(new URL('../../../fixtures/export/chatgpt-conversations.json', import.meta.url), 'utf8');
+const KYOTO = 'conversation 1 "Trip to Kyoto 🗾"';
+
+describe('ChatGPT import', () => {
+  const { conversations, report } = chatgptToConversations(fixture);
+  const [kyoto, greeting] = conversations;
+
+  it('keeps the main branch: the edited question, the current answer, the answer after the tool call', () => {
+    expect(kyoto?.messages.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'Plan 3 days in Kyoto, please.'],
+      ['assistant', '**Day 1:** Fushimi Inari.\n\n```\nearly start\n```\n\n**Day 2:** Arashiyama.\n**Day 3:** Gion.'],
+      ['user', 'What about Nara (奈良)? Is a day trip enough?'],
+      ['assistant', 'A full day: Tōdai-ji 東大寺, the deer park 🦌 and Kasuga Taisha.'],
+      ['user', 'Which temple is this?'],
+      ['assistant', 'That is **Kinkaku-ji** (金閣寺), the Golden Pavilion.'],
+    ]);
+    expect(kyoto?.messages[3]?.versions?.map((v) => v.content)).toEqual(['Yes, half a day is enough.']);
+    expect(JSON.stringify(kyoto)).not.toContain('Osaka');
+  });
+
+  it('keeps titles, times (seconds to milliseconds), ids and models', () => {
+    expect(kyoto).toMatchObject({ id: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', title: 'Trip to Kyoto 🗾', model: 'gpt-4o', createdAt: 1732600000123, updatedAt: 1732600900623, endpoint: '', params: {} });
+    expect(kyoto?.messages[0]).toMatchObject({ id: 'aaa21f6e-0b3d-4c5a-9e7f-1a2b3c4d5e01', createdAt: 1732600001373, status: 'complete' });
+    expect(greeting).toMatchObject({ title: 'مرحبا — a greeting', model: 'o3', createdAt: 1733000000500, updatedAt: 1733000030750 });
+  });
+
+  it('takes a visible system message as the system prompt and thoughts as reasoning', () => {
+    expect(kyoto?.systemPrompt).toBe('');
+    expect(greeting?.systemPrompt).toBe('You are a concise assistant who answers in the language of the question.');
+    expect(greeting?.messages.map((m) => [m.role, m.content, m.reasoning, m.status])).toEqual([
+      ['user', 'كيف حالك؟ שלום!', '', 'complete'],
+      ['assistant', 'بخير، شكرًا! 😊', 'The user greets in Arabic and Hebrew.', 'stopped'],
+    ]);
+  });
+
+  it('reports what it left out and why, per conversation', () => {
+    expect(report.imported).toEqual([
+      { id: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', title: 'Trip to Kyoto 🗾' },
+      { id: '2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b', title: 'مرحبا — a greeting' },
+    ]);
+    expect(report.skipped).toEqual([
+      { source: `${KYOTO}, message aaa27a6b-5c4d-4e3f-9a1b-0c2d3e4f5a6b`, reason: '1 other version of this message (edits, and the answers after them) is not imported.' },
+      { source: `${KYOTO}, message aaa2b9c8-d7e6-4f5a-8b4c-3d2e1f0a9b8c`, reason: 'an image is not imported (only text is).' },
+      { source: `${KYOTO}, message c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f`, reason: 'a call to the web tool is not imported.' },
+      { source: `${KYOTO}, message d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f60`, reason: 'a tool result (web) is not imported.' },
+      { source: 'conversation 3 "New chat"', reason: 'it has no messages with text.' },
+      { source: 'conversation 4 "Broken links"', reason: 'its messages do not link up from current_node to the first one.' },
+    ]);
+  });
+
+  it('gives conversations that export to Markdown and back exactly', () => {
+    for (const c of conversations) expect(markdownToConversation(conversationToMarkdown(c))).toEqual(c);
+  });
+
+  it('refuses a file that is not a ChatGPT export', () => {
+    expect(() => chatgptToConversations('{"conversations": []}')).toThrow(ChatGptImportError);
+    expect(() => chatgptToConversations('not json')).toThrow(/^This is not a ChatGPT export: it is not valid JSON/);
+  });
+});
