@@ -4,3 +4,7 @@ import { runHistoryBench } from './history.bench';
 
 await runHistoryBench();
 await runExportBench();
+
+import { runMarkdownBench } from './markdown.bench';
+
+await runMarkdownBench();

@@ -7,6 +7,7 @@ import { openDataFolder } from '../dataFolder';
 import { createMemoryCipher } from '../secrets/memoryCipher';
 import { createAppRouter } from '../services';
 import { createConfStore } from '../settings/createConfStore';
+import { createMemoryStore } from '../settings/memoryStore';
 import { createWebDialogs } from './webDialogs';
 import { startWebServer, type WebServer } from './webServer';
 
@@ -24,7 +25,10 @@ export interface WebModeOptions {
 
 export async function startWebMode(options: WebModeOptions): Promise<WebServer> {
   await mkdir(options.dataDir, { recursive: true });
-  const folder = await openDataFolder(options.dataDir, createConfStore);
+  // The key entered in the page is kept in memory for this run only, never written to disk.
+  const folder = await openDataFolder(options.dataDir, (dataDir, name) =>
+    name === 'secrets' ? { store: createMemoryStore(), notice: null } : createConfStore(dataDir, name),
+  );
 
   const router = createAppRouter({
     ...folder,

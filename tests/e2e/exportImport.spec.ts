@@ -51,7 +51,10 @@ async function exportAll(page: Page, parley: ParleyProcess, target: string, coun
 
 test('export one conversation as Markdown', async ({ chat, parley, runtime, dataDir }) => {
   await pickModel(chat, 'fake/echo');
-  await chatOnce(chat, 'Explain the `---` line and ```fences```');
+  // The answer renders as Markdown (a code span); the export keeps the Markdown source exactly.
+  await send(chat, 'Explain the `---` line and ```fences```');
+  await expect(lastAnswer(chat).locator('code').first()).toHaveText('---');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
   const markdown = await savedText(chat, parley, runtime, path.join(dataDir, 'one.md'), () =>
     chat.getByRole('button', { name: 'Export as Markdown' }).click(),
   );

@@ -1,5 +1,7 @@
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
+import { useParley } from '../../app/ParleyContext';
 import { formatUsage } from '../../lib/format';
+import { Markdown } from '../markdown/Markdown';
 import type { Message } from './conversationReducer';
 import { Reasoning } from './Reasoning';
 
@@ -21,6 +23,8 @@ export const messageElementId = (id: string) => `message-${id}`;
 
 /** One turn. Memoized: while an answer streams, only its own row re-renders. */
 export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, onRetry, onOpenSettings }: MessageItemProps) {
+  const api = useParley();
+  const openLink = useCallback((url: string) => void api.openLink(url), [api]);
   const isUser = message.role === 'user';
   const name = isUser ? 'You' : 'Assistant';
   const streaming = message.status === 'streaming';
@@ -46,7 +50,12 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
         {!isUser && message.model && <span className="message-model">{message.model}</span>}
       </header>
       {message.reasoning !== '' && <Reasoning text={message.reasoning} thinking={streaming && message.content === ''} />}
-      {message.content !== '' && <div className="message-content">{message.content}</div>}
+      {message.content !== '' &&
+        (isUser ? (
+          <div className="message-content">{message.content}</div>
+        ) : (
+          <Markdown className="message-markdown" text={message.content} streaming={streaming} onOpenLink={openLink} />
+        ))}
       {streaming && (
         <p className="message-status">
           <span className="spinner" aria-hidden="true" />

@@ -1,0 +1,56 @@
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import '../../../renderer/styles.css';
+import { Markdown } from '../../../renderer/features/markdown/Markdown';
+import { NaiveMarkdown } from './NaiveMarkdown';
+
+export type Renderer = 'parley' | 'naive';
+
+/** What bench/markdown.bench.ts and the Chromium test drive through page.evaluate. */
+export interface MarkdownPage {
+  /** Renders an answer, synchronously, and returns the main-thread time including style and layout. */
+  show(renderer: Renderer, text: string, streaming: boolean): number;
+  /**
+   * Renders `text[0, from)` untimed, then times each `step`-character chunk up to `from + step * chunks`:
+   * in total, and the script part alone (React render and commit, before style and layout).
+   */
+  stream(renderer: Renderer, text: string, from: number, step: number, chunks: number): { total: number[]; script: number[] };
+  reset(): void;
+  links: string[];
+  violations: string[];
+}
+
+const container = document.getElementById('root') as HTMLElement;
+let root: Root = createRoot(container);
+const links: string[] = [];
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`));
+
+function time(renderer: Renderer, text: string, streaming: boolean): { total: number; script: number } {
+  const started = performance.now();
+  flushSync(() => root.render(renderer === 'parley' ? <Markdown text={text} streaming={streaming} onOpenLink={(url) => links.push(url)} /> : <NaiveMarkdown text={text} />));
+  const script = performance.now() - started;
+  // Reading layout forces style and layout now, inside the measurement, as a frame would.
+  void container.offsetHeight;
+  return { total: performance.now() - started, script };
+}
+
+const show = (renderer: Renderer, text: string, streaming: boolean): number => time(renderer, text, streaming).total;
+
+const page: MarkdownPage = {
+  show,
+  stream(renderer, text, from, step, chunks) {
+    show(renderer, text.slice(0, from), true);
+    const timings = Array.from({ length: chunks }, (_, chunk) => time(renderer, text.slice(0, from + step * (chunk + 1)), true));
+    return { total: timings.map((timing) => timing.total), script: timings.map((timing) => timing.script) };
+  },
+  reset() {
+    root.unmount();
+    root = createRoot(container);
+  },
+  links,
+  violations,
+};
+
+(window as unknown as { markdownPage: MarkdownPage }).markdownPage = page;

@@ -1,0 +1,24 @@
+import { memo } from 'react';
+import type { Block } from './blockSplitter';
+import { MarkdownBlock } from './MarkdownBlock';
+
+interface MarkdownBlockGroupProps {
+  blocks: readonly Block[];
+  /** Index of the streaming block within this group, or -1. */
+  openIndex: number;
+}
+
+/**
+ * A run of consecutive blocks. Blocks only change at the end of an answer and the splitter keeps the
+ * objects of unchanged ones, so a group with the same length and the same last block is unchanged:
+ * a chunk costs one comparison per group plus the last group's blocks, not one per block.
+ */
+export const MarkdownBlockGroup = memo(
+  function MarkdownBlockGroup({ blocks, openIndex }: MarkdownBlockGroupProps) {
+    return blocks.map((block, index) => (
+      // Blocks only ever change at the end: the index is a stable identity.
+      <MarkdownBlock key={index} source={block.source} tree={block.tree} open={index === openIndex} />
+    ));
+  },
+  (before, after) => before.blocks.length === after.blocks.length && before.blocks.at(-1) === after.blocks.at(-1) && before.openIndex === after.openIndex,
+);

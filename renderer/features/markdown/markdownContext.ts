@@ -1,0 +1,13 @@
+import { createContext, useContext } from 'react';
+
+export interface MarkdownContextValue {
+  /** Opens a checked http/https/mailto URL outside the app. Stable for the life of the component. */
+  openLink: (url: string) => void;
+}
+
+export const MarkdownContext = createContext<MarkdownContextValue>({ openLink: () => undefined });
+
+export const useMarkdownContext = (): MarkdownContextValue => useContext(MarkdownContext);
+
+/** True inside the block that is still streaming: diagrams wait until it is complete. */
+export const OpenBlockContext = createContext(false);

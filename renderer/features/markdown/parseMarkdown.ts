@@ -1,0 +1,17 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
+
+// Built once: the extension objects are plain data, shared by every parse.
+const options = {
+  extensions: [gfm(), math()],
+  mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
+};
+
+/** Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math. */
+export function parseMarkdown(source: string): Root {
+  return fromMarkdown(source, options);
+}

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createBlockSplitter } from '../../../../renderer/features/markdown/blockSplitter';
+import { MIXED_SAMPLE } from './sample';
+
+const PIECES = ['# Head\n', 'para text ', 'more\n', '\n', '\n\n', '- item\n', '  nested\n', '1. one\n', '> quote\n', '```js\n', '```\n', 'code();\n', '$$\n', 'x^2\n', '| a | b |\n', '| - | - |\n', '| 1 | 2 |\n', 'Title\n---\n', '***\n', '    indented\n', '<div>\n', '[r]: https://x.y\n', '[^1]: note\n', 'text[^1] ', '```a`b\n', '~~~\n', '- [ ] task\n', '$$x$$\n', '$y$ ', '<!-- c -->\n', '2. two\n', '    \n', ' | c |\n'];
+
+const blocksOf = (text: string) => createBlockSplitter().split(text).map(({ start, source }) => ({ start, source }));
+
+describe('block splitter', () => {
+  it('splits at top-level blocks, and the blocks add up to the text', () => {
+    const blocks = blocksOf(MIXED_SAMPLE);
+    expect(blocks.map((block) => block.source).join('')).toBe(MIXED_SAMPLE);
+    expect(blocks[0]?.source).toBe('# Résumé of the results 🚀\n\n');
+    expect(blocks.some((block) => block.source.startsWith('```ts\n') && block.source.includes('console.log(answer);\n```'))).toBe(true);
+  });
+
+  it('gives the same blocks streamed in any chunks as split at once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), (pieces, sizes) => {
+        const text = pieces.join('');
+        const splitter = createBlockSplitter();
+        for (let end = 0, step = 0; end < text.length; end += sizes[step++ % sizes.length] ?? 1) splitter.split(text.slice(0, end));
+        expect(splitter.split(text).map(({ start, source }) => ({ start, source }))).toEqual(blocksOf(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('starts over when the text is replaced rather than extended', () => {
+    const splitter = createBlockSplitter();
+    splitter.split('First answer.\n\nSecond paragraph.');
+    expect(splitter.split('Another answer.').map((block) => block.source)).toEqual(['Another answer.']);
+  });
+});

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Markdown } from '../../../../renderer/features/markdown/Markdown';
+import { renderTree } from '../../../../renderer/features/markdown/renderTree';
+import type * as RenderTreeModule from '../../../../renderer/features/markdown/renderTree';
+import { MIXED_SAMPLE } from './sample';
+
+// Counts block renders: renderTree runs once per block render that is not skipped by memo.
+vi.mock('../../../../renderer/features/markdown/renderTree', async (importOriginal) => {
+  const original = await importOriginal<typeof RenderTreeModule>();
+  return { renderTree: vi.fn(original.renderTree) };
+});
+const renders = vi.mocked(renderTree);
+
+beforeEach(() => {
+  renders.mockClear();
+});
+afterEach(cleanup);
+
+const noop = () => undefined;
+const answer = (text: string, streaming: boolean) => <Markdown text={text} streaming={streaming} onOpenLink={noop} />;
+
+/** Streams `text` in chunks of `size` into one Markdown element. */
+function stream(text: string, size: number) {
+  const view = render(answer(text.slice(0, size), true));
+  for (let end = size * 2; end < text.length + size; end += size) view.rerender(answer(text.slice(0, end), true));
+  view.rerender(answer(text, false));
+  return view;
+}
+
+describe('streaming Markdown', () => {
+  it('re-renders only the last block for a new chunk, keeping earlier DOM nodes', () => {
+    const start = '# Title\n\nFirst paragraph.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nThe last para';
+    const view = render(answer(start, true));
+    const heading = screen.getByRole('heading', { name: 'Title' });
+    const table = screen.getByRole('table');
+    renders.mockClear();
+
+    view.rerender(answer(`${start}graph grows`, true));
+    expect(renders).toHaveBeenCalledTimes(1);
+    expect(view.container.textContent).toContain('The last paragraph grows');
+    expect(screen.getByRole('heading', { name: 'Title' })).toBe(heading);
+    expect(screen.getByRole('table')).toBe(table);
+  });
+
+  it('renders only new blocks when a chunk closes one and starts another', () => {
+    const view = render(answer('One.\n\nTwo', true));
+    renders.mockClear();
+    view.rerender(answer('One.\n\nTwo.\n\nThree', true));
+    // "Two." (now finished) and "Three"; "One." is untouched.
+    expect(renders).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows an unterminated code fence as code while it streams', () => {
+    const { container } = render(answer('Code:\n\n```python\ndef f():\n    return 1\n``', true));
+    expect(container.querySelector('pre')?.textContent).toBe('def f():\n    return 1');
+    expect(container.querySelector('.md-code-language')?.textContent).toBe('python');
+  });
+
+  it('shows a table as soon as its header row is complete, and a partial row as a row', () => {
+    const view = render(answer('Results:\n\n| Model | Score |\n| --', true));
+    expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Model', 'Score']);
+    expect(view.container.textContent).not.toContain('|');
+    view.rerender(answer('Results:\n\n| Model | Score |\n| --- | --- |\n| Llama | 9', true));
+    expect(screen.getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Llama', '9']);
+  });
+
+  it('shows unterminated display math as math, and half-written TeX as its source', () => {
+    const view = render(answer('$$\nx^2 + y^2\n', true));
+    expect(view.container.querySelector('.md-math-display annotation')?.textContent).toBe('x^2 + y^2');
+    view.rerender(answer('$$\nx^2 + \\frac{1}{', true));
+    expect(view.container.querySelector('.md-math-source')?.textContent).toBe('x^2 + \\frac{1}{');
+    view.rerender(answer('$$\nx^2 + \\frac{1}{2}\n$$\n', false));
+    expect(view.container.querySelector('.md-math-display annotation')?.textContent).toBe('x^2 + \\frac{1}{2}');
+  });
+
+  it('ends a 100,000-character stream with the same DOM as rendering the whole answer at once', { timeout: 60_000 }, () => {
+    let long = '';
+    for (let part = 0; long.length < 100_000; part++) long += `${MIXED_SAMPLE.replace('Résumé', `Part ${part}`)}\n`;
+    // React leaves `style=""` where an element it reused lost its inline styles: same rendering.
+    const html = (container: HTMLElement) => container.innerHTML.replaceAll(' style=""', '');
+    const streamed = html(stream(long, 997).container);
+    cleanup();
+    const whole = html(render(answer(long, false)).container);
+    expect(streamed).toBe(whole);
+    expect(whole.length).toBeGreaterThan(long.length);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeMathDelimiters } from '../../../../renderer/features/markdown/mathDelimiters';
+import { repairOpenBlock } from '../../../../renderer/features/markdown/streamingRepair';
+
+describe('normalizeMathDelimiters', () => {
+  it('rewrites \\(…\\) and \\[…\\] to dollar forms', () => {
+    expect(normalizeMathDelimiters('so \\( x^2 \\) and \\[y\\].')).toBe('so $x^2$ and $$y$$.');
+    expect(normalizeMathDelimiters('\\[\n\\frac{a}{b}\n\\]')).toBe('$$\n\\frac{a}{b}\n$$');
+  });
+
+  it('leaves code spans, fenced code and escaped backslashes alone', () => {
+    const fenced = '```tex\n\\(a\\)\n```\nafter \\(b\\)';
+    expect(normalizeMathDelimiters(fenced)).toBe('```tex\n\\(a\\)\n```\nafter $b$');
+    expect(normalizeMathDelimiters('`\\(a\\)` and \\(b\\)')).toBe('`\\(a\\)` and $b$');
+    expect(normalizeMathDelimiters('$$a \\\\[2pt] b$$')).toBe('$$a \\\\[2pt] b$$');
+  });
+});
+
+describe('repairOpenBlock', () => {
+  it('completes a table header row that is still streaming', () => {
+    expect(repairOpenBlock('| a | b |')).toBe('| a | b |\n| --- | --- |');
+    expect(repairOpenBlock('Intro:\n| a | b |\n| :-')).toBe('Intro:\n| a | b |\n| --- | --- |');
+    expect(repairOpenBlock('| a | b |\n| - | - |\n| 1 |')).toBe('| a | b |\n| - | - |\n| 1 |');
+  });
+
+  it('hides a half-typed closing fence', () => {
+    expect(repairOpenBlock('```js\nx()\n``')).toBe('```js\nx()');
+    expect(repairOpenBlock('$$\nx\n$')).toBe('$$\nx');
+    expect(repairOpenBlock('```js\nx()\n')).toBe('```js\nx()\n');
+  });
+
+  it('leaves other text alone', () => {
+    expect(repairOpenBlock('Just a paragraph with a | pipe')).toBe('Just a paragraph with a | pipe');
+  });
+});
