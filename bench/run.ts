@@ -8,3 +8,7 @@ await runExportBench();
 import { runMarkdownBench } from './markdown.bench';
 
 await runMarkdownBench();
+
+import { runConversationBench } from './conversation.bench';
+
+await runConversationBench();

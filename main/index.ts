@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { APP_ORIGIN, appSchemePrivileges, serveAppProtocol } from './electron/appProtocol';
 import { openElectronStore } from './electron/electronStores';
 import { createElectronDialogs } from './electron/electronDialogs';
@@ -16,6 +16,11 @@ import { openDataFolder, type DataFolder } from './dataFolder';
 import { electronNativeBinding } from './history/nativeBinding';
 import { createAppRouter } from './services';
 import { readDataDirOverride } from './electron/dataDirOverride';
+import { openAppLog } from './logging/appLog';
+import { installApplicationMenu, sendAppCommand } from './electron/menuSetup';
+import { createSettingsService } from './settings/settingsService';
+import { startAutoUpdates } from './updates/autoUpdate';
+import { loadElectronUpdater } from './updates/electronUpdater';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The app's root (dist-electron/main/ is two levels down), where `native/` builds live in development. */
@@ -26,6 +31,8 @@ const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 
 const dataDirOverride = readDataDirOverride(process.argv, process.env);
 if (dataDirOverride) app.setPath('userData', dataDirOverride);
+// From here on main's console goes, redacted, to <data folder>/logs/parley.log.
+const appLog = openAppLog(app.getPath('userData'));
 
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
@@ -68,6 +75,15 @@ if (!app.requestSingleInstanceLock()) {
     }
     app.on('will-quit', () => folder.history.close());
     const stallTimeoutMs = Number(process.env.PARLEY_STALL_TIMEOUT_MS) || undefined;
+    const settings = createSettingsService(folder.settingsStore);
+    const updates = startAutoUpdates({
+      packaged: app.isPackaged,
+      enabled: () => settings.get().autoUpdate,
+      loadUpdater: loadElectronUpdater,
+      onReady: () => sendAppCommand(mainWindow, 'update-ready'),
+    });
+    app.on('will-quit', () => updates.stop());
+    installApplicationMenu({ Menu, shell, appName: app.name, dataDir, development: devServerUrl !== undefined, window: () => mainWindow });
 
     const router = createAppRouter({
       ...folder,
@@ -80,6 +96,9 @@ if (!app.requestSingleInstanceLock()) {
       dialogs: createElectronDialogs({ dialog, window: () => mainWindow, defaultFolder: app.getPath('documents') }),
       ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
       ...(process.env.PARLEY_BASE_URL ? { baseURL: process.env.PARLEY_BASE_URL } : {}),
+      rememberSecret: appLog.rememberSecret,
+      openFolder: async (folder) => (await shell.openPath(folder)) === '',
+      updates,
     });
     registerIpc(ipcMain, router, trustedOrigins);
 

@@ -19,6 +19,7 @@ import type { Cipher } from './secrets/cipher';
 import { createKeyVault } from './secrets/keyVault';
 import type { KeyValueStore } from './settings/keyValueStore';
 import { createSettingsService } from './settings/settingsService';
+import type { Updates } from './updates/autoUpdate';
 
 export interface ServicePorts {
   dataDir: string;
@@ -39,15 +40,26 @@ export interface ServicePorts {
   stallTimeoutMs?: number;
   /** Points Parley at another server for this and later runs (`--base-url`, PARLEY_BASE_URL). */
   baseURL?: string;
+  /** Told every key Parley reads or saves, so the log can redact it. */
+  rememberSecret?: (secret: string) => void;
+  /** Shows a folder in the file manager; absent in web mode, which has none. */
+  openFolder?: (folder: string) => Promise<boolean>;
+  /** Auto-update (packaged app only); absent in web mode. */
+  updates?: Pick<Updates, 'status' | 'install'>;
 }
 
 export function createAppRouter(ports: ServicePorts): Router {
   const settings = createSettingsService(ports.settingsStore);
   if (ports.baseURL) settings.update({ baseURL: ports.baseURL });
   const keyVault = createKeyVault({ cipher: ports.cipher, store: ports.secretsStore, envKey: ports.envKey ?? null });
+  const remember = (secret: string | null) => {
+    if (secret) ports.rememberSecret?.(secret);
+  };
   const getEndpoint = async () => {
     const { baseURL, project } = settings.get();
-    return { baseURL, project, apiKey: await keyVault.read() };
+    const apiKey = await keyVault.read();
+    remember(apiKey);
+    return { baseURL, project, apiKey };
   };
   const chat = createChatService(
     ports.stallTimeoutMs === undefined ? { getEndpoint } : { getEndpoint, stallTimeoutMs: ports.stallTimeoutMs },
@@ -67,7 +79,10 @@ export function createAppRouter(ports: ServicePorts): Router {
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
       'key:status': () => keyVault.status(),
-      'key:save': ({ key, allowInsecure }) => keyVault.save(key, allowInsecure),
+      'key:save': ({ key, allowInsecure }) => {
+        remember(key.trim());
+        return keyVault.save(key, allowInsecure);
+      },
       'key:remove': () => keyVault.remove(),
       'models:list': (request) => models.list(request),
       'link:open': async ({ url }) => {
@@ -93,12 +108,17 @@ export function createAppRouter(ports: ServicePorts): Router {
         history.restoreConversation(id);
         return summaryOf(conversation(id));
       },
+      'history:deleteMessage': ({ conversationId, messageId }) => ({ deleted: history.deleteMessage(conversationId, messageId) }),
       'history:search': ({ query, limit }) => history.search(query, { limit }),
       'history:autoTitle': ({ id }) => autoTitle(id),
       'history:restoreBackup': async ({ backupFile }) => {
         await ports.restoreHistoryBackup(backupFile);
         return { restored: true };
       },
+      'app:dataFolder': () => ({ path: ports.dataDir }),
+      'app:openDataFolder': async () => ({ opened: (await ports.openFolder?.(ports.dataDir)) ?? false, path: ports.dataDir }),
+      'app:updateStatus': () => ports.updates?.status() ?? { ready: false },
+      'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
       ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
     },
   });

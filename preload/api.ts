@@ -5,6 +5,7 @@
  * (a loopback WebSocket): only the transport differs. The page never picks a channel
  * name; each function names its own.
  */
+import type { AppCommand } from './appCommands';
 import type {
   AppError,
   Channel,
@@ -25,6 +26,7 @@ import type {
   Settings,
   SettingsPatch,
   StoredConversation,
+  UpdateStatus,
 } from './contract';
 
 export interface ChatStream {
@@ -39,6 +41,8 @@ export interface Transport {
   invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;
   /** Opens one chat stream; `onEvent` receives every event until and including `done`. */
   openChat(request: ChatRequest, onEvent: (event: ChatEvent) => void): { cancel(): void };
+  /** Commands main pushes (menu clicks); absent where there is no native menu (web mode). */
+  onCommand?(listener: (command: AppCommand) => void): () => void;
 }
 
 /** An error from main, carrying its code so the UI can act on it. */
@@ -72,6 +76,7 @@ export interface ParleyApi {
   updateConversation(id: string, patch: ConversationPatch): Promise<ConversationSummary>;
   deleteConversation(id: string): Promise<{ deleted: boolean }>;
   restoreConversation(id: string): Promise<ConversationSummary>;
+  deleteMessage(conversationId: string, messageId: string): Promise<{ deleted: boolean }>;
   searchConversations(query: string, limit?: number): Promise<SearchHit[]>;
   autoTitle(id: string): Promise<ConversationSummary>;
   restoreHistoryBackup(backupFile: string): Promise<{ restored: boolean }>;
@@ -82,6 +87,12 @@ export interface ParleyApi {
   folderExportStatus(jobId: string): Promise<FolderExportStatus>;
   cancelFolderExport(jobId: string): Promise<{ cancelled: boolean }>;
   importFiles(files: { name: string; content: string }[], duplicates: 'skip' | 'replace'): Promise<ImportReport>;
+  /** Calls `listener` with each command from the native menu; returns the unsubscribe. Never fires in web mode. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+  dataFolder(): Promise<{ path: string }>;
+  openDataFolder(): Promise<{ opened: boolean; path: string }>;
+  updateStatus(): Promise<UpdateStatus>;
+  installUpdate(): Promise<{ restarting: boolean }>;
 }
 
 export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
@@ -118,6 +129,7 @@ export function createApi(transport: Transport): ParleyApi {
     updateConversation: (id, patch) => call('history:update', { id, patch }),
     deleteConversation: (id) => call('history:delete', { id }),
     restoreConversation: (id) => call('history:restore', { id }),
+    deleteMessage: (conversationId, messageId) => call('history:deleteMessage', { conversationId, messageId }),
     searchConversations: (query, limit = 50) => call('history:search', { query, limit }),
     autoTitle: (id) => call('history:autoTitle', { id }),
     restoreHistoryBackup: (backupFile) => call('history:restoreBackup', { backupFile }),
@@ -128,6 +140,11 @@ export function createApi(transport: Transport): ParleyApi {
     folderExportStatus: (jobId) => call('export:folderStatus', { jobId }),
     cancelFolderExport: (jobId) => call('export:folderCancel', { jobId }),
     importFiles: (files, duplicates) => call('import:files', { files, duplicates }),
+    onCommand: (listener) => transport.onCommand?.(listener) ?? (() => undefined),
+    dataFolder: () => call('app:dataFolder', {}),
+    openDataFolder: () => call('app:openDataFolder', {}),
+    updateStatus: () => call('app:updateStatus', {}),
+    installUpdate: () => call('app:installUpdate', {}),
   };
 }
 
@@ -157,6 +174,7 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     updateConversation: wrap(api.updateConversation),
     deleteConversation: wrap(api.deleteConversation),
     restoreConversation: wrap(api.restoreConversation),
+    deleteMessage: wrap(api.deleteMessage),
     searchConversations: wrap(api.searchConversations),
     autoTitle: wrap(api.autoTitle),
     restoreHistoryBackup: wrap(api.restoreHistoryBackup),
@@ -167,6 +185,11 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     folderExportStatus: wrap(api.folderExportStatus),
     cancelFolderExport: wrap(api.cancelFolderExport),
     importFiles: wrap(api.importFiles),
+    onCommand: (listener) => api.onCommand(listener),
+    dataFolder: wrap(api.dataFolder),
+    openDataFolder: wrap(api.openDataFolder),
+    updateStatus: wrap(api.updateStatus),
+    installUpdate: wrap(api.installUpdate),
   };
 }
 

@@ -5,23 +5,10 @@
  * renderer import only the types (`import type`), so zod never ships to the page.
  */
 import { z } from 'zod';
+import { APP_COMMANDS } from './appCommands';
+import { LIMITS } from './limits';
 
-/** Upper bounds that keep a hostile or buggy page from handing main absurd payloads. */
-export const LIMITS = {
-  messageChars: 2_000_000,
-  messages: 5_000,
-  systemPromptChars: 200_000,
-  keyChars: 4_096,
-  modelIdChars: 300,
-  urlChars: 2_048,
-  projectChars: 200,
-  titleChars: 300,
-  searchChars: 1_000,
-  /** One import call: the web bridge's frame limit is 64 MB, and UTF-16 strings double in JSON at worst. */
-  importChars: 30_000_000,
-  importFiles: 10_000,
-  fileNameChars: 1_000,
-} as const;
+export { LIMITS } from './limits';
 
 export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
 
@@ -38,6 +25,7 @@ const httpUrl = z
   }, 'must be an http(s) URL');
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
+export const textSizeSchema = z.enum(['small', 'default', 'large', 'larger']);
 
 export const settingsSchema = z.object({
   baseURL: httpUrl,
@@ -48,6 +36,12 @@ export const settingsSchema = z.object({
   theme: themeSchema,
   /** Ask the conversation's model for a short title after the first answer. */
   autoTitle: z.boolean(),
+  /** The window's base text size (the root font size). */
+  textSize: textSizeSchema,
+  /** Check GitHub releases for a new version (packaged app only); off until the user opts in. */
+  autoUpdate: z.boolean(),
+  /** Show remote images in answers without asking; off because an image URL can carry conversation text away. */
+  remoteImages: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -58,6 +52,9 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultSystemPrompt: '',
   theme: 'system',
   autoTitle: true,
+  textSize: 'default',
+  autoUpdate: false,
+  remoteImages: false,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -108,7 +105,12 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 const idSchema = z.uuid();
 
-/** Saves the turn in history: the last message as a new user message, or a retry of a failed answer. */
+/**
+ * Saves the turn in history: the last message as a new user message, a retry of a failed answer,
+ * a regenerated answer (the current one is kept as an earlier version, the new one takes its
+ * place), or an edit of the last user message (sent as the last message; its earlier text and
+ * the answer after it are kept as versions).
+ */
 export const chatHistorySchema = z
   .object({
     conversationId: idSchema,
@@ -117,6 +119,8 @@ export const chatHistorySchema = z
     turn: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('new'), userMessageId: idSchema }).strict(),
       z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema }).strict(),
+      z.object({ kind: z.literal('regenerate'), answerId: idSchema }).strict(),
+      z.object({ kind: z.literal('edit'), userMessageId: idSchema }).strict(),
     ]),
   })
   .strict();
@@ -207,6 +211,8 @@ export interface StoredMessage {
   firstTokenMs: number | null;
   durationMs: number | null;
   createdAt: number;
+  /** Earlier versions (answers a regeneration replaced, text an edit rewrote), oldest first; absent when none. */
+  versions?: StoredMessage[];
 }
 
 export interface ConversationSummary {
@@ -237,6 +243,7 @@ export const listConversationsSchema = z
   .object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1_000) })
   .strict();
 export const conversationIdSchema = z.object({ id: idSchema }).strict();
+export const deleteMessageSchema = z.object({ conversationId: idSchema, messageId: idSchema }).strict();
 export const createConversationSchema = z
   .object({
     id: idSchema,
@@ -303,6 +310,12 @@ export const searchSchema = z
   .object({ query: z.string().max(LIMITS.searchChars), limit: z.number().int().min(1).max(200) })
   .strict();
 
+/** Whether a downloaded update is waiting for a restart. */
+export type UpdateStatus = { ready: false } | { ready: true; version: string };
+
+/** Commands main pushes to the page (menu clicks); the page never sends these. */
+export const appCommandSchema = z.enum(APP_COMMANDS);
+
 /** Request/response channels: name → payload and answer. */
 export interface Channels {
   'settings:get': { request: Record<string, never>; response: Settings };
@@ -319,6 +332,8 @@ export interface Channels {
   'history:update': { request: z.infer<typeof updateConversationSchema>; response: ConversationSummary };
   'history:delete': { request: z.infer<typeof conversationIdSchema>; response: { deleted: boolean } };
   'history:restore': { request: z.infer<typeof conversationIdSchema>; response: ConversationSummary };
+  /** Deletes one message with its earlier versions, for good (the UI asks first). */
+  'history:deleteMessage': { request: z.infer<typeof deleteMessageSchema>; response: { deleted: boolean } };
   'history:search': { request: z.infer<typeof searchSchema>; response: SearchHit[] };
   /** Names the conversation from its first exchange (the model, or its first words as a fallback). */
   'history:autoTitle': { request: z.infer<typeof conversationIdSchema>; response: ConversationSummary };
@@ -336,6 +351,12 @@ export interface Channels {
   'export:folderCancel': { request: z.infer<typeof exportJobSchema>; response: { cancelled: boolean } };
   /** Imports Parley Markdown, Parley backups and ChatGPT exports, all or nothing per call. */
   'import:files': { request: z.infer<typeof importFilesSchema>; response: ImportReport };
+  'app:dataFolder': { request: Record<string, never>; response: { path: string } };
+  /** Shows the data folder in the file manager; web mode cannot (`opened: false`) and the page shows the path. */
+  'app:openDataFolder': { request: Record<string, never>; response: { opened: boolean; path: string } };
+  'app:updateStatus': { request: Record<string, never>; response: UpdateStatus };
+  /** Quits and installs a downloaded update; false when there is none (or in web mode). */
+  'app:installUpdate': { request: Record<string, never>; response: { restarting: boolean } };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -357,6 +378,7 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'history:update': updateConversationSchema,
   'history:delete': conversationIdSchema,
   'history:restore': conversationIdSchema,
+  'history:deleteMessage': deleteMessageSchema,
   'history:search': searchSchema,
   'history:autoTitle': conversationIdSchema,
   'history:restoreBackup': restoreBackupSchema,
@@ -367,11 +389,16 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'export:folderStatus': exportJobSchema,
   'export:folderCancel': exportJobSchema,
   'import:files': importFilesSchema,
+  'app:dataFolder': emptySchema,
+  'app:openDataFolder': emptySchema,
+  'app:updateStatus': emptySchema,
+  'app:installUpdate': emptySchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 
 export { CHAT_CHANNEL } from './chatChannel';
+export { APP_COMMAND_CHANNEL, type AppCommand } from './appCommands';
 
 /** Something main wants the user to know once, e.g. a settings file that was moved aside. */
 export interface Notice {

@@ -4,6 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { acrossBridge, createApi, type Transport } from './api';
+import { APP_COMMAND_CHANNEL, isAppCommand } from './appCommands';
 import { CHAT_CHANNEL } from './chatChannel';
 import type { ChatControl, ChatEvent, Envelope } from './contract';
 
@@ -17,6 +18,15 @@ const transport: Transport = {
     };
     ipcRenderer.postMessage(CHAT_CHANNEL, request, [port2]);
     return { cancel: () => port1.postMessage({ type: 'cancel' } satisfies ChatControl) };
+  },
+  onCommand(listener) {
+    // The page gets the command name only, never the Electron event; anything else is dropped.
+    // A plain list check rather than the contract's zod enum keeps zod out of the preload.
+    const relay = (_event: unknown, command: unknown) => {
+      if (isAppCommand(command)) listener(command);
+    };
+    ipcRenderer.on(APP_COMMAND_CHANNEL, relay);
+    return () => void ipcRenderer.removeListener(APP_COMMAND_CHANNEL, relay);
   },
 };
 

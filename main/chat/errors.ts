@@ -4,6 +4,7 @@
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { AppError, ErrorCode } from '../../preload/contract';
+import { redactSecrets } from '../logging/redact';
 
 /** What the caller knows that the error itself may not: it makes the sentences specific. */
 export interface ErrorContext {
@@ -47,8 +48,8 @@ export function toAppError(error: unknown, context: ErrorContext = {}): AppError
   const appError = classify(error, context);
   return {
     ...appError,
-    message: redact(appError.message, context.apiKey),
-    ...(appError.param === undefined ? {} : { param: redact(appError.param, context.apiKey) }),
+    message: redactSecrets(appError.message, [context.apiKey]),
+    ...(appError.param === undefined ? {} : { param: redactSecrets(appError.param, [context.apiKey]) }),
   };
 }
 
@@ -195,11 +196,4 @@ function hostOf(baseURL: string | undefined): string | undefined {
 function seconds(ms: number): string {
   const value = Math.round(ms / 100) / 10;
   return `${value} ${value === 1 ? 'second' : 'seconds'}`;
-}
-
-/** Keeps the key out of anything shown or logged, whatever echoed it. */
-function redact(text: string, apiKey: string | null | undefined): string {
-  let safe = text.replace(/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]');
-  if (apiKey && apiKey.length >= 4) safe = safe.split(apiKey).join('[redacted]');
-  return safe;
 }

@@ -10,10 +10,11 @@ import { titleFrom } from '../../preload/conversationTitle';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
+import { editTurn, regenerateTurn } from './versionedTurns';
 
 export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal) => Promise<ChatResult>;
 
-/** Saves the question (or drops the failed answer a retry replaces) and opens the new answer's row. */
+/** Saves the question (or drops the failed answer a retry replaces, or keeps what a regeneration or edit replaces) and opens the new answer's row. */
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
   const { conversationId, turn } = history;
   const conversation = store.getConversation(conversationId);
@@ -21,15 +22,23 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt) {
     store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt });
   }
-  if (turn.kind === 'new') {
-    const question = request.messages.at(-1);
-    if (question?.role !== 'user') throw new AppFailure({ code: 'invalid-request', message: 'A new turn must end with your message.' });
-    store.addUserMessage(conversationId, { id: turn.userMessageId, content: question.content, model: request.model, params: {} });
-    if (!conversation.title.trim()) store.updateConversation(conversationId, { title: titleFrom(question.content) || 'New chat' });
-  } else {
-    store.deleteMessage(conversationId, turn.replacesAnswerId);
+  const answer = { id: history.answerId, model: request.model, params: {} };
+  switch (turn.kind) {
+    case 'new': {
+      const question = request.messages.at(-1);
+      if (question?.role !== 'user') throw new AppFailure({ code: 'invalid-request', message: 'A new turn must end with your message.' });
+      store.addUserMessage(conversationId, { id: turn.userMessageId, content: question.content, model: request.model, params: {} });
+      if (!conversation.title.trim()) store.updateConversation(conversationId, { title: titleFrom(question.content) || 'New chat' });
+      return store.startAnswer(conversationId, answer);
+    }
+    case 'retry':
+      store.deleteMessage(conversationId, turn.replacesAnswerId);
+      return store.startAnswer(conversationId, answer);
+    case 'regenerate':
+      return regenerateTurn(store, conversation, turn.answerId, answer);
+    case 'edit':
+      return editTurn(store, conversation, request, turn.userMessageId, answer);
   }
-  return store.startAnswer(conversationId, { id: history.answerId, model: request.model, params: {} });
 }
 
 export function createSavedChat(chat: ChatFn, store: HistoryStore): ChatFn {

@@ -7,8 +7,7 @@
  *
  * Decisions: a backup brings back its conversations only, not its settings or prompts (the
  * user's current endpoint and model are not swapped behind their back; the report says so).
- * Earlier versions of regenerated answers are not kept, since the history has no place for
- * them yet; the report says how many per conversation.
+ * Earlier versions of messages are stored with them.
  */
 import { extname } from 'node:path';
 import { conversationIdSchema } from '../../preload/contract';
@@ -74,12 +73,6 @@ function foreignId(c: ExportConversation): string | null {
   return message ? `its message id "${message.id}" is not one Parley makes (a UUID).` : null;
 }
 
-function versionsNote(c: ExportConversation): string | null {
-  const count = c.messages.reduce((sum, m) => sum + (m.versions?.length ?? 0), 0);
-  if (count === 0) return null;
-  return `${count} earlier version${count > 1 ? 's' : ''} of regenerated answers ${count > 1 ? 'were' : 'was'} not kept: Parley does not store answer versions yet.`;
-}
-
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function importFiles(files: readonly ImportFile[], duplicates: DuplicateMode, store: ImportConversations): ImportReport {
@@ -104,8 +97,6 @@ export function importFiles(files: readonly ImportFile[], duplicates: DuplicateM
       return;
     }
     report.imported.push({ id: conversation.id, title: conversation.title });
-    const note = versionsNote(conversation);
-    if (note !== null) report.skipped.push({ source, reason: note });
   });
   return report;
 }

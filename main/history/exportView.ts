@@ -3,11 +3,11 @@
  * only the store keeps (archive flag, row times of messages, conversation ids on messages)
  * never reaches a file, and a conversation read back after an import compares equal.
  */
-import type { ExportConversation, ExportMessage } from '../export/types';
+import type { ExportConversation, ExportMessage, ExportVersion } from '../export/types';
 import type { ConversationWithMessages, StoredMessage } from './types';
 
-function toExportMessage(m: StoredMessage): ExportMessage {
-  const message: ExportMessage = {
+function toExportVersion(m: StoredMessage): ExportVersion {
+  const message: ExportVersion = {
     id: m.id,
     role: m.role,
     content: m.content,
@@ -23,6 +23,12 @@ function toExportMessage(m: StoredMessage): ExportMessage {
   };
   // Most messages have none; leaving `{}` out keeps every message's comment in the file short.
   if (Object.keys(m.params).length > 0) message.params = m.params;
+  return message;
+}
+
+function toExportMessage(m: StoredMessage): ExportMessage {
+  const message: ExportMessage = toExportVersion(m);
+  if (m.versions) message.versions = m.versions.map(toExportVersion);
   return message;
 }
 

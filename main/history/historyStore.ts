@@ -11,6 +11,7 @@ import type { ImportConversations } from './importConversations';
 import { createMessages } from './messages';
 import { search } from './search';
 import type { SearchOptions } from './search';
+import { createVersions } from './versions';
 import type {
   Conversation,
   ConversationPatch,
@@ -40,10 +41,14 @@ export interface HistoryStore {
   addUserMessage(conversationId: string, input: NewUserMessage): StoredMessage;
   /** Creates the answer's row (status `streaming`) and returns the writer that fills it. */
   startAnswer(conversationId: string, input: NewMessage, options?: AnswerWriterOptions): AnswerWriter;
+  /** Like startAnswer, in the place of answer `replacedId`, which is kept as the new answer's newest earlier version. */
+  regenerateAnswer(conversationId: string, replacedId: string, input: NewMessage, options?: AnswerWriterOptions): AnswerWriter;
+  /** Rewrites a question in place, keeping its earlier text as a version; committed (fsynced) before it returns. */
+  editUserMessage(conversationId: string, id: string, input: NewUserMessage): StoredMessage;
   /** Marks answers left `streaming` by a crash as `interrupted`, keeping their text; returns how many. */
   recoverInterrupted(): number;
-  /** Removes one message, e.g. the failed answer a retry replaces. */
-  deleteMessage(conversationId: string, id: string): void;
+  /** Removes one message with its earlier versions (e.g. the failed answer a retry replaces); false when it was not there. */
+  deleteMessage(conversationId: string, id: string): boolean;
   search(query: string, options?: SearchOptions): SearchResult[];
   /** Every live conversation's id, in sidebar order: what "Export all" exports. */
   conversationIds(): string[];
@@ -63,10 +68,19 @@ export interface HistoryStoreOptions {
 export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID }: HistoryStoreOptions = {}): HistoryStore {
   const context = { db, now, newId };
   const conversations = createConversations(context);
-  const messages = createMessages(context, conversations);
+  const versions = createVersions(db);
+  const messages = createMessages(context, conversations, versions);
+  const withVersions = (conversationId: string): StoredMessage[] => {
+    const earlier = versions.listFor(conversationId);
+    // Only messages that have earlier versions carry the field, as an export writes them.
+    return messages.listFor(conversationId).map((message) => {
+      const found = earlier.get(message.id);
+      return found ? { ...message, versions: found } : message;
+    });
+  };
   const getConversation = (id: string): ConversationWithMessages | null => {
     const conversation = conversations.get(id);
-    return conversation && { ...conversation, messages: messages.listFor(id) };
+    return conversation && { ...conversation, messages: withVersions(id) };
   };
 
   return {
@@ -81,6 +95,9 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     addUserMessage: (conversationId, input) => messages.addUser(conversationId, input),
     startAnswer: (conversationId, input, options) =>
       new AnswerWriter(messages.startAnswer(conversationId, input), messages, options),
+    regenerateAnswer: (conversationId, replacedId, input, options) =>
+      new AnswerWriter(messages.regenerateAnswer(conversationId, replacedId, input), messages, options),
+    editUserMessage: (conversationId, id, input) => messages.editUser(conversationId, id, input),
     recoverInterrupted: () => messages.recoverInterrupted(),
     deleteMessage: (conversationId, id) => messages.remove(conversationId, id),
     search: (query, options) => search(db, query, options),

@@ -4,10 +4,10 @@
  * one transaction: if any write fails, nothing already stored has changed.
  *
  * What an export does not carry is set plainly: a message's last-change time is its creation
- * time, and the conversation is not archived. Earlier versions of regenerated answers are not
- * stored (the store has no place for them yet); the caller reports them.
+ * time, and the conversation is not archived. Earlier versions of a message are stored with it,
+ * oldest first.
  */
-import type { ExportConversation, ExportMessage } from '../export/types';
+import type { ExportConversation, ExportMessage, ExportVersion } from '../export/types';
 import { write } from './database';
 import { outcomeColumns } from './rows';
 import { storable } from './snippet';
@@ -24,7 +24,11 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>): ImportConversa
     find: db.prepare('SELECT deleted_at FROM conversations WHERE id = ?'),
     // Messages and search postings go with it (ON DELETE CASCADE and the FTS triggers).
     remove: db.prepare('DELETE FROM conversations WHERE id = ?'),
-    messageOwner: db.prepare('SELECT conversation_id FROM messages WHERE id = ?').pluck(),
+    // Message and version ids are one namespace: a version was a message once, under its id.
+    messageOwner: db.prepare(`
+      SELECT conversation_id FROM messages WHERE id = @id
+      UNION ALL
+      SELECT m.conversation_id FROM message_versions AS v JOIN messages AS m ON m.id = v.message_id WHERE v.id = @id`).pluck(),
     insertConversation: db.prepare(`
       INSERT INTO conversations (id, title, model, system_prompt, params, endpoint, created_at, updated_at, pinned)
       VALUES (@id, @title, @model, @systemPrompt, @params, @endpoint, @createdAt, @updatedAt, @pinned)`),
@@ -33,35 +37,42 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>): ImportConversa
         completion_tokens, total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at)
       VALUES (@id, @conversationId, @position, @role, @content, @reasoning, @model, @params, @promptTokens,
         @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
+    insertVersion: db.prepare(`
+      INSERT INTO message_versions (id, message_id, ordinal, role, content, reasoning, model, params, prompt_tokens,
+        completion_tokens, total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at)
+      VALUES (@id, @messageId, @ordinal, @role, @content, @reasoning, @model, @params, @promptTokens,
+        @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
   };
 
   /** Why the conversation's messages cannot be stored under their ids, or null when they can. */
   function messageIdClash(c: ExportConversation): string | null {
     const ids = new Set<string>();
-    for (const { id } of c.messages) {
+    for (const { id } of c.messages.flatMap((m) => [m, ...(m.versions ?? [])])) {
       if (ids.has(id)) return `the message id ${id} appears twice in it.`;
       ids.add(id);
-      const owner = statements.messageOwner.get(id) as string | undefined;
+      const owner = statements.messageOwner.get({ id }) as string | undefined;
       if (owner !== undefined && owner !== c.id) return `its message ${id} is already stored in another conversation.`;
     }
     return null;
   }
 
-  function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
-    statements.insertMessage.run({
-      id: m.id,
-      conversationId,
-      position,
-      role: m.role,
+  /** The named parameters shared by a message's and a version's row. */
+  const rowColumns = (m: ExportVersion) => ({
+    id: m.id,
+    role: m.role,
       content: storable(m.content),
       reasoning: storable(m.reasoning),
       model: m.model,
       params: JSON.stringify(m.params ?? {}),
       ...outcomeColumns(m),
       // Nothing is streaming an imported answer; start-up recovery would mark it so anyway.
-      status: m.status === 'streaming' ? 'interrupted' : m.status,
-      createdAt: m.createdAt,
-    });
+    status: m.status === 'streaming' ? 'interrupted' : m.status,
+    createdAt: m.createdAt,
+  });
+
+  function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
+    statements.insertMessage.run({ ...rowColumns(m), conversationId, position });
+    m.versions?.forEach((version, ordinal) => statements.insertVersion.run({ ...rowColumns(version), messageId: m.id, ordinal }));
   }
 
   function insert(c: ExportConversation): void {

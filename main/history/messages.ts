@@ -1,3 +1,4 @@
+import { AppFailure } from '../appFailure';
 import { write } from './database';
 import type { Conversations } from './conversations';
 import { outcomeColumns, toMessage } from './rows';
@@ -5,6 +6,10 @@ import type { MessageRow } from './rows';
 import { storable } from './snippet';
 import type { StoreContext } from './storeContext';
 import type { AnswerOutcome, MessageRole, MessageStatus, NewMessage, NewUserMessage, StoredMessage } from './types';
+import type { Versions } from './versions';
+
+const missingMessage = (id: string): AppFailure =>
+  new AppFailure({ code: 'invalid-request', message: `The message ${id} is no longer in this conversation.` });
 
 /** The text of an answer so far. */
 export interface AnswerText {
@@ -16,18 +21,22 @@ export interface Messages {
   listFor(conversationId: string): StoredMessage[];
   addUser(conversationId: string, input: NewUserMessage): StoredMessage;
   startAnswer(conversationId: string, input: NewMessage): StoredMessage;
+  /** Opens a new answer in the place of `replacedId`, which becomes its newest earlier version. */
+  regenerateAnswer(conversationId: string, replacedId: string, input: NewMessage): StoredMessage;
+  /** Rewrites a question in place; its text so far becomes its newest earlier version. */
+  editUser(conversationId: string, id: string, input: NewUserMessage): StoredMessage;
   /** Saves an answer's text so far; cheap, not fsynced. */
   flushAnswer(id: string, text: AnswerText): void;
   finishAnswer(id: string, text: AnswerText, outcome: AnswerOutcome): StoredMessage;
   recoverInterrupted(): number;
-  /** Removes one message of a live conversation (a failed answer being retried). */
-  remove(conversationId: string, id: string): void;
+  /** Removes one message of a live conversation with its earlier versions; false when it was not there. */
+  remove(conversationId: string, id: string): boolean;
 }
 
 const COLUMNS = `id, conversation_id, role, content, reasoning, model, params, prompt_tokens, completion_tokens,
   total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at`;
 
-export function createMessages({ db, now, newId }: StoreContext, conversations: Conversations): Messages {
+export function createMessages({ db, now, newId }: StoreContext, conversations: Conversations, versions: Versions): Messages {
   const statements = {
     listFor: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY position`),
     get: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`),
@@ -46,12 +55,30 @@ export function createMessages({ db, now, newId }: StoreContext, conversations: 
         error = @error, updated_at = @at
       WHERE id = @id
       RETURNING conversation_id`),
+    slot: db.prepare('SELECT position, role, status FROM messages WHERE id = ? AND conversation_id = ?'),
+    // -1 frees the slot's position (unique per conversation) for the answer that takes it.
+    vacate: db.prepare('UPDATE messages SET position = -1 WHERE id = ?'),
+    insertAt: db.prepare(`
+      INSERT INTO messages (id, conversation_id, position, role, content, model, params, status, created_at, updated_at)
+      VALUES (@id, @conversationId, @position, 'assistant', '', @model, @params, 'streaming', @at, @at)`),
+    rewrite: db.prepare(`
+      UPDATE messages SET content = @content, model = @model, params = @params, created_at = @at, updated_at = @at
+      WHERE id = @id`),
+    removeById: db.prepare('DELETE FROM messages WHERE id = ?'),
     bump: db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?'),
     recover: db.prepare(`UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'`),
     remove: db.prepare('DELETE FROM messages WHERE id = ? AND conversation_id = ?'),
   };
 
   const get = (id: string): StoredMessage => toMessage(statements.get.get(id) as MessageRow);
+
+  /** The message's place, checked to be a finished message of `role` in a live conversation. */
+  function slotOf(conversationId: string, id: string, role: MessageRole): { position: number } {
+    const slot = statements.slot.get(id, conversationId) as { position: number; role: MessageRole; status: MessageStatus } | undefined;
+    if (!slot || slot.role !== role) throw missingMessage(id);
+    if (slot.status === 'streaming') throw new AppFailure({ code: 'invalid-request', message: 'This message is still being written; stop it first.' });
+    return slot;
+  }
 
   /** Inserts a message and marks its conversation as just used, in one durable transaction. */
   function insert(conversationId: string, role: MessageRole, status: MessageStatus, input: NewMessage & { content: string }): StoredMessage {
@@ -80,6 +107,32 @@ export function createMessages({ db, now, newId }: StoreContext, conversations: 
 
     startAnswer: (conversationId, input) => insert(conversationId, 'assistant', 'streaming', { ...input, content: '' }),
 
+    regenerateAnswer(conversationId, replacedId, input) {
+      const id = input.id ?? newId();
+      write(db, () => {
+        const at = now();
+        conversations.touch(conversationId, at);
+        const { position } = slotOf(conversationId, replacedId, 'assistant');
+        statements.vacate.run(replacedId);
+        statements.insertAt.run({ id, conversationId, position, model: input.model, params: JSON.stringify(input.params), at });
+        // The replaced answer keeps its id as a version; its own earlier versions come along.
+        versions.keep(replacedId, id, replacedId);
+        statements.removeById.run(replacedId);
+      }, 'durable');
+      return get(id);
+    },
+
+    editUser(conversationId, id, input) {
+      write(db, () => {
+        const at = now();
+        conversations.touch(conversationId, at);
+        slotOf(conversationId, id, 'user');
+        versions.keep(id, id, newId());
+        statements.rewrite.run({ id, content: storable(input.content), model: input.model, params: JSON.stringify(input.params), at });
+      }, 'durable');
+      return get(id);
+    },
+
     flushAnswer(id, text) {
       write(db, () => statements.flush.run({ id, ...text, at: now() }));
     },
@@ -103,11 +156,10 @@ export function createMessages({ db, now, newId }: StoreContext, conversations: 
 
     recoverInterrupted: () => write(db, () => statements.recover.run(now()).changes, 'durable'),
 
-    remove(conversationId, id) {
+    remove: (conversationId, id) =>
       write(db, () => {
         conversations.touch(conversationId, now());
-        statements.remove.run(id, conversationId);
-      }, 'durable');
-    },
+        return statements.remove.run(id, conversationId).changes > 0;
+      }, 'durable'),
   };
 }

@@ -55,6 +55,7 @@ export interface StoredMessage extends MessageView {
   conversationId: string;
   params: ModelParams;
   updatedAt: number;
+  versions?: StoredMessage[];
 }
 
 export interface NewMessage {

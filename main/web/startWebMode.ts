@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { openDataFolder } from '../dataFolder';
+import { openAppLog } from '../logging/appLog';
 import { createMemoryCipher } from '../secrets/memoryCipher';
 import { createAppRouter } from '../services';
 import { createConfStore } from '../settings/createConfStore';
@@ -25,6 +26,7 @@ export interface WebModeOptions {
 
 export async function startWebMode(options: WebModeOptions): Promise<WebServer> {
   await mkdir(options.dataDir, { recursive: true });
+  const appLog = openAppLog(options.dataDir);
   // The key entered in the page is kept in memory for this run only, never written to disk.
   const folder = await openDataFolder(options.dataDir, (dataDir, name) =>
     name === 'secrets' ? { store: createMemoryStore(), notice: null } : createConfStore(dataDir, name),
@@ -42,6 +44,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebServer> 
     dialogs: createWebDialogs(options.dataDir),
     ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+    rememberSecret: appLog.rememberSecret,
   });
   const server = await startWebServer({ router, staticDir: options.staticDir, ...(options.port === undefined ? {} : { port: options.port }) });
   return {
@@ -49,6 +52,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebServer> 
     close: async () => {
       await server.close();
       folder.history.close();
+      appLog.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { KeySetup } from '../features/setup/KeySetup';
 import { toAppError } from '../lib/errors';
 import { NoticeBanner } from '../components/NoticeBanner';
 import { useParley } from './ParleyContext';
+import { UpdateNotice } from './UpdateNotice';
 import { Workspace } from './Workspace';
 
 interface Loaded {
@@ -44,6 +45,11 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // The root font size (styles.css): everything sized in rem follows it.
+  const textSize = loaded?.settings.textSize ?? 'default';
+  useEffect(() => {
+    document.documentElement.dataset.textSize = textSize;
+  }, [textSize]);
 
   const onSettings = useCallback((settings: Settings) => setLoaded((current) => current && { ...current, settings }), []);
   const onKeyStatus = useCallback((keyStatus: KeyStatus) => {
@@ -116,6 +122,7 @@ export function App() {
           onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))}
         />
       ))}
+      <UpdateNotice />
       {screen}
     </div>
   );

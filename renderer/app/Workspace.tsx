@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ConversationPatch } from '../../preload/api';
+import type { AppCommand } from '../../preload/appCommands';
 import type { ConversationSummary, Settings } from '../../preload/contract';
+import { ContextMenu } from '../components/ContextMenu';
 import { ChatView } from '../features/chat/ChatView';
 import type { MessageTarget } from '../features/chat/MessageList';
 import { useChat, type ChatEvents } from '../features/chat/useChat';
-import { Sidebar } from '../features/history/Sidebar';
+import { Sidebar, type SidebarHandle } from '../features/history/Sidebar';
 import type { Toast } from '../features/history/UndoToast';
 import { UNTITLED } from '../features/history/untitled';
 import { useConversationList } from '../features/history/useConversationList';
@@ -14,8 +16,13 @@ import { ImportDialog } from '../features/transfer/ImportDialog';
 import type { PickedFile } from '../features/transfer/importSource';
 import { useFileDrop } from '../features/transfer/useFileDrop';
 import { useImport } from '../features/transfer/useImport';
+import { ShortcutsSheet } from '../features/shortcuts/ShortcutsSheet';
+import { useAppCommands } from '../features/shortcuts/useAppCommands';
 import { toAppError } from '../lib/errors';
+import { saveOrDownload } from '../lib/saveOrDownload';
+import { adjacentConversation } from './adjacentConversation';
 import { useParley } from './ParleyContext';
+import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
 
 interface WorkspaceProps {
   settings: Settings;
@@ -171,9 +178,37 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
   const summary = useMemo(() => list.items.find((item) => item.id === openId), [list.items, openId]);
   const title = summary?.title || chat.conversation.title || UNTITLED;
 
+  const sidebar = useRef<SidebarHandle>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const exportConversation = (id: string) =>
+    api.exportConversation(id).then(saveOrDownload, (error: unknown) => report('Could not export the conversation', error));
+  const openAdjacent = (step: -1 | 1) => {
+    const id = adjacentConversation(list.items, openId, step, Date.now());
+    if (id) open(id, null);
+  };
+  const commands: Partial<Record<AppCommand, () => void>> = {
+    'new-chat': startNew,
+    search: () => sidebar.current?.focusSearch(),
+    settings: onOpenSettings,
+    // A new chat has nothing saved to export yet.
+    export: () => void (stored && exportConversation(openId)),
+    shortcuts: () => setShortcutsOpen(true),
+    'back-up': () => sidebar.current?.backUp(),
+    import: importer.open,
+    'previous-conversation': () => openAdjacent(-1),
+    'next-conversation': () => openAdjacent(1),
+  };
+  useAppCommands(api, (command) => commands[command]?.());
+  const contextMenu = useWorkspaceContextMenu({
+    exportConversation: (id) => void exportConversation(id),
+    messageText: (id) => chat.conversation.messages.find((message) => message.id === id)?.content,
+    copy: (text) => navigator.clipboard.writeText(text).catch((error: unknown) => report('Could not copy the message', error)),
+  });
+
   return (
-    <div className="workspace">
+    <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
       <Sidebar
+        handle={sidebar}
         conversations={list.items}
         loading={list.loading}
         loadError={list.error}
@@ -211,6 +246,8 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
       </div>
       {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
       <DropOverlay active={dragging} />
+      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+      {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
     </div>
   );
 }

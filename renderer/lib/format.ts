@@ -1,15 +1,28 @@
 import type { Usage } from '../../preload/contract';
 
-function formatSeconds(ms: number): string {
+export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** "12 tokens in · 340 out · first token 0.4 s · 3.2 s total", leaving out what is unknown. */
+/**
+ * Generation speed: completion tokens over the time spent generating them, which starts at
+ * the first token (the wait before it is the queue and the prompt, not generation).
+ * Null when a part is unknown or the answer came in one piece.
+ */
+export function tokensPerSecond(usage: Usage | null, firstTokenMs: number | null, durationMs: number | null): number | null {
+  if (!usage || firstTokenMs === null || durationMs === null || usage.completionTokens === 0) return null;
+  const generatingMs = durationMs - firstTokenMs;
+  return generatingMs > 0 ? (usage.completionTokens * 1000) / generatingMs : null;
+}
+
+/** "12 tokens in · 340 out · first token 0.4 s · 3.2 s total · 121 tokens/s", leaving out what is unknown. */
 export function formatUsage(usage: Usage | null, firstTokenMs: number | null, durationMs: number | null): string {
   const parts: string[] = [];
   if (usage) parts.push(`${usage.promptTokens} tokens in`, `${usage.completionTokens} out`);
   if (firstTokenMs !== null) parts.push(`first token ${formatSeconds(firstTokenMs)}`);
   if (durationMs !== null) parts.push(`${formatSeconds(durationMs)} total`);
+  const rate = tokensPerSecond(usage, firstTokenMs, durationMs);
+  if (rate !== null) parts.push(`${rate < 100 ? rate.toFixed(1) : Math.round(rate)} tokens/s`);
   return parts.join(' · ');
 }
 
@@ -20,4 +33,9 @@ export function formatTime(ms: number): string {
 /** "1 conversation", "3 conversations". */
 export function countOf(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "1,234": counts people read, grouped the way their locale groups them. */
+export function formatCount(count: number): string {
+  return count.toLocaleString();
 }

@@ -2,9 +2,10 @@ import { initial } from './001_initial';
 import { search } from './002_search';
 import { listIndexes } from './003_list_indexes';
 import { conversationEndpoint } from './004_conversation_endpoint';
+import { messageVersions } from './005_message_versions';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint];
+export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,7 +1,9 @@
-import { useEffect, useId } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
+import { ConversationStats } from './ConversationStats';
+import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
 import type { Chat } from './useChat';
 
@@ -31,12 +33,23 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [streaming, stop]);
 
+  // Read through a ref so the composer's callback stays the same while answers stream.
+  const messagesRef = useRef(conversation.messages);
+  useLayoutEffect(() => {
+    messagesRef.current = conversation.messages;
+  }, [conversation.messages]);
+  /** Up in the empty composer: the last question goes back into it, to change and send again. */
+  const editLast = useCallback(() => messagesRef.current.findLast((message) => message.role === 'user')?.content ?? null, []);
+
   return (
     <main className="chat-main" aria-busy={loading}>
       <header className="chat-header">
-        <h1 className="conversation-title" title={title}>
-          {title}
-        </h1>
+        <div className="conversation-heading">
+          <h1 className="conversation-title" title={title}>
+            {title}
+          </h1>
+          <ConversationStats messages={conversation.messages} />
+        </div>
         {/* Keyed: a status or error about one conversation must not show on the next. */}
         <ConversationExportButtons key={conversation.id} conversationId={conversation.id} saved={conversation.stored} />
         <ModelPicker value={conversation.model} onChange={onModelChange} />
@@ -51,17 +64,20 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
           onChange={(event) => onSystemPromptChange(event.target.value)}
         />
       </div>
-      <MessageList
-        // A fresh list per conversation: it starts at the bottom, following.
-        key={conversation.id}
-        messages={conversation.messages}
-        retrying={chat.retrying}
-        canRetry={!streaming && conversation.model !== ''}
-        target={target}
-        onRetry={chat.retry}
-        onOpenSettings={onOpenSettings}
-      />
-      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} />
+      <MessageActionsContext.Provider value={chat.messageActions}>
+        <MessageList
+          // A fresh list per conversation: it starts at the bottom, following.
+          key={conversation.id}
+          conversationId={conversation.id}
+          messages={conversation.messages}
+          retrying={chat.retrying}
+          canRetry={!streaming && conversation.model !== ''}
+          target={target}
+          onRetry={chat.retry}
+          onOpenSettings={onOpenSettings}
+        />
+      </MessageActionsContext.Provider>
+      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} />
     </main>
   );
 }

@@ -1,24 +1,38 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 
 interface ComposerProps {
   hasModel: boolean;
   streaming: boolean;
   onSend: (text: string) => void;
   onStop: () => void;
+  /**
+   * Up in an empty composer: edit the last message. Returns text to edit here, or null when
+   * the editing happens elsewhere (or there is nothing to edit).
+   */
+  onEditLast: () => string | null;
 }
 
 /**
- * The message box. Its draft lives here, so typing re-renders only the composer and
- * never the conversation. The textarea grows with its text through CSS (field-sizing).
+ * The message box. The draft lives in the textarea itself, uncontrolled: React re-renders the
+ * composer only when the box turns empty or not, and never copies the text. A controlled
+ * textarea also rewrites its default value, a second copy of a 1 MB paste, on every keystroke.
+ * Memoized, so a streaming answer does not re-render it either. The textarea grows with its
+ * text through CSS (field-sizing).
  */
-export function Composer({ hasModel, streaming, onSend, onStop }: ComposerProps) {
+export const Composer = memo(function Composer({ hasModel, streaming, onSend, onStop, onEditLast }: ComposerProps) {
   const id = useId();
-  const [draft, setDraft] = useState('');
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const canSend = hasModel && !streaming && draft.trim() !== '';
+  const [hasText, setHasText] = useState(false);
+  const canSend = hasModel && !streaming && hasText;
+
+  function setDraft(text: string) {
+    if (inputRef.current) inputRef.current.value = text;
+    setHasText(text.trim() !== '');
+  }
 
   function send() {
-    if (!canSend) return;
+    const draft = inputRef.current?.value ?? '';
+    if (!canSend || draft.trim() === '') return;
     onSend(draft);
     setDraft('');
     // After a click on Send, the next message is typed straight away.
@@ -35,6 +49,15 @@ export function Composer({ hasModel, streaming, onSend, onStop }: ComposerProps)
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
+      return;
+    }
+    // As in terminals and other chat apps; only an empty box, so Up still moves through a draft.
+    const empty = event.currentTarget.value === '';
+    if (event.key === 'ArrowUp' && empty && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      const text = onEditLast();
+      if (text === null) return;
+      event.preventDefault();
+      setDraft(text);
     }
   }
 
@@ -49,8 +72,8 @@ export function Composer({ hasModel, streaming, onSend, onStop }: ComposerProps)
         className="composer-input"
         rows={1}
         placeholder={hasModel ? 'Message (Enter to send, Shift+Enter for a new line)' : 'Choose a model to start'}
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
+        // trim() looks at the ends only: cheap at any length.
+        onChange={(event) => setHasText(event.target.value.trim() !== '')}
         onKeyDown={onKeyDown}
       />
       {streaming && (
@@ -63,4 +86,4 @@ export function Composer({ hasModel, streaming, onSend, onStop }: ComposerProps)
       </button>
     </form>
   );
-}
+});

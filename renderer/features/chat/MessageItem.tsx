@@ -1,9 +1,12 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useParley } from '../../app/ParleyContext';
 import { formatUsage } from '../../lib/format';
 import { Markdown } from '../markdown/Markdown';
 import type { Message } from './conversationReducer';
+import { MessageActions } from './MessageActions';
+import { MessageEditActions } from './MessageEditActions';
 import { Reasoning } from './Reasoning';
+import { VersionsSwitcher } from './VersionsSwitcher';
 
 interface MessageItemProps {
   message: Message;
@@ -21,19 +24,34 @@ const SETTINGS_CODES = new Set(['auth', 'no-key']);
 /** The element id of a message, so a search result can lead to it. */
 export const messageElementId = (id: string) => `message-${id}`;
 
-/** One turn. Memoized: while an answer streams, only its own row re-renders. */
+/**
+ * One turn, showing its current version or an earlier one. Memoized: while an answer streams,
+ * only its own row re-renders; the actions read their context in their own component, so a
+ * turn starting or ending re-renders the action buttons, not the Markdown above them.
+ */
 export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, onRetry, onOpenSettings }: MessageItemProps) {
   const api = useParley();
   const openLink = useCallback((url: string) => void api.openLink(url), [api]);
+  /** The version browsed to; null follows the current one (the last). */
+  const [browsed, setBrowsed] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
+  const versions = message.versions ?? [];
+  const shown = Math.min(browsed ?? versions.length, versions.length);
+  const view = versions[shown] ?? message;
+  const isCurrent = view === message;
   const isUser = message.role === 'user';
   const name = isUser ? 'You' : 'Assistant';
   const streaming = message.status === 'streaming';
-  const usage = formatUsage(message.usage, message.firstTokenMs, message.durationMs);
+  const usage = formatUsage(view.usage, view.firstTokenMs, view.durationMs);
   const retryButton = (
     <button type="button" onClick={() => onRetry(message.id)} disabled={!canRetry}>
       Retry
     </button>
   );
+  const stopEditing = useCallback(() => {
+    setEditing(false);
+    setBrowsed(null);
+  }, []);
 
   return (
     <article
@@ -47,42 +65,50 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
     >
       <header className="message-header">
         <span className="message-author">{name}</span>
-        {!isUser && message.model && <span className="message-model">{message.model}</span>}
+        {!isUser && view.model && <span className="message-model">{view.model}</span>}
+        {versions.length > 0 && <VersionsSwitcher shown={shown} count={versions.length + 1} onShow={setBrowsed} />}
       </header>
-      {message.reasoning !== '' && <Reasoning text={message.reasoning} thinking={streaming && message.content === ''} />}
-      {message.content !== '' &&
+      {view.reasoning !== '' && <Reasoning text={view.reasoning} thinking={streaming && view.content === ''} />}
+      {editing ? (
+        <MessageEditActions messageId={message.id} initial={message.content} onDone={stopEditing} />
+      ) : (
+        view.content !== '' &&
         (isUser ? (
-          <div className="message-content">{message.content}</div>
+          <div className="message-content">{view.content}</div>
         ) : (
-          <Markdown className="message-markdown" text={message.content} streaming={streaming} onOpenLink={openLink} />
-        ))}
-      {streaming && (
+          <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
+        ))
+      )}
+      {streaming && isCurrent && (
         <p className="message-status">
           <span className="spinner" aria-hidden="true" />
           Generating…{retrying && ` (${retrying})`}
         </p>
       )}
-      {message.status === 'stopped' && <p className="message-status">Stopped</p>}
-      {message.status === 'interrupted' && (
+      {view.status === 'stopped' && <p className="message-status">Stopped</p>}
+      {view.status === 'interrupted' && (
         <div className="message-error message-interrupted">
           <p>Interrupted: Parley closed before this answer was complete.</p>
-          <div className="actions">{retryButton}</div>
+          {isCurrent && <div className="actions">{retryButton}</div>}
         </div>
       )}
-      {message.error && (
+      {view.error && (
         <div role="alert" className="message-error">
-          <p>{message.error.message}</p>
-          <div className="actions">
-            {retryButton}
-            {SETTINGS_CODES.has(message.error.code) && (
-              <button type="button" onClick={onOpenSettings}>
-                Open settings
-              </button>
-            )}
-          </div>
+          <p>{view.error.message}</p>
+          {isCurrent && (
+            <div className="actions">
+              {retryButton}
+              {SETTINGS_CODES.has(view.error.code) && (
+                <button type="button" onClick={onOpenSettings}>
+                  Open settings
+                </button>
+              )}
+            </div>
+          )}
         </div>
       )}
       {!isUser && !streaming && usage !== '' && <p className="message-usage">{usage}</p>}
+      {!streaming && !editing && <MessageActions message={message} shownText={view.content} onEdit={() => setEditing(true)} />}
     </article>
   );
 });

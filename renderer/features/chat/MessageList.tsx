@@ -1,6 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Message } from './conversationReducer';
+import { JumpToLatest } from './JumpToLatest';
 import { MessageItem, messageElementId } from './MessageItem';
+import { recallScroll, rememberScroll } from './scrollMemory';
+import { ThinkingTimeContext, useThinkingTimes } from './thinkingTime';
+import { useStickToBottom } from './useStickToBottom';
 
 /** A request to bring one message into view; a new object each time, so the same message can be asked for twice. */
 export interface MessageTarget {
@@ -8,6 +13,8 @@ export interface MessageTarget {
 }
 
 interface MessageListProps {
+  /** The list is keyed by conversation: it reads where this one was left once, and saves it on the way out. */
+  conversationId: string;
   messages: Message[];
   retrying: string | null;
   canRetry: boolean;
@@ -16,59 +23,138 @@ interface MessageListProps {
   onOpenSettings: () => void;
 }
 
-/** How close to the bottom still counts as "following the answer". */
-const FOLLOW_PX = 48;
 const HIGHLIGHT_MS = 2_500;
+/** Rows rendered beyond the view each way: smooth scrolling, and still a small DOM at any length. */
+const OVERSCAN = 3;
+/** Kept in step with styles.css: the space around and between messages. */
+const PADDING_PX = 24;
+const GAP_PX = 16;
+/** Past any real end: the browser clamps it, so a list opens at its last message. */
+const END_OFFSET = Number.MAX_SAFE_INTEGER;
 
 /**
- * The conversation log. It follows a streaming answer unless the person has scrolled up
- * to read, and jumps to a message a search result pointed at.
+ * The box's size as the virtualizer sees it. A box not laid out yet reports 0 px, which would
+ * render no rows at all: count it as a window tall until it has a real height.
  */
-export function MessageList({ messages, retrying, canRetry, target, onRetry, onOpenSettings }: MessageListProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
+function observeViewport(instance: Virtualizer<HTMLDivElement, Element>, onRect: (rect: Rect) => void) {
+  return observeElementRect(instance, (rect) => onRect(rect.height > 0 ? rect : { ...rect, height: window.innerHeight }));
+}
+
+/** A first guess from the text length, until the row is measured: close guesses keep the scrollbar steady. */
+function estimateHeight(message: Message | undefined): number {
+  const characters = (message?.content.length ?? 0) + (message?.reasoning === '' ? 0 : 40);
+  return 64 + Math.min(Math.ceil(characters / 90), 400) * 24;
+}
+
+/**
+ * The conversation log, virtualized: only the messages in view (and a few around) exist, each
+ * measured as it renders. It follows a streaming answer unless the person has scrolled up to
+ * read, remembers where each conversation was left, and jumps to a message a search result
+ * pointed at, scrolling it into existence first.
+ */
+export function MessageList({ conversationId, messages, retrying, canRetry, target, onRetry, onOpenSettings }: MessageListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // A search result decides where the list opens; otherwise where it was left, else the end.
+  const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
+  const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, !target && (saved?.following ?? true));
+  const thinkingTimes = useThinkingTimes(messages);
   /** The target whose highlight has faded. */
   const [faded, setFaded] = useState<MessageTarget | null>(null);
   const highlightId = target && target !== faded ? target.messageId : null;
-
+  /** A target message that should take focus once its row exists. */
+  const pendingFocus = useRef<string | null>(null);
+  const messagesRef = useRef(messages);
   useLayoutEffect(() => {
-    const element = ref.current;
-    if (element && following.current) element.scrollTop = element.scrollHeight;
+    messagesRef.current = messages;
   }, [messages]);
 
+  // The compiler's warning does not apply: Parley does not use React Compiler, and the
+  // virtualizer is read fresh on every render and in effects only.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    observeElementRect: observeViewport,
+    estimateSize: (index) => estimateHeight(messages[index]),
+    getItemKey: (index) => messages[index]?.id ?? index,
+    overscan: OVERSCAN,
+    paddingStart: PADDING_PX,
+    paddingEnd: PADDING_PX,
+    gap: GAP_PX,
+    initialOffset: saved && !saved.following ? saved.offset : END_OFFSET,
+    initialMeasurementsCache: saved?.measurements ?? [],
+  });
+
+  useLayoutEffect(() => {
+    // While following, the end is pinned after every render anyway; a correction for rows
+    // measured above would only move the view before their new height is in the page.
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
+      !isFollowing() && item.end <= (instance.scrollOffset ?? 0) && instance.scrollDirection !== 'backward';
+  }, [virtualizer, isFollowing]);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    return () => {
+      if (element) rememberScroll(conversationId, { offset: element.scrollTop, following: isFollowing(), measurements: virtualizer.measurementsCache });
+    };
+  }, [conversationId, virtualizer, isFollowing]);
+
   useEffect(() => {
-    const element = target && document.getElementById(messageElementId(target.messageId));
-    if (!target || !element) return;
+    if (!target) return;
+    const index = messagesRef.current.findIndex((message) => message.id === target.messageId);
+    if (index === -1) return;
     // Reading an older message: a streaming answer must not pull the view away from it.
-    following.current = false;
-    element.scrollIntoView?.({ block: 'center' });
-    element.focus({ preventScroll: true });
+    unfollow();
+    pendingFocus.current = target.messageId;
+    virtualizer.scrollToIndex(index, { align: 'center' });
     const timer = setTimeout(() => setFaded(target), HIGHLIGHT_MS);
     return () => clearTimeout(timer);
-  }, [target]);
+  }, [target, virtualizer, unfollow]);
 
-  function onScroll() {
-    const element = ref.current;
-    if (element) following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_PX;
-  }
+  // After every render: the target's row may have just been rendered.
+  useEffect(() => {
+    const id = pendingFocus.current;
+    const element = id === null ? null : document.getElementById(messageElementId(id));
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    pendingFocus.current = null;
+  });
+
+  const jumpToLatest = useCallback(() => {
+    follow();
+    // The button goes away: keep keyboard focus in the conversation.
+    scrollRef.current?.focus({ preventScroll: true });
+  }, [follow]);
 
   return (
-    <div ref={ref} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onScroll}>
-      {messages.length === 0 ? (
-        <p className="empty-state">Choose a model, write a message, and the answer appears here.</p>
-      ) : (
-        messages.map((message) => (
-          <MessageItem
-            key={message.id}
-            message={message}
-            retrying={message.status === 'streaming' ? retrying : null}
-            canRetry={canRetry}
-            highlighted={message.id === highlightId}
-            onRetry={onRetry}
-            onOpenSettings={onOpenSettings}
-          />
-        ))
-      )}
+    <div className="message-list-frame">
+      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onScroll}>
+        {messages.length === 0 ? (
+          <p className="empty-state">Choose a model, write a message, and the answer appears here.</p>
+        ) : (
+          <div className="message-rows" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const message = messages[item.index];
+              if (!message) return null;
+              return (
+                <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
+                  <ThinkingTimeContext value={thinkingTimes.get(message.id) ?? null}>
+                    <MessageItem
+                      message={message}
+                      retrying={message.status === 'streaming' ? retrying : null}
+                      canRetry={canRetry}
+                      highlighted={message.id === highlightId}
+                      onRetry={onRetry}
+                      onOpenSettings={onOpenSettings}
+                    />
+                  </ThinkingTimeContext>
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+      {!following && messages.length > 0 && <JumpToLatest onJump={jumpToLatest} />}
     </div>
   );
 }

@@ -24,6 +24,11 @@ export type ConversationAction =
   | { type: 'setSystemPrompt'; systemPrompt: string }
   | { type: 'send'; user: Message; assistant: Message }
   | { type: 'retry'; failedId: string; assistant: Message }
+  /** The answer `answerId` becomes the newest earlier version of `assistant`, which takes its place. */
+  | { type: 'regenerate'; answerId: string; assistant: Message }
+  /** The question gets `content` (its text so far kept as version `versionId`), and `assistant` answers it, keeping the answer after it as a version. */
+  | { type: 'edit'; userMessageId: string; content: string; versionId: string; assistant: Message }
+  | { type: 'remove'; id: string }
   | { type: 'resume'; message: Message }
   | { type: 'append'; id: string; content: string; reasoning: string }
   | { type: 'restart'; id: string }
@@ -64,6 +69,18 @@ function updateMessage(state: Conversation, id: string, change: (message: Messag
   return { ...state, messages };
 }
 
+/** `message` with `earlier` (and the versions it carried) as its newest earlier version, as main keeps them. */
+export function withVersion(message: Message, earlier: Message): Message {
+  const { versions = [], ...kept } = earlier;
+  return { ...message, versions: [...versions, kept] };
+}
+
+function replaceAt(state: Conversation, index: number, message: Message): Conversation {
+  const messages = state.messages.slice();
+  messages[index] = message;
+  return { ...state, messages };
+}
+
 export function conversationReducer(state: Conversation, action: ConversationAction): Conversation {
   switch (action.type) {
     case 'reset':
@@ -82,11 +99,25 @@ export function conversationReducer(state: Conversation, action: ConversationAct
       };
     case 'retry': {
       const index = state.messages.findIndex((message) => message.id === action.failedId);
-      if (index === -1) return state;
-      const messages = state.messages.slice();
-      messages[index] = action.assistant;
-      return { ...state, messages };
+      return index === -1 ? state : replaceAt(state, index, action.assistant);
     }
+    case 'regenerate': {
+      const index = state.messages.findIndex((message) => message.id === action.answerId);
+      const previous = state.messages[index];
+      return previous ? replaceAt(state, index, withVersion(action.assistant, previous)) : state;
+    }
+    case 'edit': {
+      const edited = updateMessage(state, action.userMessageId, (message) =>
+        withVersion({ ...message, content: action.content }, { ...message, id: action.versionId }),
+      );
+      if (edited === state) return state;
+      const last = edited.messages.at(-1);
+      return last?.role === 'assistant'
+        ? replaceAt(edited, edited.messages.length - 1, withVersion(action.assistant, last))
+        : { ...edited, messages: [...edited.messages, action.assistant] };
+    }
+    case 'remove':
+      return { ...state, messages: state.messages.filter((message) => message.id !== action.id) };
     case 'resume': {
       // A stream still running in this window knows more than the saved row: show what it knows.
       const known = state.messages.some((message) => message.id === action.message.id);

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ChatStream, ParleyApi } from '../../../preload/api';
 import type { ChatHistory, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../preload/contract';
 import { toAppError } from '../../lib/errors';
 import { buildChatRequest } from './chatRequest';
 import { titleFrom } from '../../../preload/conversationTitle';
 import { conversationReducer, createConversation, createMessage, fromStored, type Conversation, type Message } from './conversationReducer';
+import type { MessageActions } from './MessageActionsContext';
 
 export interface ChatDefaults {
   model: string;
@@ -58,6 +59,22 @@ function isRunning(streams: Map<string, LiveStream>, conversationId: string): bo
 
 function hasAnswer(conversation: Conversation): boolean {
   return conversation.messages.some((message) => message.role === 'assistant' && message.status === 'complete');
+}
+
+const streamingAnswer = (model: string): Message =>
+  createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model, createdAt: Date.now() });
+
+/**
+ * What Regenerate and Edit may act on: the end of the conversation only, as main allows (see
+ * main/conversations/versionedTurns.ts): the last answer, and the last question when at most its answer follows it.
+ */
+function editableEnds(messages: readonly Message[]): Pick<MessageActions, 'lastUserId' | 'lastAnswerId'> {
+  const last = messages.at(-1);
+  const userIndex = messages.findLastIndex((message) => message.role === 'user');
+  return {
+    lastUserId: userIndex !== -1 && messages.length - userIndex <= 2 ? (messages[userIndex]?.id ?? null) : null,
+    lastAnswerId: last?.role === 'assistant' && (last.status === 'complete' || last.status === 'stopped') ? last.id : null,
+  };
 }
 
 /**
@@ -202,7 +219,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       if (isRunning(streamsRef.current, current.id) || index === -1 || current.model === '') return;
       const question = current.messages[index - 1];
       const unsent = question !== undefined && unsentRef.current.has(question.id);
-      const answer = createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model: current.model, createdAt: Date.now() });
+      const answer = streamingAnswer(current.model);
       const history: ChatHistory = {
         conversationId: current.id,
         answerId: answer.id,
@@ -215,6 +232,51 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       });
     },
     [ensureStored, run],
+  );
+
+  /** Asks again for the last answer; the one it replaces stays, as an earlier version. */
+  const regenerate = useCallback(
+    (answerId: string) => {
+      const current = conversationRef.current;
+      if (isRunning(streamsRef.current, current.id) || current.model === '' || editableEnds(current.messages).lastAnswerId !== answerId) return;
+      const answer = streamingAnswer(current.model);
+      const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: 'regenerate', answerId } };
+      dispatch({ type: 'regenerate', answerId, assistant: answer });
+      run(current.id, answer, buildChatRequest(current, current.messages.length - 1, history), ensureStored(current), false, () =>
+        eventsRef.current.onActivity(current.id, { title: current.title, model: current.model, updatedAt: Date.now() }),
+      );
+    },
+    [ensureStored, run],
+  );
+
+  /** "Save and send" on the last question: its earlier text and the answer after it stay, as versions. */
+  const edit = useCallback(
+    (userMessageId: string, content: string) => {
+      const current = conversationRef.current;
+      const index = current.messages.findIndex((message) => message.id === userMessageId);
+      const question = current.messages[index];
+      if (isRunning(streamsRef.current, current.id) || current.model === '' || !question || editableEnds(current.messages).lastUserId !== userMessageId) return;
+      const answer = streamingAnswer(current.model);
+      // A question main never received (its conversation could not be created) is sent as new.
+      const unsent = unsentRef.current.has(userMessageId);
+      const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: unsent ? 'new' : 'edit', userMessageId } };
+      const request = buildChatRequest({ ...current, messages: [...current.messages.slice(0, index), { ...question, content }] }, undefined, history);
+      dispatch({ type: 'edit', userMessageId, content, versionId: crypto.randomUUID(), assistant: answer });
+      run(current.id, answer, request, ensureStored(current), !hasAnswer(current), () => {
+        unsentRef.current.delete(userMessageId);
+        eventsRef.current.onActivity(current.id, { title: current.title, model: current.model, updatedAt: Date.now() });
+      });
+    },
+    [ensureStored, run],
+  );
+
+  const remove = useCallback(
+    async (messageId: string) => {
+      const current = conversationRef.current;
+      if (current.stored) await api.deleteMessage(current.id, messageId);
+      dispatch({ type: 'remove', id: messageId });
+    },
+    [api],
   );
 
   const stop = useCallback(() => {
@@ -251,9 +313,18 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
     };
   }, []);
 
+  const streaming = running.has(conversation.id);
+  const { lastUserId, lastAnswerId } = editableEnds(conversation.messages);
+  const idle = !streaming && conversation.model !== '';
+  const messageActions = useMemo<MessageActions>(
+    () => ({ lastUserId, lastAnswerId, idle, regenerate, edit, remove }),
+    [lastUserId, lastAnswerId, idle, regenerate, edit, remove],
+  );
+
   return {
     conversation,
-    streaming: running.has(conversation.id),
+    messageActions,
+    streaming,
     retrying: running.get(conversation.id) ?? null,
     send,
     retry,

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { LIMITS } from '../../../preload/contract';
+import { LIMITS } from '../../../preload/limits';
 
 interface RenameFieldProps {
   title: string;

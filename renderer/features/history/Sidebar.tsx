@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { ConversationSummary, SearchHit } from '../../../preload/contract';
 import { useParley } from '../../app/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
@@ -31,6 +31,13 @@ interface SidebarProps {
   onDismissToast: () => void;
   onOpenSettings: () => void;
   onImport: () => void;
+  /** For the app's commands (Cmd/Ctrl+K, the menu's Back up). */
+  handle?: Ref<SidebarHandle>;
+}
+
+export interface SidebarHandle {
+  focusSearch(): void;
+  backUp(): void;
 }
 
 function toggled(set: ReadonlySet<string>, id: string): Set<string> {
@@ -70,6 +77,14 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       return null;
     });
   const backUp = () => void action.run(async () => saveOrDownload(await api.backUp()));
+  const searchRef = useRef<HTMLInputElement>(null);
+  useImperativeHandle(props.handle, () => ({
+    focusSearch: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    backUp,
+  }));
   const titleOf = (conversationId: string) => {
     const summary = conversations.find((item) => item.id === conversationId);
     return summary ? summary.title || UNTITLED : conversationId;
@@ -109,6 +124,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           Search conversations
         </label>
         <input
+          ref={searchRef}
           id={`${id}-search`}
           type="search"
           placeholder="Search conversations"

@@ -4,6 +4,9 @@ import { useParley } from '../../app/ParleyContext';
 import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import { KeyForm } from '../setup/KeyForm';
+import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
+import { DataFolderSection } from './DataFolderSection';
+import { CheckboxField, SelectField, SettingsSection } from './SettingsFields';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -19,6 +22,13 @@ const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ];
 
+const TEXT_SIZES: { value: Settings['textSize']; label: string }[] = [
+  { value: 'small', label: 'Small' },
+  { value: 'default', label: 'Default' },
+  { value: 'large', label: 'Large' },
+  { value: 'larger', label: 'Larger' },
+];
+
 export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, onClose }: SettingsDialogProps) {
   const api = useParley();
   const id = useId();
@@ -27,6 +37,7 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const [replacingKey, setReplacingKey] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const replaceButtonRef = useRef<HTMLButtonElement>(null);
 
   function edit(patch: Partial<Settings>) {
@@ -50,8 +61,20 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const { baseURL, project, defaultSystemPrompt, theme } = draft;
-      onSettings(await api.updateSettings({ baseURL: baseURL.trim(), project: project.trim(), defaultSystemPrompt, theme }));
+      const { baseURL, project, defaultModel, defaultSystemPrompt, theme, textSize, autoTitle, autoUpdate, remoteImages } = draft;
+      onSettings(
+        await api.updateSettings({
+          baseURL: baseURL.trim(),
+          project: project.trim(),
+          defaultModel: defaultModel.trim(),
+          defaultSystemPrompt,
+          theme,
+          textSize,
+          autoTitle,
+          autoUpdate,
+          remoteImages,
+        }),
+      );
       return 'Settings saved.';
     });
   }
@@ -74,50 +97,81 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
       </div>
 
       <form className="stack" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-url`}>Base URL</label>
-          <input
-            id={`${id}-url`}
-            type="url"
-            spellCheck={false}
-            value={draft.baseURL}
-            onChange={(event) => edit({ baseURL: event.target.value })}
+        <SettingsSection title="Connection">
+          <div className="field">
+            <label htmlFor={`${id}-url`}>Base URL</label>
+            <input
+              id={`${id}-url`}
+              type="url"
+              spellCheck={false}
+              value={draft.baseURL}
+              onChange={(event) => edit({ baseURL: event.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-project`}>Team/project</label>
+            <input
+              id={`${id}-project`}
+              type="text"
+              placeholder="team/project"
+              spellCheck={false}
+              value={draft.project}
+              onChange={(event) => edit({ project: event.target.value })}
+            />
+          </div>
+        </SettingsSection>
+        <SettingsSection title="New chats">
+          <div className="field">
+            <label htmlFor={`${id}-model`}>Default model</label>
+            <input
+              id={`${id}-model`}
+              type="text"
+              spellCheck={false}
+              autoComplete="off"
+              value={draft.defaultModel}
+              onChange={(event) => edit({ defaultModel: event.target.value })}
+            />
+            <p className="hint">The model picker remembers your last choice here too.</p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-prompt`}>Default system prompt</label>
+            <textarea
+              id={`${id}-prompt`}
+              value={draft.defaultSystemPrompt}
+              onChange={(event) => edit({ defaultSystemPrompt: event.target.value })}
+            />
+            <p className="hint">Used by new chats.</p>
+          </div>
+          <CheckboxField
+            label="Name conversations automatically"
+            hint="After the first answer, the conversation's model suggests a short title."
+            checked={draft.autoTitle}
+            onChange={(autoTitle) => edit({ autoTitle })}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-project`}>Team/project</label>
-          <input
-            id={`${id}-project`}
-            type="text"
-            placeholder="team/project"
-            spellCheck={false}
-            value={draft.project}
-            onChange={(event) => edit({ project: event.target.value })}
+        </SettingsSection>
+        <SettingsSection title="Appearance">
+          <SelectField label="Theme" value={draft.theme} options={THEMES} onChange={(theme) => edit({ theme })} />
+          <SelectField label="Text size" value={draft.textSize} options={TEXT_SIZES} onChange={(textSize) => edit({ textSize })} />
+          <div className="actions start">
+            <button type="button" onClick={() => setShortcutsOpen(true)}>
+              Keyboard shortcuts
+            </button>
+          </div>
+        </SettingsSection>
+        <SettingsSection title="Privacy and updates">
+          <CheckboxField
+            label="Load remote images automatically"
+            hint="Off: an image from another server waits until you choose Load image, because its address can carry your conversation away."
+            checked={draft.remoteImages}
+            onChange={(remoteImages) => edit({ remoteImages })}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-prompt`}>Default system prompt</label>
-          <textarea
-            id={`${id}-prompt`}
-            value={draft.defaultSystemPrompt}
-            onChange={(event) => edit({ defaultSystemPrompt: event.target.value })}
+          <CheckboxField
+            label="Check for updates automatically"
+            hint="Looks for a new release of Parley on GitHub at start and every few hours, and tells you when one is ready."
+            checked={draft.autoUpdate}
+            onChange={(autoUpdate) => edit({ autoUpdate })}
           />
-          <p className="hint">Used by new chats.</p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-theme`}>Theme</label>
-          <select
-            id={`${id}-theme`}
-            value={draft.theme}
-            onChange={(event) => edit({ theme: event.target.value as Settings['theme'] })}
-          >
-            {THEMES.map((theme) => (
-              <option key={theme.value} value={theme.value}>
-                {theme.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        </SettingsSection>
         <div className="actions">
           <button type="submit" className="primary" disabled={saving}>
             Save settings
@@ -165,6 +219,9 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
           />
         )}
       </section>
+
+      <DataFolderSection />
+      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </Modal>
   );
 }

@@ -1,4 +1,5 @@
-import { LIMITS, type ImportReport } from '../../../preload/contract';
+import type { ImportReport } from '../../../preload/contract';
+import { LIMITS } from '../../../preload/limits';
 
 /** A file the person chose or dropped, with its path inside the chosen folder (its name when alone). */
 export interface PickedFile {

@@ -4,6 +4,7 @@
  * are soft, and search answers with snippet segments.
  */
 import { ParleyError } from '../../../preload/api';
+import { withVersion } from '../../../renderer/features/chat/conversationReducer';
 import type {
   ChatHistory,
   ChatRequest,
@@ -128,17 +129,32 @@ export class MemoryHistory {
     const { history } = request;
     const row = this.row(history.conversationId);
     const now = Date.now();
-    if (history.turn.kind === 'new') {
-      const question = request.messages.at(-1);
+    const answer = storedMessage({ id: history.answerId, role: 'assistant', content: '', status: 'streaming', model: request.model, finishReason: null, createdAt: now });
+    const { turn } = history;
+    const question = request.messages.at(-1);
+    if (turn.kind === 'new') {
       if (!question) throw new Error('a new turn needs a question');
-      row.messages.push(storedMessage({ id: history.turn.userMessageId, role: 'user', content: question.content, model: request.model, createdAt: now }));
+      row.messages.push(storedMessage({ id: turn.userMessageId, role: 'user', content: question.content, model: request.model, createdAt: now }));
       row.title ||= firstWords(question.content);
-    } else {
-      const replaced = history.turn.replacesAnswerId;
-      row.messages = row.messages.filter((message) => message.id !== replaced);
+    } else if (turn.kind === 'retry') {
+      row.messages = row.messages.filter((message) => message.id !== turn.replacesAnswerId);
+    } else if (turn.kind === 'edit') {
+      const edited = row.messages.find((message) => message.id === turn.userMessageId);
+      if (!edited || !question) throw new Error('an edit needs its message and the new text');
+      Object.assign(edited, { ...withVersion(edited, { ...edited, id: crypto.randomUUID() }), content: question.content, createdAt: now });
     }
-    row.messages.push(storedMessage({ id: history.answerId, role: 'assistant', content: '', status: 'streaming', model: request.model, finishReason: null, createdAt: now }));
+    // Like main: a regeneration or an edit acts on the end of the conversation, and keeps the last answer as a version of the new one.
+    const last = row.messages.at(-1);
+    if (turn.kind !== 'new' && turn.kind !== 'retry' && last?.role === 'assistant') row.messages[row.messages.length - 1] = withVersion(answer, last);
+    else row.messages.push(answer);
     Object.assign(row, { model: request.model, systemPrompt: request.systemPrompt, updatedAt: now });
+  }
+
+  deleteMessage(conversationId: string, messageId: string) {
+    const row = this.row(conversationId);
+    const before = row.messages.length;
+    row.messages = row.messages.filter((message) => message.id !== messageId);
+    return { deleted: row.messages.length < before };
   }
 
   /** What main does as the stream ends: the answer's row gets its text and status. */

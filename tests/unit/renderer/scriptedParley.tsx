@@ -5,6 +5,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ParleyError, type ChatStream, type ConversationPatch, type ParleyApi } from '../../../preload/api';
+import type { AppCommand } from '../../../preload/appCommands';
 import {
   DEFAULT_SETTINGS,
   type AppError,
@@ -18,12 +19,13 @@ import {
   type Notice,
   type SavedFile,
   type Settings,
+  type UpdateStatus,
 } from '../../../preload/contract';
 import { App } from '../../../renderer/app/App';
 import { ParleyContext } from '../../../renderer/app/ParleyContext';
 import { MemoryHistory } from './memoryHistory';
 
-type Method = Exclude<keyof ParleyApi, 'chat'>;
+type Method = Exclude<keyof ParleyApi, 'chat' | 'onCommand'>;
 
 export class ScriptedChat {
   content = '';
@@ -104,6 +106,11 @@ export class ScriptedParley implements ParleyApi {
   folderStatus: FolderExportStatus = { folder: '/home/me/Parley export', done: 0, total: 0, finished: false, cancelled: false, written: 0, skipped: [], error: null };
   /** What an import answers; its imported conversations are added to history, as main would. */
   importReport: ImportReport = { imported: [], skipped: [] };
+  dataDir = '/home/me/.config/Parley';
+  /** Whether "Open data folder" can open it: false as in web mode. */
+  canOpenFolder = false;
+  update: UpdateStatus = { ready: false };
+  private readonly commandListeners = new Set<(command: AppCommand) => void>();
   private readonly failures = new Map<Method, AppError[]>();
 
   /** The next call to `method` rejects with this error, as main's ParleyError would. */
@@ -113,6 +120,11 @@ export class ScriptedParley implements ParleyApi {
 
   callsTo(method: keyof ParleyApi): unknown[][] {
     return this.calls.filter((call) => call.method === method).map((call) => call.args);
+  }
+
+  /** Delivers a command as the native menu would. */
+  sendCommand(command: AppCommand) {
+    for (const listener of this.commandListeners) listener(command);
   }
 
   get lastChat(): ScriptedChat {
@@ -161,6 +173,8 @@ export class ScriptedParley implements ParleyApi {
   updateConversation = (id: string, patch: ConversationPatch) => this.answer('updateConversation', [id, patch], () => this.history.update(id, patch));
   deleteConversation = (id: string) => this.answer('deleteConversation', [id], () => this.history.delete(id));
   restoreConversation = (id: string) => this.answer('restoreConversation', [id], () => this.history.restore(id));
+  deleteMessage = (conversationId: string, messageId: string) =>
+    this.answer('deleteMessage', [conversationId, messageId], () => this.history.deleteMessage(conversationId, messageId));
   searchConversations = (query: string, limit = 50) => this.answer('searchConversations', [query, limit], () => this.history.search(query, limit));
   autoTitle = (id: string) => this.answer('autoTitle', [id], () => this.history.autoTitle(id));
   restoreHistoryBackup = (backupFile: string) => this.answer('restoreHistoryBackup', [backupFile], () => ({ restored: true }));
@@ -175,6 +189,14 @@ export class ScriptedParley implements ParleyApi {
       for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
       return this.importReport;
     });
+  onCommand = (listener: (command: AppCommand) => void) => {
+    this.commandListeners.add(listener);
+    return () => void this.commandListeners.delete(listener);
+  };
+  dataFolder = () => this.answer('dataFolder', [], () => ({ path: this.dataDir }));
+  openDataFolder = () => this.answer('openDataFolder', [], () => ({ opened: this.canOpenFolder, path: this.dataDir }));
+  updateStatus = () => this.answer('updateStatus', [], () => this.update);
+  installUpdate = () => this.answer('installUpdate', [], () => ({ restarting: this.update.ready }));
 }
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {

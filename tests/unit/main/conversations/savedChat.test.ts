@@ -117,6 +117,76 @@ describe('a chat kept in history', () => {
     ]);
   });
 
+  it('regenerate keeps the answer as a version and streams the new one into its place', async () => {
+    const { dataDir, store, saved, conversationId } = await setUp();
+    const first = newTurn(conversationId, 'fake/echo-system', 'hello there');
+    await saved(first.request, () => undefined, new AbortController().signal);
+
+    const answerId = randomUUID();
+    const regenerate: ChatRequest = {
+      ...first.request,
+      model: 'fake/echo',
+      history: { conversationId, answerId, turn: { kind: 'regenerate', answerId: first.answerId } },
+    };
+    const atFirstDelta: ReturnType<typeof rowsOnDisk>[] = [];
+    const onEvent = (event: ChatEvent) => {
+      if (event.type === 'delta' && atFirstDelta.length === 0) atFirstDelta.push(rowsOnDisk(dataDir));
+    };
+    const result = await saved(regenerate, onEvent, new AbortController().signal);
+    expect(result.content).toBe('You said: hello there');
+    expect(atFirstDelta[0]?.map((row) => [row.id, row.status])).toEqual([
+      [first.userMessageId, 'complete'],
+      [answerId, 'streaming'],
+    ]);
+    const [, answer] = store.getConversation(conversationId)?.messages ?? [];
+    expect(answer).toMatchObject({ id: answerId, content: 'You said: hello there', model: 'fake/echo', status: 'complete' });
+    expect(answer?.versions?.map((v) => [v.id, v.content, v.model])).toEqual([[first.answerId, 'System prompt: Be brief.', 'fake/echo-system']]);
+  });
+
+  it('edit rewrites the last question, keeping its text and the old answer as versions', async () => {
+    const { store, saved, conversationId } = await setUp();
+    const first = newTurn(conversationId, 'fake/echo', 'hello there');
+    await saved(first.request, () => undefined, new AbortController().signal);
+
+    const answerId = randomUUID();
+    const edit: ChatRequest = {
+      ...first.request,
+      messages: [{ role: 'user', content: 'hello again' }],
+      history: { conversationId, answerId, turn: { kind: 'edit', userMessageId: first.userMessageId } },
+    };
+    const result = await saved(edit, () => undefined, new AbortController().signal);
+    expect(result.content).toBe('You said: hello again');
+    const [question, answer] = store.getConversation(conversationId)?.messages ?? [];
+    expect(question).toMatchObject({ id: first.userMessageId, content: 'hello again' });
+    expect(question?.versions?.map((v) => v.content)).toEqual(['hello there']);
+    expect(answer).toMatchObject({ id: answerId, content: 'You said: hello again' });
+    expect(answer?.versions?.map((v) => [v.id, v.content])).toEqual([[first.answerId, 'You said: hello there']]);
+  });
+
+  it('refuses, without sending, to regenerate or edit anything but the end of the conversation', async () => {
+    const { store, saved, conversationId } = await setUp();
+    const first = newTurn(conversationId, 'fake/echo', 'one');
+    await saved(first.request, () => undefined, new AbortController().signal);
+    const second = newTurn(conversationId, 'fake/echo', 'two', [{ role: 'user', content: 'one' }, { role: 'assistant', content: 'You said: one' }]);
+    await saved(second.request, () => undefined, new AbortController().signal);
+    const before = fake.requests.length;
+    const stale = [
+      { kind: 'regenerate', answerId: first.answerId },
+      { kind: 'edit', userMessageId: first.userMessageId },
+    ] as const;
+    for (const turn of stale) {
+      const result = await saved({ ...first.request, history: { conversationId, answerId: randomUUID(), turn } }, () => undefined, new AbortController().signal);
+      expect(result.error?.code).toBe('invalid-request');
+    }
+    expect(fake.requests.length).toBe(before);
+    expect(store.getConversation(conversationId)?.messages.map((m) => [m.content, m.versions])).toEqual([
+      ['one', undefined],
+      ['You said: one', undefined],
+      ['two', undefined],
+      ['You said: two', undefined],
+    ]);
+  });
+
   it('refuses, without sending, a turn for a conversation that is gone', async () => {
     const { saved } = await setUp();
     const before = fake.requests.length;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conversationToMarkdown } from '../../../../main/export/markdownExport';
-import type { ExportConversation, ExportMessage } from '../../../../main/export/types';
+import { markdownToConversation } from '../../../../main/export/markdownImport';
+import type { ExportConversation, ExportMessage, ExportVersion } from '../../../../main/export/types';
 import { conversation as randomConversation } from '../export/arbitraries';
 import { sampleConversation, sampleMessage } from '../export/sample';
 import { openStore } from './support/openStore';
@@ -18,19 +19,27 @@ function conversationWith(over: Partial<ExportConversation> = {}, texts = ['How 
 }
 
 /**
- * What the store keeps of an export, by design: no earlier answer versions (not stored yet),
- * no search markers (reserved for snippets), no answer still streaming, empty parameters left out.
+ * What the store keeps of an export, by design: no search markers (reserved for snippets), no
+ * answer still streaming, empty parameters and empty lists of earlier versions left out.
  */
 function asStored(c: ExportConversation): ExportConversation {
   const unmarked = JSON.parse(JSON.stringify(c).replace(/[\uFDD0\uFDD1]/gu, '')) as ExportConversation;
-  const message = (m: ExportMessage): ExportMessage => {
-    const stored: ExportMessage = { ...m, status: m.status === 'streaming' ? 'interrupted' : m.status };
-    delete stored.versions;
+  const version = (m: ExportVersion): ExportVersion => {
+    const stored: ExportVersion = { ...m, status: m.status === 'streaming' ? 'interrupted' : m.status };
     if (Object.keys(m.params ?? {}).length === 0) delete stored.params;
     return stored;
   };
+  const message = ({ versions, ...m }: ExportMessage): ExportMessage =>
+    versions?.length ? { ...version(m), versions: versions.map(version) } : version(m);
   return { ...unmarked, messages: unmarked.messages.map(message) };
 }
+
+/** Fresh ids, as Parley makes them, for every message and earlier version. */
+const withFreshIds = (c: ExportConversation): ExportConversation => ({
+  ...c,
+  id: randomUUID(),
+  messages: c.messages.map((m) => ({ ...m, id: randomUUID(), ...(m.versions && { versions: m.versions.map((v) => ({ ...v, id: randomUUID() })) }) })),
+});
 
 describe('history import and export', () => {
   it('stores any conversation exactly, so exporting it again gives the same bytes', async () => {
@@ -38,7 +47,7 @@ describe('history import and export', () => {
     fc.assert(
       fc.property(fc.array(randomConversation, { minLength: 1, maxLength: 4 }), (generated) => {
         // Ids as Parley makes them: unique, so every conversation is stored.
-        const conversations = generated.map((c) => ({ ...c, id: randomUUID(), messages: c.messages.map((m) => ({ ...m, id: randomUUID() })) }));
+        const conversations = generated.map(withFreshIds);
         expect(store.importConversations(conversations, 'skip')).toEqual(conversations.map(() => null));
         for (const c of conversations) {
           const stored = store.exportConversation(c.id);
@@ -51,6 +60,28 @@ describe('history import and export', () => {
     expect(ok(db)).toBe('ok');
     checkSearchIndex(db);
     store.close();
+  });
+
+  it('carries regenerated answers and edited questions through Markdown, byte for byte', async () => {
+    const { store } = await openStore(tempDir(), clock.now);
+    const { id } = store.createConversation(conversationInput('Birds'));
+    const question = store.addUserMessage(id, { content: 'Name a bird', model: 'model-a', params: {} });
+    const DONE = { status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2 } as const;
+    store.startAnswer(id, { model: 'model-a', params: {} }).finish(DONE);
+    const [, first] = store.getConversation(id)?.messages ?? [];
+    store.editUserMessage(id, question.id, { content: 'Name a sea bird', model: 'model-a', params: {} });
+    const second = store.regenerateAnswer(id, first?.id as string, { model: 'model-b', params: {} });
+    second.append({ content: 'A gannet.' });
+    second.finish(DONE);
+    const markdown = conversationToMarkdown(store.exportConversation(id) as ExportConversation, { timeZone: 'UTC' });
+    expect(markdown).toContain('Earlier answers (1)');
+
+    const { store: other } = await openStore(tempDir(), clock.now);
+    expect(other.importConversations([markdownToConversation(markdown)], 'skip')).toEqual([null]);
+    expect(conversationToMarkdown(other.exportConversation(id) as ExportConversation, { timeZone: 'UTC' })).toBe(markdown);
+    expect(other.getConversation(id)?.messages.map((m) => m.versions?.map((v) => v.content))).toEqual([['Name a bird'], ['']]);
+    store.close();
+    other.close();
   });
 
   it('lists every live conversation for "Export all", and keeps a new one’s endpoint', async () => {

@@ -45,7 +45,7 @@ describe('migrations', () => {
     const report = await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now });
     expect(report).toEqual({ from: 0, to: LATEST_VERSION, backupFile: null });
     expect(version(db)).toBe(LATEST_VERSION);
-    expect(tables(db)).toEqual(expect.arrayContaining(['conversations', 'messages', 'conversations_fts', 'messages_fts']));
+    expect(tables(db)).toEqual(expect.arrayContaining(['conversations', 'messages', 'message_versions', 'conversations_fts', 'messages_fts']));
     expect(existsSync(join(dir, 'backups'))).toBe(false);
     expect(ok(db)).toBe('ok');
     db.close();
@@ -71,6 +71,14 @@ describe('migrations', () => {
       // Text written before search existed is found after the upgrade.
       expect(store.search('glide').map((hit) => hit.messageId)).toEqual([conversation?.messages[1]?.id]);
       expect(store.search('pelican').length).toBe(3);
+      // Answers made before versions existed can be regenerated, keeping the old one.
+      const writer = store.regenerateAnswer(conversationId, 'm-2', { id: 'm-3', model: 'model-b', params: {} });
+      writer.append({ content: 'Pelicans fly up to 500 km a day.' });
+      writer.finish({ status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 5, durationMs: 9 });
+      const [, regenerated] = store.getConversation(conversationId)?.messages ?? [];
+      expect(regenerated?.content).toBe('Pelicans fly up to 500 km a day.');
+      expect(regenerated?.versions?.map((v) => [v.id, v.content])).toEqual([['m-2', 'Pelicans glide for hours over the sea.']]);
+      checkSearchIndex(db);
 
       expect(report.backupFile).toMatch(new RegExp(`backups[/\\\\]history-v${from}-\\d{8}-\\d{6}\\.sqlite3$`));
       expect(readdirSync(join(dir, 'backups'))).toEqual([basename(report.backupFile as string)]);

@@ -2,7 +2,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderWith, ScriptedParley } from './scriptedParley';
+import { DEFAULT_SETTINGS } from '../../../../preload/contract';
+import { renderWith, ScriptedParley } from '../scriptedParley';
 
 let api: ScriptedParley;
 
@@ -29,7 +30,7 @@ describe('settings', () => {
 
     expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
     expect(api.callsTo('updateSettings')).toEqual([
-      [{ baseURL: 'https://api.inference.wandb.ai/v1', project: 'acme/chat', defaultSystemPrompt: 'Be brief.', theme: 'dark' }],
+      [{ ...DEFAULT_SETTINGS, project: 'acme/chat', defaultSystemPrompt: 'Be brief.', theme: 'dark' }],
     ]);
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
@@ -88,5 +89,66 @@ describe('notices', () => {
     expect(notice).not.toBeNull();
     await userEvent.setup().click(within(notice as HTMLElement).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/moved aside/)).toBeNull();
+  });
+});
+
+describe('the settings screen', () => {
+  it('groups its settings under headings', async () => {
+    const { dialog } = await openSettings();
+    const headings = within(dialog).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    expect(headings).toEqual(['Connection', 'New chats', 'Appearance', 'Privacy and updates', 'Stored key', 'Data folder']);
+  });
+
+  it('saves text size, default model and the three switches; text size applies at once', async () => {
+    const { user, dialog } = await openSettings();
+    expect(within(dialog).getByRole('checkbox', { name: 'Check for updates automatically' })).toHaveProperty('checked', false);
+    expect(within(dialog).getByRole('checkbox', { name: 'Load remote images automatically' })).toHaveProperty('checked', false);
+    expect(within(dialog).getByRole('checkbox', { name: 'Name conversations automatically' })).toHaveProperty('checked', true);
+
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Text size' }), 'Larger');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Default model' }), 'fake/echo');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Check for updates automatically' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Load remote images automatically' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Name conversations automatically' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+
+    expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
+    expect(api.settings).toMatchObject({ textSize: 'larger', defaultModel: 'fake/echo', autoUpdate: true, remoteImages: true, autoTitle: false });
+    expect(document.documentElement.dataset.textSize).toBe('larger');
+  });
+
+  it('shows the data folder; where it cannot be opened (web mode) it says where it is', async () => {
+    const { user, dialog } = await openSettings();
+    expect(await within(dialog).findByText('/home/me/.config/Parley')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Open data folder' }));
+    expect(await within(dialog).findByText(/cannot open folders here; the folder is \/home\/me\/.config\/Parley/)).toBeTruthy();
+
+    api.canOpenFolder = true;
+    await user.click(within(dialog).getByRole('button', { name: 'Open data folder' }));
+    expect(api.callsTo('openDataFolder')).toHaveLength(2);
+  });
+
+  it('opens the keyboard shortcuts sheet over it, and Escape goes back to the settings', async () => {
+    const { user, dialog } = await openSettings();
+    await user.click(within(dialog).getByRole('button', { name: 'Keyboard shortcuts' }));
+    const sheet = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(sheet).getByRole('rowheader', { name: 'New chat' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+  });
+});
+
+describe('the update notice', () => {
+  it('shows when main says an update is ready, and Restart now installs it', async () => {
+    renderWith(api);
+    await screen.findByRole('button', { name: 'Settings' });
+    expect(screen.queryByText(/ready — restart to update/)).toBeNull();
+
+    api.update = { ready: true, version: '2.0.0' };
+    api.sendCommand('update-ready');
+    expect(await screen.findByText('Parley 2.0.0 is ready — restart to update.')).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Restart now' }));
+    expect(api.callsTo('installUpdate')).toHaveLength(1);
   });
 });

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * What a message's actions can do, handed to every message through context so the list
+ * between them (virtualized, owned by its own concern) need not thread each callback. The
+ * callbacks are stable; the value changes only when a turn starts or ends, not per token.
+ */
+export interface MessageActions {
+  /** The question Edit may rewrite (the last one), or null. */
+  lastUserId: string | null;
+  /** The answer Regenerate may replace (the last one, when finished), or null. */
+  lastAnswerId: string | null;
+  /** False while an answer streams in this conversation, or when no model is chosen. */
+  idle: boolean;
+  regenerate(answerId: string): void;
+  /** "Save and send": the question gets `content` and is answered again. */
+  edit(userMessageId: string, content: string): void;
+  /** Deletes the message and its earlier versions for good; rejects when history could not. */
+  remove(messageId: string): Promise<void>;
+}
+
+export const MessageActionsContext = createContext<MessageActions | null>(null);
+
+export function useMessageActions(): MessageActions {
+  const actions = useContext(MessageActionsContext);
+  if (!actions) throw new Error('useMessageActions needs a MessageActionsContext provider');
+  return actions;
+}

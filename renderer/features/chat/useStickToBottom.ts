@@ -1,0 +1,69 @@
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+
+export interface ScrollMetrics {
+  scrollTop: number;
+  scrollHeight: number;
+  clientHeight: number;
+}
+
+/** How close to the end still counts as "at the end": scrolling back this far resumes following. */
+export const FOLLOW_PX = 48;
+/** Rounding slack: a zoomed window reports fractional scroll positions. */
+const SLACK_PX = 2;
+
+/**
+ * Whether the view follows the end after a scroll that moved from `previousTop`. Only a move
+ * up, away from the end, stops following: text growing below, or the browser clamping the
+ * position when content shrinks, never does.
+ */
+export function followsAfterScroll(following: boolean, previousTop: number, { scrollTop, scrollHeight, clientHeight }: ScrollMetrics): boolean {
+  const distance = scrollHeight - scrollTop - clientHeight;
+  if (scrollTop < previousTop - SLACK_PX && distance > SLACK_PX) return false;
+  if (distance <= FOLLOW_PX) return true;
+  return following;
+}
+
+/**
+ * Keeps a scroll box at its end after every render while it follows, until the person
+ * scrolls up; `follow()` jumps back to the end and resumes. Call `onScroll` from the box.
+ */
+export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFollowing: boolean) {
+  const [following, setFollowing] = useState(initiallyFollowing);
+  // Read in scroll handlers and layout effects, which must not wait for a render.
+  const followingRef = useRef(initiallyFollowing);
+  const lastTop = useRef(0);
+
+  const set = useCallback((value: boolean) => {
+    followingRef.current = value;
+    setFollowing(value);
+  }, []);
+
+  const stick = useCallback(() => {
+    const element = ref.current;
+    if (!element || !followingRef.current) return;
+    element.scrollTop = element.scrollHeight;
+    lastTop.current = element.scrollTop;
+  }, [ref]);
+
+  // After every render of the owner: new text, or rows measured taller, keep the end in view.
+  useLayoutEffect(stick);
+
+  const onScroll = useCallback(() => {
+    const element = ref.current;
+    if (!element) return;
+    const next = followsAfterScroll(followingRef.current, lastTop.current, element);
+    lastTop.current = element.scrollTop;
+    if (next !== followingRef.current) set(next);
+  }, [ref, set]);
+
+  const follow = useCallback(() => {
+    set(true);
+    stick();
+  }, [set, stick]);
+
+  const unfollow = useCallback(() => set(false), [set]);
+  /** The state as of now, for callbacks that run between renders. */
+  const isFollowing = useCallback(() => followingRef.current, []);
+
+  return { following, isFollowing, onScroll, follow, unfollow };
+}

@@ -1,0 +1,50 @@
+import { useEffect, useId, useState } from 'react';
+import { useParley } from '../../app/ParleyContext';
+import { toAppError } from '../../lib/errors';
+
+/** Where Parley keeps everything, and a button that shows it in the file manager (the app only). */
+export function DataFolderSection() {
+  const api = useParley();
+  const id = useId();
+  const [path, setPath] = useState('');
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    api.dataFolder().then(
+      (folder) => live && setPath(folder.path),
+      (error: unknown) => live && setStatus(toAppError(error).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  async function open() {
+    try {
+      const result = await api.openDataFolder();
+      // Web mode has no file manager to hand the folder to: the path above is the way there.
+      setStatus(result.opened ? '' : `Parley cannot open folders here; the folder is ${result.path}`);
+    } catch (error) {
+      setStatus(toAppError(error).message);
+    }
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Data folder</h3>
+      <p className="data-folder-path">
+        <code>{path}</code>
+      </p>
+      <p className="hint">Settings, the encrypted key, history and logs.</p>
+      <div className="actions">
+        <button type="button" onClick={() => void open()}>
+          Open data folder
+        </button>
+      </div>
+      <p role="status" className="status-text">
+        {status}
+      </p>
+    </section>
+  );
+}

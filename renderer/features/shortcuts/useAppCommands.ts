@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import type { ParleyApi } from '../../../preload/api';
+import type { AppCommand } from '../../../preload/appCommands';
+import { commandForKey, isMacPlatform } from './keys';
+
+/** While a dialog is open the page behind it is inert: its commands wait until it closes. */
+const dialogOpen = () => document.querySelector('[aria-modal="true"]') !== null;
+
+/**
+ * One handler for the app's commands, from the keyboard (both runtimes) and from the native
+ * menu (Electron only; in web mode `onCommand` never fires). The menu shows the keys without
+ * registering them, so a key press reaches the page once and is handled here.
+ */
+export function useAppCommands(api: ParleyApi, run: (command: AppCommand) => void): void {
+  const latest = useRef(run);
+  useEffect(() => {
+    latest.current = run;
+  });
+
+  useEffect(() => {
+    const mac = isMacPlatform();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || dialogOpen()) return;
+      const command = commandForKey(event, mac);
+      if (!command) return;
+      // Also keeps the browser's own Ctrl+N, Ctrl+K… (web mode) from acting.
+      event.preventDefault();
+      latest.current(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    const unsubscribe = api.onCommand((command) => {
+      if (!dialogOpen()) latest.current(command);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      unsubscribe();
+    };
+  }, [api]);
+}

@@ -1,0 +1,139 @@
+/**
+ * Accessibility: axe-core on every screen in both colour schemes (0 serious or critical
+ * violations), and one whole flow done with the keyboard alone.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
+const mod = (key: string) => `ControlOrMeta+${key}`;
+
+/** Fails with the rule, its impact and the offending elements, so the report says what to fix. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on "${screen}"`).toEqual([]);
+}
+
+/** Sends `text` and waits for the whole answer, which shows as `shown` once its Markdown is rendered. */
+async function answered(page: Page, text: string, shown = text): Promise<void> {
+  await send(page, text);
+  await expect(lastAnswer(page)).toContainText(`You said: ${shown}`);
+  await expect(lastAnswer(page)).not.toHaveAttribute('aria-busy', 'true');
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('first run', async ({ app }) => {
+      await app.emulateMedia({ colorScheme: scheme });
+      await expect(app.getByRole('heading', { name: 'Connect to W&B Inference' })).toBeVisible();
+      await expectAccessible(app, 'first run');
+    });
+
+    test('every screen of the app', async ({ chat }) => {
+      await chat.emulateMedia({ colorScheme: scheme });
+      await pickModel(chat, 'fake/echo');
+      await answered(chat, 'Tell me about **otters** and `code`', 'Tell me about otters and code');
+      await expectAccessible(chat, 'chat with an answer');
+
+      await chat.keyboard.press(mod(','));
+      await expect(chat.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+      await expectAccessible(chat, 'settings');
+      await chat.keyboard.press('Escape');
+
+      await chat.keyboard.press(mod('/'));
+      await expect(chat.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await expectAccessible(chat, 'keyboard shortcuts');
+      await chat.keyboard.press('Escape');
+
+      await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill('otters');
+      await expect(sidebar(chat).getByRole('list', { name: 'Search results' }).getByRole('button').first()).toBeVisible();
+      await expectAccessible(chat, 'search results');
+      await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill('');
+
+      const row = sidebar(chat).getByRole('list', { name: 'Conversations' }).getByRole('button').first();
+      await row.click({ button: 'right' });
+      await expect(chat.getByRole('menu', { name: 'Conversation actions' })).toBeVisible();
+      await expectAccessible(chat, 'conversation context menu');
+      await chat.keyboard.press('Escape');
+
+      await sidebar(chat).getByRole('button', { name: 'Export all' }).click();
+      const progress = chat.getByRole('dialog', { name: 'Exporting conversations' });
+      await expect(progress).toContainText('Exported 1 conversation');
+      await expectAccessible(chat, 'export progress');
+      await progress.getByRole('button', { name: 'Close' }).click();
+
+      await sidebar(chat).getByRole('button', { name: 'Import' }).click();
+      await expect(chat.getByRole('dialog', { name: /Import/ })).toBeVisible();
+      await expectAccessible(chat, 'import');
+    });
+  });
+}
+
+/** Presses Tab until `target` has focus (a keyboard user's way there), failing after `limit` presses. */
+async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('a whole flow with the keyboard alone', async ({ chat }) => {
+  const { keyboard } = chat;
+  // A first conversation to search for later.
+  await pickModel(chat, 'fake/echo');
+  await answered(chat, 'The capybara is large');
+
+  await keyboard.press(mod('n'));
+  await expect(chat.getByRole('heading', { level: 1 })).toHaveText('New chat');
+
+  const picker = chat.getByRole('combobox', { name: 'Model' });
+  await tabTo(chat, picker);
+  await keyboard.press(mod('a'));
+  await keyboard.type('fake/echo');
+  await keyboard.press('Enter');
+  await expect(picker).toHaveValue('fake/echo');
+
+  await tabTo(chat, chat.getByRole('textbox', { name: 'Message' }));
+  await keyboard.type('Hello from the keyboard');
+  await keyboard.press('Enter');
+  await expect(lastAnswer(chat)).toContainText('You said: Hello from the keyboard');
+
+  await keyboard.press(mod(','));
+  const settings = chat.getByRole('dialog', { name: 'Settings' });
+  await expect(settings).toBeVisible();
+  await expect(settings.locator(':focus')).toHaveCount(1);
+  await keyboard.press('Escape');
+  await expect(settings).toHaveCount(0);
+
+  await keyboard.press(mod('k'));
+  await keyboard.type('capybara');
+  const hit = sidebar(chat).getByRole('list', { name: 'Search results' }).getByRole('button').first();
+  await expect(hit).toBeVisible();
+  await tabTo(chat, hit);
+  await keyboard.press('Enter');
+  await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Chat: The capybara is large');
+  await expect(chat.getByRole('log', { name: 'Conversation' }).getByRole('article').filter({ hasText: 'capybara' }).first()).toBeVisible();
+});
+
+test('focus is always visible', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  await answered(chat, 'Focus check');
+  // Tab through the whole window: every stop draws an outline (or, in a menu, a highlight).
+  for (let presses = 0; presses < 25; presses++) {
+    await chat.keyboard.press('Tab');
+    const outline = await chat.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return 'body';
+      const style = getComputedStyle(element);
+      return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? 'visible' : `${element.tagName} ${element.className}: none`;
+    });
+    expect(['visible', 'body']).toContain(outline);
+  }
+});

@@ -1,0 +1,162 @@
+/**
+ * Long conversations: a 1,000-message conversation, imported from a Parley Markdown file,
+ * opens at its end with a small DOM, scrolls to its first message, follows a streaming
+ * answer, and opens at a search result deep inside it. And a 1 MB paste into the composer.
+ */
+import type { JSHandle, Page } from '@playwright/test';
+import { conversationToMarkdown } from '../../main/export/markdownExport';
+import type { ExportMessage } from '../../main/export/types';
+import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+
+const TITLE = 'A very long conversation';
+const TURNS = 500;
+/** A word only one message holds, early in the conversation. */
+const RARE_WORD = 'quetzalcoatlus';
+const RARE_TURN = 60;
+const DOM_BUDGET = 2_000;
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+function longConversationMarkdown(): string {
+  const at = Date.UTC(2026, 0, 5);
+  const messages: ExportMessage[] = [];
+  for (let turn = 1; turn <= TURNS; turn++) {
+    const base = { reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, durationMs: null, createdAt: at + turn };
+    messages.push({ ...base, id: uuid(turn * 2), role: 'user', content: `Question ${turn}: ${turn === RARE_TURN ? `tell me about the ${RARE_WORD}` : 'what comes next?'}`, usage: null });
+    const paragraphs = Array.from({ length: 1 + (turn % 4) }, (_, n) => `Paragraph ${n + 1} of answer ${turn}, with **some** text to read and a \`code span\`.`);
+    messages.push({ ...base, id: uuid(turn * 2 + 1), role: 'assistant', content: `Answer ${turn}.\n\n${paragraphs.join('\n\n')}`, usage: { promptTokens: 10, completionTokens: 20, totalTokens: 30 } });
+  }
+  return conversationToMarkdown({
+    id: uuid(1),
+    title: TITLE,
+    model: 'fake/echo',
+    endpoint: 'https://api.inference.wandb.ai/v1',
+    systemPrompt: '',
+    params: {},
+    pinned: false,
+    createdAt: at,
+    updatedAt: at + TURNS + 1,
+    messages,
+  });
+}
+
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
+const conversation = (page: Page) => page.getByRole('log', { name: 'Conversation' });
+const elementCount = (page: Page) => page.evaluate(() => document.querySelectorAll('*').length);
+const distanceFromEnd = (page: Page) => conversation(page).evaluate((log) => log.scrollHeight - log.scrollTop - log.clientHeight);
+
+async function importLongConversation(page: Page): Promise<void> {
+  await sidebar(page).getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import conversations' });
+  await dialog.getByLabel('Files to import').setInputFiles({ name: 'long.md', mimeType: 'text/markdown', buffer: Buffer.from(longConversationMarkdown()) });
+  await expect(dialog).toContainText('Imported 1 conversation');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+async function openLongConversation(page: Page): Promise<void> {
+  await importLongConversation(page);
+  await sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: TITLE, exact: true }).click();
+  await expect(lastAnswer(page)).toContainText(`Answer ${TURNS}.`);
+}
+
+test('a 1,000-message conversation opens at its end with a small DOM, scrolls to its start, and jumps back', async ({ chat }) => {
+  await openLongConversation(chat);
+  await expect(lastAnswer(chat)).toBeInViewport();
+  await expect(chat.getByRole('group', { name: 'Conversation totals' })).toContainText(`${(TURNS * 2).toLocaleString('en')} messages`);
+  expect(await elementCount(chat)).toBeLessThanOrEqual(DOM_BUDGET);
+
+  // Up to the first message: rows above are measured as they appear, so scroll until it shows.
+  const first = conversation(chat).getByRole('article', { name: 'You' }).filter({ hasText: 'Question 1: what comes next?' });
+  await expect(async () => {
+    await conversation(chat).evaluate((log) => log.scrollTo({ top: 0 }));
+    await expect(first).toBeInViewport({ timeout: 250 });
+  }).toPass();
+  expect(await elementCount(chat)).toBeLessThanOrEqual(DOM_BUDGET);
+
+  const jump = chat.getByRole('button', { name: 'Jump to latest' });
+  await jump.click();
+  await expect(lastAnswer(chat)).toContainText(`Answer ${TURNS}.`);
+  await expect(lastAnswer(chat)).toBeInViewport();
+  await expect(jump).toBeHidden();
+});
+
+test('an answer streaming into a long conversation keeps its end in view', async ({ chat }) => {
+  await openLongConversation(chat);
+  await pickModel(chat, 'fake/lines');
+  await send(chat, 'Many lines, please');
+  const answer = lastAnswer(chat);
+  await expect(answer).toContainText('Line 10 of a long answer.');
+  // Sampled while the answer grows: the view stays at its end.
+  for (const line of [20, 35, 50]) {
+    await expect(answer).toContainText(`Line ${line} of a long answer.`);
+    expect(await distanceFromEnd(chat)).toBeLessThan(50);
+  }
+  await expect(answer).not.toHaveAttribute('aria-busy', 'true');
+  await expect(answer.getByText('Line 60 of a long answer.')).toBeInViewport();
+  await expect(chat.getByRole('button', { name: 'Jump to latest' })).toBeHidden();
+});
+
+test('a search result deep in a long conversation opens at that message', async ({ chat }) => {
+  await importLongConversation(chat);
+  await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill(RARE_WORD);
+  await sidebar(chat).getByRole('list', { name: 'Search results' }).getByRole('button', { name: new RegExp(RARE_WORD) }).first().click();
+  const hit = conversation(chat).getByRole('article', { name: 'You' }).filter({ hasText: RARE_WORD });
+  await expect(hit).toBeInViewport();
+  await expect(hit).toBeFocused();
+  expect(await elementCount(chat)).toBeLessThanOrEqual(DOM_BUDGET);
+});
+
+test('pasting 1 MB into the composer does not freeze the window', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  await chat.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const megabyte = 'All work and no play makes a very long paste.\n'.repeat(22_800).slice(0, 1_048_576);
+  await chat.evaluate(async (text) => {
+    await navigator.clipboard.writeText(text);
+    const longTasks: number[] = [];
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
+    (window as unknown as { longTasks: number[] }).longTasks = longTasks;
+  }, megabyte);
+  // The browser's own cost is the baseline, in the same page: a bare textarea of the same size.
+  const bare = await chat.evaluateHandle(() => {
+    const box = document.createElement('textarea');
+    box.style.cssText = 'position: fixed; left: 0; top: 0; width: 600px; height: 40vh';
+    document.body.append(box);
+    return box;
+  });
+  const composer = chat.getByRole('textbox', { name: 'Message' });
+
+  /** Pastes the megabyte into `box` and returns the longest main-thread task meanwhile. */
+  const paste = async (box: JSHandle, focus: () => Promise<void>) => {
+    await chat.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
+    await focus();
+    await chat.keyboard.press('ControlOrMeta+V');
+    await expect.poll(() => box.evaluate((element) => (element as HTMLTextAreaElement).value.length)).toBe(megabyte.length);
+    await chat.waitForTimeout(200);
+    return chat.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+  };
+  /** One character typed at the end, until the next frame. */
+  const keystroke = (box: JSHandle) =>
+    box.evaluate(async (element) => {
+      const textarea = element as HTMLTextAreaElement;
+      const started = performance.now();
+      textarea.setRangeText('!', textarea.value.length, textarea.value.length, 'end');
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+      return performance.now() - started;
+    });
+
+  const barePaste = await paste(bare, () => bare.evaluate((element) => (element as HTMLTextAreaElement).focus()));
+  const bareTyped = await keystroke(bare);
+  await bare.evaluate((element) => element.remove());
+  const composerBox = await composer.elementHandle();
+  const pasted = await paste(composerBox, () => composer.focus());
+  const typed = await keystroke(composerBox);
+  console.info(
+    `1 MB paste: longest main-thread task ${pasted.toFixed(0)} ms (bare textarea: ${barePaste.toFixed(0)} ms); ` +
+      `a keystroke after it ${typed.toFixed(0)} ms to the next frame (bare textarea: ${bareTyped.toFixed(0)} ms)`,
+  );
+  // Parley adds little to what Chromium itself spends on a megabyte of text in a textarea.
+  expect(pasted).toBeLessThan(barePaste * 1.5 + 100);
+  expect(typed).toBeLessThan(bareTyped * 1.5 + 50);
+  await expect(chat.getByRole('button', { name: 'Send' })).toBeEnabled();
+});

@@ -1,0 +1,103 @@
+import type { Locator, Page } from '@playwright/test';
+import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
+import { expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY, type ParleyProcess } from './support/fixtures';
+
+const log = (page: Page) => page.getByRole('log', { name: 'Conversation' });
+const lastQuestion = (page: Page) => log(page).getByRole('article', { name: 'You' }).last();
+const versionCounter = (message: Locator, shown: number, count: number) => message.getByLabel(`Version ${shown} of ${count}`);
+
+/** Sends one message with the echo model and waits for the whole answer. */
+async function chatOnce(page: Page, text: string): Promise<void> {
+  await send(page, text);
+  await expect(lastAnswer(page)).toContainText(`You said: ${text}`);
+  await expect(lastAnswer(page)).not.toHaveAttribute('aria-busy', 'true');
+}
+
+/** Restarts Parley on the same data folder and opens the conversation the echo model titled after `firstWords`. */
+async function reopen(parley: ParleyProcess, firstWords: string): Promise<Page> {
+  const page = await parley.restart();
+  // Web mode keeps the key in memory only; the desktop app has it in the keyring.
+  if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: `Chat: ${firstWords}`, exact: true }).click();
+  await expect(lastQuestion(page)).toBeVisible();
+  return page;
+}
+
+/** The messages of the chat requests the fake received whose last message is `text`. */
+const sentWith = (fake: FakeInferenceServer, text: string) =>
+  fake.requests
+    .filter((r) => r.path.endsWith('/chat/completions'))
+    .map((r) => (r.body as { messages: { role: string; content: string }[] }).messages)
+    .filter((messages) => messages.at(-1)?.content === text);
+
+test('Regenerate keeps the first answer as version 1 of 2, after a restart too', async ({ chat, parley }) => {
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'Name a bird');
+  await expect(chat.getByRole('button', { name: 'Chat: Name a bird', exact: true })).toBeVisible();
+
+  await pickModel(chat, 'fake/echo-system');
+  await lastAnswer(chat).getByRole('button', { name: 'Regenerate' }).click();
+  await expect(lastAnswer(chat)).toContainText('No system prompt.');
+  await expect(versionCounter(lastAnswer(chat), 2, 2)).toHaveText('2/2');
+  await expect(log(chat).getByRole('article', { name: 'Assistant' })).toHaveCount(1);
+  await lastAnswer(chat).getByRole('button', { name: 'Previous version' }).click();
+  await expect(lastAnswer(chat)).toContainText('You said: Name a bird');
+  await expect(versionCounter(lastAnswer(chat), 1, 2)).toHaveText('1/2');
+
+  const page = await reopen(parley, 'Name a bird');
+  await expect(lastAnswer(page)).toContainText('No system prompt.');
+  await expect(versionCounter(lastAnswer(page), 2, 2)).toBeVisible();
+  await lastAnswer(page).getByRole('button', { name: 'Previous version' }).click();
+  await expect(lastAnswer(page)).toContainText('You said: Name a bird');
+});
+
+test('Edit resends the last question; its old text and answer stay as versions', async ({ chat, parley, fake }) => {
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'Name a bird');
+  await chatOnce(chat, 'Name a fish');
+  // Only the last question can be edited: changing an earlier one would orphan the answers after it.
+  await expect(log(chat).getByRole('button', { name: 'Edit' })).toHaveCount(1);
+
+  await lastQuestion(chat).getByRole('button', { name: 'Edit' }).click();
+  await lastQuestion(chat).getByRole('textbox', { name: 'Edit message' }).fill('Name a sea bird');
+  await lastQuestion(chat).getByRole('button', { name: 'Save and send' }).click();
+  await expect(lastAnswer(chat)).toContainText('You said: Name a sea bird');
+  await expect(lastQuestion(chat)).toContainText('Name a sea bird');
+  await expect(versionCounter(lastQuestion(chat), 2, 2)).toBeVisible();
+  await expect(versionCounter(lastAnswer(chat), 2, 2)).toBeVisible();
+  expect(sentWith(fake, 'Name a sea bird')).toEqual([
+    [
+      { role: 'user', content: 'Name a bird' },
+      { role: 'assistant', content: 'You said: Name a bird' },
+      { role: 'user', content: 'Name a sea bird' },
+    ],
+  ]);
+
+  const page = await reopen(parley, 'Name a bird');
+  await expect(log(page).getByRole('article')).toHaveCount(4);
+  await lastQuestion(page).getByRole('button', { name: 'Previous version' }).click();
+  await expect(lastQuestion(page)).toContainText('Name a fish');
+  await lastAnswer(page).getByRole('button', { name: 'Previous version' }).click();
+  await expect(lastAnswer(page)).toContainText('You said: Name a fish');
+});
+
+test('Copy puts the answer’s Markdown on the clipboard; Delete asks first, and the message stays gone', async ({ chat, parley }) => {
+  await chat.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'Name a bird');
+  await expect(chat.getByRole('button', { name: 'Chat: Name a bird', exact: true })).toBeVisible();
+
+  await lastAnswer(chat).getByRole('button', { name: 'Copy' }).click();
+  await expect(lastAnswer(chat).getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await chat.evaluate(() => navigator.clipboard.readText())).toBe('You said: Name a bird');
+
+  await lastAnswer(chat).getByRole('button', { name: 'Delete' }).click();
+  await expect(log(chat).getByRole('article', { name: 'Assistant' })).toHaveCount(1);
+  await lastAnswer(chat).getByRole('button', { name: 'Confirm delete' }).click();
+  await expect(log(chat).getByRole('article', { name: 'Assistant' })).toHaveCount(0);
+  await expect(lastQuestion(chat)).toContainText('Name a bird');
+
+  const page = await reopen(parley, 'Name a bird');
+  await expect(log(page).getByRole('article', { name: 'Assistant' })).toHaveCount(0);
+  await expect(log(page).getByRole('article', { name: 'You' })).toHaveCount(1);
+});

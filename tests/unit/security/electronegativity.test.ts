@@ -1,0 +1,72 @@
+/**
+ * Electronegativity (Doyensec's Electron linter) over the built main and preload bundles and
+ * main's and preload's sources. It exits 0 whatever it finds, so its CSV is read here: every
+ * finding must be explained in SECURITY.md's allow-list, and every allow-list row must still
+ * match a finding (no stale excuses). Runs offline: its Electron-release lookup just fails.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+
+interface Finding {
+  check: string;
+  file: string;
+  sample: string;
+}
+interface Allowed {
+  check: string;
+  file: string;
+  sampleContains: string;
+}
+
+const root = path.resolve('.');
+
+/** RFC 4180 rows: quoted fields may hold commas and doubled quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.split(/\r?\n/).filter(Boolean)) {
+    const fields = [...line.matchAll(/\s*(?:"((?:[^"]|"")*)"|([^,]*))(?:,|$)/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/""/g, '"').trim());
+    rows.push(fields);
+  }
+  return rows;
+}
+
+/** The table between the allow-list markers in SECURITY.md: | check | file | sample contains | why |. */
+async function allowList(): Promise<Allowed[]> {
+  const text = await readFile(path.join(root, 'SECURITY.md'), 'utf8');
+  const section = /<!-- electronegativity-allowlist -->([^]*?)<!-- \/electronegativity-allowlist -->/.exec(text)?.[1] ?? '';
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => {
+      const [check = '', file = '', sampleContains = ''] = line.split('|').slice(1).map((cell) => cell.trim().replace(/^`|`$/g, ''));
+      return { check, file, sampleContains };
+    });
+}
+
+async function findings(): Promise<Finding[]> {
+  const stage = await mkdtemp(path.join(os.tmpdir(), 'parley-eneg-'));
+  try {
+    for (const dir of ['dist-electron', 'main', 'preload']) await cp(path.join(root, dir), path.join(stage, dir), { recursive: true });
+    const { devDependencies } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const electron = (devDependencies.electron ?? '').replace(/^\D*/, '');
+    const csv = path.join(stage, 'findings.csv');
+    await promisify(execFile)(path.join(root, 'node_modules/.bin/electronegativity'), ['-i', stage, '-e', electron, '-o', csv, '-r', '-v', 'false'], { timeout: 90_000 });
+    const [, ...rows] = parseCsv(await readFile(csv, 'utf8'));
+    return rows.map(([check = '', , , file = '', , sample = '']) => ({ check, file, sample }));
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+
+it('electronegativity finds nothing that SECURITY.md does not explain', async () => {
+  const [found, allowed] = await Promise.all([findings(), allowList()]);
+  const explains = (rule: Allowed, finding: Finding) =>
+    rule.check === finding.check && rule.file === finding.file && finding.sample.includes(rule.sampleContains);
+  expect(allowed.length).toBeGreaterThan(0);
+  expect(found.filter((finding) => !allowed.some((rule) => explains(rule, finding)))).toEqual([]);
+  expect(allowed.filter((rule) => !found.some((finding) => explains(rule, finding)))).toEqual([]);
+}, 120_000);
