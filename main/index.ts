@@ -59,9 +59,14 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
-    // Nothing the page asks for (camera, notifications, geolocation…) is granted.
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    // Nothing else the page asks for (camera, notifications, geolocation…) is granted.
+    // Writing text to the clipboard ("Copy", "Copy code") is allowed, and only for the app's own page.
+    session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+      callback(permission === 'clipboard-sanitized-write' && isAppUrl(contents.getURL())),
+    );
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+      permission === 'clipboard-sanitized-write' && isAppUrl(requestingOrigin),
+    );
     serveAppProtocol(protocol, rendererDir);
 
     let folder: DataFolder;

@@ -20,6 +20,7 @@ import { createKeyVault } from './secrets/keyVault';
 import type { KeyValueStore } from './settings/keyValueStore';
 import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
+import { fetchRemoteImage } from './images/fetchRemoteImage';
 
 export interface ServicePorts {
   dataDir: string;
@@ -119,6 +120,7 @@ export function createAppRouter(ports: ServicePorts): Router {
       'app:openDataFolder': async () => ({ opened: (await ports.openFolder?.(ports.dataDir)) ?? false, path: ports.dataDir }),
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },
       'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
+      'image:fetch': ({ url }) => fetchRemoteImage(url),
       ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
     },
   });

@@ -93,6 +93,7 @@ export interface ParleyApi {
   openDataFolder(): Promise<{ opened: boolean; path: string }>;
   updateStatus(): Promise<UpdateStatus>;
   installUpdate(): Promise<{ restarting: boolean }>;
+  fetchImage(url: string): Promise<{ dataUrl: string }>;
 }
 
 export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
@@ -145,6 +146,7 @@ export function createApi(transport: Transport): ParleyApi {
     openDataFolder: () => call('app:openDataFolder', {}),
     updateStatus: () => call('app:updateStatus', {}),
     installUpdate: () => call('app:installUpdate', {}),
+    fetchImage: (url) => call('image:fetch', { url }),
   };
 }
 
@@ -190,6 +192,7 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     openDataFolder: wrap(api.openDataFolder),
     updateStatus: wrap(api.updateStatus),
     installUpdate: wrap(api.installUpdate),
+    fetchImage: wrap(api.fetchImage),
   };
 }
 

@@ -357,6 +357,8 @@ export interface Channels {
   'app:updateStatus': { request: Record<string, never>; response: UpdateStatus };
   /** Quits and installs a downloaded update; false when there is none (or in web mode). */
   'app:installUpdate': { request: Record<string, never>; response: { restarting: boolean } };
+  /** "Load image": main fetches one remote image the user asked for and returns it as a data: URL. */
+  'image:fetch': { request: z.infer<typeof openLinkSchema>; response: { dataUrl: string } };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -393,6 +395,7 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'app:openDataFolder': emptySchema,
   'app:updateStatus': emptySchema,
   'app:installUpdate': emptySchema,
+  'image:fetch': openLinkSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

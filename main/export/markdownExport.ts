@@ -82,7 +82,9 @@ function writeMessage(out: string[], m: ExportMessage, clock: WallClock): void {
   out.push(metaLine('message', versions ? { ...meta(m), versions: versions.length } : meta(m)), `## ${heading(m, clock)}`, '');
   writeBody(out, m);
   if (!versions?.length) return;
-  out.push(`<details><summary>Earlier answers (${versions.length})</summary>`, '');
+  // For people only (import reads the markers): an edited question has earlier wordings, not answers.
+  const earlier = m.role === 'user' ? 'Earlier versions' : 'Earlier answers';
+  out.push(`<details><summary>${earlier} (${versions.length})</summary>`, '');
   versions.forEach((v, i) => {
     out.push(metaLine('version', meta(v)), `### ${i + 1} of ${versions.length + 1} · ${heading(v, clock)}`, '');
     writeBody(out, v);

@@ -21,7 +21,9 @@ import { useAppCommands } from '../features/shortcuts/useAppCommands';
 import { toAppError } from '../lib/errors';
 import { saveOrDownload } from '../lib/saveOrDownload';
 import { adjacentConversation } from './adjacentConversation';
+import { RemoteImagesContext } from '../features/markdown/remoteImages';
 import { useParley } from './ParleyContext';
+import { useRemoteImagesThroughMain } from './useRemoteImages';
 import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
 
 interface WorkspaceProps {
@@ -199,6 +201,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     'next-conversation': () => openAdjacent(1),
   };
   useAppCommands(api, (command) => commands[command]?.());
+  const remoteImages = useRemoteImagesThroughMain(api, settings.remoteImages);
   const contextMenu = useWorkspaceContextMenu({
     exportConversation: (id) => void exportConversation(id),
     messageText: (id) => chat.conversation.messages.find((message) => message.id === id)?.content,
@@ -206,6 +209,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
   });
 
   return (
+    <RemoteImagesContext value={remoteImages}>
     <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
       <Sidebar
         handle={sidebar}
@@ -249,5 +253,6 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
     </div>
+    </RemoteImagesContext>
   );
 }

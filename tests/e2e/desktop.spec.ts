@@ -6,7 +6,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY, type ParleyProcess } from './support/fixtures';
+import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test, type ParleyProcess } from './support/fixtures';
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const conversationButton = (page: Page, title: string) =>
@@ -33,9 +33,7 @@ async function twoConversations(page: Page): Promise<void> {
 /** Restarts Parley on the same data folder; web mode keeps the key in memory only, so it is entered again. */
 async function restart(parley: ParleyProcess): Promise<Page> {
   const page = await parley.restart();
-  const setup = page.getByRole('heading', { name: 'Connect to W&B Inference' });
-  await expect(setup.or(page.getByRole('combobox', { name: 'Model' }))).toBeVisible();
-  if (await setup.isVisible()) await saveKey(page, TEST_KEY);
+  await enterKeyIfAsked(page);
   return page;
 }
 

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY } from './support/fixtures';
+import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const conversationButton = (page: Page, title: string) => sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: title, exact: true });
@@ -27,8 +27,7 @@ test('a conversation survives a restart of the app', async ({ chat, parley }) =>
   await expect(conversationButton(chat, 'Chat: Where is the treasure')).toBeVisible();
 
   const page = await parley.restart();
-  // Web mode keeps the key in memory only; the desktop app has it in the keyring.
-  if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
+  await enterKeyIfAsked(page);
   await conversationButton(page, 'Chat: Where is the treasure').click();
   const conversation = page.getByRole('log', { name: 'Conversation' });
   await expect(conversation.getByRole('article', { name: 'You' })).toHaveText(/Where is the treasure buried/);
@@ -89,7 +88,7 @@ test('rename in place and pin', async ({ chat, parley }) => {
   await expect(renamed.getByRole('button', { name: 'Unpin' })).toBeVisible();
 
   const page = await parley.restart();
-  if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
+  await enterKeyIfAsked(page);
   await expect(sidebar(page).getByRole('heading', { name: 'Pinned' })).toBeVisible();
   await expect(conversationButton(page, 'Groceries')).toBeVisible();
 });
@@ -106,7 +105,7 @@ test('a damaged history file: the app still starts, says so, and restores the la
   });
   const notice = page.getByRole('status').filter({ hasText: 'damaged' });
   await expect(notice).toContainText('history.corrupt-');
-  if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
+  await enterKeyIfAsked(page);
   await expect(conversationButton(page, 'Chat: Worth keeping')).toHaveCount(0);
 
   await notice.getByRole('button', { name: 'Restore backup' }).click();

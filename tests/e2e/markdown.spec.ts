@@ -47,3 +47,28 @@ test('answers render as Markdown: table, highlighted code, math, tasks, links, i
   await answer.getByRole('link', { name: 'the docs' }).click();
   expect(chat.url()).toBe(url);
 });
+
+test('Load image fetches through main (the page itself may not), and the setting loads them without asking', async ({ chat, fake }) => {
+  const imageHost = new URL(fake.baseURL).origin;
+  const pageRequests: string[] = [];
+  chat.on('request', (request) => pageRequests.push(request.url()));
+  await pickModel(chat, 'fake/echo');
+  await send(chat, `a chart:\n\n![pixel](${imageHost}/images/pixel.png)`);
+  const answer = lastAnswer(chat);
+  await expect(answer.getByRole('img', { name: 'pixel' })).toHaveCount(0);
+  await answer.getByRole('button', { name: 'Load image' }).click();
+  await expect(answer.getByRole('img', { name: 'pixel' })).toHaveAttribute('src', /^data:image\/png;base64,/);
+  expect(pageRequests.filter((url) => url.startsWith(imageHost))).toEqual([]);
+
+  await send(chat, `a drawing:\n\n![drawing](${imageHost}/images/drawing.svg)`);
+  await lastAnswer(chat).getByRole('button', { name: 'Load image' }).click();
+  await expect(lastAnswer(chat).getByRole('alert')).toContainText('did not return a PNG');
+
+  await chat.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = chat.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('checkbox', { name: 'Load remote images automatically' }).check();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await send(chat, `another:\n\n![again](${imageHost}/images/pixel.png?2)`);
+  await expect(lastAnswer(chat).getByRole('img', { name: 'again' })).toHaveAttribute('src', /^data:image\/png;base64,/);
+});

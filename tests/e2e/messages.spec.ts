@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
-import { expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY, type ParleyProcess } from './support/fixtures';
+import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test, type ParleyProcess } from './support/fixtures';
 
 const log = (page: Page) => page.getByRole('log', { name: 'Conversation' });
 const lastQuestion = (page: Page) => log(page).getByRole('article', { name: 'You' }).last();
@@ -16,8 +16,7 @@ async function chatOnce(page: Page, text: string): Promise<void> {
 /** Restarts Parley on the same data folder and opens the conversation the echo model titled after `firstWords`. */
 async function reopen(parley: ParleyProcess, firstWords: string): Promise<Page> {
   const page = await parley.restart();
-  // Web mode keeps the key in memory only; the desktop app has it in the keyring.
-  if (await page.getByRole('heading', { name: 'Connect to W&B Inference' }).isVisible()) await saveKey(page, TEST_KEY);
+  await enterKeyIfAsked(page);
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: `Chat: ${firstWords}`, exact: true }).click();
   await expect(lastQuestion(page)).toBeVisible();
   return page;
@@ -100,4 +99,22 @@ test('Copy puts the answer’s Markdown on the clipboard; Delete asks first, and
   const page = await reopen(parley, 'Name a bird');
   await expect(log(page).getByRole('article', { name: 'Assistant' })).toHaveCount(0);
   await expect(log(page).getByRole('article', { name: 'You' })).toHaveCount(1);
+});
+
+test('Up in an empty composer edits the last question, keeping the old one as a version', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  await chatOnce(chat, 'Name a river');
+  const composer = chat.getByRole('textbox', { name: 'Message' });
+  await composer.focus();
+  await composer.press('ArrowUp');
+
+  const editor = lastQuestion(chat).getByRole('textbox', { name: 'Edit message' });
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue('Name a river');
+  await editor.fill('Name a long river');
+  await lastQuestion(chat).getByRole('button', { name: 'Save and send' }).click();
+
+  await expect(lastAnswer(chat)).toContainText('You said: Name a long river');
+  await expect(versionCounter(lastQuestion(chat), 2, 2)).toBeVisible();
+  await expect(composer).toHaveValue('');
 });

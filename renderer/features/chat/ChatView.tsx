@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
@@ -6,6 +6,7 @@ import { ConversationStats } from './ConversationStats';
 import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
 import type { Chat } from './useChat';
+import { EditRequestContext, type EditRequest } from './editRequest';
 
 interface ChatViewProps {
   chat: Chat;
@@ -39,7 +40,13 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
     messagesRef.current = conversation.messages;
   }, [conversation.messages]);
   /** Up in the empty composer: the last question goes back into it, to change and send again. */
-  const editLast = useCallback(() => messagesRef.current.findLast((message) => message.role === 'user')?.content ?? null, []);
+  const [editRequest, setEditRequest] = useState<EditRequest | null>(null);
+  // Up in an empty composer opens the last question's Edit mode, which keeps the old text and answer as versions.
+  const editLast = useCallback(() => {
+    const last = messagesRef.current.findLast((message) => message.role === 'user');
+    if (last) setEditRequest((previous) => ({ messageId: last.id, seq: (previous?.seq ?? 0) + 1 }));
+    return null;
+  }, []);
 
   return (
     <main className="chat-main" aria-busy={loading}>
@@ -65,6 +72,7 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
         />
       </div>
       <MessageActionsContext.Provider value={chat.messageActions}>
+      <EditRequestContext value={editRequest}>
         <MessageList
           // A fresh list per conversation: it starts at the bottom, following.
           key={conversation.id}
@@ -76,6 +84,7 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
           onRetry={chat.retry}
           onOpenSettings={onOpenSettings}
         />
+      </EditRequestContext>
       </MessageActionsContext.Provider>
       <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} />
     </main>

@@ -7,6 +7,7 @@ import { MessageActions } from './MessageActions';
 import { MessageEditActions } from './MessageEditActions';
 import { Reasoning } from './Reasoning';
 import { VersionsSwitcher } from './VersionsSwitcher';
+import { useEditRequested } from './editRequest';
 
 interface MessageItemProps {
   message: Message;
@@ -35,6 +36,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
   /** The version browsed to; null follows the current one (the last). */
   const [browsed, setBrowsed] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
+  if (useEditRequested(message.id) && !editing) setEditing(true);
   const versions = message.versions ?? [];
   const shown = Math.min(browsed ?? versions.length, versions.length);
   const view = versions[shown] ?? message;

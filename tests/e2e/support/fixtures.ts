@@ -137,6 +137,16 @@ export async function saveKey(page: Page, key: string): Promise<void> {
   if (await consent.isVisible()) await consent.getByRole('button', { name: 'Store anyway' }).click();
 }
 
+/**
+ * After a restart: web mode kept the key in memory only, so it asks again; the desktop app has
+ * it in the keyring. Waits for whichever screen the app settles on before deciding.
+ */
+export async function enterKeyIfAsked(page: Page): Promise<void> {
+  const setup = page.getByRole('heading', { name: 'Connect to W&B Inference' });
+  await expect(setup.or(page.getByRole('navigation', { name: 'Conversations' }))).toBeVisible();
+  if (await setup.isVisible()) await saveKey(page, TEST_KEY);
+}
+
 /** Picks a model in the searchable picker, as a keyboard user would. */
 export async function pickModel(page: Page, model: string): Promise<void> {
   const picker = page.getByRole('combobox', { name: 'Model' });

@@ -197,6 +197,7 @@ export class ScriptedParley implements ParleyApi {
   openDataFolder = () => this.answer('openDataFolder', [], () => ({ opened: this.canOpenFolder, path: this.dataDir }));
   updateStatus = () => this.answer('updateStatus', [], () => this.update);
   installUpdate = () => this.answer('installUpdate', [], () => ({ restarting: this.update.ready }));
+  fetchImage = (url: string) => this.answer('fetchImage', [url], () => ({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }));
 }
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {

@@ -19,6 +19,7 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'key:save': { key: 'a-perfectly-good-key-123', allowInsecure: true },
   'models:list': { refresh: true },
   'link:open': { url: 'https://example.com/' },
+  'image:fetch': { url: 'https://example.com/chart.png' },
   'history:list': { offset: 0, limit: 10 },
   'history:get': { id: ID },
   'history:create': { id: ID, model: 'fake/echo', systemPrompt: 'be brief' },

@@ -75,6 +75,7 @@ describe('history import and export', () => {
     second.finish(DONE);
     const markdown = conversationToMarkdown(store.exportConversation(id) as ExportConversation, { timeZone: 'UTC' });
     expect(markdown).toContain('Earlier answers (1)');
+    expect(markdown).toContain('Earlier versions (1)');
 
     const { store: other } = await openStore(tempDir(), clock.now);
     expect(other.importConversations([markdownToConversation(markdown)], 'skip')).toEqual([null]);
