@@ -5,8 +5,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+import { sidebar } from './support/screens';
 
-const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const mod = (key: string) => `ControlOrMeta+${key}`;
 
 /** Fails with the rule, its impact and the offending elements, so the report says what to fix. */

@@ -6,20 +6,12 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test, type ParleyProcess } from './support/fixtures';
+import { enterKeyIfAsked, expect, lastAnswer, pickModel, test, type ParleyProcess } from './support/fixtures';
+import { chatOnce, conversationButton, sidebar } from './support/screens';
 
-const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
-const conversationButton = (page: Page, title: string) =>
-  sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: title, exact: true });
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
 /** Cmd on macOS, Ctrl elsewhere: what Parley listens for on each. */
 const mod = (key: string) => `ControlOrMeta+${key}`;
-
-async function chatOnce(page: Page, text: string): Promise<void> {
-  await send(page, text);
-  await expect(lastAnswer(page)).toContainText(`You said: ${text}`);
-  await expect(lastAnswer(page)).not.toHaveAttribute('aria-busy', 'true');
-}
 
 /** Two answered conversations; the second stays open. */
 async function twoConversations(page: Page): Promise<void> {

@@ -3,16 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import { expect, lastAnswer, pickModel, send, test, type ParleyProcess, type Runtime } from './support/fixtures';
-
-const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
-const conversationButton = (page: Page, title: string) =>
-  sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: title, exact: true });
-
-async function chatOnce(page: Page, text: string): Promise<void> {
-  await send(page, text);
-  await expect(lastAnswer(page)).toContainText(`You said: ${text}`);
-  await expect(lastAnswer(page)).not.toHaveAttribute('aria-busy', 'true');
-}
+import { chatOnce, conversationButton, sidebar } from './support/screens';
 
 /** Two conversations, both answered, titled by the (fake) model. */
 async function twoConversations(page: Page): Promise<void> {

@@ -2,18 +2,10 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+import { chatOnce, conversationButton, sidebar } from './support/screens';
 
-const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
-const conversationButton = (page: Page, title: string) => sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: title, exact: true });
 /** The sidebar row of a conversation, with its Rename, Pin and Delete buttons. */
 const rowOf = (page: Page, title: string) => sidebar(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: title, exact: true }) });
-
-/** Sends one message with the echo model and waits for the whole answer. */
-async function chatOnce(page: Page, text: string): Promise<void> {
-  await send(page, text);
-  await expect(lastAnswer(page)).toContainText(`You said: ${text}`);
-  await expect(lastAnswer(page)).not.toHaveAttribute('aria-busy', 'true');
-}
 
 async function newChat(page: Page): Promise<void> {
   await sidebar(page).getByRole('button', { name: 'New chat', exact: true }).click();

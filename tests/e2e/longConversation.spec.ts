@@ -7,6 +7,7 @@ import type { JSHandle, Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import type { ExportMessage } from '../../main/export/types';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+import { sidebar } from './support/screens';
 
 const TITLE = 'A very long conversation';
 const TURNS = 500;
@@ -40,7 +41,6 @@ function longConversationMarkdown(): string {
   });
 }
 
-const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const conversation = (page: Page) => page.getByRole('log', { name: 'Conversation' });
 const elementCount = (page: Page) => page.evaluate(() => document.querySelectorAll('*').length);
 const distanceFromEnd = (page: Page) => conversation(page).evaluate((log) => log.scrollHeight - log.scrollTop - log.clientHeight);

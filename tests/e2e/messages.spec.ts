@@ -1,17 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
-import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test, type ParleyProcess } from './support/fixtures';
+import { enterKeyIfAsked, expect, lastAnswer, pickModel, test, type ParleyProcess } from './support/fixtures';
+import { chatOnce } from './support/screens';
 
 const log = (page: Page) => page.getByRole('log', { name: 'Conversation' });
 const lastQuestion = (page: Page) => log(page).getByRole('article', { name: 'You' }).last();
 const versionCounter = (message: Locator, shown: number, count: number) => message.getByLabel(`Version ${shown} of ${count}`);
-
-/** Sends one message with the echo model and waits for the whole answer. */
-async function chatOnce(page: Page, text: string): Promise<void> {
-  await send(page, text);
-  await expect(lastAnswer(page)).toContainText(`You said: ${text}`);
-  await expect(lastAnswer(page)).not.toHaveAttribute('aria-busy', 'true');
-}
 
 /** Restarts Parley on the same data folder and opens the conversation the echo model titled after `firstWords`. */
 async function reopen(parley: ParleyProcess, firstWords: string): Promise<Page> {

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useCopyText } from '../../lib/useCopyText';
 import { toAppError } from '../../lib/errors';
 import type { Message } from './conversationReducer';
 import { useMessageActions } from './MessageActionsContext';
@@ -10,31 +11,16 @@ interface MessageActionsProps {
   onEdit: () => void;
 }
 
-const COPIED_MS = 1500;
-
 /**
  * Copy, Regenerate (the last answer), Edit (the last question) and Delete (after "Confirm
  * delete"). Its state is its own, so using one message's actions re-renders that message only.
  */
 export function MessageActions({ message, shownText, onEdit }: MessageActionsProps) {
   const { lastUserId, lastAnswerId, idle, regenerate, remove } = useMessageActions();
-  const [copied, setCopied] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const { copied, copy } = useCopyText((error) => setProblem(`Could not copy: ${toAppError(error).message}`));
+  const [confirming, setConfirming] = useState(false);
   const streaming = message.status === 'streaming';
-
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), COPIED_MS);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
-  const copy = () => {
-    navigator.clipboard.writeText(shownText).then(
-      () => setCopied(true),
-      (error: unknown) => setProblem(`Could not copy: ${toAppError(error).message}`),
-    );
-  };
 
   const onDelete = () => {
     if (!confirming) return setConfirming(true);
@@ -44,7 +30,7 @@ export function MessageActions({ message, shownText, onEdit }: MessageActionsPro
 
   return (
     <div className="message-actions" role="group" aria-label="Message actions">
-      <button type="button" onClick={copy} disabled={shownText === ''}>
+      <button type="button" onClick={() => copy(shownText)} disabled={shownText === ''}>
         {copied ? 'Copied' : 'Copy'}
       </button>
       {idle && message.id === lastAnswerId && (
