@@ -155,8 +155,10 @@ test('pasting 1 MB into the composer does not freeze the window', async ({ chat 
     `1 MB paste: longest main-thread task ${pasted.toFixed(0)} ms (bare textarea: ${barePaste.toFixed(0)} ms); ` +
       `a keystroke after it ${typed.toFixed(0)} ms to the next frame (bare textarea: ${bareTyped.toFixed(0)} ms)`,
   );
-  // Parley adds little to what Chromium itself spends on a megabyte of text in a textarea.
-  expect(pasted).toBeLessThan(barePaste * 1.5 + 100);
-  expect(typed).toBeLessThan(bareTyped * 1.5 + 50);
+  // Parley adds little to what Chromium itself spends on a megabyte of text in a textarea. The
+  // margin absorbs scheduling noise on a loaded 2-core CI machine (seen: 0.3–2 s for the same
+  // paste); re-rendering the chat per keystroke with a megabyte draft would cost far more.
+  expect(pasted).toBeLessThan(barePaste * 2 + 500);
+  expect(typed).toBeLessThan(bareTyped * 2 + 250);
   await expect(chat.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
