@@ -210,49 +210,49 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
 
   return (
     <RemoteImagesContext value={remoteImages}>
-    <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
-      <Sidebar
-        handle={sidebar}
-        conversations={list.items}
-        loading={list.loading}
-        loadError={list.error}
-        openId={openId}
-        toast={toast}
-        onRetryLoad={list.retry}
-        onNew={startNew}
-        onOpen={open}
-        onRename={rename}
-        onTogglePin={togglePin}
-        onDelete={deleteConversation}
-        onUndo={undo}
-        onDismissToast={dismissToast}
-        onOpenSettings={onOpenSettings}
-        onImport={importer.open}
-      />
-      <div className="workspace-chat">
-        {problem && (
-          <div role="alert" className="problem">
-            <p>{problem}</p>
-            <button type="button" onClick={() => setProblem(null)}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        <ChatView
-          chat={chat}
-          title={title}
-          loading={opening}
-          target={target}
-          onModelChange={chooseModel}
-          onSystemPromptChange={changeSystemPrompt}
+      <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
+        <Sidebar
+          handle={sidebar}
+          conversations={list.items}
+          loading={list.loading}
+          loadError={list.error}
+          openId={openId}
+          toast={toast}
+          onRetryLoad={list.retry}
+          onNew={startNew}
+          onOpen={open}
+          onRename={rename}
+          onTogglePin={togglePin}
+          onDelete={deleteConversation}
+          onUndo={undo}
+          onDismissToast={dismissToast}
           onOpenSettings={onOpenSettings}
+          onImport={importer.open}
         />
+        <div className="workspace-chat">
+          {problem && (
+            <div role="alert" className="problem">
+              <p>{problem}</p>
+              <button type="button" onClick={() => setProblem(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          <ChatView
+            chat={chat}
+            title={title}
+            loading={opening}
+            target={target}
+            onModelChange={chooseModel}
+            onSystemPromptChange={changeSystemPrompt}
+            onOpenSettings={onOpenSettings}
+          />
+        </div>
+        {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
+        <DropOverlay active={dragging} />
+        {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+        {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
       </div>
-      {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
-      <DropOverlay active={dragging} />
-      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
-      {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
-    </div>
     </RemoteImagesContext>
   );
 }

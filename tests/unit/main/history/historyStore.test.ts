@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../main/appFailure';
 import type { Db } from '../../../../main/history/database';
 import type { HistoryStore } from '../../../../main/history/historyStore';
-import { openStore } from './support/openStore';
+import { DONE, openStore } from './support/openStore';
 import { conversationInput, manualClock, useTempDir } from './support/tempHistory';
 
 const tempDir = useTempDir();
@@ -10,7 +10,6 @@ let clock: ReturnType<typeof manualClock>;
 let store: HistoryStore;
 let db: Db;
 
-const DONE = { status: 'complete', usage: { promptTokens: 5, completionTokens: 7, totalTokens: 12 }, finishReason: 'stop', error: null, firstTokenMs: 120, durationMs: 900 } as const;
 
 beforeEach(async () => {
   clock = manualClock();

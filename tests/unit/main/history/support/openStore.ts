@@ -12,3 +12,6 @@ export async function openStore(dir: string, now: () => number): Promise<{ store
   await migrate(db, { backupDir: join(dir, 'backups'), now });
   return { store: createHistoryStore(db, { now }), db, file };
 }
+
+/** A finished answer's outcome, as the chat service reports it. */
+export const DONE = { status: 'complete', usage: { promptTokens: 5, completionTokens: 7, totalTokens: 12 }, finishReason: 'stop', error: null, firstTokenMs: 120, durationMs: 900 } as const;
