@@ -1,21 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../main/appFailure';
 import type { Db } from '../../../../main/history/database';
 import type { HistoryStore } from '../../../../main/history/historyStore';
-import { DONE, openStore } from './support/openStore';
-import { checkSearchIndex, conversationInput, manualClock, ok, useTempDir } from './support/tempHistory';
+import { DONE, useFreshStore, type OpenedTestStore } from './support/openStore';
+import { checkSearchIndex, conversationInput, ok } from './support/tempHistory';
 
-const tempDir = useTempDir();
-let clock: ReturnType<typeof manualClock>;
+let clock: OpenedTestStore['clock'];
 let store: HistoryStore;
 let db: Db;
-
-
-beforeEach(async () => {
-  clock = manualClock();
-  ({ store, db } = await openStore(tempDir(), clock.now));
-  return () => store.close();
-});
+useFreshStore((opened) => ({ store, db, clock } = opened));
 
 /** A conversation with one question and its answer, from `model-a`. */
 function exchange(question = 'Name a bird', answer = 'A pelican.') {

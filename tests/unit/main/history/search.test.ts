@@ -1,20 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../../main/history/database';
 import type { HistoryStore } from '../../../../main/history/historyStore';
 import type { SearchResult } from '../../../../main/history/types';
-import { openStore } from './support/openStore';
-import { checkSearchIndex, conversationInput, manualClock, useTempDir } from './support/tempHistory';
+import { useFreshStore, type OpenedTestStore } from './support/openStore';
+import { checkSearchIndex, conversationInput } from './support/tempHistory';
 
-const tempDir = useTempDir();
-let clock: ReturnType<typeof manualClock>;
+let clock: OpenedTestStore['clock'];
 let store: HistoryStore;
 let db: Db;
-
-beforeEach(async () => {
-  clock = manualClock();
-  ({ store, db } = await openStore(tempDir(), clock.now));
-  return () => store.close();
-});
+useFreshStore((opened) => ({ store, db, clock } = opened));
 
 /** A conversation with one user message and one finished answer. */
 function chat(title: string, question: string, answer: string): { id: string; questionId: string; answerId: string } {
