@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import type { Notice } from '../preload/contract';
-import { AppFailure } from './appFailure';
 import { createChatService } from './chat/chatService';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
@@ -21,6 +20,7 @@ import type { KeyValueStore } from './settings/keyValueStore';
 import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
 import { fetchRemoteImage } from './images/fetchRemoteImage';
+import { missingConversation } from './history/storeContext';
 
 export interface ServicePorts {
   dataDir: string;
@@ -70,7 +70,7 @@ export function createAppRouter(ports: ServicePorts): Router {
   const autoTitle = createAutoTitler({ chat: chat.chat, store: history, enabled: () => settings.get().autoTitle });
   const conversation = (id: string) => {
     const found = history.getConversation(id);
-    if (!found) throw new AppFailure({ code: 'invalid-request', message: 'This conversation no longer exists.' });
+    if (!found) throw missingConversation();
     return found;
   };
 

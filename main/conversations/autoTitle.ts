@@ -5,10 +5,10 @@
  */
 import type { ConversationSummary } from '../../preload/contract';
 import { titleFrom } from '../../preload/conversationTitle';
-import { AppFailure } from '../appFailure';
 import type { HistoryStore } from '../history/historyStore';
 import type { ChatFn } from './savedChat';
 import { summaryOf } from './views';
+import { missingConversation } from '../history/storeContext';
 
 /** Enough of the exchange for a title; the rest would cost tokens for nothing. */
 const EXCERPT_CHARS = 1_500;
@@ -49,7 +49,7 @@ export function createAutoTitler(deps: { chat: ChatFn; store: HistoryStore; enab
 
   return async function autoTitle(id: string): Promise<ConversationSummary> {
     const conversation = deps.store.getConversation(id);
-    if (!conversation) throw new AppFailure({ code: 'invalid-request', message: 'This conversation no longer exists.' });
+    if (!conversation) throw missingConversation();
     const question = conversation.messages.find((message) => message.role === 'user');
     const answer = conversation.messages.find((message) => message.role === 'assistant' && message.status === 'complete');
     const fallback = question ? titleFrom(question.content) : '';

@@ -11,6 +11,7 @@ import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
 import { editTurn, regenerateTurn } from './versionedTurns';
+import { missingConversation } from '../history/storeContext';
 
 export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal) => Promise<ChatResult>;
 
@@ -18,7 +19,7 @@ export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void,
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
   const { conversationId, turn } = history;
   const conversation = store.getConversation(conversationId);
-  if (!conversation) throw new AppFailure({ code: 'invalid-request', message: 'This conversation no longer exists; start a new chat.' });
+  if (!conversation) throw missingConversation();
   if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt) {
     store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt });
   }

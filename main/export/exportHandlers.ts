@@ -29,7 +29,7 @@ export function createExportHandlers({ history, dialogs, settings, now = Date.no
   const jobs = createFolderJobs();
   const load = (id: string): ExportConversation => {
     const conversation = history.exportConversation(id);
-    if (!conversation) throw missingConversation(id);
+    if (!conversation) throw missingConversation();
     return conversation;
   };
 

@@ -72,7 +72,7 @@ export function createConversations({ db, now, newId }: StoreContext): Conversat
   };
 
   const touch = (id: string, at: number): void => {
-    if (statements.touch.run(at, id).changes === 0) throw missingConversation(id);
+    if (statements.touch.run(at, id).changes === 0) throw missingConversation();
   };
 
   return {
@@ -103,7 +103,7 @@ export function createConversations({ db, now, newId }: StoreContext): Conversat
         }, 'durable');
       }
       const updated = get(id);
-      if (!updated) throw missingConversation(id);
+      if (!updated) throw missingConversation();
       return updated;
     },
 

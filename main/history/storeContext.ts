@@ -8,6 +8,9 @@ export interface StoreContext {
   newId: () => string;
 }
 
-/** Thrown for an id that does not exist or is deleted: the renderer can hold a stale one. */
-export const missingConversation = (id: string): AppFailure =>
-  new AppFailure({ code: 'invalid-request', message: `The conversation ${id} no longer exists.` });
+/**
+ * Thrown for an id that does not exist or is deleted: the renderer can hold a stale one. The
+ * id is not in the sentence: a person cannot do anything with a uuid.
+ */
+export const missingConversation = (): AppFailure =>
+  new AppFailure({ code: 'invalid-request', message: 'This conversation no longer exists; open another one or start a new chat.' });
