@@ -1,14 +1,14 @@
 /**
  * Electronegativity (Doyensec's Electron linter) over the built main and preload bundles and
- * main's and preload's sources. It exits 0 whatever it finds, so its CSV is read here: every
- * finding must be explained in SECURITY.md's allow-list, and every allow-list row must still
- * match a finding (no stale excuses). Runs offline: its Electron-release lookup just fails.
+ * main's and preload's sources, through its programmatic `run` (its CSV writer races its own
+ * header against the rows and sometimes garbles the first one). Every finding must be explained
+ * in SECURITY.md's allow-list, and every allow-list row must still match a finding (no stale
+ * excuses). Runs offline: its Electron-release and translation lookups just fail.
  */
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import electronegativity from '@doyensec/electronegativity';
 import { expect, it } from 'vitest';
 
 interface Finding {
@@ -23,16 +23,6 @@ interface Allowed {
 }
 
 const root = path.resolve('.');
-
-/** RFC 4180 rows: quoted fields may hold commas and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.split(/\r?\n/).filter(Boolean)) {
-    const fields = [...line.matchAll(/\s*(?:"((?:[^"]|"")*)"|([^,]*))(?:,|$)/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/""/g, '"').trim());
-    rows.push(fields);
-  }
-  return rows;
-}
 
 /** The table between the allow-list markers in SECURITY.md: | check | file | sample contains | why |. */
 async function allowList(): Promise<Allowed[]> {
@@ -53,10 +43,8 @@ async function findings(): Promise<Finding[]> {
     for (const dir of ['dist-electron', 'main', 'preload']) await cp(path.join(root, dir), path.join(stage, dir), { recursive: true });
     const { devDependencies } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     const electron = (devDependencies.electron ?? '').replace(/^\D*/, '');
-    const csv = path.join(stage, 'findings.csv');
-    await promisify(execFile)(path.join(root, 'node_modules/.bin/electronegativity'), ['-i', stage, '-e', electron, '-o', csv, '-r', '-v', 'false'], { timeout: 90_000 });
-    const [, ...rows] = parseCsv(await readFile(csv, 'utf8'));
-    return rows.map(([check = '', , , file = '', , sample = '']) => ({ check, file, sample }));
+    const { issues } = await electronegativity({ input: stage, electronVersionOverride: electron, isRelative: true });
+    return issues.map(({ id, file, sample }) => ({ check: id, file, sample: sample ?? 'N/A' }));
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
