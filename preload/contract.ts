@@ -83,8 +83,24 @@ export const emptySchema = z.object({}).strict();
 
 export const listModelsSchema = z.object({ refresh: z.boolean() }).strict();
 
+/** How a model reasons: always, unless told not to, only when asked, or never. */
+export type ReasoningMode = 'always' | 'default-on' | 'default-off' | 'none';
+
+/** What Parley knows about a model beyond its id (`GET /models` gives ids only). Null: not known. */
+export interface ModelInfo {
+  /** Context window in tokens. */
+  contextWindow: number | null;
+  /** Takes images as input. */
+  vision: boolean | null;
+  reasoning: ReasoningMode | null;
+  /** US dollars per million tokens. */
+  price: { input: number; output: number } | null;
+}
+
 export interface ModelList {
   models: string[];
+  /** Metadata for the models Parley knows; a model without an entry still works. */
+  info: Record<string, ModelInfo>;
   /** When the list was fetched from the server (ms since epoch); null when never. */
   fetchedAt: number | null;
   /** True when the server could not be reached and the cached list is shown. */

@@ -10,6 +10,7 @@ import { toAppError } from '../chat/errors';
 import { createOpenAIClient } from '../chat/openaiClient';
 import type { Endpoint } from '../chat/openaiClient';
 import { writeFileAtomic } from '../files/writeFileAtomic';
+import { KNOWN_MODELS } from './knownModels';
 
 export interface ModelCatalogDeps {
   /** JSON file holding the cached lists. */
@@ -38,6 +39,11 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 function sortModels(ids: Iterable<string>): string[] {
   // Ids are unique, so the plain comparison only orders ids that differ in case alone.
   return [...new Set(ids)].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : 1));
+}
+
+/** The known metadata of the listed models. */
+function infoFor(models: string[]): ModelList['info'] {
+  return Object.fromEntries(models.flatMap((id) => (KNOWN_MODELS[id] ? [[id, KNOWN_MODELS[id]]] : [])));
 }
 
 export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
@@ -78,10 +84,10 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     const cached = (await readCache()).byBaseURL[endpoint.baseURL];
     const fromCache = (error: AppError | null): ModelList =>
       cached
-        ? { models: cached.models, fetchedAt: cached.fetchedAt, fromCache: true, error }
-        : { models: [], fetchedAt: null, fromCache: false, error };
+        ? { models: cached.models, info: infoFor(cached.models), fetchedAt: cached.fetchedAt, fromCache: true, error }
+        : { models: [], info: {}, fetchedAt: null, fromCache: false, error };
 
-    if (!refresh && cached) return { models: cached.models, fetchedAt: cached.fetchedAt, fromCache: false, error: null };
+    if (!refresh && cached) return { models: cached.models, info: infoFor(cached.models), fetchedAt: cached.fetchedAt, fromCache: false, error: null };
     const { apiKey } = endpoint;
     if (!apiKey) return fromCache(NO_KEY);
 
@@ -101,7 +107,7 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
         console.warn('Could not save the model list cache:', error instanceof Error ? error.message : error);
       });
     }
-    return { ...entry, fromCache: false, error: null };
+    return { ...entry, info: infoFor(models), fromCache: false, error: null };
   }
 
   return { list };

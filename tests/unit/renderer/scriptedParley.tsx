@@ -90,6 +90,7 @@ export class ScriptedParley implements ParleyApi {
   key: KeyStatus = { hasKey: true, hint: '1234', backend: 'gnome_libsecret', secure: true };
   models: ModelList = {
     models: ['meta-llama/Llama-3.3-70B-Instruct', 'deepseek-ai/DeepSeek-R1-0528', 'Qwen/Qwen3-235B-A22B'],
+    info: {},
     fetchedAt: Date.UTC(2025, 0, 2, 10, 30),
     fromCache: false,
     error: null,

@@ -21,7 +21,7 @@ function routerWith(overrides: Partial<Handlers> = {}) {
       return { ...status, hasKey: true };
     },
     'key:remove': () => status,
-    'models:list': () => ({ models: [], fetchedAt: null, fromCache: false, error: null }),
+    'models:list': () => ({ models: [], info: {}, fetchedAt: null, fromCache: false, error: null }),
     'link:open': () => ({ opened: true }),
     'app:notices': () => [],
     'history:list': unused,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../../main/chat/openaiClient';
 import { createModelCatalog } from '../../../../main/models/modelCatalog';
+import { KNOWN_MODELS } from '../../../../main/models/knownModels';
 import { FAKE_MODELS, startFakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import type { FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 
@@ -40,6 +41,13 @@ describe('model catalog', () => {
 
     expect(list).toEqual({
       models: ['deepseek-ai/DeepSeek-V3.1', 'meta-llama/Llama-3.1-8B-Instruct', 'meta-llama/Llama-3.1-70B-Instruct', 'Qwen/Qwen3.5-27B', 'zai-org/GLM-5-FP8'],
+      info: {
+        'deepseek-ai/DeepSeek-V3.1': KNOWN_MODELS['deepseek-ai/DeepSeek-V3.1'],
+        'meta-llama/Llama-3.1-8B-Instruct': KNOWN_MODELS['meta-llama/Llama-3.1-8B-Instruct'],
+        'meta-llama/Llama-3.1-70B-Instruct': KNOWN_MODELS['meta-llama/Llama-3.1-70B-Instruct'],
+        'Qwen/Qwen3.5-27B': KNOWN_MODELS['Qwen/Qwen3.5-27B'],
+        'zai-org/GLM-5-FP8': KNOWN_MODELS['zai-org/GLM-5-FP8'],
+      },
       fetchedAt: FETCHED_AT,
       fromCache: false,
       error: null,
@@ -76,7 +84,7 @@ describe('model catalog', () => {
     server.models = [];
 
     const list = await catalog(undefined, () => FETCHED_AT + 1).list({ refresh: true });
-    expect(list).toEqual({ models: [...FAKE_MODELS].sort(byLowerCase), fetchedAt: FETCHED_AT, fromCache: true, error: null });
+    expect(list).toEqual({ models: [...FAKE_MODELS].sort(byLowerCase), info: {}, fetchedAt: FETCHED_AT, fromCache: true, error: null });
     expect(JSON.parse(await readFile(cacheFile, 'utf8')).byBaseURL[server.baseURL].models).toHaveLength(FAKE_MODELS.length);
   });
 
@@ -112,7 +120,7 @@ describe('model catalog', () => {
 
   it('asks for a key without touching the network when none is stored', async () => {
     const list = await catalog({ apiKey: null }).list({ refresh: true });
-    expect(list).toEqual({ models: [], fetchedAt: null, fromCache: false, error: expect.objectContaining({ code: 'no-key' }) });
+    expect(list).toEqual({ models: [], info: {}, fetchedAt: null, fromCache: false, error: expect.objectContaining({ code: 'no-key' }) });
     expect(server.requests).toHaveLength(0);
   });
 });
