@@ -16,17 +16,24 @@ export interface BlockSplitter {
   split(text: string): readonly Block[];
 }
 
-// Blocks that nothing after them can join: a closed fence, a heading, a rule.
-const SEALED_TYPES = new Set(['code', 'math', 'heading', 'thematicBreak']);
+// Blocks that nothing after them can join: a heading, a rule, closed display math.
+const SEALED_TYPES = new Set(['math', 'heading', 'thematicBreak']);
+// Lists, footnotes and indented code go on after a blank line ("1. one" after "2. two\n\n" joins the list).
+const CONTINUES_AFTER_BLANK_LINE = new Set(['list', 'footnoteDefinition', 'code']);
 const ENDS_WITH_BLANK_LINE = /\n[ \t]*\n\s*$/;
+const FENCE_START = /^ {0,3}(?:`{3}|~{3})/;
 
 /**
  * Whether the boundary after `block` is final. Usually appending text changes only the last block,
  * but a block that interrupted a paragraph (a table, a fence) can dissolve back into it: `| - ` makes
  * a table under a one-cell line, `| - | -` does not. Text can join a block only by continuing it
- * lazily, which a blank line or a sealed block rules out.
+ * lazily, which a blank line rules out (except for blocks that continue after one) and a sealed
+ * block always does. A fence that is not the last block was closed; indented code was not fenced.
  */
-const isSealed = (block: Block): boolean => SEALED_TYPES.has(block.type) || ENDS_WITH_BLANK_LINE.test(block.source);
+function isSealed(block: Block): boolean {
+  if (block.type === 'code') return FENCE_START.test(block.source);
+  return SEALED_TYPES.has(block.type) || (!CONTINUES_AFTER_BLANK_LINE.has(block.type) && ENDS_WITH_BLANK_LINE.test(block.source));
+}
 
 /**
  * Splits an answer into top-level blocks incrementally: each update re-parses from the start of the
