@@ -146,8 +146,8 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
             </span>
             <div id={listboxId} role="listbox" aria-label="Models" className="listbox" hidden={!open || options.length === 0}>
               {sections.map((section, sectionAt) => (
-                <div key={section.name} role="group" aria-labelledby={`${id}-${section.name}`} className="listbox-group">
-                  <div id={`${id}-${section.name}`} role="presentation" className="listbox-heading">
+                <div key={section.name} role="group" aria-labelledby={`${id}-section-${sectionAt}`} className="listbox-group">
+                  <div id={`${id}-section-${sectionAt}`} role="presentation" className="listbox-heading">
                     {section.name}
                   </div>
                   {section.models.map((model, inSection) => {
