@@ -48,7 +48,7 @@ test('a favourite is pinned at the top, also after a restart; recently used mode
   await saveKey(app, TEST_KEY);
   await picker(app).click();
   await picker(app).fill('GLM');
-  await models(app).getByRole('button', { name: 'Add zai-org/GLM-5-FP8 to favourites' }).click();
+  await app.getByRole('button', { name: 'Add zai-org/GLM-5-FP8 to favourites' }).click();
   await picker(app).press('Escape');
 
   await pickModel(app, LLAMA_8B);

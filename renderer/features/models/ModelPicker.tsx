@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError, ModelList } from '../../../preload/contract';
 import { IconButton } from '../../components/IconButton';
 import { formatTime } from '../../lib/format';
-import { modelDetails } from './modelDetails';
+import { ModelOptions } from './ModelOptions';
 import { useModels } from './modelsContext';
 import { pickerSections } from './pickerSections';
 
@@ -25,6 +25,7 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
   const { list, loadError, refreshing, favourites, recents, toggleFavourite, pickerRequests } = models;
   const id = useId();
   const listboxId = `${id}-listbox`;
+  const popupId = `${id}-popup`;
   const input = useRef<HTMLInputElement>(null);
   /** What the person typed; null while the field simply shows the chosen model. */
   const [query, setQuery] = useState<string | null>(null);
@@ -33,8 +34,6 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
 
   const sections = pickerSections(list?.models ?? [], favourites, recents, query ?? '');
   const options = sections.flatMap((section) => section.models);
-  /** Where each section's options start in `options`, for their ids. */
-  const starts = sections.map((_, at) => sections.slice(0, at).reduce((count, section) => count + section.models.length, 0));
   const activeIndex = Math.min(active, options.length - 1);
   const optionId = (index: number) => `${id}-option-${index}`;
   const activeId = open && activeIndex >= 0 ? optionId(activeIndex) : undefined;
@@ -123,7 +122,8 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
               type="text"
               role="combobox"
               aria-expanded={open}
-              aria-controls={listboxId}
+              aria-haspopup="dialog"
+              aria-controls={popupId}
               aria-autocomplete="list"
               aria-activedescendant={activeId}
               aria-describedby={`${id}-keys`}
@@ -144,52 +144,19 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
             <span id={`${id}-keys`} className="visually-hidden">
               Type to search by name or provider. Ctrl or Command+D adds the highlighted model to favourites.
             </span>
-            <div id={listboxId} role="listbox" aria-label="Models" className="listbox" hidden={!open || options.length === 0}>
-              {sections.map((section, sectionAt) => (
-                <div key={section.name} role="group" aria-labelledby={`${id}-section-${sectionAt}`} className="listbox-group">
-                  <div id={`${id}-section-${sectionAt}`} role="presentation" className="listbox-heading">
-                    {section.name}
-                  </div>
-                  {section.models.map((model, inSection) => {
-                    const at = (starts[sectionAt] ?? 0) + inSection;
-                    const details = modelDetails(list?.info[model]);
-                    const starred = favourites.includes(model);
-                    return (
-                      <div key={model} className={at === activeIndex ? 'option-row active' : 'option-row'}>
-                        <div
-                          id={optionId(at)}
-                          role="option"
-                          aria-label={model}
-                          aria-describedby={details.length > 0 ? `${optionId(at)}-details` : undefined}
-                          aria-selected={model === value}
-                          className="option"
-                          // Keep focus in the field so the click lands before blur closes the list.
-                          onMouseDown={(event) => event.preventDefault()}
-                          onClick={() => choose(model)}
-                        >
-                          <span className="option-id">{model}</span>
-                          {details.length > 0 && (
-                            <span id={`${optionId(at)}-details`} className="option-details">
-                              {details.join(' · ')}
-                            </span>
-                          )}
-                        </div>
-                        <IconButton
-                          label={starred ? `Remove ${model} from favourites` : `Add ${model} to favourites`}
-                          icon={starred ? '★' : '☆'}
-                          className={starred ? 'star starred' : 'star'}
-                          aria-pressed={starred}
-                          // Out of the Tab order: the list is a combobox popup; Ctrl/Cmd+D is the keyboard way.
-                          tabIndex={-1}
-                          onMouseDown={(event) => event.preventDefault()}
-                          onClick={() => toggleFavourite(model)}
-                        />
-                      </div>
-                    );
-                  })}
-                </div>
-              ))}
-            </div>
+            <ModelOptions
+              popupId={popupId}
+              listboxId={listboxId}
+              optionId={optionId}
+              sections={sections}
+              activeIndex={activeIndex}
+              value={value}
+              info={list?.info ?? {}}
+              favourites={favourites}
+              hidden={!open || options.length === 0}
+              onChoose={choose}
+              onToggleFavourite={toggleFavourite}
+            />
             {open && options.length === 0 && query && (
               <p className="listbox-empty">No model matches. Press Enter to use “{query.trim()}”.</p>
             )}

@@ -55,3 +55,24 @@ export function withMostRecent(list: readonly string[], model: string, max: numb
 export function toggledIn(list: readonly string[], model: string): string[] {
   return list.includes(model) ? list.filter((id) => id !== model) : [...list, model];
 }
+
+export interface SectionLayout {
+  name: SectionName;
+  /** The grid row of the section's heading (1-based). */
+  heading: number;
+  /** Each option's grid row and its place in the flat list of options. */
+  items: { model: string; row: number; index: number }[];
+}
+
+/** Grid rows for the popup: each section's heading, then its options; `index` counts options across sections. */
+export function gridLayout(sections: readonly PickerSection[]): SectionLayout[] {
+  let line = 1;
+  let index = 0;
+  return sections.map((section) => {
+    const heading = line;
+    const items = section.models.map((model, offset) => ({ model, row: heading + 1 + offset, index: index + offset }));
+    line += section.models.length + 1;
+    index += section.models.length;
+    return { name: section.name, heading, items };
+  });
+}
