@@ -25,7 +25,8 @@ import { RemoteImagesContext } from '../features/markdown/remoteImages';
 import { useParley } from './ParleyContext';
 import { useRemoteImagesThroughMain } from './useRemoteImages';
 import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
-import { ModelsContext, useModelsState } from '../features/models/modelsContext';
+import { useModelsState } from '../features/models/modelsContext';
+import { ModelsProvider } from '../features/models/ModelsProvider';
 import { UsageDialog } from '../features/usage/UsageDialog';
 
 interface WorkspaceProps {
@@ -221,7 +222,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
 
   return (
     <RemoteImagesContext value={remoteImages}>
-    <ModelsContext value={modelsValue}>
+    <ModelsProvider value={modelsValue}>
       <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
         <Sidebar
           handle={sidebar}
@@ -267,7 +268,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
         {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
         {usageOpen && <UsageDialog project={settings.project} onClose={() => setUsageOpen(false)} />}
       </div>
-    </ModelsContext>
+    </ModelsProvider>
     </RemoteImagesContext>
   );
 }

@@ -20,6 +20,8 @@ export interface Models extends ModelCatalogue {
 }
 
 export const ModelsContext = createContext<Models | null>(null);
+/** The listed models' details alone, so answers re-render when the list changes, not when a favourite does. */
+export const ModelInfoContext = createContext<ModelList['info'] | null>(null);
 
 interface ModelsOptions {
   settings: Settings;
@@ -70,14 +72,14 @@ export function useModels(): Models {
   return models;
 }
 
-/** What is known of one model; undefined when nothing is, or outside the chat screen (isolated component tests). */
-export function useModelInfo(model: string): ModelInfo | undefined {
-  return useContext(ModelsContext)?.list?.info[model];
-}
-
 const NOTHING_KNOWN: ModelList['info'] = {};
 
-/** What is known of every listed model; empty outside the chat screen. */
+/** What is known of every listed model; empty outside the chat screen (isolated component tests). */
 export function useModelInfoMap(): ModelList['info'] {
-  return useContext(ModelsContext)?.list?.info ?? NOTHING_KNOWN;
+  return useContext(ModelInfoContext) ?? NOTHING_KNOWN;
+}
+
+/** What is known of one model; undefined when nothing is. */
+export function useModelInfo(model: string): ModelInfo | undefined {
+  return useModelInfoMap()[model];
 }

@@ -60,7 +60,7 @@ function WandbProject({ project }: { project: string }) {
     <p>
       W&B counts this usage in the project <strong>{project}</strong>.{' '}
       {url && (
-        <button type="button" className="inline-link" onClick={() => void api.openLink(url)}>
+        <button type="button" className="link-button" onClick={() => void api.openLink(url)}>
           Open {project} on wandb.ai
         </button>
       )}
