@@ -14,6 +14,8 @@ import type { HistoryStore } from './history/historyStore';
 import { createRouter, type Router } from './ipc/router';
 import { safeExternalUrl } from './links/externalUrl';
 import { createModelCatalog } from './models/modelCatalog';
+import { isWandbEndpoint, WANDB_CATALOG_URL } from './models/liveCatalog';
+import { createUsageReport } from './history/usage';
 import type { Cipher } from './secrets/cipher';
 import { createKeyVault } from './secrets/keyVault';
 import type { KeyValueStore } from './settings/keyValueStore';
@@ -47,6 +49,8 @@ export interface ServicePorts {
   openFolder?: (folder: string) => Promise<boolean>;
   /** Auto-update (packaged app only); absent in web mode. */
   updates?: Pick<Updates, 'status' | 'install'>;
+  /** Reads the public model catalogue from here, for every endpoint (tests); by default W&B's, for W&B only. */
+  modelCatalogURL?: string;
 }
 
 export function createAppRouter(ports: ServicePorts): Router {
@@ -65,7 +69,11 @@ export function createAppRouter(ports: ServicePorts): Router {
   const chat = createChatService(
     ports.stallTimeoutMs === undefined ? { getEndpoint } : { getEndpoint, stallTimeoutMs: ports.stallTimeoutMs },
   );
-  const models = createModelCatalog({ cacheFile: path.join(ports.dataDir, 'models-cache.json'), getEndpoint });
+  const models = createModelCatalog({
+    cacheFile: path.join(ports.dataDir, 'models-cache.json'),
+    getEndpoint,
+    liveCatalog: ports.modelCatalogURL ? { url: ports.modelCatalogURL, appliesTo: () => true } : { url: WANDB_CATALOG_URL, appliesTo: isWandbEndpoint },
+  });
   const { history } = ports;
   const autoTitle = createAutoTitler({ chat: chat.chat, store: history, enabled: () => settings.get().autoTitle });
   const conversation = (id: string) => {
@@ -121,6 +129,7 @@ export function createAppRouter(ports: ServicePorts): Router {
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },
       'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
       'image:fetch': ({ url }) => fetchRemoteImage(url),
+      'usage:report': () => createUsageReport({ history, describeModels: models.describe }),
       ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
     },
   });

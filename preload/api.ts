@@ -27,6 +27,7 @@ import type {
   SettingsPatch,
   StoredConversation,
   UpdateStatus,
+  UsageReport,
 } from './contract';
 
 export interface ChatStream {
@@ -94,6 +95,7 @@ export interface ParleyApi {
   updateStatus(): Promise<UpdateStatus>;
   installUpdate(): Promise<{ restarting: boolean }>;
   fetchImage(url: string): Promise<{ dataUrl: string }>;
+  usageReport(): Promise<UsageReport>;
 }
 
 export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
@@ -147,6 +149,7 @@ export function createApi(transport: Transport): ParleyApi {
     updateStatus: () => call('app:updateStatus', {}),
     installUpdate: () => call('app:installUpdate', {}),
     fetchImage: (url) => call('image:fetch', { url }),
+    usageReport: () => call('usage:report', {}),
   };
 }
 
@@ -193,6 +196,7 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     updateStatus: wrap(api.updateStatus),
     installUpdate: wrap(api.installUpdate),
     fetchImage: wrap(api.fetchImage),
+    usageReport: wrap(api.usageReport),
   };
 }
 

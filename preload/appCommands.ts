@@ -17,6 +17,7 @@ export const APP_COMMANDS = [
   'next-conversation',
   /** Not a menu item: main says an update has been downloaded. */
   'update-ready',
+  'usage',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

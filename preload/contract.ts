@@ -42,6 +42,10 @@ export const settingsSchema = z.object({
   autoUpdate: z.boolean(),
   /** Show remote images in answers without asking; off because an image URL can carry conversation text away. */
   remoteImages: z.boolean(),
+  /** Model ids pinned at the top of the picker, in the order they were added. */
+  favouriteModels: z.array(z.string().max(LIMITS.modelIdChars)).max(LIMITS.favouriteModels),
+  /** Model ids used for chats, most recent first. */
+  recentModels: z.array(z.string().max(LIMITS.modelIdChars)).max(LIMITS.recentModels),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -55,6 +59,8 @@ export const DEFAULT_SETTINGS: Settings = {
   textSize: 'default',
   autoUpdate: false,
   remoteImages: false,
+  favouriteModels: [],
+  recentModels: [],
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -326,6 +332,27 @@ export const searchSchema = z
   .object({ query: z.string().max(LIMITS.searchChars), limit: z.number().int().min(1).max(200) })
   .strict();
 
+/** Answers and what they used over a period or for one model; cost only from answers whose model has a known price. */
+export interface UsageTotals {
+  answers: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** US dollars for the priced answers; null when none had a known price. */
+  cost: number | null;
+  /** Answers counted in the tokens whose model has no known price. */
+  unpricedAnswers: number;
+}
+
+/** Usage from the saved history (every answer with usage, earlier versions included), in the user's local calendar. */
+export interface UsageReport {
+  /** Since Monday 00:00. */
+  thisWeek: UsageTotals;
+  /** Since the 1st, 00:00. */
+  thisMonth: UsageTotals;
+  /** All saved history, per model, most tokens first. */
+  byModel: (UsageTotals & { model: string })[];
+}
+
 /** Whether a downloaded update is waiting for a restart. */
 export type UpdateStatus = { ready: false } | { ready: true; version: string };
 
@@ -375,6 +402,8 @@ export interface Channels {
   'app:installUpdate': { request: Record<string, never>; response: { restarting: boolean } };
   /** "Load image": main fetches one remote image the user asked for and returns it as a data: URL. */
   'image:fetch': { request: z.infer<typeof openLinkSchema>; response: { dataUrl: string } };
+  /** Tokens and cost this week, this month and per model, from the history. */
+  'usage:report': { request: Record<string, never>; response: UsageReport };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -412,6 +441,7 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'app:updateStatus': emptySchema,
   'app:installUpdate': emptySchema,
   'image:fetch': openLinkSchema,
+  'usage:report': emptySchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

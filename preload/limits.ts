@@ -17,4 +17,7 @@ export const LIMITS = {
   importChars: 30_000_000,
   importFiles: 10_000,
   fileNameChars: 1_000,
+  favouriteModels: 200,
+  /** The picker's "Recently used": most recent first, the oldest dropped. */
+  recentModels: 8,
 } as const;

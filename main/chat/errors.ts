@@ -100,7 +100,7 @@ function statusError(error: APIError, status: number, context: ErrorContext): Ap
         message:
           context.model === undefined
             ? 'The server has nothing at this address (404). Check the base URL in Settings.'
-            : `The model "${context.model}" was not found. It may have been retired, or the id is misspelled (ids are case-sensitive). Choose another model.`,
+            : `The model "${context.model}" is no longer available: the server does not know it. It may have been retired, or the id is misspelled (ids are case-sensitive). Choose another model.`,
       };
     case 400:
     case 422: {

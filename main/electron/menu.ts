@@ -77,6 +77,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
     submenu: [
       item('Previous conversation', 'previous-conversation'),
       item('Next conversation', 'next-conversation'),
+      item('Usage', 'usage'),
       separator,
       ...(options.development ? [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, separator] : []),
       { role: 'resetZoom' },

@@ -10,6 +10,7 @@ import { createImporter } from './importConversations';
 import type { ImportConversations } from './importConversations';
 import { createMessages } from './messages';
 import { search } from './search';
+import { readModelUsage, type ModelUsage } from './usage';
 import type { SearchOptions } from './search';
 import { createVersions } from './versions';
 import type {
@@ -56,6 +57,8 @@ export interface HistoryStore {
   exportConversation(id: string): ExportConversation | null;
   /** Stores exported conversations as they were, in one transaction; see importConversations.ts. */
   importConversations: ImportConversations;
+  /** Tokens and answers per model since a moment (ms since epoch), for the usage view. */
+  modelUsage(since: number): ModelUsage[];
   close(): void;
 }
 
@@ -107,6 +110,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
       return conversation && toExportConversation(conversation);
     },
     importConversations: createImporter(context),
+    modelUsage: (since) => readModelUsage(db, since),
     close: () => db.close(),
   };
 }

@@ -11,6 +11,7 @@ import { createOpenAIClient } from '../chat/openaiClient';
 import type { Endpoint } from '../chat/openaiClient';
 import { writeFileAtomic } from '../files/writeFileAtomic';
 import { KNOWN_MODELS } from './knownModels';
+import { fetchLiveCatalog, mergeModelInfo, type LiveCatalog } from './liveCatalog';
 
 export interface ModelCatalogDeps {
   /** JSON file holding the cached lists. */
@@ -19,19 +20,34 @@ export interface ModelCatalogDeps {
   now?: () => number;
   /** How long to wait for the server's answer. Default 30 s. */
   timeoutMs?: number;
+  /** The public catalogue of model details, read with each refresh of the endpoints it describes. */
+  liveCatalog?: { url: string; appliesTo(baseURL: string): boolean; timeoutMs?: number };
 }
 
 export interface ModelCatalog {
   /** `refresh: false` answers from the cache when it has this endpoint's list; otherwise asks the server. */
   list(options: { refresh: boolean }): Promise<ModelList>;
+  /** What is known of these models for the current endpoint (bundled table and cached catalogue), without asking any server. */
+  describe(models: Iterable<string>): Promise<ModelList['info']>;
 }
 
-const cacheEntrySchema = z.object({ models: z.array(z.string()), fetchedAt: z.number() });
+const liveInfoSchema = z
+  .object({
+    contextWindow: z.number().nullable(),
+    vision: z.boolean().nullable(),
+    reasoning: z.enum(['always', 'default-on', 'default-off', 'none']).nullable(),
+    price: z.object({ input: z.number(), output: z.number() }).nullable(),
+  })
+  .partial();
+const cacheEntrySchema = z.object({ models: z.array(z.string()), fetchedAt: z.number(), live: z.record(z.string(), liveInfoSchema).optional() });
 type CacheEntry = z.infer<typeof cacheEntrySchema>;
 const cacheSchema = z.object({ version: z.literal(1), byBaseURL: z.record(z.string(), cacheEntrySchema) });
 type Cache = z.infer<typeof cacheSchema>;
 
 const NO_KEY: AppError = { code: 'no-key', message: 'No API key is saved. Add your W&B API key in Settings to load the models.' };
+
+/** The catalogue only adds details: it may not hold up the list for long. */
+const LIVE_CATALOG_TIMEOUT_MS = 4_000;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -41,9 +57,14 @@ function sortModels(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : 1));
 }
 
-/** The known metadata of the listed models. */
-function infoFor(models: string[]): ModelList['info'] {
-  return Object.fromEntries(models.flatMap((id) => (KNOWN_MODELS[id] ? [[id, KNOWN_MODELS[id]]] : [])));
+/** The known metadata of the listed models: the bundled table, overridden by the live catalogue where it spoke. */
+function infoFor(models: Iterable<string>, live: LiveCatalog = {}): ModelList['info'] {
+  return Object.fromEntries(
+    [...models].flatMap((id) => {
+      const info = mergeModelInfo(KNOWN_MODELS[id], live[id]);
+      return info ? [[id, info]] : [];
+    }),
+  );
 }
 
 export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
@@ -84,13 +105,17 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     const cached = (await readCache()).byBaseURL[endpoint.baseURL];
     const fromCache = (error: AppError | null): ModelList =>
       cached
-        ? { models: cached.models, info: infoFor(cached.models), fetchedAt: cached.fetchedAt, fromCache: true, error }
+        ? { models: cached.models, info: infoFor(cached.models, cached.live), fetchedAt: cached.fetchedAt, fromCache: true, error }
         : { models: [], info: {}, fetchedAt: null, fromCache: false, error };
 
-    if (!refresh && cached) return { models: cached.models, info: infoFor(cached.models), fetchedAt: cached.fetchedAt, fromCache: false, error: null };
+    if (!refresh && cached) return { models: cached.models, info: infoFor(cached.models, cached.live), fetchedAt: cached.fetchedAt, fromCache: false, error: null };
     const { apiKey } = endpoint;
     if (!apiKey) return fromCache(NO_KEY);
 
+    // Asked alongside the list; it never fails the list, and the last one read stands in when it cannot be had.
+    const liveRead = deps.liveCatalog?.appliesTo(endpoint.baseURL)
+      ? fetchLiveCatalog(deps.liveCatalog.url, { timeoutMs: deps.liveCatalog.timeoutMs ?? LIVE_CATALOG_TIMEOUT_MS })
+      : Promise.resolve(null);
     let models: string[];
     try {
       models = await fetchModels({ ...endpoint, apiKey });
@@ -100,15 +125,21 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     // An empty answer is more likely a server mistake than a catalogue with no models.
     if (models.length === 0 && cached) return fromCache(null);
 
-    const entry = { models, fetchedAt: now() };
+    const live = (await liveRead) ?? cached?.live;
+    const entry: CacheEntry = { models, fetchedAt: now(), ...(live ? { live } : {}) };
     if (models.length > 0) {
       // A cache that cannot be written costs only offline use; the fresh list is still good.
       await saveEntry(endpoint.baseURL, entry).catch((error: unknown) => {
         console.warn('Could not save the model list cache:', error instanceof Error ? error.message : error);
       });
     }
-    return { ...entry, info: infoFor(models), fromCache: false, error: null };
+    return { models, fetchedAt: entry.fetchedAt, info: infoFor(models, live), fromCache: false, error: null };
   }
 
-  return { list };
+  async function describe(models: Iterable<string>): Promise<ModelList['info']> {
+    const { baseURL } = await deps.getEndpoint();
+    return infoFor(models, (await readCache()).byBaseURL[baseURL]?.live);
+  }
+
+  return { list, describe };
 }

@@ -25,6 +25,9 @@ import { RemoteImagesContext } from '../features/markdown/remoteImages';
 import { useParley } from './ParleyContext';
 import { useRemoteImagesThroughMain } from './useRemoteImages';
 import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
+import { useModelsState } from '../features/models/modelsContext';
+import { ModelsProvider } from '../features/models/ModelsProvider';
+import { UsageDialog } from '../features/usage/UsageDialog';
 
 interface WorkspaceProps {
   settings: Settings;
@@ -54,10 +57,17 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
   const toastCount = useRef(0);
 
   const report = useCallback((what: string, error: unknown) => setProblem(`${what}: ${toAppError(error).message}`), []);
+  const models = useModelsState(api, { settings, onSettings });
+  const { markUsed } = models;
+  const [usageOpen, setUsageOpen] = useState(false);
+  const openUsage = useCallback(() => setUsageOpen(true), []);
 
   const events = useMemo<ChatEvents>(
     () => ({
-      onActivity: touch,
+      onActivity: (id, fields) => {
+        touch(id, fields);
+        markUsed(fields.model);
+      },
       onTurnEnd: (id, result, first) => {
         if (!first || result.status !== 'complete') return refreshHead();
         // Naming never holds up the chat; main's fallback title shows meanwhile.
@@ -67,7 +77,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
         });
       },
     }),
-    [api, touch, upsert, refreshHead],
+    [api, touch, upsert, refreshHead, markUsed],
   );
   const chat = useChat(api, { model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt }, events);
   const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt } = chat;
@@ -160,6 +170,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     },
     [api, onSettings, setModel, saveModel, stored, openId],
   );
+  const modelsValue = useMemo(() => ({ ...models, choose: chooseModel }), [models, chooseModel]);
 
   const changeSystemPrompt = useCallback(
     (systemPrompt: string) => {
@@ -199,6 +210,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     import: importer.open,
     'previous-conversation': () => openAdjacent(-1),
     'next-conversation': () => openAdjacent(1),
+    usage: openUsage,
   };
   useAppCommands(api, (command) => commands[command]?.());
   const remoteImages = useRemoteImagesThroughMain(api, settings.remoteImages);
@@ -210,6 +222,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
 
   return (
     <RemoteImagesContext value={remoteImages}>
+    <ModelsProvider value={modelsValue}>
       <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
         <Sidebar
           handle={sidebar}
@@ -228,6 +241,7 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
           onDismissToast={dismissToast}
           onOpenSettings={onOpenSettings}
           onImport={importer.open}
+          onOpenUsage={openUsage}
         />
         <div className="workspace-chat">
           {problem && (
@@ -252,7 +266,9 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
         <DropOverlay active={dragging} />
         {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
         {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
+        {usageOpen && <UsageDialog project={settings.project} onClose={() => setUsageOpen(false)} />}
       </div>
+    </ModelsProvider>
     </RemoteImagesContext>
   );
 }

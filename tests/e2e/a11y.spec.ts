@@ -41,6 +41,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await answered(chat, 'Tell me about **otters** and `code`', 'Tell me about otters and code');
       await expectAccessible(chat, 'chat with an answer');
 
+      await chat.getByRole('combobox', { name: 'Model' }).click();
+      await expect(chat.getByRole('listbox', { name: 'Models' })).toBeVisible();
+      await expectAccessible(chat, 'model list');
+      await chat.keyboard.press('Escape');
+
+      await sidebar(chat).getByRole('button', { name: 'Usage' }).click();
+      await expect(chat.getByRole('dialog', { name: 'Usage' }).getByRole('table').first()).toBeVisible();
+      await expectAccessible(chat, 'usage');
+      await chat.keyboard.press('Escape');
+
       await chat.keyboard.press(mod(','));
       await expect(chat.getByRole('dialog', { name: 'Settings' })).toBeVisible();
       await expectAccessible(chat, 'settings');

@@ -2,12 +2,15 @@ import { memo, useCallback, useState } from 'react';
 import { useParley } from '../../app/ParleyContext';
 import { formatUsage } from '../../lib/format';
 import { Markdown } from '../markdown/Markdown';
+import { ModelGone } from '../models/ModelGone';
+import { answerCostLabel } from '../models/answerCost';
 import type { Message } from './conversationReducer';
 import { MessageActions } from './MessageActions';
 import { MessageEditActions } from './MessageEditActions';
 import { Reasoning } from './Reasoning';
 import { VersionsSwitcher } from './VersionsSwitcher';
 import { useEditRequested } from './editRequest';
+import { useModelInfo } from '../models/modelsContext';
 
 interface MessageItemProps {
   message: Message;
@@ -44,7 +47,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
   const isUser = message.role === 'user';
   const name = isUser ? 'You' : 'Assistant';
   const streaming = message.status === 'streaming';
-  const usage = formatUsage(view.usage, view.firstTokenMs, view.durationMs);
+  const usage = formatUsage(view.usage, view.firstTokenMs, view.durationMs) + answerCostLabel(view.usage, useModelInfo(view.model));
   const retryButton = (
     <button type="button" onClick={() => onRetry(message.id)} disabled={!canRetry}>
       Retry
@@ -100,6 +103,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
           {isCurrent && (
             <div className="actions">
               {retryButton}
+              {view.error.code === 'model-not-found' && <ModelGone model={view.model} failedAt={view.createdAt} />}
               {SETTINGS_CODES.has(view.error.code) && (
                 <button type="button" onClick={onOpenSettings}>
                   Open settings

@@ -31,6 +31,7 @@ interface SidebarProps {
   onDismissToast: () => void;
   onOpenSettings: () => void;
   onImport: () => void;
+  onOpenUsage: () => void;
   /** For the app's commands (Cmd/Ctrl+K, the menu's Back up). */
   handle?: Ref<SidebarHandle>;
 }
@@ -161,6 +162,9 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           </button>
           <button type="button" onClick={backUp}>
             Back up
+          </button>
+          <button type="button" onClick={props.onOpenUsage}>
+            Usage
           </button>
           <button type="button" onClick={props.onOpenSettings}>
             Settings

@@ -1,69 +1,57 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError, ModelList } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
 import { IconButton } from '../../components/IconButton';
-import { toAppError } from '../../lib/errors';
 import { formatTime } from '../../lib/format';
+import { ModelOptions } from './ModelOptions';
+import { useModels } from './modelsContext';
+import { pickerSections } from './pickerSections';
 
 interface ModelPickerProps {
   value: string;
   onChange: (model: string) => void;
 }
 
-function matching(models: string[], query: string | null): string[] {
-  if (!query) return models;
-  const needle = query.toLowerCase();
-  return models.filter((model) => model.toLowerCase().includes(needle));
-}
+/** Ctrl+D (Cmd+D on macOS), as browsers bookmark: adds the active model to the favourites or takes it out. */
+const isFavouriteKey = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'd';
 
 /**
- * A searchable model list (the ARIA 1.2 combobox pattern): typing filters, Up/Down move,
- * Enter picks, Escape puts the field back. A typed id that matches nothing can still be
- * used, for when the list cannot be fetched.
+ * A searchable model list (the ARIA 1.2 combobox pattern): typing narrows by name or provider
+ * ("qwen/", "meta"), Up/Down move through Favourites, Recently used and All models, Enter picks,
+ * Ctrl/Cmd+D stars, Escape puts the field back. A typed id that matches nothing can still be
+ * used, for when the list cannot be fetched. Each row shows what is known of its model.
  */
 export function ModelPicker({ value, onChange }: ModelPickerProps) {
-  const api = useParley();
+  const models = useModels();
+  const { list, loadError, refreshing, favourites, recents, toggleFavourite, pickerRequests } = models;
   const id = useId();
   const listboxId = `${id}-listbox`;
-  const [list, setList] = useState<ModelList | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [refreshing, setRefreshing] = useState(false);
+  const popupId = `${id}-popup`;
+  const input = useRef<HTMLInputElement>(null);
   /** What the person typed; null while the field simply shows the chosen model. */
   const [query, setQuery] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    api.listModels({ refresh: false }).then(
-      (result) => live && setList(result),
-      (error: unknown) => live && setLoadError(toAppError(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-
-  async function refresh() {
-    if (refreshing) return;
-    setRefreshing(true);
-    try {
-      setList(await api.listModels({ refresh: true }));
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(toAppError(error));
-    } finally {
-      setRefreshing(false);
-    }
-  }
-
-  const options = matching(list?.models ?? [], query);
+  const sections = pickerSections(list?.models ?? [], favourites, recents, query ?? '');
+  const options = sections.flatMap((section) => section.models);
   const activeIndex = Math.min(active, options.length - 1);
-  const activeId = open && activeIndex >= 0 ? `${id}-option-${activeIndex}` : undefined;
+  const optionId = (index: number) => `${id}-option-${index}`;
+  const activeId = open && activeIndex >= 0 ? optionId(activeIndex) : undefined;
 
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
   }, [activeId]);
+
+  // "Choose another model" (after a 404) opens the list from elsewhere.
+  const [seenRequests, setSeenRequests] = useState(pickerRequests);
+  if (pickerRequests !== seenRequests) {
+    setSeenRequests(pickerRequests);
+    setOpen(true);
+    setActive(0);
+  }
+  useEffect(() => {
+    if (pickerRequests > 0) input.current?.focus();
+  }, [pickerRequests]);
 
   function close() {
     setOpen(false);
@@ -81,6 +69,13 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (isFavouriteKey(event)) {
+      const model = open ? options[activeIndex] : value;
+      if (!model) return;
+      event.preventDefault();
+      toggleFavourite(model);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
@@ -91,6 +86,12 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
         event.preventDefault();
         if (open) setActive(Math.max(activeIndex - 1, 0));
         else openAt(options.indexOf(value));
+        break;
+      case 'Home':
+      case 'End':
+        if (!open) break;
+        event.preventDefault();
+        setActive(event.key === 'Home' ? 0 : options.length - 1);
         break;
       case 'Enter': {
         if (!open) break;
@@ -116,13 +117,16 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
         <div className="model-picker-row">
           <div className="combobox">
             <input
+              ref={input}
               id={`${id}-input`}
               type="text"
               role="combobox"
               aria-expanded={open}
-              aria-controls={listboxId}
+              aria-haspopup="dialog"
+              aria-controls={popupId}
               aria-autocomplete="list"
               aria-activedescendant={activeId}
+              aria-describedby={`${id}-keys`}
               autoComplete="off"
               spellCheck={false}
               placeholder={list ? 'Search models' : 'Loading models…'}
@@ -137,27 +141,27 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
               onKeyDown={onKeyDown}
               onBlur={close}
             />
-            <ul id={listboxId} role="listbox" aria-label="Models" className="listbox" hidden={!open || options.length === 0}>
-              {options.map((model, index) => (
-                <li
-                  key={model}
-                  id={`${id}-option-${index}`}
-                  role="option"
-                  aria-selected={model === value}
-                  className={index === activeIndex ? 'option active' : 'option'}
-                  // Keep focus in the field so the click lands before blur closes the list.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => choose(model)}
-                >
-                  {model}
-                </li>
-              ))}
-            </ul>
+            <span id={`${id}-keys`} className="visually-hidden">
+              Type to search by name or provider. Ctrl or Command+D adds the highlighted model to favourites.
+            </span>
+            <ModelOptions
+              popupId={popupId}
+              listboxId={listboxId}
+              optionId={optionId}
+              sections={sections}
+              activeIndex={activeIndex}
+              value={value}
+              info={list?.info ?? {}}
+              favourites={favourites}
+              hidden={!open || options.length === 0}
+              onChoose={choose}
+              onToggleFavourite={toggleFavourite}
+            />
             {open && options.length === 0 && query && (
               <p className="listbox-empty">No model matches. Press Enter to use “{query.trim()}”.</p>
             )}
           </div>
-          <IconButton label="Refresh models" icon="↻" onClick={() => void refresh()} aria-busy={refreshing} />
+          <IconButton label="Refresh models" icon="↻" onClick={() => void (refreshing || models.refresh())} aria-busy={refreshing} />
         </div>
       </div>
       <ModelListStatus list={list} loadError={loadError} refreshing={refreshing} />

@@ -5,6 +5,8 @@ import { ConversationStats } from '../../../renderer/features/chat/ConversationS
 import { createMessage, type Message } from '../../../renderer/features/chat/conversationReducer';
 import { conversationTotals } from '../../../renderer/features/chat/conversationTotals';
 import { formatUsage, tokensPerSecond } from '../../../renderer/lib/format';
+import { answerCostLabel } from '../../../renderer/features/models/answerCost';
+import type { ModelInfo } from '../../../preload/contract';
 
 afterEach(cleanup);
 
@@ -37,9 +39,20 @@ describe('per-answer stats', () => {
 describe('conversation totals', () => {
   it('adds up every answer’s usage and counts the messages', () => {
     const messages = [...turn(1, 10, 100), ...turn(2, 120, 2_000), createMessage({ id: 'q3', role: 'user', content: 'x', model: 'm', createdAt: 3 })];
-    expect(conversationTotals(messages)).toEqual({ messages: 5, promptTokens: 130, completionTokens: 2_100 });
+    expect(conversationTotals(messages)).toEqual({ messages: 5, promptTokens: 130, completionTokens: 2_100, cost: null, unpricedAnswers: 2 });
     render(<ConversationStats messages={messages} />);
     expect(screen.getByRole('group', { name: 'Conversation totals' }).textContent).toBe(`5 messages · 130 tokens in · ${(2_100).toLocaleString()} out`);
+  });
+
+  it('costs the answers whose model has a price, and says which had none', () => {
+    const priced: ModelInfo = { contextWindow: null, vision: null, reasoning: null, price: { input: 0.65, output: 3.41 } };
+    const other = turn(2, 1_000_000, 0).map((message) => ({ ...message, model: 'unpriced' }));
+    const messages = [...turn(1, 1_000_000, 1_000_000), ...other];
+    expect(conversationTotals(messages, { m: priced })).toMatchObject({ cost: 4.06, unpricedAnswers: 1 });
+    expect(conversationTotals(messages.slice(2), { m: priced })).toMatchObject({ cost: null, unpricedAnswers: 1 });
+    expect(answerCostLabel(usage(1_000, 2_000), priced)).toBe(' · $0.0075');
+    expect(answerCostLabel(usage(1_000, 2_000), { ...priced, price: null })).toBe('');
+    expect(answerCostLabel(null, priced)).toBe('');
   });
 
   it('shows nothing for an empty conversation', () => {

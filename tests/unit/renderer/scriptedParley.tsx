@@ -20,6 +20,8 @@ import {
   type SavedFile,
   type Settings,
   type UpdateStatus,
+  type UsageReport,
+  type UsageTotals,
 } from '../../../preload/contract';
 import { App } from '../../../renderer/app/App';
 import { ParleyContext } from '../../../renderer/app/ParleyContext';
@@ -199,7 +201,12 @@ export class ScriptedParley implements ParleyApi {
   updateStatus = () => this.answer('updateStatus', [], () => this.update);
   installUpdate = () => this.answer('installUpdate', [], () => ({ restarting: this.update.ready }));
   fetchImage = (url: string) => this.answer('fetchImage', [url], () => ({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }));
+  /** What the usage view shows. */
+  usage: UsageReport = { thisWeek: NO_USAGE, thisMonth: NO_USAGE, byModel: [] };
+  usageReport = () => this.answer('usageReport', [], () => this.usage);
 }
+
+const NO_USAGE: UsageTotals = { answers: 0, promptTokens: 0, completionTokens: 0, cost: null, unpricedAnswers: 0 };
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {
   return render(<ParleyContext.Provider value={api}>{ui}</ParleyContext.Provider>);

@@ -29,9 +29,10 @@ describe('settings', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
 
     expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
-    expect(api.callsTo('updateSettings')).toEqual([
-      [{ ...DEFAULT_SETTINGS, project: 'acme/chat', defaultSystemPrompt: 'Be brief.', theme: 'dark' }],
-    ]);
+    // The form's fields only: favourites and recent models are not the form's to overwrite.
+    const { favouriteModels, recentModels, ...formDefaults } = DEFAULT_SETTINGS;
+    expect([favouriteModels, recentModels]).toEqual([[], []]);
+    expect(api.callsTo('updateSettings')).toEqual([[{ ...formDefaults, project: 'acme/chat', defaultSystemPrompt: 'Be brief.', theme: 'dark' }]]);
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
 
