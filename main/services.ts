@@ -21,6 +21,9 @@ import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
 import { fetchRemoteImage } from './images/fetchRemoteImage';
 import { missingConversation } from './history/storeContext';
+import { promptEntries } from './prompts/promptFile';
+import { createPromptHandlers } from './prompts/promptHandlers';
+import { createPromptLibrary } from './prompts/promptLibrary';
 
 export interface ServicePorts {
   dataDir: string;
@@ -67,6 +70,7 @@ export function createAppRouter(ports: ServicePorts): Router {
   );
   const models = createModelCatalog({ cacheFile: path.join(ports.dataDir, 'models-cache.json'), getEndpoint });
   const { history } = ports;
+  const prompts = createPromptLibrary({ store: ports.settingsStore, settings: () => settings.get() });
   const autoTitle = createAutoTitler({ chat: chat.chat, store: history, enabled: () => settings.get().autoTitle });
   const conversation = (id: string) => {
     const found = history.getConversation(id);
@@ -96,8 +100,8 @@ export function createAppRouter(ports: ServicePorts): Router {
         total: history.countConversations(),
       }),
       'history:get': ({ id }) => conversation(id),
-      'history:create': ({ id, model, systemPrompt }) => ({
-        ...history.createConversation({ id, title: '', model, systemPrompt, params: {}, endpoint: settings.get().baseURL }),
+      'history:create': ({ id, model, systemPrompt, params = {} }) => ({
+        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: settings.get().baseURL }),
         messages: [],
       }),
       'history:update': ({ id, patch }) => summaryOf(history.updateConversation(id, patch)),
@@ -121,7 +125,13 @@ export function createAppRouter(ports: ServicePorts): Router {
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },
       'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
       'image:fetch': ({ url }) => fetchRemoteImage(url),
-      ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
+      ...createExportHandlers({
+        history,
+        dialogs: ports.dialogs,
+        settings: () => settings.get(),
+        prompts: { backup: () => promptEntries(prompts.get()), restore: (entries) => prompts.merge(entries).report },
+      }),
+      ...createPromptHandlers(prompts, ports.dialogs),
     },
   });
 }

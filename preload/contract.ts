@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './appCommands';
 import { LIMITS } from './limits';
+import { PARAM_LIMITS, type ChatParams } from './chatParams';
 
 export { LIMITS } from './limits';
 
@@ -23,6 +24,20 @@ const httpUrl = z
       return false;
     }
   }, 'must be an http(s) URL');
+
+/** Chat parameters: only keys the person set, each in the range models accept. */
+export const chatParamsSchema: z.ZodType<ChatParams> = z
+  .object({
+    temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
+    topP: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
+    maxTokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
+    seed: z.number().int().min(PARAM_LIMITS.seed.min).max(PARAM_LIMITS.seed.max),
+    stop: z.array(z.string().min(1).max(PARAM_LIMITS.stopChars)).max(PARAM_LIMITS.stopSequences),
+    enableThinking: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type { ChatParams, ChatParamKey } from './chatParams';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const textSizeSchema = z.enum(['small', 'default', 'large', 'larger']);
@@ -42,6 +57,8 @@ export const settingsSchema = z.object({
   autoUpdate: z.boolean(),
   /** Show remote images in answers without asking; off because an image URL can carry conversation text away. */
   remoteImages: z.boolean(),
+  /** Chat parameters new chats start with ("Use for new chats"). */
+  defaultParams: chatParamsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -55,6 +72,7 @@ export const DEFAULT_SETTINGS: Settings = {
   textSize: 'default',
   autoUpdate: false,
   remoteImages: false,
+  defaultParams: {},
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -149,6 +167,8 @@ export const chatRequestSchema = z
     messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
     /** Absent for chats that are not kept (none yet); present, main commits the turn before sending. */
     history: chatHistorySchema.optional(),
+    /** Only the parameters the person set; absent or empty: none are sent. */
+    params: chatParamsSchema.optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -243,6 +263,8 @@ export interface ConversationSummary {
 export interface StoredConversation extends ConversationSummary {
   systemPrompt: string;
   messages: StoredMessage[];
+  /** The conversation's chat parameters; absent in rows made before Parley kept them. */
+  params?: ChatParams;
 }
 
 export interface SearchHit {
@@ -265,6 +287,7 @@ export const createConversationSchema = z
     id: idSchema,
     model: z.string().max(LIMITS.modelIdChars),
     systemPrompt: z.string().max(LIMITS.systemPromptChars),
+    params: chatParamsSchema.optional(),
   })
   .strict();
 export const updateConversationSchema = z
@@ -276,6 +299,7 @@ export const updateConversationSchema = z
         model: z.string().max(LIMITS.modelIdChars),
         systemPrompt: z.string().max(LIMITS.systemPromptChars),
         pinned: z.boolean(),
+        params: chatParamsSchema,
       })
       .partial()
       .strict(),
@@ -326,6 +350,37 @@ export const searchSchema = z
   .object({ query: z.string().max(LIMITS.searchChars), limit: z.number().int().min(1).max(200) })
   .strict();
 
+/** A named system prompt in the "Prompts" library (a type, so backups can hold it as JSON). */
+export type SavedPrompt = {
+  id: string;
+  name: string;
+  /** May hold {{date}}, {{time}} and {{model}}, filled at send time. */
+  text: string;
+  updatedAt: number;
+};
+
+export interface PromptLibrary {
+  prompts: SavedPrompt[];
+  /** The prompt new chats start with; null: none. */
+  defaultId: string | null;
+}
+
+export interface PromptImportReport {
+  added: string[];
+  updated: string[];
+  skipped: { name: string; reason: string }[];
+}
+
+export const savePromptSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().trim().min(1, 'the name is empty').max(LIMITS.titleChars),
+    text: z.string().max(LIMITS.systemPromptChars),
+  })
+  .strict();
+export const setDefaultPromptSchema = z.object({ id: idSchema.nullable() }).strict();
+export const importPromptsSchema = z.object({ content: z.string().max(LIMITS.importChars) }).strict();
+
 /** Whether a downloaded update is waiting for a restart. */
 export type UpdateStatus = { ready: false } | { ready: true; version: string };
 
@@ -375,6 +430,15 @@ export interface Channels {
   'app:installUpdate': { request: Record<string, never>; response: { restarting: boolean } };
   /** "Load image": main fetches one remote image the user asked for and returns it as a data: URL. */
   'image:fetch': { request: z.infer<typeof openLinkSchema>; response: { dataUrl: string } };
+  'prompts:list': { request: Record<string, never>; response: PromptLibrary };
+  /** Creates the prompt, or changes the one with this id. */
+  'prompts:save': { request: z.infer<typeof savePromptSchema>; response: PromptLibrary };
+  'prompts:delete': { request: z.infer<typeof conversationIdSchema>; response: PromptLibrary };
+  'prompts:setDefault': { request: z.infer<typeof setDefaultPromptSchema>; response: PromptLibrary };
+  /** "Export prompts": the library as JSON, saved or downloaded like other exports. */
+  'prompts:export': { request: Record<string, never>; response: SavedFile };
+  /** "Import prompts": merges a library file by id; bad JSON changes nothing. */
+  'prompts:import': { request: z.infer<typeof importPromptsSchema>; response: { library: PromptLibrary; report: PromptImportReport } };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -412,6 +476,12 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'app:updateStatus': emptySchema,
   'app:installUpdate': emptySchema,
   'image:fetch': openLinkSchema,
+  'prompts:list': emptySchema,
+  'prompts:save': savePromptSchema,
+  'prompts:delete': conversationIdSchema,
+  'prompts:setDefault': setDefaultPromptSchema,
+  'prompts:export': emptySchema,
+  'prompts:import': importPromptsSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

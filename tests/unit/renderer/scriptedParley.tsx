@@ -17,6 +17,8 @@ import {
   type KeyStatus,
   type ModelList,
   type Notice,
+  type PromptImportReport,
+  type PromptLibrary,
   type SavedFile,
   type Settings,
   type UpdateStatus,
@@ -111,6 +113,10 @@ export class ScriptedParley implements ParleyApi {
   /** Whether "Open data folder" can open it: false as in web mode. */
   canOpenFolder = false;
   update: UpdateStatus = { ready: false };
+  prompts: PromptLibrary = { prompts: [], defaultId: null };
+  promptsExport: SavedFile = { savedTo: null, download: null };
+  /** What "Import prompts" answers; its library replaces `prompts`, as main's merge would. */
+  promptImport: { library: PromptLibrary; report: PromptImportReport } = { library: { prompts: [], defaultId: null }, report: { added: [], updated: [], skipped: [] } };
   private readonly commandListeners = new Set<(command: AppCommand) => void>();
   private readonly failures = new Map<Method, AppError[]>();
 
@@ -199,6 +205,26 @@ export class ScriptedParley implements ParleyApi {
   updateStatus = () => this.answer('updateStatus', [], () => this.update);
   installUpdate = () => this.answer('installUpdate', [], () => ({ restarting: this.update.ready }));
   fetchImage = (url: string) => this.answer('fetchImage', [url], () => ({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }));
+  listPrompts = () => this.answer('listPrompts', [], () => structuredClone(this.prompts));
+  savePrompt = (prompt: { id: string; name: string; text: string }) =>
+    this.answer('savePrompt', [prompt], () => {
+      const saved = { ...prompt, updatedAt: Date.now() };
+      const exists = this.prompts.prompts.some((p) => p.id === prompt.id);
+      const prompts = exists ? this.prompts.prompts.map((p) => (p.id === prompt.id ? saved : p)) : [...this.prompts.prompts, saved];
+      return structuredClone((this.prompts = { ...this.prompts, prompts }));
+    });
+  deletePrompt = (id: string) =>
+    this.answer('deletePrompt', [id], () => {
+      const { prompts, defaultId } = this.prompts;
+      return structuredClone((this.prompts = { prompts: prompts.filter((p) => p.id !== id), defaultId: defaultId === id ? null : defaultId }));
+    });
+  setDefaultPrompt = (id: string | null) => this.answer('setDefaultPrompt', [id], () => structuredClone((this.prompts = { ...this.prompts, defaultId: id })));
+  exportPrompts = () => this.answer('exportPrompts', [], () => this.promptsExport);
+  importPrompts = (content: string) =>
+    this.answer('importPrompts', [content], () => {
+      this.prompts = this.promptImport.library;
+      return structuredClone(this.promptImport);
+    });
 }
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {
