@@ -54,9 +54,7 @@ export function paramKeyOf(serverName: string | undefined): ChatParamKey | null 
 }
 
 export function withoutParam(params: ChatParams, key: ChatParamKey): ChatParams {
-  const rest = { ...params };
-  delete rest[key];
-  return rest;
+  return Object.fromEntries(Object.entries(params).filter(([name]) => name !== key)) as ChatParams;
 }
 
 /** "temperature 0.7 · seed 42 · reasoning off": what is set, in a line; '' when nothing is. */

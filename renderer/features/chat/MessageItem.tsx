@@ -8,6 +8,7 @@ import { MessageEditActions } from './MessageEditActions';
 import { Reasoning } from './Reasoning';
 import { VersionsSwitcher } from './VersionsSwitcher';
 import { useEditRequested } from './editRequest';
+import { DropParamButton } from '../params/DropParamButton';
 
 interface MessageItemProps {
   message: Message;
@@ -100,6 +101,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
           {isCurrent && (
             <div className="actions">
               {retryButton}
+              <DropParamButton answerId={message.id} error={view.error} disabled={!canRetry} />
               {SETTINGS_CODES.has(view.error.code) && (
                 <button type="button" onClick={onOpenSettings}>
                   Open settings

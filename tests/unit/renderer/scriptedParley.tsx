@@ -114,6 +114,7 @@ export class ScriptedParley implements ParleyApi {
   canOpenFolder = false;
   update: UpdateStatus = { ready: false };
   prompts: PromptLibrary = { prompts: [], defaultId: null };
+  private promptsRead = false;
   promptsExport: SavedFile = { savedTo: null, download: null };
   /** What "Import prompts" answers; its library replaces `prompts`, as main's merge would. */
   promptImport: { library: PromptLibrary; report: PromptImportReport } = { library: { prompts: [], defaultId: null }, report: { added: [], updated: [], skipped: [] } };
@@ -205,7 +206,16 @@ export class ScriptedParley implements ParleyApi {
   updateStatus = () => this.answer('updateStatus', [], () => this.update);
   installUpdate = () => this.answer('installUpdate', [], () => ({ restarting: this.update.ready }));
   fetchImage = (url: string) => this.answer('fetchImage', [url], () => ({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }));
-  listPrompts = () => this.answer('listPrompts', [], () => structuredClone(this.prompts));
+  /** Like main, the first read moves a non-empty settings.defaultSystemPrompt into the library as its default. */
+  listPrompts = () =>
+    this.answer('listPrompts', [], () => {
+      if (!this.promptsRead && this.prompts.prompts.length === 0 && this.settings.defaultSystemPrompt) {
+        const id = crypto.randomUUID();
+        this.prompts = { prompts: [{ id, name: 'Default prompt', text: this.settings.defaultSystemPrompt, updatedAt: Date.now() }], defaultId: id };
+      }
+      this.promptsRead = true;
+      return structuredClone(this.prompts);
+    });
   savePrompt = (prompt: { id: string; name: string; text: string }) =>
     this.answer('savePrompt', [prompt], () => {
       const saved = { ...prompt, updatedAt: Date.now() };
