@@ -20,7 +20,7 @@ export type ChatParamKey = keyof ChatParams;
 export const PARAM_LIMITS = {
   temperature: { min: 0, max: 2 },
   topP: { min: 0, max: 1 },
-  maxTokens: { min: 1, max: 10_000_000 },
+  maxTokens: { min: 1, max: Number.MAX_SAFE_INTEGER },
   seed: { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
   stopSequences: 4,
   stopChars: 500,

@@ -44,7 +44,7 @@ test('the server gets exactly the parameters set, and the conversation keeps the
   await dialog.getByRole('spinbutton', { name: 'Seed' }).fill('42');
   // Out of range: said next to the field, and not applied.
   await dialog.getByRole('spinbutton', { name: 'Top p' }).fill('3');
-  await expect(dialog.getByRole('alert')).toHaveText('Top p must be between 0 and 1.');
+  await expect(dialog.getByRole('alert')).toHaveText('Top p must be between 0 and 1. Not sent until corrected.');
   await expect(dialog.getByRole('spinbutton', { name: 'Top p' })).toHaveValue('3');
   await expect(dialog).toContainText('Sent with each message: temperature 0.7 · seed 42.');
   await dialog.getByRole('button', { name: 'Clear top p' }).click();

@@ -12,8 +12,9 @@ interface NumberParamFieldProps {
 }
 
 /**
- * One number parameter. What the person types stays in the field as typed; only a valid value
- * (or an empty field: not set) reaches the conversation, and anything else says why next to it.
+ * One number parameter. What the person types stays in the field as typed; a valid value is
+ * set, an empty field is "not set", and anything else says why next to it and is not sent
+ * (rather than quietly sending an earlier value the field no longer shows).
  */
 export function NumberParamField({ label, hint, value, rule, step, onChange }: NumberParamFieldProps) {
   const id = useId();
@@ -23,8 +24,8 @@ export function NumberParamField({ label, hint, value, rule, step, onChange }: N
   function change(next: string, badInput: boolean) {
     setText(next);
     const parsed = parseNumberInput(label, next, rule, badInput);
-    setProblem(parsed.ok ? null : parsed.message);
-    if (parsed.ok) onChange(parsed.value);
+    setProblem(parsed.ok ? null : `${parsed.message} Not sent until corrected.`);
+    onChange(parsed.ok ? parsed.value : undefined);
   }
 
   return (

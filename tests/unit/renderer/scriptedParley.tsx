@@ -10,6 +10,7 @@ import {
   DEFAULT_SETTINGS,
   type AppError,
   type ChatEvent,
+  type ChatParams,
   type ChatRequest,
   type ChatResult,
   type FolderExportStatus,
@@ -176,7 +177,7 @@ export class ScriptedParley implements ParleyApi {
   notices = () => this.answer('notices', [], () => this.noticeList);
   listConversations = (page: { offset: number; limit: number }) => this.answer('listConversations', [page], () => this.history.list(page));
   getConversation = (id: string) => this.answer('getConversation', [id], () => this.history.get(id));
-  createConversation = (fields: { id: string; model: string; systemPrompt: string }) =>
+  createConversation = (fields: { id: string; model: string; systemPrompt: string; params?: ChatParams }) =>
     this.answer('createConversation', [fields], () => this.history.create(fields));
   updateConversation = (id: string, patch: ConversationPatch) => this.answer('updateConversation', [id, patch], () => this.history.update(id, patch));
   deleteConversation = (id: string) => this.answer('deleteConversation', [id], () => this.history.delete(id));
