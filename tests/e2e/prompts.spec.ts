@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { wallClock } from '../../main/export/localTime';
-import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { savedText } from './support/savedFiles';
 import { sidebar } from './support/screens';
 
@@ -28,7 +28,7 @@ async function createPrompt(page: Page, name: string, text: string): Promise<voi
   await expect(dialog.getByRole('status')).toHaveText(`Saved “${name}”.`);
 }
 
-test('create, duplicate, make default and apply a prompt; its variables are filled when sent', async ({ chat }) => {
+test('create, duplicate, make default and apply a prompt; its variables are filled when sent', async ({ chat, parley }) => {
   await pickModel(chat, 'fake/echo-system');
   const dialog = await openPrompts(chat);
   await expect(dialog).toContainText('No saved prompts yet.');
@@ -68,6 +68,13 @@ test('create, duplicate, make default and apply a prompt; its variables are fill
   // fake/echo-system titles a conversation with the system prompt of the title request.
   await sidebar(chat).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /^System prompt: You name conversations/ }).click();
   await expect(chat.getByLabel('System prompt')).toHaveValue('You are {{model}}. Today is {{date}}.');
+
+  // The library and its default outlast a restart.
+  const page = await parley.restart();
+  await enterKeyIfAsked(page);
+  await expect(page.getByLabel('System prompt')).toHaveValue('Default for {{model}}.');
+  await page.getByRole('button', { name: 'Prompts', exact: true }).click();
+  await expect(savedPrompts(page).getByRole('button')).toHaveText(['Dated', 'Dated copy (default)']);
 });
 
 test('export the prompts as JSON, then import them back; a bad file changes nothing', async ({ chat, parley, runtime, dataDir }) => {
