@@ -8,7 +8,6 @@ const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 const TERSE = '0b7f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
 const PIRATE = '1c8a7b2f-3d4e-4f60-9b0c-1d2e3f4a5b6c';
 let api: ScriptedParley;
-type User = ReturnType<typeof userEvent.setup>;
 
 beforeEach(() => {
   api = new ScriptedParley();
