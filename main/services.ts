@@ -23,6 +23,9 @@ import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
 import { fetchRemoteImage } from './images/fetchRemoteImage';
 import { missingConversation } from './history/storeContext';
+import { promptEntries } from './prompts/promptFile';
+import { createPromptHandlers } from './prompts/promptHandlers';
+import { createPromptLibrary } from './prompts/promptLibrary';
 
 export interface ServicePorts {
   dataDir: string;
@@ -75,6 +78,7 @@ export function createAppRouter(ports: ServicePorts): Router {
     liveCatalog: ports.modelCatalogURL ? { url: ports.modelCatalogURL, appliesTo: () => true } : { url: WANDB_CATALOG_URL, appliesTo: isWandbEndpoint },
   });
   const { history } = ports;
+  const prompts = createPromptLibrary({ store: ports.settingsStore, settings: () => settings.get() });
   const autoTitle = createAutoTitler({ chat: chat.chat, store: history, enabled: () => settings.get().autoTitle });
   const conversation = (id: string) => {
     const found = history.getConversation(id);
@@ -104,8 +108,8 @@ export function createAppRouter(ports: ServicePorts): Router {
         total: history.countConversations(),
       }),
       'history:get': ({ id }) => conversation(id),
-      'history:create': ({ id, model, systemPrompt }) => ({
-        ...history.createConversation({ id, title: '', model, systemPrompt, params: {}, endpoint: settings.get().baseURL }),
+      'history:create': ({ id, model, systemPrompt, params = {} }) => ({
+        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: settings.get().baseURL }),
         messages: [],
       }),
       'history:update': ({ id, patch }) => summaryOf(history.updateConversation(id, patch)),
@@ -130,7 +134,13 @@ export function createAppRouter(ports: ServicePorts): Router {
       'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
       'image:fetch': ({ url }) => fetchRemoteImage(url),
       'usage:report': () => createUsageReport({ history, describeModels: models.describe }),
-      ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
+      ...createExportHandlers({
+        history,
+        dialogs: ports.dialogs,
+        settings: () => settings.get(),
+        prompts: { backup: () => promptEntries(prompts.get()), restore: (entries) => prompts.merge(entries).report },
+      }),
+      ...createPromptHandlers(prompts, ports.dialogs),
     },
   });
 }

@@ -9,6 +9,9 @@ import type { AppCommand } from './appCommands';
 import type {
   AppError,
   Channel,
+  ChatParams,
+  PromptImportReport,
+  PromptLibrary,
   ChatEvent,
   ChatRequest,
   ChatResult,
@@ -73,7 +76,7 @@ export interface ParleyApi {
   notices(): Promise<Notice[]>;
   listConversations(page: { offset: number; limit: number }): Promise<{ conversations: ConversationSummary[]; total: number }>;
   getConversation(id: string): Promise<StoredConversation>;
-  createConversation(fields: { id: string; model: string; systemPrompt: string }): Promise<StoredConversation>;
+  createConversation(fields: { id: string; model: string; systemPrompt: string; params?: ChatParams }): Promise<StoredConversation>;
   updateConversation(id: string, patch: ConversationPatch): Promise<ConversationSummary>;
   deleteConversation(id: string): Promise<{ deleted: boolean }>;
   restoreConversation(id: string): Promise<ConversationSummary>;
@@ -96,9 +99,15 @@ export interface ParleyApi {
   installUpdate(): Promise<{ restarting: boolean }>;
   fetchImage(url: string): Promise<{ dataUrl: string }>;
   usageReport(): Promise<UsageReport>;
+  listPrompts(): Promise<PromptLibrary>;
+  savePrompt(prompt: { id: string; name: string; text: string }): Promise<PromptLibrary>;
+  deletePrompt(id: string): Promise<PromptLibrary>;
+  setDefaultPrompt(id: string | null): Promise<PromptLibrary>;
+  exportPrompts(): Promise<SavedFile>;
+  importPrompts(content: string): Promise<{ library: PromptLibrary; report: PromptImportReport }>;
 }
 
-export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
+export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned' | 'params'>>;
 
 export function createApi(transport: Transport): ParleyApi {
   async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -150,6 +159,12 @@ export function createApi(transport: Transport): ParleyApi {
     installUpdate: () => call('app:installUpdate', {}),
     fetchImage: (url) => call('image:fetch', { url }),
     usageReport: () => call('usage:report', {}),
+    listPrompts: () => call('prompts:list', {}),
+    savePrompt: (prompt) => call('prompts:save', prompt),
+    deletePrompt: (id) => call('prompts:delete', { id }),
+    setDefaultPrompt: (id) => call('prompts:setDefault', { id }),
+    exportPrompts: () => call('prompts:export', {}),
+    importPrompts: (content) => call('prompts:import', { content }),
   };
 }
 
@@ -197,6 +212,12 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     installUpdate: wrap(api.installUpdate),
     fetchImage: wrap(api.fetchImage),
     usageReport: wrap(api.usageReport),
+    listPrompts: wrap(api.listPrompts),
+    savePrompt: wrap(api.savePrompt),
+    deletePrompt: wrap(api.deletePrompt),
+    setDefaultPrompt: wrap(api.setDefaultPrompt),
+    exportPrompts: wrap(api.exportPrompts),
+    importPrompts: wrap(api.importPrompts),
   };
 }
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './appCommands';
 import { LIMITS } from './limits';
+import { PARAM_LIMITS, type ChatParams } from './chatParams';
 
 export { LIMITS } from './limits';
 
@@ -23,6 +24,20 @@ const httpUrl = z
       return false;
     }
   }, 'must be an http(s) URL');
+
+/** Chat parameters: only keys the person set, each in the range models accept. */
+export const chatParamsSchema: z.ZodType<ChatParams> = z
+  .object({
+    temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
+    topP: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
+    maxTokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
+    seed: z.number().int().min(PARAM_LIMITS.seed.min).max(PARAM_LIMITS.seed.max),
+    stop: z.array(z.string().min(1).max(PARAM_LIMITS.stopChars)).max(PARAM_LIMITS.stopSequences),
+    enableThinking: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type { ChatParams, ChatParamKey } from './chatParams';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const textSizeSchema = z.enum(['small', 'default', 'large', 'larger']);
@@ -46,6 +61,8 @@ export const settingsSchema = z.object({
   favouriteModels: z.array(z.string().max(LIMITS.modelIdChars)).max(LIMITS.favouriteModels),
   /** Model ids used for chats, most recent first. */
   recentModels: z.array(z.string().max(LIMITS.modelIdChars)).max(LIMITS.recentModels),
+  /** Chat parameters new chats start with ("Use for new chats"). */
+  defaultParams: chatParamsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -61,6 +78,7 @@ export const DEFAULT_SETTINGS: Settings = {
   remoteImages: false,
   favouriteModels: [],
   recentModels: [],
+  defaultParams: {},
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -155,6 +173,8 @@ export const chatRequestSchema = z
     messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
     /** Absent for chats that are not kept (none yet); present, main commits the turn before sending. */
     history: chatHistorySchema.optional(),
+    /** Only the parameters the person set; absent or empty: none are sent. */
+    params: chatParamsSchema.optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -249,6 +269,8 @@ export interface ConversationSummary {
 export interface StoredConversation extends ConversationSummary {
   systemPrompt: string;
   messages: StoredMessage[];
+  /** The conversation's chat parameters; absent in rows made before Parley kept them. */
+  params?: ChatParams;
 }
 
 export interface SearchHit {
@@ -271,6 +293,7 @@ export const createConversationSchema = z
     id: idSchema,
     model: z.string().max(LIMITS.modelIdChars),
     systemPrompt: z.string().max(LIMITS.systemPromptChars),
+    params: chatParamsSchema.optional(),
   })
   .strict();
 export const updateConversationSchema = z
@@ -282,6 +305,7 @@ export const updateConversationSchema = z
         model: z.string().max(LIMITS.modelIdChars),
         systemPrompt: z.string().max(LIMITS.systemPromptChars),
         pinned: z.boolean(),
+        params: chatParamsSchema,
       })
       .partial()
       .strict(),
@@ -353,6 +377,37 @@ export interface UsageReport {
   byModel: (UsageTotals & { model: string })[];
 }
 
+/** A named system prompt in the "Prompts" library (a type, so backups can hold it as JSON). */
+export type SavedPrompt = {
+  id: string;
+  name: string;
+  /** May hold {{date}}, {{time}} and {{model}}, filled at send time. */
+  text: string;
+  updatedAt: number;
+};
+
+export interface PromptLibrary {
+  prompts: SavedPrompt[];
+  /** The prompt new chats start with; null: none. */
+  defaultId: string | null;
+}
+
+export interface PromptImportReport {
+  added: string[];
+  updated: string[];
+  skipped: { name: string; reason: string }[];
+}
+
+export const savePromptSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().trim().min(1, 'the name is empty').max(LIMITS.titleChars),
+    text: z.string().max(LIMITS.systemPromptChars),
+  })
+  .strict();
+export const setDefaultPromptSchema = z.object({ id: idSchema.nullable() }).strict();
+export const importPromptsSchema = z.object({ content: z.string().max(LIMITS.importChars) }).strict();
+
 /** Whether a downloaded update is waiting for a restart. */
 export type UpdateStatus = { ready: false } | { ready: true; version: string };
 
@@ -404,6 +459,15 @@ export interface Channels {
   'image:fetch': { request: z.infer<typeof openLinkSchema>; response: { dataUrl: string } };
   /** Tokens and cost this week, this month and per model, from the history. */
   'usage:report': { request: Record<string, never>; response: UsageReport };
+  'prompts:list': { request: Record<string, never>; response: PromptLibrary };
+  /** Creates the prompt, or changes the one with this id. */
+  'prompts:save': { request: z.infer<typeof savePromptSchema>; response: PromptLibrary };
+  'prompts:delete': { request: z.infer<typeof conversationIdSchema>; response: PromptLibrary };
+  'prompts:setDefault': { request: z.infer<typeof setDefaultPromptSchema>; response: PromptLibrary };
+  /** "Export prompts": the library as JSON, saved or downloaded like other exports. */
+  'prompts:export': { request: Record<string, never>; response: SavedFile };
+  /** "Import prompts": merges a library file by id; bad JSON changes nothing. */
+  'prompts:import': { request: z.infer<typeof importPromptsSchema>; response: { library: PromptLibrary; report: PromptImportReport } };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -442,6 +506,12 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'app:installUpdate': emptySchema,
   'image:fetch': openLinkSchema,
   'usage:report': emptySchema,
+  'prompts:list': emptySchema,
+  'prompts:save': savePromptSchema,
+  'prompts:delete': conversationIdSchema,
+  'prompts:setDefault': setDefaultPromptSchema,
+  'prompts:export': emptySchema,
+  'prompts:import': importPromptsSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

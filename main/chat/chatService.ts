@@ -11,6 +11,8 @@ import type { AppError, ChatEvent, ChatRequest, ChatResult, ChatStatus, Usage } 
 import { isRetryable, StreamDroppedError, StreamStalledError, toAppError } from './errors';
 import type { ErrorContext } from './errors';
 import { createOpenAIClient } from './openaiClient';
+import { requestParamFields } from './requestParams';
+import { systemPromptForSend } from './systemPrompt';
 import type { Endpoint } from './openaiClient';
 import { createStreamWatchdog } from './streamWatchdog';
 import { createThinkTagSplitter } from './thinkTagSplitter';
@@ -51,7 +53,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       firstTokenMs: null as number | null,
     };
     const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
-      ...(request.systemPrompt.trim() ? [{ role: 'system' as const, content: request.systemPrompt }] : []),
+      ...(request.systemPrompt.trim() ? [{ role: 'system' as const, content: systemPromptForSend(request.systemPrompt, request.model, startedAt) }] : []),
       ...request.messages.map(({ role, content }) => ({ role, content })),
     ];
 
@@ -76,7 +78,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       let answerStarted = false;
       try {
         const stream = await client.chat.completions.create(
-          { model: request.model, messages, stream: true, stream_options: { include_usage: true } },
+          { model: request.model, messages, ...requestParamFields(request.params), stream: true, stream_options: { include_usage: true } },
           { signal: AbortSignal.any([signal, watchdog.signal]) },
         );
         // The SDK ends this loop quietly when the signal aborts, so the reason is checked afterwards.

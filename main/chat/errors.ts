@@ -107,7 +107,7 @@ function statusError(error: APIError, status: number, context: ErrorContext): Ap
       const param = typeof error.param === 'string' && error.param ? error.param : undefined;
       const reason = text ? `: ${text}` : '.';
       return param
-        ? { code: 'bad-request', status, param, message: `This model does not accept the "${param}" setting${reason}` }
+        ? { code: 'bad-request', status, param, message: `${context.model === undefined ? 'The model' : `The model ${context.model}`} refused the parameter ${param}${reason}` }
         : { code: 'bad-request', status, message: `The server refused the request${reason}` };
     }
     case 429:

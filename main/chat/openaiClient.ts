@@ -2,6 +2,7 @@
  * Builds the `openai` SDK client for one endpoint, shared by the chat service and the model catalog.
  */
 import OpenAI from 'openai';
+import { withOpenAIErrorBodies } from './errorBody';
 
 /** Where requests go and with which credentials; `project` is W&B's `team/project`, empty for none. */
 export interface Endpoint {
@@ -36,7 +37,7 @@ export function createOpenAIClient(endpoint: Endpoint & { apiKey: string }, { ti
     maxRetries: 0, // the chat service retries itself, only before the answer starts
     timeout: timeoutMs,
     dangerouslyAllowBrowser: false,
-    fetch: onBytes ? tappedFetch(onBytes) : undefined,
+    fetch: withOpenAIErrorBodies(onBytes ? tappedFetch(onBytes) : fetch),
   });
 }
 

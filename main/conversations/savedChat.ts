@@ -20,15 +20,18 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   const { conversationId, turn } = history;
   const conversation = store.getConversation(conversationId);
   if (!conversation) throw missingConversation();
-  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt) {
-    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt });
+  // The parameters a turn was sent with become the conversation's, and each message keeps its own.
+  const params = request.params ?? {};
+  const paramsChanged = JSON.stringify(conversation.params) !== JSON.stringify(params);
+  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || paramsChanged) {
+    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, params });
   }
-  const answer = { id: history.answerId, model: request.model, params: {} };
+  const answer = { id: history.answerId, model: request.model, params };
   switch (turn.kind) {
     case 'new': {
       const question = request.messages.at(-1);
       if (question?.role !== 'user') throw new AppFailure({ code: 'invalid-request', message: 'A new turn must end with your message.' });
-      store.addUserMessage(conversationId, { id: turn.userMessageId, content: question.content, model: request.model, params: {} });
+      store.addUserMessage(conversationId, { id: turn.userMessageId, content: question.content, model: request.model, params });
       if (!conversation.title.trim()) store.updateConversation(conversationId, { title: titleFrom(question.content) || 'New chat' });
       return store.startAnswer(conversationId, answer);
     }

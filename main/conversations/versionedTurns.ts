@@ -36,7 +36,7 @@ export function editTurn(
   if (messages[index]?.id !== userMessageId || after.length > 1) throw refuse('Only the last message you sent can be edited; reload the conversation.');
   const question = request.messages.at(-1);
   if (question?.role !== 'user') throw refuse('An edit must end with your message.');
-  store.editUserMessage(conversation.id, userMessageId, { content: question.content, model: request.model, params: {} });
+  store.editUserMessage(conversation.id, userMessageId, { content: question.content, model: request.model, params: answer.params });
   const previous = after[0];
   return previous ? store.regenerateAnswer(conversation.id, previous.id, answer) : store.startAnswer(conversation.id, answer);
 }

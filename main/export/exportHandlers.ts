@@ -3,12 +3,13 @@
  * Dialogs port here. Nothing written carries the API key: exports are built from the history
  * and the settings, which hold none, and the core drops secret-looking fields besides.
  */
-import type { Channel, Settings } from '../../preload/contract';
+import type { Channel, PromptImportReport, Settings } from '../../preload/contract';
 import type { Dialogs } from '../files/dialogs';
 import type { HistoryStore } from '../history/historyStore';
 import { missingConversation } from '../history/storeContext';
 import type { Handlers } from '../ipc/router';
 import { backupToJson, createBackup } from './backup';
+import type { BackupPrompt } from './backup';
 import { conversationFileStem, FileNameAllocator } from './fileNames';
 import { createFolderJobs } from './folderJobs';
 import { importFiles } from './importFiles';
@@ -22,10 +23,12 @@ export interface ExportDeps {
   history: HistoryStore;
   dialogs: Dialogs;
   settings(): Settings;
+  /** The prompt library as a backup holds it, and how a restored backup's prompts are merged into it. */
+  prompts: { backup(): BackupPrompt[]; restore(prompts: readonly BackupPrompt[]): PromptImportReport };
   now?: () => number;
 }
 
-export function createExportHandlers({ history, dialogs, settings, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
+export function createExportHandlers({ history, dialogs, settings, prompts, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
   const jobs = createFolderJobs();
   const load = (id: string): ExportConversation => {
     const conversation = history.exportConversation(id);
@@ -43,7 +46,7 @@ export function createExportHandlers({ history, dialogs, settings, now = Date.no
     'export:markdownText': ({ id }) => ({ markdown: conversationToMarkdown(load(id)) }),
     'export:backup': () => {
       const at = now();
-      const backup = createBackup({ conversations: history.conversationIds().map(load), prompts: [], settings: settings(), now: at });
+      const backup = createBackup({ conversations: history.conversationIds().map(load), prompts: prompts.backup(), settings: settings(), now: at });
       return dialogs.saveFile(`Parley backup ${wallClock().date(at)}.json`, backupToJson(backup), 'application/json');
     },
     'export:folderStart': async ({ ids }) => {
@@ -52,6 +55,6 @@ export function createExportHandlers({ history, dialogs, settings, now = Date.no
     },
     'export:folderStatus': ({ jobId }) => jobs.status(jobId),
     'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, history.importConversations),
+    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, history.importConversations, prompts.restore),
   };
 }

@@ -5,16 +5,18 @@
  * reported and the others go on; what was read is stored in one transaction, so a failed
  * write changes nothing.
  *
- * Decisions: a backup brings back its conversations only, not its settings or prompts (the
- * user's current endpoint and model are not swapped behind their back; the report says so).
+ * Decisions: a backup brings back its conversations and saved prompts (merged by id), not its
+ * settings (the user's current endpoint and model are not swapped behind their back; the report
+ * says so).
  * Earlier versions of messages are stored with them.
  */
 import { extname } from 'node:path';
 import { conversationIdSchema } from '../../preload/contract';
-import type { ImportReport } from '../../preload/contract';
+import type { ImportReport, PromptImportReport } from '../../preload/contract';
 import { AppFailure } from '../appFailure';
 import type { DuplicateMode, ImportConversations } from '../history/importConversations';
 import { BackupFormatError, parseBackup } from './backup';
+import type { BackupPrompt } from './backup';
 import { ChatGptImportError, chatgptToConversations } from './chatgptImport';
 import { MarkdownImportError, markdownToConversation } from './markdownImport';
 import type { ExportConversation } from './types';
@@ -32,14 +34,14 @@ interface Found {
 
 type Skipped = ImportReport['skipped'];
 
-const NOT_RESTORED = 'its settings and saved prompts were not applied: importing a backup brings back its conversations only.';
+const NOT_RESTORED = 'its settings were not applied: importing a backup brings back its conversations and saved prompts only.';
 const UNKNOWN_KIND = 'Parley imports its Markdown exports (.md), its backups and ChatGPT’s conversations.json (.json) only.';
 
 const isParseError = (error: unknown): error is Error =>
   error instanceof MarkdownImportError || error instanceof BackupFormatError || error instanceof ChatGptImportError;
 
 /** The conversations in one file; what cannot be read goes to `skipped`. */
-function readFile(file: ImportFile, skipped: Skipped): Found[] {
+function readFile(file: ImportFile, skipped: Skipped, prompts: { source: string; prompts: BackupPrompt[] }[]): Found[] {
   const inFile = (conversation: ExportConversation): Found => ({ source: `${file.name}: "${conversation.title}"`, conversation });
   const extension = extname(file.name).toLowerCase();
   try {
@@ -55,7 +57,8 @@ function readFile(file: ImportFile, skipped: Skipped): Found[] {
       return conversations.map(inFile);
     }
     const backup = parseBackup(json);
-    if (backup.prompts.length > 0 || Object.keys(backup.settings).length > 0) skipped.push({ source: file.name, reason: NOT_RESTORED });
+    if (Object.keys(backup.settings).length > 0) skipped.push({ source: file.name, reason: NOT_RESTORED });
+    if (backup.prompts.length > 0) prompts.push({ source: file.name, prompts: backup.prompts });
     return backup.conversations.map(inFile);
   } catch (error) {
     if (!isParseError(error)) throw error;
@@ -75,10 +78,17 @@ function foreignId(c: ExportConversation): string | null {
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function importFiles(files: readonly ImportFile[], duplicates: DuplicateMode, store: ImportConversations): ImportReport {
+/** `restorePrompts` merges a backup's saved prompts into the library, after its conversations are stored. */
+export function importFiles(
+  files: readonly ImportFile[],
+  duplicates: DuplicateMode,
+  store: ImportConversations,
+  restorePrompts?: (prompts: readonly BackupPrompt[]) => PromptImportReport,
+): ImportReport {
   const report: ImportReport = { imported: [], skipped: [] };
+  const backupPrompts: { source: string; prompts: BackupPrompt[] }[] = [];
   const usable = files
-    .flatMap((file) => readFile(file, report.skipped))
+    .flatMap((file) => readFile(file, report.skipped, backupPrompts))
     .filter(({ source, conversation }) => {
       const reason = foreignId(conversation);
       if (reason !== null) report.skipped.push({ source, reason });
@@ -98,5 +108,9 @@ export function importFiles(files: readonly ImportFile[], duplicates: DuplicateM
     }
     report.imported.push({ id: conversation.id, title: conversation.title });
   });
+  for (const { source, prompts } of backupPrompts) {
+    const merged = restorePrompts?.(prompts);
+    for (const { name, reason } of merged?.skipped ?? []) report.skipped.push({ source: `${source}: prompt "${name}"`, reason });
+  }
   return report;
 }

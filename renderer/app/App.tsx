@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { KeyStatus, Notice, Settings } from '../../preload/contract';
+import type { KeyStatus, Notice, PromptLibrary, Settings } from '../../preload/contract';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { KeySetup } from '../features/setup/KeySetup';
 import { toAppError } from '../lib/errors';
@@ -11,6 +11,7 @@ import { Workspace } from './Workspace';
 interface Loaded {
   keyStatus: KeyStatus;
   settings: Settings;
+  prompts: PromptLibrary;
 }
 
 /** Loads what the window needs, then shows first run (no key) or the history and chat. */
@@ -27,8 +28,9 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.keyStatus(), api.getSettings()]).then(
-      ([keyStatus, settings]) => live && setLoaded({ keyStatus, settings }),
+    // The prompt library too: the first new chat starts with its default prompt.
+    Promise.all([api.keyStatus(), api.getSettings(), api.listPrompts()]).then(
+      ([keyStatus, settings, prompts]) => live && setLoaded({ keyStatus, settings, prompts }),
       (error: unknown) => live && setLoadError(toAppError(error).message),
     );
     // Notices are a courtesy: failing to fetch them must not keep the app from starting.
@@ -52,6 +54,7 @@ export function App() {
   }, [textSize]);
 
   const onSettings = useCallback((settings: Settings) => setLoaded((current) => current && { ...current, settings }), []);
+  const onPrompts = useCallback((prompts: PromptLibrary) => setLoaded((current) => current && { ...current, prompts }), []);
   const onKeyStatus = useCallback((keyStatus: KeyStatus) => {
     setLoaded((current) => current && { ...current, keyStatus });
     if (!keyStatus.hasKey) {
@@ -98,7 +101,14 @@ export function App() {
   } else {
     screen = (
       <>
-        <Workspace key={historyVersion} settings={loaded.settings} onSettings={onSettings} onOpenSettings={openSettings} />
+        <Workspace
+          key={historyVersion}
+          settings={loaded.settings}
+          prompts={loaded.prompts}
+          onSettings={onSettings}
+          onPrompts={onPrompts}
+          onOpenSettings={openSettings}
+        />
         {settingsOpen && (
           <SettingsDialog
             settings={loaded.settings}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ConversationPatch } from '../../preload/api';
 import type { AppCommand } from '../../preload/appCommands';
-import type { ConversationSummary, Settings } from '../../preload/contract';
+import type { ChatParams, ConversationSummary, PromptLibrary, Settings } from '../../preload/contract';
 import { ContextMenu } from '../components/ContextMenu';
 import { ChatView } from '../features/chat/ChatView';
 import type { MessageTarget } from '../features/chat/MessageList';
@@ -28,10 +28,14 @@ import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
 import { useModelsState } from '../features/models/modelsContext';
 import { ModelsProvider } from '../features/models/ModelsProvider';
 import { UsageDialog } from '../features/usage/UsageDialog';
+import { ConversationTools } from './ConversationTools';
+import { defaultPromptText } from '../features/prompts/defaultPrompt';
 
 interface WorkspaceProps {
   settings: Settings;
+  prompts: PromptLibrary;
   onSettings: (settings: Settings) => void;
+  onPrompts: (prompts: PromptLibrary) => void;
   onOpenSettings: () => void;
 }
 
@@ -44,7 +48,7 @@ interface DeletedToast extends Toast {
  * new chats, renames, pins, deletes with undo, imports (chosen or dropped on the window),
  * and keeping the list in step with sends.
  */
-export function Workspace({ settings, onSettings, onOpenSettings }: WorkspaceProps) {
+export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSettings }: WorkspaceProps) {
   const api = useParley();
   const list = useConversationList(api);
   const { upsert, touch, remove, restore, refreshHead, refreshAll } = list;
@@ -79,13 +83,14 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     }),
     [api, touch, upsert, refreshHead, markUsed],
   );
-  const chat = useChat(api, { model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt }, events);
-  const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt } = chat;
+  const defaultSystemPrompt = defaultPromptText(prompts);
+  const chat = useChat(api, { model: settings.defaultModel, systemPrompt: defaultSystemPrompt, params: settings.defaultParams }, events);
+  const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt, setParams } = chat;
   const openId = chat.conversation.id;
   const stored = chat.conversation.stored;
 
   const onSaveError = useCallback((error: unknown) => report('Could not save the conversation', error), [report]);
-  const { saveModel, saveSystemPrompt, flush } = useConversationSaver(api, upsert, onSaveError);
+  const { saveModel, saveSystemPrompt, saveParams, flush } = useConversationSaver(api, upsert, onSaveError);
 
   const startNew = useCallback(() => {
     flush();
@@ -93,8 +98,8 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     openTicket.current += 1;
     setOpening(false);
     setTarget(null);
-    startNewChat({ model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt });
-  }, [flush, startNewChat, settings.defaultModel, settings.defaultSystemPrompt]);
+    startNewChat({ model: settings.defaultModel, systemPrompt: defaultSystemPrompt, params: settings.defaultParams });
+  }, [flush, startNewChat, settings.defaultModel, defaultSystemPrompt, settings.defaultParams]);
 
   const open = useCallback(
     (id: string, messageId: string | null) => {
@@ -180,6 +185,14 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     [setSystemPrompt, saveSystemPrompt, stored, openId],
   );
 
+  const changeParams = useCallback(
+    (params: ChatParams) => {
+      setParams(params);
+      if (stored) saveParams(openId, params);
+    },
+    [setParams, saveParams, stored, openId],
+  );
+
   const importer = useImport(api, refreshAll);
   const { importFiles, state: importState } = importer;
   const importPicked = useCallback(
@@ -260,6 +273,17 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
             onModelChange={chooseModel}
             onSystemPromptChange={changeSystemPrompt}
             onOpenSettings={onOpenSettings}
+            tools={
+              <ConversationTools
+                model={chat.conversation.model}
+                params={chat.conversation.params}
+                prompts={prompts}
+                onParams={changeParams}
+                onSettings={onSettings}
+                onPrompts={onPrompts}
+                onApplyPrompt={changeSystemPrompt}
+              />
+            }
           />
         </div>
         {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}

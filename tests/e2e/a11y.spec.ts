@@ -61,6 +61,22 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(chat, 'keyboard shortcuts');
       await chat.keyboard.press('Escape');
 
+      await chat.getByRole('button', { name: 'Parameters' }).click();
+      const parameters = chat.getByRole('dialog', { name: 'Parameters' });
+      await parameters.getByRole('spinbutton', { name: 'Temperature' }).fill('9');
+      await expect(parameters.getByRole('alert')).toBeVisible();
+      await expectAccessible(chat, 'parameters, with a field in error');
+      await chat.keyboard.press('Escape');
+
+      await chat.getByRole('button', { name: 'Prompts', exact: true }).click();
+      const prompts = chat.getByRole('dialog', { name: 'Prompts' });
+      await prompts.getByRole('button', { name: 'New prompt' }).click();
+      await prompts.getByRole('textbox', { name: 'Name' }).fill('Terse');
+      await prompts.getByRole('button', { name: 'Save prompt' }).click();
+      await expect(prompts.getByRole('list', { name: 'Saved prompts' })).toBeVisible();
+      await expectAccessible(chat, 'prompts');
+      await chat.keyboard.press('Escape');
+
       await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill('otters');
       await expect(sidebar(chat).getByRole('list', { name: 'Search results' }).getByRole('button').first()).toBeVisible();
       await expectAccessible(chat, 'search results');

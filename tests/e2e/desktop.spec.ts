@@ -141,7 +141,6 @@ test('settings outlast a restart', async ({ chat, parley, dataDir }) => {
   await saveSettings(chat, async (dialog) => {
     await dialog.getByRole('textbox', { name: 'Team/project' }).fill('acme/chat');
     await dialog.getByRole('textbox', { name: 'Default model' }).fill('fake/echo');
-    await dialog.getByRole('textbox', { name: 'Default system prompt' }).fill('Be brief.');
     await dialog.getByRole('checkbox', { name: 'Name conversations automatically' }).uncheck();
     await dialog.getByRole('checkbox', { name: 'Check for updates automatically' }).check();
     await dialog.getByRole('checkbox', { name: 'Load remote images automatically' }).check();
@@ -152,15 +151,13 @@ test('settings outlast a restart', async ({ chat, parley, dataDir }) => {
   const dialog = settingsDialog(page);
   await expect(dialog.getByRole('textbox', { name: 'Team/project' })).toHaveValue('acme/chat');
   await expect(dialog.getByRole('textbox', { name: 'Default model' })).toHaveValue('fake/echo');
-  await expect(dialog.getByRole('textbox', { name: 'Default system prompt' })).toHaveValue('Be brief.');
   await expect(dialog.getByRole('checkbox', { name: 'Name conversations automatically' })).not.toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'Check for updates automatically' })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'Load remote images automatically' })).toBeChecked();
   await expect(dialog.getByText(dataDir)).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
-  // The new default model and system prompt are what a new chat starts with.
+  // The new default model is what a new chat starts with.
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('fake/echo');
-  await expect(page.getByLabel('System prompt')).toHaveValue('Be brief.');
 });
 
 test('the data folder: shown, and opened in the file manager where there is one', async ({ chat, runtime, dataDir }) => {

@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
-import { expect, lastAnswer, pickModel, send, test, type ParleyProcess, type Runtime } from './support/fixtures';
+import { expect, lastAnswer, pickModel, send, test, type ParleyProcess } from './support/fixtures';
+import { savedText } from './support/savedFiles';
 import { chatOnce, conversationButton, sidebar } from './support/screens';
 
 /** Two conversations, both answered, titled by the (fake) model. */
@@ -12,20 +13,6 @@ async function twoConversations(page: Page): Promise<void> {
   await sidebar(page).getByRole('button', { name: 'New chat', exact: true }).click();
   await chatOnce(page, 'Packing list for hiking');
   await expect(conversationButton(page, 'Chat: Packing list for hiking')).toBeVisible();
-}
-
-/** The text of a file the app saved: a download in web mode, a file at the dialog's answer in Electron. */
-async function savedText(page: Page, parley: ParleyProcess, runtime: Runtime, target: string, save: () => Promise<void>): Promise<string> {
-  if (runtime === 'electron') {
-    await parley.answerDialogsWith(target);
-    await save();
-    await expect(page.getByText(`Saved to ${target}`)).toBeVisible();
-    return readFile(target, 'utf8');
-  }
-  const [download] = await Promise.all([page.waitForEvent('download'), save()]);
-  const file = await download.path();
-  expect(download.suggestedFilename()).toMatch(/\.(md|json)$/);
-  return readFile(file, 'utf8');
 }
 
 /** "Export all" into `target` (Electron's folder dialog answer; web mode picks its own), returning where the files went. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
@@ -17,10 +17,12 @@ interface ChatViewProps {
   onModelChange: (model: string) => void;
   onSystemPromptChange: (systemPrompt: string) => void;
   onOpenSettings: () => void;
+  /** More controls for the conversation's setup (parameters, prompts), shown in the header. */
+  tools?: ReactNode;
 }
 
 /** The open conversation: its model and system prompt, its messages, and the composer. */
-export function ChatView({ chat, title, loading, target, onModelChange, onSystemPromptChange, onOpenSettings }: ChatViewProps) {
+export function ChatView({ chat, title, loading, target, onModelChange, onSystemPromptChange, onOpenSettings, tools }: ChatViewProps) {
   const id = useId();
   const { conversation, streaming, stop } = chat;
 
@@ -59,6 +61,7 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
         </div>
         {/* Keyed: a status or error about one conversation must not show on the next. */}
         <ConversationExportButtons key={conversation.id} conversationId={conversation.id} saved={conversation.stored} />
+        {tools}
         <ModelPicker value={conversation.model} onChange={onModelChange} />
       </header>
       <div className="field system-prompt">

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ChatParamKey, ChatParams } from '../../../preload/contract';
 
 /**
  * What a message's actions can do, handed to every message through context so the list
@@ -17,6 +18,10 @@ export interface MessageActions {
   edit(userMessageId: string, content: string): void;
   /** Deletes the message and its earlier versions for good; rejects when history could not. */
   remove(messageId: string): Promise<void>;
+  /** The conversation's parameters, so a refused one can be offered for dropping. */
+  params: ChatParams;
+  /** Unsets the parameter and asks again for the failed answer. */
+  dropParamAndRetry(answerId: string, key: ChatParamKey): void;
 }
 
 export const MessageActionsContext = createContext<MessageActions | null>(null);

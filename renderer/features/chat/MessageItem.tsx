@@ -11,6 +11,7 @@ import { Reasoning } from './Reasoning';
 import { VersionsSwitcher } from './VersionsSwitcher';
 import { useEditRequested } from './editRequest';
 import { useModelInfo } from '../models/modelsContext';
+import { DropParamButton } from '../params/DropParamButton';
 
 interface MessageItemProps {
   message: Message;
@@ -104,6 +105,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
             <div className="actions">
               {retryButton}
               {view.error.code === 'model-not-found' && <ModelGone model={view.model} failedAt={view.createdAt} />}
+              <DropParamButton answerId={message.id} error={view.error} disabled={!canRetry} />
               {SETTINGS_CODES.has(view.error.code) && (
                 <button type="button" onClick={onOpenSettings}>
                   Open settings

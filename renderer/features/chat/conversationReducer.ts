@@ -2,7 +2,7 @@
  * The conversation as data: a pure reducer over the same message shape history stores,
  * so a loaded conversation and a live one are one thing to the view.
  */
-import type { ChatResult, StoredConversation, StoredMessage, Usage } from '../../../preload/contract';
+import type { ChatParams, ChatResult, StoredConversation, StoredMessage, Usage } from '../../../preload/contract';
 import { titleFrom } from '../../../preload/conversationTitle';
 
 export type Message = StoredMessage;
@@ -12,6 +12,8 @@ export interface Conversation {
   title: string;
   model: string;
   systemPrompt: string;
+  /** Chat parameters the person set for this conversation (only those are sent). */
+  params: ChatParams;
   messages: Message[];
   /** True once history holds the conversation; a new chat is created with its first message. */
   stored: boolean;
@@ -22,6 +24,7 @@ export type ConversationAction =
   | { type: 'stored'; id: string }
   | { type: 'setModel'; model: string }
   | { type: 'setSystemPrompt'; systemPrompt: string }
+  | { type: 'setParams'; params: ChatParams }
   | { type: 'send'; user: Message; assistant: Message }
   | { type: 'retry'; failedId: string; assistant: Message }
   /** The answer `answerId` becomes the newest earlier version of `assistant`, which takes its place. */
@@ -35,12 +38,12 @@ export type ConversationAction =
   | { type: 'usage'; id: string; usage: Usage }
   | { type: 'finish'; id: string; result: ChatResult };
 
-export function createConversation(id: string, model: string, systemPrompt: string): Conversation {
-  return { id, title: '', model, systemPrompt, messages: [], stored: false };
+export function createConversation(id: string, model: string, systemPrompt: string, params: ChatParams = {}): Conversation {
+  return { id, title: '', model, systemPrompt, params, messages: [], stored: false };
 }
 
-export function fromStored({ id, title, model, systemPrompt, messages }: StoredConversation): Conversation {
-  return { id, title, model, systemPrompt, messages, stored: true };
+export function fromStored({ id, title, model, systemPrompt, params = {}, messages }: StoredConversation): Conversation {
+  return { id, title, model, systemPrompt, params, messages, stored: true };
 }
 
 export function createMessage(
@@ -91,6 +94,8 @@ export function conversationReducer(state: Conversation, action: ConversationAct
       return { ...state, model: action.model };
     case 'setSystemPrompt':
       return { ...state, systemPrompt: action.systemPrompt };
+    case 'setParams':
+      return { ...state, params: action.params };
     case 'send':
       return {
         ...state,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ChatStream, ParleyApi } from '../../../preload/api';
-import type { ChatHistory, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../preload/contract';
+import type { ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../preload/contract';
+import { withoutParam } from '../../../preload/chatParams';
 import { toAppError } from '../../lib/errors';
 import { buildChatRequest } from './chatRequest';
 import { titleFrom } from '../../../preload/conversationTitle';
@@ -10,6 +11,7 @@ import type { MessageActions } from './MessageActionsContext';
 export interface ChatDefaults {
   model: string;
   systemPrompt: string;
+  params: ChatParams;
 }
 
 /** What the chat tells the history around it. */
@@ -36,8 +38,8 @@ interface LiveStream {
   dispose: () => void;
 }
 
-function newConversation({ model, systemPrompt }: ChatDefaults): Conversation {
-  return createConversation(crypto.randomUUID(), model, systemPrompt);
+function newConversation({ model, systemPrompt, params }: ChatDefaults): Conversation {
+  return createConversation(crypto.randomUUID(), model, systemPrompt, params);
 }
 
 function endedResult(status: ChatStatus, error: unknown): ChatResult {
@@ -111,7 +113,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   const ensureStored = useCallback(
     async (current: Conversation) => {
       if (current.stored) return;
-      await api.createConversation({ id: current.id, model: current.model, systemPrompt: current.systemPrompt });
+      await api.createConversation({ id: current.id, model: current.model, systemPrompt: current.systemPrompt, params: current.params });
       dispatch({ type: 'stored', id: current.id });
     },
     [api],
@@ -211,10 +213,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
     [ensureStored, run],
   );
 
-  /** Asks again for the answer that failed or was interrupted, replacing it in place. */
-  const retry = useCallback(
-    (failedId: string) => {
-      const current = conversationRef.current;
+  /** Asks again for the answer that failed or was interrupted, replacing it in place; `current` may carry changed parameters. */
+  const retryIn = useCallback(
+    (current: Conversation, failedId: string) => {
       const index = current.messages.findIndex((message) => message.id === failedId);
       if (isRunning(streamsRef.current, current.id) || index === -1 || current.model === '') return;
       const question = current.messages[index - 1];
@@ -232,6 +233,19 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       });
     },
     [ensureStored, run],
+  );
+  const retry = useCallback((failedId: string) => retryIn(conversationRef.current, failedId), [retryIn]);
+
+  /** "Drop <name> and retry": unsets a parameter the model refused, then asks again with the rest. */
+  const dropParamAndRetry = useCallback(
+    (failedId: string, key: ChatParamKey) => {
+      const current = conversationRef.current;
+      if (isRunning(streamsRef.current, current.id)) return;
+      const params = withoutParam(current.params, key);
+      dispatch({ type: 'setParams', params });
+      retryIn({ ...current, params }, failedId);
+    },
+    [retryIn],
   );
 
   /** Asks again for the last answer; the one it replaces stays, as an earlier version. */
@@ -301,6 +315,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
 
   const setModel = useCallback((model: string) => dispatch({ type: 'setModel', model }), []);
   const setSystemPrompt = useCallback((systemPrompt: string) => dispatch({ type: 'setSystemPrompt', systemPrompt }), []);
+  const setParams = useCallback((params: ChatParams) => dispatch({ type: 'setParams', params }), []);
 
   // Leaving the chat (e.g. the key was removed) stops every answer rather than leaking it.
   useEffect(() => {
@@ -317,8 +332,8 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   const { lastUserId, lastAnswerId } = editableEnds(conversation.messages);
   const idle = !streaming && conversation.model !== '';
   const messageActions = useMemo<MessageActions>(
-    () => ({ lastUserId, lastAnswerId, idle, regenerate, edit, remove }),
-    [lastUserId, lastAnswerId, idle, regenerate, edit, remove],
+    () => ({ lastUserId, lastAnswerId, idle, regenerate, edit, remove, params: conversation.params, dropParamAndRetry }),
+    [lastUserId, lastAnswerId, idle, regenerate, edit, remove, conversation.params, dropParamAndRetry],
   );
 
   return {
@@ -333,6 +348,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
     open,
     setModel,
     setSystemPrompt,
+    setParams,
   };
 }
 

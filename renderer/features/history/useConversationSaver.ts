@@ -49,8 +49,9 @@ export function useConversationSaver(api: ParleyApi, onSaved: (summary: Conversa
   );
 
   const saveModel = useCallback((id: string, model: string) => save(id, { model }), [save]);
+  const saveParams = useCallback((id: string, params: ConversationPatch['params']) => save(id, { params }), [save]);
 
   useEffect(() => flush, [flush]);
 
-  return { saveModel, saveSystemPrompt, flush };
+  return { saveModel, saveSystemPrompt, saveParams, flush };
 }

@@ -61,13 +61,12 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const { baseURL, project, defaultModel, defaultSystemPrompt, theme, textSize, autoTitle, autoUpdate, remoteImages } = draft;
+      const { baseURL, project, defaultModel, theme, textSize, autoTitle, autoUpdate, remoteImages } = draft;
       onSettings(
         await api.updateSettings({
           baseURL: baseURL.trim(),
           project: project.trim(),
           defaultModel: defaultModel.trim(),
-          defaultSystemPrompt,
           theme,
           textSize,
           autoTitle,
@@ -133,15 +132,7 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
             />
             <p className="hint">The model picker remembers your last choice here too.</p>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-prompt`}>Default system prompt</label>
-            <textarea
-              id={`${id}-prompt`}
-              value={draft.defaultSystemPrompt}
-              onChange={(event) => edit({ defaultSystemPrompt: event.target.value })}
-            />
-            <p className="hint">Used by new chats.</p>
-          </div>
+          <p className="hint">New chats start with the prompt marked “Default for new chats” in Prompts, and with the parameters saved by “Use for new chats” in Parameters.</p>
           <CheckboxField
             label="Name conversations automatically"
             hint="After the first answer, the conversation's model suggests a short title."

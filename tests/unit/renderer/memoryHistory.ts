@@ -83,11 +83,11 @@ export class MemoryHistory {
     return conversation;
   }
 
-  create({ id, model, systemPrompt }: { id: string; model: string; systemPrompt: string }): StoredConversation {
-    return this.seed({ id, model, systemPrompt });
+  create({ id, model, systemPrompt, params = {} }: Pick<StoredConversation, 'id' | 'model' | 'systemPrompt' | 'params'>): StoredConversation {
+    return this.seed({ id, model, systemPrompt, params });
   }
 
-  update(id: string, patch: Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>): ConversationSummary {
+  update(id: string, patch: Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned' | 'params'>>): ConversationSummary {
     const row = Object.assign(this.row(id), patch);
     return summaryOf(row);
   }
@@ -128,6 +128,8 @@ export class MemoryHistory {
   beginTurn(request: ChatRequest & { history: ChatHistory }) {
     const { history } = request;
     const row = this.row(history.conversationId);
+    // As main does: the parameters a turn was sent with become the conversation's.
+    row.params = request.params ?? {};
     const now = Date.now();
     const answer = storedMessage({ id: history.answerId, role: 'assistant', content: '', status: 'streaming', model: request.model, finishReason: null, createdAt: now });
     const { turn } = history;

@@ -10,6 +10,7 @@ import {
   DEFAULT_SETTINGS,
   type AppError,
   type ChatEvent,
+  type ChatParams,
   type ChatRequest,
   type ChatResult,
   type FolderExportStatus,
@@ -17,6 +18,8 @@ import {
   type KeyStatus,
   type ModelList,
   type Notice,
+  type PromptImportReport,
+  type PromptLibrary,
   type SavedFile,
   type Settings,
   type UpdateStatus,
@@ -113,6 +116,11 @@ export class ScriptedParley implements ParleyApi {
   /** Whether "Open data folder" can open it: false as in web mode. */
   canOpenFolder = false;
   update: UpdateStatus = { ready: false };
+  prompts: PromptLibrary = { prompts: [], defaultId: null };
+  private promptsRead = false;
+  promptsExport: SavedFile = { savedTo: null, download: null };
+  /** What "Import prompts" answers; its library replaces `prompts`, as main's merge would. */
+  promptImport: { library: PromptLibrary; report: PromptImportReport } = { library: { prompts: [], defaultId: null }, report: { added: [], updated: [], skipped: [] } };
   private readonly commandListeners = new Set<(command: AppCommand) => void>();
   private readonly failures = new Map<Method, AppError[]>();
 
@@ -171,7 +179,7 @@ export class ScriptedParley implements ParleyApi {
   notices = () => this.answer('notices', [], () => this.noticeList);
   listConversations = (page: { offset: number; limit: number }) => this.answer('listConversations', [page], () => this.history.list(page));
   getConversation = (id: string) => this.answer('getConversation', [id], () => this.history.get(id));
-  createConversation = (fields: { id: string; model: string; systemPrompt: string }) =>
+  createConversation = (fields: { id: string; model: string; systemPrompt: string; params?: ChatParams }) =>
     this.answer('createConversation', [fields], () => this.history.create(fields));
   updateConversation = (id: string, patch: ConversationPatch) => this.answer('updateConversation', [id, patch], () => this.history.update(id, patch));
   deleteConversation = (id: string) => this.answer('deleteConversation', [id], () => this.history.delete(id));
@@ -204,6 +212,35 @@ export class ScriptedParley implements ParleyApi {
   /** What the usage view shows. */
   usage: UsageReport = { thisWeek: NO_USAGE, thisMonth: NO_USAGE, byModel: [] };
   usageReport = () => this.answer('usageReport', [], () => this.usage);
+  /** Like main, the first read moves a non-empty settings.defaultSystemPrompt into the library as its default. */
+  listPrompts = () =>
+    this.answer('listPrompts', [], () => {
+      if (!this.promptsRead && this.prompts.prompts.length === 0 && this.settings.defaultSystemPrompt) {
+        const id = crypto.randomUUID();
+        this.prompts = { prompts: [{ id, name: 'Default prompt', text: this.settings.defaultSystemPrompt, updatedAt: Date.now() }], defaultId: id };
+      }
+      this.promptsRead = true;
+      return structuredClone(this.prompts);
+    });
+  savePrompt = (prompt: { id: string; name: string; text: string }) =>
+    this.answer('savePrompt', [prompt], () => {
+      const saved = { ...prompt, updatedAt: Date.now() };
+      const exists = this.prompts.prompts.some((p) => p.id === prompt.id);
+      const prompts = exists ? this.prompts.prompts.map((p) => (p.id === prompt.id ? saved : p)) : [...this.prompts.prompts, saved];
+      return structuredClone((this.prompts = { ...this.prompts, prompts }));
+    });
+  deletePrompt = (id: string) =>
+    this.answer('deletePrompt', [id], () => {
+      const { prompts, defaultId } = this.prompts;
+      return structuredClone((this.prompts = { prompts: prompts.filter((p) => p.id !== id), defaultId: defaultId === id ? null : defaultId }));
+    });
+  setDefaultPrompt = (id: string | null) => this.answer('setDefaultPrompt', [id], () => structuredClone((this.prompts = { ...this.prompts, defaultId: id })));
+  exportPrompts = () => this.answer('exportPrompts', [], () => this.promptsExport);
+  importPrompts = (content: string) =>
+    this.answer('importPrompts', [content], () => {
+      this.prompts = this.promptImport.library;
+      return structuredClone(this.promptImport);
+    });
 }
 
 const NO_USAGE: UsageTotals = { answers: 0, promptTokens: 0, completionTokens: 0, cost: null, unpricedAnswers: 0 };

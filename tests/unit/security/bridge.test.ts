@@ -36,6 +36,10 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'export:folderStatus': { jobId: ID },
   'export:folderCancel': { jobId: ID },
   'import:files': { files: [{ name: 'a.md', content: '# hi' }], duplicates: 'skip' },
+  'prompts:save': { id: ID, name: 'Terse', text: 'Answer in one line.' },
+  'prompts:delete': { id: ID },
+  'prompts:setDefault': { id: ID },
+  'prompts:import': { content: '{"format":"parley-prompts","version":1,"prompts":[]}' },
 };
 const validFor = (channel: Channel): unknown => VALID[channel as keyof typeof VALID] ?? {};
 const VALID_CHAT: ChatRequest = { model: 'fake/echo', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] };

@@ -63,7 +63,7 @@ describe('toAppError with the SDK errors of each W&B status', () => {
   it('400 and 422 name the parameter the model refused', async () => {
     const badRequest = await errorFor('fake/error-400');
     expect(badRequest).toMatchObject({ code: 'bad-request', status: 400, param: 'temperature' });
-    expect(badRequest.message).toContain('"temperature"');
+    expect(badRequest.message).toBe("The model fake/error-400 refused the parameter temperature: Unsupported parameter: 'temperature' is not supported with this model.");
 
     const unprocessable = await errorFor('fake/error-422');
     expect(unprocessable).toMatchObject({ code: 'bad-request', status: 422, param: 'top_p' });

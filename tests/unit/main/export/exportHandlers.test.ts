@@ -201,7 +201,7 @@ describe('export and import through the page’s API (web mode)', () => {
     await fresh.api.updateSettings({ defaultModel: 'mine' });
     const report = await fresh.api.importFiles([{ name: 'backup.json', content: backup }], 'skip');
     expect(report.imported.map((c) => c.id).sort()).toEqual((await app.api.listConversations({ offset: 0, limit: 10 })).conversations.map((c) => c.id).sort());
-    expect(report.skipped).toEqual([{ source: 'backup.json', reason: expect.stringContaining('settings and saved prompts were not applied') }]);
+    expect(report.skipped).toEqual([{ source: 'backup.json', reason: expect.stringContaining('its settings were not applied') }]);
     expect((await fresh.api.getSettings()).defaultModel).toBe('mine');
   });
 

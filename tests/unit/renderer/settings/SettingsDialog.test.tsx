@@ -24,15 +24,13 @@ describe('settings', () => {
     const { user, dialog } = await openSettings();
     const project = within(dialog).getByLabelText('Team/project');
     await user.type(project, 'acme/chat');
-    await user.type(within(dialog).getByLabelText('Default system prompt'), 'Be brief.');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Theme' }), 'Dark');
     await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
 
     expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
-    // The form's fields only: favourites and recent models are not the form's to overwrite.
-    const { favouriteModels, recentModels, ...formDefaults } = DEFAULT_SETTINGS;
-    expect([favouriteModels, recentModels]).toEqual([[], []]);
-    expect(api.callsTo('updateSettings')).toEqual([[{ ...formDefaults, project: 'acme/chat', defaultSystemPrompt: 'Be brief.', theme: 'dark' }]]);
+    // The default prompt and parameters have their own places (Prompts, Parameters), not this form.
+    const { baseURL, defaultModel, textSize, autoTitle, autoUpdate, remoteImages } = DEFAULT_SETTINGS;
+    expect(api.callsTo('updateSettings')).toEqual([[{ baseURL, project: 'acme/chat', defaultModel, theme: 'dark', textSize, autoTitle, autoUpdate, remoteImages }]]);
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
 

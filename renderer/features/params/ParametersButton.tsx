@@ -1,0 +1,29 @@
+import { useId, useState } from 'react';
+import { paramsSummary } from '../../../preload/chatParams';
+import type { ChatParams, Settings } from '../../../preload/contract';
+import { ParametersDialog } from './ParametersDialog';
+
+interface ParametersButtonProps {
+  model: string;
+  params: ChatParams;
+  onChange: (params: ChatParams) => void;
+  onSettings: (settings: Settings) => void;
+}
+
+/** "Parameters" in the chat header, with a short line of what is set. */
+export function ParametersButton({ model, params, onChange, onSettings }: ParametersButtonProps) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const summary = paramsSummary(params);
+  return (
+    <div className="parameters-control">
+      <button type="button" aria-haspopup="dialog" aria-describedby={`${id}-summary`} onClick={() => setOpen(true)}>
+        Parameters
+      </button>
+      <span id={`${id}-summary`} className="hint parameters-summary">
+        {summary || 'Model defaults'}
+      </span>
+      {open && <ParametersDialog model={model} params={params} onChange={onChange} onSettings={onSettings} onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
