@@ -3,7 +3,7 @@
  * this, so the app that ships and the app the tests drive are the same code.
  */
 import path from 'node:path';
-import type { Notice } from '../preload/contract';
+import { DEFAULT_ENDPOINT_ID, type Notice } from '../preload/contract';
 import { createChatService } from './chat/chatService';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
@@ -15,12 +15,13 @@ import { createRouter, type Router } from './ipc/router';
 import { safeExternalUrl } from './links/externalUrl';
 import { createModelCatalog } from './models/modelCatalog';
 import type { Cipher } from './secrets/cipher';
-import { createKeyVault } from './secrets/keyVault';
 import type { KeyValueStore } from './settings/keyValueStore';
 import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
 import { fetchRemoteImage } from './images/fetchRemoteImage';
 import { missingConversation } from './history/storeContext';
+import { createEndpointStore } from './endpoints/endpointStore';
+import { createEndpointHandlers } from './endpoints/endpointHandlers';
 
 export interface ServicePorts {
   dataDir: string;
@@ -52,15 +53,22 @@ export interface ServicePorts {
 export function createAppRouter(ports: ServicePorts): Router {
   const settings = createSettingsService(ports.settingsStore);
   if (ports.baseURL) settings.update({ baseURL: ports.baseURL });
-  const keyVault = createKeyVault({ cipher: ports.cipher, store: ports.secretsStore, envKey: ports.envKey ?? null });
   const remember = (secret: string | null) => {
     if (secret) ports.rememberSecret?.(secret);
   };
-  const getEndpoint = async () => {
-    const { baseURL, project } = settings.get();
-    const apiKey = await keyVault.read();
-    remember(apiKey);
-    return { baseURL, project, apiKey };
+  const endpoints = createEndpointStore({
+    settings,
+    store: ports.settingsStore,
+    secretsStore: ports.secretsStore,
+    cipher: ports.cipher,
+    envKey: ports.envKey ?? null,
+  });
+  /** The W&B key, in the slot it always had. */
+  const keyVault = endpoints.keyVault(DEFAULT_ENDPOINT_ID);
+  const getEndpoint = async (endpointId?: string) => {
+    const endpoint = await endpoints.resolve(endpointId);
+    remember(endpoint.apiKey);
+    return endpoint;
   };
   const chat = createChatService(
     ports.stallTimeoutMs === undefined ? { getEndpoint } : { getEndpoint, stallTimeoutMs: ports.stallTimeoutMs },
@@ -96,8 +104,8 @@ export function createAppRouter(ports: ServicePorts): Router {
         total: history.countConversations(),
       }),
       'history:get': ({ id }) => conversation(id),
-      'history:create': ({ id, model, systemPrompt }) => ({
-        ...history.createConversation({ id, title: '', model, systemPrompt, params: {}, endpoint: settings.get().baseURL }),
+      'history:create': ({ id, model, systemPrompt, endpointId }) => ({
+        ...history.createConversation({ id, title: '', model, systemPrompt, params: {}, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID }),
         messages: [],
       }),
       'history:update': ({ id, patch }) => summaryOf(history.updateConversation(id, patch)),
@@ -121,7 +129,8 @@ export function createAppRouter(ports: ServicePorts): Router {
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },
       'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
       'image:fetch': ({ url }) => fetchRemoteImage(url),
-      ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
+      ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get(), endpoints }),
+      ...createEndpointHandlers({ endpoints, remember, getEndpoint }),
     },
   });
 }

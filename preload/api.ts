@@ -12,7 +12,9 @@ import type {
   ChatEvent,
   ChatRequest,
   ChatResult,
+  ConnectionTest,
   ConversationSummary,
+  EndpointView,
   Envelope,
   FolderExportStatus,
   ImportReport,
@@ -67,12 +69,13 @@ export interface ParleyApi {
   keyStatus(): Promise<KeyStatus>;
   saveKey(key: string, options?: { allowInsecure?: boolean }): Promise<KeyStatus>;
   removeKey(): Promise<KeyStatus>;
-  listModels(options?: { refresh?: boolean }): Promise<ModelList>;
+  /** `endpointId` absent: the default endpoint's models. */
+  listModels(options?: { refresh?: boolean; endpointId?: string }): Promise<ModelList>;
   openLink(url: string): Promise<{ opened: boolean }>;
   notices(): Promise<Notice[]>;
   listConversations(page: { offset: number; limit: number }): Promise<{ conversations: ConversationSummary[]; total: number }>;
   getConversation(id: string): Promise<StoredConversation>;
-  createConversation(fields: { id: string; model: string; systemPrompt: string }): Promise<StoredConversation>;
+  createConversation(fields: { id: string; model: string; systemPrompt: string; endpointId?: string }): Promise<StoredConversation>;
   updateConversation(id: string, patch: ConversationPatch): Promise<ConversationSummary>;
   deleteConversation(id: string): Promise<{ deleted: boolean }>;
   restoreConversation(id: string): Promise<ConversationSummary>;
@@ -94,7 +97,17 @@ export interface ParleyApi {
   updateStatus(): Promise<UpdateStatus>;
   installUpdate(): Promise<{ restarting: boolean }>;
   fetchImage(url: string): Promise<{ dataUrl: string }>;
+  listEndpoints(): Promise<EndpointView[]>;
+  addEndpoint(fields: EndpointFields & { key?: string; allowInsecure?: boolean }): Promise<EndpointView>;
+  updateEndpoint(id: string, patch: Partial<EndpointFields>): Promise<EndpointView>;
+  removeEndpoint(id: string): Promise<{ removed: boolean }>;
+  saveEndpointKey(id: string, key: string, options?: { allowInsecure?: boolean }): Promise<EndpointView>;
+  removeEndpointKey(id: string): Promise<EndpointView>;
+  /** "Test connection": the models the endpoint lists, or what failed. */
+  testEndpoint(id: string): Promise<ConnectionTest>;
 }
+
+export type EndpointFields = Pick<EndpointView, 'name' | 'baseURL' | 'project'>;
 
 export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
 
@@ -121,7 +134,8 @@ export function createApi(transport: Transport): ParleyApi {
     saveKey: (key, options = {}) =>
       call('key:save', options.allowInsecure === undefined ? { key } : { key, allowInsecure: options.allowInsecure }),
     removeKey: () => call('key:remove', {}),
-    listModels: (options = {}) => call('models:list', { refresh: options.refresh ?? false }),
+    listModels: (options = {}) =>
+      call('models:list', { refresh: options.refresh ?? false, ...(options.endpointId === undefined ? {} : { endpointId: options.endpointId }) }),
     openLink: (url) => call('link:open', { url }),
     notices: () => call('app:notices', {}),
     listConversations: (page) => call('history:list', page),
@@ -147,6 +161,14 @@ export function createApi(transport: Transport): ParleyApi {
     updateStatus: () => call('app:updateStatus', {}),
     installUpdate: () => call('app:installUpdate', {}),
     fetchImage: (url) => call('image:fetch', { url }),
+    listEndpoints: () => call('endpoints:list', {}),
+    addEndpoint: (fields) => call('endpoints:add', fields),
+    updateEndpoint: (id, patch) => call('endpoints:update', { id, patch }),
+    removeEndpoint: (id) => call('endpoints:remove', { id }),
+    saveEndpointKey: (id, key, options = {}) =>
+      call('endpoints:saveKey', options.allowInsecure === undefined ? { id, key } : { id, key, allowInsecure: options.allowInsecure }),
+    removeEndpointKey: (id) => call('endpoints:removeKey', { id }),
+    testEndpoint: (id) => call('endpoints:test', { id }),
   };
 }
 
@@ -193,6 +215,13 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     updateStatus: wrap(api.updateStatus),
     installUpdate: wrap(api.installUpdate),
     fetchImage: wrap(api.fetchImage),
+    listEndpoints: wrap(api.listEndpoints),
+    addEndpoint: wrap(api.addEndpoint),
+    updateEndpoint: wrap(api.updateEndpoint),
+    removeEndpoint: wrap(api.removeEndpoint),
+    saveEndpointKey: wrap(api.saveEndpointKey),
+    removeEndpointKey: wrap(api.removeEndpointKey),
+    testEndpoint: wrap(api.testEndpoint),
   };
 }
 

@@ -6,9 +6,11 @@
  */
 import { z } from 'zod';
 import { APP_COMMANDS } from './appCommands';
+import { DEFAULT_ENDPOINT_ID } from './endpointIds';
 import { LIMITS } from './limits';
 
 export { LIMITS } from './limits';
+export { DEFAULT_ENDPOINT_ID } from './endpointIds';
 
 export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
 
@@ -42,6 +44,8 @@ export const settingsSchema = z.object({
   autoUpdate: z.boolean(),
   /** Show remote images in answers without asking; off because an image URL can carry conversation text away. */
   remoteImages: z.boolean(),
+  /** The endpoint new chats use: the one last chosen next to the model picker. */
+  defaultEndpointId: z.string().max(LIMITS.endpointIdChars),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -55,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   textSize: 'default',
   autoUpdate: false,
   remoteImages: false,
+  defaultEndpointId: DEFAULT_ENDPOINT_ID,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -81,7 +86,10 @@ export const saveKeySchema = z
 
 export const emptySchema = z.object({}).strict();
 
-export const listModelsSchema = z.object({ refresh: z.boolean() }).strict();
+const endpointIdSchema = z.string().min(1).max(LIMITS.endpointIdChars);
+
+/** `endpointId` absent: the default endpoint's models. */
+export const listModelsSchema = z.object({ refresh: z.boolean(), endpointId: endpointIdSchema.optional() }).strict();
 
 /** How a model reasons: always, unless told not to, only when asked, or never. */
 export type ReasoningMode = 'always' | 'default-on' | 'default-off' | 'none';
@@ -149,6 +157,8 @@ export const chatRequestSchema = z
     messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
     /** Absent for chats that are not kept (none yet); present, main commits the turn before sending. */
     history: chatHistorySchema.optional(),
+    /** Where to send it; absent: the conversation's endpoint, else the default one. */
+    endpointId: endpointIdSchema.optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -243,6 +253,8 @@ export interface ConversationSummary {
 export interface StoredConversation extends ConversationSummary {
   systemPrompt: string;
   messages: StoredMessage[];
+  /** The id of the endpoint it is held with; an id Parley no longer knows means the default endpoint. */
+  endpoint?: string;
 }
 
 export interface SearchHit {
@@ -265,6 +277,8 @@ export const createConversationSchema = z
     id: idSchema,
     model: z.string().max(LIMITS.modelIdChars),
     systemPrompt: z.string().max(LIMITS.systemPromptChars),
+    /** Absent: the default endpoint. */
+    endpointId: endpointIdSchema.optional(),
   })
   .strict();
 export const updateConversationSchema = z
@@ -332,6 +346,35 @@ export type UpdateStatus = { ready: false } | { ready: true; version: string };
 /** Commands main pushes to the page (menu clicks); the page never sends these. */
 export const appCommandSchema = z.enum(APP_COMMANDS);
 
+/** An OpenAI-compatible server Parley can talk to, as the page sees it: never its key. */
+export interface EndpointView {
+  id: string;
+  name: string;
+  baseURL: string;
+  /** Sent as the OpenAI-Project header (W&B's `team/project`); empty for none. */
+  project: string;
+  /** The W&B Inference endpoint: always there, cannot be removed. */
+  builtIn: boolean;
+  key: KeyStatus;
+}
+
+const endpointFieldsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'the name is empty').max(LIMITS.endpointNameChars),
+    baseURL: httpUrl,
+    project: z.string().trim().max(LIMITS.projectChars),
+  })
+  .strict();
+export const addEndpointSchema = endpointFieldsSchema
+  .extend({ key: z.string().trim().max(LIMITS.keyChars).optional(), allowInsecure: z.boolean().optional() })
+  .strict();
+export const updateEndpointSchema = z.object({ id: endpointIdSchema, patch: endpointFieldsSchema.partial().strict() }).strict();
+export const endpointIdRequestSchema = z.object({ id: endpointIdSchema }).strict();
+export const saveEndpointKeySchema = saveKeySchema.extend({ id: endpointIdSchema }).strict();
+
+/** "Test connection": the models the endpoint lists, or what failed. */
+export type ConnectionTest = { ok: true; models: string[]; message: string } | { ok: false; error: AppError; message: string };
+
 /** Request/response channels: name → payload and answer. */
 export interface Channels {
   'settings:get': { request: Record<string, never>; response: Settings };
@@ -375,6 +418,16 @@ export interface Channels {
   'app:installUpdate': { request: Record<string, never>; response: { restarting: boolean } };
   /** "Load image": main fetches one remote image the user asked for and returns it as a data: URL. */
   'image:fetch': { request: z.infer<typeof openLinkSchema>; response: { dataUrl: string } };
+  'endpoints:list': { request: Record<string, never>; response: EndpointView[] };
+  /** Adds an endpoint, with its key when one is given (encrypted like the W&B key). */
+  'endpoints:add': { request: z.infer<typeof addEndpointSchema>; response: EndpointView };
+  'endpoints:update': { request: z.infer<typeof updateEndpointSchema>; response: EndpointView };
+  /** Removes an added endpoint and its key; its conversations go on with the default endpoint. */
+  'endpoints:remove': { request: z.infer<typeof endpointIdRequestSchema>; response: { removed: boolean } };
+  'endpoints:saveKey': { request: z.infer<typeof saveEndpointKeySchema>; response: EndpointView };
+  'endpoints:removeKey': { request: z.infer<typeof endpointIdRequestSchema>; response: EndpointView };
+  /** GET /models with the endpoint's settings and key. */
+  'endpoints:test': { request: z.infer<typeof endpointIdRequestSchema>; response: ConnectionTest };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -412,6 +465,13 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'app:updateStatus': emptySchema,
   'app:installUpdate': emptySchema,
   'image:fetch': openLinkSchema,
+  'endpoints:list': emptySchema,
+  'endpoints:add': addEndpointSchema,
+  'endpoints:update': updateEndpointSchema,
+  'endpoints:remove': endpointIdRequestSchema,
+  'endpoints:saveKey': saveEndpointKeySchema,
+  'endpoints:removeKey': endpointIdRequestSchema,
+  'endpoints:test': endpointIdRequestSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

@@ -17,4 +17,6 @@ export const LIMITS = {
   importChars: 30_000_000,
   importFiles: 10_000,
   fileNameChars: 1_000,
+  endpointIdChars: 100,
+  endpointNameChars: 100,
 } as const;

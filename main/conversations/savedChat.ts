@@ -20,8 +20,10 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   const { conversationId, turn } = history;
   const conversation = store.getConversation(conversationId);
   if (!conversation) throw missingConversation();
-  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt) {
-    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt });
+  // Each conversation remembers where its last turn went, so reopening it restores both.
+  const endpoint = request.endpointId ?? conversation.endpoint;
+  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || conversation.endpoint !== endpoint) {
+    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, endpoint });
   }
   const answer = { id: history.answerId, model: request.model, params: {} };
   switch (turn.kind) {
@@ -60,8 +62,10 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore): ChatFn {
       return result;
     }
 
+    // Without an explicit endpoint the turn goes where the conversation is held ('' : the default).
+    const endpointId = request.endpointId ?? (store.getConversation(request.history.conversationId)?.endpoint || undefined);
     return chat(
-      request,
+      endpointId === undefined ? request : { ...request, endpointId },
       (event) => {
         if (event.type === 'delta') writer.append(event);
         // Finish the row first: once the renderer hears `done`, the history says the same.

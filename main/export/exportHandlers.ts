@@ -22,16 +22,20 @@ export interface ExportDeps {
   history: HistoryStore;
   dialogs: Dialogs;
   settings(): Settings;
+  /** History keeps endpoint ids, files keep base URLs: these translate (absent: kept as they are). */
+  endpoints?: { baseURLOf(id: string): string; idOf(baseURL: string): string };
   now?: () => number;
 }
 
-export function createExportHandlers({ history, dialogs, settings, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
+export function createExportHandlers({ history, dialogs, settings, endpoints, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
   const jobs = createFolderJobs();
   const load = (id: string): ExportConversation => {
     const conversation = history.exportConversation(id);
     if (!conversation) throw missingConversation();
-    return conversation;
+    return endpoints ? { ...conversation, endpoint: endpoints.baseURLOf(conversation.endpoint) } : conversation;
   };
+  const store: typeof history.importConversations = (conversations, duplicates) =>
+    history.importConversations(endpoints ? conversations.map((c) => ({ ...c, endpoint: endpoints.idOf(c.endpoint) })) : conversations, duplicates);
 
   return {
     'export:conversation': ({ id }) => {
@@ -52,6 +56,6 @@ export function createExportHandlers({ history, dialogs, settings, now = Date.no
     },
     'export:folderStatus': ({ jobId }) => jobs.status(jobId),
     'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, history.importConversations),
+    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, store),
   };
 }

@@ -15,7 +15,8 @@ import { KNOWN_MODELS } from './knownModels';
 export interface ModelCatalogDeps {
   /** JSON file holding the cached lists. */
   cacheFile: string;
-  getEndpoint(): Promise<Endpoint>;
+  /** The endpoint by id; absent: the default one. */
+  getEndpoint(endpointId?: string): Promise<Endpoint>;
   now?: () => number;
   /** How long to wait for the server's answer. Default 30 s. */
   timeoutMs?: number;
@@ -23,7 +24,7 @@ export interface ModelCatalogDeps {
 
 export interface ModelCatalog {
   /** `refresh: false` answers from the cache when it has this endpoint's list; otherwise asks the server. */
-  list(options: { refresh: boolean }): Promise<ModelList>;
+  list(options: { refresh: boolean; endpointId?: string }): Promise<ModelList>;
 }
 
 const cacheEntrySchema = z.object({ models: z.array(z.string()), fetchedAt: z.number() });
@@ -72,15 +73,15 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     return write;
   }
 
-  async function fetchModels(endpoint: Endpoint & { apiKey: string }): Promise<string[]> {
+  async function fetchModels(endpoint: Endpoint): Promise<string[]> {
     const client = createOpenAIClient(endpoint, { timeoutMs });
     const ids: string[] = [];
     for await (const model of client.models.list()) ids.push(model.id);
     return sortModels(ids);
   }
 
-  async function list({ refresh }: { refresh: boolean }): Promise<ModelList> {
-    const endpoint = await deps.getEndpoint();
+  async function list({ refresh, endpointId }: { refresh: boolean; endpointId?: string }): Promise<ModelList> {
+    const endpoint = await deps.getEndpoint(endpointId);
     const cached = (await readCache()).byBaseURL[endpoint.baseURL];
     const fromCache = (error: AppError | null): ModelList =>
       cached
@@ -89,11 +90,11 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
 
     if (!refresh && cached) return { models: cached.models, info: infoFor(cached.models), fetchedAt: cached.fetchedAt, fromCache: false, error: null };
     const { apiKey } = endpoint;
-    if (!apiKey) return fromCache(NO_KEY);
+    if (!apiKey && !endpoint.keyOptional) return fromCache(NO_KEY);
 
     let models: string[];
     try {
-      models = await fetchModels({ ...endpoint, apiKey });
+      models = await fetchModels(endpoint);
     } catch (error) {
       return fromCache(toAppError(error, { baseURL: endpoint.baseURL, apiKey, timeoutMs }));
     }
