@@ -108,7 +108,8 @@ export function createAppRouter(ports: ServicePorts): Router {
         ...history.createConversation({ id, title: '', model, systemPrompt, params: {}, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID }),
         messages: [],
       }),
-      'history:update': ({ id, patch }) => summaryOf(history.updateConversation(id, patch)),
+      'history:update': ({ id, patch: { endpointId, ...patch } }) =>
+        summaryOf(history.updateConversation(id, endpointId === undefined ? patch : { ...patch, endpoint: endpointId })),
       'history:delete': ({ id }) => {
         history.deleteConversation(id);
         return { deleted: true };

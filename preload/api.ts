@@ -109,7 +109,7 @@ export interface ParleyApi {
 
 export type EndpointFields = Pick<EndpointView, 'name' | 'baseURL' | 'project'>;
 
-export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
+export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'> & { endpointId: string }>;
 
 export function createApi(transport: Transport): ParleyApi {
   async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {

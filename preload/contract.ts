@@ -290,6 +290,7 @@ export const updateConversationSchema = z
         model: z.string().max(LIMITS.modelIdChars),
         systemPrompt: z.string().max(LIMITS.systemPromptChars),
         pinned: z.boolean(),
+        endpointId: endpointIdSchema,
       })
       .partial()
       .strict(),

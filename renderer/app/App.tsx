@@ -24,6 +24,8 @@ export function App() {
   const [skippedSetup, setSkippedSetup] = useState(false);
   /** Bumped when the history file is replaced (a backup restored), so the workspace reloads it. */
   const [historyVersion, setHistoryVersion] = useState(0);
+  /** Bumped when Settings changes the endpoints, so the chat's endpoint selector reloads them. */
+  const [endpointsVersion, setEndpointsVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -98,7 +100,7 @@ export function App() {
   } else {
     screen = (
       <>
-        <Workspace key={historyVersion} settings={loaded.settings} onSettings={onSettings} onOpenSettings={openSettings} />
+        <Workspace key={historyVersion} settings={loaded.settings} onSettings={onSettings} onOpenSettings={openSettings} endpointsVersion={endpointsVersion} />
         {settingsOpen && (
           <SettingsDialog
             settings={loaded.settings}
@@ -106,6 +108,7 @@ export function App() {
             onSettings={onSettings}
             onKeyStatus={onKeyStatus}
             onClose={() => setSettingsOpen(false)}
+            onEndpointsChanged={() => setEndpointsVersion((version) => version + 1)}
           />
         )}
       </>

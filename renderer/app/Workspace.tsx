@@ -18,6 +18,7 @@ import { useFileDrop } from '../features/transfer/useFileDrop';
 import { useImport } from '../features/transfer/useImport';
 import { ShortcutsSheet } from '../features/shortcuts/ShortcutsSheet';
 import { useAppCommands } from '../features/shortcuts/useAppCommands';
+import { useEndpoints } from '../features/endpoints/useEndpoints';
 import { toAppError } from '../lib/errors';
 import { saveOrDownload } from '../lib/saveOrDownload';
 import { adjacentConversation } from './adjacentConversation';
@@ -30,6 +31,8 @@ interface WorkspaceProps {
   settings: Settings;
   onSettings: (settings: Settings) => void;
   onOpenSettings: () => void;
+  /** Changes when Settings changed the endpoints, so the selector reloads them. */
+  endpointsVersion?: number;
 }
 
 interface DeletedToast extends Toast {
@@ -41,7 +44,7 @@ interface DeletedToast extends Toast {
  * new chats, renames, pins, deletes with undo, imports (chosen or dropped on the window),
  * and keeping the list in step with sends.
  */
-export function Workspace({ settings, onSettings, onOpenSettings }: WorkspaceProps) {
+export function Workspace({ settings, onSettings, onOpenSettings, endpointsVersion = 0 }: WorkspaceProps) {
   const api = useParley();
   const list = useConversationList(api);
   const { upsert, touch, remove, restore, refreshHead, refreshAll } = list;
@@ -69,13 +72,14 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     }),
     [api, touch, upsert, refreshHead],
   );
-  const chat = useChat(api, { model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt }, events);
-  const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt } = chat;
+  const chat = useChat(api, { model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt, endpointId: settings.defaultEndpointId }, events);
+  const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt, setEndpoint } = chat;
+  const endpoints = useEndpoints(api, endpointsVersion);
   const openId = chat.conversation.id;
   const stored = chat.conversation.stored;
 
   const onSaveError = useCallback((error: unknown) => report('Could not save the conversation', error), [report]);
-  const { saveModel, saveSystemPrompt, flush } = useConversationSaver(api, upsert, onSaveError);
+  const { saveModel, saveEndpoint, saveSystemPrompt, flush } = useConversationSaver(api, upsert, onSaveError);
 
   const startNew = useCallback(() => {
     flush();
@@ -83,8 +87,8 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
     openTicket.current += 1;
     setOpening(false);
     setTarget(null);
-    startNewChat({ model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt });
-  }, [flush, startNewChat, settings.defaultModel, settings.defaultSystemPrompt]);
+    startNewChat({ model: settings.defaultModel, systemPrompt: settings.defaultSystemPrompt, endpointId: settings.defaultEndpointId });
+  }, [flush, startNewChat, settings.defaultModel, settings.defaultSystemPrompt, settings.defaultEndpointId]);
 
   const open = useCallback(
     (id: string, messageId: string | null) => {
@@ -159,6 +163,16 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
       api.updateSettings({ defaultModel: model }).then(onSettings, (error: unknown) => console.warn('Could not remember the model', error));
     },
     [api, onSettings, setModel, saveModel, stored, openId],
+  );
+
+  const chooseEndpoint = useCallback(
+    (endpointId: string) => {
+      setEndpoint(endpointId);
+      if (stored) saveEndpoint(openId, endpointId);
+      // New chats start where the last choice was, as with the model.
+      api.updateSettings({ defaultEndpointId: endpointId }).then(onSettings, (error: unknown) => console.warn('Could not remember the endpoint', error));
+    },
+    [api, onSettings, setEndpoint, saveEndpoint, stored, openId],
   );
 
   const changeSystemPrompt = useCallback(
@@ -246,6 +260,8 @@ export function Workspace({ settings, onSettings, onOpenSettings }: WorkspacePro
             onModelChange={chooseModel}
             onSystemPromptChange={changeSystemPrompt}
             onOpenSettings={onOpenSettings}
+            endpoints={endpoints}
+            onEndpointChange={chooseEndpoint}
           />
         </div>
         {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}

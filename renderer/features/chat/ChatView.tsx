@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { EndpointView } from '../../../preload/contract';
+import { EndpointSelect } from '../endpoints/EndpointSelect';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
@@ -17,10 +19,13 @@ interface ChatViewProps {
   onModelChange: (model: string) => void;
   onSystemPromptChange: (systemPrompt: string) => void;
   onOpenSettings: () => void;
+  /** The endpoints to choose from; the selector shows when there are several. */
+  endpoints?: readonly EndpointView[];
+  onEndpointChange?: (endpointId: string) => void;
 }
 
 /** The open conversation: its model and system prompt, its messages, and the composer. */
-export function ChatView({ chat, title, loading, target, onModelChange, onSystemPromptChange, onOpenSettings }: ChatViewProps) {
+export function ChatView({ chat, title, loading, target, onModelChange, onSystemPromptChange, onOpenSettings, endpoints = [], onEndpointChange = () => undefined }: ChatViewProps) {
   const id = useId();
   const { conversation, streaming, stop } = chat;
 
@@ -59,7 +64,9 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
         </div>
         {/* Keyed: a status or error about one conversation must not show on the next. */}
         <ConversationExportButtons key={conversation.id} conversationId={conversation.id} saved={conversation.stored} />
-        <ModelPicker value={conversation.model} onChange={onModelChange} />
+        <EndpointSelect endpoints={endpoints} value={conversation.endpointId} onChange={onEndpointChange} />
+        {/* Keyed: another endpoint's list (or its error) must never show under this one. */}
+        <ModelPicker key={conversation.endpointId} value={conversation.model} onChange={onModelChange} endpointId={conversation.endpointId} />
       </header>
       <div className="field system-prompt">
         <label htmlFor={`${id}-system`}>System prompt</label>

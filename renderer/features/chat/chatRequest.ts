@@ -15,6 +15,6 @@ export function buildChatRequest(conversation: Conversation, end = conversation.
     .slice(0, end)
     .filter(belongsInHistory)
     .map(({ role, content }) => ({ role, content }));
-  const request: ChatRequest = { model: conversation.model, systemPrompt: conversation.systemPrompt, messages };
+  const request: ChatRequest = { model: conversation.model, systemPrompt: conversation.systemPrompt, messages, endpointId: conversation.endpointId };
   return history ? { ...request, history } : request;
 }

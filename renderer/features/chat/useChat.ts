@@ -10,6 +10,8 @@ import type { MessageActions } from './MessageActionsContext';
 export interface ChatDefaults {
   model: string;
   systemPrompt: string;
+  /** Absent: the default endpoint. */
+  endpointId?: string;
 }
 
 /** What the chat tells the history around it. */
@@ -36,8 +38,8 @@ interface LiveStream {
   dispose: () => void;
 }
 
-function newConversation({ model, systemPrompt }: ChatDefaults): Conversation {
-  return createConversation(crypto.randomUUID(), model, systemPrompt);
+function newConversation({ model, systemPrompt, endpointId }: ChatDefaults): Conversation {
+  return createConversation(crypto.randomUUID(), model, systemPrompt, endpointId);
 }
 
 function endedResult(status: ChatStatus, error: unknown): ChatResult {
@@ -111,7 +113,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   const ensureStored = useCallback(
     async (current: Conversation) => {
       if (current.stored) return;
-      await api.createConversation({ id: current.id, model: current.model, systemPrompt: current.systemPrompt });
+      await api.createConversation({ id: current.id, model: current.model, systemPrompt: current.systemPrompt, endpointId: current.endpointId });
       dispatch({ type: 'stored', id: current.id });
     },
     [api],
@@ -301,6 +303,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
 
   const setModel = useCallback((model: string) => dispatch({ type: 'setModel', model }), []);
   const setSystemPrompt = useCallback((systemPrompt: string) => dispatch({ type: 'setSystemPrompt', systemPrompt }), []);
+  const setEndpoint = useCallback((endpointId: string) => dispatch({ type: 'setEndpoint', endpointId }), []);
 
   // Leaving the chat (e.g. the key was removed) stops every answer rather than leaking it.
   useEffect(() => {
@@ -333,6 +336,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
     open,
     setModel,
     setSystemPrompt,
+    setEndpoint,
   };
 }
 

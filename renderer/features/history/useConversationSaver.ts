@@ -49,8 +49,9 @@ export function useConversationSaver(api: ParleyApi, onSaved: (summary: Conversa
   );
 
   const saveModel = useCallback((id: string, model: string) => save(id, { model }), [save]);
+  const saveEndpoint = useCallback((id: string, endpointId: string) => save(id, { endpointId }), [save]);
 
   useEffect(() => flush, [flush]);
 
-  return { saveModel, saveSystemPrompt, flush };
+  return { saveModel, saveEndpoint, saveSystemPrompt, flush };
 }

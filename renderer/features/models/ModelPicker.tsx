@@ -8,6 +8,8 @@ import { formatTime } from '../../lib/format';
 interface ModelPickerProps {
   value: string;
   onChange: (model: string) => void;
+  /** Whose models to list; absent: the default endpoint's. */
+  endpointId?: string;
 }
 
 function matching(models: string[], query: string | null): string[] {
@@ -21,7 +23,7 @@ function matching(models: string[], query: string | null): string[] {
  * Enter picks, Escape puts the field back. A typed id that matches nothing can still be
  * used, for when the list cannot be fetched.
  */
-export function ModelPicker({ value, onChange }: ModelPickerProps) {
+export function ModelPicker({ value, onChange, endpointId }: ModelPickerProps) {
   const api = useParley();
   const id = useId();
   const listboxId = `${id}-listbox`;
@@ -35,20 +37,20 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
 
   useEffect(() => {
     let live = true;
-    api.listModels({ refresh: false }).then(
+    api.listModels({ refresh: false, endpointId }).then(
       (result) => live && setList(result),
       (error: unknown) => live && setLoadError(toAppError(error)),
     );
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, endpointId]);
 
   async function refresh() {
     if (refreshing) return;
     setRefreshing(true);
     try {
-      setList(await api.listModels({ refresh: true }));
+      setList(await api.listModels({ refresh: true, endpointId }));
       setLoadError(null);
     } catch (error) {
       setLoadError(toAppError(error));

@@ -219,8 +219,9 @@ export class ScriptedParley implements ParleyApi {
     return next;
   }
   listEndpoints = () => this.answer('listEndpoints', [], () => this.endpoints.map((endpoint) => ({ ...endpoint })));
-  addEndpoint = ({ key, allowInsecure: _, ...fields }: EndpointFields & { key?: string; allowInsecure?: boolean }) =>
-    this.answer('addEndpoint', [{ ...fields, hasKey: Boolean(key) }], () => {
+  addEndpoint = ({ key, name, baseURL, project }: EndpointFields & { key?: string; allowInsecure?: boolean }) =>
+    this.answer('addEndpoint', [{ name, baseURL, project, hasKey: Boolean(key) }], () => {
+      const fields = { name, baseURL, project };
       const added: EndpointView = { id: crypto.randomUUID(), ...fields, builtIn: false, key: { hasKey: Boolean(key), hint: null, backend: 'gnome_libsecret', secure: true } };
       this.endpoints = [...this.endpoints, added];
       return added;

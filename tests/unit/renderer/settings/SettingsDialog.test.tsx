@@ -30,7 +30,8 @@ describe('settings', () => {
 
     expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
     expect(api.callsTo('updateSettings')).toEqual([
-      [{ ...DEFAULT_SETTINGS, project: 'acme/chat', defaultSystemPrompt: 'Be brief.', theme: 'dark' }],
+      // The endpoint for new chats is chosen beside the model picker, so the dialog leaves it alone (toEqual: undefined = absent).
+      [{ ...DEFAULT_SETTINGS, project: 'acme/chat', defaultSystemPrompt: 'Be brief.', theme: 'dark', defaultEndpointId: undefined }],
     ]);
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
@@ -96,7 +97,7 @@ describe('the settings screen', () => {
   it('groups its settings under headings', async () => {
     const { dialog } = await openSettings();
     const headings = within(dialog).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
-    expect(headings).toEqual(['Connection', 'New chats', 'Appearance', 'Privacy and updates', 'Stored key', 'Data folder']);
+    expect(headings).toEqual(['Connection', 'New chats', 'Appearance', 'Privacy and updates', 'Stored key', 'Endpoints', 'Data folder']);
   });
 
   it('saves text size, default model and the three switches; text size applies at once', async () => {
