@@ -223,7 +223,8 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
         )}
       </section>
 
-      <EndpointsSection onChanged={onEndpointsChanged} />
+      {/* Keyed: the built-in row shows the saved base URL, team/project and key, so it reloads when they change. */}
+      <EndpointsSection key={[settings.baseURL, settings.project, keyStatus.hint].join('\n')} onChanged={onEndpointsChanged} />
       <DataFolderSection />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </Modal>
