@@ -3,7 +3,7 @@
  * this, so the app that ships and the app the tests drive are the same code.
  */
 import path from 'node:path';
-import type { Notice } from '../preload/contract';
+import { DEFAULT_ENDPOINT_ID, type Notice } from '../preload/contract';
 import { createChatService } from './chat/chatService';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
@@ -17,7 +17,6 @@ import { createModelCatalog } from './models/modelCatalog';
 import { isWandbEndpoint, WANDB_CATALOG_URL } from './models/liveCatalog';
 import { createUsageReport } from './history/usage';
 import type { Cipher } from './secrets/cipher';
-import { createKeyVault } from './secrets/keyVault';
 import type { KeyValueStore } from './settings/keyValueStore';
 import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
@@ -26,6 +25,8 @@ import { missingConversation } from './history/storeContext';
 import { promptEntries } from './prompts/promptFile';
 import { createPromptHandlers } from './prompts/promptHandlers';
 import { createPromptLibrary } from './prompts/promptLibrary';
+import { createEndpointStore } from './endpoints/endpointStore';
+import { createEndpointHandlers } from './endpoints/endpointHandlers';
 
 export interface ServicePorts {
   dataDir: string;
@@ -59,15 +60,22 @@ export interface ServicePorts {
 export function createAppRouter(ports: ServicePorts): Router {
   const settings = createSettingsService(ports.settingsStore);
   if (ports.baseURL) settings.update({ baseURL: ports.baseURL });
-  const keyVault = createKeyVault({ cipher: ports.cipher, store: ports.secretsStore, envKey: ports.envKey ?? null });
   const remember = (secret: string | null) => {
     if (secret) ports.rememberSecret?.(secret);
   };
-  const getEndpoint = async () => {
-    const { baseURL, project } = settings.get();
-    const apiKey = await keyVault.read();
-    remember(apiKey);
-    return { baseURL, project, apiKey };
+  const endpoints = createEndpointStore({
+    settings,
+    store: ports.settingsStore,
+    secretsStore: ports.secretsStore,
+    cipher: ports.cipher,
+    envKey: ports.envKey ?? null,
+  });
+  /** The W&B key, in the slot it always had. */
+  const keyVault = endpoints.keyVault(DEFAULT_ENDPOINT_ID);
+  const getEndpoint = async (endpointId?: string) => {
+    const endpoint = await endpoints.resolve(endpointId);
+    remember(endpoint.apiKey);
+    return endpoint;
   };
   const chat = createChatService(
     ports.stallTimeoutMs === undefined ? { getEndpoint } : { getEndpoint, stallTimeoutMs: ports.stallTimeoutMs },
@@ -108,11 +116,12 @@ export function createAppRouter(ports: ServicePorts): Router {
         total: history.countConversations(),
       }),
       'history:get': ({ id }) => conversation(id),
-      'history:create': ({ id, model, systemPrompt, params = {} }) => ({
-        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: settings.get().baseURL }),
+      'history:create': ({ id, model, systemPrompt, params = {}, endpointId }) => ({
+        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID }),
         messages: [],
       }),
-      'history:update': ({ id, patch }) => summaryOf(history.updateConversation(id, patch)),
+      'history:update': ({ id, patch: { endpointId, ...patch } }) =>
+        summaryOf(history.updateConversation(id, endpointId === undefined ? patch : { ...patch, endpoint: endpointId })),
       'history:delete': ({ id }) => {
         history.deleteConversation(id);
         return { deleted: true };
@@ -139,8 +148,10 @@ export function createAppRouter(ports: ServicePorts): Router {
         dialogs: ports.dialogs,
         settings: () => settings.get(),
         prompts: { backup: () => promptEntries(prompts.get()), restore: (entries) => prompts.merge(entries).report },
+        endpoints,
       }),
       ...createPromptHandlers(prompts, ports.dialogs),
+      ...createEndpointHandlers({ endpoints, remember, getEndpoint }),
     },
   });
 }

@@ -15,7 +15,9 @@ import type {
   ChatEvent,
   ChatRequest,
   ChatResult,
+  ConnectionTest,
   ConversationSummary,
+  EndpointView,
   Envelope,
   FolderExportStatus,
   ImportReport,
@@ -71,12 +73,13 @@ export interface ParleyApi {
   keyStatus(): Promise<KeyStatus>;
   saveKey(key: string, options?: { allowInsecure?: boolean }): Promise<KeyStatus>;
   removeKey(): Promise<KeyStatus>;
-  listModels(options?: { refresh?: boolean }): Promise<ModelList>;
+  /** `endpointId` absent: the default endpoint's models. */
+  listModels(options?: { refresh?: boolean; endpointId?: string }): Promise<ModelList>;
   openLink(url: string): Promise<{ opened: boolean }>;
   notices(): Promise<Notice[]>;
   listConversations(page: { offset: number; limit: number }): Promise<{ conversations: ConversationSummary[]; total: number }>;
   getConversation(id: string): Promise<StoredConversation>;
-  createConversation(fields: { id: string; model: string; systemPrompt: string; params?: ChatParams }): Promise<StoredConversation>;
+  createConversation(fields: { id: string; model: string; systemPrompt: string; params?: ChatParams; endpointId?: string }): Promise<StoredConversation>;
   updateConversation(id: string, patch: ConversationPatch): Promise<ConversationSummary>;
   deleteConversation(id: string): Promise<{ deleted: boolean }>;
   restoreConversation(id: string): Promise<ConversationSummary>;
@@ -105,9 +108,19 @@ export interface ParleyApi {
   setDefaultPrompt(id: string | null): Promise<PromptLibrary>;
   exportPrompts(): Promise<SavedFile>;
   importPrompts(content: string): Promise<{ library: PromptLibrary; report: PromptImportReport }>;
+  listEndpoints(): Promise<EndpointView[]>;
+  addEndpoint(fields: EndpointFields & { key?: string; allowInsecure?: boolean }): Promise<EndpointView>;
+  updateEndpoint(id: string, patch: Partial<EndpointFields>): Promise<EndpointView>;
+  removeEndpoint(id: string): Promise<{ removed: boolean }>;
+  saveEndpointKey(id: string, key: string, options?: { allowInsecure?: boolean }): Promise<EndpointView>;
+  removeEndpointKey(id: string): Promise<EndpointView>;
+  /** "Test connection": the models the endpoint lists, or what failed. */
+  testEndpoint(id: string): Promise<ConnectionTest>;
 }
 
-export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned' | 'params'>>;
+export type EndpointFields = Pick<EndpointView, 'name' | 'baseURL' | 'project'>;
+
+export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned' | 'params'> & { endpointId: string }>;
 
 export function createApi(transport: Transport): ParleyApi {
   async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -132,7 +145,8 @@ export function createApi(transport: Transport): ParleyApi {
     saveKey: (key, options = {}) =>
       call('key:save', options.allowInsecure === undefined ? { key } : { key, allowInsecure: options.allowInsecure }),
     removeKey: () => call('key:remove', {}),
-    listModels: (options = {}) => call('models:list', { refresh: options.refresh ?? false }),
+    listModels: (options = {}) =>
+      call('models:list', { refresh: options.refresh ?? false, ...(options.endpointId === undefined ? {} : { endpointId: options.endpointId }) }),
     openLink: (url) => call('link:open', { url }),
     notices: () => call('app:notices', {}),
     listConversations: (page) => call('history:list', page),
@@ -165,6 +179,14 @@ export function createApi(transport: Transport): ParleyApi {
     setDefaultPrompt: (id) => call('prompts:setDefault', { id }),
     exportPrompts: () => call('prompts:export', {}),
     importPrompts: (content) => call('prompts:import', { content }),
+    listEndpoints: () => call('endpoints:list', {}),
+    addEndpoint: (fields) => call('endpoints:add', fields),
+    updateEndpoint: (id, patch) => call('endpoints:update', { id, patch }),
+    removeEndpoint: (id) => call('endpoints:remove', { id }),
+    saveEndpointKey: (id, key, options = {}) =>
+      call('endpoints:saveKey', options.allowInsecure === undefined ? { id, key } : { id, key, allowInsecure: options.allowInsecure }),
+    removeEndpointKey: (id) => call('endpoints:removeKey', { id }),
+    testEndpoint: (id) => call('endpoints:test', { id }),
   };
 }
 
@@ -218,6 +240,13 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     setDefaultPrompt: wrap(api.setDefaultPrompt),
     exportPrompts: wrap(api.exportPrompts),
     importPrompts: wrap(api.importPrompts),
+    listEndpoints: wrap(api.listEndpoints),
+    addEndpoint: wrap(api.addEndpoint),
+    updateEndpoint: wrap(api.updateEndpoint),
+    removeEndpoint: wrap(api.removeEndpoint),
+    saveEndpointKey: wrap(api.saveEndpointKey),
+    removeEndpointKey: wrap(api.removeEndpointKey),
+    testEndpoint: wrap(api.testEndpoint),
   };
 }
 

@@ -6,10 +6,12 @@
  */
 import { z } from 'zod';
 import { APP_COMMANDS } from './appCommands';
+import { DEFAULT_ENDPOINT_ID } from './endpointIds';
 import { LIMITS } from './limits';
 import { PARAM_LIMITS, type ChatParams } from './chatParams';
 
 export { LIMITS } from './limits';
+export { DEFAULT_ENDPOINT_ID } from './endpointIds';
 
 export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
 
@@ -63,6 +65,8 @@ export const settingsSchema = z.object({
   recentModels: z.array(z.string().max(LIMITS.modelIdChars)).max(LIMITS.recentModels),
   /** Chat parameters new chats start with ("Use for new chats"). */
   defaultParams: chatParamsSchema,
+  /** The endpoint new chats use: the one last chosen next to the model picker. */
+  defaultEndpointId: z.string().max(LIMITS.endpointIdChars),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -79,6 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   favouriteModels: [],
   recentModels: [],
   defaultParams: {},
+  defaultEndpointId: DEFAULT_ENDPOINT_ID,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -105,7 +110,10 @@ export const saveKeySchema = z
 
 export const emptySchema = z.object({}).strict();
 
-export const listModelsSchema = z.object({ refresh: z.boolean() }).strict();
+const endpointIdSchema = z.string().min(1).max(LIMITS.endpointIdChars);
+
+/** `endpointId` absent: the default endpoint's models. */
+export const listModelsSchema = z.object({ refresh: z.boolean(), endpointId: endpointIdSchema.optional() }).strict();
 
 /** How a model reasons: always, unless told not to, only when asked, or never. */
 export type ReasoningMode = 'always' | 'default-on' | 'default-off' | 'none';
@@ -175,6 +183,8 @@ export const chatRequestSchema = z
     history: chatHistorySchema.optional(),
     /** Only the parameters the person set; absent or empty: none are sent. */
     params: chatParamsSchema.optional(),
+    /** Where to send it; absent: the conversation's endpoint, else the default one. */
+    endpointId: endpointIdSchema.optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -271,6 +281,8 @@ export interface StoredConversation extends ConversationSummary {
   messages: StoredMessage[];
   /** The conversation's chat parameters; absent in rows made before Parley kept them. */
   params?: ChatParams;
+  /** The id of the endpoint it is held with; an id Parley no longer knows means the default endpoint. */
+  endpoint?: string;
 }
 
 export interface SearchHit {
@@ -294,6 +306,8 @@ export const createConversationSchema = z
     model: z.string().max(LIMITS.modelIdChars),
     systemPrompt: z.string().max(LIMITS.systemPromptChars),
     params: chatParamsSchema.optional(),
+    /** Absent: the default endpoint. */
+    endpointId: endpointIdSchema.optional(),
   })
   .strict();
 export const updateConversationSchema = z
@@ -306,6 +320,7 @@ export const updateConversationSchema = z
         systemPrompt: z.string().max(LIMITS.systemPromptChars),
         pinned: z.boolean(),
         params: chatParamsSchema,
+        endpointId: endpointIdSchema,
       })
       .partial()
       .strict(),
@@ -414,6 +429,35 @@ export type UpdateStatus = { ready: false } | { ready: true; version: string };
 /** Commands main pushes to the page (menu clicks); the page never sends these. */
 export const appCommandSchema = z.enum(APP_COMMANDS);
 
+/** An OpenAI-compatible server Parley can talk to, as the page sees it: never its key. */
+export interface EndpointView {
+  id: string;
+  name: string;
+  baseURL: string;
+  /** Sent as the OpenAI-Project header (W&B's `team/project`); empty for none. */
+  project: string;
+  /** The W&B Inference endpoint: always there, cannot be removed. */
+  builtIn: boolean;
+  key: KeyStatus;
+}
+
+const endpointFieldsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'the name is empty').max(LIMITS.endpointNameChars),
+    baseURL: httpUrl,
+    project: z.string().trim().max(LIMITS.projectChars),
+  })
+  .strict();
+export const addEndpointSchema = endpointFieldsSchema
+  .extend({ key: z.string().trim().max(LIMITS.keyChars).optional(), allowInsecure: z.boolean().optional() })
+  .strict();
+export const updateEndpointSchema = z.object({ id: endpointIdSchema, patch: endpointFieldsSchema.partial().strict() }).strict();
+export const endpointIdRequestSchema = z.object({ id: endpointIdSchema }).strict();
+export const saveEndpointKeySchema = saveKeySchema.extend({ id: endpointIdSchema }).strict();
+
+/** "Test connection": the models the endpoint lists, or what failed. */
+export type ConnectionTest = { ok: true; models: string[]; message: string } | { ok: false; error: AppError; message: string };
+
 /** Request/response channels: name → payload and answer. */
 export interface Channels {
   'settings:get': { request: Record<string, never>; response: Settings };
@@ -468,6 +512,16 @@ export interface Channels {
   'prompts:export': { request: Record<string, never>; response: SavedFile };
   /** "Import prompts": merges a library file by id; bad JSON changes nothing. */
   'prompts:import': { request: z.infer<typeof importPromptsSchema>; response: { library: PromptLibrary; report: PromptImportReport } };
+  'endpoints:list': { request: Record<string, never>; response: EndpointView[] };
+  /** Adds an endpoint, with its key when one is given (encrypted like the W&B key). */
+  'endpoints:add': { request: z.infer<typeof addEndpointSchema>; response: EndpointView };
+  'endpoints:update': { request: z.infer<typeof updateEndpointSchema>; response: EndpointView };
+  /** Removes an added endpoint and its key; its conversations go on with the default endpoint. */
+  'endpoints:remove': { request: z.infer<typeof endpointIdRequestSchema>; response: { removed: boolean } };
+  'endpoints:saveKey': { request: z.infer<typeof saveEndpointKeySchema>; response: EndpointView };
+  'endpoints:removeKey': { request: z.infer<typeof endpointIdRequestSchema>; response: EndpointView };
+  /** GET /models with the endpoint's settings and key. */
+  'endpoints:test': { request: z.infer<typeof endpointIdRequestSchema>; response: ConnectionTest };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -512,6 +566,13 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'prompts:setDefault': setDefaultPromptSchema,
   'prompts:export': emptySchema,
   'prompts:import': importPromptsSchema,
+  'endpoints:list': emptySchema,
+  'endpoints:add': addEndpointSchema,
+  'endpoints:update': updateEndpointSchema,
+  'endpoints:remove': endpointIdRequestSchema,
+  'endpoints:saveKey': saveEndpointKeySchema,
+  'endpoints:removeKey': endpointIdRequestSchema,
+  'endpoints:test': endpointIdRequestSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

@@ -20,4 +20,6 @@ export const LIMITS = {
   favouriteModels: 200,
   /** The picker's "Recently used": most recent first, the oldest dropped. */
   recentModels: 8,
+  endpointIdChars: 100,
+  endpointNameChars: 100,
 } as const;

@@ -19,7 +19,8 @@ import { createThinkTagSplitter } from './thinkTagSplitter';
 import type { SplitText } from './thinkTagSplitter';
 
 export interface ChatServiceDeps {
-  getEndpoint(): Promise<Endpoint>;
+  /** The endpoint by id; absent: the default one. */
+  getEndpoint(endpointId?: string): Promise<Endpoint>;
   /** Give up when no bytes arrive for this long, before or during the stream. Default 60 s. */
   stallTimeoutMs?: number;
   /** Give up when the response headers take longer than this. Default: `stallTimeoutMs`. */
@@ -71,7 +72,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       onEvent({ type: 'delta', ...(content ? { content } : {}), ...(reasoning ? { reasoning } : {}) });
     }
 
-    async function attempt(endpoint: Endpoint & { apiKey: string }, context: ErrorContext): Promise<AttemptOutcome> {
+    async function attempt(endpoint: Endpoint, context: ErrorContext): Promise<AttemptOutcome> {
       const watchdog = createStreamWatchdog(stallTimeoutMs);
       const client = createOpenAIClient(endpoint, { timeoutMs: connectTimeoutMs, onBytes: watchdog.touch });
       const splitter = createThinkTagSplitter();
@@ -113,13 +114,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
     let apiKey: string | null = null;
     async function run(): Promise<{ status: ChatStatus; error: AppError | null }> {
-      const endpoint = await deps.getEndpoint();
+      const endpoint = await deps.getEndpoint(request.endpointId);
       apiKey = endpoint.apiKey;
-      if (!apiKey) return { status: 'error', error: NO_KEY };
+      if (!apiKey && !endpoint.keyOptional) return { status: 'error', error: NO_KEY };
       const context: ErrorContext = { model: request.model, baseURL: endpoint.baseURL, apiKey, timeoutMs: connectTimeoutMs };
 
       for (let retriesDone = 0; ; retriesDone++) {
-        const outcome = await attempt({ ...endpoint, apiKey }, context);
+        const outcome = await attempt(endpoint, context);
         if (outcome.status !== 'error') return { status: outcome.status, error: null };
         const { error, answerStarted } = outcome;
         if (answerStarted || !isRetryable(error) || retriesDone >= retry.attempts) return { status: 'error', error };

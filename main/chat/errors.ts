@@ -147,7 +147,7 @@ function forbiddenMessage(text: string): string {
 }
 
 /** The server's own sentence, without the SDK's "<status> " prefix, ending in a full stop. */
-function serverText(error: APIError): string {
+export function serverText(error: APIError): string {
   const body = error.error as { message?: unknown } | undefined;
   const text =
     typeof body?.message === 'string'
@@ -184,7 +184,7 @@ function isTerminated(error: unknown): boolean {
   return error instanceof TypeError && (error.message === 'terminated' || causeCode(error) === 'UND_ERR_SOCKET');
 }
 
-function hostOf(baseURL: string | undefined): string | undefined {
+export function hostOf(baseURL: string | undefined): string | undefined {
   if (!baseURL) return undefined;
   try {
     return new URL(baseURL).host;

@@ -9,7 +9,12 @@ export interface Endpoint {
   baseURL: string;
   apiKey: string | null;
   project: string;
+  /** A local server (Ollama, LM Studio…) may need no key: then requests go without Authorization. Absent: a key is required (W&B). */
+  keyOptional?: boolean;
 }
+
+/** The SDK insists on some key; this one never leaves the process, because the header it would fill is removed. */
+const NO_KEY_PLACEHOLDER = 'no-key';
 
 export interface ClientOptions {
   /** Milliseconds until the response headers must have arrived. */
@@ -18,20 +23,21 @@ export interface ClientOptions {
   onBytes?: () => void;
 }
 
-export function createOpenAIClient(endpoint: Endpoint & { apiKey: string }, { timeoutMs, onBytes }: ClientOptions): OpenAI {
+export function createOpenAIClient(endpoint: Endpoint, { timeoutMs, onBytes }: ClientOptions): OpenAI {
   const project = endpoint.project.trim() || null;
+  const authorization = endpoint.apiKey ? `Bearer ${endpoint.apiKey}` : null;
   return new OpenAI({
     // Every option that the SDK would otherwise read from OPENAI_* environment variables is given
     // explicitly, so a developer's OpenAI settings never reach W&B (OPENAI_ADMIN_KEY would even
     // replace the Authorization header on admin routes).
     baseURL: endpoint.baseURL,
-    apiKey: endpoint.apiKey,
+    apiKey: endpoint.apiKey ?? NO_KEY_PLACEHOLDER,
     adminAPIKey: null,
     organization: null,
     project,
     webhookSecret: null,
     // OPENAI_CUSTOM_HEADERS is merged below these, so ours win for the headers that matter.
-    defaultHeaders: { Authorization: `Bearer ${endpoint.apiKey}`, 'OpenAI-Organization': null, 'OpenAI-Project': project },
+    defaultHeaders: { Authorization: authorization, 'OpenAI-Organization': null, 'OpenAI-Project': project },
     // OPENAI_LOG=debug would print request details; keep the SDK at warnings.
     logLevel: 'warn',
     maxRetries: 0, // the chat service retries itself, only before the answer starts

@@ -37,10 +37,11 @@ export function cleanTitle(reply: string): string {
 }
 
 export function createAutoTitler(deps: { chat: ChatFn; store: HistoryStore; enabled: () => boolean }) {
-  async function askModel(model: string, question: string, answer: string): Promise<string> {
+  // The conversation's own endpoint: its text must not go to another server.
+  async function askModel({ model, endpoint }: { model: string; endpoint: string }, question: string, answer: string): Promise<string> {
     const excerpt = `User: ${question.slice(0, EXCERPT_CHARS)}\n\nAssistant: ${answer.slice(0, EXCERPT_CHARS)}`;
     const result = await deps.chat(
-      { model, systemPrompt: TITLE_PROMPT, messages: [{ role: 'user', content: excerpt }] },
+      { model, systemPrompt: TITLE_PROMPT, messages: [{ role: 'user', content: excerpt }], ...(endpoint ? { endpointId: endpoint } : {}) },
       () => undefined,
       AbortSignal.timeout(TITLE_TIMEOUT_MS),
     );
@@ -57,7 +58,7 @@ export function createAutoTitler(deps: { chat: ChatFn; store: HistoryStore; enab
     const untouched = !conversation.title.trim() || conversation.title === fallback || conversation.title === 'New chat';
     if (!untouched || !question) return summaryOf(conversation);
 
-    const title = (deps.enabled() && answer ? await askModel(conversation.model, question.content, answer.content) : '') || fallback || 'New chat';
+    const title = (deps.enabled() && answer ? await askModel(conversation, question.content, answer.content) : '') || fallback || 'New chat';
     const current = deps.store.getConversation(id);
     // The user may have renamed it while the model was thinking.
     if (!current || current.title !== conversation.title) return summaryOf(current ?? conversation);

@@ -20,11 +20,13 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   const { conversationId, turn } = history;
   const conversation = store.getConversation(conversationId);
   if (!conversation) throw missingConversation();
-  // The parameters a turn was sent with become the conversation's, and each message keeps its own.
+  // The parameters a turn was sent with become the conversation's, and each message keeps its own;
+  // the conversation also remembers where its last turn went, so reopening it restores both.
   const params = request.params ?? {};
   const paramsChanged = JSON.stringify(conversation.params) !== JSON.stringify(params);
-  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || paramsChanged) {
-    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, params });
+  const endpoint = request.endpointId ?? conversation.endpoint;
+  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || paramsChanged || conversation.endpoint !== endpoint) {
+    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, params, endpoint });
   }
   const answer = { id: history.answerId, model: request.model, params };
   switch (turn.kind) {
@@ -63,8 +65,10 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore): ChatFn {
       return result;
     }
 
+    // Without an explicit endpoint the turn goes where the conversation is held ('' : the default).
+    const endpointId = request.endpointId ?? (store.getConversation(request.history.conversationId)?.endpoint || undefined);
     return chat(
-      request,
+      endpointId === undefined ? request : { ...request, endpointId },
       (event) => {
         if (event.type === 'delta') writer.append(event);
         // Finish the row first: once the renderer hears `done`, the history says the same.

@@ -25,16 +25,20 @@ export interface ExportDeps {
   settings(): Settings;
   /** The prompt library as a backup holds it, and how a restored backup's prompts are merged into it. */
   prompts: { backup(): BackupPrompt[]; restore(prompts: readonly BackupPrompt[]): PromptImportReport };
+  /** History keeps endpoint ids, files keep base URLs: these translate (absent: kept as they are). */
+  endpoints?: { baseURLOf(id: string): string; idOf(baseURL: string): string };
   now?: () => number;
 }
 
-export function createExportHandlers({ history, dialogs, settings, prompts, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
+export function createExportHandlers({ history, dialogs, settings, prompts, endpoints, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
   const jobs = createFolderJobs();
   const load = (id: string): ExportConversation => {
     const conversation = history.exportConversation(id);
     if (!conversation) throw missingConversation();
-    return conversation;
+    return endpoints ? { ...conversation, endpoint: endpoints.baseURLOf(conversation.endpoint) } : conversation;
   };
+  const store: typeof history.importConversations = (conversations, duplicates) =>
+    history.importConversations(endpoints ? conversations.map((c) => ({ ...c, endpoint: endpoints.idOf(c.endpoint) })) : conversations, duplicates);
 
   return {
     'export:conversation': ({ id }) => {
@@ -55,6 +59,6 @@ export function createExportHandlers({ history, dialogs, settings, prompts, now 
     },
     'export:folderStatus': ({ jobId }) => jobs.status(jobId),
     'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, history.importConversations, prompts.restore),
+    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, store, prompts.restore),
   };
 }

@@ -41,6 +41,7 @@ function patchColumns(patch: ConversationPatch): Record<string, string | number>
   if (patch.params !== undefined) columns.params = JSON.stringify(patch.params);
   if (patch.pinned !== undefined) columns.pinned = patch.pinned ? 1 : 0;
   if (patch.archived !== undefined) columns.archived = patch.archived ? 1 : 0;
+  if (patch.endpoint !== undefined) columns.endpoint = patch.endpoint;
   return columns;
 }
 

@@ -29,7 +29,7 @@ export interface ConversationSummary extends SummaryView {
 export interface Conversation extends Omit<ConversationSummary, 'messageCount'> {
   systemPrompt: string;
   params: ModelParams;
-  /** The base URL it was held with (never a key); '' when unknown (made before Parley kept it). */
+  /** The id of the endpoint it is held with (see main/endpoints); '' or an unknown id means the default one. */
   endpoint: string;
 }
 
@@ -48,8 +48,8 @@ export interface NewConversation {
   endpoint?: string;
 }
 
-/** The endpoint is where a conversation was held: set once, when it is created or imported. */
-export type ConversationPatch = Partial<Omit<NewConversation, 'endpoint'> & { pinned: boolean; archived: boolean }>;
+/** The endpoint changes when a turn is sent to another one, as the model does. */
+export type ConversationPatch = Partial<NewConversation & { pinned: boolean; archived: boolean }>;
 
 export interface StoredMessage extends MessageView {
   conversationId: string;

@@ -16,7 +16,8 @@ import { fetchLiveCatalog, mergeModelInfo, type LiveCatalog } from './liveCatalo
 export interface ModelCatalogDeps {
   /** JSON file holding the cached lists. */
   cacheFile: string;
-  getEndpoint(): Promise<Endpoint>;
+  /** The endpoint by id; absent: the default one. */
+  getEndpoint(endpointId?: string): Promise<Endpoint>;
   now?: () => number;
   /** How long to wait for the server's answer. Default 30 s. */
   timeoutMs?: number;
@@ -26,7 +27,7 @@ export interface ModelCatalogDeps {
 
 export interface ModelCatalog {
   /** `refresh: false` answers from the cache when it has this endpoint's list; otherwise asks the server. */
-  list(options: { refresh: boolean }): Promise<ModelList>;
+  list(options: { refresh: boolean; endpointId?: string }): Promise<ModelList>;
   /** What is known of these models for the current endpoint (bundled table and cached catalogue), without asking any server. */
   describe(models: Iterable<string>): Promise<ModelList['info']>;
 }
@@ -93,15 +94,15 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     return write;
   }
 
-  async function fetchModels(endpoint: Endpoint & { apiKey: string }): Promise<string[]> {
+  async function fetchModels(endpoint: Endpoint): Promise<string[]> {
     const client = createOpenAIClient(endpoint, { timeoutMs });
     const ids: string[] = [];
     for await (const model of client.models.list()) ids.push(model.id);
     return sortModels(ids);
   }
 
-  async function list({ refresh }: { refresh: boolean }): Promise<ModelList> {
-    const endpoint = await deps.getEndpoint();
+  async function list({ refresh, endpointId }: { refresh: boolean; endpointId?: string }): Promise<ModelList> {
+    const endpoint = await deps.getEndpoint(endpointId);
     const cached = (await readCache()).byBaseURL[endpoint.baseURL];
     const fromCache = (error: AppError | null): ModelList =>
       cached
@@ -110,7 +111,7 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
 
     if (!refresh && cached) return { models: cached.models, info: infoFor(cached.models, cached.live), fetchedAt: cached.fetchedAt, fromCache: false, error: null };
     const { apiKey } = endpoint;
-    if (!apiKey) return fromCache(NO_KEY);
+    if (!apiKey && !endpoint.keyOptional) return fromCache(NO_KEY);
 
     // Asked alongside the list; it never fails the list, and the last one read stands in when it cannot be had.
     const liveRead = deps.liveCatalog?.appliesTo(endpoint.baseURL)
@@ -118,7 +119,7 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
       : Promise.resolve(null);
     let models: string[];
     try {
-      models = await fetchModels({ ...endpoint, apiKey });
+      models = await fetchModels(endpoint);
     } catch (error) {
       return fromCache(toAppError(error, { baseURL: endpoint.baseURL, apiKey, timeoutMs }));
     }

@@ -17,6 +17,8 @@ export interface KeyVaultDeps {
   store: KeyValueStore;
   /** PARLEY_API_KEY in web mode: used when no key is saved. */
   envKey?: string | null;
+  /** The store key holding this vault's ciphertext; default CIPHERTEXT_KEY (the W&B key's slot since the first release). */
+  slot?: string;
 }
 
 export interface KeyVault {
@@ -29,7 +31,7 @@ export interface KeyVault {
 
 const hintOf = (key: string): string | null => (key.length >= MIN_CHARS_FOR_HINT ? key.slice(-4) : null);
 
-export function createKeyVault({ cipher, store, envKey }: KeyVaultDeps): KeyVault {
+export function createKeyVault({ cipher, store, envKey, slot = CIPHERTEXT_KEY }: KeyVaultDeps): KeyVault {
   const fromEnv = envKey?.trim() || null;
 
   /**
@@ -39,7 +41,7 @@ export function createKeyVault({ cipher, store, envKey }: KeyVaultDeps): KeyVaul
    * back (e.g. unlocked later) still finds it.
    */
   async function readSaved(): Promise<string | null> {
-    const saved = store.get(CIPHERTEXT_KEY);
+    const saved = store.get(slot);
     if (typeof saved !== 'string' || saved === '') return null;
     try {
       return (await cipher.decrypt(Buffer.from(saved, 'base64'))) || null;
@@ -83,12 +85,12 @@ export function createKeyVault({ cipher, store, envKey }: KeyVaultDeps): KeyVaul
       });
     }
     const ciphertext = await cipher.encrypt(parsed.data.key);
-    store.set(CIPHERTEXT_KEY, ciphertext.toString('base64'));
+    store.set(slot, ciphertext.toString('base64'));
     return status();
   }
 
   async function remove(): Promise<KeyStatus> {
-    store.delete(CIPHERTEXT_KEY);
+    store.delete(slot);
     return status();
   }
 

@@ -25,6 +25,8 @@ export function App() {
   const [skippedSetup, setSkippedSetup] = useState(false);
   /** Bumped when the history file is replaced (a backup restored), so the workspace reloads it. */
   const [historyVersion, setHistoryVersion] = useState(0);
+  /** Bumped when Settings changes the endpoints, so the chat's endpoint selector reloads them. */
+  const [endpointsVersion, setEndpointsVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -108,6 +110,7 @@ export function App() {
           onSettings={onSettings}
           onPrompts={onPrompts}
           onOpenSettings={openSettings}
+          endpointsVersion={endpointsVersion}
         />
         {settingsOpen && (
           <SettingsDialog
@@ -116,6 +119,7 @@ export function App() {
             onSettings={onSettings}
             onKeyStatus={onKeyStatus}
             onClose={() => setSettingsOpen(false)}
+            onEndpointsChanged={() => setEndpointsVersion((version) => version + 1)}
           />
         )}
       </>

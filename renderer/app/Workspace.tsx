@@ -18,6 +18,7 @@ import { useFileDrop } from '../features/transfer/useFileDrop';
 import { useImport } from '../features/transfer/useImport';
 import { ShortcutsSheet } from '../features/shortcuts/ShortcutsSheet';
 import { useAppCommands } from '../features/shortcuts/useAppCommands';
+import { useEndpoints } from '../features/endpoints/useEndpoints';
 import { toAppError } from '../lib/errors';
 import { saveOrDownload } from '../lib/saveOrDownload';
 import { adjacentConversation } from './adjacentConversation';
@@ -26,6 +27,7 @@ import { useParley } from './ParleyContext';
 import { useRemoteImagesThroughMain } from './useRemoteImages';
 import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
 import { useModelsState } from '../features/models/modelsContext';
+import { useModelCatalogueState } from '../features/models/modelCatalogue';
 import { ModelsProvider } from '../features/models/ModelsProvider';
 import { UsageDialog } from '../features/usage/UsageDialog';
 import { ConversationTools } from './ConversationTools';
@@ -37,6 +39,8 @@ interface WorkspaceProps {
   onSettings: (settings: Settings) => void;
   onPrompts: (prompts: PromptLibrary) => void;
   onOpenSettings: () => void;
+  /** Changes when Settings changed the endpoints, so the selector reloads them. */
+  endpointsVersion?: number;
 }
 
 interface DeletedToast extends Toast {
@@ -48,7 +52,7 @@ interface DeletedToast extends Toast {
  * new chats, renames, pins, deletes with undo, imports (chosen or dropped on the window),
  * and keeping the list in step with sends.
  */
-export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSettings }: WorkspaceProps) {
+export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSettings, endpointsVersion = 0 }: WorkspaceProps) {
   const api = useParley();
   const list = useConversationList(api);
   const { upsert, touch, remove, restore, refreshHead, refreshAll } = list;
@@ -84,13 +88,16 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
     [api, touch, upsert, refreshHead, markUsed],
   );
   const defaultSystemPrompt = defaultPromptText(prompts);
-  const chat = useChat(api, { model: settings.defaultModel, systemPrompt: defaultSystemPrompt, params: settings.defaultParams }, events);
-  const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt, setParams } = chat;
+  const chatDefaults = { model: settings.defaultModel, systemPrompt: defaultSystemPrompt, params: settings.defaultParams, endpointId: settings.defaultEndpointId };
+  const chat = useChat(api, chatDefaults, events);
+  const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt, setParams, setEndpoint } = chat;
+  const endpoints = useEndpoints(api, endpointsVersion);
+  const catalogue = useModelCatalogueState(api, chat.conversation.endpointId);
   const openId = chat.conversation.id;
   const stored = chat.conversation.stored;
 
   const onSaveError = useCallback((error: unknown) => report('Could not save the conversation', error), [report]);
-  const { saveModel, saveSystemPrompt, saveParams, flush } = useConversationSaver(api, upsert, onSaveError);
+  const { saveModel, saveEndpoint, saveSystemPrompt, saveParams, flush } = useConversationSaver(api, upsert, onSaveError);
 
   const startNew = useCallback(() => {
     flush();
@@ -98,8 +105,8 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
     openTicket.current += 1;
     setOpening(false);
     setTarget(null);
-    startNewChat({ model: settings.defaultModel, systemPrompt: defaultSystemPrompt, params: settings.defaultParams });
-  }, [flush, startNewChat, settings.defaultModel, defaultSystemPrompt, settings.defaultParams]);
+    startNewChat({ model: settings.defaultModel, systemPrompt: defaultSystemPrompt, params: settings.defaultParams, endpointId: settings.defaultEndpointId });
+  }, [flush, startNewChat, settings.defaultModel, defaultSystemPrompt, settings.defaultParams, settings.defaultEndpointId]);
 
   const open = useCallback(
     (id: string, messageId: string | null) => {
@@ -175,7 +182,17 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
     },
     [api, onSettings, setModel, saveModel, stored, openId],
   );
-  const modelsValue = useMemo(() => ({ ...models, choose: chooseModel }), [models, chooseModel]);
+  const modelsValue = useMemo(() => ({ ...models, ...catalogue, choose: chooseModel }), [models, catalogue, chooseModel]);
+
+  const chooseEndpoint = useCallback(
+    (endpointId: string) => {
+      setEndpoint(endpointId);
+      if (stored) saveEndpoint(openId, endpointId);
+      // New chats start where the last choice was, as with the model.
+      api.updateSettings({ defaultEndpointId: endpointId }).then(onSettings, (error: unknown) => console.warn('Could not remember the endpoint', error));
+    },
+    [api, onSettings, setEndpoint, saveEndpoint, stored, openId],
+  );
 
   const changeSystemPrompt = useCallback(
     (systemPrompt: string) => {
@@ -284,6 +301,8 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
                 onApplyPrompt={changeSystemPrompt}
               />
             }
+            endpoints={endpoints}
+            onEndpointChange={chooseEndpoint}
           />
         </div>
         {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}

@@ -163,3 +163,29 @@ test('focus is always visible', async ({ chat }) => {
     expect(['visible', 'body']).toContain(outline);
   }
 });
+
+test('endpoints: the list with a test result, the add form, the remove confirmation and the selector', async ({ chat, fake }) => {
+  await chat.keyboard.press(mod(','));
+  const settings = chat.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('button', { name: 'Add endpoint' }).click();
+  const form = settings.getByRole('form', { name: 'Add endpoint' });
+  await form.getByLabel('Name').fill('Second');
+  await form.getByLabel('Base URL').fill(fake.baseURL);
+  await form.getByLabel('API key (optional)').fill('sk-second-endpoint-0123456789');
+  await form.getByRole('button', { name: 'Add endpoint' }).click();
+  const row = settings.getByRole('listitem', { name: 'Second' });
+  await row.getByRole('button', { name: 'Test connection to Second' }).click();
+  await expect(row.getByRole('status')).toHaveText(/^Connected: /);
+  await settings.getByRole('button', { name: 'Add endpoint' }).click();
+  await expectAccessible(chat, 'settings: endpoints with the add form');
+
+  await settings.getByRole('button', { name: 'Cancel' }).click();
+  await row.getByRole('button', { name: 'Remove Second' }).click();
+  await expect(chat.getByRole('alertdialog', { name: 'Remove “Second”?' })).toBeVisible();
+  await expectAccessible(chat, 'remove endpoint confirmation');
+  await chat.keyboard.press('Escape');
+  await chat.keyboard.press('Escape');
+
+  await expect(chat.getByRole('combobox', { name: 'Endpoint' })).toBeVisible();
+  await expectAccessible(chat, 'chat with the endpoint selector');
+});

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { EndpointView } from '../../../preload/contract';
+import { EndpointSelect } from '../endpoints/EndpointSelect';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
@@ -19,10 +21,24 @@ interface ChatViewProps {
   onOpenSettings: () => void;
   /** More controls for the conversation's setup (parameters, prompts), shown in the header. */
   tools?: ReactNode;
+  /** The endpoints to choose from; the selector shows when there are several. */
+  endpoints?: readonly EndpointView[];
+  onEndpointChange?: (endpointId: string) => void;
 }
 
 /** The open conversation: its model and system prompt, its messages, and the composer. */
-export function ChatView({ chat, title, loading, target, onModelChange, onSystemPromptChange, onOpenSettings, tools }: ChatViewProps) {
+export function ChatView({
+  chat,
+  title,
+  loading,
+  target,
+  onModelChange,
+  onSystemPromptChange,
+  onOpenSettings,
+  tools,
+  endpoints = [],
+  onEndpointChange = () => undefined,
+}: ChatViewProps) {
   const id = useId();
   const { conversation, streaming, stop } = chat;
 
@@ -62,6 +78,7 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
         {/* Keyed: a status or error about one conversation must not show on the next. */}
         <ConversationExportButtons key={conversation.id} conversationId={conversation.id} saved={conversation.stored} />
         {tools}
+        <EndpointSelect endpoints={endpoints} value={conversation.endpointId} onChange={onEndpointChange} />
         <ModelPicker value={conversation.model} onChange={onModelChange} />
       </header>
       <div className="field system-prompt">

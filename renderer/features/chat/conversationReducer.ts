@@ -4,6 +4,7 @@
  */
 import type { ChatParams, ChatResult, StoredConversation, StoredMessage, Usage } from '../../../preload/contract';
 import { titleFrom } from '../../../preload/conversationTitle';
+import { DEFAULT_ENDPOINT_ID } from '../../../preload/endpointIds';
 
 export type Message = StoredMessage;
 
@@ -17,12 +18,15 @@ export interface Conversation {
   messages: Message[];
   /** True once history holds the conversation; a new chat is created with its first message. */
   stored: boolean;
+  /** Where its turns go; an id main no longer knows means the default endpoint. */
+  endpointId: string;
 }
 
 export type ConversationAction =
   | { type: 'reset'; conversation: Conversation }
   | { type: 'stored'; id: string }
   | { type: 'setModel'; model: string }
+  | { type: 'setEndpoint'; endpointId: string }
   | { type: 'setSystemPrompt'; systemPrompt: string }
   | { type: 'setParams'; params: ChatParams }
   | { type: 'send'; user: Message; assistant: Message }
@@ -38,12 +42,12 @@ export type ConversationAction =
   | { type: 'usage'; id: string; usage: Usage }
   | { type: 'finish'; id: string; result: ChatResult };
 
-export function createConversation(id: string, model: string, systemPrompt: string, params: ChatParams = {}): Conversation {
-  return { id, title: '', model, systemPrompt, params, messages: [], stored: false };
+export function createConversation(id: string, model: string, systemPrompt: string, params: ChatParams = {}, endpointId = DEFAULT_ENDPOINT_ID): Conversation {
+  return { id, title: '', model, systemPrompt, params, messages: [], stored: false, endpointId };
 }
 
-export function fromStored({ id, title, model, systemPrompt, params = {}, messages }: StoredConversation): Conversation {
-  return { id, title, model, systemPrompt, params, messages, stored: true };
+export function fromStored({ id, title, model, systemPrompt, params = {}, messages, endpoint }: StoredConversation): Conversation {
+  return { id, title, model, systemPrompt, params, messages, stored: true, endpointId: endpoint || DEFAULT_ENDPOINT_ID };
 }
 
 export function createMessage(
@@ -92,6 +96,8 @@ export function conversationReducer(state: Conversation, action: ConversationAct
       return action.id === state.id ? { ...state, stored: true } : state;
     case 'setModel':
       return { ...state, model: action.model };
+    case 'setEndpoint':
+      return { ...state, endpointId: action.endpointId };
     case 'setSystemPrompt':
       return { ...state, systemPrompt: action.systemPrompt };
     case 'setParams':

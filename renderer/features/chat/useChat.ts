@@ -12,6 +12,8 @@ export interface ChatDefaults {
   model: string;
   systemPrompt: string;
   params: ChatParams;
+  /** Absent: the default endpoint. */
+  endpointId?: string;
 }
 
 /** What the chat tells the history around it. */
@@ -38,8 +40,8 @@ interface LiveStream {
   dispose: () => void;
 }
 
-function newConversation({ model, systemPrompt, params }: ChatDefaults): Conversation {
-  return createConversation(crypto.randomUUID(), model, systemPrompt, params);
+function newConversation({ model, systemPrompt, params, endpointId }: ChatDefaults): Conversation {
+  return createConversation(crypto.randomUUID(), model, systemPrompt, params, endpointId);
 }
 
 function endedResult(status: ChatStatus, error: unknown): ChatResult {
@@ -113,7 +115,13 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   const ensureStored = useCallback(
     async (current: Conversation) => {
       if (current.stored) return;
-      await api.createConversation({ id: current.id, model: current.model, systemPrompt: current.systemPrompt, params: current.params });
+      await api.createConversation({
+        id: current.id,
+        model: current.model,
+        systemPrompt: current.systemPrompt,
+        params: current.params,
+        endpointId: current.endpointId,
+      });
       dispatch({ type: 'stored', id: current.id });
     },
     [api],
@@ -316,6 +324,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   const setModel = useCallback((model: string) => dispatch({ type: 'setModel', model }), []);
   const setSystemPrompt = useCallback((systemPrompt: string) => dispatch({ type: 'setSystemPrompt', systemPrompt }), []);
   const setParams = useCallback((params: ChatParams) => dispatch({ type: 'setParams', params }), []);
+  const setEndpoint = useCallback((endpointId: string) => dispatch({ type: 'setEndpoint', endpointId }), []);
 
   // Leaving the chat (e.g. the key was removed) stops every answer rather than leaking it.
   useEffect(() => {
@@ -349,6 +358,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
     setModel,
     setSystemPrompt,
     setParams,
+    setEndpoint,
   };
 }
 

@@ -50,8 +50,9 @@ export function useConversationSaver(api: ParleyApi, onSaved: (summary: Conversa
 
   const saveModel = useCallback((id: string, model: string) => save(id, { model }), [save]);
   const saveParams = useCallback((id: string, params: ConversationPatch['params']) => save(id, { params }), [save]);
+  const saveEndpoint = useCallback((id: string, endpointId: string) => save(id, { endpointId }), [save]);
 
   useEffect(() => flush, [flush]);
 
-  return { saveModel, saveSystemPrompt, saveParams, flush };
+  return { saveModel, saveEndpoint, saveSystemPrompt, saveParams, flush };
 }

@@ -12,37 +12,39 @@ export interface ModelCatalogue {
   refresh(): Promise<ModelList | null>;
 }
 
-/** Loads the list once (from main's cache when it has one) and refreshes on request. */
-export function useModelCatalogueState(api: ParleyApi): ModelCatalogue {
-  const [list, setList] = useState<ModelList | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
+/** Loads the endpoint's list (from main's cache when it has one) whenever the endpoint changes, and refreshes on request. */
+export function useModelCatalogueState(api: ParleyApi, endpointId: string): ModelCatalogue {
+  // Tagged with their endpoint: another endpoint's list (or its error) must never show under this one.
+  const [loaded, setLoaded] = useState<{ endpointId: string; list: ModelList | null; error: AppError | null } | null>(null);
   const [refreshing, setRefreshing] = useState(false);
+  const current = loaded?.endpointId === endpointId ? loaded : null;
+  const list = current?.list ?? null;
+  const loadError = current?.error ?? null;
 
   useEffect(() => {
     let live = true;
-    api.listModels({ refresh: false }).then(
-      (result) => live && setList(result),
-      (error: unknown) => live && setLoadError(toAppError(error)),
+    api.listModels({ refresh: false, endpointId }).then(
+      (result) => live && setLoaded({ endpointId, list: result, error: null }),
+      (error: unknown) => live && setLoaded({ endpointId, list: null, error: toAppError(error) }),
     );
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, endpointId]);
 
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {
-      const result = await api.listModels({ refresh: true });
-      setList(result);
-      setLoadError(null);
+      const result = await api.listModels({ refresh: true, endpointId });
+      setLoaded({ endpointId, list: result, error: null });
       return result;
     } catch (error) {
-      setLoadError(toAppError(error));
+      setLoaded((previous) => ({ endpointId, list: previous?.endpointId === endpointId ? previous.list : null, error: toAppError(error) }));
       return null;
     } finally {
       setRefreshing(false);
     }
-  }, [api]);
+  }, [api, endpointId]);
 
   return useMemo(() => ({ list, loadError, refreshing, refresh }), [list, loadError, refreshing, refresh]);
 }

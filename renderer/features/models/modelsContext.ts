@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRe
 import type { ParleyApi } from '../../../preload/api';
 import { LIMITS } from '../../../preload/limits';
 import type { ModelInfo, ModelList, Settings } from '../../../preload/contract';
-import { useModelCatalogueState, type ModelCatalogue } from './modelCatalogue';
+import type { ModelCatalogue } from './modelCatalogue';
 import { toggledIn, withMostRecent } from './pickerSections';
 
 /** Everything about models the chat screen shares: the list, the user's favourites and recents, and choosing one. */
@@ -28,9 +28,11 @@ interface ModelsOptions {
   onSettings: (settings: Settings) => void;
 }
 
-/** The value Workspace provides, less `choose` (it needs the chat, which needs `markUsed`). Favourites and recents live in settings, so they survive a restart. */
-export function useModelsState(api: ParleyApi, { settings, onSettings }: ModelsOptions): Omit<Models, 'choose'> {
-  const catalogue = useModelCatalogueState(api);
+/**
+ * The value Workspace provides, less `choose` and the catalogue (both need the chat, which needs
+ * `markUsed`). Favourites and recents live in settings, so they survive a restart.
+ */
+export function useModelsState(api: ParleyApi, { settings, onSettings }: ModelsOptions): Omit<Models, 'choose' | keyof ModelCatalogue> {
   const [pickerRequests, setPickerRequests] = useState(0);
   const openPicker = useCallback(() => setPickerRequests((count) => count + 1), []);
   // Read at call time, so a quick second change builds on the first.
@@ -61,8 +63,8 @@ export function useModelsState(api: ParleyApi, { settings, onSettings }: ModelsO
 
   const { favouriteModels: favourites, recentModels: recents } = settings;
   return useMemo(
-    () => ({ ...catalogue, favourites, recents, toggleFavourite, markUsed, openPicker, pickerRequests }),
-    [catalogue, favourites, recents, toggleFavourite, markUsed, openPicker, pickerRequests],
+    () => ({ favourites, recents, toggleFavourite, markUsed, openPicker, pickerRequests }),
+    [favourites, recents, toggleFavourite, markUsed, openPicker, pickerRequests],
   );
 }
 

@@ -5,6 +5,7 @@ import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import { KeyForm } from '../setup/KeyForm';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
+import { EndpointsSection } from '../endpoints/EndpointsSection';
 import { DataFolderSection } from './DataFolderSection';
 import { CheckboxField, SelectField, SettingsSection } from './SettingsFields';
 
@@ -14,6 +15,8 @@ interface SettingsDialogProps {
   onSettings: (settings: Settings) => void;
   onKeyStatus: (status: KeyStatus) => void;
   onClose: () => void;
+  /** The endpoints were added to, changed or removed. */
+  onEndpointsChanged?: () => void;
 }
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -29,7 +32,7 @@ const TEXT_SIZES: { value: Settings['textSize']; label: string }[] = [
   { value: 'larger', label: 'Larger' },
 ];
 
-export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, onClose, onEndpointsChanged = () => undefined }: SettingsDialogProps) {
   const api = useParley();
   const id = useId();
   const [draft, setDraft] = useState(settings);
@@ -211,6 +214,8 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
         )}
       </section>
 
+      {/* Keyed: the built-in row shows the saved base URL, team/project and key, so it reloads when they change. */}
+      <EndpointsSection key={[settings.baseURL, settings.project, keyStatus.hint].join('\n')} onChanged={onEndpointsChanged} />
       <DataFolderSection />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </Modal>

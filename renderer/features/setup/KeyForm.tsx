@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import type { KeyStatus } from '../../../preload/contract';
-import { Modal } from '../../components/Modal';
+import { InsecureKeyConsent } from './InsecureKeyConsent';
 import { toAppError } from '../../lib/errors';
 import { useParley } from '../../app/ParleyContext';
 
@@ -93,23 +93,7 @@ export function KeyForm({ onSaved, beforeSave, children, autoFocus = false }: Ke
         </button>
       </div>
       {insecureMessage !== null && (
-        <Modal
-          role="alertdialog"
-          labelledBy={`${id}-insecure-title`}
-          describedBy={`${id}-insecure-message`}
-          onClose={() => setInsecureMessage(null)}
-        >
-          <h2 id={`${id}-insecure-title`}>No keyring available</h2>
-          <p id={`${id}-insecure-message`}>{insecureMessage}</p>
-          <div className="actions">
-            <button type="button" data-autofocus onClick={() => setInsecureMessage(null)}>
-              Cancel
-            </button>
-            <button type="button" className="danger" onClick={() => void save(true)}>
-              Store anyway
-            </button>
-          </div>
-        </Modal>
+        <InsecureKeyConsent message={insecureMessage} onCancel={() => setInsecureMessage(null)} onAgree={() => void save(true)} />
       )}
     </form>
   );

@@ -27,7 +27,7 @@ describe('model picker', () => {
     const { combobox } = await openChat();
     expect(combobox.value).toBe('Qwen/Qwen3-235B-A22B');
     // The list loads in an effect, which may run just after the field appears.
-    await waitFor(() => expect(api.callsTo('listModels')).toEqual([[{ refresh: false }]]));
+    await waitFor(() => expect(api.callsTo('listModels')).toEqual([[{ refresh: false, endpointId: 'wandb' }]]));
   });
 
   it('filters by substring and picks with the keyboard, remembering the choice', async () => {
@@ -78,7 +78,7 @@ describe('model picker', () => {
     await waitFor(() => expect(api.callsTo('listModels')).toHaveLength(1));
     api.models = { ...api.models, fromCache: true, error: { code: 'connection', message: 'Could not reach the server.' } };
     await user.click(screen.getByRole('button', { name: 'Refresh models' }));
-    expect(api.callsTo('listModels')).toEqual([[{ refresh: false }], [{ refresh: true }]]);
+    expect(api.callsTo('listModels')).toEqual([[{ refresh: false, endpointId: 'wandb' }], [{ refresh: true, endpointId: 'wandb' }]]);
     const status = await screen.findByText(/^Offline: showing models cached /);
     expect(status.textContent).toContain('Could not reach the server.');
   });

@@ -109,6 +109,7 @@ describe('buildChatRequest', () => {
     expect(buildChatRequest(conversation)).toEqual({
       model: MODEL,
       systemPrompt: 'Be brief.',
+      endpointId: 'wandb',
       messages: [
         { role: 'user', content: 'one' },
         { role: 'assistant', content: 'first' },

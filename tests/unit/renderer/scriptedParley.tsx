@@ -4,7 +4,7 @@
  */
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { ParleyError, type ChatStream, type ConversationPatch, type ParleyApi } from '../../../preload/api';
+import { ParleyError, type ChatStream, type ConversationPatch, type EndpointFields, type ParleyApi } from '../../../preload/api';
 import type { AppCommand } from '../../../preload/appCommands';
 import {
   DEFAULT_SETTINGS,
@@ -13,6 +13,8 @@ import {
   type ChatParams,
   type ChatRequest,
   type ChatResult,
+  type ConnectionTest,
+  type EndpointView,
   type FolderExportStatus,
   type ImportReport,
   type KeyStatus,
@@ -241,6 +243,42 @@ export class ScriptedParley implements ParleyApi {
       this.prompts = this.promptImport.library;
       return structuredClone(this.promptImport);
     });
+
+  /** The built-in endpoint first, as main lists them. */
+  endpoints: EndpointView[] = [
+    { id: 'wandb', name: 'W&B Inference', baseURL: DEFAULT_SETTINGS.baseURL, project: '', builtIn: true, key: { hasKey: true, hint: '1234', backend: 'gnome_libsecret', secure: true } },
+  ];
+  /** What "Test connection" answers. */
+  connectionTest: ConnectionTest = { ok: true, models: ['llama3'], message: 'Connected: 1 model: llama3.' };
+  private endpoint(id: string): EndpointView {
+    const found = this.endpoints.find((endpoint) => endpoint.id === id);
+    if (!found) throw new ParleyError({ code: 'invalid-request', message: 'That endpoint no longer exists.' });
+    return found;
+  }
+  private changeEndpoint(id: string, change: Partial<EndpointView>): EndpointView {
+    const next = { ...this.endpoint(id), ...change };
+    this.endpoints = this.endpoints.map((endpoint) => (endpoint.id === id ? next : endpoint));
+    return next;
+  }
+  listEndpoints = () => this.answer('listEndpoints', [], () => this.endpoints.map((endpoint) => ({ ...endpoint })));
+  addEndpoint = ({ key, name, baseURL, project }: EndpointFields & { key?: string; allowInsecure?: boolean }) =>
+    this.answer('addEndpoint', [{ name, baseURL, project, hasKey: Boolean(key) }], () => {
+      const fields = { name, baseURL, project };
+      const added: EndpointView = { id: crypto.randomUUID(), ...fields, builtIn: false, key: { hasKey: Boolean(key), hint: null, backend: 'gnome_libsecret', secure: true } };
+      this.endpoints = [...this.endpoints, added];
+      return added;
+    });
+  updateEndpoint = (id: string, patch: Partial<EndpointFields>) => this.answer('updateEndpoint', [id, patch], () => this.changeEndpoint(id, patch));
+  removeEndpoint = (id: string) =>
+    this.answer('removeEndpoint', [id], () => {
+      this.endpoints = this.endpoints.filter((endpoint) => endpoint.id !== id);
+      return { removed: true };
+    });
+  saveEndpointKey = (id: string, key: string) =>
+    this.answer('saveEndpointKey', [id], () => this.changeEndpoint(id, { key: { hasKey: true, hint: key.slice(-4), backend: 'gnome_libsecret', secure: true } }));
+  removeEndpointKey = (id: string) =>
+    this.answer('removeEndpointKey', [id], () => this.changeEndpoint(id, { key: { hasKey: false, hint: null, backend: 'gnome_libsecret', secure: true } }));
+  testEndpoint = (id: string) => this.answer('testEndpoint', [id], () => this.connectionTest);
 }
 
 const NO_USAGE: UsageTotals = { answers: 0, promptTokens: 0, completionTokens: 0, cost: null, unpricedAnswers: 0 };

@@ -40,6 +40,12 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'prompts:delete': { id: ID },
   'prompts:setDefault': { id: ID },
   'prompts:import': { content: '{"format":"parley-prompts","version":1,"prompts":[]}' },
+  'endpoints:add': { name: 'Local', baseURL: 'http://127.0.0.1:11434/v1', project: '', key: 'a-perfectly-good-key-123', allowInsecure: true },
+  'endpoints:update': { id: 'wandb', patch: { project: 'team/project' } },
+  'endpoints:remove': { id: 'wandb' },
+  'endpoints:saveKey': { id: 'wandb', key: 'a-perfectly-good-key-123', allowInsecure: true },
+  'endpoints:removeKey': { id: 'wandb' },
+  'endpoints:test': { id: 'wandb' },
 };
 const validFor = (channel: Channel): unknown => VALID[channel as keyof typeof VALID] ?? {};
 const VALID_CHAT: ChatRequest = { model: 'fake/echo', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] };

@@ -66,8 +66,8 @@ describe('migrations', () => {
       expect(conversation?.messages.map((message) => message.content)).toEqual(['How far can a pelican fly?', 'Pelicans glide for hours over the sea.']);
       expect(conversation?.messages[0]?.params).toEqual({ temperature: 0.2 });
       expect(conversation?.messages[1]).toMatchObject({ status: 'complete', finishReason: 'stop', firstTokenMs: 10, durationMs: 20 });
-      // Made before Parley kept endpoints: unknown, rather than a guess from today's settings.
-      expect(conversation?.endpoint).toBe('');
+      // Made before Parley kept several endpoints: it goes on with the built-in one, as it always did.
+      expect(conversation?.endpoint).toBe('wandb');
       // Text written before search existed is found after the upgrade.
       expect(store.search('glide').map((hit) => hit.messageId)).toEqual([conversation?.messages[1]?.id]);
       expect(store.search('pelican').length).toBe(3);
@@ -89,6 +89,22 @@ describe('migrations', () => {
       store.close();
     });
   }
+
+  it('moves conversations kept by base URL (or none) to the built-in endpoint', async () => {
+    const { db, dir, conversationId } = await databaseAt(5);
+    const at = clock.now();
+    const insert = db.prepare("INSERT INTO conversations (id, title, model, endpoint, created_at, updated_at) VALUES (?, 'Local', 'llama3', ?, ?, ?)");
+    insert.run('c8a1f1de-5a5e-4c36-9d56-2b1f2f0a0002', 'https://api.inference.wandb.ai/v1', at, at);
+    insert.run('c8a1f1de-5a5e-4c36-9d56-2b1f2f0a0003', 'http://127.0.0.1:11434/v1', at, at);
+    await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now });
+    const endpoints = db.prepare('SELECT id, endpoint FROM conversations ORDER BY id').all();
+    expect(endpoints).toEqual([
+      { id: conversationId, endpoint: 'wandb' },
+      { id: 'c8a1f1de-5a5e-4c36-9d56-2b1f2f0a0002', endpoint: 'wandb' },
+      { id: 'c8a1f1de-5a5e-4c36-9d56-2b1f2f0a0003', endpoint: 'wandb' },
+    ]);
+    db.close();
+  });
 
   it('leaves an up-to-date database alone', async () => {
     const { db, dir } = await databaseAt(LATEST_VERSION);
