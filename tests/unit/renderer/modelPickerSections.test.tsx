@@ -135,7 +135,7 @@ describe('after a 404', () => {
 
     const alert = await screen.findByRole('alert');
     const switchButton = await within(alert).findByRole('button', { name: `Switch to ${LLAMA_70B}` });
-    expect(api.callsTo('listModels')).toEqual([[{ refresh: false }], [{ refresh: true }]]);
+    expect(api.callsTo('listModels')).toEqual([[{ refresh: false, endpointId: 'wandb' }], [{ refresh: true, endpointId: 'wandb' }]]);
     await user.click(switchButton);
     const combobox = screen.getByRole('combobox', { name: 'Model' }) as HTMLInputElement;
     expect(combobox.value).toBe(LLAMA_70B);
