@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError, ModelList } from '../../../preload/contract';
 import { IconButton } from '../../components/IconButton';
 import { formatTime } from '../../lib/format';
@@ -19,8 +19,9 @@ const isFavouriteKey = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey
  * ("qwen/", "meta"), Up/Down move through Favourites, Recently used and All models, Enter picks,
  * Ctrl/Cmd+D stars, Escape puts the field back. A typed id that matches nothing can still be
  * used, for when the list cannot be fetched. Each row shows what is known of its model.
+ * Memoized: it has nothing to do while an answer streams.
  */
-export function ModelPicker({ value, onChange }: ModelPickerProps) {
+export const ModelPicker = memo(function ModelPicker({ value, onChange }: ModelPickerProps) {
   const models = useModels();
   const { list, loadError, refreshing, favourites, recents, toggleFavourite, pickerRequests } = models;
   const id = useId();
@@ -167,7 +168,7 @@ export function ModelPicker({ value, onChange }: ModelPickerProps) {
       <ModelListStatus list={list} loadError={loadError} refreshing={refreshing} />
     </div>
   );
-}
+});
 
 function ModelListStatus({ list, loadError, refreshing }: { list: ModelList | null; loadError: AppError | null; refreshing: boolean }) {
   if (loadError) {
