@@ -27,10 +27,7 @@ export function ConversationTools({ model, params, prompts, onParams, onSettings
         <PromptsDialog
           library={prompts}
           onLibrary={onPrompts}
-          onApply={(text) => {
-            onApplyPrompt(text);
-            setPromptsOpen(false);
-          }}
+          onApply={onApplyPrompt}
           onClose={() => setPromptsOpen(false)}
         />
       )}

@@ -12,7 +12,7 @@ import { shownDraft, unsavedIds, withoutDraft, type Drafts, type PromptDraft } f
 interface PromptsDialogProps {
   library: PromptLibrary;
   onLibrary: (library: PromptLibrary) => void;
-  /** Makes `text` the open conversation's system prompt. */
+  /** Makes `text` the open conversation's system prompt; the dialog then closes (asking first about unsaved drafts). */
   onApply: (text: string) => void;
   onClose: () => void;
 }
@@ -177,7 +177,13 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
               <button type="button" onClick={duplicate}>
                 Duplicate
               </button>
-              <button type="button" onClick={() => onApply(selected.text)}>
+              <button
+                type="button"
+                onClick={() => {
+                  onApply(selected.text);
+                  close();
+                }}
+              >
                 Apply to this conversation
               </button>
               <button type="button" onClick={() => setConfirmingDelete(true)}>

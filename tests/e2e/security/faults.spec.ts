@@ -29,12 +29,12 @@ async function closedPort(): Promise<string> {
 }
 
 const FAULTS: Fault[] = [
-  { name: '400', model: 'fake/error-400', says: /does not accept the "temperature" setting/ },
+  { name: '400', model: 'fake/error-400', says: /The model fake\/error-400 refused the parameter temperature: Unsupported parameter/ },
   { name: '401', model: 'fake/error-401', says: /API key was not accepted/ },
   { name: '402', model: 'fake/error-402', says: /credits are used up/ },
   { name: '403', model: 'fake/error-403', says: /not available from your country or region/ },
   { name: '404', model: 'fake/error-404', says: /model "fake\/error-404" is no longer available/ },
-  { name: '422', model: 'fake/error-422', says: /does not accept the "top_p" setting/ },
+  { name: '422', model: 'fake/error-422', says: /The model fake\/error-422 refused the parameter top_p: Input should be less than or equal to 1/ },
   { name: '429', model: 'fake/error-429', says: /Too many requests are running at once/ },
   { name: '500', model: 'fake/error-500', says: /server had an error \(500\)/ },
   { name: '503', model: 'fake/error-503', says: /service is overloaded/ },
