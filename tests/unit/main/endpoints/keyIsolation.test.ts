@@ -81,3 +81,24 @@ describe('key isolation between endpoints', () => {
     expect(JSON.stringify(harness.fake.requests)).not.toContain(OTHER_KEY);
   });
 });
+
+describe('a conversation moved to another endpoint', () => {
+  it('is remembered there and sends its next turns there, with that endpoint’s key', async () => {
+    const moved = await api.addEndpoint({ name: 'Moved to', baseURL: local.baseURL, project: '', key: OTHER_KEY });
+    const id = randomUUID();
+    await api.createConversation({ id, model: 'fake/echo', systemPrompt: '' });
+    expect((await api.getConversation(id)).endpoint).toBe('wandb');
+
+    await api.updateConversation(id, { endpointId: moved.id });
+    expect((await api.getConversation(id)).endpoint).toBe(moved.id);
+    const before = local.requests.length;
+    await turn(id, [{ role: 'user', content: 'Where am I?' }]);
+    expect(local.requests.slice(before).map((request) => request.headers.authorization)).toEqual([`Bearer ${OTHER_KEY}`]);
+
+    // Removed: the conversation stays, and goes on with the built-in endpoint and its key.
+    await api.removeEndpoint(moved.id);
+    const wandbBefore = harness.fake.requests.length;
+    await turn(id, [{ role: 'user', content: 'And now?' }]);
+    expect(harness.fake.requests.slice(wandbBefore).map((request) => request.headers.authorization)).toEqual([`Bearer ${WANDB_KEY}`]);
+  });
+});
