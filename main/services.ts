@@ -21,6 +21,7 @@ import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
 import { fetchRemoteImage } from './images/fetchRemoteImage';
 import { missingConversation } from './history/storeContext';
+import { saveComparison } from './conversations/savedComparison';
 
 export interface ServicePorts {
   dataDir: string;
@@ -121,6 +122,7 @@ export function createAppRouter(ports: ServicePorts): Router {
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },
       'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
       'image:fetch': ({ url }) => fetchRemoteImage(url),
+      'history:saveComparison': (request) => saveComparison(history, request, settings.get().baseURL),
       ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
     },
   });

@@ -21,6 +21,7 @@ import type {
   Notice,
   RequestOf,
   ResponseOf,
+  SaveComparison,
   SavedFile,
   SearchHit,
   Settings,
@@ -94,6 +95,8 @@ export interface ParleyApi {
   updateStatus(): Promise<UpdateStatus>;
   installUpdate(): Promise<{ restarting: boolean }>;
   fetchImage(url: string): Promise<{ dataUrl: string }>;
+  /** Compare's "Use this answer": the prompt, the chosen answer and the others as its versions, in one save. */
+  saveComparison(comparison: SaveComparison): Promise<StoredConversation>;
 }
 
 export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
@@ -147,6 +150,7 @@ export function createApi(transport: Transport): ParleyApi {
     updateStatus: () => call('app:updateStatus', {}),
     installUpdate: () => call('app:installUpdate', {}),
     fetchImage: (url) => call('image:fetch', { url }),
+    saveComparison: (comparison) => call('history:saveComparison', comparison),
   };
 }
 
@@ -193,6 +197,7 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     updateStatus: wrap(api.updateStatus),
     installUpdate: wrap(api.installUpdate),
     fetchImage: wrap(api.fetchImage),
+    saveComparison: wrap(api.saveComparison),
   };
 }
 

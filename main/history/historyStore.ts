@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ExportConversation } from '../export/types';
 import { AnswerWriter } from './answerWriter';
 import type { AnswerWriterOptions } from './answerWriter';
+import { createComparisonSaver } from './comparisons';
+import type { SaveComparison } from './comparisons';
 import { createConversations } from './conversations';
 import type { ListOptions } from './conversations';
 import type { Db } from './database';
@@ -56,6 +58,8 @@ export interface HistoryStore {
   exportConversation(id: string): ExportConversation | null;
   /** Stores exported conversations as they were, in one transaction; see importConversations.ts. */
   importConversations: ImportConversations;
+  /** Compare's chosen answer as the next turn, the others as its versions, in one transaction; see comparisons.ts. */
+  saveComparison: SaveComparison;
   close(): void;
 }
 
@@ -107,6 +111,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
       return conversation && toExportConversation(conversation);
     },
     importConversations: createImporter(context),
+    saveComparison: createComparisonSaver(context, conversations, messages),
     close: () => db.close(),
   };
 }

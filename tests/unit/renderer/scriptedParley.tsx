@@ -17,6 +17,7 @@ import {
   type KeyStatus,
   type ModelList,
   type Notice,
+  type SaveComparison,
   type SavedFile,
   type Settings,
   type UpdateStatus,
@@ -199,6 +200,7 @@ export class ScriptedParley implements ParleyApi {
   updateStatus = () => this.answer('updateStatus', [], () => this.update);
   installUpdate = () => this.answer('installUpdate', [], () => ({ restarting: this.update.ready }));
   fetchImage = (url: string) => this.answer('fetchImage', [url], () => ({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }));
+  saveComparison = (comparison: SaveComparison) => this.answer('saveComparison', [comparison], () => this.history.saveComparison(comparison));
 }
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {
