@@ -366,7 +366,7 @@ export const saveComparisonSchema = z
     systemPrompt: z.string().max(LIMITS.systemPromptChars),
     question: z.object({ id: idSchema, content: z.string().trim().min(1, 'the prompt is empty').max(LIMITS.messageChars) }).strict(),
     chosen: comparedAnswerSchema,
-    others: z.array(comparedAnswerSchema).min(1).max(3),
+    others: z.array(comparedAnswerSchema).max(3),
   })
   .strict()
   .refine((comparison) => new Set([comparison.chosen, ...comparison.others].map((answer) => answer.id)).size === comparison.others.length + 1, 'each answer needs its own id');
