@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import type { ModelInfo } from '../../../preload/contract';
 import { useParley } from '../../app/ParleyContext';
 import { Reasoning } from '../chat/Reasoning';
@@ -20,14 +20,20 @@ export const CompareColumn = memo(function CompareColumn({ column, price, enable
   const api = useParley();
   const openLink = useCallback((url: string) => void api.openLink(url), [api]);
   const streaming = column.status === 'streaming';
+  const sectionRef = useRef<HTMLElement>(null);
+  const stop = () => {
+    // The button goes once the column stops: focus stays in the column, so Escape and Tab still work from here.
+    sectionRef.current?.focus();
+    onStop(column.id);
+  };
   return (
-    <section className="compare-column" aria-label={column.model} aria-busy={streaming}>
+    <section ref={sectionRef} tabIndex={-1} className="compare-column" aria-label={column.model} aria-busy={streaming}>
       <header className="compare-column-header">
         <h3 className="message-model" title={column.model}>
           {column.model}
         </h3>
         {streaming && (
-          <button type="button" className="danger" onClick={() => onStop(column.id)}>
+          <button type="button" className="danger" onClick={stop}>
             Stop <span className="visually-hidden">{column.model}</span>
           </button>
         )}

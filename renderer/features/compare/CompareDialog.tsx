@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ChatResult, ModelList, StoredConversation } from '../../../preload/contract';
 import '../../styles/compare.css';
 import { useParley } from '../../app/ParleyContext';
@@ -40,6 +40,11 @@ export function CompareDialog({ conversation, initialPrompt, onSaved, onClose }:
   const [confirming, setConfirming] = useState(false);
   const { columns, running, start, stop, finishAll } = useComparison(api);
   const problem = cannotSend(models, prompt);
+  /** Where focus goes when the form it was in, or a Stop button, goes away: the dialog must keep it for Escape and Tab. */
+  const runRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (question) runRef.current?.focus();
+  }, [question]);
 
   useEffect(() => {
     let live = true;
@@ -82,6 +87,11 @@ export function CompareDialog({ conversation, initialPrompt, onSaved, onClose }:
     [api, conversation, question, finishAll, onSaved],
   );
 
+  function stopAll() {
+    runRef.current?.focus();
+    void finishAll();
+  }
+
   const requestClose = () => (question ? setConfirming(true) : onClose(prompt));
 
   return (
@@ -93,11 +103,11 @@ export function CompareDialog({ conversation, initialPrompt, onSaved, onClose }:
         </button>
       </div>
       {question ? (
-        <div className="compare-run">
+        <div ref={runRef} tabIndex={-1} className="compare-run">
           <div className="compare-question">
             <p className="message-content">{question.content}</p>
             {running && (
-              <button type="button" className="danger" onClick={() => void finishAll()}>
+              <button type="button" className="danger" onClick={stopAll}>
                 Stop all
               </button>
             )}
