@@ -182,7 +182,7 @@ export class MemoryHistory {
     const row = this.row(conversationId);
     const asMessage = ({ id, model, content, reasoning, status, error, usage, finishReason, firstTokenMs, durationMs }: ComparedAnswer) =>
       storedMessage({ id, role: 'assistant', model, content, reasoning, status, error, usage, finishReason, firstTokenMs, durationMs, createdAt: now });
-    const answer = others.reduce((current, other) => withVersion(current, asMessage(other)), asMessage(chosen));
+    const answer = others.length === 0 ? asMessage(chosen) : { ...asMessage(chosen), versions: others.map(asMessage) };
     const user = storedMessage({ id: question.id, role: 'user', content: question.content, model: chosen.model, createdAt: now });
     Object.assign(row, { model: chosen.model, systemPrompt, title: row.title || firstWords(question.content), updatedAt: now, messages: [...row.messages, user, answer] });
     return this.get(conversationId);
