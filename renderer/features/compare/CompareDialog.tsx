@@ -13,6 +13,7 @@ import { cannotSend, initialModels } from './modelChoices';
 import { useComparison } from './useComparison';
 
 interface CompareDialogProps {
+  /** The conversation Compare continues, as it was when Compare opened. */
   conversation: Conversation;
   /** The composer's draft, the prompt to start from. */
   initialPrompt: string;
@@ -27,8 +28,10 @@ interface CompareDialogProps {
  * and the one to go on with chosen; main keeps the others as its earlier versions. Closing
  * with answers on screen asks first, and the prompt always goes back to the message box.
  */
-export function CompareDialog({ conversation, initialPrompt, onSaved, onClose }: CompareDialogProps) {
+export function CompareDialog({ conversation: opened, initialPrompt, onSaved, onClose }: CompareDialogProps) {
   const api = useParley();
+  // Kept as opened: the answers belong to that conversation even if the window moved on meanwhile (a menu command).
+  const [conversation] = useState(opened);
   const id = useId();
   const [models, setModels] = useState(() => initialModels(conversation.model));
   const [prompt, setPrompt] = useState(initialPrompt);
