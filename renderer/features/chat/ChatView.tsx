@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { CompareDialog } from '../compare/CompareDialog';
+import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
@@ -49,9 +49,7 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
     return null;
   }, []);
 
-  /** Compare, open with the composer's draft and the way to put text back in it. */
-  const [comparing, setComparing] = useState<{ draft: string; replaceDraft: (text: string) => void } | null>(null);
-  const compare = useCallback((draft: string, replaceDraft: (text: string) => void) => setComparing({ draft, replaceDraft }), []);
+  const compare = useCompareDialog(chat);
 
   return (
     <main className="chat-main" aria-busy={loading}>
@@ -91,22 +89,8 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
         />
       </EditRequestContext>
       </MessageActionsContext.Provider>
-      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} onCompare={compare} />
-      {comparing && (
-        <CompareDialog
-          conversation={conversation}
-          initialPrompt={comparing.draft}
-          onSaved={(stored, chosen) => {
-            comparing.replaceDraft('');
-            setComparing(null);
-            chat.showSavedTurn(stored, chosen);
-          }}
-          onClose={(prompt) => {
-            comparing.replaceDraft(prompt);
-            setComparing(null);
-          }}
-        />
-      )}
+      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} onCompare={compare.open} />
+      {compare.dialog}
     </main>
   );
 }
