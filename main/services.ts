@@ -27,6 +27,7 @@ import { createPromptHandlers } from './prompts/promptHandlers';
 import { createPromptLibrary } from './prompts/promptLibrary';
 import { createEndpointStore } from './endpoints/endpointStore';
 import { createEndpointHandlers } from './endpoints/endpointHandlers';
+import { saveComparison } from './conversations/savedComparison';
 
 export interface ServicePorts {
   dataDir: string;
@@ -152,6 +153,7 @@ export function createAppRouter(ports: ServicePorts): Router {
       }),
       ...createPromptHandlers(prompts, ports.dialogs),
       ...createEndpointHandlers({ endpoints, remember, getEndpoint }),
+      'history:saveComparison': (request) => saveComparison(history, request),
     },
   });
 }

@@ -26,6 +26,7 @@ import type {
   Notice,
   RequestOf,
   ResponseOf,
+  SaveComparison,
   SavedFile,
   SearchHit,
   Settings,
@@ -116,6 +117,8 @@ export interface ParleyApi {
   removeEndpointKey(id: string): Promise<EndpointView>;
   /** "Test connection": the models the endpoint lists, or what failed. */
   testEndpoint(id: string): Promise<ConnectionTest>;
+  /** Compare's "Use this answer": the prompt, the chosen answer and the others as its versions, in one save. */
+  saveComparison(comparison: SaveComparison): Promise<StoredConversation>;
 }
 
 export type EndpointFields = Pick<EndpointView, 'name' | 'baseURL' | 'project'>;
@@ -187,6 +190,7 @@ export function createApi(transport: Transport): ParleyApi {
       call('endpoints:saveKey', options.allowInsecure === undefined ? { id, key } : { id, key, allowInsecure: options.allowInsecure }),
     removeEndpointKey: (id) => call('endpoints:removeKey', { id }),
     testEndpoint: (id) => call('endpoints:test', { id }),
+    saveComparison: (comparison) => call('history:saveComparison', comparison),
   };
 }
 
@@ -247,6 +251,7 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     saveEndpointKey: wrap(api.saveEndpointKey),
     removeEndpointKey: wrap(api.removeEndpointKey),
     testEndpoint: wrap(api.testEndpoint),
+    saveComparison: wrap(api.saveComparison),
   };
 }
 

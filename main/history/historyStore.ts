@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ExportConversation } from '../export/types';
 import { AnswerWriter } from './answerWriter';
 import type { AnswerWriterOptions } from './answerWriter';
+import { createComparisonSaver } from './comparisons';
+import type { SaveComparison } from './comparisons';
 import { createConversations } from './conversations';
 import type { ListOptions } from './conversations';
 import type { Db } from './database';
@@ -59,6 +61,8 @@ export interface HistoryStore {
   importConversations: ImportConversations;
   /** Tokens and answers per model since a moment (ms since epoch), for the usage view. */
   modelUsage(since: number): ModelUsage[];
+  /** Compare's chosen answer as the next turn, the others as its versions, in one transaction; see comparisons.ts. */
+  saveComparison: SaveComparison;
   close(): void;
 }
 
@@ -111,6 +115,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     },
     importConversations: createImporter(context),
     modelUsage: (since) => readModelUsage(db, since),
+    saveComparison: createComparisonSaver(context, conversations, messages),
     close: () => db.close(),
   };
 }

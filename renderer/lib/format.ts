@@ -22,8 +22,13 @@ export function formatUsage(usage: Usage | null, firstTokenMs: number | null, du
   if (firstTokenMs !== null) parts.push(`first token ${formatSeconds(firstTokenMs)}`);
   if (durationMs !== null) parts.push(`${formatSeconds(durationMs)} total`);
   const rate = tokensPerSecond(usage, firstTokenMs, durationMs);
-  if (rate !== null) parts.push(`${rate < 100 ? rate.toFixed(1) : Math.round(rate)} tokens/s`);
+  if (rate !== null) parts.push(formatRate(rate));
   return parts.join(' · ');
+}
+
+/** "8.5 tokens/s", "121 tokens/s". */
+export function formatRate(tokensPerSecond: number): string {
+  return `${tokensPerSecond < 100 ? tokensPerSecond.toFixed(1) : Math.round(tokensPerSecond)} tokens/s`;
 }
 
 export function formatTime(ms: number): string {

@@ -76,6 +76,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(prompts.getByRole('list', { name: 'Saved prompts' })).toBeVisible();
       await expectAccessible(chat, 'prompts');
       await chat.keyboard.press('Escape');
+      await chat.getByRole('button', { name: 'Compare', exact: true }).click();
+      const compare = chat.getByRole('dialog', { name: 'Compare models' });
+      await pickModel(compare.getByRole('group', { name: 'Model 2' }), 'fake/reasoning');
+      await compare.getByLabel('Prompt').fill('Compare otters');
+      await expectAccessible(chat, 'compare: choosing models');
+      await compare.getByRole('button', { name: 'Send to all' }).click();
+      await expect(compare.getByRole('button', { name: 'Use this answer' })).toHaveCount(2);
+      await expectAccessible(chat, 'compare: answers side by side');
+      await compare.getByRole('button', { name: 'Close' }).click();
+      await expectAccessible(chat, 'compare: discard?');
+      await chat.getByRole('alertdialog', { name: 'Discard this comparison?' }).getByRole('button', { name: 'Discard' }).click();
+      await chat.getByRole('textbox', { name: 'Message' }).fill('');
 
       await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill('otters');
       await expect(sidebar(chat).getByRole('list', { name: 'Search results' }).getByRole('button').first()).toBeVisible();

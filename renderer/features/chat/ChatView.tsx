@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { EndpointView } from '../../../preload/contract';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
+import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
@@ -66,6 +67,8 @@ export function ChatView({
     return null;
   }, []);
 
+  const compare = useCompareDialog(chat);
+
   return (
     <main className="chat-main" aria-busy={loading}>
       <header className="chat-header">
@@ -106,7 +109,8 @@ export function ChatView({
         />
       </EditRequestContext>
       </MessageActionsContext.Provider>
-      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} />
+      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} onCompare={compare.open} />
+      {compare.dialog}
     </main>
   );
 }

@@ -10,6 +10,8 @@ interface ComposerProps {
    * the editing happens elsewhere (or there is nothing to edit).
    */
   onEditLast: () => string | null;
+  /** "Compare": opens Compare with the draft; `replaceDraft` puts text (or nothing) back in the box. */
+  onCompare?: (draft: string, replaceDraft: (text: string) => void) => void;
 }
 
 /**
@@ -19,7 +21,7 @@ interface ComposerProps {
  * Memoized, so a streaming answer does not re-render it either. The textarea grows with its
  * text through CSS (field-sizing).
  */
-export const Composer = memo(function Composer({ hasModel, streaming, onSend, onStop, onEditLast }: ComposerProps) {
+export const Composer = memo(function Composer({ hasModel, streaming, onSend, onStop, onEditLast, onCompare }: ComposerProps) {
   const id = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [hasText, setHasText] = useState(false);
@@ -79,6 +81,11 @@ export const Composer = memo(function Composer({ hasModel, streaming, onSend, on
       {streaming && (
         <button type="button" className="danger" onClick={onStop} aria-keyshortcuts="Escape">
           Stop
+        </button>
+      )}
+      {onCompare && (
+        <button type="button" disabled={streaming} onClick={() => onCompare(inputRef.current?.value ?? '', setDraft)}>
+          Compare
         </button>
       )}
       <button type="submit" className="primary" disabled={!canSend}>

@@ -145,20 +145,23 @@ export function conversationReducer(state: Conversation, action: ConversationAct
       return updateMessage(state, action.id, (message) => ({ ...message, content: '', reasoning: '' }));
     case 'usage':
       return updateMessage(state, action.id, (message) => ({ ...message, usage: action.usage }));
-    case 'finish': {
-      const { result } = action;
-      return updateMessage(state, action.id, (message) => ({
-        ...message,
-        status: result.status,
-        // The result carries the whole answer; keep what streamed in if it carries none.
-        content: result.content || message.content,
-        reasoning: result.reasoning || message.reasoning,
-        error: result.error,
-        usage: result.usage ?? message.usage,
-        finishReason: result.finishReason,
-        firstTokenMs: result.firstTokenMs,
-        durationMs: result.durationMs,
-      }));
-    }
+    case 'finish':
+      return updateMessage(state, action.id, (message) => withResult(message, action.result));
   }
+}
+
+/** An answer as its stream ended (also Compare's columns). */
+export function withResult<M extends Message>(message: M, result: ChatResult): M {
+  return {
+    ...message,
+    status: result.status,
+    // The result carries the whole answer; keep what streamed in if it carries none.
+    content: result.content || message.content,
+    reasoning: result.reasoning || message.reasoning,
+    error: result.error,
+    usage: result.usage ?? message.usage,
+    finishReason: result.finishReason,
+    firstTokenMs: result.firstTokenMs,
+    durationMs: result.durationMs,
+  };
 }

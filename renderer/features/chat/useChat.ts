@@ -321,6 +321,14 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
     }
   }, []);
 
+  /** Shows a turn main saved without a stream here (Compare's chosen answer), and tells the history around it. */
+  const showSavedTurn = useCallback((stored: StoredConversation, result: ChatResult) => {
+    const first = !hasAnswer(conversationRef.current);
+    dispatch({ type: 'reset', conversation: fromStored(stored) });
+    eventsRef.current.onActivity(stored.id, { title: stored.title, model: stored.model, updatedAt: stored.updatedAt });
+    eventsRef.current.onTurnEnd(stored.id, result, first);
+  }, []);
+
   const setModel = useCallback((model: string) => dispatch({ type: 'setModel', model }), []);
   const setSystemPrompt = useCallback((systemPrompt: string) => dispatch({ type: 'setSystemPrompt', systemPrompt }), []);
   const setParams = useCallback((params: ChatParams) => dispatch({ type: 'setParams', params }), []);
@@ -359,6 +367,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
     setSystemPrompt,
     setParams,
     setEndpoint,
+    showSavedTurn,
   };
 }
 

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron, test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, test as base, expect, type ElectronApplication, type Locator, type Page } from '@playwright/test';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../fixtures/fakeInferenceServer';
 import { startWebMode } from '../../../main/web/startWebMode';
 import { electronBinaryStatus } from './electronBinary';
@@ -147,12 +147,12 @@ export async function enterKeyIfAsked(page: Page): Promise<void> {
   if (await setup.isVisible()) await saveKey(page, TEST_KEY);
 }
 
-/** Picks a model in the searchable picker, as a keyboard user would. */
-export async function pickModel(page: Page, model: string): Promise<void> {
-  const picker = page.getByRole('combobox', { name: 'Model' });
+/** Picks a model in the searchable picker (the one in `scope`: the page, or e.g. one of Compare's columns), as a keyboard user would. */
+export async function pickModel(scope: Page | Locator, model: string): Promise<void> {
+  const picker = scope.getByRole('combobox', { name: 'Model' });
   await picker.click();
   await picker.fill(model);
-  await page.getByRole('option', { name: model, exact: true }).click();
+  await scope.getByRole('option', { name: model, exact: true }).click();
   await expect(picker).toHaveValue(model);
 }
 

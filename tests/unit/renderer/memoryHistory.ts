@@ -9,7 +9,9 @@ import type {
   ChatHistory,
   ChatRequest,
   ChatResult,
+  ComparedAnswer,
   ConversationSummary,
+  SaveComparison,
   SearchHit,
   StoredConversation,
   StoredMessage,
@@ -173,5 +175,18 @@ export class MemoryHistory {
       firstTokenMs: result.firstTokenMs,
       durationMs: result.durationMs,
     });
+  }
+
+  /** What main does for Compare's "Use this answer": the question, the chosen answer, the others as its versions. */
+  saveComparison({ conversationId, newConversation, systemPrompt, question, chosen, others }: SaveComparison): StoredConversation {
+    const now = Date.now();
+    if (newConversation && !this.rows.has(conversationId)) this.seed({ id: conversationId });
+    const row = this.row(conversationId);
+    const asMessage = ({ id, model, content, reasoning, status, error, usage, finishReason, firstTokenMs, durationMs }: ComparedAnswer) =>
+      storedMessage({ id, role: 'assistant', model, content, reasoning, status, error, usage, finishReason, firstTokenMs, durationMs, createdAt: now });
+    const answer = others.length === 0 ? asMessage(chosen) : { ...asMessage(chosen), versions: others.map(asMessage) };
+    const user = storedMessage({ id: question.id, role: 'user', content: question.content, model: chosen.model, createdAt: now });
+    Object.assign(row, { model: chosen.model, systemPrompt, title: row.title || firstWords(question.content), updatedAt: now, messages: [...row.messages, user, answer] });
+    return this.get(conversationId);
   }
 }

@@ -22,6 +22,7 @@ import {
   type Notice,
   type PromptImportReport,
   type PromptLibrary,
+  type SaveComparison,
   type SavedFile,
   type Settings,
   type UpdateStatus,
@@ -279,6 +280,7 @@ export class ScriptedParley implements ParleyApi {
   removeEndpointKey = (id: string) =>
     this.answer('removeEndpointKey', [id], () => this.changeEndpoint(id, { key: { hasKey: false, hint: null, backend: 'gnome_libsecret', secure: true } }));
   testEndpoint = (id: string) => this.answer('testEndpoint', [id], () => this.connectionTest);
+  saveComparison = (comparison: SaveComparison) => this.answer('saveComparison', [comparison], () => this.history.saveComparison(comparison));
 }
 
 const NO_USAGE: UsageTotals = { answers: 0, promptTokens: 0, completionTokens: 0, cost: null, unpricedAnswers: 0 };

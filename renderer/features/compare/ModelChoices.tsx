@@ -1,0 +1,33 @@
+import { ModelPicker } from '../models/ModelPicker';
+import { MAX_MODELS, MIN_MODELS } from './modelChoices';
+
+interface ModelChoicesProps {
+  /** One entry per column; '' until a model is picked for it. */
+  models: readonly string[];
+  onChange: (models: string[]) => void;
+}
+
+/** The models to compare: two to four pickers, each in a group named by its place, with Add and Remove. */
+export function ModelChoices({ models, onChange }: ModelChoicesProps) {
+  const replaceAt = (index: number, model: string) => onChange(models.map((current, at) => (at === index ? model : current)));
+  return (
+    <div className="compare-models">
+      {models.map((model, index) => (
+        // Index keys: slots have no identity beyond their place, and a picker keeps no state worth moving.
+        <div key={index} role="group" aria-label={`Model ${index + 1}`} className="compare-model">
+          <ModelPicker value={model} onChange={(picked) => replaceAt(index, picked)} />
+          {models.length > MIN_MODELS && (
+            <button type="button" onClick={() => onChange(models.filter((_, at) => at !== index))}>
+              Remove {model || `model ${index + 1}`}
+            </button>
+          )}
+        </div>
+      ))}
+      {models.length < MAX_MODELS && (
+        <button type="button" className="compare-add" onClick={() => onChange([...models, ''])}>
+          Add model
+        </button>
+      )}
+    </div>
+  );
+}
