@@ -21,6 +21,8 @@ import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
 import { fetchRemoteImage } from './images/fetchRemoteImage';
 import { missingConversation } from './history/storeContext';
+import { createAttachmentFiles } from './attachments/attachmentFiles';
+import { createAttachmentHandlers } from './attachments/attachmentHandlers';
 
 export interface ServicePorts {
   dataDir: string;
@@ -62,11 +64,14 @@ export function createAppRouter(ports: ServicePorts): Router {
     remember(apiKey);
     return { baseURL, project, apiKey };
   };
+  const attachments = createAttachmentFiles(ports.dataDir);
   const chat = createChatService(
-    ports.stallTimeoutMs === undefined ? { getEndpoint } : { getEndpoint, stallTimeoutMs: ports.stallTimeoutMs },
+    ports.stallTimeoutMs === undefined ? { getEndpoint, attachments } : { getEndpoint, attachments, stallTimeoutMs: ports.stallTimeoutMs },
   );
   const models = createModelCatalog({ cacheFile: path.join(ports.dataDir, 'models-cache.json'), getEndpoint });
   const { history } = ports;
+  // Files of messages deleted (or purged) in earlier runs; nothing is waiting to be sent yet.
+  void attachments.removeUnreferenced(history.referencedAttachmentFiles(), Date.now());
   const autoTitle = createAutoTitler({ chat: chat.chat, store: history, enabled: () => settings.get().autoTitle });
   const conversation = (id: string) => {
     const found = history.getConversation(id);
@@ -122,6 +127,7 @@ export function createAppRouter(ports: ServicePorts): Router {
       'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
       'image:fetch': ({ url }) => fetchRemoteImage(url),
       ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
+      ...createAttachmentHandlers(attachments),
     },
   });
 }

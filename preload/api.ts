@@ -8,6 +8,7 @@
 import type { AppCommand } from './appCommands';
 import type {
   AppError,
+  Attachment,
   Channel,
   ChatEvent,
   ChatRequest,
@@ -94,6 +95,8 @@ export interface ParleyApi {
   updateStatus(): Promise<UpdateStatus>;
   installUpdate(): Promise<{ restarting: boolean }>;
   fetchImage(url: string): Promise<{ dataUrl: string }>;
+  addAttachment(name: string, base64: string): Promise<Attachment>;
+  readAttachment(file: string): Promise<{ dataUrl: string }>;
 }
 
 export type ConversationPatch = Partial<Pick<StoredConversation, 'title' | 'model' | 'systemPrompt' | 'pinned'>>;
@@ -147,6 +150,8 @@ export function createApi(transport: Transport): ParleyApi {
     updateStatus: () => call('app:updateStatus', {}),
     installUpdate: () => call('app:installUpdate', {}),
     fetchImage: (url) => call('image:fetch', { url }),
+    addAttachment: (name, base64) => call('attachment:add', { name, base64 }),
+    readAttachment: (file) => call('attachment:read', { file }),
   };
 }
 
@@ -193,6 +198,8 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     updateStatus: wrap(api.updateStatus),
     installUpdate: wrap(api.installUpdate),
     fetchImage: wrap(api.fetchImage),
+    addAttachment: wrap(api.addAttachment),
+    readAttachment: wrap(api.readAttachment),
   };
 }
 

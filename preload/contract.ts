@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './appCommands';
 import { LIMITS } from './limits';
+import { ATTACHMENT_FILE_PATTERN, ATTACHMENT_LIMITS } from './attachmentLimits';
 
 export { LIMITS } from './limits';
 
@@ -111,10 +112,25 @@ export interface ModelList {
 
 export const openLinkSchema = z.object({ url: z.string().max(LIMITS.urlChars) }).strict();
 
+/** A file sent with a message, stored in the data folder; main reads and checks the file itself. */
+export const attachmentSchema = z
+  .object({
+    /** The stored file's name under `<data folder>/attachments`. */
+    file: z.string().regex(ATTACHMENT_FILE_PATTERN, 'is not an attachment Parley stored'),
+    /** The name the user's file had, shown and used for the text fence. */
+    name: z.string().min(1).max(LIMITS.fileNameChars),
+    kind: z.enum(['image', 'text']),
+    mimeType: z.string().max(100),
+    bytes: z.number().int().min(0),
+  })
+  .strict();
+export type Attachment = z.infer<typeof attachmentSchema>;
+
 export const chatMessageSchema = z
   .object({
     role: z.enum(['user', 'assistant']),
     content: z.string().max(LIMITS.messageChars),
+    attachments: z.array(attachmentSchema).max(ATTACHMENT_LIMITS.files).optional(),
   })
   .strict();
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
@@ -229,6 +245,8 @@ export interface StoredMessage {
   createdAt: number;
   /** Earlier versions (answers a regeneration replaced, text an edit rewrote), oldest first; absent when none. */
   versions?: StoredMessage[];
+  /** Files sent with a question; absent when none. */
+  attachments?: Attachment[];
 }
 
 export interface ConversationSummary {
@@ -320,6 +338,13 @@ export const importFilesSchema = z
   })
   .strict();
 
+/** Base64 of the largest file main stores (an image after processing), with room for padding. */
+const MAX_ATTACHMENT_BASE64 = Math.ceil(Math.max(ATTACHMENT_LIMITS.imageBytes, ATTACHMENT_LIMITS.textBytes) / 3) * 4 + 4;
+export const addAttachmentSchema = z
+  .object({ name: z.string().min(1).max(LIMITS.fileNameChars), base64: z.string().max(MAX_ATTACHMENT_BASE64, 'the file is too large') })
+  .strict();
+export const attachmentFileSchema = z.object({ file: attachmentSchema.shape.file }).strict();
+
 export const restoreBackupSchema = z.object({ backupFile: z.string().min(1).max(LIMITS.urlChars) }).strict();
 
 export const searchSchema = z
@@ -375,6 +400,10 @@ export interface Channels {
   'app:installUpdate': { request: Record<string, never>; response: { restarting: boolean } };
   /** "Load image": main fetches one remote image the user asked for and returns it as a data: URL. */
   'image:fetch': { request: z.infer<typeof openLinkSchema>; response: { dataUrl: string } };
+  /** Stores a processed file for the next message (checked by content and size); the message refers to it. */
+  'attachment:add': { request: z.infer<typeof addAttachmentSchema>; response: Attachment };
+  /** A stored image as a data: URL, for thumbnails and the large view. */
+  'attachment:read': { request: z.infer<typeof attachmentFileSchema>; response: { dataUrl: string } };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -412,6 +441,8 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'app:updateStatus': emptySchema,
   'app:installUpdate': emptySchema,
   'image:fetch': openLinkSchema,
+  'attachment:add': addAttachmentSchema,
+  'attachment:read': attachmentFileSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

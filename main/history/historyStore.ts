@@ -12,6 +12,7 @@ import { createMessages } from './messages';
 import { search } from './search';
 import type { SearchOptions } from './search';
 import { createVersions } from './versions';
+import { createAttachmentRows } from './attachments';
 import type {
   Conversation,
   ConversationPatch,
@@ -56,6 +57,8 @@ export interface HistoryStore {
   exportConversation(id: string): ExportConversation | null;
   /** Stores exported conversations as they were, in one transaction; see importConversations.ts. */
   importConversations: ImportConversations;
+  /** The attachment files some message refers to; the others can be removed. */
+  referencedAttachmentFiles(): Set<string>;
   close(): void;
 }
 
@@ -69,13 +72,16 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
   const context = { db, now, newId };
   const conversations = createConversations(context);
   const versions = createVersions(db);
-  const messages = createMessages(context, conversations, versions);
+  const attachmentRows = createAttachmentRows(db);
+  const messages = createMessages(context, conversations, versions, attachmentRows);
   const withVersions = (conversationId: string): StoredMessage[] => {
     const earlier = versions.listFor(conversationId);
-    // Only messages that have earlier versions carry the field, as an export writes them.
+    const attached = attachmentRows.listFor(conversationId);
+    // Only messages that have earlier versions (or attachments) carry the field, as an export writes them.
     return messages.listFor(conversationId).map((message) => {
       const found = earlier.get(message.id);
-      return found ? { ...message, versions: found } : message;
+      const files = attached.get(message.id);
+      return { ...message, ...(found ? { versions: found } : {}), ...(files ? { attachments: files } : {}) };
     });
   };
   const getConversation = (id: string): ConversationWithMessages | null => {
@@ -106,7 +112,8 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
       const conversation = getConversation(id);
       return conversation && toExportConversation(conversation);
     },
-    importConversations: createImporter(context),
+    importConversations: createImporter(context, attachmentRows),
+    referencedAttachmentFiles: () => attachmentRows.referencedFiles(),
     close: () => db.close(),
   };
 }

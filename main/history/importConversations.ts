@@ -12,6 +12,7 @@ import { write } from './database';
 import { outcomeColumns } from './rows';
 import { storable } from './snippet';
 import type { StoreContext } from './storeContext';
+import type { AttachmentRows } from './attachments';
 
 /** What to do with a conversation whose id is already in the history. */
 export type DuplicateMode = 'skip' | 'replace';
@@ -19,7 +20,7 @@ export type DuplicateMode = 'skip' | 'replace';
 /** For each conversation, in order: null when it was stored, else why it was skipped. */
 export type ImportConversations = (conversations: readonly ExportConversation[], duplicates: DuplicateMode) => (string | null)[];
 
-export function createImporter({ db }: Pick<StoreContext, 'db'>): ImportConversations {
+export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: AttachmentRows): ImportConversations {
   const statements = {
     find: db.prepare('SELECT deleted_at FROM conversations WHERE id = ?'),
     // Messages and search postings go with it (ON DELETE CASCADE and the FTS triggers).
@@ -73,6 +74,7 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>): ImportConversa
   function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
     statements.insertMessage.run({ ...rowColumns(m), conversationId, position });
     m.versions?.forEach((version, ordinal) => statements.insertVersion.run({ ...rowColumns(version), messageId: m.id, ordinal }));
+    if (m.attachments?.length) attachments.add(m.id, m.attachments);
   }
 
   function insert(c: ExportConversation): void {

@@ -3,9 +3,10 @@ import { search } from './002_search';
 import { listIndexes } from './003_list_indexes';
 import { conversationEndpoint } from './004_conversation_endpoint';
 import { messageVersions } from './005_message_versions';
+import { messageAttachments } from './006_message_attachments';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions];
+export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions, messageAttachments];
 
 export const LATEST_VERSION = MIGRATIONS.length;
