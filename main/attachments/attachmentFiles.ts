@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ATTACHMENT_FILE_PATTERN, ATTACHMENT_LIMITS, formatBytes } from '../../preload/attachmentLimits';
+import { ATTACHMENT_FILE_PATTERN } from '../../preload/attachmentLimits';
+import { attachmentProblem, unsupportedType } from '../../preload/attachmentRules';
 import type { Attachment } from '../../preload/contract';
 import { detectFileType, extensionOf } from '../../preload/fileType';
 import { AppFailure } from '../appFailure';
@@ -28,17 +29,6 @@ export interface AttachmentFiles {
 }
 
 const refused = (message: string): AppFailure => new AppFailure({ code: 'invalid-request', message });
-
-/** Why a file cannot be attached, or null when it can. */
-export function attachmentProblem(name: string, bytes: Uint8Array): string | null {
-  const type = detectFileType(bytes);
-  if (!type) return `"${name}" cannot be attached: it is neither a PNG, JPEG, WebP or GIF image nor a text file.`;
-  const limit = type.kind === 'image' ? ATTACHMENT_LIMITS.imageBytes : ATTACHMENT_LIMITS.textBytes;
-  if (bytes.length > limit) {
-    return `"${name}" is ${formatBytes(bytes.length)}; ${type.kind === 'image' ? 'an image' : 'a text file'} can be at most ${formatBytes(limit)}.`;
-  }
-  return null;
-}
 
 export function createAttachmentFiles(dataDir: string): AttachmentFiles {
   const folder = join(dataDir, ATTACHMENTS_FOLDER);
@@ -59,10 +49,9 @@ export function createAttachmentFiles(dataDir: string): AttachmentFiles {
 
   return {
     async save(name, bytes) {
-      const problem = attachmentProblem(name, bytes);
-      if (problem) throw refused(problem);
       const type = detectFileType(bytes);
-      if (!type) throw refused(`"${name}" cannot be attached.`);
+      const problem = attachmentProblem(name, bytes);
+      if (problem || !type) throw refused(problem ?? unsupportedType(name));
       const file = `${createHash('sha256').update(bytes).digest('hex')}.${extensionOf(type)}`;
       await mkdir(folder, { recursive: true });
       // Rewritten even when present: its fresh time keeps a clean-up at start-up from taking it.

@@ -9,8 +9,8 @@ import { ATTACHMENT_LIMITS, formatBytes } from '../../preload/attachmentLimits';
 import type { Attachment, ChatMessage } from '../../preload/contract';
 import { detectFileType } from '../../preload/fileType';
 import { AppFailure } from '../appFailure';
+import { attachmentProblem } from '../../preload/attachmentRules';
 import type { AttachmentFiles } from './attachmentFiles';
-import { attachmentProblem } from './attachmentFiles';
 import { fencedText } from './fencedText';
 
 type Part = OpenAI.Chat.ChatCompletionContentPart;

@@ -86,7 +86,7 @@ export function ChatView({ chat, title, loading, target, onModelChange, onSystem
         />
       </EditRequestContext>
       </MessageActionsContext.Provider>
-      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} />
+      <Composer hasModel={conversation.model !== ''} model={conversation.model} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} />
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { MessageEditActions } from './MessageEditActions';
 import { Reasoning } from './Reasoning';
 import { VersionsSwitcher } from './VersionsSwitcher';
 import { useEditRequested } from './editRequest';
+import { MessageAttachments } from '../attachments/AttachmentChip';
 
 interface MessageItemProps {
   message: Message;
@@ -81,6 +82,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
           <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
         ))
       )}
+      {message.attachments && <MessageAttachments attachments={message.attachments} />}
       {streaming && isCurrent && (
         <p className="message-status">
           <span className="spinner" aria-hidden="true" />

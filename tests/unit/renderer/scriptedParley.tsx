@@ -199,6 +199,15 @@ export class ScriptedParley implements ParleyApi {
   updateStatus = () => this.answer('updateStatus', [], () => this.update);
   installUpdate = () => this.answer('installUpdate', [], () => ({ restarting: this.update.ready }));
   fetchImage = (url: string) => this.answer('fetchImage', [url], () => ({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }));
+  /** Stored attachments by file name, as main would keep them; `addAttachment` names them by a counter. */
+  readonly attachmentFiles = new Map<string, string>();
+  addAttachment = (name: string, base64: string) =>
+    this.answer('addAttachment', [name, base64], () => {
+      const file = `${String(this.attachmentFiles.size).padStart(64, '0')}.png`;
+      this.attachmentFiles.set(file, base64);
+      return { file, name, kind: 'image' as const, mimeType: 'image/png', bytes: Math.floor((base64.length * 3) / 4) };
+    });
+  readAttachment = (file: string) => this.answer('readAttachment', [file], () => ({ dataUrl: `data:image/png;base64,${this.attachmentFiles.get(file) ?? ''}` }));
 }
 
 export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {

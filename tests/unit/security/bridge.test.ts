@@ -36,6 +36,8 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'export:folderStatus': { jobId: ID },
   'export:folderCancel': { jobId: ID },
   'import:files': { files: [{ name: 'a.md', content: '# hi' }], duplicates: 'skip' },
+  'attachment:add': { name: 'pixel.png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  'attachment:read': { file: `${'a'.repeat(64)}.png` },
 };
 const validFor = (channel: Channel): unknown => VALID[channel as keyof typeof VALID] ?? {};
 const VALID_CHAT: ChatRequest = { model: 'fake/echo', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] };
