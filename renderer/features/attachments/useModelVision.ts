@@ -9,9 +9,10 @@ import { useParley } from '../../app/ParleyContext';
 export function useModelVision(model: string): boolean | null | undefined {
   const api = useParley();
   const [info, setInfo] = useState<ModelList['info']>({});
+  // Read again for each model: the picker may have refreshed the list since. The cached list
+  // answers without a request to the server.
   useEffect(() => {
     let live = true;
-    // The cached list: the table is bundled, so no request to the server is needed.
     api.listModels({ refresh: false }).then(
       (list) => live && setInfo(list.info),
       () => undefined,
@@ -19,6 +20,6 @@ export function useModelVision(model: string): boolean | null | undefined {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, model]);
   return info[model]?.vision;
 }
