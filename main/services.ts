@@ -126,7 +126,7 @@ export function createAppRouter(ports: ServicePorts): Router {
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },
       'app:installUpdate': () => ({ restarting: ports.updates?.install() ?? false }),
       'image:fetch': ({ url }) => fetchRemoteImage(url),
-      ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get() }),
+      ...createExportHandlers({ history, dialogs: ports.dialogs, settings: () => settings.get(), attachments }),
       ...createAttachmentHandlers(attachments),
     },
   });

@@ -7,7 +7,8 @@
  * Main checks every file itself, by content and size, whatever the page said about it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ATTACHMENT_FILE_PATTERN } from '../../preload/attachmentLimits';
 import { attachmentProblem, unsupportedType } from '../../preload/attachmentRules';
@@ -24,11 +25,15 @@ export interface AttachmentFiles {
   read(file: string): Promise<Buffer>;
   /** A stored image as a data: URL (what the page shows and the model receives). */
   dataUrl(attachment: Pick<Attachment, 'file' | 'mimeType'>): Promise<string>;
+  /** Copies a stored file into `folder` under its own name, unless one is there already (same name, same bytes). */
+  copyTo(file: string, folder: string): Promise<void>;
   /** Deletes the stored files not in `referenced` and unchanged since `before` (ms); returns how many went. */
   removeUnreferenced(referenced: ReadonlySet<string>, before: number): Promise<number>;
 }
 
 const refused = (message: string): AppFailure => new AppFailure({ code: 'invalid-request', message });
+const missing = (): AppFailure => refused('An attached file is missing from the data folder, so it cannot be shown, sent or exported.');
+const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 export function createAttachmentFiles(dataDir: string): AttachmentFiles {
   const folder = join(dataDir, ATTACHMENTS_FOLDER);
@@ -42,8 +47,7 @@ export function createAttachmentFiles(dataDir: string): AttachmentFiles {
     try {
       return await readFile(pathOf(file));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      throw refused('An attached file is missing from the data folder, so it cannot be shown or sent.');
+      throw isMissing(error) ? missing() : error;
     }
   }
 
@@ -59,6 +63,14 @@ export function createAttachmentFiles(dataDir: string): AttachmentFiles {
       return { file, name, kind: type.kind, mimeType: type.mimeType, bytes: bytes.length };
     },
     read,
+    async copyTo(file, destination) {
+      try {
+        await copyFile(pathOf(file), join(destination, file), constants.COPYFILE_EXCL);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+        throw isMissing(error) ? missing() : error;
+      }
+    },
     dataUrl: async ({ file, mimeType }) => `data:${mimeType};base64,${(await read(file)).toString('base64')}`,
     async removeUnreferenced(referenced, before) {
       const names = await readdir(folder).catch(() => [] as string[]);

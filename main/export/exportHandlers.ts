@@ -15,6 +15,9 @@ import { importFiles } from './importFiles';
 import { wallClock } from './localTime';
 import { conversationToMarkdown } from './markdownExport';
 import type { ExportConversation } from './types';
+import { dirname } from 'node:path';
+import type { AttachmentFiles } from '../attachments/attachmentFiles';
+import { copyAttachments, hasAttachments, inlineLinks } from './exportAttachments';
 
 type ExportChannel = Extract<Channel, `export:${string}` | `import:${string}`>;
 
@@ -22,10 +25,12 @@ export interface ExportDeps {
   history: HistoryStore;
   dialogs: Dialogs;
   settings(): Settings;
+  /** Where attachments are read from, to copy them next to an export or put them inside it. */
+  attachments: AttachmentFiles;
   now?: () => number;
 }
 
-export function createExportHandlers({ history, dialogs, settings, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
+export function createExportHandlers({ history, dialogs, settings, attachments, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
   const jobs = createFolderJobs();
   const load = (id: string): ExportConversation => {
     const conversation = history.exportConversation(id);
@@ -33,14 +38,22 @@ export function createExportHandlers({ history, dialogs, settings, now = Date.no
     return conversation;
   };
 
+  /** The Markdown with its attachments inside, as data: URLs. */
+  const selfContained = async (conversation: ExportConversation): Promise<string> =>
+    hasAttachments(conversation) ? conversationToMarkdown(conversation, { attachmentHref: await inlineLinks(conversation, attachments) }) : conversationToMarkdown(conversation);
+
   return {
-    'export:conversation': ({ id }) => {
+    'export:conversation': async ({ id }) => {
       const conversation = load(id);
       // The allocator also cuts a long title to a length every file system takes.
       const name = new FileNameAllocator().allocate(conversationFileStem(conversation.title, conversation.createdAt), '.md');
-      return dialogs.saveFile(name, conversationToMarkdown(conversation), 'text/markdown');
+      const saved = await dialogs.saveFile(name, conversationToMarkdown(conversation), 'text/markdown');
+      if (saved.savedTo !== null) await copyAttachments(conversation, dirname(saved.savedTo), attachments);
+      // A download is one file: its images travel inside it.
+      if (saved.download && hasAttachments(conversation)) return { ...saved, download: { ...saved.download, content: await selfContained(conversation) } };
+      return saved;
     },
-    'export:markdownText': ({ id }) => ({ markdown: conversationToMarkdown(load(id)) }),
+    'export:markdownText': async ({ id }) => ({ markdown: await selfContained(load(id)) }),
     'export:backup': () => {
       const at = now();
       const backup = createBackup({ conversations: history.conversationIds().map(load), prompts: [], settings: settings(), now: at });
@@ -48,7 +61,8 @@ export function createExportHandlers({ history, dialogs, settings, now = Date.no
     },
     'export:folderStart': async ({ ids }) => {
       const folder = await dialogs.pickFolder();
-      return { jobId: folder === null ? null : jobs.start(folder, ids ?? history.conversationIds(), load) };
+      const copy = (conversation: ExportConversation, into: string) => copyAttachments(conversation, into, attachments);
+      return { jobId: folder === null ? null : jobs.start(folder, ids ?? history.conversationIds(), load, copy) };
     },
     'export:folderStatus': ({ jobId }) => jobs.status(jobId),
     'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

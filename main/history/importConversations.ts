@@ -74,7 +74,9 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
   function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
     statements.insertMessage.run({ ...rowColumns(m), conversationId, position });
     m.versions?.forEach((version, ordinal) => statements.insertVersion.run({ ...rowColumns(version), messageId: m.id, ordinal }));
-    if (m.attachments?.length) attachments.add(m.id, m.attachments);
+    // Links in an export file were turned into stored files before (export/importAttachments.ts); only those are kept.
+    const stored = (m.attachments ?? []).flatMap(({ file, name, kind, mimeType, bytes }) => (file ? [{ file, name, kind, mimeType, bytes }] : []));
+    if (stored.length > 0) attachments.add(m.id, stored);
   }
 
   function insert(c: ExportConversation): void {
