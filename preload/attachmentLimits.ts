@@ -33,3 +33,6 @@ export function formatBytes(bytes: number): string {
   if (bytes >= MB) return `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** An attachment as an export keeps it next to its Markdown file: `attachments/<stored name>`, at any depth of the picked folder. */
+export const EXPORTED_ATTACHMENT_PATH = /(?:^|\/)attachments\/[0-9a-f]{64}\.(?:png|jpg|webp|gif|txt)$/;

@@ -66,6 +66,6 @@ export function createExportHandlers({ history, dialogs, settings, attachments, 
     },
     'export:folderStatus': ({ jobId }) => jobs.status(jobId),
     'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, history.importConversations),
+    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, history.importConversations, attachments),
   };
 }

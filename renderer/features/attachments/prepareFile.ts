@@ -7,6 +7,7 @@
 import { ATTACHMENT_LIMITS } from '../../../preload/attachmentLimits';
 import { attachmentProblem, tooLargeInput, tooLargeText, unsupportedType } from '../../../preload/attachmentRules';
 import { imageTypeOf, SNIFF_BYTES } from '../../../preload/fileType';
+import { base64Of } from '../../lib/base64';
 import { processImage } from './processImage';
 
 /** A file Parley will not attach; the message says why. */
@@ -23,15 +24,6 @@ export interface PreparedFile {
 
 const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
 
-/** Base64 without blocking the page: FileReader encodes off the main thread. */
-function base64Of(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsDataURL(blob);
-  });
-}
 
 /** A pasted screenshot is called "image.png" by the browser; name it by the time instead, as other apps do. */
 export function attachmentName(file: File): string {
