@@ -1,11 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY } from './support/fixtures';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { drawImage } from './support/images';
+import { conversationButton, sidebar } from './support/screens';
+import { exportAll, savedText } from './support/transfer';
 
-const composer = (page: Page) => page.locator('form.composer');
 const tray = (page: Page) => page.getByRole('list', { name: 'Files to send' });
 const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const lastQuestion = (page: Page) => page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'You' }).last();
@@ -195,4 +196,51 @@ test('a sent image survives a restart and shows offline from the data folder', a
   // The file is still there: the start-up clean-up keeps what a message refers to.
   expect(await readdir(path.join(dataDir, 'attachments'))).toEqual(stored);
   expect((await readFile(path.join(dataDir, 'attachments', stored[0] ?? ''))).subarray(1, 4).toString()).toBe('PNG');
+});
+
+test('export with images: links to files next to the Markdown, and import brings the images back', async ({ chat, parley, runtime, dataDir }) => {
+  await pickModel(chat, 'fake/echo');
+  const png = await drawImage(chat, { width: 24, height: 16, type: 'image/png' });
+  await attach(chat, [
+    { name: 'plot.png', mimeType: 'image/png', buffer: png },
+    { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y\n1,2\n') },
+  ]);
+  await expect(tray(chat).getByRole('button', { name: 'View plot.png' })).toBeVisible();
+  await send(chat, 'Plot this');
+  await expect(lastAnswer(chat)).toContainText('You said: Plot this');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  const [stored] = (await readdir(path.join(dataDir, 'attachments'))).filter((name) => name.endsWith('.png'));
+
+  // One file: the app saves the images next to it; a web download (one file only) carries them inside.
+  const single = path.join(dataDir, 'single');
+  const markdown = await savedText(chat, parley, runtime, path.join(single, 'plot.md'), () => chat.getByRole('button', { name: 'Export as Markdown' }).click());
+  if (runtime === 'electron') {
+    expect(markdown).toContain(`![plot.png](attachments/${stored})`);
+    expect(await readFile(path.join(single, 'attachments', stored ?? ''))).toEqual(await readFile(path.join(dataDir, 'attachments', stored ?? '')));
+  } else {
+    expect(markdown).toMatch(/!\[plot\.png\]\(data:image\/png;base64,[A-Za-z0-9+/=]+\)/);
+  }
+  expect(markdown).toMatch(/\[📄 data\.csv\]\(/);
+
+  // A folder export: every file links to attachments/ beside it.
+  const folder = await exportAll(chat, parley, path.join(dataDir, 'folder'), 1);
+  const [file] = (await readdir(folder)).filter((name) => name.endsWith('.md'));
+  expect(await readFile(path.join(folder, file ?? ''), 'utf8')).toContain(`![plot.png](attachments/${stored})`);
+  expect((await readdir(path.join(folder, 'attachments'))).sort()).toEqual((await readdir(path.join(dataDir, 'attachments'))).sort());
+
+  // As on another computer: the conversation and its stored files are gone; importing the folder restores both.
+  await sidebar(chat).getByRole('listitem').filter({ has: chat.getByRole('button', { name: 'Chat: Plot this', exact: true }) }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(conversationButton(chat, 'Chat: Plot this')).toHaveCount(0);
+  await rm(path.join(dataDir, 'attachments'), { recursive: true });
+  await sidebar(chat).getByRole('button', { name: 'Import' }).click();
+  const dialog = chat.getByRole('dialog', { name: 'Import conversations' });
+  await dialog.getByLabel('Folder to import').setInputFiles(folder);
+  await expect(dialog).toContainText('Imported 1 conversation');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await conversationButton(chat, 'Chat: Plot this').click();
+  const thumbnail = lastQuestion(chat).getByRole('img', { name: 'plot.png' });
+  await expect(thumbnail).toBeVisible();
+  expect(await thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(24);
+  await expect(lastQuestion(chat)).toContainText('data.csv');
+  expect(await readdir(path.join(dataDir, 'attachments'))).toContain(stored);
 });

@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
-import { expect, lastAnswer, pickModel, send, test, type ParleyProcess, type Runtime } from './support/fixtures';
+import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { chatOnce, conversationButton, sidebar } from './support/screens';
+import { exportAll, savedText } from './support/transfer';
 
 /** Two conversations, both answered, titled by the (fake) model. */
 async function twoConversations(page: Page): Promise<void> {
@@ -12,32 +13,6 @@ async function twoConversations(page: Page): Promise<void> {
   await sidebar(page).getByRole('button', { name: 'New chat', exact: true }).click();
   await chatOnce(page, 'Packing list for hiking');
   await expect(conversationButton(page, 'Chat: Packing list for hiking')).toBeVisible();
-}
-
-/** The text of a file the app saved: a download in web mode, a file at the dialog's answer in Electron. */
-async function savedText(page: Page, parley: ParleyProcess, runtime: Runtime, target: string, save: () => Promise<void>): Promise<string> {
-  if (runtime === 'electron') {
-    await parley.answerDialogsWith(target);
-    await save();
-    await expect(page.getByText(`Saved to ${target}`)).toBeVisible();
-    return readFile(target, 'utf8');
-  }
-  const [download] = await Promise.all([page.waitForEvent('download'), save()]);
-  const file = await download.path();
-  expect(download.suggestedFilename()).toMatch(/\.(md|json)$/);
-  return readFile(file, 'utf8');
-}
-
-/** "Export all" into `target` (Electron's folder dialog answer; web mode picks its own), returning where the files went. */
-async function exportAll(page: Page, parley: ParleyProcess, target: string, count: number): Promise<string> {
-  await mkdir(target);
-  await parley.answerDialogsWith(target);
-  await sidebar(page).getByRole('button', { name: 'Export all' }).click();
-  const progress = page.getByRole('dialog', { name: 'Exporting conversations' });
-  await expect(progress).toContainText(`Exported ${count} conversations to `);
-  const folder = (await progress.innerText()).match(/Exported \d+ conversations to (.+)/)?.[1]?.trim() ?? '';
-  await progress.getByRole('button', { name: 'Close' }).click();
-  return folder;
 }
 
 test('export one conversation as Markdown', async ({ chat, parley, runtime, dataDir }) => {
