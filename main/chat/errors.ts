@@ -42,7 +42,7 @@ export function isRetryable(error: AppError): boolean {
 }
 
 /** How servers say a model takes no images: vLLM ("not a multimodal model", "at most 0 image(s)"), OpenAI ("image_url is only supported by certain models"). */
-const IMAGE_INPUT_REFUSED = /image_url|multimodal|multi-modal|vision|\bimages?\b.*\b(not supported|unsupported|not allowed|at most 0)|at most 0 image/i;
+const IMAGE_INPUT_REFUSED = /image_url|multi-?modal|image input|at most 0 image|\bimages?\b.*\b(?:not supported|unsupported|not allowed)/i;
 const IMAGE_REFUSED_MESSAGE = 'This model does not accept images. Remove the images and send again, or choose a model that reads images (marked Vision)';
 
 const QUOTA_MESSAGE =
