@@ -87,7 +87,7 @@ function heading(m: ExportVersion, clock: WallClock): string {
 /** The attachments in the marker (name, type, size and link, never the stored file's name) and as links a person can follow. */
 function writeAttachments(m: ExportMessage, href: (attachment: ExportAttachment) => string): { meta: MessageMeta['attachments']; lines: string[] } {
   const list = (m.attachments ?? []).map((a) => ({ name: a.name, kind: a.kind, mimeType: a.mimeType, bytes: a.bytes, href: href(a) }));
-  const lines = list.map(({ name, kind, href: link }) => (kind === 'image' ? `![${inlineText(name)}](${link})` : `[📄 ${inlineText(name)}](${link})`));
+  const lines = list.map(({ name, kind, href: link }) => (kind === 'image' ? `![${inlineText(name)}](${link})` : `[${inlineText(name)}](${link})`));
   return { meta: list.length > 0 ? list : undefined, lines: lines.length > 0 ? [...lines, ''] : [] };
 }
 

@@ -220,7 +220,7 @@ test('export with images: links to files next to the Markdown, and import brings
   } else {
     expect(markdown).toMatch(/!\[plot\.png\]\(data:image\/png;base64,[A-Za-z0-9+/=]+\)/);
   }
-  expect(markdown).toMatch(/\[📄 data\.csv\]\(/);
+  expect(markdown).toMatch(/\n\[data\.csv\]\((attachments\/|data:text\/plain;base64,)/);
 
   // A folder export: every file links to attachments/ beside it.
   const folder = await exportAll(chat, parley, path.join(dataDir, 'folder'), 1);

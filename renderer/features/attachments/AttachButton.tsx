@@ -6,7 +6,7 @@ export function AttachButton({ onFiles, disabled }: { onFiles: (files: File[]) =
   return (
     <>
       <button type="button" className="attach-button" onClick={() => inputRef.current?.click()} disabled={disabled} title="Attach images or text files">
-        <span aria-hidden="true">📎</span> Attach
+        Attach
       </button>
       <input
         ref={inputRef}

@@ -18,7 +18,7 @@ export function AttachmentChip({ attachment, children }: { attachment: Attachmen
         </button>
       ) : (
         <span className="attachment-file" title={attachment.name}>
-          <span aria-hidden="true">📄</span> <span className="attachment-file-name">{attachment.name}</span>{' '}
+          <span className="attachment-file-name">{attachment.name}</span>
           <span className="attachment-file-size">{formatBytes(attachment.bytes)}</span>
         </span>
       )}

@@ -43,7 +43,7 @@ describe('attachments in Markdown exports', () => {
     const { files, exported, image } = await source();
     const markdown = conversationToMarkdown(exported, { timeZone: 'UTC' });
     expect(markdown).toContain(`![pixel.png](attachments/${image.file})`);
-    expect(markdown).toContain('[📄 table.csv](attachments/');
+    expect(markdown).toContain('[table.csv](attachments/');
     const folder = tempDir();
     await copyAttachments(exported, folder, files);
 
