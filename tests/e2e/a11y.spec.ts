@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { sidebar } from './support/screens';
-import { drawImage } from './support/images';
+import { drawImage } from '../fixtures/drawnImages';
 
 const mod = (key: string) => `ControlOrMeta+${key}`;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY } from './support/fixtures';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
-import { drawImage } from './support/images';
+import { drawImage } from '../fixtures/drawnImages';
 import { conversationButton, sidebar } from './support/screens';
 import { exportAll, savedText } from './support/transfer';
 

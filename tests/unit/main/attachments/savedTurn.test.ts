@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAttachmentFiles } from '../../../../main/attachments/attachmentFiles';
 import { createChatService } from '../../../../main/chat/chatService';
 import { createSavedChat } from '../../../../main/conversations/savedChat';
-import type { ChatEvent, ChatRequest, ChatResult } from '../../../../preload/contract';
+import type { ChatRequest, ChatResult } from '../../../../preload/contract';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import { openStore } from '../history/support/openStore';
 import { manualClock, useTempDir } from '../history/support/tempHistory';
@@ -34,7 +34,7 @@ async function setUp() {
   const files = createAttachmentFiles(dataDir);
   const chat = createChatService({ getEndpoint: async () => ({ baseURL: server.baseURL, apiKey: 'k-123456', project: '' }), attachments: files, retry: { attempts: 0, baseDelayMs: 1 } });
   const saved = createSavedChat(chat.chat, store);
-  const run = (request: ChatRequest): Promise<ChatResult> => saved(request, (_: ChatEvent) => undefined, new AbortController().signal);
+  const run = (request: ChatRequest): Promise<ChatResult> => saved(request, () => undefined, new AbortController().signal);
   store.createConversation({ id: CONVERSATION, title: '', model: 'fake/echo', systemPrompt: '', params: {} });
   return { dataDir, store, db, files, run };
 }
