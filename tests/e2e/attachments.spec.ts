@@ -144,9 +144,30 @@ test('a large photo is made smaller in a worker while the window stays responsiv
   await pickModel(chat, 'fake/echo');
   const photo = await drawImage(chat, { width: 4000, height: 3000, type: 'image/jpeg', noise: true });
   await attach(chat, [{ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo }]);
+  // The longest gap between animation frames while the photo is prepared: a blocked window shows a long one.
+  await chat.evaluate(() => {
+    const watch = { longest: 0, last: performance.now(), running: true, started: performance.now() };
+    (window as unknown as { frameWatch: typeof watch }).frameWatch = watch;
+    const tick = () => {
+      const now = performance.now();
+      watch.longest = Math.max(watch.longest, now - watch.last);
+      watch.last = now;
+      if (watch.running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await expect(tray(chat)).toContainText('Preparing photo.jpg');
   // While the photo is prepared, typing goes on.
   await messageBox(chat).fill('A big photo');
   await expect(tray(chat).getByRole('button', { name: 'View photo.jpg' })).toBeVisible({ timeout: 20_000 });
+  const { longest, total } = await chat.evaluate(() => {
+    const watch = (window as unknown as { frameWatch: { longest: number; running: boolean; started: number } }).frameWatch;
+    watch.running = false;
+    return { longest: watch.longest, total: performance.now() - watch.started };
+  });
+  console.log(`preparing a 4000×3000 photo took ${Math.round(total)} ms; the longest frame meanwhile ${Math.round(longest)} ms`);
+  // Generous, as test machines share their cores: a window frozen by the work would show one gap as long as all of it.
+  expect(longest).toBeLessThan(Math.max(1_000, total / 2));
   await messageBox(chat).press('Enter');
   await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
   const image = lastUserContent(fake).find((part) => part.type === 'image_url');
