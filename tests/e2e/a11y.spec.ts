@@ -36,12 +36,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(app, 'first run');
     });
 
-    test('every screen of the app', async ({ chat }) => {
+    test('attachments: the composer tray, a refused file, the large view', async ({ chat }) => {
       await chat.emulateMedia({ colorScheme: scheme });
       await pickModel(chat, 'fake/echo');
-      await answered(chat, 'Tell me about **otters** and `code`', 'Tell me about otters and code');
-      await expectAccessible(chat, 'chat with an answer');
-
       const [chooser] = await Promise.all([chat.waitForEvent('filechooser'), chat.getByRole('button', { name: 'Attach' }).click()]);
       await chooser.setFiles([
         { name: 'otter.png', mimeType: 'image/png', buffer: await drawImage(chat, { width: 40, height: 30, type: 'image/png' }) },
@@ -54,6 +51,14 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(chat, 'attached image, large');
       await chat.keyboard.press('Escape');
       await expectAccessible(chat, 'composer with attachments and a refused file');
+    });
+
+    test('every screen of the app', async ({ chat }) => {
+      await chat.emulateMedia({ colorScheme: scheme });
+      await pickModel(chat, 'fake/echo');
+      await answered(chat, 'Tell me about **otters** and `code`', 'Tell me about otters and code');
+      await expectAccessible(chat, 'chat with an answer');
+
 
       await chat.keyboard.press(mod(','));
       await expect(chat.getByRole('dialog', { name: 'Settings' })).toBeVisible();

@@ -9,6 +9,8 @@ import { exportAll, savedText } from './support/transfer';
 
 const tray = (page: Page) => page.getByRole('list', { name: 'Files to send' });
 const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+/** Send is enabled once the files are ready and the model's details are read. */
+const readyToSend = (page: Page) => expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
 const lastQuestion = (page: Page) => page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'You' }).last();
 
 /** Attaches files through "Attach" and the system's file chooser, as a person would. */
@@ -35,6 +37,7 @@ test('attach an image and a code file with the button, send them, and the model 
     { name: 'hello.py', mimeType: 'text/x-python', buffer: Buffer.from('print("hi")\n') },
   ]);
   await expect(tray(chat).getByRole('button', { name: 'View chart.png' })).toBeVisible();
+  await readyToSend(chat);
   await expect(tray(chat)).toContainText('hello.py');
   await send(chat, 'What is in these?');
   await expect(lastAnswer(chat)).toContainText('You said: What is in these?');
@@ -69,6 +72,7 @@ test('paste a screenshot into the composer', async ({ chat, fake }) => {
     document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, png.toString('base64'));
   await expect(tray(chat).getByRole('button', { name: 'View image.png' })).toBeVisible();
+  await readyToSend(chat);
   // The paste attached the image; it did not type its name into the message.
   await expect(messageBox(chat)).toHaveValue('');
   // A message can be only an image.
@@ -97,6 +101,7 @@ test('drop files onto the composer attaches them; a refused file says why; remov
   await box.dispatchEvent('drop', { dataTransfer: data });
 
   await expect(tray(chat).getByRole('button', { name: 'View notes.txt' })).toBeVisible();
+  await readyToSend(chat);
   await expect(tray(chat)).toContainText('data.csv');
   await expect(chat.getByRole('alert')).toContainText('"table.csv" cannot be attached');
   // The window's "import" did not take the drop.
@@ -166,6 +171,7 @@ test('a large photo is made smaller in a worker while the window stays responsiv
   // While the photo is prepared, typing goes on.
   await messageBox(chat).fill('A big photo');
   await expect(tray(chat).getByRole('button', { name: 'View photo.jpg' })).toBeVisible({ timeout: 20_000 });
+  await readyToSend(chat);
   const { longest, total } = await chat.evaluate(() => {
     const watch = (window as unknown as { frameWatch: { longest: number; running: boolean; started: number } }).frameWatch;
     watch.running = false;
@@ -190,6 +196,7 @@ test('a known text-only model warns before images are sent; a 400 about images i
   const png = await drawImage(chat, { width: 20, height: 20, type: 'image/png' });
   await attach(chat, [{ name: 'dot.png', mimeType: 'image/png', buffer: png }]);
   await expect(tray(chat).getByRole('button', { name: 'View dot.png' })).toBeVisible();
+  await readyToSend(chat);
   await send(chat, 'Describe this');
   const warning = chat.getByRole('alertdialog', { name: 'This model does not read images' });
   await expect(warning).toContainText('meta-llama/Llama-3.3-70B-Instruct takes text only');
@@ -197,6 +204,7 @@ test('a known text-only model warns before images are sent; a 400 about images i
   // Nothing was lost: the text and the image wait in the composer.
   await expect(messageBox(chat)).toHaveValue('Describe this');
   await expect(tray(chat).getByRole('button', { name: 'View dot.png' })).toBeVisible();
+  await readyToSend(chat);
 
   await pickModel(chat, 'fake/error-400-image');
   await messageBox(chat).press('Enter');
@@ -208,6 +216,7 @@ test('a sent image survives a restart and shows offline from the data folder', a
   const png = await drawImage(chat, { width: 30, height: 30, type: 'image/png' });
   await attach(chat, [{ name: 'kept.png', mimeType: 'image/png', buffer: png }]);
   await expect(tray(chat).getByRole('button', { name: 'View kept.png' })).toBeVisible();
+  await readyToSend(chat);
   await send(chat, 'Keep this');
   await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
   const stored = await readdir(path.join(dataDir, 'attachments'));
@@ -233,6 +242,7 @@ test('export with images: links to files next to the Markdown, and import brings
     { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y\n1,2\n') },
   ]);
   await expect(tray(chat).getByRole('button', { name: 'View plot.png' })).toBeVisible();
+  await readyToSend(chat);
   await send(chat, 'Plot this');
   await expect(lastAnswer(chat)).toContainText('You said: Plot this');
   await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');

@@ -37,9 +37,11 @@ export const Composer = memo(function Composer({ hasModel, model, streaming, onS
   const attachments = readyAttachments(files.items);
   const preparing = attachments.length < files.items.length;
   const { dragging, dropHandlers } = useFileDropTarget(files.add);
-  const vision = useModelVision(model);
+  const hasImages = attachments.some((attachment) => attachment.kind === 'image');
+  const vision = useModelVision(model, hasImages);
   const [warning, setWarning] = useState(false);
-  const canSend = hasModel && !streaming && (hasText || attachments.length > 0) && !preparing;
+  // Not while the model's details are read after the first image: the warning must not be skipped.
+  const canSend = hasModel && !streaming && (hasText || attachments.length > 0) && !preparing && !(hasImages && vision === 'loading');
 
   function setDraft(text: string) {
     if (inputRef.current) inputRef.current.value = text;
@@ -50,7 +52,7 @@ export const Composer = memo(function Composer({ hasModel, model, streaming, onS
     const draft = inputRef.current?.value ?? '';
     if (!canSend || (draft.trim() === '' && attachments.length === 0)) return;
     // Known text-only models only; an unknown model may read images, and a refusal is explained.
-    if (!confirmed && vision === false && attachments.some((attachment) => attachment.kind === 'image')) {
+    if (!confirmed && vision === false && hasImages) {
       setWarning(true);
       return;
     }
