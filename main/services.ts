@@ -28,6 +28,8 @@ import { createPromptLibrary } from './prompts/promptLibrary';
 import { createEndpointStore } from './endpoints/endpointStore';
 import { createEndpointHandlers } from './endpoints/endpointHandlers';
 import { saveComparison } from './conversations/savedComparison';
+import { createAttachmentFiles } from './attachments/attachmentFiles';
+import { createAttachmentHandlers } from './attachments/attachmentHandlers';
 
 export interface ServicePorts {
   dataDir: string;
@@ -78,8 +80,9 @@ export function createAppRouter(ports: ServicePorts): Router {
     remember(endpoint.apiKey);
     return endpoint;
   };
+  const attachments = createAttachmentFiles(ports.dataDir);
   const chat = createChatService(
-    ports.stallTimeoutMs === undefined ? { getEndpoint } : { getEndpoint, stallTimeoutMs: ports.stallTimeoutMs },
+    ports.stallTimeoutMs === undefined ? { getEndpoint, attachments } : { getEndpoint, attachments, stallTimeoutMs: ports.stallTimeoutMs },
   );
   const models = createModelCatalog({
     cacheFile: path.join(ports.dataDir, 'models-cache.json'),
@@ -88,6 +91,8 @@ export function createAppRouter(ports: ServicePorts): Router {
   });
   const { history } = ports;
   const prompts = createPromptLibrary({ store: ports.settingsStore, settings: () => settings.get() });
+  // Files of messages deleted (or purged) in earlier runs; nothing is waiting to be sent yet.
+  void attachments.removeUnreferenced(history.referencedAttachmentFiles(), Date.now());
   const autoTitle = createAutoTitler({ chat: chat.chat, store: history, enabled: () => settings.get().autoTitle });
   const conversation = (id: string) => {
     const found = history.getConversation(id);
@@ -150,10 +155,12 @@ export function createAppRouter(ports: ServicePorts): Router {
         settings: () => settings.get(),
         prompts: { backup: () => promptEntries(prompts.get()), restore: (entries) => prompts.merge(entries).report },
         endpoints,
+        attachments,
       }),
       ...createPromptHandlers(prompts, ports.dialogs),
       ...createEndpointHandlers({ endpoints, remember, getEndpoint }),
       'history:saveComparison': (request) => saveComparison(history, request),
+      ...createAttachmentHandlers(attachments),
     },
   });
 }

@@ -8,6 +8,7 @@
 import type { AppCommand } from './appCommands';
 import type {
   AppError,
+  Attachment,
   Channel,
   ChatParams,
   PromptImportReport,
@@ -119,6 +120,8 @@ export interface ParleyApi {
   testEndpoint(id: string): Promise<ConnectionTest>;
   /** Compare's "Use this answer": the prompt, the chosen answer and the others as its versions, in one save. */
   saveComparison(comparison: SaveComparison): Promise<StoredConversation>;
+  addAttachment(name: string, base64: string): Promise<Attachment>;
+  readAttachment(file: string): Promise<{ dataUrl: string }>;
 }
 
 export type EndpointFields = Pick<EndpointView, 'name' | 'baseURL' | 'project'>;
@@ -191,6 +194,8 @@ export function createApi(transport: Transport): ParleyApi {
     removeEndpointKey: (id) => call('endpoints:removeKey', { id }),
     testEndpoint: (id) => call('endpoints:test', { id }),
     saveComparison: (comparison) => call('history:saveComparison', comparison),
+    addAttachment: (name, base64) => call('attachment:add', { name, base64 }),
+    readAttachment: (file) => call('attachment:read', { file }),
   };
 }
 
@@ -252,6 +257,8 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     removeEndpointKey: wrap(api.removeEndpointKey),
     testEndpoint: wrap(api.testEndpoint),
     saveComparison: wrap(api.saveComparison),
+    addAttachment: wrap(api.addAttachment),
+    readAttachment: wrap(api.readAttachment),
   };
 }
 

@@ -9,6 +9,7 @@ import { APP_COMMANDS } from './appCommands';
 import { DEFAULT_ENDPOINT_ID } from './endpointIds';
 import { LIMITS } from './limits';
 import { PARAM_LIMITS, type ChatParams } from './chatParams';
+import { ATTACHMENT_FILE_PATTERN, ATTACHMENT_LIMITS } from './attachmentLimits';
 
 export { LIMITS } from './limits';
 export { DEFAULT_ENDPOINT_ID } from './endpointIds';
@@ -143,10 +144,25 @@ export interface ModelList {
 
 export const openLinkSchema = z.object({ url: z.string().max(LIMITS.urlChars) }).strict();
 
+/** A file sent with a message, stored in the data folder; main reads and checks the file itself. */
+export const attachmentSchema = z
+  .object({
+    /** The stored file's name under `<data folder>/attachments`. */
+    file: z.string().regex(ATTACHMENT_FILE_PATTERN, 'is not an attachment Parley stored'),
+    /** The name the user's file had, shown and used for the text fence. */
+    name: z.string().min(1).max(LIMITS.fileNameChars),
+    kind: z.enum(['image', 'text']),
+    mimeType: z.string().max(100),
+    bytes: z.number().int().min(0),
+  })
+  .strict();
+export type Attachment = z.infer<typeof attachmentSchema>;
+
 export const chatMessageSchema = z
   .object({
     role: z.enum(['user', 'assistant']),
     content: z.string().max(LIMITS.messageChars),
+    attachments: z.array(attachmentSchema).max(ATTACHMENT_LIMITS.files).optional(),
   })
   .strict();
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
@@ -265,6 +281,8 @@ export interface StoredMessage {
   createdAt: number;
   /** Earlier versions (answers a regeneration replaced, text an edit rewrote), oldest first; absent when none. */
   versions?: StoredMessage[];
+  /** Files sent with a question; absent when none. */
+  attachments?: Attachment[];
 }
 
 export interface ConversationSummary {
@@ -364,6 +382,13 @@ export const importFilesSchema = z
     duplicates: z.enum(['skip', 'replace']),
   })
   .strict();
+
+/** Base64 of the largest file main stores (an image after processing), with room for padding. */
+const MAX_ATTACHMENT_BASE64 = Math.ceil(Math.max(ATTACHMENT_LIMITS.imageBytes, ATTACHMENT_LIMITS.textBytes) / 3) * 4 + 4;
+export const addAttachmentSchema = z
+  .object({ name: z.string().min(1).max(LIMITS.fileNameChars), base64: z.string().max(MAX_ATTACHMENT_BASE64, 'the file is too large') })
+  .strict();
+export const attachmentFileSchema = z.object({ file: attachmentSchema.shape.file }).strict();
 
 export const restoreBackupSchema = z.object({ backupFile: z.string().min(1).max(LIMITS.urlChars) }).strict();
 
@@ -571,6 +596,10 @@ export interface Channels {
   'endpoints:test': { request: z.infer<typeof endpointIdRequestSchema>; response: ConnectionTest };
   /** Compare's "Use this answer", saved in one transaction; answers the conversation as saved. */
   'history:saveComparison': { request: SaveComparison; response: StoredConversation };
+  /** Stores a processed file for the next message (checked by content and size); the message refers to it. */
+  'attachment:add': { request: z.infer<typeof addAttachmentSchema>; response: Attachment };
+  /** A stored image as a data: URL, for thumbnails and the large view. */
+  'attachment:read': { request: z.infer<typeof attachmentFileSchema>; response: { dataUrl: string } };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -623,6 +652,8 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'endpoints:removeKey': endpointIdRequestSchema,
   'endpoints:test': endpointIdRequestSchema,
   'history:saveComparison': saveComparisonSchema,
+  'attachment:add': addAttachmentSchema,
+  'attachment:read': attachmentFileSchema,
 };
 
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];

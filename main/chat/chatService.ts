@@ -16,6 +16,9 @@ import { systemPromptForSend } from './systemPrompt';
 import type { Endpoint } from './openaiClient';
 import { createStreamWatchdog } from './streamWatchdog';
 import { createThinkTagSplitter } from './thinkTagSplitter';
+import { AppFailure } from '../appFailure';
+import type { AttachmentFiles } from '../attachments/attachmentFiles';
+import { toModelMessages } from '../attachments/modelMessages';
 import type { SplitText } from './thinkTagSplitter';
 
 export interface ChatServiceDeps {
@@ -28,6 +31,8 @@ export interface ChatServiceDeps {
   /** `attempts` is the number of retries after the first try; delays grow as baseDelayMs × 2^n. Default 2, 750 ms. */
   retry?: { attempts: number; baseDelayMs: number };
   now?: () => number;
+  /** Where attached files are read from; without it, a message with attachments is refused. */
+  attachments?: Pick<AttachmentFiles, 'read'>;
 }
 
 export interface ChatService {
@@ -53,10 +58,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       finishReason: null as string | null,
       firstTokenMs: null as number | null,
     };
-    const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
-      ...(request.systemPrompt.trim() ? [{ role: 'system' as const, content: systemPromptForSend(request.systemPrompt, request.model, startedAt) }] : []),
-      ...request.messages.map(({ role, content }) => ({ role, content })),
-    ];
+    let messages: OpenAI.Chat.ChatCompletionMessageParam[] = [];
 
     function finish(status: ChatStatus, error: AppError | null): ChatResult {
       const result: ChatResult = { status, ...answer, error, durationMs: now() - startedAt };
@@ -118,6 +120,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       apiKey = endpoint.apiKey;
       if (!apiKey && !endpoint.keyOptional) return { status: 'error', error: NO_KEY };
       const context: ErrorContext = { model: request.model, baseURL: endpoint.baseURL, apiKey, timeoutMs: connectTimeoutMs };
+      try {
+        messages = await toModelMessages(systemPromptForSend(request.systemPrompt, request.model, startedAt), request.messages, deps.attachments);
+      } catch (error) {
+        if (error instanceof AppFailure) return { status: 'error', error: error.appError };
+        throw error;
+      }
 
       for (let retriesDone = 0; ; retriesDone++) {
         const outcome = await attempt(endpoint, context);

@@ -41,6 +41,10 @@ export function isRetryable(error: AppError): boolean {
   return RETRYABLE.has(error.code);
 }
 
+/** How servers say a model takes no images: vLLM ("not a multimodal model", "at most 0 image(s)"), OpenAI ("image_url is only supported by certain models"). */
+const IMAGE_INPUT_REFUSED = /image_url|multi-?modal|image input|at most 0 image|\bimages?\b.*\b(?:not supported|unsupported|not allowed)/i;
+const IMAGE_REFUSED_MESSAGE = 'This model does not accept images. Remove the images and send again, or choose a model that reads images (marked Vision)';
+
 const QUOTA_MESSAGE =
   'Your W&B Inference credits are used up, or the monthly spending limit is reached. Add credits or raise the limit in your W&B billing settings, then try again.';
 
@@ -106,6 +110,7 @@ function statusError(error: APIError, status: number, context: ErrorContext): Ap
     case 422: {
       const param = typeof error.param === 'string' && error.param ? error.param : undefined;
       const reason = text ? `: ${text}` : '.';
+      if (IMAGE_INPUT_REFUSED.test(text)) return { code: 'bad-request', status, message: `${IMAGE_REFUSED_MESSAGE}${reason}` };
       return param
         ? { code: 'bad-request', status, param, message: `${context.model === undefined ? 'The model' : `The model ${context.model}`} refused the parameter ${param}${reason}` }
         : { code: 'bad-request', status, message: `The server refused the request${reason}` };

@@ -33,7 +33,13 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
     case 'new': {
       const question = request.messages.at(-1);
       if (question?.role !== 'user') throw new AppFailure({ code: 'invalid-request', message: 'A new turn must end with your message.' });
-      store.addUserMessage(conversationId, { id: turn.userMessageId, content: question.content, model: request.model, params });
+      store.addUserMessage(conversationId, {
+        id: turn.userMessageId,
+        content: question.content,
+        model: request.model,
+        params,
+        ...(question.attachments ? { attachments: question.attachments } : {}),
+      });
       if (!conversation.title.trim()) store.updateConversation(conversationId, { title: titleFrom(question.content) || 'New chat' });
       return store.startAnswer(conversationId, answer);
     }

@@ -16,6 +16,9 @@ import { importFiles } from './importFiles';
 import { wallClock } from './localTime';
 import { conversationToMarkdown } from './markdownExport';
 import type { ExportConversation } from './types';
+import { dirname } from 'node:path';
+import type { AttachmentFiles } from '../attachments/attachmentFiles';
+import { copyAttachments, hasAttachments, inlineLinks } from './exportAttachments';
 
 type ExportChannel = Extract<Channel, `export:${string}` | `import:${string}`>;
 
@@ -27,10 +30,12 @@ export interface ExportDeps {
   prompts: { backup(): BackupPrompt[]; restore(prompts: readonly BackupPrompt[]): PromptImportReport };
   /** History keeps endpoint ids, files keep base URLs: these translate (absent: kept as they are). */
   endpoints?: { baseURLOf(id: string): string; idOf(baseURL: string): string };
+  /** Where attachments are read from, to copy them next to an export or put them inside it. */
+  attachments: AttachmentFiles;
   now?: () => number;
 }
 
-export function createExportHandlers({ history, dialogs, settings, prompts, endpoints, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
+export function createExportHandlers({ history, dialogs, settings, prompts, endpoints, attachments, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
   const jobs = createFolderJobs();
   const load = (id: string): ExportConversation => {
     const conversation = history.exportConversation(id);
@@ -40,14 +45,22 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
   const store: typeof history.importConversations = (conversations, duplicates) =>
     history.importConversations(endpoints ? conversations.map((c) => ({ ...c, endpoint: endpoints.idOf(c.endpoint) })) : conversations, duplicates);
 
+  /** The Markdown with its attachments inside, as data: URLs. */
+  const selfContained = async (conversation: ExportConversation): Promise<string> =>
+    hasAttachments(conversation) ? conversationToMarkdown(conversation, { attachmentHref: await inlineLinks(conversation, attachments) }) : conversationToMarkdown(conversation);
+
   return {
-    'export:conversation': ({ id }) => {
+    'export:conversation': async ({ id }) => {
       const conversation = load(id);
       // The allocator also cuts a long title to a length every file system takes.
       const name = new FileNameAllocator().allocate(conversationFileStem(conversation.title, conversation.createdAt), '.md');
-      return dialogs.saveFile(name, conversationToMarkdown(conversation), 'text/markdown');
+      const saved = await dialogs.saveFile(name, conversationToMarkdown(conversation), 'text/markdown');
+      if (saved.savedTo !== null) await copyAttachments(conversation, dirname(saved.savedTo), attachments);
+      // A download is one file: its images travel inside it.
+      if (saved.download && hasAttachments(conversation)) return { ...saved, download: { ...saved.download, content: await selfContained(conversation) } };
+      return saved;
     },
-    'export:markdownText': ({ id }) => ({ markdown: conversationToMarkdown(load(id)) }),
+    'export:markdownText': async ({ id }) => ({ markdown: await selfContained(load(id)) }),
     'export:backup': () => {
       const at = now();
       const backup = createBackup({ conversations: history.conversationIds().map(load), prompts: prompts.backup(), settings: settings(), now: at });
@@ -55,10 +68,11 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
     },
     'export:folderStart': async ({ ids }) => {
       const folder = await dialogs.pickFolder();
-      return { jobId: folder === null ? null : jobs.start(folder, ids ?? history.conversationIds(), load) };
+      const copy = (conversation: ExportConversation, into: string) => copyAttachments(conversation, into, attachments);
+      return { jobId: folder === null ? null : jobs.start(folder, ids ?? history.conversationIds(), load, copy) };
     },
     'export:folderStatus': ({ jobId }) => jobs.status(jobId),
     'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, store, prompts.restore),
+    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, store, attachments, prompts.restore),
   };
 }

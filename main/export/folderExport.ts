@@ -31,6 +31,8 @@ export interface FolderExportOptions {
   signal?: AbortSignal;
   /** IANA zone for dates in names and times in headings; the system's when absent. */
   timeZone?: string;
+  /** Puts a written conversation's attachments next to its file, where its links point. */
+  copyAttachments?: (conversation: ExportConversation, folder: string) => Promise<void>;
 }
 
 export interface FolderExportResult {
@@ -114,6 +116,8 @@ export async function exportConversations(options: FolderExportOptions): Promise
     } else {
       const c = item.conversation;
       try {
+        // Attachments first: a file that appears links to nothing missing.
+        await options.copyAttachments?.(c, folder);
         file = await writeNewFile(folder, names, conversationFileStem(c.title, c.createdAt, timeZone), conversationToMarkdown(c, { timeZone }), signal);
         result.written.push(file);
       } catch (error) {

@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FolderExportStatus } from '../../preload/contract';
 import { AppFailure } from '../appFailure';
-import { exportConversations } from './folderExport';
+import { exportConversations, type FolderExportOptions } from './folderExport';
 import type { ExportConversation } from './types';
 
 export interface FolderJobs {
   /** Starts exporting the conversations `load` gives for `ids` into `folder`; returns the job's id. */
-  start(folder: string, ids: readonly string[], load: (id: string) => ExportConversation): string;
+  start(folder: string, ids: readonly string[], load: (id: string) => ExportConversation, copyAttachments?: FolderExportOptions['copyAttachments']): string;
   status(jobId: string): FolderExportStatus;
   /** False when the job had already finished. */
   cancel(jobId: string): boolean;
@@ -28,7 +28,7 @@ export function createFolderJobs(newId: () => string = randomUUID): FolderJobs {
   };
 
   return {
-    start(folder, ids, load) {
+    start(folder, ids, load, copyAttachments) {
       const jobId = newId();
       const controller = new AbortController();
       const status: FolderExportStatus = { folder, done: 0, total: ids.length, finished: false, cancelled: false, written: 0, skipped: [], error: null };
@@ -37,6 +37,7 @@ export function createFolderJobs(newId: () => string = randomUUID): FolderJobs {
         conversations: { ids, load },
         folder,
         signal: controller.signal,
+        ...(copyAttachments ? { copyAttachments } : {}),
         onProgress: ({ done, file }) => {
           status.done = done;
           if (file !== null) status.written += 1;

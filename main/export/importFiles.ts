@@ -20,15 +20,19 @@ import type { BackupPrompt } from './backup';
 import { ChatGptImportError, chatgptToConversations } from './chatgptImport';
 import { MarkdownImportError, markdownToConversation } from './markdownImport';
 import type { ExportConversation } from './types';
+import { EXPORTED_ATTACHMENT_PATH } from '../../preload/attachmentLimits';
+import type { AttachmentFiles } from '../attachments/attachmentFiles';
+import { storeImportedAttachments } from './importAttachments';
 
 export interface ImportFile {
   name: string;
   content: string;
 }
 
-/** A conversation read from a file, and how the report names it. */
+/** A conversation read from a file, how the report names it, and the file (its attachments' links start there). */
 interface Found {
   source: string;
+  file: string;
   conversation: ExportConversation;
 }
 
@@ -42,10 +46,10 @@ const isParseError = (error: unknown): error is Error =>
 
 /** The conversations in one file; what cannot be read goes to `skipped`. */
 function readFile(file: ImportFile, skipped: Skipped, prompts: { source: string; prompts: BackupPrompt[] }[]): Found[] {
-  const inFile = (conversation: ExportConversation): Found => ({ source: `${file.name}: "${conversation.title}"`, conversation });
+  const inFile = (conversation: ExportConversation): Found => ({ source: `${file.name}: "${conversation.title}"`, file: file.name, conversation });
   const extension = extname(file.name).toLowerCase();
   try {
-    if (extension === '.md' || extension === '.markdown') return [{ source: file.name, conversation: markdownToConversation(file.content) }];
+    if (extension === '.md' || extension === '.markdown') return [{ source: file.name, file: file.name, conversation: markdownToConversation(file.content) }];
     if (extension !== '.json') {
       skipped.push({ source: file.name, reason: UNKNOWN_KIND });
       return [];
@@ -78,22 +82,38 @@ function foreignId(c: ExportConversation): string | null {
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** `restorePrompts` merges a backup's saved prompts into the library, after its conversations are stored. */
-export function importFiles(
+/** Paths with `/` whatever the system that picked them. */
+const slashed = (name: string): string => name.replace(/\\/g, '/');
+
+/**
+ * Files named `…/attachments/<stored name>` are attachments an export wrote next to its
+ * Markdown files (their content is base64); every other file is a document to read.
+ * `restorePrompts` merges a backup's saved prompts into the library, after its conversations are stored.
+ */
+export async function importFiles(
   files: readonly ImportFile[],
   duplicates: DuplicateMode,
   store: ImportConversations,
+  attachments: Pick<AttachmentFiles, 'save' | 'read'>,
   restorePrompts?: (prompts: readonly BackupPrompt[]) => PromptImportReport,
-): ImportReport {
+): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [] };
   const backupPrompts: { source: string; prompts: BackupPrompt[] }[] = [];
-  const usable = files
+  const isAttachment = (file: ImportFile) => EXPORTED_ATTACHMENT_PATH.test(slashed(file.name));
+  const provided = new Map(files.filter(isAttachment).map((file) => [slashed(file.name), file.content]));
+  const found = files
+    .filter((file) => !isAttachment(file))
     .flatMap((file) => readFile(file, report.skipped, backupPrompts))
     .filter(({ source, conversation }) => {
       const reason = foreignId(conversation);
       if (reason !== null) report.skipped.push({ source, reason });
       return reason === null;
     });
+  const usable: Found[] = [];
+  for (const item of found) {
+    const skip = (name: string, reason: string) => report.skipped.push({ source: `${item.source}, attachment "${name}"`, reason });
+    usable.push({ ...item, conversation: await storeImportedAttachments(item.conversation, slashed(item.file), provided, attachments, skip) });
+  }
   let outcomes: (string | null)[];
   try {
     outcomes = store(usable.map((found) => found.conversation), duplicates);

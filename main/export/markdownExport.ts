@@ -8,13 +8,20 @@ import type { WallClock } from './localTime';
 import { END_MARKER, FORMAT_VERSION, metaLine, writeRegion } from './markdownFormat';
 import { redactUrl, withoutSecrets } from './redact';
 import type { MessageMeta } from './schema';
-import type { ExportConversation, ExportMessage, ExportVersion } from './types';
+import type { ExportAttachment, ExportConversation, ExportMessage, ExportVersion } from './types';
 import { yamlFlow, yamlQuoted, yamlText } from './yaml';
 
 export interface MarkdownOptions {
   /** IANA zone for the times people read, e.g. `Europe/Paris`; the system's when absent. */
   timeZone?: string;
+  /** Where an attachment's bytes are; by default `attachments/<file>`, next to the Markdown file. */
+  attachmentHref?: (attachment: ExportAttachment) => string;
 }
+
+/** The folder, next to an exported Markdown file, that holds its attachments. */
+export const ATTACHMENT_LINK_FOLDER = 'attachments';
+
+const besideTheFile = (attachment: ExportAttachment): string => attachment.href ?? `${ATTACHMENT_LINK_FOLDER}/${attachment.file ?? ''}`;
 
 /** Text for a heading or note: one line, Markdown and HTML punctuation escaped. */
 function inlineText(text: string): string {
@@ -77,10 +84,20 @@ function heading(m: ExportVersion, clock: WallClock): string {
   return [...who, clock.dateTime(m.createdAt)].join(' · ');
 }
 
-function writeMessage(out: string[], m: ExportMessage, clock: WallClock): void {
+/** The attachments in the marker (name, type, size and link, never the stored file's name) and as links a person can follow. */
+function writeAttachments(m: ExportMessage, href: (attachment: ExportAttachment) => string): { meta: MessageMeta['attachments']; lines: string[] } {
+  const list = (m.attachments ?? []).map((a) => ({ name: a.name, kind: a.kind, mimeType: a.mimeType, bytes: a.bytes, href: href(a) }));
+  const lines = list.map(({ name, kind, href: link }) => (kind === 'image' ? `![${inlineText(name)}](${link})` : `[${inlineText(name)}](${link})`));
+  return { meta: list.length > 0 ? list : undefined, lines: lines.length > 0 ? [...lines, ''] : [] };
+}
+
+function writeMessage(out: string[], m: ExportMessage, clock: WallClock, href: (attachment: ExportAttachment) => string): void {
   const versions = m.versions;
-  out.push(metaLine('message', versions ? { ...meta(m), versions: versions.length } : meta(m)), `## ${heading(m, clock)}`, '');
+  const attachments = writeAttachments(m, href);
+  const fields = attachments.meta ? { ...meta(m), attachments: attachments.meta } : meta(m);
+  out.push(metaLine('message', versions ? { ...fields, versions: versions.length } : fields), `## ${heading(m, clock)}`, '');
   writeBody(out, m);
+  out.push(...attachments.lines);
   if (!versions?.length) return;
   // For people only (import reads the markers): an edited question has earlier wordings, not answers.
   const earlier = m.role === 'user' ? 'Earlier versions' : 'Earlier answers';
@@ -111,7 +128,7 @@ export function conversationToMarkdown(c: ExportConversation, options: MarkdownO
     `# ${inlineText(c.title) || 'Untitled'}`,
     '',
   ];
-  for (const m of c.messages) writeMessage(out, m, clock);
+  for (const m of c.messages) writeMessage(out, m, clock, options.attachmentHref ?? besideTheFile);
   out.push(END_MARKER, '');
   return out.join('\n');
 }

@@ -35,6 +35,16 @@ const appErrorSchema = z.object({
   param: z.string().optional(),
 });
 
+/** See ExportAttachment: a stored file name, a link to the bytes, or both. */
+export const exportAttachmentSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(['image', 'text']),
+  mimeType: z.string(),
+  bytes: z.number().int().min(0),
+  file: z.string().optional(),
+  href: z.string().optional(),
+});
+
 /** Everything about a message but its two texts: what a Markdown export keeps in a comment. */
 export const messageMetaSchema = z.object({
   id: z.string().min(1),
@@ -48,6 +58,7 @@ export const messageMetaSchema = z.object({
   usage: usageSchema.nullable(),
   error: appErrorSchema.nullable(),
   params: paramsSchema.optional(),
+  attachments: z.array(exportAttachmentSchema).optional(),
 });
 export type MessageMeta = z.infer<typeof messageMetaSchema>;
 

@@ -29,6 +29,7 @@ function toExportVersion(m: StoredMessage): ExportVersion {
 function toExportMessage(m: StoredMessage): ExportMessage {
   const message: ExportMessage = toExportVersion(m);
   if (m.versions) message.versions = m.versions.map(toExportVersion);
+  if (m.attachments) message.attachments = m.attachments.map(({ file, name, kind, mimeType, bytes }) => ({ file, name, kind, mimeType, bytes }));
   return message;
 }
 

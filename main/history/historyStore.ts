@@ -15,6 +15,7 @@ import { search } from './search';
 import { readModelUsage, type ModelUsage } from './usage';
 import type { SearchOptions } from './search';
 import { createVersions } from './versions';
+import { createAttachmentRows } from './attachments';
 import type {
   Conversation,
   ConversationPatch,
@@ -63,6 +64,8 @@ export interface HistoryStore {
   modelUsage(since: number): ModelUsage[];
   /** Compare's chosen answer as the next turn, the others as its versions, in one transaction; see comparisons.ts. */
   saveComparison: SaveComparison;
+  /** The attachment files some message refers to; the others can be removed. */
+  referencedAttachmentFiles(): Set<string>;
   close(): void;
 }
 
@@ -76,13 +79,16 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
   const context = { db, now, newId };
   const conversations = createConversations(context);
   const versions = createVersions(db);
-  const messages = createMessages(context, conversations, versions);
+  const attachmentRows = createAttachmentRows(db);
+  const messages = createMessages(context, conversations, versions, attachmentRows);
   const withVersions = (conversationId: string): StoredMessage[] => {
     const earlier = versions.listFor(conversationId);
-    // Only messages that have earlier versions carry the field, as an export writes them.
+    const attached = attachmentRows.listFor(conversationId);
+    // Only messages that have earlier versions (or attachments) carry the field, as an export writes them.
     return messages.listFor(conversationId).map((message) => {
       const found = earlier.get(message.id);
-      return found ? { ...message, versions: found } : message;
+      const files = attached.get(message.id);
+      return { ...message, ...(found ? { versions: found } : {}), ...(files ? { attachments: files } : {}) };
     });
   };
   const getConversation = (id: string): ConversationWithMessages | null => {
@@ -113,9 +119,10 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
       const conversation = getConversation(id);
       return conversation && toExportConversation(conversation);
     },
-    importConversations: createImporter(context),
     modelUsage: (since) => readModelUsage(db, since),
     saveComparison: createComparisonSaver(context, conversations, messages),
+    importConversations: createImporter(context, attachmentRows),
+    referencedAttachmentFiles: () => attachmentRows.referencedFiles(),
     close: () => db.close(),
   };
 }

@@ -12,6 +12,7 @@ import { write } from './database';
 import { outcomeColumns } from './rows';
 import { storable } from './snippet';
 import type { StoreContext } from './storeContext';
+import type { AttachmentRows } from './attachments';
 
 /** What to do with a conversation whose id is already in the history. */
 export type DuplicateMode = 'skip' | 'replace';
@@ -19,7 +20,7 @@ export type DuplicateMode = 'skip' | 'replace';
 /** For each conversation, in order: null when it was stored, else why it was skipped. */
 export type ImportConversations = (conversations: readonly ExportConversation[], duplicates: DuplicateMode) => (string | null)[];
 
-export function createImporter({ db }: Pick<StoreContext, 'db'>): ImportConversations {
+export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: AttachmentRows): ImportConversations {
   const statements = {
     find: db.prepare('SELECT deleted_at FROM conversations WHERE id = ?'),
     // Messages and search postings go with it (ON DELETE CASCADE and the FTS triggers).
@@ -73,6 +74,9 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>): ImportConversa
   function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
     statements.insertMessage.run({ ...rowColumns(m), conversationId, position });
     m.versions?.forEach((version, ordinal) => statements.insertVersion.run({ ...rowColumns(version), messageId: m.id, ordinal }));
+    // Links in an export file were turned into stored files before (export/importAttachments.ts); only those are kept.
+    const stored = (m.attachments ?? []).flatMap(({ file, name, kind, mimeType, bytes }) => (file ? [{ file, name, kind, mimeType, bytes }] : []));
+    if (stored.length > 0) attachments.add(m.id, stored);
   }
 
   function insert(c: ExportConversation): void {

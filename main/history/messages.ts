@@ -7,6 +7,7 @@ import { storable } from './snippet';
 import type { StoreContext } from './storeContext';
 import type { AnswerOutcome, MessageRole, MessageStatus, NewMessage, NewUserMessage, StoredMessage } from './types';
 import type { Versions } from './versions';
+import type { AttachmentRows } from './attachments';
 
 const missingMessage = (id: string): AppFailure =>
   new AppFailure({ code: 'invalid-request', message: `The message ${id} is no longer in this conversation.` });
@@ -36,7 +37,12 @@ export interface Messages {
 const COLUMNS = `id, conversation_id, role, content, reasoning, model, params, prompt_tokens, completion_tokens,
   total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at`;
 
-export function createMessages({ db, now, newId }: StoreContext, conversations: Conversations, versions: Versions): Messages {
+export function createMessages(
+  { db, now, newId }: StoreContext,
+  conversations: Conversations,
+  versions: Versions,
+  attachments: AttachmentRows,
+): Messages {
   const statements = {
     listFor: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY position`),
     get: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`),
@@ -81,7 +87,7 @@ export function createMessages({ db, now, newId }: StoreContext, conversations: 
   }
 
   /** Inserts a message and marks its conversation as just used, in one durable transaction. */
-  function insert(conversationId: string, role: MessageRole, status: MessageStatus, input: NewMessage & { content: string }): StoredMessage {
+  function insert(conversationId: string, role: MessageRole, status: MessageStatus, input: NewMessage & Pick<NewUserMessage, 'content' | 'attachments'>): StoredMessage {
     const id = input.id ?? newId();
     write(db, () => {
       const at = now();
@@ -96,6 +102,7 @@ export function createMessages({ db, now, newId }: StoreContext, conversations: 
         params: JSON.stringify(input.params),
         at,
       });
+      if (input.attachments?.length) attachments.add(id, input.attachments);
     }, 'durable');
     return get(id);
   }

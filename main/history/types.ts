@@ -3,6 +3,7 @@
  * keeps (parameters, archive flag, counts).
  */
 import type {
+  Attachment,
   ChatResult,
   ConversationSummary as SummaryView,
   MessageStatus,
@@ -66,6 +67,8 @@ export interface NewMessage {
 
 export interface NewUserMessage extends NewMessage {
   content: string;
+  /** Stored with the message, in its transaction; absent or empty when none. */
+  attachments?: readonly Attachment[];
 }
 
 /** Text that arrived on a stream since the last append. */

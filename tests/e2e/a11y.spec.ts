@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { sidebar } from './support/screens';
+import { drawImage } from '../fixtures/drawnImages';
 
 const mod = (key: string) => `ControlOrMeta+${key}`;
 
@@ -33,6 +34,23 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.emulateMedia({ colorScheme: scheme });
       await expect(app.getByRole('heading', { name: 'Connect to W&B Inference' })).toBeVisible();
       await expectAccessible(app, 'first run');
+    });
+
+    test('attachments: the composer tray, a refused file, the large view', async ({ chat }) => {
+      await chat.emulateMedia({ colorScheme: scheme });
+      await pickModel(chat, 'fake/echo');
+      const [chooser] = await Promise.all([chat.waitForEvent('filechooser'), chat.getByRole('button', { name: 'Attach' }).click()]);
+      await chooser.setFiles([
+        { name: 'otter.png', mimeType: 'image/png', buffer: await drawImage(chat, { width: 40, height: 30, type: 'image/png' }) },
+        { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Otters\n') },
+        { name: 'archive.zip', mimeType: 'application/zip', buffer: Buffer.from([0x50, 0x4b, 3, 4, 0, 0]) },
+      ]);
+      await expect(chat.getByRole('alert').filter({ hasText: 'archive.zip' })).toBeVisible();
+      await chat.getByRole('button', { name: 'View otter.png' }).click();
+      await expect(chat.getByRole('dialog', { name: 'otter.png' }).getByRole('img')).toBeVisible();
+      await expectAccessible(chat, 'attached image, large');
+      await chat.keyboard.press('Escape');
+      await expectAccessible(chat, 'composer with attachments and a refused file');
     });
 
     test('every screen of the app', async ({ chat }) => {

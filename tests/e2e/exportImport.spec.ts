@@ -1,10 +1,10 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
-import { expect, lastAnswer, pickModel, send, test, type ParleyProcess } from './support/fixtures';
-import { savedText } from './support/savedFiles';
+import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { chatOnce, conversationButton, sidebar } from './support/screens';
+import { exportAll, savedText } from './support/transfer';
 
 /** Two conversations, both answered, titled by the (fake) model. */
 async function twoConversations(page: Page): Promise<void> {
@@ -13,18 +13,6 @@ async function twoConversations(page: Page): Promise<void> {
   await sidebar(page).getByRole('button', { name: 'New chat', exact: true }).click();
   await chatOnce(page, 'Packing list for hiking');
   await expect(conversationButton(page, 'Chat: Packing list for hiking')).toBeVisible();
-}
-
-/** "Export all" into `target` (Electron's folder dialog answer; web mode picks its own), returning where the files went. */
-async function exportAll(page: Page, parley: ParleyProcess, target: string, count: number): Promise<string> {
-  await mkdir(target);
-  await parley.answerDialogsWith(target);
-  await sidebar(page).getByRole('button', { name: 'Export all' }).click();
-  const progress = page.getByRole('dialog', { name: 'Exporting conversations' });
-  await expect(progress).toContainText(`Exported ${count} conversations to `);
-  const folder = (await progress.innerText()).match(/Exported \d+ conversations to (.+)/)?.[1]?.trim() ?? '';
-  await progress.getByRole('button', { name: 'Close' }).click();
-  return folder;
 }
 
 test('export one conversation as Markdown', async ({ chat, parley, runtime, dataDir }) => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { wallClock } from '../../main/export/localTime';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { savedText } from './support/savedFiles';
+import { savedText } from './support/transfer';
 import { sidebar } from './support/screens';
 
 const promptsDialog = (page: Page) => page.getByRole('dialog', { name: 'Prompts' });

@@ -109,7 +109,15 @@ export function ChatView({
         />
       </EditRequestContext>
       </MessageActionsContext.Provider>
-      <Composer hasModel={conversation.model !== ''} streaming={streaming} onSend={chat.send} onStop={stop} onEditLast={editLast} onCompare={compare.open} />
+      <Composer
+        hasModel={conversation.model !== ''}
+        model={conversation.model}
+        streaming={streaming}
+        onSend={chat.send}
+        onStop={stop}
+        onEditLast={editLast}
+        onCompare={compare.open}
+      />
       {compare.dialog}
     </main>
   );

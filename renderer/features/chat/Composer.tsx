@@ -1,9 +1,19 @@
 import { memo, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Attachment } from '../../../preload/contract';
+import { useParley } from '../../app/ParleyContext';
+import { AttachButton } from '../attachments/AttachButton';
+import { DraftAttachmentTray } from '../attachments/DraftAttachmentTray';
+import { ImageWarning } from '../attachments/ImageWarning';
+import { readyAttachments, useDraftAttachments } from '../attachments/useAttachments';
+import { useFileDropTarget } from '../attachments/useFileDropTarget';
+import { useModelVision } from '../attachments/useModelVision';
 
 interface ComposerProps {
   hasModel: boolean;
+  /** The model the message goes to, to warn before images go to one that reads text only. */
+  model: string;
   streaming: boolean;
-  onSend: (text: string) => void;
+  onSend: (text: string, attachments: Attachment[]) => void;
   onStop: () => void;
   /**
    * Up in an empty composer: edit the last message. Returns text to edit here, or null when
@@ -21,21 +31,36 @@ interface ComposerProps {
  * Memoized, so a streaming answer does not re-render it either. The textarea grows with its
  * text through CSS (field-sizing).
  */
-export const Composer = memo(function Composer({ hasModel, streaming, onSend, onStop, onEditLast, onCompare }: ComposerProps) {
+export const Composer = memo(function Composer({ hasModel, model, streaming, onSend, onStop, onEditLast, onCompare }: ComposerProps) {
   const id = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [hasText, setHasText] = useState(false);
-  const canSend = hasModel && !streaming && hasText;
+  const files = useDraftAttachments(useParley());
+  const attachments = readyAttachments(files.items);
+  const preparing = attachments.length < files.items.length;
+  const { dragging, dropHandlers } = useFileDropTarget(files.add);
+  const hasImages = attachments.some((attachment) => attachment.kind === 'image');
+  const vision = useModelVision(model, hasImages);
+  const [warning, setWarning] = useState(false);
+  // Not while the model's details are read after the first image: the warning must not be skipped.
+  const canSend = hasModel && !streaming && (hasText || attachments.length > 0) && !preparing && !(hasImages && vision === 'loading');
 
   function setDraft(text: string) {
     if (inputRef.current) inputRef.current.value = text;
     setHasText(text.trim() !== '');
   }
 
-  function send() {
+  function send(confirmed = false) {
     const draft = inputRef.current?.value ?? '';
-    if (!canSend || draft.trim() === '') return;
-    onSend(draft);
+    if (!canSend || (draft.trim() === '' && attachments.length === 0)) return;
+    // Known text-only models only; an unknown model may read images, and a refusal is explained.
+    if (!confirmed && vision === false && hasImages) {
+      setWarning(true);
+      return;
+    }
+    setWarning(false);
+    onSend(draft, attachments);
+    files.clear();
     setDraft('');
     // After a click on Send, the next message is typed straight away.
     inputRef.current?.focus();
@@ -64,7 +89,19 @@ export const Composer = memo(function Composer({ hasModel, streaming, onSend, on
   }
 
   return (
-    <form className="composer" onSubmit={onSubmit}>
+    <form
+      className={dragging ? 'composer composer-drop' : 'composer'}
+      onSubmit={onSubmit}
+      onPaste={(event) => {
+        const pasted = [...event.clipboardData.files];
+        if (pasted.length === 0) return;
+        // A pasted screenshot is attached, not dropped into the text as a name.
+        event.preventDefault();
+        files.add(pasted);
+      }}
+      {...dropHandlers}
+    >
+      <DraftAttachmentTray draft={files} />
       <label htmlFor={`${id}-message`} className="visually-hidden">
         Message
       </label>
@@ -78,6 +115,8 @@ export const Composer = memo(function Composer({ hasModel, streaming, onSend, on
         onChange={(event) => setHasText(event.target.value.trim() !== '')}
         onKeyDown={onKeyDown}
       />
+      <AttachButton onFiles={files.add} disabled={!hasModel} />
+      {warning && <ImageWarning model={model} onSend={() => send(true)} onCancel={() => setWarning(false)} />}
       {streaming && (
         <button type="button" className="danger" onClick={onStop} aria-keyshortcuts="Escape">
           Stop

@@ -12,6 +12,7 @@ import { VersionsSwitcher } from './VersionsSwitcher';
 import { useEditRequested } from './editRequest';
 import { useModelInfo } from '../models/modelsContext';
 import { DropParamButton } from '../params/DropParamButton';
+import { MessageAttachments } from '../attachments/AttachmentChip';
 
 interface MessageItemProps {
   message: Message;
@@ -85,6 +86,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
           <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
         ))
       )}
+      {message.attachments && <MessageAttachments attachments={message.attachments} />}
       {streaming && isCurrent && (
         <p className="message-status">
           <span className="spinner" aria-hidden="true" />

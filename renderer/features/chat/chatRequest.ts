@@ -14,7 +14,7 @@ export function buildChatRequest(conversation: Conversation, end = conversation.
   const messages: ChatMessage[] = conversation.messages
     .slice(0, end)
     .filter(belongsInHistory)
-    .map(({ role, content }) => ({ role, content }));
+    .map(({ role, content, attachments }) => (attachments?.length ? { role, content, attachments } : { role, content }));
   const request: ChatRequest = { model: conversation.model, systemPrompt: conversation.systemPrompt, messages, endpointId: conversation.endpointId };
   // Only what the person set goes out; an empty object would say nothing anyway.
   const withParams = Object.keys(conversation.params).length > 0 ? { ...request, params: conversation.params } : request;

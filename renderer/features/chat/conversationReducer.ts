@@ -51,7 +51,7 @@ export function fromStored({ id, title, model, systemPrompt, params = {}, messag
 }
 
 export function createMessage(
-  fields: Pick<Message, 'id' | 'role' | 'model' | 'createdAt'> & Partial<Pick<Message, 'content' | 'status'>>,
+  fields: Pick<Message, 'id' | 'role' | 'model' | 'createdAt'> & Partial<Pick<Message, 'content' | 'status' | 'attachments'>>,
 ): Message {
   return {
     content: '',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ChatStream, ParleyApi } from '../../../preload/api';
-import type { ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../preload/contract';
+import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../preload/contract';
 import { withoutParam } from '../../../preload/chatParams';
 import { toAppError } from '../../lib/errors';
 import { buildChatRequest } from './chatRequest';
@@ -202,11 +202,18 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   );
 
   const send = useCallback(
-    (content: string) => {
+    (content: string, attachments: Attachment[] = []) => {
       const current = conversationRef.current;
       if (isRunning(streamsRef.current, current.id) || current.model === '') return;
       const now = Date.now();
-      const user = createMessage({ id: crypto.randomUUID(), role: 'user', content, model: current.model, createdAt: now });
+      const user = createMessage({
+        id: crypto.randomUUID(),
+        role: 'user',
+        content,
+        model: current.model,
+        createdAt: now,
+        ...(attachments.length > 0 ? { attachments } : {}),
+      });
       const answer = createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model: current.model, createdAt: now });
       const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: 'new', userMessageId: user.id } };
       const request = buildChatRequest({ ...current, messages: [...current.messages, user] }, undefined, history);

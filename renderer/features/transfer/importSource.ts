@@ -1,5 +1,7 @@
 import type { ImportReport } from '../../../preload/contract';
 import { LIMITS } from '../../../preload/limits';
+import { EXPORTED_ATTACHMENT_PATH } from '../../../preload/attachmentLimits';
+import { base64Of } from '../../lib/base64';
 
 /** A file the person chose or dropped, with its path inside the chosen folder (its name when alone). */
 export interface PickedFile {
@@ -25,9 +27,11 @@ export async function readImportable(picked: readonly PickedFile[]): Promise<Imp
   const request: ImportRequest = { files: [], skipped: [] };
   const outcomes = await Promise.all(
     picked.map(async ({ file, path }): Promise<{ read: ImportRequest['files'][number] } | { skip: ImportRequest['skipped'][number] }> => {
-      if (!IMPORTABLE.test(path)) return { skip: { source: path, reason: 'not a Markdown or JSON file' } };
+      // Attachments an export wrote next to its Markdown go along, as base64, for main to store again.
+      const attachment = EXPORTED_ATTACHMENT_PATH.test(path);
+      if (!IMPORTABLE.test(path) && !attachment) return { skip: { source: path, reason: 'not a Markdown or JSON file' } };
       try {
-        return { read: { name: path, content: await file.text() } };
+        return { read: { name: path, content: attachment ? await base64Of(file) : await file.text() } };
       } catch (failure) {
         return { skip: { source: path, reason: `could not be read (${failure instanceof Error ? failure.message : String(failure)})` } };
       }

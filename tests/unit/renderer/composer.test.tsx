@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Composer } from '../../../renderer/features/chat/Composer';
+import { renderWith, ScriptedParley } from './scriptedParley';
 
 afterEach(cleanup);
 
 function showComposer(onEditLast: () => string | null) {
   const onSend = vi.fn();
-  render(<Composer hasModel streaming={false} onSend={onSend} onStop={() => {}} onEditLast={onEditLast} />);
+  renderWith(new ScriptedParley(), <Composer hasModel model="fake/echo" streaming={false} onSend={onSend} onStop={() => {}} onEditLast={onEditLast} />);
   return { onSend, box: screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement, user: userEvent.setup() };
 }
 
@@ -19,7 +20,7 @@ describe('Composer: Up edits the last message', () => {
     await user.keyboard('{ArrowUp}');
     expect(box.value).toBe('What is a monad?');
     await user.type(box, ' In one line.{Enter}');
-    expect(onSend).toHaveBeenCalledWith('What is a monad? In one line.');
+    expect(onSend).toHaveBeenCalledWith('What is a monad? In one line.', []);
   });
 
   it('leaves a draft alone: Up moves through it as usual', async () => {

@@ -281,6 +281,15 @@ export class ScriptedParley implements ParleyApi {
     this.answer('removeEndpointKey', [id], () => this.changeEndpoint(id, { key: { hasKey: false, hint: null, backend: 'gnome_libsecret', secure: true } }));
   testEndpoint = (id: string) => this.answer('testEndpoint', [id], () => this.connectionTest);
   saveComparison = (comparison: SaveComparison) => this.answer('saveComparison', [comparison], () => this.history.saveComparison(comparison));
+  /** Stored attachments by file name, as main would keep them; `addAttachment` names them by a counter. */
+  readonly attachmentFiles = new Map<string, string>();
+  addAttachment = (name: string, base64: string) =>
+    this.answer('addAttachment', [name, base64], () => {
+      const file = `${String(this.attachmentFiles.size).padStart(64, '0')}.png`;
+      this.attachmentFiles.set(file, base64);
+      return { file, name, kind: 'image' as const, mimeType: 'image/png', bytes: Math.floor((base64.length * 3) / 4) };
+    });
+  readAttachment = (file: string) => this.answer('readAttachment', [file], () => ({ dataUrl: `data:image/png;base64,${this.attachmentFiles.get(file) ?? ''}` }));
 }
 
 const NO_USAGE: UsageTotals = { answers: 0, promptTokens: 0, completionTokens: 0, cost: null, unpricedAnswers: 0 };

@@ -54,6 +54,8 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
     chosen: { id: '1b1c2d3e-4f50-4a61-8b72-9c83d4e5f607', model: 'fake/echo', content: 'You said: hi', reasoning: '', status: 'complete', error: null, usage: { promptTokens: 1, completionTokens: 3, totalTokens: 4 }, finishReason: 'stop', firstTokenMs: 12, durationMs: 40 },
     others: [{ id: '2b1c2d3e-4f50-4a61-8b72-9c83d4e5f607', model: 'fake/error-500', content: 'Half', reasoning: 'hm', status: 'error', error: { code: 'server', message: 'The server had an error.', status: 500, param: 'top_p' }, usage: null, finishReason: 'length', firstTokenMs: null, durationMs: 30 }],
   },
+  'attachment:add': { name: 'pixel.png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  'attachment:read': { file: `${'a'.repeat(64)}.png` },
 };
 const validFor = (channel: Channel): unknown => VALID[channel as keyof typeof VALID] ?? {};
 const VALID_CHAT: ChatRequest = { model: 'fake/echo', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] };

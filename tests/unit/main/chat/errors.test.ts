@@ -70,6 +70,14 @@ describe('toAppError with the SDK errors of each W&B status', () => {
     expect(unprocessable.message).toContain('Input should be less than or equal to 1.');
   });
 
+  it('a 400 about image input says plainly that the model does not accept images', async () => {
+    const error = await errorFor('fake/error-400-image');
+    expect(error).toMatchObject({ code: 'bad-request', status: 400 });
+    expect(error.message).toMatch(/^This model does not accept images\. Remove the images and send again, or choose a model that reads images \(marked Vision\): /);
+    // A 400 about something else keeps its own sentence.
+    expect((await errorFor('fake/error-400')).message).not.toMatch(/images/);
+  });
+
   it('429 concurrency, 500 and 503 are told apart', async () => {
     expect((await errorFor('fake/error-429')).code).toBe('rate-limit');
     expect((await errorFor('fake/error-500')).code).toBe('server');

@@ -78,6 +78,11 @@ describe('migrations', () => {
       const [, regenerated] = store.getConversation(conversationId)?.messages ?? [];
       expect(regenerated?.content).toBe('Pelicans fly up to 500 km a day.');
       expect(regenerated?.versions?.map((v) => [v.id, v.content])).toEqual([['m-2', 'Pelicans glide for hours over the sea.']]);
+      // Older questions have no attachments; new ones can refer to files (migration 006).
+      expect(conversation?.messages[0]?.attachments).toBeUndefined();
+      const attachment = { file: `${'c'.repeat(64)}.png`, name: 'chart.png', kind: 'image' as const, mimeType: 'image/png', bytes: 68 };
+      store.addUserMessage(conversationId, { id: 'm-4', content: 'And this chart?', model: 'model-b', params: {}, attachments: [attachment] });
+      expect(store.getConversation(conversationId)?.messages.at(-1)?.attachments).toEqual([attachment]);
       checkSearchIndex(db);
 
       expect(report.backupFile).toMatch(new RegExp(`backups[/\\\\]history-v${from}-\\d{8}-\\d{6}\\.sqlite3$`));

@@ -1,0 +1,57 @@
+/**
+ * The request's messages as the OpenAI SDK sends them. A question with attachments becomes an
+ * array of parts: its text, each text file as fenced text with its name, and each image as an
+ * `image_url` part with a data: URL read from the data folder here in main (the page only
+ * names the files). Sizes and types are checked again on the bytes read.
+ */
+import type OpenAI from 'openai';
+import { ATTACHMENT_LIMITS, formatBytes } from '../../preload/attachmentLimits';
+import type { Attachment, ChatMessage } from '../../preload/contract';
+import { detectFileType } from '../../preload/fileType';
+import { AppFailure } from '../appFailure';
+import { attachmentProblem } from '../../preload/attachmentRules';
+import type { AttachmentFiles } from './attachmentFiles';
+import { fencedText } from './fencedText';
+
+type Part = OpenAI.Chat.ChatCompletionContentPart;
+type Reader = Pick<AttachmentFiles, 'read'>;
+
+const refused = (message: string): AppFailure => new AppFailure({ code: 'invalid-request', message });
+
+async function partsOf(message: ChatMessage, attachments: readonly Attachment[], files: Reader): Promise<Part[]> {
+  const texts: Part[] = message.content.trim() === '' ? [] : [{ type: 'text', text: message.content }];
+  const images: Part[] = [];
+  let total = 0;
+  for (const attachment of attachments) {
+    const bytes = await files.read(attachment.file);
+    const problem = attachmentProblem(attachment.name, bytes);
+    if (problem) throw refused(problem);
+    total += bytes.length;
+    if (total > ATTACHMENT_LIMITS.messageBytes) {
+      throw refused(`The files on one message can add up to ${formatBytes(ATTACHMENT_LIMITS.messageBytes)} at most. Remove some and send again.`);
+    }
+    const type = detectFileType(bytes);
+    if (type?.kind === 'image') {
+      images.push({ type: 'image_url', image_url: { url: `data:${type.mimeType};base64,${bytes.toString('base64')}` } });
+    } else {
+      texts.push({ type: 'text', text: fencedText(attachment.name, bytes.toString('utf8')) });
+    }
+  }
+  return [...texts, ...images];
+}
+
+export async function toModelMessages(
+  systemPrompt: string,
+  messages: readonly ChatMessage[],
+  files: Reader | undefined,
+): Promise<OpenAI.Chat.ChatCompletionMessageParam[]> {
+  const converted = await Promise.all(
+    messages.map(async (message): Promise<OpenAI.Chat.ChatCompletionMessageParam> => {
+      const { role, content, attachments = [] } = message;
+      if (role === 'assistant' || attachments.length === 0) return { role, content };
+      if (!files) throw refused('This chat cannot send attachments.');
+      return { role, content: await partsOf(message, attachments, files) };
+    }),
+  );
+  return [...(systemPrompt.trim() ? [{ role: 'system' as const, content: systemPrompt }] : []), ...converted];
+}

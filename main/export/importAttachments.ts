@@ -1,0 +1,72 @@
+/**
+ * Attachments of imported conversations, stored again in the data folder. An export links to
+ * each file: `attachments/<name>` next to its Markdown file (the page sends those files along
+ * with the Markdown, as base64) or a data: URL inside it. A backup names stored files only,
+ * which are kept when this data folder has them. An attachment that cannot be found or is not
+ * a file Parley takes is left out and reported; the conversation is imported all the same.
+ */
+import { posix } from 'node:path';
+import type { Attachment } from '../../preload/contract';
+import type { AttachmentFiles } from '../attachments/attachmentFiles';
+import type { ExportAttachment, ExportConversation, ExportMessage } from './types';
+
+/** Files sent with the import that are not documents: their path (as picked) to their bytes in base64. */
+export type ProvidedFiles = ReadonlyMap<string, string>;
+
+const DATA_URL = /^data:[^;,]*;base64,/;
+
+/** The bytes `href` points to, seen from the Markdown file `from`; null when they are not here. */
+function linkedBytes(href: string, from: string, provided: ProvidedFiles): Buffer | null {
+  const match = DATA_URL.exec(href);
+  if (match) return Buffer.from(href.slice(match[0].length), 'base64');
+  const base64 = provided.get(posix.normalize(posix.join(posix.dirname(from), href)));
+  return base64 === undefined ? null : Buffer.from(base64, 'base64');
+}
+
+async function storedAttachment(a: ExportAttachment, from: string, provided: ProvidedFiles, files: Pick<AttachmentFiles, 'save' | 'read'>): Promise<Attachment | string> {
+  const bytes = a.href === undefined ? null : linkedBytes(a.href, from, provided);
+  if (bytes) {
+    try {
+      return await files.save(a.name, bytes);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+  if (a.href === undefined && a.file !== undefined) {
+    const here = await files.read(a.file).then(() => true, () => false);
+    if (here) return { file: a.file, name: a.name, kind: a.kind, mimeType: a.mimeType, bytes: a.bytes };
+    return 'its file is not in this data folder (a backup keeps conversations, not attachment files).';
+  }
+  return 'its file was not found next to the Markdown file (import the folder with its attachments/ folder).';
+}
+
+/**
+ * The conversation with every attachment stored and named by its stored file; `skip` hears
+ * about each one left out.
+ */
+export async function storeImportedAttachments(
+  c: ExportConversation,
+  from: string,
+  provided: ProvidedFiles,
+  files: Pick<AttachmentFiles, 'save' | 'read'>,
+  skip: (name: string, reason: string) => void,
+): Promise<ExportConversation> {
+  if (!c.messages.some((m) => m.attachments?.length)) return c;
+  const messages: ExportMessage[] = [];
+  for (const m of c.messages) {
+    if (!m.attachments?.length) {
+      messages.push(m);
+      continue;
+    }
+    const kept: Attachment[] = [];
+    for (const a of m.attachments) {
+      const stored = await storedAttachment(a, from, provided, files);
+      if (typeof stored === 'string') skip(a.name, stored);
+      else kept.push(stored);
+    }
+    const message: ExportMessage = { ...m, attachments: kept };
+    if (kept.length === 0) delete message.attachments;
+    messages.push(message);
+  }
+  return { ...c, messages };
+}
