@@ -93,7 +93,7 @@ describe('Compare', () => {
 
     // Sent in parallel through chat(), with no history: nothing is saved before a choice.
     expect(api.chats.map((chat) => chat.request)).toEqual(
-      [LLAMA, DEEPSEEK, QWEN].map((model) => ({ model, systemPrompt: 'Be brief.', messages: [{ role: 'user', content: 'Name a bird' }] })),
+      [LLAMA, DEEPSEEK, QWEN].map((model) => ({ model, systemPrompt: 'Be brief.', messages: [{ role: 'user', content: 'Name a bird' }], endpointId: 'wandb' })),
     );
     expect(within(column(QWEN)).getByText('Waiting for the first token…')).toBeTruthy();
     streamFor(QWEN).delta('A heron');
@@ -121,6 +121,7 @@ describe('Compare', () => {
     const [comparison] = saved();
     expect(comparison).toMatchObject({
       newConversation: true,
+      endpointId: 'wandb',
       systemPrompt: 'Be brief.',
       question: { content: 'Name a bird' },
       chosen: { model: DEEPSEEK, content: 'A robin.', reasoning: 'Small birds…', status: 'complete', usage: USAGE, firstTokenMs: 200, durationMs: 1_200 },
@@ -160,6 +161,7 @@ describe('Compare', () => {
     expect(streamFor(QWEN).request).toEqual({
       model: QWEN,
       systemPrompt: 'Speak French.',
+      endpointId: 'wandb',
       messages: [
         { role: 'user', content: 'Hello' },
         { role: 'assistant', content: 'Bonjour.' },
