@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ConversationPatch } from '../../preload/api';
 import type { AppCommand } from '../../preload/appCommands';
-import type { ChatParams, ConversationSummary, PromptLibrary, Settings } from '../../preload/contract';
+import type { ChatParams, ConversationSummary, PromptLibrary, Settings, SettingsPatch } from '../../preload/contract';
 import { ContextMenu } from '../components/ContextMenu';
 import { ChatView } from '../features/chat/ChatView';
 import type { MessageTarget } from '../features/chat/MessageList';
@@ -173,14 +173,19 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
   }, [api, toast, restore, report]);
   const dismissToast = useCallback(() => setToast(null), []);
 
+  // Remembering a choice for new chats is a convenience: the chat goes on even if it fails.
+  const rememberForNewChats = useCallback(
+    (patch: SettingsPatch, what: string) =>
+      api.updateSettings(patch).then(onSettings, (error: unknown) => console.warn(`Could not remember the ${what}`, error)),
+    [api, onSettings],
+  );
   const chooseModel = useCallback(
     (model: string) => {
       setModel(model);
       if (stored) saveModel(openId, model);
-      // Remembering the choice for new chats is a convenience: the chat goes on even if it fails.
-      api.updateSettings({ defaultModel: model }).then(onSettings, (error: unknown) => console.warn('Could not remember the model', error));
+      void rememberForNewChats({ defaultModel: model }, 'model');
     },
-    [api, onSettings, setModel, saveModel, stored, openId],
+    [rememberForNewChats, setModel, saveModel, stored, openId],
   );
   const modelsValue = useMemo(() => ({ ...models, ...catalogue, choose: chooseModel }), [models, catalogue, chooseModel]);
 
@@ -188,10 +193,9 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
     (endpointId: string) => {
       setEndpoint(endpointId);
       if (stored) saveEndpoint(openId, endpointId);
-      // New chats start where the last choice was, as with the model.
-      api.updateSettings({ defaultEndpointId: endpointId }).then(onSettings, (error: unknown) => console.warn('Could not remember the endpoint', error));
+      void rememberForNewChats({ defaultEndpointId: endpointId }, 'endpoint');
     },
-    [api, onSettings, setEndpoint, saveEndpoint, stored, openId],
+    [rememberForNewChats, setEndpoint, saveEndpoint, stored, openId],
   );
 
   const changeSystemPrompt = useCallback(
