@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { toAppError } from '../../lib/errors';
-import { InsecureKeyConsent } from '../setup/InsecureKeyConsent';
+import { useKeySave } from '../setup/useKeySave';
 import { draftProblem, type EndpointDraft } from './endpointInput';
 
 interface EndpointFormProps {
@@ -19,26 +18,9 @@ interface EndpointFormProps {
 export function EndpointForm({ title, initial, keyHint, submitLabel, onSubmit, onCancel }: EndpointFormProps) {
   const id = useId();
   const [draft, setDraft] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [insecureMessage, setInsecureMessage] = useState<string | null>(null);
+  const { error, setError, saving, save, consent } = useKeySave((allowInsecure) => onSubmit(draft, allowInsecure));
 
   const edit = (patch: Partial<EndpointDraft>) => setDraft((current) => ({ ...current, ...patch }));
-
-  async function save(allowInsecure: boolean) {
-    setInsecureMessage(null);
-    setError(null);
-    setSaving(true);
-    try {
-      await onSubmit(draft, allowInsecure);
-    } catch (caught) {
-      const appError = toAppError(caught);
-      if (appError.code === 'insecure-storage') setInsecureMessage(appError.message);
-      else setError(appError.message);
-    } finally {
-      setSaving(false);
-    }
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -107,9 +89,7 @@ export function EndpointForm({ title, initial, keyHint, submitLabel, onSubmit, o
           {submitLabel}
         </button>
       </div>
-      {insecureMessage !== null && (
-        <InsecureKeyConsent message={insecureMessage} onCancel={() => setInsecureMessage(null)} onAgree={() => void save(true)} />
-      )}
+      {consent}
     </form>
   );
 }

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import type { KeyStatus } from '../../../preload/contract';
-import { InsecureKeyConsent } from './InsecureKeyConsent';
-import { toAppError } from '../../lib/errors';
+import { useKeySave } from './useKeySave';
 import { useParley } from '../../app/ParleyContext';
 
 export const API_KEY_URL = 'https://wandb.ai/authorize';
@@ -23,27 +22,12 @@ export function KeyForm({ onSaved, beforeSave, children, autoFocus = false }: Ke
   const api = useParley();
   const id = useId();
   const [key, setKey] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [insecureMessage, setInsecureMessage] = useState<string | null>(null);
-
-  async function save(allowInsecure: boolean) {
-    setSaving(true);
-    setError(null);
-    setInsecureMessage(null);
-    try {
-      await beforeSave?.();
-      const status = await api.saveKey(key.trim(), allowInsecure ? { allowInsecure: true } : undefined);
-      setKey('');
-      onSaved(status);
-    } catch (caught) {
-      const appError = toAppError(caught);
-      if (appError.code === 'insecure-storage') setInsecureMessage(appError.message);
-      else setError(appError.message);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { error, setError, saving, save, consent } = useKeySave(async (allowInsecure) => {
+    await beforeSave?.();
+    const status = await api.saveKey(key.trim(), allowInsecure ? { allowInsecure: true } : undefined);
+    setKey('');
+    onSaved(status);
+  });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -92,9 +76,7 @@ export function KeyForm({ onSaved, beforeSave, children, autoFocus = false }: Ke
           Save key
         </button>
       </div>
-      {insecureMessage !== null && (
-        <InsecureKeyConsent message={insecureMessage} onCancel={() => setInsecureMessage(null)} onAgree={() => void save(true)} />
-      )}
+      {consent}
     </form>
   );
 }
