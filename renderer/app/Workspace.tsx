@@ -256,66 +256,66 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
 
   return (
     <RemoteImagesContext value={remoteImages}>
-    <ModelsProvider value={modelsValue}>
-      <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
-        <Sidebar
-          handle={sidebar}
-          conversations={list.items}
-          loading={list.loading}
-          loadError={list.error}
-          openId={openId}
-          toast={toast}
-          onRetryLoad={list.retry}
-          onNew={startNew}
-          onOpen={open}
-          onRename={rename}
-          onTogglePin={togglePin}
-          onDelete={deleteConversation}
-          onUndo={undo}
-          onDismissToast={dismissToast}
-          onOpenSettings={onOpenSettings}
-          onImport={importer.open}
-          onOpenUsage={openUsage}
-        />
-        <div className="workspace-chat">
-          {problem && (
-            <div role="alert" className="problem">
-              <p>{problem}</p>
-              <button type="button" onClick={() => setProblem(null)}>
-                Dismiss
-              </button>
-            </div>
-          )}
-          <ChatView
-            chat={chat}
-            title={title}
-            loading={opening}
-            target={target}
-            onModelChange={chooseModel}
-            onSystemPromptChange={changeSystemPrompt}
+      <ModelsProvider value={modelsValue}>
+        <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
+          <Sidebar
+            handle={sidebar}
+            conversations={list.items}
+            loading={list.loading}
+            loadError={list.error}
+            openId={openId}
+            toast={toast}
+            onRetryLoad={list.retry}
+            onNew={startNew}
+            onOpen={open}
+            onRename={rename}
+            onTogglePin={togglePin}
+            onDelete={deleteConversation}
+            onUndo={undo}
+            onDismissToast={dismissToast}
             onOpenSettings={onOpenSettings}
-            tools={
-              <ConversationTools
-                model={chat.conversation.model}
-                params={chat.conversation.params}
-                prompts={prompts}
-                onParams={changeParams}
-                onSettings={onSettings}
-                onPrompts={onPrompts}
-                onApplyPrompt={changeSystemPrompt}
-              />
-            }
-            endpoints={endpoints}
-            onEndpointChange={chooseEndpoint}
+            onImport={importer.open}
+            onOpenUsage={openUsage}
           />
+          <div className="workspace-chat">
+            {problem && (
+              <div role="alert" className="problem">
+                <p>{problem}</p>
+                <button type="button" onClick={() => setProblem(null)}>
+                  Dismiss
+                </button>
+              </div>
+            )}
+            <ChatView
+              chat={chat}
+              title={title}
+              loading={opening}
+              target={target}
+              onModelChange={chooseModel}
+              onSystemPromptChange={changeSystemPrompt}
+              onOpenSettings={onOpenSettings}
+              tools={
+                <ConversationTools
+                  model={chat.conversation.model}
+                  params={chat.conversation.params}
+                  prompts={prompts}
+                  onParams={changeParams}
+                  onSettings={onSettings}
+                  onPrompts={onPrompts}
+                  onApplyPrompt={changeSystemPrompt}
+                />
+              }
+              endpoints={endpoints}
+              onEndpointChange={chooseEndpoint}
+            />
+          </div>
+          {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
+          <DropOverlay active={dragging} />
+          {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+          {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
+          {usageOpen && <UsageDialog project={settings.project} onClose={() => setUsageOpen(false)} />}
         </div>
-        {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
-        <DropOverlay active={dragging} />
-        {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
-        {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
-        {usageOpen && <UsageDialog project={settings.project} onClose={() => setUsageOpen(false)} />}
-      </div>
-    </ModelsProvider>
+      </ModelsProvider>
     </RemoteImagesContext>
   );
 }
