@@ -32,6 +32,8 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
   const [importReport, setImportReport] = useState<PromptImportReport | null>(null);
+  /** The default box's state while main is asked to change it; null when settled. */
+  const [requestedDefault, setRequestedDefault] = useState<boolean | null>(null);
   const { status, error, run } = useActionStatus();
 
   const selected = selectedId === null ? null : shownDraft(library, drafts, selectedId);
@@ -82,11 +84,18 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
       return `Deleted “${selected.name.trim() || 'the new prompt'}”.`;
     });
 
-  const setDefault = (on: boolean) =>
+  const setDefault = (on: boolean) => {
+    // The box shows the click at once; it settles on main's answer (and goes back if that fails).
+    setRequestedDefault(on);
     void run(async () => {
-      onLibrary(await api.setDefaultPrompt(on ? selectedId : null));
-      return on ? 'New chats will start with this prompt.' : 'New chats will start with no system prompt.';
+      try {
+        onLibrary(await api.setDefaultPrompt(on ? selectedId : null));
+        return on ? 'New chats will start with this prompt.' : 'New chats will start with no system prompt.';
+      } finally {
+        setRequestedDefault(null);
+      }
     });
+  };
 
   const exportPrompts = () => void run(async () => saveOrDownload(await api.exportPrompts()));
 
@@ -167,7 +176,7 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
           <div className="stack">
             <PromptEditor draft={selected} nameProblem={nameProblem} onChange={edit} />
             <label className="choice">
-              <input type="checkbox" checked={library.defaultId === selectedId} disabled={!isSaved} onChange={(event) => setDefault(event.target.checked)} />
+              <input type="checkbox" checked={requestedDefault ?? library.defaultId === selectedId} disabled={!isSaved} onChange={(event) => setDefault(event.target.checked)} />
               Default for new chats{isSaved ? '' : ' (save the prompt first)'}
             </label>
             <div className="actions start">
