@@ -106,7 +106,7 @@ if (!app.requestSingleInstanceLock()) {
       openFolder: async (folder) => (await shell.openPath(folder)) === '',
       updates,
     });
-    registerIpc(ipcMain, router, trustedOrigins);
+    registerIpc(ipcMain, router, trustedOrigins, () => mainWindow?.webContents ?? null);
 
     const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
     showWindow(url, folder.settingsStore);

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { ParleyContext } from './app/ParleyContext';
+import { ParleyContext } from './lib/ParleyContext';
 import { parley } from './lib/parley';
 import './styles.css';
 

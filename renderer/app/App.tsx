@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { KeyStatus, Notice, PromptLibrary, Settings } from '../../preload/contract';
+import type { KeyStatus, Notice, PromptLibrary, Settings } from '../../shared/ipc';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { KeySetup } from '../features/setup/KeySetup';
 import { toAppError } from '../lib/errors';
 import { NoticeBanner } from '../components/NoticeBanner';
-import { useParley } from './ParleyContext';
+import { useParley } from '../lib/ParleyContext';
 import { UpdateNotice } from './UpdateNotice';
 import { Workspace } from './Workspace';
 
@@ -67,7 +67,7 @@ export function App() {
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   const restoreBackup = useCallback(
     async (backupFile: string) => {
-      await api.restoreHistoryBackup(backupFile);
+      await api.restoreHistoryBackup({ backupFile });
       setHistoryVersion((version) => version + 1);
     },
     [api],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import '../styles/conversationTools.css';
-import type { ChatParams, PromptLibrary, Settings } from '../../preload/contract';
+import type { ChatParams, PromptLibrary, Settings } from '../../shared/ipc';
 import { ParametersButton } from '../features/params/ParametersButton';
 import { PromptsDialog } from '../features/prompts/PromptsDialog';
 

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ConversationPatch } from '../../preload/api';
-import type { AppCommand } from '../../preload/appCommands';
-import type { ChatParams, ConversationSummary, PromptLibrary, Settings, SettingsPatch } from '../../preload/contract';
+import type { ConversationPatch } from '../../shared/ipc';
+import type { AppCommand } from '../../shared/appCommands';
+import type { ChatParams, ConversationSummary, PromptLibrary, Settings, SettingsPatch } from '../../shared/ipc';
 import { ContextMenu } from '../components/ContextMenu';
 import { ChatView } from '../features/chat/ChatView';
 import type { MessageTarget } from '../features/chat/MessageList';
@@ -23,7 +23,7 @@ import { toAppError } from '../lib/errors';
 import { saveOrDownload } from '../lib/saveOrDownload';
 import { adjacentConversation } from './adjacentConversation';
 import { RemoteImagesContext } from '../features/markdown/remoteImages';
-import { useParley } from './ParleyContext';
+import { useParley } from '../lib/ParleyContext';
 import { useRemoteImagesThroughMain } from './useRemoteImages';
 import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
 import { useModelsState } from '../features/models/modelsContext';
@@ -79,7 +79,7 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
       onTurnEnd: (id, result, first) => {
         if (!first || result.status !== 'complete') return refreshHead();
         // Naming never holds up the chat; main's fallback title shows meanwhile.
-        api.autoTitle(id).then(upsert, (error: unknown) => {
+        api.autoTitle({ id }).then(upsert, (error: unknown) => {
           console.warn('Could not title the conversation', error);
           refreshHead();
         });
@@ -118,7 +118,7 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
       flush();
       const ticket = ++openTicket.current;
       setOpening(true);
-      api.getConversation(id).then(
+      api.getConversation({ id }).then(
         (conversation) => {
           if (ticket !== openTicket.current) return;
           setOpening(false);
@@ -139,7 +139,7 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
   const patch = useCallback(
     (summary: ConversationSummary, change: ConversationPatch, failure: string) => {
       upsert({ ...summary, ...change });
-      api.updateConversation(summary.id, change).then(upsert, (error: unknown) => {
+      api.updateConversation({ id: summary.id, patch: change }).then(upsert, (error: unknown) => {
         upsert(summary);
         report(failure, error);
       });
@@ -157,7 +157,7 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
       remove(summary.id);
       if (summary.id === openId) startNew();
       setToast({ id: ++toastCount.current, message: 'Conversation deleted', summary });
-      api.deleteConversation(summary.id).catch((error: unknown) => {
+      api.deleteConversation({ id: summary.id }).catch((error: unknown) => {
         restore(summary);
         setToast(null);
         report('Could not delete the conversation', error);
@@ -169,7 +169,7 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
   const undo = useCallback(() => {
     if (!toast) return;
     setToast(null);
-    api.restoreConversation(toast.summary.id).then(restore, (error: unknown) => report('Could not restore the conversation', error));
+    api.restoreConversation({ id: toast.summary.id }).then(restore, (error: unknown) => report('Could not restore the conversation', error));
   }, [api, toast, restore, report]);
   const dismissToast = useCallback(() => setToast(null), []);
 
@@ -228,7 +228,7 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
   const sidebar = useRef<SidebarHandle>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const exportConversation = (id: string) =>
-    api.exportConversation(id).then(saveOrDownload, (error: unknown) => report('Could not export the conversation', error));
+    api.exportConversation({ id }).then(saveOrDownload, (error: unknown) => report('Could not export the conversation', error));
   const openAdjacent = (step: -1 | 1) => {
     const id = adjacentConversation(list.items, openId, step, Date.now());
     if (id) open(id, null);

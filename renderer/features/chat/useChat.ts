@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { ChatStream, ParleyApi } from '../../../preload/api';
-import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../preload/contract';
-import { withoutParam } from '../../../preload/chatParams';
+import type { ChatStream, ParleyApi } from '../../../shared/ipc/client';
+import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../shared/ipc';
+import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
 import { buildChatRequest } from './chatRequest';
-import { titleFrom } from '../../../preload/conversationTitle';
+import { titleFrom } from '../../../shared/conversationTitle';
 import { conversationReducer, createConversation, createMessage, fromStored, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions } from './MessageActionsContext';
 
@@ -302,7 +302,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   const remove = useCallback(
     async (messageId: string) => {
       const current = conversationRef.current;
-      if (current.stored) await api.deleteMessage(current.id, messageId);
+      if (current.stored) await api.deleteMessage({ conversationId: current.id, messageId });
       dispatch({ type: 'remove', id: messageId });
     },
     [api],

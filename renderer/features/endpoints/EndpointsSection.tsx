@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import type { EndpointView } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { EndpointView } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { Modal } from '../../components/Modal';
 import { useActionStatus } from '../../lib/useActionStatus';
@@ -48,9 +48,9 @@ export function EndpointsSection({ onChanged }: EndpointsSectionProps) {
   }
 
   async function update(endpoint: EndpointView, draft: EndpointDraft, allowInsecure: boolean) {
-    await api.updateEndpoint(endpoint.id, fieldsOf(draft));
+    await api.updateEndpoint({ id: endpoint.id, patch: fieldsOf(draft) });
     const key = draft.key.trim();
-    if (key) await api.saveEndpointKey(endpoint.id, key, { allowInsecure });
+    if (key) await api.saveEndpointKey({ id: endpoint.id, key, allowInsecure });
     close();
     void run(async () => changed(`Endpoint “${draft.name.trim()}” saved.`));
   }
@@ -58,14 +58,14 @@ export function EndpointsSection({ onChanged }: EndpointsSectionProps) {
   function remove(endpoint: EndpointView) {
     setRemoving(null);
     void run(async () => {
-      await api.removeEndpoint(endpoint.id);
+      await api.removeEndpoint({ id: endpoint.id });
       return changed(`Endpoint “${endpoint.name}” removed.`);
     });
   }
 
   function removeKey(endpoint: EndpointView) {
     void run(async () => {
-      await api.removeEndpointKey(endpoint.id);
+      await api.removeEndpointKey({ id: endpoint.id });
       close();
       return changed(`The key of “${endpoint.name}” was removed.`);
     });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { EndpointView } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { EndpointView } from '../../../shared/ipc';
 
 /**
  * The endpoints main knows, loaded again whenever `version` changes (Settings changed them).

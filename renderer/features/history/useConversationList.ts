@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { ConversationSummary } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { ConversationSummary } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
 
 const PAGE = 500;

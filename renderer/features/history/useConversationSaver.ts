@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { ConversationPatch, ParleyApi } from '../../../preload/api';
-import type { ConversationSummary } from '../../../preload/contract';
+import type { ConversationPatch } from '../../../shared/ipc';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { ConversationSummary } from '../../../shared/ipc';
 
 const PROMPT_DEBOUNCE_MS = 600;
 
@@ -23,7 +24,7 @@ export function useConversationSaver(api: ParleyApi, onSaved: (summary: Conversa
 
   const save = useCallback(
     (id: string, patch: ConversationPatch) => {
-      api.updateConversation(id, patch).then(
+      api.updateConversation({ id, patch }).then(
         (summary) => callbacksRef.current.onSaved(summary),
         (error: unknown) => callbacksRef.current.onError(error),
       );

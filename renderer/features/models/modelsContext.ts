@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import { LIMITS } from '../../../preload/limits';
-import type { ModelInfo, ModelList, Settings } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import { LIMITS } from '../../../shared/limits';
+import type { ModelInfo, ModelList, Settings } from '../../../shared/ipc';
 import type { ModelCatalogue } from './modelCatalogue';
 import { toggledIn, withMostRecent } from './pickerSections';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { paramsSummary } from '../../../preload/chatParams';
-import type { ChatParams, Settings } from '../../../preload/contract';
+import { paramsSummary } from '../../../shared/chatParams';
+import type { ChatParams, Settings } from '../../../shared/ipc';
 import { ParametersDialog } from './ParametersDialog';
 
 interface ParametersButtonProps {

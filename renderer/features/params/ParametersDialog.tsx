@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { PARAM_LIMITS, paramsSummary, withoutParam, type ChatParamKey } from '../../../preload/chatParams';
-import type { ChatParams, ReasoningMode, Settings } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import { PARAM_LIMITS, paramsSummary, withoutParam, type ChatParamKey } from '../../../shared/chatParams';
+import type { ChatParams, ReasoningMode, Settings } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { Modal } from '../../components/Modal';
 import { useActionStatus } from '../../lib/useActionStatus';

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import type { PromptImportReport, PromptLibrary } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { PromptImportReport, PromptLibrary } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { Modal } from '../../components/Modal';
 import { saveOrDownload } from '../../lib/saveOrDownload';
@@ -77,7 +77,7 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
   const remove = () =>
     void run(async () => {
       if (selectedId === null || !selected) return null;
-      if (isSaved) onLibrary(await api.deletePrompt(selectedId));
+      if (isSaved) onLibrary(await api.deletePrompt({ id: selectedId }));
       setDrafts((current) => withoutDraft(current, selectedId));
       setSelectedId(null);
       setConfirmingDelete(false);
@@ -89,7 +89,7 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
     setRequestedDefault(on);
     void run(async () => {
       try {
-        onLibrary(await api.setDefaultPrompt(on ? selectedId : null));
+        onLibrary(await api.setDefaultPrompt({ id: on ? selectedId : null }));
         return on ? 'New chats will start with this prompt.' : 'New chats will start with no system prompt.';
       } finally {
         setRequestedDefault(null);
@@ -106,7 +106,7 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
     if (!file) return;
     setImportReport(null);
     void run(async () => {
-      const { library: next, report } = await api.importPrompts(await file.text());
+      const { library: next, report } = await api.importPrompts({ content: await file.text() });
       onLibrary(next);
       setImportReport(report);
       return null;

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { KeyStatus, Settings } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { KeyStatus, Settings } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import { KeyForm } from '../setup/KeyForm';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { KeyStatus, Settings } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { KeyStatus, Settings } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { KeyForm } from './KeyForm';
 
 interface KeySetupProps {

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { ImportReport } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { ImportReport } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
 import { readImportable, sizeProblem, type PickedFile } from './importSource';
 
@@ -42,7 +42,7 @@ export function useImport(api: ParleyApi, onImported: () => void) {
         const problem = sizeProblem(request.files);
         if (problem) return finish({ report: null, error: problem });
         // Main takes at least one file; with none left, the local skips are the whole report.
-        const answer = request.files.length === 0 ? { imported: [], skipped: [] } : await api.importFiles(request.files, duplicates);
+        const answer = request.files.length === 0 ? { imported: [], skipped: [] } : await api.importFiles({ files: request.files, duplicates });
         finish({ report: { imported: answer.imported, skipped: [...request.skipped, ...answer.skipped] }, error: null });
         if (answer.imported.length > 0) onImported();
       } catch (failure) {

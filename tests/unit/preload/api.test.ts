@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, ParleyError, type ParleyApi } from '../../../preload/api';
-import type { ChatEvent } from '../../../preload/contract';
+import { createApi, type ParleyApi } from '../../../shared/ipc/client';
+import { ParleyError } from '../../../shared/ipc/parleyError';
+import type { ChatEvent } from '../../../shared/ipc';
 import { createWebTransport } from '../../../renderer/lib/webTransport';
 import { startWebModeHarness, type WebModeHarness } from '../support/webModeHarness';
 
@@ -53,7 +54,7 @@ describe('createApi over the web-mode transport', () => {
   });
 
   it('saves a key and reports only its hint', async () => {
-    const status = await api.saveKey('  my-new-wandb-key-ABCD  ');
+    const status = await api.saveKey({ key: '  my-new-wandb-key-ABCD  ' });
     expect(status).toMatchObject({ hasKey: true, hint: 'ABCD', backend: 'memory', secure: true });
     expect(JSON.stringify(await api.keyStatus())).not.toContain('my-new-wandb-key');
   });

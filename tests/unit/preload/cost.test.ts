@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, usageCost } from '../../../preload/cost';
+import { formatCost, usageCost } from '../../../shared/cost';
 
 describe('cost', () => {
   it('prices input and output tokens separately, per million', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LIMITS, formatBytes } from '../../../preload/attachmentLimits';
-import { attachmentProblem, tooLargeInput, tooManyFiles, tooMuchInTotal } from '../../../preload/attachmentRules';
-import { detectFileType } from '../../../preload/fileType';
+import { ATTACHMENT_LIMITS, formatBytes } from '../../../shared/attachmentLimits';
+import { attachmentProblem, tooLargeInput, tooManyFiles, tooMuchInTotal } from '../../../shared/attachmentRules';
+import { detectFileType } from '../../../shared/fileType';
 import { GIF_HEAD, JPEG_HEAD, PIXEL_PNG, WEBP_HEAD, ZIP_HEAD } from '../main/attachments/support';
 
 describe('file type by content, never by name', () => {

@@ -30,14 +30,14 @@ describe('first run', () => {
 
     expect(await screen.findByRole('combobox', { name: 'Model' })).toBeTruthy();
     expect(api.callsTo('updateSettings')).toEqual([[{ project: 'acme/chat' }]]);
-    expect(api.callsTo('saveKey')).toEqual([['secret-key-9876']]);
+    expect(api.callsTo('saveKey')).toEqual([[{ key: 'secret-key-9876' }]]);
     expect(document.body.textContent).not.toContain('secret-key-9876');
   });
 
   it('opens the key page through main without navigating', async () => {
     const user = await firstRun();
     await user.click(screen.getByRole('link', { name: 'Get an API key' }));
-    expect(api.callsTo('openLink')).toEqual([['https://wandb.ai/authorize']]);
+    expect(api.callsTo('openLink')).toEqual([[{ url: 'https://wandb.ai/authorize' }]]);
     expect(window.location.href).toBe('http://localhost:3000/');
   });
 
@@ -59,7 +59,7 @@ describe('first run', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Store anyway' }));
 
     await screen.findByRole('combobox', { name: 'Model' });
-    expect(api.callsTo('saveKey')).toEqual([['k-1234'], ['k-1234', { allowInsecure: true }]]);
+    expect(api.callsTo('saveKey')).toEqual([[{ key: 'k-1234' }], [{ key: 'k-1234', allowInsecure: true }]]);
   });
 
   it('cancelling the consent keeps the key unsaved and returns focus', async () => {

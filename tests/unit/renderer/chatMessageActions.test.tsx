@@ -149,7 +149,7 @@ describe('message actions', () => {
     await user.click(button(answer, 'Confirm delete'));
 
     await waitFor(() => expect(articles('Assistant')).toHaveLength(0));
-    expect(api.callsTo('deleteMessage')).toEqual([[conversationId, answer.dataset.messageId]]);
+    expect(api.callsTo('deleteMessage')).toEqual([[{ conversationId, messageId: answer.dataset.messageId }]]);
     expect(api.history.get(conversationId as string).messages.map((m) => m.content)).toEqual(['Name a bird']);
   });
 

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SaveComparison } from '../../../preload/contract';
+import type { SaveComparison } from '../../../shared/ipc';
 import { giveConversationListHeight } from './listLayout';
 import { storedMessage } from './memoryHistory';
 import { renderWith, ScriptedParley, type ScriptedChat } from './scriptedParley';

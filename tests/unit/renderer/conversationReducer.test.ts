@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatResult } from '../../../preload/contract';
-import { titleFrom } from '../../../preload/conversationTitle';
+import type { ChatResult } from '../../../shared/ipc';
+import { titleFrom } from '../../../shared/conversationTitle';
 import { buildChatRequest } from '../../../renderer/features/chat/chatRequest';
 import {
   conversationReducer,

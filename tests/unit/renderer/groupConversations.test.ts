@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationSummary } from '../../../preload/contract';
+import type { ConversationSummary } from '../../../shared/ipc';
 import { groupConversations, groupOf, startOfDay } from '../../../renderer/features/history/groupConversations';
 
 // Wednesday 11 June 2025, 09:30 local time.

@@ -78,7 +78,7 @@ describe('saving the conversation', () => {
     api.lastChat.delta('Hello!');
     api.lastChat.end();
     const id = api.lastChat.request.history?.conversationId;
-    await waitFor(() => expect(api.callsTo('autoTitle')).toEqual([[id]]));
+    await waitFor(() => expect(api.callsTo('autoTitle')).toEqual([[{ id }]]));
     expect(await sidebarButton('Greetings exchanged')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Greetings exchanged');
 
@@ -133,12 +133,12 @@ describe('each conversation keeps its own settings', () => {
     const model = screen.getByRole('combobox', { name: 'Model' });
     await user.click(model);
     await user.click(screen.getByRole('option', { name: 'Qwen/Qwen3-235B-A22B' }));
-    expect(api.callsTo('updateConversation')).toEqual([[stored.id, { model: 'Qwen/Qwen3-235B-A22B' }]]);
+    expect(api.callsTo('updateConversation')).toEqual([[{ id: stored.id, patch: { model: 'Qwen/Qwen3-235B-A22B' } }]]);
     expect(api.callsTo('updateSettings')).toEqual([[{ defaultModel: 'Qwen/Qwen3-235B-A22B' }]]);
 
     await user.type(screen.getByRole('textbox', { name: 'System prompt' }), ' Vegan only.');
     expect(api.callsTo('updateConversation')).toHaveLength(1);
-    await waitFor(() => expect(api.callsTo('updateConversation')).toEqual([[stored.id, { model: 'Qwen/Qwen3-235B-A22B' }], [stored.id, { systemPrompt: 'You cook. Vegan only.' }]]));
+    await waitFor(() => expect(api.callsTo('updateConversation')).toEqual([[{ id: stored.id, patch: { model: 'Qwen/Qwen3-235B-A22B' } }], [{ id: stored.id, patch: { systemPrompt: 'You cook. Vegan only.' } }]]));
   });
 
   it('a new chat takes the defaults, whatever the last opened conversation used', async () => {

@@ -3,7 +3,7 @@
  * is committed when a chat starts, the answer row gets its result when it ends, deletes
  * are soft, and search answers with snippet segments.
  */
-import { ParleyError } from '../../../preload/api';
+import { AppFailure } from '../../../main/appFailure';
 import { withVersion } from '../../../renderer/features/chat/conversationReducer';
 import type {
   ChatHistory,
@@ -15,7 +15,7 @@ import type {
   SearchHit,
   StoredConversation,
   StoredMessage,
-} from '../../../preload/contract';
+} from '../../../shared/ipc';
 
 interface Row extends StoredConversation {
   deleted: boolean;
@@ -70,13 +70,21 @@ export class MemoryHistory {
 
   private row(id: string): Row {
     const row = this.rows.get(id);
-    if (!row || row.deleted) throw new ParleyError({ code: 'internal', message: 'That conversation no longer exists.' });
+    if (!row || row.deleted) throw new AppFailure({ code: 'internal', message: 'That conversation no longer exists.' });
     return row;
   }
 
   list({ offset, limit }: { offset: number; limit: number }) {
     const live = [...this.rows.values()].filter((row) => !row.deleted).sort((a, b) => b.updatedAt - a.updatedAt);
     return { conversations: live.slice(offset, offset + limit).map(summaryOf), total: live.length };
+  }
+
+  /** Live conversations' summaries, as main answers a change's ids. */
+  summaries(ids: readonly string[]): ConversationSummary[] {
+    return ids.flatMap((id) => {
+      const row = this.rows.get(id);
+      return row && !row.deleted ? [summaryOf(row)] : [];
+    });
   }
 
   get(id: string): StoredConversation {
@@ -101,7 +109,7 @@ export class MemoryHistory {
 
   restore(id: string): ConversationSummary {
     const row = this.rows.get(id);
-    if (!row) throw new ParleyError({ code: 'internal', message: 'Nothing to restore.' });
+    if (!row) throw new AppFailure({ code: 'internal', message: 'Nothing to restore.' });
     row.deleted = false;
     return summaryOf(row);
   }

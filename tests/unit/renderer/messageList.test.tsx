@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ParleyContext } from '../../../renderer/app/ParleyContext';
+import { ParleyContext } from '../../../renderer/lib/ParleyContext';
 import { createMessage, type Message } from '../../../renderer/features/chat/conversationReducer';
 import { MessageActionsContext, type MessageActions } from '../../../renderer/features/chat/MessageActionsContext';
 import { MessageList, type MessageTarget } from '../../../renderer/features/chat/MessageList';
@@ -50,7 +50,7 @@ const actions: MessageActions = { lastUserId: null, lastAnswerId: null, idle: tr
 
 function showList(conversationId: string, messages: Message[], target: MessageTarget | null = null) {
   return render(
-    <ParleyContext.Provider value={api}>
+    <ParleyContext.Provider value={api.client}>
       <MessageActionsContext.Provider value={actions}>
         <MessageList key={conversationId} conversationId={conversationId} messages={messages} retrying={null} canRetry target={target} onRetry={noop} onOpenSettings={noop} />
       </MessageActionsContext.Provider>

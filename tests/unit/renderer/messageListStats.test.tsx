@@ -6,7 +6,7 @@ import { createMessage, type Message } from '../../../renderer/features/chat/con
 import { conversationTotals } from '../../../renderer/features/chat/conversationTotals';
 import { formatUsage, tokensPerSecond } from '../../../renderer/lib/format';
 import { answerCostLabel } from '../../../renderer/features/models/answerCost';
-import type { ModelInfo } from '../../../preload/contract';
+import type { ModelInfo } from '../../../shared/ipc';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ModelInfo } from '../../../preload/contract';
+import type { ModelInfo } from '../../../shared/ipc';
 import { bestAlternative } from '../../../renderer/features/models/bestAlternative';
 import { searchModels } from '../../../renderer/features/models/pickerSections';
 import { renderWith, ScriptedParley } from './scriptedParley';

@@ -1,16 +1,23 @@
 /**
- * A scripted ParleyApi for component tests: it records every call, answers from plain
- * fields the test can change, and hands each chat stream to the test to drive.
+ * A scripted ParleyApi for component tests, derived from the IPC tables: the page gets the real
+ * `createApi` over a transport that runs main's real router (zod validation, error envelopes,
+ * the changes each call announces) in front of scripted handlers. So every call in the tables
+ * exists here too, a request main would refuse is refused here, and a test can never call
+ * something main does not have. The fake records every call, answers from plain fields the
+ * test can change, and hands each chat stream to the test to drive.
  */
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { ParleyError, type ChatStream, type ConversationPatch, type EndpointFields, type ParleyApi } from '../../../preload/api';
-import type { AppCommand } from '../../../preload/appCommands';
+import { AppFailure } from '../../../main/appFailure';
+import { createRouter, type Handlers, type Router } from '../../../main/ipc/router';
+import type { AppCommand } from '../../../shared/appCommands';
 import {
+  CHANNELS,
   DEFAULT_SETTINGS,
+  IPC,
   type AppError,
+  type Channel,
   type ChatEvent,
-  type ChatParams,
   type ChatRequest,
   type ChatResult,
   type ConnectionTest,
@@ -18,22 +25,23 @@ import {
   type FolderExportStatus,
   type ImportReport,
   type KeyStatus,
+  type Method,
   type ModelList,
   type Notice,
   type PromptImportReport,
   type PromptLibrary,
-  type SaveComparison,
   type SavedFile,
   type Settings,
   type UpdateStatus,
   type UsageReport,
   type UsageTotals,
-} from '../../../preload/contract';
+} from '../../../shared/ipc';
+import { createApi, type ParleyApi } from '../../../shared/ipc/client';
 import { App } from '../../../renderer/app/App';
-import { ParleyContext } from '../../../renderer/app/ParleyContext';
+import { ParleyContext } from '../../../renderer/lib/ParleyContext';
 import { MemoryHistory } from './memoryHistory';
 
-type Method = Exclude<keyof ParleyApi, 'chat' | 'onCommand'>;
+const METHOD_OF = Object.fromEntries(Object.entries(IPC).map(([method, spec]) => [spec.channel, method])) as Record<Channel, Method>;
 
 export class ScriptedChat {
   content = '';
@@ -91,11 +99,16 @@ export class ScriptedChat {
   }
 }
 
-export class ScriptedParley implements ParleyApi {
-  readonly calls: { method: keyof ParleyApi; args: unknown[] }[] = [];
+const NO_USAGE: UsageTotals = { answers: 0, promptTokens: 0, completionTokens: 0, cost: null, unpricedAnswers: 0 };
+const keyStatus = (hasKey: boolean, hint: string | null): KeyStatus => ({ hasKey, hint, backend: 'gnome_libsecret', secure: true });
+
+export class ScriptedParley {
+  /** What the page gets: `createApi` over this fake's transport. */
+  readonly client: ParleyApi;
+  readonly calls: { method: Method | 'chat'; args: unknown[] }[] = [];
   readonly chats: ScriptedChat[] = [];
   settings: Settings = { ...DEFAULT_SETTINGS };
-  key: KeyStatus = { hasKey: true, hint: '1234', backend: 'gnome_libsecret', secure: true };
+  key: KeyStatus = keyStatus(true, '1234');
   models: ModelList = {
     models: ['meta-llama/Llama-3.3-70B-Instruct', 'deepseek-ai/DeepSeek-R1-0528', 'Qwen/Qwen3-235B-A22B'],
     info: {},
@@ -124,15 +137,46 @@ export class ScriptedParley implements ParleyApi {
   promptsExport: SavedFile = { savedTo: null, download: null };
   /** What "Import prompts" answers; its library replaces `prompts`, as main's merge would. */
   promptImport: { library: PromptLibrary; report: PromptImportReport } = { library: { prompts: [], defaultId: null }, report: { added: [], updated: [], skipped: [] } };
+  /** What the usage view shows. */
+  usage: UsageReport = { thisWeek: NO_USAGE, thisMonth: NO_USAGE, byModel: [] };
+  /** The built-in endpoint first, as main lists them. */
+  endpoints: EndpointView[] = [{ id: 'wandb', name: 'W&B Inference', baseURL: DEFAULT_SETTINGS.baseURL, project: '', builtIn: true, key: keyStatus(true, '1234') }];
+  /** What "Test connection" answers. */
+  connectionTest: ConnectionTest = { ok: true, models: ['llama3'], message: 'Connected: 1 model: llama3.' };
+  /** Stored attachments by file name, as main would keep them; `attachment:add` names them by a counter. */
+  readonly attachmentFiles = new Map<string, string>();
   private readonly commandListeners = new Set<(command: AppCommand) => void>();
   private readonly failures = new Map<Method, AppError[]>();
+  private readonly router: Router;
+
+  constructor() {
+    this.router = createRouter({ handlers: this.handlers(), chat: (request, onEvent, signal) => this.startChat(request, onEvent, signal) });
+    this.client = createApi({
+      invoke: async (channel, request) => {
+        const method = METHOD_OF[channel];
+        this.calls.push({ method, args: [request] });
+        const failure = this.failures.get(method)?.shift();
+        return failure ? { ok: false, error: failure } : this.router.invoke(channel, request);
+      },
+      openChat: (request, onEvent) => {
+        this.calls.push({ method: 'chat', args: [request] });
+        return this.router.startChat(request, onEvent);
+      },
+      onCommand: (listener) => {
+        this.commandListeners.add(listener);
+        return () => void this.commandListeners.delete(listener);
+      },
+      onChange: (listener) => this.router.onChange(listener),
+    });
+  }
 
   /** The next call to `method` rejects with this error, as main's ParleyError would. */
   failNext(method: Method, error: AppError) {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
   }
 
-  callsTo(method: keyof ParleyApi): unknown[][] {
+  /** The requests `method` was called with, one array per call. */
+  callsTo(method: Method | 'chat'): unknown[][] {
     return this.calls.filter((call) => call.method === method).map((call) => call.args);
   }
 
@@ -147,153 +191,125 @@ export class ScriptedParley implements ParleyApi {
     return chat;
   }
 
-  private async answer<T>(method: Method, args: unknown[], value: () => T): Promise<T> {
-    this.calls.push({ method, args });
-    const failure = this.failures.get(method)?.shift();
-    if (failure) throw new ParleyError(failure);
-    return value();
-  }
-
-  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void): ChatStream {
-    this.calls.push({ method: 'chat', args: [request] });
+  /** What main does for a chat: commits a kept turn, streams (here: as the test drives it), and finishes the answer's row. */
+  private startChat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal): Promise<ChatResult> {
     const { history } = request;
     if (history) this.history.beginTurn({ ...request, history });
-    let settle: (result: ChatResult) => void = () => undefined;
-    const done = new Promise<ChatResult>((resolve) => (settle = resolve));
-    // `done` resolves from the stream's own `done` event, as createApi does.
-    const chat = new ScriptedChat(request, (event) => {
-      if (event.type === 'done' && history) this.history.endTurn(history, event.result);
-      onEvent(event);
-      if (event.type === 'done') settle(event.result);
+    return new Promise((resolve) => {
+      const chat = new ScriptedChat(request, (event) => {
+        if (event.type === 'done' && history) this.history.endTurn(history, event.result);
+        onEvent(event);
+        if (event.type === 'done') resolve(event.result);
+      });
+      signal.addEventListener('abort', () => chat.cancel(), { once: true });
+      this.chats.push(chat);
     });
-    this.chats.push(chat);
-    return { cancel: () => chat.cancel(), done };
   }
 
-  getSettings = () => this.answer('getSettings', [], () => ({ ...this.settings }));
-  updateSettings = (patch: Partial<Settings>) =>
-    this.answer('updateSettings', [patch], () => (this.settings = { ...this.settings, ...patch }));
-  keyStatus = () => this.answer('keyStatus', [], () => ({ ...this.key }));
-  saveKey = (key: string, options?: { allowInsecure?: boolean }) =>
-    this.answer('saveKey', options === undefined ? [key] : [key, options], () => (this.key = { hasKey: true, hint: key.slice(-4), backend: 'gnome_libsecret', secure: true }));
-  removeKey = () => this.answer('removeKey', [], () => (this.key = { hasKey: false, hint: null, backend: 'gnome_libsecret', secure: true }));
-  listModels = (options?: { refresh?: boolean }) => this.answer('listModels', [options], () => ({ ...this.models }));
-  openLink = (url: string) => this.answer('openLink', [url], () => ({ opened: true }));
-  notices = () => this.answer('notices', [], () => this.noticeList);
-  listConversations = (page: { offset: number; limit: number }) => this.answer('listConversations', [page], () => this.history.list(page));
-  getConversation = (id: string) => this.answer('getConversation', [id], () => this.history.get(id));
-  createConversation = (fields: { id: string; model: string; systemPrompt: string; params?: ChatParams }) =>
-    this.answer('createConversation', [fields], () => this.history.create(fields));
-  updateConversation = (id: string, patch: ConversationPatch) => this.answer('updateConversation', [id, patch], () => this.history.update(id, patch));
-  deleteConversation = (id: string) => this.answer('deleteConversation', [id], () => this.history.delete(id));
-  restoreConversation = (id: string) => this.answer('restoreConversation', [id], () => this.history.restore(id));
-  deleteMessage = (conversationId: string, messageId: string) =>
-    this.answer('deleteMessage', [conversationId, messageId], () => this.history.deleteMessage(conversationId, messageId));
-  searchConversations = (query: string, limit = 50) => this.answer('searchConversations', [query, limit], () => this.history.search(query, limit));
-  autoTitle = (id: string) => this.answer('autoTitle', [id], () => this.history.autoTitle(id));
-  restoreHistoryBackup = (backupFile: string) => this.answer('restoreHistoryBackup', [backupFile], () => ({ restored: true }));
-  exportConversation = (id: string) => this.answer('exportConversation', [id], () => this.exported);
-  conversationMarkdown = (id: string) => this.answer('conversationMarkdown', [id], () => ({ markdown: this.markdown }));
-  backUp = () => this.answer('backUp', [], () => this.backup);
-  startFolderExport = (ids: string[] | null) => this.answer('startFolderExport', [ids], () => ({ jobId: this.folderJobId }));
-  folderExportStatus = (jobId: string) => this.answer('folderExportStatus', [jobId], () => structuredClone(this.folderStatus));
-  cancelFolderExport = (jobId: string) => this.answer('cancelFolderExport', [jobId], () => ({ cancelled: true }));
-  importFiles = (files: { name: string; content: string }[], duplicates: 'skip' | 'replace') =>
-    this.answer('importFiles', [files, duplicates], () => {
-      for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
-      return this.importReport;
-    });
-  onCommand = (listener: (command: AppCommand) => void) => {
-    this.commandListeners.add(listener);
-    return () => void this.commandListeners.delete(listener);
-  };
-  dataFolder = () => this.answer('dataFolder', [], () => ({ path: this.dataDir }));
-  openDataFolder = () => this.answer('openDataFolder', [], () => ({ opened: this.canOpenFolder, path: this.dataDir }));
-  updateStatus = () => this.answer('updateStatus', [], () => this.update);
-  installUpdate = () => this.answer('installUpdate', [], () => ({ restarting: this.update.ready }));
-  fetchImage = (url: string) => this.answer('fetchImage', [url], () => ({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }));
-  /** What the usage view shows. */
-  usage: UsageReport = { thisWeek: NO_USAGE, thisMonth: NO_USAGE, byModel: [] };
-  usageReport = () => this.answer('usageReport', [], () => this.usage);
-  /** Like main, the first read moves a non-empty settings.defaultSystemPrompt into the library as its default. */
-  listPrompts = () =>
-    this.answer('listPrompts', [], () => {
-      if (!this.promptsRead && this.prompts.prompts.length === 0 && this.settings.defaultSystemPrompt) {
-        const id = crypto.randomUUID();
-        this.prompts = { prompts: [{ id, name: 'Default prompt', text: this.settings.defaultSystemPrompt, updatedAt: Date.now() }], defaultId: id };
-      }
-      this.promptsRead = true;
-      return structuredClone(this.prompts);
-    });
-  savePrompt = (prompt: { id: string; name: string; text: string }) =>
-    this.answer('savePrompt', [prompt], () => {
-      const saved = { ...prompt, updatedAt: Date.now() };
-      const exists = this.prompts.prompts.some((p) => p.id === prompt.id);
-      const prompts = exists ? this.prompts.prompts.map((p) => (p.id === prompt.id ? saved : p)) : [...this.prompts.prompts, saved];
-      return structuredClone((this.prompts = { ...this.prompts, prompts }));
-    });
-  deletePrompt = (id: string) =>
-    this.answer('deletePrompt', [id], () => {
-      const { prompts, defaultId } = this.prompts;
-      return structuredClone((this.prompts = { prompts: prompts.filter((p) => p.id !== id), defaultId: defaultId === id ? null : defaultId }));
-    });
-  setDefaultPrompt = (id: string | null) => this.answer('setDefaultPrompt', [id], () => structuredClone((this.prompts = { ...this.prompts, defaultId: id })));
-  exportPrompts = () => this.answer('exportPrompts', [], () => this.promptsExport);
-  importPrompts = (content: string) =>
-    this.answer('importPrompts', [content], () => {
-      this.prompts = this.promptImport.library;
-      return structuredClone(this.promptImport);
-    });
-
-  /** The built-in endpoint first, as main lists them. */
-  endpoints: EndpointView[] = [
-    { id: 'wandb', name: 'W&B Inference', baseURL: DEFAULT_SETTINGS.baseURL, project: '', builtIn: true, key: { hasKey: true, hint: '1234', backend: 'gnome_libsecret', secure: true } },
-  ];
-  /** What "Test connection" answers. */
-  connectionTest: ConnectionTest = { ok: true, models: ['llama3'], message: 'Connected: 1 model: llama3.' };
   private endpoint(id: string): EndpointView {
     const found = this.endpoints.find((endpoint) => endpoint.id === id);
-    if (!found) throw new ParleyError({ code: 'invalid-request', message: 'That endpoint no longer exists.' });
+    if (!found) throw new AppFailure({ code: 'invalid-request', message: 'That endpoint no longer exists.' });
     return found;
   }
+
   private changeEndpoint(id: string, change: Partial<EndpointView>): EndpointView {
     const next = { ...this.endpoint(id), ...change };
     this.endpoints = this.endpoints.map((endpoint) => (endpoint.id === id ? next : endpoint));
     return next;
   }
-  listEndpoints = () => this.answer('listEndpoints', [], () => this.endpoints.map((endpoint) => ({ ...endpoint })));
-  addEndpoint = ({ key, name, baseURL, project }: EndpointFields & { key?: string; allowInsecure?: boolean }) =>
-    this.answer('addEndpoint', [{ name, baseURL, project, hasKey: Boolean(key) }], () => {
-      const fields = { name, baseURL, project };
-      const added: EndpointView = { id: crypto.randomUUID(), ...fields, builtIn: false, key: { hasKey: Boolean(key), hint: null, backend: 'gnome_libsecret', secure: true } };
-      this.endpoints = [...this.endpoints, added];
-      return added;
-    });
-  updateEndpoint = (id: string, patch: Partial<EndpointFields>) => this.answer('updateEndpoint', [id, patch], () => this.changeEndpoint(id, patch));
-  removeEndpoint = (id: string) =>
-    this.answer('removeEndpoint', [id], () => {
-      this.endpoints = this.endpoints.filter((endpoint) => endpoint.id !== id);
-      return { removed: true };
-    });
-  saveEndpointKey = (id: string, key: string) =>
-    this.answer('saveEndpointKey', [id], () => this.changeEndpoint(id, { key: { hasKey: true, hint: key.slice(-4), backend: 'gnome_libsecret', secure: true } }));
-  removeEndpointKey = (id: string) =>
-    this.answer('removeEndpointKey', [id], () => this.changeEndpoint(id, { key: { hasKey: false, hint: null, backend: 'gnome_libsecret', secure: true } }));
-  testEndpoint = (id: string) => this.answer('testEndpoint', [id], () => this.connectionTest);
-  saveComparison = (comparison: SaveComparison) => this.answer('saveComparison', [comparison], () => this.history.saveComparison(comparison));
-  /** Stored attachments by file name, as main would keep them; `addAttachment` names them by a counter. */
-  readonly attachmentFiles = new Map<string, string>();
-  addAttachment = (name: string, base64: string) =>
-    this.answer('addAttachment', [name, base64], () => {
-      const file = `${String(this.attachmentFiles.size).padStart(64, '0')}.png`;
-      this.attachmentFiles.set(file, base64);
-      return { file, name, kind: 'image' as const, mimeType: 'image/png', bytes: Math.floor((base64.length * 3) / 4) };
-    });
-  readAttachment = (file: string) => this.answer('readAttachment', [file], () => ({ dataUrl: `data:image/png;base64,${this.attachmentFiles.get(file) ?? ''}` }));
+
+  /** Main's side, scripted: a call the tables have but this list lacks fails loudly. */
+  private handlers(): Handlers {
+    const scripted: Partial<Handlers> = {
+      'settings:get': () => ({ ...this.settings }),
+      'settings:update': (patch) => (this.settings = { ...this.settings, ...patch }),
+      'key:status': () => ({ ...this.key }),
+      'key:save': ({ key }) => (this.key = keyStatus(true, key.slice(-4))),
+      'key:remove': () => (this.key = keyStatus(false, null)),
+      'models:list': () => ({ ...this.models }),
+      'link:open': () => ({ opened: true }),
+      'app:notices': () => this.noticeList,
+      'history:list': (page) => this.history.list(page),
+      'history:summaries': ({ ids }) => this.history.summaries(ids),
+      'history:get': ({ id }) => this.history.get(id),
+      'history:create': (fields) => this.history.create(fields),
+      'history:update': ({ id, patch }) => this.history.update(id, patch),
+      'history:delete': ({ id }) => this.history.delete(id),
+      'history:restore': ({ id }) => this.history.restore(id),
+      'history:deleteMessage': ({ conversationId, messageId }) => this.history.deleteMessage(conversationId, messageId),
+      'history:search': ({ query, limit }) => this.history.search(query, limit),
+      'history:autoTitle': ({ id }) => this.history.autoTitle(id),
+      'history:restoreBackup': () => ({ restored: true }),
+      'history:saveComparison': (comparison) => this.history.saveComparison(comparison),
+      'export:conversation': () => this.exported,
+      'export:markdownText': () => ({ markdown: this.markdown }),
+      'export:backup': () => this.backup,
+      'export:folderStart': () => ({ jobId: this.folderJobId }),
+      'export:folderStatus': () => structuredClone(this.folderStatus),
+      'export:folderCancel': () => ({ cancelled: true }),
+      'import:files': () => {
+        for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
+        return this.importReport;
+      },
+      'app:dataFolder': () => ({ path: this.dataDir }),
+      'app:openDataFolder': () => ({ opened: this.canOpenFolder, path: this.dataDir }),
+      'app:updateStatus': () => this.update,
+      'app:installUpdate': () => ({ restarting: this.update.ready }),
+      'image:fetch': () => ({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }),
+      'usage:report': () => this.usage,
+      // Like main, the first read moves a non-empty settings.defaultSystemPrompt into the library as its default.
+      'prompts:list': () => {
+        if (!this.promptsRead && this.prompts.prompts.length === 0 && this.settings.defaultSystemPrompt) {
+          const id = crypto.randomUUID();
+          this.prompts = { prompts: [{ id, name: 'Default prompt', text: this.settings.defaultSystemPrompt, updatedAt: Date.now() }], defaultId: id };
+        }
+        this.promptsRead = true;
+        return structuredClone(this.prompts);
+      },
+      'prompts:save': (prompt) => {
+        const saved = { ...prompt, updatedAt: Date.now() };
+        const exists = this.prompts.prompts.some((p) => p.id === prompt.id);
+        const prompts = exists ? this.prompts.prompts.map((p) => (p.id === prompt.id ? saved : p)) : [...this.prompts.prompts, saved];
+        return structuredClone((this.prompts = { ...this.prompts, prompts }));
+      },
+      'prompts:delete': ({ id }) => {
+        const { prompts, defaultId } = this.prompts;
+        return structuredClone((this.prompts = { prompts: prompts.filter((p) => p.id !== id), defaultId: defaultId === id ? null : defaultId }));
+      },
+      'prompts:setDefault': ({ id }) => structuredClone((this.prompts = { ...this.prompts, defaultId: id })),
+      'prompts:export': () => this.promptsExport,
+      'prompts:import': () => {
+        this.prompts = this.promptImport.library;
+        return structuredClone(this.promptImport);
+      },
+      'endpoints:list': () => this.endpoints.map((endpoint) => ({ ...endpoint })),
+      'endpoints:add': ({ key, name, baseURL, project }) => {
+        const added: EndpointView = { id: crypto.randomUUID(), name, baseURL, project, builtIn: false, key: keyStatus(Boolean(key), null) };
+        this.endpoints = [...this.endpoints, added];
+        return added;
+      },
+      'endpoints:update': ({ id, patch }) => this.changeEndpoint(id, patch),
+      'endpoints:remove': ({ id }) => {
+        this.endpoints = this.endpoints.filter((endpoint) => endpoint.id !== id);
+        return { removed: true };
+      },
+      'endpoints:saveKey': ({ id, key }) => this.changeEndpoint(id, { key: keyStatus(true, key.slice(-4)) }),
+      'endpoints:removeKey': ({ id }) => this.changeEndpoint(id, { key: keyStatus(false, null) }),
+      'endpoints:test': () => this.connectionTest,
+      'attachment:add': ({ name, base64 }) => {
+        const file = `${String(this.attachmentFiles.size).padStart(64, '0')}.png`;
+        this.attachmentFiles.set(file, base64);
+        return { file, name, kind: 'image' as const, mimeType: 'image/png', bytes: Math.floor((base64.length * 3) / 4) };
+      },
+      'attachment:read': ({ file }) => ({ dataUrl: `data:image/png;base64,${this.attachmentFiles.get(file) ?? ''}` }),
+    };
+    const missing = (channel: Channel) => () => {
+      throw new AppFailure({ code: 'internal', message: `The scripted fake has no answer for ${METHOD_OF[channel]} (${channel}).` });
+    };
+    return Object.fromEntries(CHANNELS.map((channel) => [channel, scripted[channel] ?? missing(channel)])) as Handlers;
+  }
 }
 
-const NO_USAGE: UsageTotals = { answers: 0, promptTokens: 0, completionTokens: 0, cost: null, unpricedAnswers: 0 };
-
-export function renderWith(api: ParleyApi, ui: ReactElement = <App />) {
-  return render(<ParleyContext.Provider value={api}>{ui}</ParleyContext.Provider>);
+export function renderWith(parley: ScriptedParley, ui: ReactElement = <App />) {
+  return render(<ParleyContext.Provider value={parley.client}>{ui}</ParleyContext.Provider>);
 }

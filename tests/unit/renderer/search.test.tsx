@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredConversation } from '../../../preload/contract';
+import type { StoredConversation } from '../../../shared/ipc';
 import { giveConversationListHeight } from './listLayout';
 import { storedMessage } from './memoryHistory';
 import { renderWith, ScriptedParley } from './scriptedParley';
@@ -43,7 +43,7 @@ describe('search', () => {
     const { user, searchbox } = await openApp();
     await user.type(searchbox, 'magma');
     await within(results()).findAllByRole('button');
-    expect(api.callsTo('searchConversations')).toEqual([['magma', 50]]);
+    expect(api.callsTo('searchConversations')).toEqual([[{ query: 'magma', limit: 50 }]]);
     expect(screen.queryByRole('list', { name: 'Conversations' })).toBeNull();
   });
 
@@ -69,7 +69,7 @@ describe('search', () => {
     await user.click(await within(results()).findByRole('button', { name: /Mid-Atlantic Ridge/ }));
 
     const target = volcanoes.messages[1];
-    await waitFor(() => expect(api.callsTo('getConversation')).toEqual([[volcanoes.id]]));
+    await waitFor(() => expect(api.callsTo('getConversation')).toEqual([[{ id: volcanoes.id }]]));
     const article = await screen.findByText(/Mid-Atlantic Ridge/).then((text) => text.closest('article'));
     expect(article?.dataset.messageId).toBe(target?.id);
     await waitFor(() => expect(article).toBe(document.activeElement));

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredConversation } from '../../../preload/contract';
+import type { StoredConversation } from '../../../shared/ipc';
 import { startOfDay } from '../../../renderer/features/history/groupConversations';
 import { giveConversationListHeight } from './listLayout';
 import { storedMessage } from './memoryHistory';
@@ -65,7 +65,7 @@ describe('sidebar', () => {
 
     const log = screen.getByRole('log', { name: 'Conversation' });
     await within(log).findByText('Start in Alfama.');
-    expect(api.callsTo('getConversation')).toEqual([[lisbon.id]]);
+    expect(api.callsTo('getConversation')).toEqual([[{ id: lisbon.id }]]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Trip to Lisbon');
     expect((screen.getByRole('combobox', { name: 'Model' }) as HTMLInputElement).value).toBe('Qwen/Qwen3-235B-A22B');
     expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('You plan trips.');
@@ -82,7 +82,7 @@ describe('sidebar', () => {
     await user.type(field, 'Taxes 2025{Enter}');
 
     expect(conversationButton('Taxes 2025')).toBe(document.activeElement);
-    expect(api.callsTo('updateConversation')).toEqual([[taxes.id, { title: 'Taxes 2025' }]]);
+    expect(api.callsTo('updateConversation')).toEqual([[{ id: taxes.id, patch: { title: 'Taxes 2025' } }]]);
 
     await user.keyboard('{F2}');
     await user.type(screen.getByRole('textbox', { name: 'Conversation title' }), 'Something else{Escape}');
@@ -104,7 +104,7 @@ describe('sidebar', () => {
     const user = await openApp();
     await user.click(within(row('Old poems')).getByRole('button', { name: 'Pin' }));
     expect(outline()).toEqual(['Pinned', 'Old poems', 'Today', 'Trip to Lisbon', 'Tax questions']);
-    expect(api.callsTo('updateConversation')).toEqual([[poems.id, { pinned: true }]]);
+    expect(api.callsTo('updateConversation')).toEqual([[{ id: poems.id, patch: { pinned: true } }]]);
 
     await user.click(within(row('Old poems')).getByRole('button', { name: 'Unpin' }));
     expect(outline()).toEqual(['Today', 'Trip to Lisbon', 'Tax questions', 'Older', 'Old poems']);
@@ -116,11 +116,11 @@ describe('sidebar', () => {
     expect(within(list()).queryByRole('button', { name: 'Tax questions' })).toBeNull();
     const toast = screen.getByText('Conversation deleted').closest('[role="status"]');
     expect(toast).toBeTruthy();
-    expect(api.callsTo('deleteConversation')).toEqual([[taxes.id]]);
+    expect(api.callsTo('deleteConversation')).toEqual([[{ id: taxes.id }]]);
 
     await user.click(within(toast as HTMLElement).getByRole('button', { name: 'Undo' }));
     expect(await within(list()).findByRole('button', { name: 'Tax questions' })).toBeTruthy();
-    expect(api.callsTo('restoreConversation')).toEqual([[taxes.id]]);
+    expect(api.callsTo('restoreConversation')).toEqual([[{ id: taxes.id }]]);
     expect(screen.queryByText('Conversation deleted')).toBeNull();
   });
 
@@ -158,14 +158,14 @@ describe('sidebar', () => {
 
     await user.keyboard('{Enter}');
     await waitFor(() => expect(conversationButton('Tax questions').getAttribute('aria-current')).toBe('page'));
-    expect(api.callsTo('getConversation')).toEqual([[taxes.id]]);
+    expect(api.callsTo('getConversation')).toEqual([[{ id: taxes.id }]]);
 
     await user.keyboard('{F2}');
     expect(screen.getByRole('textbox', { name: 'Conversation title' })).toBe(document.activeElement);
     await user.keyboard('{Escape}');
 
     await user.keyboard('{Delete}');
-    expect(api.callsTo('deleteConversation')).toEqual([[taxes.id]]);
+    expect(api.callsTo('deleteConversation')).toEqual([[{ id: taxes.id }]]);
     expect(conversationButton('Old poems')).toBe(document.activeElement);
   });
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, requestSchemas, type Channel, type ChatRequest, type RequestOf } from '../../../preload/contract';
+import { CHANNELS, requestSchemas, type Channel, type ChatRequest, type RequestOf } from '../../../shared/ipc';
 import { startWebModeHarness, type WebModeHarness } from '../support/webModeHarness';
 import { openRawBridge, type RawBridge } from './support/rawBridge';
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEvent, Envelope, FolderExportStatus } from '../../../preload/contract';
+import type { ChatEvent, Envelope, FolderExportStatus } from '../../../shared/ipc';
 import { createKeyVault } from '../../../main/secrets/keyVault';
 import { createMemoryCipher } from '../../../main/secrets/memoryCipher';
 import { createConfStore } from '../../../main/settings/createConfStore';

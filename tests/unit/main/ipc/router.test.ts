@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent, ChatRequest, ChatResult } from '../../../../preload/contract';
-import { DEFAULT_SETTINGS } from '../../../../preload/contract';
+import type { ChatEvent, ChatRequest, ChatResult } from '../../../../shared/ipc';
+import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
 import { AppFailure } from '../../../../main/appFailure';
 import { createRouter, type Handlers } from '../../../../main/ipc/router';
 

@@ -64,7 +64,7 @@ describe('Parameters', () => {
     expect((within(dialog).getByRole('spinbutton', { name: 'Temperature' }) as HTMLInputElement).value).toBe('0.2');
     await user.click(within(dialog).getByRole('button', { name: 'Clear temperature' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Stop sequence 2' }), '###');
-    expect(api.callsTo('updateConversation').at(-1)).toEqual([stored.id, { params: { stop: ['###'] } }]);
+    expect(api.callsTo('updateConversation').at(-1)).toEqual([{ id: stored.id, patch: { params: { stop: ['###'] } } }]);
     expect(api.history.get(stored.id).params).toEqual({ stop: ['###'] });
   });
 

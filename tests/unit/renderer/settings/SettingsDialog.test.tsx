@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../../preload/contract';
+import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
 import { renderWith, ScriptedParley } from '../scriptedParley';
 
 let api: ScriptedParley;

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ParleyApi } from '../../preload/api';
+import type { ParleyApi } from '../../shared/ipc/client';
 
 /**
  * The api reaches components through context rather than an import, so component tests

@@ -1,4 +1,4 @@
-import type { AppError, ChatResult } from './contract';
+import type { AppError, ChatResult } from './ipc';
 
 /** The result of a chat that failed before or while streaming, keeping what had arrived. */
 export function failedResult(error: AppError, partial: Partial<ChatResult> = {}): ChatResult {

@@ -2,7 +2,7 @@
  * What tokens cost, from a model's published price per million tokens. Shared by main (usage
  * totals) and the page (per answer, per conversation, Compare); no zod, so the page may import it.
  */
-import type { ModelInfo, Usage } from './contract';
+import type { ModelInfo, Usage } from './ipc';
 
 /** US dollars for one answer's usage; null when the price or the usage is unknown. */
 export function usageCost(usage: Usage | null, price: ModelInfo['price']): number | null {
