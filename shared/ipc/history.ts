@@ -105,12 +105,8 @@ export const historyCalls = {
   /** The summaries of these conversations, as a change names them; deleted and unknown ones are left out. */
   conversationSummaries: call({ channel: 'history:summaries', request: summariesSchema, response: returns<ConversationSummary[]>() }),
   getConversation: call({ channel: 'history:get', request: idRequestSchema, response: returns<StoredConversation>() }),
-  createConversation: call({
-    channel: 'history:create',
-    request: createConversationSchema,
-    response: returns<StoredConversation>(),
-    changes: thisConversation,
-  }),
+  /** Not announced: the window creates a conversation just before its first turn, which is. */
+  createConversation: call({ channel: 'history:create', request: createConversationSchema, response: returns<StoredConversation>() }),
   updateConversation: call({
     channel: 'history:update',
     request: updateConversationSchema,
