@@ -63,8 +63,8 @@ export function App() {
   });
   const settings = loaded?.settings;
   const prompts = loaded?.prompts;
-  const settingsState = useMemo(() => (settings ? { settings, show: showSettings } : null), [settings, showSettings]);
-  const promptsState = useMemo(() => (prompts ? { library: prompts, show: showPrompts } : null), [prompts, showPrompts]);
+  const settingsState = useMemo(() => (settings ? { value: settings, show: showSettings } : null), [settings, showSettings]);
+  const promptsState = useMemo(() => (prompts ? { value: prompts, show: showPrompts } : null), [prompts, showPrompts]);
 
   const onKeyStatus = useCallback((keyStatus: KeyStatus) => {
     setLoaded((current) => current && { ...current, keyStatus });

@@ -44,8 +44,8 @@ interface WorkspaceProps {
  */
 export function Workspace({ onOpenSettings }: WorkspaceProps) {
   const api = useParley();
-  const { settings } = useSettings();
-  const { library } = usePromptLibrary();
+  const { value: settings } = useSettings();
+  const { value: library } = usePromptLibrary();
   const [problem, setProblem] = useState<string | null>(null);
   const report = useCallback((what: string, error: unknown) => setProblem(`${what}: ${toAppError(error).message}`), []);
 

@@ -16,28 +16,34 @@ export function useConversationChoices(api: ParleyApi, chat: Chat, onSaveError: 
   const { id, stored } = chat.conversation;
   const { save, saveSystemPrompt, flush } = useConversationSaver(api, onSaveError);
 
-  const saveIfKept = useCallback((patch: ConversationPatch) => stored && save(id, patch), [stored, id, save]);
-  // Remembering a choice for new chats is a convenience: the chat goes on even if it fails.
-  const rememberForNewChats = useCallback(
-    (patch: SettingsPatch, what: string) => void api.updateSettings(patch).then(show, (error: unknown) => console.warn(`Could not remember the ${what}`, error)),
-    [api, show],
+  const saveIfKept = useCallback(
+    (patch: ConversationPatch) => {
+      if (stored) save(id, patch);
+    },
+    [stored, id, save],
+  );
+  /** A model or an endpoint: saved with a kept conversation, and remembered for new chats (a convenience: the chat goes on if that fails). */
+  const keep = useCallback(
+    (patch: ConversationPatch, forNewChats: SettingsPatch, what: string) => {
+      saveIfKept(patch);
+      api.updateSettings(forNewChats).then(show, (error: unknown) => console.warn(`Could not remember the ${what}`, error));
+    },
+    [api, saveIfKept, show],
   );
 
   const chooseModel = useCallback(
     (model: string) => {
       setModel(model);
-      saveIfKept({ model });
-      rememberForNewChats({ defaultModel: model }, 'model');
+      keep({ model }, { defaultModel: model }, 'model');
     },
-    [setModel, saveIfKept, rememberForNewChats],
+    [setModel, keep],
   );
   const chooseEndpoint = useCallback(
     (endpointId: string) => {
       setEndpoint(endpointId);
-      saveIfKept({ endpointId });
-      rememberForNewChats({ defaultEndpointId: endpointId }, 'endpoint');
+      keep({ endpointId }, { defaultEndpointId: endpointId }, 'endpoint');
     },
-    [setEndpoint, saveIfKept, rememberForNewChats],
+    [setEndpoint, keep],
   );
   const changeSystemPrompt = useCallback(
     (systemPrompt: string) => {

@@ -29,7 +29,7 @@ export const ModelInfoContext = createContext<ModelList['info'] | null>(null);
  * `markUsed`). Favourites and recents live in settings, so they survive a restart.
  */
 export function useModelsState(api: ParleyApi): Omit<Models, 'choose' | keyof ModelCatalogue> {
-  const { settings, show } = useSettings();
+  const { value: settings, show } = useSettings();
   const [pickerRequests, setPickerRequests] = useState(0);
   const openPicker = useCallback(() => setPickerRequests((count) => count + 1), []);
   // Read at call time, so a quick second change builds on the first.

@@ -23,7 +23,7 @@ interface PromptsDialogProps {
  */
 export function PromptsDialog({ onApply, onClose }: PromptsDialogProps) {
   const api = useParley();
-  const { library, show } = usePromptLibrary();
+  const { value: library, show } = usePromptLibrary();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [selectedId, setSelectedId] = useState<string | null>(library.defaultId ?? library.prompts[0]?.id ?? null);

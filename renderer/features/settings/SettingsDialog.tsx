@@ -31,7 +31,7 @@ const TEXT_SIZES: { value: Settings['textSize']; label: string }[] = [
 
 export function SettingsDialog({ keyStatus, onKeyStatus, onClose }: SettingsDialogProps) {
   const api = useParley();
-  const { settings, show } = useSettings();
+  const { value: settings, show } = useSettings();
   const id = useId();
   const [draft, setDraft] = useState(settings);
   const [error, setError] = useState<string | null>(null);

@@ -13,7 +13,7 @@ interface KeySetupProps {
 /** First run: the one thing Parley needs before it can chat. */
 export function KeySetup({ onKeySaved, onSkip }: KeySetupProps) {
   const api = useParley();
-  const { settings, show } = useSettings();
+  const { value: settings, show } = useSettings();
   const id = useId();
   const [project, setProject] = useState(settings.project);
 

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 const TERSE = '0b7f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';

@@ -2,8 +2,8 @@
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Composer } from '../../../renderer/features/chat/Composer';
-import { renderWith, ScriptedParley } from './scriptedParley';
+import { Composer } from '../../../../renderer/features/chat/Composer';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 afterEach(cleanup);
 

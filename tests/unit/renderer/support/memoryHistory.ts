@@ -3,8 +3,8 @@
  * is committed when a chat starts, the answer row gets its result when it ends, deletes
  * are soft, and search answers with snippet segments.
  */
-import { AppFailure } from '../../../main/appFailure';
-import { withVersion } from '../../../renderer/features/chat/conversationReducer';
+import { AppFailure } from '../../../../main/appFailure';
+import { withVersion } from '../../../../renderer/features/chat/conversationReducer';
 import type {
   ChatHistory,
   ChatRequest,
@@ -15,7 +15,7 @@ import type {
   SearchHit,
   StoredConversation,
   StoredMessage,
-} from '../../../shared/ipc';
+} from '../../../../shared/ipc';
 
 interface Row extends StoredConversation {
   deleted: boolean;

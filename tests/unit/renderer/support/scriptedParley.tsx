@@ -8,9 +8,9 @@
  */
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { AppFailure } from '../../../main/appFailure';
-import { createRouter, type Handlers, type Router } from '../../../main/ipc/router';
-import type { AppCommand } from '../../../shared/appCommands';
+import { AppFailure } from '../../../../main/appFailure';
+import { createRouter, type Handlers, type Router } from '../../../../main/ipc/router';
+import type { AppCommand } from '../../../../shared/appCommands';
 import {
   CHANNELS,
   DEFAULT_SETTINGS,
@@ -35,10 +35,10 @@ import {
   type UpdateStatus,
   type UsageReport,
   type UsageTotals,
-} from '../../../shared/ipc';
-import { createApi, type ParleyApi } from '../../../shared/ipc/client';
-import { App } from '../../../renderer/app/App';
-import { ParleyContext } from '../../../renderer/lib/ParleyContext';
+} from '../../../../shared/ipc';
+import { createApi, type ParleyApi } from '../../../../shared/ipc/client';
+import { App } from '../../../../renderer/app/App';
+import { ParleyContext } from '../../../../renderer/lib/ParleyContext';
 import { MemoryHistory } from './memoryHistory';
 
 const METHOD_OF = Object.fromEntries(Object.entries(IPC).map(([method, spec]) => [spec.channel, method])) as Record<Channel, Method>;

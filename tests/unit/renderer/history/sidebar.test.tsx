@@ -2,11 +2,11 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredConversation } from '../../../shared/ipc';
-import { startOfDay } from '../../../renderer/features/history/groupConversations';
-import { giveConversationListHeight } from './listLayout';
-import { storedMessage } from './memoryHistory';
-import { renderWith, ScriptedParley } from './scriptedParley';
+import type { StoredConversation } from '../../../../shared/ipc';
+import { startOfDay } from '../../../../renderer/features/history/groupConversations';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 let api: ScriptedParley;

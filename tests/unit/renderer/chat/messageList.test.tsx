@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ParleyContext } from '../../../renderer/lib/ParleyContext';
-import { createMessage, type Message } from '../../../renderer/features/chat/conversationReducer';
-import { MessageActionsContext, type MessageActions } from '../../../renderer/features/chat/MessageActionsContext';
-import { MessageList, type MessageTarget } from '../../../renderer/features/chat/MessageList';
-import { FOLLOW_PX, followsAfterScroll, useStickToBottom } from '../../../renderer/features/chat/useStickToBottom';
-import { ScriptedParley } from './scriptedParley';
+import { ParleyContext } from '../../../../renderer/lib/ParleyContext';
+import { createMessage, type Message } from '../../../../renderer/features/chat/conversationReducer';
+import { MessageActionsContext, type MessageActions } from '../../../../renderer/features/chat/MessageActionsContext';
+import { MessageList, type MessageTarget } from '../../../../renderer/features/chat/MessageList';
+import { FOLLOW_PX, followsAfterScroll, useStickToBottom } from '../../../../renderer/features/chat/useStickToBottom';
+import { ScriptedParley } from '../support/scriptedParley';
 
 const VIEW_PX = 500;
 const ROW_PX = 100;

@@ -2,10 +2,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredConversation } from '../../../shared/ipc';
-import { giveConversationListHeight } from './listLayout';
-import { storedMessage } from './memoryHistory';
-import { renderWith, ScriptedParley } from './scriptedParley';
+import type { StoredConversation } from '../../../../shared/ipc';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 let api: ScriptedParley;

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConversationStats } from '../../../renderer/features/chat/ConversationStats';
-import { createMessage, type Message } from '../../../renderer/features/chat/conversationReducer';
-import { conversationTotals } from '../../../renderer/features/chat/conversationTotals';
-import { formatUsage, tokensPerSecond } from '../../../renderer/lib/format';
-import { answerCostLabel } from '../../../renderer/features/models/answerCost';
-import type { ModelInfo } from '../../../shared/ipc';
+import { ConversationStats } from '../../../../renderer/features/chat/ConversationStats';
+import { createMessage, type Message } from '../../../../renderer/features/chat/conversationReducer';
+import { conversationTotals } from '../../../../renderer/features/chat/conversationTotals';
+import { formatUsage, tokensPerSecond } from '../../../../renderer/lib/format';
+import { answerCostLabel } from '../../../../renderer/features/models/answerCost';
+import type { ModelInfo } from '../../../../shared/ipc';
 
 afterEach(cleanup);
 

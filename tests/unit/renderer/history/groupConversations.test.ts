@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationSummary } from '../../../shared/ipc';
-import { groupConversations, groupOf, startOfDay } from '../../../renderer/features/history/groupConversations';
+import type { ConversationSummary } from '../../../../shared/ipc';
+import { groupConversations, groupOf, startOfDay } from '../../../../renderer/features/history/groupConversations';
 
 // Wednesday 11 June 2025, 09:30 local time.
 const NOW = new Date(2025, 5, 11, 9, 30).getTime();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { acrossBridge, fromBridge } from '../../../shared/ipc/bridgeErrors';
-import { createApi, type Transport } from '../../../shared/ipc/client';
-import { ParleyError } from '../../../shared/ipc/parleyError';
+import { acrossBridge, fromBridge } from '../../../../shared/ipc/bridgeErrors';
+import { createApi, type Transport } from '../../../../shared/ipc/client';
+import { ParleyError } from '../../../../shared/ipc/parleyError';
 
 const refusing: Transport = {
   invoke: async () => ({ ok: false, error: { code: 'insecure-storage', message: 'No keyring is available.' } }),

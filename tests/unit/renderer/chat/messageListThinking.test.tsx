@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMessage, type Message } from '../../../renderer/features/chat/conversationReducer';
-import { Reasoning } from '../../../renderer/features/chat/Reasoning';
-import { observeThinking, stopObservingThinking, ThinkingTimeContext, useThinkingTimes } from '../../../renderer/features/chat/thinkingTime';
+import { createMessage, type Message } from '../../../../renderer/features/chat/conversationReducer';
+import { Reasoning } from '../../../../renderer/features/chat/Reasoning';
+import { observeThinking, stopObservingThinking, ThinkingTimeContext, useThinkingTimes } from '../../../../renderer/features/chat/thinkingTime';
 
 afterEach(() => {
   cleanup();

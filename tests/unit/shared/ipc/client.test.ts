@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type ParleyApi } from '../../../shared/ipc/client';
-import { ParleyError } from '../../../shared/ipc/parleyError';
-import type { ChatEvent } from '../../../shared/ipc';
-import { createWebTransport } from '../../../renderer/lib/webTransport';
-import { startWebModeHarness, type WebModeHarness } from '../support/webModeHarness';
+import { createApi, type ParleyApi } from '../../../../shared/ipc/client';
+import { ParleyError } from '../../../../shared/ipc/parleyError';
+import type { Change, ChatEvent } from '../../../../shared/ipc';
+import { createWebTransport } from '../../../../renderer/lib/webTransport';
+import { startWebModeHarness, type WebModeHarness } from '../../support/webModeHarness';
 
 let harness: WebModeHarness;
 let api: ParleyApi;
@@ -57,5 +57,25 @@ describe('createApi over the web-mode transport', () => {
     const status = await api.saveKey({ key: '  my-new-wandb-key-ABCD  ' });
     expect(status).toMatchObject({ hasKey: true, hint: 'ABCD', backend: 'memory', secure: true });
     expect(JSON.stringify(await api.keyStatus())).not.toContain('my-new-wandb-key');
+  });
+
+  it('hears main’s changes, its own and another page’s, and stops when it unsubscribes', async () => {
+    const other = createApi(createWebTransport(new URL(harness.server.url)));
+    const heard: Change[] = [];
+    const unsubscribe = api.onChange((change) => heard.push(change));
+    await other.getSettings();
+    await api.getSettings();
+
+    await other.updateSettings({ theme: 'dark' });
+    const id = crypto.randomUUID();
+    await api.createConversation({ id, model: 'fake/echo', systemPrompt: '' });
+    await api.updateConversation({ id, patch: { title: 'Renamed' } });
+    await api.getSettings();
+    expect(heard).toEqual([{ topic: 'settings' }, { topic: 'conversations', ids: [id] }]);
+
+    unsubscribe();
+    await other.updateSettings({ theme: 'light' });
+    await api.getSettings();
+    expect(heard).toHaveLength(2);
   });
 });

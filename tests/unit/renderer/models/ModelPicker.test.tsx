@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderWith, ScriptedParley } from './scriptedParley';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 let api: ScriptedParley;
 

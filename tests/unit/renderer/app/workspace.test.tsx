@@ -2,9 +2,9 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { giveConversationListHeight } from './listLayout';
-import { storedMessage } from './memoryHistory';
-import { renderWith, ScriptedParley } from './scriptedParley';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 let api: ScriptedParley;
@@ -192,5 +192,23 @@ describe('an answer left behind', () => {
     await within(log()).findByText('Done.');
     expect(lastAnswer().getAttribute('aria-busy')).toBe('false');
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+  });
+});
+
+describe('what main changed behind the window', () => {
+  it('a restored backup: the sidebar reads the whole history again and the window leaves the conversation it showed', async () => {
+    api.history.seed({ title: 'Before the damage', model: MODEL });
+    api.noticeList = [{ id: 'damaged', level: 'warning', message: 'Your history file was damaged.', backupFile: 'history-v3-20260101-000000.sqlite3' }];
+    const user = await openApp();
+    await user.click(await sidebarButton('Before the damage'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Before the damage'));
+
+    // What the backup holds; main announces nothing until the restore.
+    api.history.seed({ title: 'From the backup', model: MODEL });
+    await user.click(screen.getByRole('button', { name: 'Restore backup' }));
+
+    expect(await sidebarButton('From the backup')).toBeTruthy();
+    expect(api.callsTo('restoreHistoryBackup')).toEqual([[{ backupFile: 'history-v3-20260101-000000.sqlite3' }]]);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('New chat'));
   });
 });

@@ -2,10 +2,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ModelInfo } from '../../../shared/ipc';
-import { bestAlternative } from '../../../renderer/features/models/bestAlternative';
-import { searchModels } from '../../../renderer/features/models/pickerSections';
-import { renderWith, ScriptedParley } from './scriptedParley';
+import type { ModelInfo } from '../../../../shared/ipc';
+import { bestAlternative } from '../../../../renderer/features/models/bestAlternative';
+import { searchModels } from '../../../../renderer/features/models/pickerSections';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const KIMI = 'moonshotai/Kimi-K2.6';
 const QWEN_CODER = 'Qwen/Qwen3-Coder-480B-A35B-Instruct';

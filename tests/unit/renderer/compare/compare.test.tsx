@@ -2,10 +2,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SaveComparison } from '../../../shared/ipc';
-import { giveConversationListHeight } from './listLayout';
-import { storedMessage } from './memoryHistory';
-import { renderWith, ScriptedParley, type ScriptedChat } from './scriptedParley';
+import type { SaveComparison } from '../../../../shared/ipc';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley, type ScriptedChat } from '../support/scriptedParley';
 
 const LLAMA = 'meta-llama/Llama-3.3-70B-Instruct';
 const DEEPSEEK = 'deepseek-ai/DeepSeek-R1-0528';

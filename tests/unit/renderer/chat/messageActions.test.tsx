@@ -2,9 +2,9 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { giveConversationListHeight } from './listLayout';
-import { storedMessage } from './memoryHistory';
-import { renderWith, ScriptedParley } from './scriptedParley';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 let api: ScriptedParley;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatResult } from '../../../shared/ipc';
-import { titleFrom } from '../../../shared/conversationTitle';
-import { buildChatRequest } from '../../../renderer/features/chat/chatRequest';
+import type { ChatResult } from '../../../../shared/ipc';
+import { titleFrom } from '../../../../shared/conversationTitle';
+import { buildChatRequest } from '../../../../renderer/features/chat/chatRequest';
 import {
   conversationReducer,
   createConversation,
   createMessage,
   type Conversation,
   type Message,
-} from '../../../renderer/features/chat/conversationReducer';
+} from '../../../../renderer/features/chat/conversationReducer';
 
 const MODEL = 'org/model';
 
