@@ -60,6 +60,9 @@ export function createApi(transport: Transport): ParleyApi {
       },
     ]),
   ) as unknown as ParleyCalls;
+  // One subscription to the transport, shared by every listener the page adds.
+  const changeListeners = new Set<(change: Change) => void>();
+  let subscribed = false;
 
   return {
     ...calls,
@@ -73,6 +76,11 @@ export function createApi(transport: Transport): ParleyApi {
       return { cancel: () => stream.cancel(), done };
     },
     onCommand: (listener) => transport.onCommand?.(listener) ?? (() => undefined),
-    onChange: (listener) => transport.onChange?.(listener) ?? (() => undefined),
+    onChange(listener) {
+      changeListeners.add(listener);
+      if (!subscribed) transport.onChange?.((change) => changeListeners.forEach((each) => each(change)));
+      subscribed = true;
+      return () => void changeListeners.delete(listener);
+    },
   };
 }

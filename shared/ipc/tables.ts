@@ -33,19 +33,12 @@ export const IPC_TABLES = {
   usage: usageCalls,
 };
 
-export const IPC = {
-  ...appCalls,
-  ...attachmentCalls,
-  ...compareCalls,
-  ...endpointCalls,
-  ...historyCalls,
-  ...keyCalls,
-  ...modelCalls,
-  ...promptCalls,
-  ...settingsCalls,
-  ...transferCalls,
-  ...usageCalls,
-};
+type Tables = typeof IPC_TABLES;
+/** `A | B` → `A & B`: the tables as one object type. */
+type Merged<U> = (U extends unknown ? (table: U) => void : never) extends (table: infer I) => void ? I : never;
+
+/** Every entry of every table, keyed by method name. */
+export const IPC = Object.assign({}, ...Object.values(IPC_TABLES)) as Merged<Tables[keyof Tables]>;
 
 type Ipc = typeof IPC;
 /** A name the page calls, e.g. `listConversations`. */
