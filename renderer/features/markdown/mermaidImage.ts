@@ -1,4 +1,5 @@
 import type { Mermaid } from 'mermaid';
+import { withLabelMarkupAsText } from './mermaidLabels';
 
 export interface DiagramImage {
   url: string;
@@ -28,7 +29,7 @@ export function renderMermaidImage(source: string): Promise<DiagramImage> {
     const instance = await mermaid;
     instance.initialize({ startOnLoad: false, securityLevel: 'strict', theme: prefersDark() ? 'dark' : 'default', htmlLabels: false, suppressErrorRendering: true });
     count += 1;
-    const { svg } = await instance.render(`parley-mermaid-${count}`, source);
+    const { svg } = await instance.render(`parley-mermaid-${count}`, withLabelMarkupAsText(source));
     const [, , width = 300, height = 150] = /viewBox="([^"]*)"/.exec(svg)?.[1]?.split(/[\s,]+/).map(Number) ?? [];
     return { url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, width: Math.ceil(width), height: Math.ceil(height) };
   };
