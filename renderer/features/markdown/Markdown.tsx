@@ -1,11 +1,9 @@
-import 'katex/dist/katex.min.css';
 import '../../styles/markdown.css';
-import { useCallback, useInsertionEffect, useMemo, useRef, useState } from 'react';
-import { createBlockSplitter } from './blockSplitter';
+import { useCallback, useInsertionEffect, useMemo, useRef } from 'react';
+import { AnswerBoundary } from './AnswerBoundary';
 import { MarkdownBlockGroup } from './MarkdownBlockGroup';
 import { MarkdownContext } from './markdownContext';
-
-const GROUP_SIZE = 32;
+import { useAnswerPieces } from './useAnswerPieces';
 
 export interface MarkdownProps {
   /** The answer so far: while streaming, each update extends the previous text. */
@@ -18,17 +16,23 @@ export interface MarkdownProps {
 }
 
 /**
- * An answer as GitHub-flavoured Markdown, with highlighted code, KaTeX math and Mermaid diagrams,
- * built for streaming: the text is split into top-level blocks incrementally and finished blocks are
- * memoized, so a chunk costs about the same at the 100,000th character as at the first.
- * Model output never becomes HTML elements; links and images go through explicit checks.
+ * An answer as GitHub-flavoured Markdown, with highlighted code, KaTeX math and Mermaid diagrams.
+ * Built for streaming: the text is split into top-level blocks incrementally and finished blocks are
+ * memoized, so a chunk costs about the same at the 100,000th character as at the first. A long
+ * answer opened whole shows its start and end first and the rest when the window is idle. Model
+ * output never becomes HTML elements; links and images go through explicit checks; whatever goes
+ * wrong stays inside this answer.
  */
-export function Markdown({ text, streaming, onOpenLink, className }: MarkdownProps) {
-  const [splitter] = useState(createBlockSplitter);
-  const groups = useMemo(() => {
-    const blocks = splitter.split(text);
-    return Array.from({ length: Math.ceil(blocks.length / GROUP_SIZE) }, (_, index) => blocks.slice(index * GROUP_SIZE, (index + 1) * GROUP_SIZE));
-  }, [splitter, text]);
+export function Markdown(props: MarkdownProps) {
+  return (
+    <AnswerBoundary text={props.text}>
+      <MarkdownAnswer {...props} />
+    </AnswerBoundary>
+  );
+}
+
+function MarkdownAnswer({ text, streaming, onOpenLink, className }: MarkdownProps) {
+  const runs = useAnswerPieces(text, streaming);
 
   // A stable callback: a new onOpenLink each render must not re-render the memoized blocks.
   const latestOnOpenLink = useRef(onOpenLink);
@@ -41,10 +45,14 @@ export function Markdown({ text, streaming, onOpenLink, className }: MarkdownPro
   return (
     <MarkdownContext value={context}>
       <div className={className ? `md ${className}` : 'md'}>
-        {groups.map((group, index) => (
-          // Groups only ever change at the end: the index is a stable identity.
-          <MarkdownBlockGroup key={index} blocks={group} openIndex={streaming && index === groups.length - 1 ? group.length - 1 : -1} />
-        ))}
+        {runs.map((run) =>
+          // Runs only ever change at the end, or from a placeholder to its blocks: the key is a stable identity.
+          run.blocks ? (
+            <MarkdownBlockGroup key={run.key} blocks={run.blocks} openIndex={run.openIndex} />
+          ) : (
+            <div key={run.key} className="md-pending" style={{ height: run.height }} aria-hidden="true" />
+          ),
+        )}
       </div>
     </MarkdownContext>
   );

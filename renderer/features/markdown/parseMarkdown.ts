@@ -4,6 +4,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
+import { boundDepth } from './boundDepth';
 
 // Built once: the extension objects are plain data, shared by every parse.
 const options = {
@@ -11,7 +12,7 @@ const options = {
   mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
 };
 
-/** Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math. */
+/** Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math, nested at most MAX_NESTING deep. */
 export function parseMarkdown(source: string): Root {
-  return fromMarkdown(source, options);
+  return boundDepth(fromMarkdown(source, options), source);
 }
