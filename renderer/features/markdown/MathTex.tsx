@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useMathRenderer } from './lazyMath';
+import { mathModule } from './lazyMath';
 import { MathSource } from './MathSource';
 
 interface MathTexProps {
@@ -9,7 +9,7 @@ interface MathTexProps {
 
 /** Math from `$…$` or `$$…$$`: its TeX source until KaTeX has loaded, then typeset. */
 export function MathTex({ 'data-tex': tex = '', 'data-display': display }: MathTexProps) {
-  const math = useMathRenderer();
+  const math = mathModule.use();
   const displayMode = display === 'block';
   return useMemo(() => {
     if (math) return math.renderMath(tex, displayMode);

@@ -2,12 +2,12 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadMath } from '../../../../renderer/features/markdown/lazyMath';
-import { Markdown } from '../../../../renderer/features/markdown/Markdown';
+import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
+import { loadMarkdown, Markdown } from '../../../../renderer/features/markdown/Markdown';
 import { MIXED_SAMPLE } from './sample';
 
 // KaTeX loads on first use (lazyMath.test.tsx shows that); here it is there from the start.
-beforeAll(() => loadMath());
+beforeAll(() => Promise.all([loadMarkdown(), mathModule.load()]));
 afterEach(cleanup);
 
 function renderAnswer(text: string, onOpenLink = vi.fn()) {
