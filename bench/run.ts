@@ -9,6 +9,10 @@ import { runMarkdownBench } from './markdown.bench';
 
 await runMarkdownBench();
 
+import { runMarkdownOpenBench } from './markdownOpen.bench';
+
+await runMarkdownOpenBench();
+
 import { runConversationBench } from './conversation.bench';
 
 await runConversationBench();

@@ -11,7 +11,10 @@ let served: ServedPage;
 let browser: Browser;
 let page: Page;
 
-const markdownPage = (): Promise<void> => page.waitForFunction(() => 'markdownPage' in window).then(() => undefined);
+const markdownPage = async (): Promise<void> => {
+  await page.waitForFunction(() => 'markdownPage' in window);
+  await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
+};
 const show = (text: string) => page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.show('parley', answer, false), text);
 const violations = () => page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.violations);
 
