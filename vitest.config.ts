@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/packaging/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    setupFiles: ['tests/unit/support/loadMarkdown.ts'],
     // Component tests opt in with `// @vitest-environment jsdom` at the top of the file.
   },
 });

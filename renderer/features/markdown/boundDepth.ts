@@ -5,7 +5,7 @@ import type { Nodes, Parent, Root, RootContent } from 'mdast';
  * mix). Far beyond what any answer needs, far below what overflows the renderer's stack: 5,000
  * nested `>` once blanked the window, and the stored answer blanked it again on every reopen.
  */
-export const MAX_NESTING = 32;
+export const MAX_NESTING = 16;
 
 // Parts of one construct: a list item is its list's level, a row and a cell their table's.
 const SAME_LEVEL = new Set(['listItem', 'tableRow', 'tableCell']);

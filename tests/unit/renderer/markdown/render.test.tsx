@@ -3,11 +3,11 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
-import { loadMarkdown, Markdown } from '../../../../renderer/features/markdown/Markdown';
+import { Markdown } from '../../../../renderer/features/markdown/Markdown';
 import { MIXED_SAMPLE } from './sample';
 
 // KaTeX loads on first use (lazyMath.test.tsx shows that); here it is there from the start.
-beforeAll(() => Promise.all([loadMarkdown(), mathModule.load()]));
+beforeAll(() => mathModule.load());
 afterEach(cleanup);
 
 function renderAnswer(text: string, onOpenLink = vi.fn()) {

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
-import { loadMarkdown, Markdown } from '../../../../renderer/features/markdown/Markdown';
+import { Markdown } from '../../../../renderer/features/markdown/Markdown';
 import { renderTree } from '../../../../renderer/features/markdown/renderTree';
 import type * as RenderTreeModule from '../../../../renderer/features/markdown/renderTree';
 import { MIXED_SAMPLE } from './sample';
@@ -14,7 +14,7 @@ vi.mock('../../../../renderer/features/markdown/renderTree', async (importOrigin
 });
 const renders = vi.mocked(renderTree);
 
-beforeAll(() => Promise.all([loadMarkdown(), mathModule.load()]));
+beforeAll(() => mathModule.load());
 beforeEach(() => {
   renders.mockClear();
 });
