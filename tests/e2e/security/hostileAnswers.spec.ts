@@ -35,7 +35,7 @@ test('a deeply nested answer renders, past the limit as text: streamed, reloaded
 
   const markdown = await savedText(chat, parley, runtime, `${dataDir}/deep.md`, () => chat.getByRole('button', { name: 'Export as Markdown' }).click());
   expect(markdown).toContain('>'.repeat(5_000));
-  await sidebar(chat).getByRole('listitem').filter({ has: conversationButton(chat, TITLE) }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await sidebar(chat).getByRole('listitem').filter({ has: chat.getByRole('button', { name: TITLE, exact: true }) }).getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(conversationButton(chat, TITLE)).toHaveCount(0);
   await chat.evaluate(async (text) => {
     const transfer = new DataTransfer();
