@@ -4,8 +4,14 @@ import { MAX_NESTING } from './boundDepth';
  * Markdown the parser would spend superlinear time on, made literal before it parses: micromark's
  * cost grows with the square (or worse) of the nesting on one line (2,000 `- ` took 20 s) and of
  * the unmatched emphasis or bracket delimiters in one paragraph (40,000 `a* ` took 5 s). A real
- * answer never comes near these limits; past them the markers are escaped and show as text.
+ * answer never comes near these limits. Past them, a container marker gets a backslash (one per
+ * line) and shows as text; an emphasis or bracket delimiter becomes its look-alike (`*` → `∗`),
+ * which costs the parser no more than a letter, where tens of thousands of escapes would cost
+ * seconds.
  */
+
+/** Look-alikes for delimiters past the limit: the same length, so offsets stay the source's. */
+const LOOK_ALIKE: Record<string, string> = { '*': '∗', _: '＿', '~': '∼', '[': '［', ']': '］' };
 
 /** Emphasis (`*`, `_`, `~`) or bracket (`[`, `]`) delimiters one paragraph may use as markup. */
 export const MAX_DELIMITERS = 1_000;
@@ -15,7 +21,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
 const CONTAINER = /([ \t]{0,3})(>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/y;
 
 export interface LimitedMarkup {
-  /** The text to parse: the source with a backslash before each marker past a limit. */
+  /** The text to parse: the source with markers past a limit made literal. */
   text: string;
   /** Where the backslashes went, as offsets in the source, ascending: to map positions back. */
   insertions: number[];
@@ -52,6 +58,7 @@ function excessContainer(line: string): number | null {
 /** Makes markers past the nesting and delimiter limits literal; returns the source itself when none are. */
 export function limitMarkup(source: string): LimitedMarkup {
   const insertions: number[] = [];
+  const lookAlikes: number[] = [];
   let fence: string | null = null;
   let delimiters = 0;
   let lineStart = 0;
@@ -70,18 +77,19 @@ export function limitMarkup(source: string): LimitedMarkup {
         const char = line[index];
         if (char !== '*' && char !== '_' && char !== '~' && char !== '[' && char !== ']') continue;
         if (line[index - 1] === '\\') continue;
-        if (++delimiters > MAX_DELIMITERS) insertions.push(lineStart + index);
+        if (++delimiters > MAX_DELIMITERS) lookAlikes.push(lineStart + index);
       }
     }
     lineStart += line.length + 1;
   }
-  if (insertions.length === 0) return { text: source, insertions };
-  insertions.sort((a, b) => a - b);
-  let text = '';
+  if (insertions.length === 0 && lookAlikes.length === 0) return { text: source, insertions };
+  const edits = [...insertions.map((at) => ({ at, insert: true })), ...lookAlikes.map((at) => ({ at, insert: false }))].sort((a, b) => a.at - b.at);
+  const parts: string[] = [];
   let from = 0;
-  for (const at of insertions) {
-    text += `${source.slice(from, at)}\\`;
-    from = at;
+  for (const { at, insert } of edits) {
+    parts.push(source.slice(from, at), insert ? '\\' : (LOOK_ALIKE[source[at] ?? ''] ?? ''));
+    from = insert ? at : at + 1;
   }
-  return { text: text + source.slice(from), insertions };
+  parts.push(source.slice(from));
+  return { text: parts.join(''), insertions };
 }
