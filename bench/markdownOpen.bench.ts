@@ -33,6 +33,7 @@ const REOPENED_CHARS = 120_800;
 const GOALS = { finishedMs: 100, reopenedMs: 150, initialKiB: 400 };
 const LONG_TITLE = 'A long answer';
 const SHORT_TITLE = 'A short answer';
+const SHORT_HEADING = 'With a heading';
 
 const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
 const fixed = (value: number): string => `${value.toFixed(2)} ms`;
@@ -73,7 +74,7 @@ async function seedDataFolder(chars: number): Promise<string> {
   const store = createHistoryStore(db, { now: () => (clock.time += 1_000) });
   for (const [title, answer] of [
     [LONG_TITLE, sampleAnswer(chars).slice(0, chars)],
-    [SHORT_TITLE, 'A short answer, **in Markdown**.\n\n## With a heading\n\nAnd a paragraph.'],
+    [SHORT_TITLE, `A short answer, **in Markdown**.\n\n## ${SHORT_HEADING}\n\nAnd a paragraph.`],
   ] as const) {
     const { id } = store.createConversation({ title, model: 'fake/echo', systemPrompt: '', params: {} });
     store.addUserMessage(id, { content: 'Explain it all, step by step.', model: 'fake/echo', params: {} });
@@ -91,11 +92,12 @@ async function seedDataFolder(chars: number): Promise<string> {
  * loads, no placeholder of a part not rendered yet in view).
  */
 function openConversation(page: Page, title: string): Promise<number> {
-  return page.evaluate(`(${OPEN_CONVERSATION_IN_PAGE})(${JSON.stringify(title)})`) as Promise<number>;
+  const heading = title === LONG_TITLE ? 'Step 1' : SHORT_HEADING;
+  return page.evaluate(`(${OPEN_CONVERSATION_IN_PAGE})(${JSON.stringify(title)}, ${JSON.stringify(heading)})`) as Promise<number>;
 }
 
 // Plain JavaScript for the page: tsx would wrap named functions in helpers the page does not have.
-const OPEN_CONVERSATION_IN_PAGE = `(title) => new Promise((resolve, reject) => {
+const OPEN_CONVERSATION_IN_PAGE = `(title, heading) => new Promise((resolve, reject) => {
   const button = document.querySelector('nav button.conversation-button[title="' + title + '"]');
   if (!button) return reject(new Error('No conversation named ' + title));
   const started = performance.now();
@@ -105,8 +107,8 @@ const OPEN_CONVERSATION_IN_PAGE = `(title) => new Promise((resolve, reject) => {
     const answers = log ? log.querySelectorAll('article[aria-label="Assistant"] .md') : [];
     const answer = answers[answers.length - 1];
     const view = log && log.getBoundingClientRect();
-    // Only the long answer has headings: the conversation switched from never counts.
-    const shown = answer && view && !answer.classList.contains('md-plain') && answer.querySelector('h2') !== null &&
+    // Each answer has its own first heading: the conversation switched from never counts.
+    const shown = answer && view && !answer.classList.contains('md-plain') && [...answer.querySelectorAll('h2')].some((h2) => h2.textContent.startsWith(heading)) &&
       ![...answer.querySelectorAll('.md-pending')].some((pending) => {
         const box = pending.getBoundingClientRect();
         return box.bottom > view.top && box.top < view.bottom;
