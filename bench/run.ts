@@ -3,8 +3,10 @@ import { runConversationBench } from './conversation.bench';
 import { runExportBench } from './export.bench';
 import { runHistoryBench } from './history.bench';
 import { runMarkdownBench } from './markdown.bench';
+import { runMarkdownOpenBench } from './markdownOpen.bench';
 
 await runHistoryBench();
 await runExportBench();
 await runMarkdownBench();
+await runMarkdownOpenBench();
 await runConversationBench();

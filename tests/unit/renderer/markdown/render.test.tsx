@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
 import { Markdown } from '../../../../renderer/features/markdown/Markdown';
 import { MIXED_SAMPLE } from './sample';
 
+// KaTeX loads on first use (lazyMath.test.tsx shows that); here it is there from the start.
+beforeAll(() => mathModule.load());
 afterEach(cleanup);
 
 function renderAnswer(text: string, onOpenLink = vi.fn()) {
