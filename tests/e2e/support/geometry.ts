@@ -41,7 +41,8 @@ export interface Overflow {
  * link, heading or label whose text is cut off without an ellipsis. Content inside a box that
  * scrolls on that axis is allowed past the box's edge (that is what scrolling is for), as are
  * visually hidden elements (clip-path) and elements in the page's top layer (popovers, tooltips)
- * that are positioned by the browser inside the window.
+ * that are positioned by the browser inside the window. Math and SVG count as one box each (their
+ * parts are placed by their library), and only the outermost offender is listed.
  */
 export async function findOverflows(page: Page, root = 'body'): Promise<Overflow[]> {
   return page.evaluate((rootSelector) => {
@@ -60,24 +61,35 @@ export async function findOverflows(page: Page, root = 'body'): Promise<Overflow
     };
     const scrolls = (value: string) => value === 'auto' || value === 'scroll';
     const found: { element: string; outOf: string; by: Record<string, number> }[] = [];
+    /** Elements already reported: their descendants stick out with them and are not listed again. */
+    const reported = new Set<Element>();
+    const insideReported = (element: Element) => {
+      for (let node = element.parentElement; node; node = node.parentElement) if (reported.has(node)) return true;
+      return false;
+    };
+    /** Drawn by a library as one picture (math, diagrams, icons): measured as a whole, not by its parts. */
+    const ATOMIC = '.katex, svg';
     const rootElement = document.querySelector(rootSelector);
     if (!rootElement) return [{ element: rootSelector, outOf: 'document', by: {} }];
 
     for (const element of [rootElement, ...rootElement.querySelectorAll('*')]) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      if (element.closest(':popover-open') || hidden(element)) continue;
+      if (element.closest(':popover-open') || element.parentElement?.closest(ATOMIC) || hidden(element) || insideReported(element)) continue;
 
-      // Out of the window, sideways (vertical scrolling of the page is not a layout fault here: the window never scrolls).
-      const windowBy: Record<string, number> = {};
-      if (box.left < -TOLERANCE) windowBy.left = Math.round(-box.left);
-      if (box.right > innerWidth + TOLERANCE) windowBy.right = Math.round(box.right - innerWidth);
-      if (box.bottom > innerHeight + TOLERANCE && !element.closest('[data-scrolls], [role=log]')) {
-        // Below the window counts only when no ancestor scrolls vertically.
-        let scroller = false;
-        for (let node = element.parentElement; node; node = node.parentElement) if (scrolls(getComputedStyle(node).overflowY)) scroller = true;
-        if (!scroller) windowBy.bottom = Math.round(box.bottom - innerHeight);
+      // Out of the window. An ancestor that clips or scrolls on an axis hides what goes past it on
+      // that axis (that ancestor is checked itself), and the window never scrolls.
+      let clippedX = false;
+      let clippedY = false;
+      for (let node = element.parentElement; node && node !== document.documentElement; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (style.overflowX !== 'visible') clippedX = true;
+        if (style.overflowY !== 'visible') clippedY = true;
       }
+      const windowBy: Record<string, number> = {};
+      if (!clippedX && box.left < -TOLERANCE) windowBy.left = Math.round(-box.left);
+      if (!clippedX && box.right > innerWidth + TOLERANCE) windowBy.right = Math.round(box.right - innerWidth);
+      if (!clippedY && box.bottom > innerHeight + TOLERANCE) windowBy.bottom = Math.round(box.bottom - innerHeight);
 
       // Out of the nearest clipping ancestor, on an axis that ancestor does not scroll.
       let clipper: Element | null = null;
@@ -108,9 +120,11 @@ export async function findOverflows(page: Page, root = 'body'): Promise<Overflow
       const style = getComputedStyle(element);
       const cut = labelled && style.textOverflow !== 'ellipsis' && style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1;
 
+      const before = found.length;
       if (Object.keys(windowBy).length) found.push({ element: describe(element), outOf: 'window', by: windowBy });
       if (clipper && Object.keys(clipBy).length) found.push({ element: describe(element), outOf: describe(clipper), by: clipBy });
       if (cut) found.push({ element: describe(element), outOf: 'its own box (text cut off)', by: { right: element.scrollWidth - element.clientWidth } });
+      if (found.length > before) reported.add(element);
     }
     return found;
   }, root);

@@ -188,8 +188,14 @@ export function seededConversations(): ExportConversation[] {
   });
 }
 
-/** The title of the conversation with the rich answer (code, table, math, reasoning). */
-export const RICH_TITLE = SEED[0]?.title ?? '';
+/** Titles of conversations a spec opens: the rich answer (code, table, math, reasoning), the pinned one, the failed one. */
+export const SEEDED_TITLES = {
+  rich: SEED[0]?.title ?? '',
+  pinned: SEED.find((seed) => seed.pinned)?.title ?? '',
+  failed: SEED.find((seed) => seed.turns.some((turn) => turn.failed))?.title ?? '',
+} as const;
+
+export const RICH_TITLE = SEEDED_TITLES.rich;
 
 /** Writes the seeded conversations into `dataDir`'s history, as an import would, before the app starts. */
 export async function seedHistory(dataDir: string): Promise<void> {

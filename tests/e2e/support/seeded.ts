@@ -10,7 +10,9 @@ import { SEEDED_ALIASES, seedHistory } from './seedHistory';
 import { freezeForScreenshots } from './visual';
 
 export const test = base.extend<{ seeded: Page }>({
-  seeded: async ({ parley, dataDir, fake }, use) => {
+  // Seeding, a start and a reload: more than a plain start, so it has its own time budget.
+  seeded: [
+    async ({ parley, dataDir, fake }, use) => {
     fake.models = [...Object.keys(SEEDED_ALIASES), ...fake.models];
     fake.aliases = { ...fake.aliases, ...SEEDED_ALIASES };
     await seedHistory(dataDir);
@@ -21,7 +23,9 @@ export const test = base.extend<{ seeded: Page }>({
     // The key outlives the reload (web mode keeps it in main's memory, the app in the keyring).
     await expect(sidebar(page).getByRole('list', { name: 'Conversations' })).toBeVisible();
     await use(page);
-  },
+    },
+    { timeout: 60_000 },
+  ],
 });
 
 export { expect };
