@@ -1,3 +1,5 @@
+// First: the cascade layers' order and the design tokens, before any other stylesheet.
+import './styles/foundation.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
