@@ -10,6 +10,7 @@ import { DEFAULT_ENDPOINT_ID } from './endpointIds';
 import { LIMITS } from './limits';
 import { PARAM_LIMITS, type ChatParams } from './chatParams';
 import { ATTACHMENT_FILE_PATTERN, ATTACHMENT_LIMITS } from './attachmentLimits';
+import { conversationToolServersSchema, toolApprovalSchema, type ToolApproval, type ToolCallRecord } from './toolsContract';
 
 export { LIMITS } from './limits';
 export { DEFAULT_ENDPOINT_ID } from './endpointIds';
@@ -128,6 +129,8 @@ export interface ModelInfo {
   reasoning: ReasoningMode | null;
   /** US dollars per million tokens. */
   price: { input: number; output: number } | null;
+  /** Can call tools (function calling), from the endpoint's catalogue; absent or null: not known. */
+  toolCalling?: boolean | null;
 }
 
 export interface ModelList {
@@ -201,6 +204,8 @@ export const chatRequestSchema = z
     params: chatParamsSchema.optional(),
     /** Where to send it; absent: the conversation's endpoint, else the default one. */
     endpointId: endpointIdSchema.optional(),
+    /** The MCP servers whose enabled tools the model may call (each call still asks first); absent or empty: none. */
+    toolServers: conversationToolServersSchema.optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -260,6 +265,12 @@ export type ChatEvent =
   | { type: 'delta'; content?: string; reasoning?: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'retrying'; attempt: number; of: number; reason: AppError }
+  /** A tool call, sent again at every change; `awaiting-approval` asks the page for a ToolApprovalControl. */
+  | { type: 'tool-call'; call: ToolCallRecord }
+  /** The answer goes on without tools: the model has none (`model`, from the catalogue) or the server refused them (`refused`). */
+  | { type: 'tools-unavailable'; reason: 'model' | 'refused'; message: string }
+  /** A selected server could not start; the answer goes on with the others' tools. */
+  | { type: 'tool-server-failed'; serverId: string; serverName: string; reason: string }
   | { type: 'done'; result: ChatResult };
 
 /** A message as history keeps it. `interrupted`: the app stopped while it streamed. */
@@ -283,6 +294,8 @@ export interface StoredMessage {
   versions?: StoredMessage[];
   /** Files sent with a question; absent when none. */
   attachments?: Attachment[];
+  /** The tool calls an answer made, in order; absent when none. */
+  toolCalls?: ToolCallRecord[];
 }
 
 export interface ConversationSummary {
@@ -301,6 +314,8 @@ export interface StoredConversation extends ConversationSummary {
   params?: ChatParams;
   /** The id of the endpoint it is held with; an id Parley no longer knows means the default endpoint. */
   endpoint?: string;
+  /** The MCP servers whose tools it may use; absent in rows made before Parley had tools. */
+  toolServers?: string[];
 }
 
 export interface SearchHit {
@@ -326,6 +341,7 @@ export const createConversationSchema = z
     params: chatParamsSchema.optional(),
     /** Absent: the default endpoint. */
     endpointId: endpointIdSchema.optional(),
+    toolServers: conversationToolServersSchema.optional(),
   })
   .strict();
 export const updateConversationSchema = z
@@ -339,6 +355,7 @@ export const updateConversationSchema = z
         pinned: z.boolean(),
         params: chatParamsSchema,
         endpointId: endpointIdSchema,
+        toolServers: conversationToolServersSchema,
       })
       .partial()
       .strict(),
@@ -673,5 +690,10 @@ export interface Notice {
 /** How answers cross the transport: never a thrown Electron error with its stack. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-/** Messages on a chat stream from renderer to main. */
-export type ChatControl = { type: 'cancel' };
+/** Messages on a chat stream from renderer to main: Stop, and the answer to "Allow tool call". */
+export type ChatControl = { type: 'cancel' } | { type: 'tool-approval'; callId: string; decision: ToolApproval };
+/** Main checks every control message: the page's answer to an approval is input like any other. */
+export const chatControlSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cancel') }).strict(),
+  z.object({ type: z.literal('tool-approval'), callId: z.uuid(), decision: toolApprovalSchema }).strict(),
+]);

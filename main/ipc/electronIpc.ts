@@ -4,7 +4,7 @@
  * for its sender frame before the router, which validates the payload, sees it.
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { CHANNELS, CHAT_CHANNEL, type AppError, type ChatControl } from '../../preload/contract';
+import { CHANNELS, CHAT_CHANNEL, type AppError } from '../../preload/contract';
 import { failedResult } from '../../preload/chatResult';
 import type { Router } from './router';
 import { isTrustedSender } from './trustedSender';
@@ -31,9 +31,7 @@ export function registerIpc(ipcMain: IpcMain, router: Router, trustedOrigins: ()
       port.postMessage(chatEvent);
       if (chatEvent.type === 'done') port.close();
     });
-    port.on('message', ({ data }: { data: ChatControl }) => {
-      if (data?.type === 'cancel') stream.cancel();
-    });
+    port.on('message', ({ data }: { data: unknown }) => stream.control(data));
     // The window went away mid-answer: stop paying for tokens nobody will read.
     port.on('close', () => stream.cancel());
     port.start();

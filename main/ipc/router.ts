@@ -6,6 +6,7 @@
 import { failedResult } from '../../preload/chatResult';
 import {
   CHANNELS,
+  chatControlSchema,
   chatRequestSchema,
   requestSchemas,
   type AppError,
@@ -18,12 +19,13 @@ import {
   type ResponseOf,
 } from '../../preload/contract';
 import { AppFailure } from '../appFailure';
+import { createToolApprovals, type ToolApprovals } from '../chat/toolApprovals';
 
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 export interface RouterDeps {
   handlers: Handlers;
-  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal): Promise<ChatResult>;
+  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals): Promise<ChatResult>;
   /** Where unexpected failures are reported; never given payloads, which may hold the key. */
   reportError?: (where: string, error: unknown) => void;
 }
@@ -31,7 +33,13 @@ export interface RouterDeps {
 export interface Router {
   invoke(channel: unknown, payload: unknown): Promise<Envelope<unknown>>;
   /** Starts a chat stream; every stream ends with one `done` event, also for invalid requests. */
-  startChat(payload: unknown, onEvent: (event: ChatEvent) => void): { cancel(): void };
+  startChat(payload: unknown, onEvent: (event: ChatEvent) => void): ChatStreamControl;
+}
+
+export interface ChatStreamControl {
+  cancel(): void;
+  /** A control message from the page (Stop, an answer to "Allow tool call"); anything malformed is dropped. */
+  control(message: unknown): void;
 }
 
 const isChannel = (value: unknown): value is Channel => typeof value === 'string' && (CHANNELS as string[]).includes(value);
@@ -74,13 +82,22 @@ export function createRouter(deps: RouterDeps): Router {
       const parsed = chatRequestSchema.safeParse(payload);
       if (!parsed.success) {
         onEvent({ type: 'done', result: failedResult(invalid(describeIssue(parsed.error.issues))) });
-        return { cancel: () => undefined };
+        return { cancel: () => undefined, control: () => undefined };
       }
       const controller = new AbortController();
-      deps.chat(parsed.data, onEvent, controller.signal).catch((error: unknown) => {
+      const approvals = createToolApprovals();
+      deps.chat(parsed.data, onEvent, controller.signal, approvals).catch((error: unknown) => {
         onEvent({ type: 'done', result: failedResult(toAppError('chat', error)) });
       });
-      return { cancel: () => controller.abort() };
+      return {
+        cancel: () => controller.abort(),
+        control(message) {
+          const control = chatControlSchema.safeParse(message);
+          if (!control.success) return;
+          if (control.data.type === 'cancel') controller.abort();
+          else approvals.answer(control.data.callId, control.data.decision);
+        },
+      };
     },
   };
 }
