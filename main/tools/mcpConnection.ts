@@ -59,6 +59,7 @@ function describeStartFailure(config: LaunchConfig, error: unknown, timeouts: Mc
   if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
     return `The server did not answer within ${seconds(timeouts.startMs)}, so Parley stopped it.`;
   }
+  if (error instanceof McpError && error.code === ErrorCode.ConnectionClosed) return 'The server exited while starting.';
   const detail = error instanceof Error ? error.message : String(error);
   if (config.transport === 'http') {
     if (/ECONNREFUSED|fetch failed/i.test(detail)) return `Nothing answered at ${config.url}. Check the URL and that the server is running.`;
@@ -120,10 +121,11 @@ export function createMcpConnection(config: LaunchConfig, timeouts: McpTimeouts,
     const current = new Client({ name: 'Parley', version: '1' }, { capabilities: {} });
     client = current;
     // Told once the server has gone: a crash of the process, a closed HTTP session, or our own stop.
+    // While starting, the failed start itself says why (below).
     current.onclose = () => {
-      if (client !== current) return;
+      if (client !== current || state.status !== 'ready') return;
       client = null;
-      if (state.status !== 'stopped') setState({ status: 'failed', reason: withStderr('The server stopped unexpectedly.') });
+      setState({ status: 'failed', reason: withStderr('The server stopped unexpectedly.') });
     };
     // Protocol noise (an unparseable line on stdout) is not fatal; the SDK keeps going.
     current.onerror = () => undefined;

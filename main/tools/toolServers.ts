@@ -32,19 +32,32 @@ export interface ToolServersDeps {
 export function createToolServers(deps: ToolServersDeps): ToolServers {
   const timeouts = deps.timeouts ?? DEFAULT_TIMEOUTS;
   const connections = new Map<string, McpConnection>();
+  /** Connections being made (their secrets decrypted), so two callers get the same one. */
+  const making = new Map<string, Promise<McpConnection>>();
   const listeners = new Set<(id: string) => void>();
   const changed = (id: string) => {
     for (const listener of listeners) listener(id);
   };
 
+  function connectionOf(id: string): Promise<McpConnection> {
+    const existing = connections.get(id);
+    if (existing) return Promise.resolve(existing);
+    const pending =
+      making.get(id) ??
+      deps
+        .launchConfig(id)
+        .then((config) => {
+          const connection = createMcpConnection(config, timeouts, () => changed(id));
+          connections.set(id, connection);
+          return connection;
+        })
+        .finally(() => making.delete(id));
+    making.set(id, pending);
+    return pending;
+  }
+
   async function started(id: string): Promise<McpConnection> {
-    let connection = connections.get(id);
-    if (!connection) {
-      const config = await deps.launchConfig(id);
-      // Another caller may have made it while the secrets were decrypted.
-      connection = connections.get(id) ?? createMcpConnection(config, timeouts, () => changed(id));
-      connections.set(id, connection);
-    }
+    const connection = await connectionOf(id);
     // A failed server is tried again when next needed: it may have been fixed since.
     if (connection.state.status !== 'ready') await connection.start();
     return connection;
