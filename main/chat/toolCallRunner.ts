@@ -80,8 +80,10 @@ export async function runToolCall(call: StreamedToolCall, place: ToolCallPlace, 
   if (tools.isAlwaysAllowed(target)) {
     record.decision = 'remembered';
   } else {
+    // Listening before the page hears of the call: its answer may come back at once.
+    const asking = context.approvals.ask(record.id, signal);
     report({ status: 'awaiting-approval' });
-    const decision = await context.approvals.ask(record.id, signal);
+    const decision = await asking;
     if (signal.aborted) {
       report({ status: 'cancelled', decision: null, error: 'Stopped before it was allowed.' });
       return 'The user stopped the answer.';
