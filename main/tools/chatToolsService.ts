@@ -48,8 +48,7 @@ export function createChatTools(deps: ChatToolsDeps): ChatTools {
         if (!record.disabledTools.includes(tool.name)) offered.push({ serverId: record.id, serverName: record.name, tool: tool.name, schema: tool });
       }
     }
-    const names = functionNames(offered);
-    const byName = new Map([...names.entries()].map(([name, ref]) => [name, offered.find((tool) => tool.serverId === ref.serverId && tool.tool === ref.tool)!]));
+    const byName = functionNames(offered);
     const definitions: OpenAI.Chat.ChatCompletionFunctionTool[] = [...byName.entries()].map(([name, target]) => ({
       type: 'function',
       function: { name, description: describe(target.schema, target.serverName), parameters: target.schema.inputSchema },

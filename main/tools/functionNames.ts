@@ -8,18 +8,14 @@ const MAX_NAME = 64;
 
 const slug = (text: string): string => text.replace(/[^a-zA-Z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'tool';
 
-export interface ToolRef {
-  serverId: string;
-  tool: string;
-}
-
-export function functionNames(tools: readonly (ToolRef & { serverName: string })[]): Map<string, ToolRef> {
-  const table = new Map<string, ToolRef>();
-  for (const { serverId, serverName, tool } of tools) {
-    const base = `${slug(serverName).slice(0, 20)}__${slug(tool)}`.slice(0, MAX_NAME);
+/** Each tool under its function name. */
+export function functionNames<T extends { serverName: string; tool: string }>(tools: readonly T[]): Map<string, T> {
+  const table = new Map<string, T>();
+  for (const entry of tools) {
+    const base = `${slug(entry.serverName).slice(0, 20)}__${slug(entry.tool)}`.slice(0, MAX_NAME);
     let name = base;
     for (let n = 2; table.has(name); n++) name = `${base.slice(0, MAX_NAME - String(n).length - 1)}_${n}`;
-    table.set(name, { serverId, tool });
+    table.set(name, entry);
   }
   return table;
 }
