@@ -13,6 +13,7 @@ import type {
   ChatParams,
   PromptImportReport,
   PromptLibrary,
+  ChatControl,
   ChatEvent,
   ChatRequest,
   ChatResult,
@@ -36,10 +37,13 @@ import type {
   UpdateStatus,
   UsageReport,
 } from './contract';
+import type { ToolApproval } from './toolsContract';
 
 export interface ChatStream {
   /** Asks main to stop; `done` then resolves with status `stopped` and the partial answer. */
   cancel(): void;
+  /** The person's answer to "Allow tool call" for a call this stream reported as `awaiting-approval`. */
+  answerToolCall(callId: string, decision: ToolApproval): void;
   /** Resolves once, with the whole result; never rejects. */
   done: Promise<ChatResult>;
 }
@@ -47,8 +51,8 @@ export interface ChatStream {
 /** What carries requests and chat streams to main. */
 export interface Transport {
   invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;
-  /** Opens one chat stream; `onEvent` receives every event until and including `done`. */
-  openChat(request: ChatRequest, onEvent: (event: ChatEvent) => void): { cancel(): void };
+  /** Opens one chat stream; `onEvent` receives every event until and including `done`; `send` carries Stop and approvals back. */
+  openChat(request: ChatRequest, onEvent: (event: ChatEvent) => void): { send(control: ChatControl): void };
   /** Commands main pushes (menu clicks); absent where there is no native menu (web mode). */
   onCommand?(listener: (command: AppCommand) => void): () => void;
 }
@@ -143,7 +147,11 @@ export function createApi(transport: Transport): ParleyApi {
         onEvent(event);
         if (event.type === 'done') settle(event.result);
       });
-      return { cancel: () => stream.cancel(), done };
+      return {
+        cancel: () => stream.send({ type: 'cancel' }),
+        answerToolCall: (callId, decision) => stream.send({ type: 'tool-approval', callId, decision }),
+        done,
+      };
     },
     getSettings: () => call('settings:get', {}),
     updateSettings: (patch) => call('settings:update', patch),

@@ -17,7 +17,7 @@ const transport: Transport = {
       if (data.type === 'done') port1.close();
     };
     ipcRenderer.postMessage(CHAT_CHANNEL, request, [port2]);
-    return { cancel: () => port1.postMessage({ type: 'cancel' } satisfies ChatControl) };
+    return { send: (control: ChatControl) => port1.postMessage(control) };
   },
   onCommand(listener) {
     // The page gets the command name only, never the Electron event; anything else is dropped.

@@ -3,7 +3,7 @@ import { acrossBridge, createApi, fromBridge, ParleyError, type Transport } from
 
 const refusing: Transport = {
   invoke: async () => ({ ok: false, error: { code: 'insecure-storage', message: 'No keyring is available.' } }),
-  openChat: () => ({ cancel: () => undefined }),
+  openChat: () => ({ send: () => undefined }),
 };
 
 /** What contextBridge does to a rejection: structured clone, Errors reduced to their message. */

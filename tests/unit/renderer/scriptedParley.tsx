@@ -167,7 +167,8 @@ export class ScriptedParley implements ParleyApi {
       if (event.type === 'done') settle(event.result);
     });
     this.chats.push(chat);
-    return { cancel: () => chat.cancel(), done };
+    // No scripted chat asks for a tool call yet (the window's tools come in a later phase).
+    return { cancel: () => chat.cancel(), answerToolCall: () => undefined, done };
   }
 
   getSettings = () => this.answer('getSettings', [], () => ({ ...this.settings }));
