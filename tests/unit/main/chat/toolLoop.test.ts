@@ -226,6 +226,12 @@ describe('models and limits', () => {
     expect(run.result).toMatchObject({ status: 'complete', content: 'Stopping after 11 rounds of tools.' });
   });
 
+  it('asks again for every call of every round: a tool result cannot earn the next call a pass', async () => {
+    const run = await ask('go', { model: 'fake/tool-loop', decide: allow });
+    expect(run.asked).toHaveLength(10);
+    expect(run.calls.slice(0, 10).every((call) => call.decision === 'once')).toBe(true);
+  });
+
   it('a model that refuses `tools` (400) answers without them, and is not offered them again', async () => {
     const chat = chatService();
     const first = await ask('hello', { model: 'fake/no-tools', chat });
