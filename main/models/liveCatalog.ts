@@ -42,7 +42,7 @@ const CONTEXT_FIELDS = ['context_window', 'contextWindow', 'context_length', 'co
 /** Prices per million tokens, under the names seen in W&B's and similar catalogues. */
 const PRICE_IN_FIELDS = ['input_price', 'inputPrice', 'price_input', 'input_cost_per_million', 'input_price_per_million', 'prompt_price'] as const;
 const PRICE_OUT_FIELDS = ['output_price', 'outputPrice', 'price_output', 'output_cost_per_million', 'output_price_per_million', 'completion_price'] as const;
-const MODALITY_FIELDS = ['input_modalities', 'inputModalities', 'modalities', 'input_types'] as const;
+const MODALITY_FIELDS = ['input_modalities', 'inputModalities', 'modalitiesInput', 'modalities', 'input_types'] as const;
 const VISION_FIELDS = ['vision', 'supports_vision', 'supportsVision'] as const;
 const REASONING_MODES: Record<string, ReasoningMode> = { always: 'always', 'default-on': 'default-on', 'default-off': 'default-off', none: 'none' };
 
