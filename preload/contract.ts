@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { APP_COMMANDS } from './appCommands';
 import { DEFAULT_ENDPOINT_ID } from './endpointIds';
 import { LIMITS } from './limits';
+import { httpUrl } from './httpUrlSchema';
 import { PARAM_LIMITS, type ChatParams } from './chatParams';
 import { ATTACHMENT_FILE_PATTERN, ATTACHMENT_LIMITS } from './attachmentLimits';
 import { conversationToolServersSchema, toolApprovalSchema, type ToolApproval, type ToolCallRecord } from './toolsContract';
@@ -17,17 +18,6 @@ export { DEFAULT_ENDPOINT_ID } from './endpointIds';
 
 export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
 
-const httpUrl = z
-  .string()
-  .max(LIMITS.urlChars)
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === 'http:' || protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL');
 
 /** Chat parameters: only keys the person set, each in the range models accept. */
 export const chatParamsSchema: z.ZodType<ChatParams> = z

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Attachment } from './contract';
+import { httpUrl } from './httpUrlSchema';
 
 export const TOOL_LIMITS = {
   serverNameChars: 100,
@@ -37,17 +38,6 @@ const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be letters, d
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'is not a valid header name').max(TOOL_LIMITS.secretNameChars);
 const uniqueNames = (entries: { name: string }[]) => new Set(entries.map((entry) => entry.name.toLowerCase())).size === entries.length;
 
-const httpUrl = z
-  .string()
-  .max(2_048)
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === 'http:' || protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL');
 
 export const stdioServerFieldsSchema = z
   .object({

@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMcpConnection, ToolCallFailure, type McpConnection, type McpTimeouts } from '../../../../main/tools/mcpConnection';
 import { createToolServers } from '../../../../main/tools/toolServers';
@@ -16,9 +15,11 @@ import {
   everythingOverStdio,
   everythingWithPidFile,
   filesystemOver,
+  isAlive,
   silentServer,
   startEverythingOverHttp,
   type HttpEverything,
+  until,
 } from './realServers';
 
 const TIMEOUTS: McpTimeouts = { startMs: 30_000, callMs: 30_000 };
@@ -33,15 +34,6 @@ function connect(config: LaunchConfig, timeouts = TIMEOUTS): McpConnection {
 
 const textOf = (result: Awaited<ReturnType<McpConnection['call']>>): string =>
   result.content.map((part) => (part.type === 'text' ? part.text : `[${part.type}]`)).join('\n');
-
-/** Polls a condition the code under test changes by itself (a process dying). */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let tries = 0; tries < 600; tries++) {
-    if (condition()) return;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'parley-mcp-'));
@@ -210,12 +202,3 @@ describe('the servers of the app', () => {
     for (const pid of [firstPid, secondPid]) await until(() => !isAlive(pid), `process ${pid} to end`);
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LaunchConfig } from '../../../../main/tools/toolServerStore';
 
 const modules = path.join(import.meta.dirname, '../../../../node_modules/@modelcontextprotocol');
@@ -36,6 +37,25 @@ export function crashingServer(trigger: string, id = 'crashing'): LaunchConfig {
 export function everythingWithPidFile(pidFile: string, id = 'pid'): LaunchConfig {
   const script = `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); await import(${JSON.stringify(EVERYTHING_BIN)});`;
   return { id, name: 'With pid', transport: 'stdio', command: process.execPath, args: ['--input-type=module', '-e', script], env: {} };
+}
+
+/** Whether a process still runs (signal 0 only checks). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls a condition the code under test changes by itself (a process dying); fails after 30 s. */
+export async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let tries = 0; tries < 600; tries++) {
+    if (condition()) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function freePort(): Promise<number> {

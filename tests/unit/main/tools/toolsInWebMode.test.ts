@@ -8,27 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../../../preload/contract';
 import { webModeApi } from '../export/webModeApi';
 import { startWebModeHarness, type WebModeHarness } from '../../support/webModeHarness';
-import { everythingWithPidFile } from './realServers';
+import { everythingWithPidFile, isAlive, until } from './realServers';
 
 let harness: WebModeHarness | null = null;
 afterEach(async () => {
   await harness?.close();
   harness = null;
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('tools in web mode', () => {
   it('asks over the socket, runs the allowed call, keeps it in history, and stops the server on close', async () => {
@@ -67,7 +57,6 @@ describe('tools in web mode', () => {
     expect(isAlive(pid)).toBe(true);
     await harness.close();
     harness = null;
-    for (let tries = 0; tries < 200 && isAlive(pid); tries++) await sleep(50);
-    expect(isAlive(pid)).toBe(false);
+    await until(() => !isAlive(pid), 'the server process to end');
   });
 });
