@@ -33,7 +33,6 @@ import { createAttachmentHandlers } from './attachments/attachmentHandlers';
 import { createToolServerStore } from './tools/toolServerStore';
 import { createToolServers } from './tools/toolServers';
 import { createChatTools } from './tools/chatToolsService';
-import { createToolsService, type ToolsService } from './tools/toolsService';
 import type { McpTimeouts } from './tools/mcpConnection';
 
 export interface ServicePorts {
@@ -69,7 +68,6 @@ export interface ServicePorts {
 
 /** The router, plus what the app must do when it quits: stop the MCP servers it started. */
 export interface AppRouter extends Router {
-  tools: ToolsService;
   shutdown(): Promise<void>;
 }
 
@@ -190,5 +188,5 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
       ...createAttachmentHandlers(attachments),
     },
   });
-  return { ...router, tools: createToolsService(toolServerStore, toolServers), shutdown: () => toolServers.stopAll() };
+  return { ...router, shutdown: () => toolServers.stopAll() };
 }
