@@ -3,7 +3,7 @@
  * this, so the app that ships and the app the tests drive are the same code.
  */
 import path from 'node:path';
-import { DEFAULT_ENDPOINT_ID, type Notice } from '../preload/contract';
+import { DEFAULT_ENDPOINT_ID, type Notice } from '../shared/ipc';
 import { createChatService } from './chat/chatService';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
@@ -33,6 +33,8 @@ import { createAttachmentHandlers } from './attachments/attachmentHandlers';
 import { createToolServerStore } from './tools/toolServerStore';
 import { createToolServers } from './tools/toolServers';
 import { createChatTools } from './tools/chatToolsService';
+import { createToolHandlers } from './tools/toolHandlers';
+import { createToolsService } from './tools/toolsService';
 import type { McpTimeouts } from './tools/mcpConnection';
 
 export interface ServicePorts {
@@ -99,7 +101,12 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
   });
   const toolServerStore = createToolServerStore({ store: ports.settingsStore, secretsStore: ports.secretsStore, cipher: ports.cipher });
   const toolServers = createToolServers({
-    launchConfig: (id) => toolServerStore.launchConfig(id),
+    launchConfig: async (id) => {
+      const config = await toolServerStore.launchConfig(id);
+      // Like an endpoint's key as it is used: values saved in earlier runs are redacted from the log too.
+      for (const secret of Object.values(config.transport === 'stdio' ? config.env : config.headers)) remember(secret);
+      return config;
+    },
     ...(ports.toolTimeouts ? { timeouts: ports.toolTimeouts } : {}),
   });
   const chatTools = createChatTools({
@@ -146,6 +153,10 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
         conversations: history.listConversations({ offset, limit }).map(summaryOf),
         total: history.countConversations(),
       }),
+      'history:summaries': ({ ids }) => ids.flatMap((id) => {
+        const found = history.findConversation(id);
+        return found ? [summaryOf(found)] : [];
+      }),
       'history:get': ({ id }) => conversation(id),
       'history:create': ({ id, model, systemPrompt, params = {}, endpointId, toolServers = [] }) => ({
         ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID, toolServers }),
@@ -186,6 +197,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
       ...createEndpointHandlers({ endpoints, remember, getEndpoint }),
       'history:saveComparison': (request) => saveComparison(history, request),
       ...createAttachmentHandlers(attachments),
+      ...createToolHandlers({ tools: createToolsService(toolServerStore, toolServers), remember }),
     },
   });
   return { ...router, shutdown: () => toolServers.stopAll() };

@@ -11,7 +11,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type OpenAI from 'openai';
-import type { AppError, ChatEvent, ChatRequest, ChatResult, ChatStatus, Usage } from '../../preload/contract';
+import { MAX_TOOL_ROUNDS, type AppError, type ChatEvent, type ChatRequest, type ChatResult, type ChatStatus, type Usage } from '../../shared/ipc';
 import { isRetryable, StreamDroppedError, StreamStalledError, toAppError } from './errors';
 import type { ErrorContext } from './errors';
 import { createOpenAIClient } from './openaiClient';
@@ -28,7 +28,6 @@ import type { ChatTools, ToolSet } from './chatTools';
 import { NO_APPROVALS, type ToolApprovals } from './toolApprovals';
 import { createToolCallCollector, type StreamedToolCall } from './toolCallDeltas';
 import { runToolCall } from './toolCallRunner';
-import { MAX_TOOL_ROUNDS } from '../../preload/toolsContract';
 
 export interface ChatServiceDeps {
   /** The endpoint by id; absent: the default one. */

@@ -4,7 +4,7 @@
  * starts a server or speaks MCP itself.
  */
 import type OpenAI from 'openai';
-import type { Attachment } from '../../preload/contract';
+import type { Attachment } from '../../shared/ipc';
 
 export interface ToolTarget {
   serverId: string;

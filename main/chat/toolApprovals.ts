@@ -4,7 +4,7 @@
  * page answered. Only a call that is being asked about can be answered, once: a page cannot
  * approve a call ahead of time, and an answer for another stream's call goes nowhere.
  */
-import type { ToolApproval } from '../../preload/toolsContract';
+import type { ToolApproval } from '../../shared/ipc';
 
 export interface ToolApprovals {
   /** Resolves with the answer; with `deny` when the stream is stopped first. */

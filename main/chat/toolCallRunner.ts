@@ -5,8 +5,7 @@
  * the page see the same record. Nothing runs without an answer; a stop cancels the wait or the run.
  */
 import { randomUUID } from 'node:crypto';
-import { MAX_TOOL_ROUNDS, type ToolCallRecord } from '../../preload/toolsContract';
-import type { ChatEvent } from '../../preload/contract';
+import { MAX_TOOL_ROUNDS, type ChatEvent, type ToolCallRecord } from '../../shared/ipc';
 import type { ToolSet } from './chatTools';
 import type { ToolApprovals } from './toolApprovals';
 import type { StreamedToolCall } from './toolCallDeltas';

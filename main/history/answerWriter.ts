@@ -1,4 +1,4 @@
-import type { ToolCallRecord } from '../../preload/toolsContract';
+import type { ToolCallRecord } from '../../shared/ipc';
 import type { AnswerText } from './messages';
 import { storable } from './snippet';
 import type { AnswerDelta, AnswerOutcome, StoredMessage } from './types';

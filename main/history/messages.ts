@@ -9,7 +9,7 @@ import type { AnswerOutcome, MessageRole, MessageStatus, NewMessage, NewUserMess
 import type { Versions } from './versions';
 import type { AttachmentRows } from './attachments';
 import type { ToolCallRows } from './toolCalls';
-import type { ToolCallRecord } from '../../preload/toolsContract';
+import type { ToolCallRecord } from '../../shared/ipc';
 
 const missingMessage = (id: string): AppFailure =>
   new AppFailure({ code: 'invalid-request', message: `The message ${id} is no longer in this conversation.` });

@@ -2,8 +2,7 @@
  * The tool calls of answers (migration 011): one row per call, rewritten at each of its steps,
  * read back with its conversation (for live answers and their earlier versions alike).
  */
-import type { Attachment } from '../../preload/contract';
-import type { ToolCallRecord } from '../../preload/toolsContract';
+import type { Attachment, ToolCallRecord } from '../../shared/ipc';
 import type { Db } from './database';
 import { storable } from './snippet';
 

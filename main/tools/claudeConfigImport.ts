@@ -6,7 +6,7 @@
  * and says why; an entry Parley cannot run is skipped with its reason, the others are kept.
  */
 import { z } from 'zod';
-import { toolServerFieldsSchema, type ToolServerFields } from '../../preload/toolsContract';
+import { toolServerFieldsSchema, type ToolServerFields } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 
 export interface ParsedImport {

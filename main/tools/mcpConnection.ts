@@ -12,7 +12,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ErrorCode, McpError, ToolListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { ToolServerState } from '../../preload/toolsContract';
+import type { ToolServerState } from '../../shared/ipc';
 import { redactSecrets } from '../logging/redact';
 import type { LaunchConfig } from './toolServerStore';
 

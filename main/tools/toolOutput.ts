@@ -5,7 +5,7 @@
  * page and to the model.
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Attachment } from '../../preload/contract';
+import type { Attachment } from '../../shared/ipc';
 import type { AttachmentFiles } from '../attachments/attachmentFiles';
 import type { ToolOutput } from '../chat/chatTools';
 

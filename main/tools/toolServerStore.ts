@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { SecretHint, ToolServerFields } from '../../preload/toolsContract';
+import type { SecretHint, ToolServerFields } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { Cipher } from '../secrets/cipher';
 import { hintOf } from '../secrets/keyVault';

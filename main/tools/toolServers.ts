@@ -4,7 +4,7 @@
  * request, dropped when its configuration changes or it is removed, and all stopped when Parley
  * quits. Listeners hear every change of a server's state or tools.
  */
-import type { ToolServerState } from '../../preload/toolsContract';
+import type { ToolServerState } from '../../shared/ipc';
 import { createMcpConnection, type McpConnection, type McpTimeouts } from './mcpConnection';
 import type { LaunchConfig } from './toolServerStore';
 

@@ -3,7 +3,7 @@
  * their switches and "always allowed" marks, secret names with hints), adding, changing, removing,
  * starting and restarting them, and importing a Claude desktop configuration.
  */
-import type { ToolServerFields, ToolServerImportReport, ToolServerView } from '../../preload/toolsContract';
+import type { ToolServerFields, ToolServerImportReport, ToolServerView } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import { parseClaudeDesktopConfig } from './claudeConfigImport';
 import type { ToolServers } from './toolServers';

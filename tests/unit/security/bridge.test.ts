@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, requestSchemas, type Channel, type ChatRequest, type RequestOf } from '../../../preload/contract';
+import { CHANNELS, requestSchemas, type Channel, type ChatRequest, type RequestOf } from '../../../shared/ipc';
 import { startWebModeHarness, type WebModeHarness } from '../support/webModeHarness';
 import { openRawBridge, type RawBridge } from './support/rawBridge';
 
@@ -21,6 +21,7 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'link:open': { url: 'https://example.com/' },
   'image:fetch': { url: 'https://example.com/chart.png' },
   'history:list': { offset: 0, limit: 10 },
+  'history:summaries': { ids: [ID] },
   'history:get': { id: ID },
   'history:create': { id: ID, model: 'fake/echo', systemPrompt: 'be brief' },
   'history:update': { id: ID, patch: { title: 'renamed', pinned: true } },
@@ -56,6 +57,15 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   },
   'attachment:add': { name: 'pixel.png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
   'attachment:read': { file: `${'a'.repeat(64)}.png` },
+  'tools:add': { fields: { name: 'Files', transport: 'stdio', command: 'npx', args: ['-y', 'server'], env: [{ name: 'TOKEN', value: 'secret-value' }] }, allowInsecure: true },
+  'tools:update': { id: 'files', fields: { name: 'Remote', transport: 'http', url: 'http://127.0.0.1:1/mcp', headers: [{ name: 'x-api-key', value: 'secret-value' }] } },
+  'tools:remove': { id: 'files' },
+  'tools:start': { id: 'files' },
+  'tools:restart': { id: 'files' },
+  'tools:stop': { id: 'files' },
+  'tools:setToolEnabled': { serverId: 'files', tool: 'read_file', enabled: false },
+  'tools:revokeAlwaysAllow': { serverId: 'files', tool: 'read_file' },
+  'tools:importClaudeConfig': { content: '{"mcpServers":{}}', allowInsecure: true },
 };
 const validFor = (channel: Channel): unknown => VALID[channel as keyof typeof VALID] ?? {};
 const VALID_CHAT: ChatRequest = { model: 'fake/echo', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] };

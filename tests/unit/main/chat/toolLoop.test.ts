@@ -16,8 +16,7 @@ import { createMemoryStore } from '../../../../main/settings/memoryStore';
 import { createChatTools } from '../../../../main/tools/chatToolsService';
 import { createToolServers, type ToolServers } from '../../../../main/tools/toolServers';
 import { createToolServerStore, type ToolServerStore } from '../../../../main/tools/toolServerStore';
-import type { ChatEvent, ChatResult } from '../../../../preload/contract';
-import type { ToolApproval, ToolCallRecord } from '../../../../preload/toolsContract';
+import type { ChatEvent, ChatResult, ToolApproval, ToolCallRecord } from '../../../../shared/ipc';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import { EVERYTHING_BIN } from '../tools/realServers';
 

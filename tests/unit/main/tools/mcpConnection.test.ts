@@ -189,7 +189,8 @@ describe('the servers of the app', () => {
     const [first, second] = await Promise.all([servers.started('pid'), servers.started('pid')]);
     expect(first).toBe(second);
     expect(launched).toEqual(['pid']);
-    expect(changes).toEqual(['pid:starting', 'pid:ready']);
+    // server-everything may announce a changed tool list once it is up: another change, still `ready`.
+    expect(changes.filter((change, at) => change !== changes[at - 1])).toEqual(['pid:starting', 'pid:ready']);
     const firstPid = Number(readFileSync(pidFile, 'utf8'));
 
     await servers.restart('pid');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../../../preload/contract';
+import type { ChatEvent } from '../../../../shared/ipc';
 import { webModeApi } from '../export/webModeApi';
 import { startWebModeHarness, type WebModeHarness } from '../../support/webModeHarness';
 import { everythingWithPidFile, isAlive, until } from './realServers';
@@ -49,7 +49,7 @@ describe('tools in web mode', () => {
 
     expect(result).toMatchObject({ status: 'complete', content: 'Let me check.Tool results: Echo: over the socket' });
     expect(events.filter((event) => event.type === 'tool-call').map((event) => event.type === 'tool-call' && event.call.status)).toEqual(['awaiting-approval', 'running', 'complete']);
-    const stored = await api.getConversation(conversationId);
+    const stored = await api.getConversation({ id: conversationId });
     expect(stored.toolServers).toEqual(['everything']);
     expect(stored.messages[1]?.toolCalls).toEqual([expect.objectContaining({ serverName: 'Everything', tool: 'echo', status: 'complete', decision: 'once' })]);
 
