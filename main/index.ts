@@ -119,6 +119,7 @@ if (!app.requestSingleInstanceLock()) {
       updates,
     });
     registerIpc(ipcMain, router, trustedOrigins, () => mainWindow?.webContents ?? null);
+    stopToolServersOnQuit(router);
 
     const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
     showWindow(url, folder.settingsStore);
@@ -126,6 +127,17 @@ if (!app.requestSingleInstanceLock()) {
       if (BrowserWindow.getAllWindows().length === 0) showWindow(url, folder.settingsStore);
     });
   });
+
+  /** MCP servers are child processes (or sessions) of Parley: they end with it. Quitting waits for them, at most a few seconds. */
+  function stopToolServersOnQuit(router: { shutdown(): Promise<void> }): void {
+    let stopped = false;
+    app.on('before-quit', (event) => {
+      if (stopped) return;
+      event.preventDefault();
+      stopped = true;
+      void Promise.race([router.shutdown(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() => app.quit());
+    });
+  }
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

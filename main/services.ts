@@ -30,6 +30,12 @@ import { createEndpointHandlers } from './endpoints/endpointHandlers';
 import { saveComparison } from './conversations/savedComparison';
 import { createAttachmentFiles } from './attachments/attachmentFiles';
 import { createAttachmentHandlers } from './attachments/attachmentHandlers';
+import { createToolServerStore } from './tools/toolServerStore';
+import { createToolServers } from './tools/toolServers';
+import { createChatTools } from './tools/chatToolsService';
+import { createToolHandlers } from './tools/toolHandlers';
+import { createToolsService } from './tools/toolsService';
+import type { McpTimeouts } from './tools/mcpConnection';
 
 export interface ServicePorts {
   dataDir: string;
@@ -58,9 +64,16 @@ export interface ServicePorts {
   updates?: Pick<Updates, 'status' | 'install'>;
   /** Reads the public model catalogue from here, for every endpoint (tests); by default W&B's, for W&B only. */
   modelCatalogURL?: string;
+  /** How long MCP servers may take to start and tools to run (tests shorten them). */
+  toolTimeouts?: McpTimeouts;
 }
 
-export function createAppRouter(ports: ServicePorts): Router {
+/** The router, plus what the app must do when it quits: stop the MCP servers it started. */
+export interface AppRouter extends Router {
+  shutdown(): Promise<void>;
+}
+
+export function createAppRouter(ports: ServicePorts): AppRouter {
   const settings = createSettingsService(ports.settingsStore);
   if (ports.baseURL) settings.update({ baseURL: ports.baseURL });
   const remember = (secret: string | null) => {
@@ -81,13 +94,32 @@ export function createAppRouter(ports: ServicePorts): Router {
     return endpoint;
   };
   const attachments = createAttachmentFiles(ports.dataDir);
-  const chat = createChatService(
-    ports.stallTimeoutMs === undefined ? { getEndpoint, attachments } : { getEndpoint, attachments, stallTimeoutMs: ports.stallTimeoutMs },
-  );
   const models = createModelCatalog({
     cacheFile: path.join(ports.dataDir, 'models-cache.json'),
     getEndpoint,
     liveCatalog: ports.modelCatalogURL ? { url: ports.modelCatalogURL, appliesTo: () => true } : { url: WANDB_CATALOG_URL, appliesTo: isWandbEndpoint },
+  });
+  const toolServerStore = createToolServerStore({ store: ports.settingsStore, secretsStore: ports.secretsStore, cipher: ports.cipher });
+  const toolServers = createToolServers({
+    launchConfig: async (id) => {
+      const config = await toolServerStore.launchConfig(id);
+      // Like an endpoint's key as it is used: values saved in earlier runs are redacted from the log too.
+      for (const secret of Object.values(config.transport === 'stdio' ? config.env : config.headers)) remember(secret);
+      return config;
+    },
+    ...(ports.toolTimeouts ? { timeouts: ports.toolTimeouts } : {}),
+  });
+  const chatTools = createChatTools({
+    store: toolServerStore,
+    servers: toolServers,
+    attachments,
+    catalogueToolCalling: async (endpointId, model) => (await models.describe([model], endpointId))[model]?.toolCalling ?? null,
+  });
+  const chat = createChatService({
+    getEndpoint,
+    attachments,
+    tools: chatTools,
+    ...(ports.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: ports.stallTimeoutMs }),
   });
   const { history } = ports;
   const prompts = createPromptLibrary({ store: ports.settingsStore, settings: () => settings.get() });
@@ -100,7 +132,7 @@ export function createAppRouter(ports: ServicePorts): Router {
     return found;
   };
 
-  return createRouter({
+  const router = createRouter({
     chat: createSavedChat(chat.chat, history),
     handlers: {
       'settings:get': () => settings.get(),
@@ -126,8 +158,8 @@ export function createAppRouter(ports: ServicePorts): Router {
         return found ? [summaryOf(found)] : [];
       }),
       'history:get': ({ id }) => conversation(id),
-      'history:create': ({ id, model, systemPrompt, params = {}, endpointId }) => ({
-        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID }),
+      'history:create': ({ id, model, systemPrompt, params = {}, endpointId, toolServers = [] }) => ({
+        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID, toolServers }),
         messages: [],
       }),
       'history:update': ({ id, patch: { endpointId, ...patch } }) =>
@@ -165,6 +197,8 @@ export function createAppRouter(ports: ServicePorts): Router {
       ...createEndpointHandlers({ endpoints, remember, getEndpoint }),
       'history:saveComparison': (request) => saveComparison(history, request),
       ...createAttachmentHandlers(attachments),
+      ...createToolHandlers({ tools: createToolsService(toolServerStore, toolServers), remember }),
     },
   });
+  return { ...router, shutdown: () => toolServers.stopAll() };
 }

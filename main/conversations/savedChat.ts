@@ -12,8 +12,9 @@ import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
 import { editTurn, regenerateTurn } from './versionedTurns';
 import { missingConversation } from '../history/storeContext';
+import type { ToolApprovals } from '../chat/toolApprovals';
 
-export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal) => Promise<ChatResult>;
+export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals?: ToolApprovals) => Promise<ChatResult>;
 
 /** Saves the question (or drops the failed answer a retry replaces, or keeps what a regeneration or edit replaces) and opens the new answer's row. */
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
@@ -25,8 +26,10 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   const params = request.params ?? {};
   const paramsChanged = JSON.stringify(conversation.params) !== JSON.stringify(params);
   const endpoint = request.endpointId ?? conversation.endpoint;
-  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || paramsChanged || conversation.endpoint !== endpoint) {
-    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, params, endpoint });
+  const toolServers = request.toolServers ?? conversation.toolServers;
+  const toolsChanged = JSON.stringify(conversation.toolServers) !== JSON.stringify(toolServers);
+  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || paramsChanged || conversation.endpoint !== endpoint || toolsChanged) {
+    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, params, endpoint, toolServers });
   }
   const answer = { id: history.answerId, model: request.model, params };
   switch (turn.kind) {
@@ -54,8 +57,8 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
 }
 
 export function createSavedChat(chat: ChatFn, store: HistoryStore): ChatFn {
-  return async (request, onEvent, signal) => {
-    if (!request.history) return chat(request, onEvent, signal);
+  return async (request, onEvent, signal, approvals) => {
+    if (!request.history) return chat(request, onEvent, signal, approvals);
 
     let writer: AnswerWriter;
     try {
@@ -71,17 +74,22 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore): ChatFn {
       return result;
     }
 
-    // Without an explicit endpoint the turn goes where the conversation is held ('' : the default).
-    const endpointId = request.endpointId ?? (store.getConversation(request.history.conversationId)?.endpoint || undefined);
+    // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint).
+    const saved = store.getConversation(request.history.conversationId);
+    const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
+    const toolServers = request.toolServers ?? saved?.toolServers ?? [];
     return chat(
-      endpointId === undefined ? request : { ...request, endpointId },
+      { ...request, ...(endpointId === undefined ? {} : { endpointId }), toolServers },
       (event) => {
         if (event.type === 'delta') writer.append(event);
+        // Each step of a tool call is committed before the page hears of it (and before the tool runs).
+        if (event.type === 'tool-call') writer.recordToolCall(event.call);
         // Finish the row first: once the renderer hears `done`, the history says the same.
         if (event.type === 'done') writer.finish(event.result);
         onEvent(event);
       },
       signal,
+      approvals,
     );
   };
 }

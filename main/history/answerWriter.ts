@@ -1,3 +1,4 @@
+import type { ToolCallRecord } from '../../shared/ipc';
 import type { AnswerText } from './messages';
 import { storable } from './snippet';
 import type { AnswerDelta, AnswerOutcome, StoredMessage } from './types';
@@ -20,6 +21,8 @@ export interface AnswerWriterOptions {
 export interface AnswerSink {
   flushAnswer(id: string, text: AnswerText): void;
   finishAnswer(id: string, text: AnswerText, outcome: AnswerOutcome): StoredMessage;
+  /** Saves the text so far and the call's new state in one durable transaction. */
+  saveToolCall(id: string, text: AnswerText, call: ToolCallRecord): void;
 }
 
 const realTimers: Timers = {
@@ -53,6 +56,15 @@ export class AnswerWriter {
     if (delta.content) this.text.content += storable(delta.content);
     if (delta.reasoning) this.text.reasoning += storable(delta.reasoning);
     this.pending ??= this.timers.setTimeout(() => this.flush(), this.intervalMs);
+  }
+
+  /**
+   * Commits a tool call's new state with all the text before it: a crash while a tool runs (or
+   * waits for the person) keeps the answer up to the call and the call itself.
+   */
+  recordToolCall(call: ToolCallRecord): void {
+    if (this.finished) throw new Error(`The answer ${this.message.id} is already finished.`);
+    this.sink.saveToolCall(this.message.id, this.text, call);
   }
 
   /** Writes all the text and how the answer ended in one transaction. Stopped and failed answers keep their text. */

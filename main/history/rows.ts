@@ -13,9 +13,10 @@ export interface ConversationRow {
   pinned: 0 | 1;
   archived: 0 | 1;
   endpoint: string;
+  tool_servers: string;
 }
 
-export type SummaryRow = Omit<ConversationRow, 'system_prompt' | 'params' | 'endpoint'> & { message_count: number };
+export type SummaryRow = Omit<ConversationRow, 'system_prompt' | 'params' | 'endpoint' | 'tool_servers'> & { message_count: number };
 
 export interface MessageRow {
   id: string;
@@ -59,6 +60,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   pinned: row.pinned === 1,
   archived: row.archived === 1,
   endpoint: row.endpoint,
+  toolServers: JSON.parse(row.tool_servers) as string[],
 });
 
 export const toMessage = (row: MessageRow): StoredMessage => ({

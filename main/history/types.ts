@@ -32,6 +32,8 @@ export interface Conversation extends Omit<ConversationSummary, 'messageCount'> 
   params: ModelParams;
   /** The id of the endpoint it is held with (see main/endpoints); '' or an unknown id means the default one. */
   endpoint: string;
+  /** The MCP servers whose tools it may use. */
+  toolServers: string[];
 }
 
 export interface ConversationWithMessages extends Conversation {
@@ -47,6 +49,8 @@ export interface NewConversation {
   params: ModelParams;
   /** '' when absent. */
   endpoint?: string;
+  /** None when absent. */
+  toolServers?: string[];
 }
 
 /** The endpoint changes when a turn is sent to another one, as the model does. */

@@ -34,12 +34,15 @@ function pick<T>(schema: z.ZodType<T>, entry: Record<string, unknown>, names: re
   return parsed.success ? parsed.data : undefined;
 }
 
-const ID_FIELDS = ['id', 'model_id', 'modelId', 'model', 'name'] as const;
+/** W&B's catalogue names the API id `idPlayground`; other catalogues use `id`. */
+const ID_FIELDS = ['idPlayground', 'id', 'model_id', 'modelId', 'model', 'name'] as const;
+/** W&B: `featureToolCalling`; models.dev: `tool_call`. */
+const TOOL_CALLING_FIELDS = ['featureToolCalling', 'tool_call', 'supports_tools', 'supportsToolCalling', 'function_calling'] as const;
 const CONTEXT_FIELDS = ['context_window', 'contextWindow', 'context_length', 'contextLength', 'max_context_length', 'max_model_len', 'context'] as const;
 /** Prices per million tokens, under the names seen in W&B's and similar catalogues. */
 const PRICE_IN_FIELDS = ['input_price', 'inputPrice', 'price_input', 'input_cost_per_million', 'input_price_per_million', 'prompt_price'] as const;
 const PRICE_OUT_FIELDS = ['output_price', 'outputPrice', 'price_output', 'output_cost_per_million', 'output_price_per_million', 'completion_price'] as const;
-const MODALITY_FIELDS = ['input_modalities', 'inputModalities', 'modalities', 'input_types'] as const;
+const MODALITY_FIELDS = ['input_modalities', 'inputModalities', 'modalitiesInput', 'modalities', 'input_types'] as const;
 const VISION_FIELDS = ['vision', 'supports_vision', 'supportsVision'] as const;
 const REASONING_MODES: Record<string, ReasoningMode> = { always: 'always', 'default-on': 'default-on', 'default-off': 'default-off', none: 'none' };
 
@@ -87,6 +90,8 @@ export function parseLiveEntry(value: unknown): [string, LiveModelInfo] | null {
   if (vision !== undefined) found.vision = vision;
   const reasoning = pick(z.string(), entry.data, ['reasoning', 'reasoning_mode', 'reasoningMode']);
   if (reasoning !== undefined && REASONING_MODES[reasoning]) found.reasoning = REASONING_MODES[reasoning];
+  const toolCalling = pick(z.boolean(), entry.data, TOOL_CALLING_FIELDS);
+  if (toolCalling !== undefined) found.toolCalling = toolCalling;
   return [id, found];
 }
 

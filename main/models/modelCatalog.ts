@@ -28,8 +28,8 @@ export interface ModelCatalogDeps {
 export interface ModelCatalog {
   /** `refresh: false` answers from the cache when it has this endpoint's list; otherwise asks the server. */
   list(options: { refresh: boolean; endpointId?: string }): Promise<ModelList>;
-  /** What is known of these models for the current endpoint (bundled table and cached catalogue), without asking any server. */
-  describe(models: Iterable<string>): Promise<ModelList['info']>;
+  /** What is known of these models for an endpoint (default: the default one) from the bundled table and cached catalogue, without asking any server. */
+  describe(models: Iterable<string>, endpointId?: string): Promise<ModelList['info']>;
 }
 
 const liveInfoSchema = z
@@ -38,6 +38,7 @@ const liveInfoSchema = z
     vision: z.boolean().nullable(),
     reasoning: z.enum(['always', 'default-on', 'default-off', 'none']).nullable(),
     price: z.object({ input: z.number(), output: z.number() }).nullable(),
+    toolCalling: z.boolean().nullable(),
   })
   .partial();
 const cacheEntrySchema = z.object({ models: z.array(z.string()), fetchedAt: z.number(), live: z.record(z.string(), liveInfoSchema).optional() });
@@ -137,8 +138,8 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     return { models, fetchedAt: entry.fetchedAt, info: infoFor(models, live), fromCache: false, error: null };
   }
 
-  async function describe(models: Iterable<string>): Promise<ModelList['info']> {
-    const { baseURL } = await deps.getEndpoint();
+  async function describe(models: Iterable<string>, endpointId?: string): Promise<ModelList['info']> {
+    const { baseURL } = await deps.getEndpoint(endpointId);
     return infoFor(models, (await readCache()).byBaseURL[baseURL]?.live);
   }
 

@@ -54,6 +54,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebServer> 
     ...server,
     close: async () => {
       await server.close();
+      await router.shutdown();
       folder.history.close();
       appLog.close();
     },

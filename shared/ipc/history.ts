@@ -8,6 +8,7 @@ import { changed } from './changes';
 import { chatParamsSchema, type Usage } from './chat';
 import type { AppError } from './errors';
 import { endpointIdSchema, idRequestSchema, idSchema } from './fields';
+import { conversationToolServersSchema, type ToolCallRecord } from './tools';
 
 /** A message as history keeps it. `interrupted`: the app stopped while it streamed. */
 export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error' | 'interrupted';
@@ -30,6 +31,8 @@ export interface StoredMessage {
   versions?: StoredMessage[];
   /** Files sent with a question; absent when none. */
   attachments?: Attachment[];
+  /** The tool calls an answer made, in order; absent when none. */
+  toolCalls?: ToolCallRecord[];
 }
 
 export interface ConversationSummary {
@@ -48,6 +51,8 @@ export interface StoredConversation extends ConversationSummary {
   params?: ChatParams;
   /** The id of the endpoint it is held with; an id Parley no longer knows means the default endpoint. */
   endpoint?: string;
+  /** The MCP servers whose tools it may use; absent in rows made before Parley had tools. */
+  toolServers?: string[];
 }
 
 export interface SearchHit {
@@ -79,6 +84,7 @@ export const createConversationSchema = z
     params: chatParamsSchema.optional(),
     /** Absent: the default endpoint. */
     endpointId: endpointIdSchema.optional(),
+    toolServers: conversationToolServersSchema.optional(),
   })
   .strict();
 export const conversationPatchSchema = z
@@ -89,6 +95,7 @@ export const conversationPatchSchema = z
     pinned: z.boolean(),
     params: chatParamsSchema,
     endpointId: endpointIdSchema,
+    toolServers: conversationToolServersSchema,
   })
   .partial()
   .strict();

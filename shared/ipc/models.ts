@@ -19,6 +19,8 @@ export interface ModelInfo {
   reasoning: ReasoningMode | null;
   /** US dollars per million tokens. */
   price: { input: number; output: number } | null;
+  /** Can call tools (function calling), from the endpoint's catalogue; absent or null: not known. */
+  toolCalling?: boolean | null;
 }
 
 export interface ModelList {

@@ -57,6 +57,15 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   },
   'attachment:add': { name: 'pixel.png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
   'attachment:read': { file: `${'a'.repeat(64)}.png` },
+  'tools:add': { fields: { name: 'Files', transport: 'stdio', command: 'npx', args: ['-y', 'server'], env: [{ name: 'TOKEN', value: 'secret-value' }] }, allowInsecure: true },
+  'tools:update': { id: 'files', fields: { name: 'Remote', transport: 'http', url: 'http://127.0.0.1:1/mcp', headers: [{ name: 'x-api-key', value: 'secret-value' }] } },
+  'tools:remove': { id: 'files' },
+  'tools:start': { id: 'files' },
+  'tools:restart': { id: 'files' },
+  'tools:stop': { id: 'files' },
+  'tools:setToolEnabled': { serverId: 'files', tool: 'read_file', enabled: false },
+  'tools:revokeAlwaysAllow': { serverId: 'files', tool: 'read_file' },
+  'tools:importClaudeConfig': { content: '{"mcpServers":{}}', allowInsecure: true },
 };
 const validFor = (channel: Channel): unknown => VALID[channel as keyof typeof VALID] ?? {};
 const VALID_CHAT: ChatRequest = { model: 'fake/echo', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] };

@@ -23,7 +23,7 @@ const tables = (db: Db): string[] => db.prepare("SELECT name FROM sqlite_schema 
 async function databaseAt(schemaVersion: number): Promise<{ db: Db; dir: string; conversationId: string }> {
   const dir = tempDir();
   const db = openDatabase(join(dir, 'history.sqlite3'));
-  await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now, migrations: MIGRATIONS.slice(0, schemaVersion) });
+  await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now, migrations: MIGRATIONS.filter((step) => step.version <= schemaVersion) });
   const conversationId = 'c8a1f1de-5a5e-4c36-9d56-2b1f2f0a0001';
   const at = clock.now();
   db.prepare("INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, 'Pelican facts', 'model-a', ?, ?)").run(conversationId, at, at);
@@ -36,8 +36,12 @@ async function databaseAt(schemaVersion: number): Promise<{ db: Db; dir: string;
 }
 
 describe('migrations', () => {
-  it('numbers the steps 1, 2, 3… with no gap', () => {
-    expect(MIGRATIONS.map((step) => step.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+  // Numbers are handed out to features before they land (8–10 are reserved for others), so a step
+  // may land before an earlier number; released steps never change, and numbers are never reused.
+  it('numbers the steps in increasing order, each number once', () => {
+    const versions = MIGRATIONS.map((step) => step.version);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
+    expect(versions[0]).toBe(1);
   });
 
   it('builds the newest schema in an empty file, without a backup of nothing', async () => {
@@ -52,7 +56,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  for (let from = 1; from < LATEST_VERSION; from++) {
+  for (const { version: from } of MIGRATIONS.slice(0, -1)) {
     it(`upgrades a version ${from} database with its data, after a backup`, async () => {
       const { db, dir, conversationId } = await databaseAt(from);
       const report = await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now });

@@ -53,6 +53,37 @@ describe('reading the public catalogue', () => {
     expect(parseLiveCatalog([{ id: 'bare/array' }])).toEqual({ 'bare/array': {} });
   });
 
+  it('reads W&B’s own catalogue shape: the API id in idPlayground, image input and tool calling', async () => {
+    const wandb = {
+      models: [
+        {
+          idPlayground: 'moonshotai/Kimi-K2.6',
+          label: 'Kimi K2.6',
+          contextWindow: 262_144,
+          modalitiesInput: ['text', 'image'],
+          modalitiesOutput: ['text'],
+          featureReasoning: true,
+          featureToolCalling: true,
+          lifecycleStage: 'general-availability',
+          descriptionShort: 'A multimodal model with reasoning.',
+        },
+        { idPlayground: 'microsoft/Phi-4-mini-instruct', label: 'Phi-4 mini', contextWindow: 131_072, modalitiesInput: ['text'], featureToolCalling: false, lifecycleStage: 'deprecated' },
+      ],
+    };
+    expect(parseLiveCatalog(wandb)).toEqual({
+      'moonshotai/Kimi-K2.6': { contextWindow: 262_144, vision: true, toolCalling: true },
+      'microsoft/Phi-4-mini-instruct': { contextWindow: 131_072, vision: false, toolCalling: false },
+    });
+
+    server.catalog = wandb;
+    server.models = ['microsoft/Phi-4-mini-instruct', 'moonshotai/Kimi-K2.6'];
+    const models = catalog();
+    await models.list({ refresh: true });
+    const described = await models.describe(['microsoft/Phi-4-mini-instruct', 'moonshotai/Kimi-K2.6']);
+    expect(described['microsoft/Phi-4-mini-instruct']?.toolCalling).toBe(false);
+    expect(described['moonshotai/Kimi-K2.6']?.toolCalling).toBe(true);
+  });
+
   it('leaves out what does not parse and keeps the rest', () => {
     expect(
       parseLiveCatalog({

@@ -160,7 +160,8 @@ export class ScriptedParley {
       },
       openChat: (request, onEvent) => {
         this.calls.push({ method: 'chat', args: [request] });
-        return this.router.startChat(request, onEvent);
+        const stream = this.router.startChat(request, onEvent);
+        return { send: (control) => stream.control(control) };
       },
       onCommand: (listener) => {
         this.commandListeners.add(listener);
