@@ -15,6 +15,7 @@ import { createHistoryStore } from '../main/history/historyStore';
 import type { HistoryStore } from '../main/history/historyStore';
 import { migrate } from '../main/history/migrate';
 import { openHistory } from '../main/history/openHistory';
+import { prng } from './random';
 import { mb, ms, printTable, time, timeAsync, type Timing } from './report';
 import { measureSidebarReady } from './sidebarReady';
 
@@ -22,17 +23,6 @@ const CONVERSATIONS = 10_000;
 const MESSAGES = 200_000;
 const LONG_CONVERSATION = 1_000;
 const RARE_WORD = 'quetzalcoatlus';
-
-/** mulberry32: small, fast and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the of and to in is that for it as with was on be by this are or from at an have not but which can you your ' +
