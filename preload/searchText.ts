@@ -27,10 +27,10 @@ const folded = new Map<number, string>([
  * unless upper case is longer, as for ß), accents removed from Latin letters built on an ASCII
  * letter (é → e, but ǽ and ø stay); '' for a lone accent.
  */
-function foldCodePoint(code: number, char: string): string {
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
+export function foldCodePoint(code: number): string {
   let known = folded.get(code);
   if (known === undefined) {
+    const char = String.fromCodePoint(code);
     const upper = char.toUpperCase();
     const lower = upper.length === char.length ? upper.toLowerCase() : char.toLowerCase();
     const bare = lower.normalize('NFD').replace(ACCENTS, '');
@@ -46,31 +46,45 @@ export interface FoldedText {
   start: Int32Array;
 }
 
-const NON_ASCII = /\P{ASCII}/u;
+/**
+ * Every character whose fold is not simply its lower case (accented Latin, lone accents, the
+ * case-fold specials), and a few more: text without them folds as `toLowerCase()` does, in
+ * native code and to the same length. tests/unit/preload/searchText.test.ts checks every code point.
+ */
+export const FOLDS_BEYOND_CASE = /[\u0300-\u036f\u00b5\u00c0-\u024f\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1c80-\u1c88\u1e00-\u1eff\u1fbe\u212b]/u;
 
 /** `text` folded, with a map back to the original positions. */
 export function foldText(text: string): FoldedText {
-  if (!NON_ASCII.test(text)) {
+  if (!FOLDS_BEYOND_CASE.test(text)) {
     const start = new Int32Array(text.length + 1);
     for (let at = 0; at <= text.length; at++) start[at] = at;
     return { text: text.toLowerCase(), start };
   }
   let out = '';
-  const start = new Int32Array(text.length + 1);
+  // Room for a fold that lengthens a character, which the case rules allow.
+  const start = new Int32Array(text.length * 2 + 1);
   for (let at = 0; at < text.length; ) {
+    if (text.charCodeAt(at) < 0xb5) {
+      // A run that folds as lower case, at once: most text has spaces and punctuation between words.
+      let end = at + 1;
+      while (end < text.length && text.charCodeAt(end) < 0xb5) end++;
+      for (let n = at; n < end; n++) start[out.length + n - at] = n;
+      out += text.slice(at, end).toLowerCase();
+      at = end;
+      continue;
+    }
     const code = text.codePointAt(at) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    const piece = foldCodePoint(code, text.slice(at, at + width));
+    const piece = foldCodePoint(code);
     for (let n = 0; n < piece.length; n++) start[out.length + n] = at;
     out += piece;
-    at += width;
+    at += code > 0xffff ? 2 : 1;
   }
   start[out.length] = text.length;
   return { text: out, start: start.subarray(0, out.length + 1) };
 }
 
 /** `text` folded; the common all-ASCII case without the position map. */
-export const fold = (text: string): string => (NON_ASCII.test(text) ? foldText(text).text : text.toLowerCase());
+export const fold = (text: string): string => (FOLDS_BEYOND_CASE.test(text) ? foldText(text).text : text.toLowerCase());
 
 /**
  * The words of a query, folded, without repeats: split on white space, at most 16 words of at

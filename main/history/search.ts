@@ -17,13 +17,13 @@ const STEP = 200;
  * word would read most of the history; in a chat history the recent is what people look for.
  * The scan goes on past it while fewer conversations than asked for are found.
  */
-const WINDOW = 500;
+const WINDOW = 200;
 /** Candidates read at most, whatever they hold: bounds the work of the worst query. */
 const CANDIDATE_BUDGET = 10_000;
 /** Characters of text read at most to check candidates the index cannot decide alone. */
 const CHECK_BUDGET = 1_000_000;
 /** Characters of older messages read at most to complete the counts of the conversations shown. */
-const COUNT_BUDGET = 100_000;
+const COUNT_BUDGET = 60_000;
 /** A conversation's newest matches read to choose its snippet from. */
 const SNIPPET_CANDIDATES = 3;
 /** A row id above any real one, where a newest-first scan starts. */

@@ -109,8 +109,8 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
   }, [flush, startNewChat, settings.defaultModel, defaultSystemPrompt, settings.defaultParams, settings.defaultEndpointId]);
 
   const open = useCallback(
-    (id: string, messageId: string | null) => {
-      const jump = messageId === null ? null : { messageId };
+    (id: string, messageId: string | null, words: string[] = []) => {
+      const jump = messageId === null ? null : { messageId, words };
       if (id === openId) {
         if (jump) setTarget(jump);
         return;
