@@ -30,10 +30,8 @@ const EMOJI = ['🚀', '✅', '🙂', '👍', '🎉', '🔥', '❤️', '👨‍
 const HAN = '日本語東京天気中文検索問題時間今日明日学生先生会社電話仕事大学研究開発言語情報世界人生活動作品理由方法説明'.split('');
 const KANA = 'のはがをにでとてもしたですますあるいうこれそれ'.split('');
 
-/** A word that occurs a handful of times in the whole history: what "rare" queries look for. */
-export const RARE_WORD = 'quetzalcoatlus';
-/** One message in this many holds it. */
-const RARE_EVERY = 80_000;
+/** Words that occur a handful of times in the whole history, each in one message of so many: what "rare" queries look for. */
+export const RARE_WORDS = { quetzalcoatlus: 80_000, zygomorphic: 150_000 } as const;
 
 type Language = 'english' | 'russian' | 'cjk';
 
@@ -89,7 +87,10 @@ export class Corpus {
 
   private message(role: 'user' | 'assistant', language: Language): string {
     this.messages++;
-    const rare = this.messages % RARE_EVERY === 0 ? ` ${RARE_WORD}` : '';
+    const rare = Object.entries(RARE_WORDS)
+      .filter(([, every]) => this.messages % every === 0)
+      .map(([word]) => ` ${word}`)
+      .join('');
     if (role === 'user') return this.paragraph(language, 1 + Math.floor(this.random() * 2)) + rare;
     const paragraphs = 1 + Math.floor(this.random() * 4);
     return Array.from({ length: paragraphs }, () => this.paragraph(language, 1 + Math.floor(this.random() * 4))).join('\n\n') + rare;
