@@ -24,10 +24,29 @@ function isSpace(code: number): boolean {
 /** Pair keys sit above every code point, so one set holds both kinds. */
 const PAIR = 0x110000;
 
+/**
+ * ASCII pieces, most of most texts, are marked in a reused bitmap (128 characters, then 128 × 128
+ * pairs) with their tokens made once, instead of going through a Set of large numbers.
+ */
+const ASCII_SEEN = new Uint8Array(128 + 128 * 128);
+const ASCII_TOKENS: string[] = [];
+const asciiToken = (key: number): string =>
+  (ASCII_TOKENS[key] ??= key < 128 ? token(key) : token(Math.floor((key - 128) / 128), (key - 128) % 128));
+
 /** The index text of `text`: its distinct pieces, space-separated. Runs on every message write: kept lean. */
 export function gramsOf(text: string): string {
   const folded = fold(text);
-  const keys = new Set<number>();
+  const tokens: string[] = [];
+  const marked: number[] = [];
+  const others = new Set<number>();
+  const add = (key: number, ascii: boolean) => {
+    if (!ascii) others.add(key);
+    else if (!ASCII_SEEN[key]) {
+      ASCII_SEEN[key] = 1;
+      marked.push(key);
+      tokens.push(asciiToken(key));
+    }
+  };
   let previous = -1;
   for (let at = 0; at < folded.length; at++) {
     let code = folded.charCodeAt(at);
@@ -36,12 +55,15 @@ export function gramsOf(text: string): string {
       previous = -1;
       continue;
     }
-    keys.add(code);
-    if (previous >= 0) keys.add(PAIR + previous * PAIR + code);
+    add(code, code < 128);
+    if (previous >= 0) {
+      const ascii = previous < 128 && code < 128;
+      add(ascii ? 128 + previous * 128 + code : PAIR + previous * PAIR + code, ascii);
+    }
     previous = code;
   }
-  const tokens: string[] = [];
-  for (const key of keys) tokens.push(key < PAIR ? token(key) : token(Math.floor(key / PAIR) - 1, key % PAIR));
+  for (const key of marked) ASCII_SEEN[key] = 0;
+  for (const key of others) tokens.push(key < PAIR ? token(key) : token(Math.floor(key / PAIR) - 1, key % PAIR));
   return tokens.join(' ');
 }
 
