@@ -112,18 +112,19 @@ describe('search', () => {
     const { user, searchbox } = await openApp();
     await user.type(searchbox, 'magma');
     const [first, second] = await within(results()).findAllByRole('button');
-    await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toBe(first);
-    await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toBe(second);
-    await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toBe(second);
-    await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(document.activeElement).toBe(searchbox);
-    await user.keyboard('{ArrowUp}');
-    expect(document.activeElement).toBe(second);
-    await user.keyboard('{Escape}');
-    expect(document.activeElement).toBe(searchbox);
+    // Each key, and where focus is after it: past the last result it stays, ↑ from the first goes back to the field.
+    const steps: [string, HTMLElement | undefined][] = [
+      ['{ArrowDown}', first],
+      ['{ArrowDown}', second],
+      ['{ArrowDown}', second],
+      ['{ArrowUp}{ArrowUp}', searchbox],
+      ['{ArrowUp}', second],
+      ['{Escape}', searchbox],
+    ];
+    for (const [keys, focused] of steps) {
+      await user.keyboard(keys);
+      expect(document.activeElement, keys).toBe(focused);
+    }
     expect((searchbox as HTMLInputElement).value).toBe('magma');
   });
 
