@@ -1,4 +1,4 @@
-import { containsAll, fold } from '../../preload/searchText';
+import { containsAll, fold } from '../../shared/searchText';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { planSearch } from './searchQuery';

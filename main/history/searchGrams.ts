@@ -1,5 +1,5 @@
 import type { Db } from './database';
-import { fold } from '../../preload/searchText';
+import { fold } from '../../shared/searchText';
 
 /**
  * The SQL function the short-word index (migration 008) is built with: the distinct 1- and

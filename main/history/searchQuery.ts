@@ -1,11 +1,11 @@
-import { searchWords } from '../../preload/searchText';
+import { searchWords } from '../../shared/searchText';
 import { gramQueryToken } from './searchGrams';
 
 /** The trigram index cannot match fewer than 3 characters (code points). */
 const TRIGRAM = 3;
 
 export interface SearchPlan {
-  /** The folded words a row must all contain (see preload/searchText.ts). */
+  /** The folded words a row must all contain (see shared/searchText.ts). */
   words: string[];
   /** The FTS5 tables that find candidates: trigrams when a word has 3+ characters, else the short-word index (008). */
   messageIndex: 'messages_fts' | 'messages_grams';

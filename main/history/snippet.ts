@@ -1,4 +1,4 @@
-import { findMatches, foldText } from '../../preload/searchText';
+import { findMatches, foldText } from '../../shared/searchText';
 import type { SnippetSegment } from './types';
 
 /**
@@ -31,7 +31,7 @@ function startBefore(text: string, match: number): number {
 const oneLine = (text: string): string => text.replace(/\s+/gu, ' ');
 
 /**
- * A line of `text` around its matches for `words` (folded, see preload/searchText.ts), as plain
+ * A line of `text` around its matches for `words` (folded, see shared/searchText.ts), as plain
  * segments with the matches marked: at the place where the most different words are close
  * together, the first such place on ties. Starts at the text's start when there is no match.
  */

@@ -1,4 +1,4 @@
-import { findMatches } from '../../../preload/searchText';
+import { findMatches } from '../../../shared/searchText';
 
 /** The name styles.css gives the look of a search match in a message (`::highlight(search-match)`). */
 const HIGHLIGHT = 'search-match';

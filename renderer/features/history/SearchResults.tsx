@@ -1,6 +1,6 @@
 import { useId, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref, type RefObject } from 'react';
-import type { SearchHit } from '../../../preload/contract';
-import { searchWords } from '../../../preload/searchText';
+import type { SearchHit } from '../../../shared/ipc';
+import { searchWords } from '../../../shared/searchText';
 import { markedSegments, Snippet } from './Snippet';
 import { matchCountLabel, resultDate } from './resultDate';
 import type { SearchState } from './useConversationSearch';

@@ -1,7 +1,7 @@
 import { memo, useCallback, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import type { ConversationSummary, SearchHit } from '../../../preload/contract';
-import { searchWords } from '../../../preload/searchText';
-import { useParley } from '../../app/ParleyContext';
+import type { ConversationSummary, SearchHit } from '../../../shared/ipc';
+import { searchWords } from '../../../shared/searchText';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { saveOrDownload } from '../../lib/saveOrDownload';
 import { useActionStatus } from '../../lib/useActionStatus';

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
-import type { SearchHit } from '../../../preload/contract';
-import { findMatches } from '../../../preload/searchText';
+import type { SearchHit } from '../../../shared/ipc';
+import { findMatches } from '../../../shared/searchText';
 
 type Segments = SearchHit['snippet'];
 

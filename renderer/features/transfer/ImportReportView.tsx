@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ImportReport } from '../../../preload/contract';
+import type { ImportReport } from '../../../shared/ipc';
 import { countOf } from '../../lib/format';
 import { UNTITLED } from '../history/untitled';
 import { SkippedList } from './SkippedList';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../main/history/database';
-import { fold } from '../../../../preload/searchText';
+import { fold } from '../../../../shared/searchText';
 
 /**
- * The window marks and checks matches with preload/searchText.ts; SQLite's trigram index finds
+ * The window marks and checks matches with shared/searchText.ts; SQLite's trigram index finds
  * them. Both must fold alike, or a row the index finds would show no match, or one it should
  * find would be missed. Checked against the real tokenizer, letter by letter.
  */

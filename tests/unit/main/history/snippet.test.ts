@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snippetOf } from '../../../../main/history/snippet';
-import { searchWords } from '../../../../preload/searchText';
+import { searchWords } from '../../../../shared/searchText';
 
 const render = (segments: ReturnType<typeof snippetOf>) => segments.map((segment) => (segment.match ? `[${segment.text}]` : segment.text)).join('');
 
