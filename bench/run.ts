@@ -4,8 +4,10 @@ import { runExportBench } from './export.bench';
 import { runHistoryBench } from './history.bench';
 import { runMarkdownBench } from './markdown.bench';
 import { runMarkdownOpenBench } from './markdownOpen.bench';
+import { runSearchBench } from './search.bench';
 
 await runHistoryBench();
+await runSearchBench();
 await runExportBench();
 await runMarkdownBench();
 await runMarkdownOpenBench();

@@ -55,14 +55,21 @@ export interface StoredConversation extends ConversationSummary {
   toolServers?: string[];
 }
 
+/** One conversation found by a search. */
 export interface SearchHit {
   conversationId: string;
-  /** The message that matched; null when only the title did. */
+  /** Its best matching message, where opening the result goes; null when only the title matched. */
   messageId: string | null;
   title: string;
   role: 'user' | 'assistant' | null;
-  /** Plain text in pieces; `match` marks the searched words. Never HTML. */
+  /** A line of that message in plain pieces; `match` marks the searched words. Never HTML. Empty for a title match only. */
   snippet: { text: string; match: boolean }[];
+  /** How many of its messages match. */
+  matchCount: number;
+  /** The count is a lower bound: the conversation is too long to count in full for this query. */
+  moreMatches: boolean;
+  /** When the best matching message was written, or the conversation last changed for a title match (ms since the epoch). */
+  date: number;
 }
 
 export interface ConversationPage {

@@ -5,10 +5,11 @@ import { conversationEndpoint } from './004_conversation_endpoint';
 import { messageVersions } from './005_message_versions';
 import { endpointIds } from './006_endpoint_ids';
 import { messageAttachments } from './007_message_attachments';
+import { searchShortWords } from './008_search_short_words';
 import { tools } from './011_tools';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions, endpointIds, messageAttachments, tools];
+export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions, endpointIds, messageAttachments, searchShortWords, tools];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -6,11 +6,14 @@ import { JumpToLatest } from './JumpToLatest';
 import { MessageItem, messageElementId } from './MessageItem';
 import { recallScroll, rememberScroll } from './scrollMemory';
 import { ThinkingTimeContext, useThinkingTimes } from './thinkingTime';
+import { useMatchHighlight } from './useMatchHighlight';
 import { useStickToBottom } from './useStickToBottom';
 
 /** A request to bring one message into view; a new object each time, so the same message can be asked for twice. */
 export interface MessageTarget {
   messageId: string;
+  /** A search's words (from searchWords), marked in the message. */
+  words?: readonly string[];
 }
 
 interface MessageListProps {
@@ -111,6 +114,8 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
     const timer = setTimeout(() => setFaded(target), HIGHLIGHT_MS);
     return () => clearTimeout(timer);
   }, [target, virtualizer, unfollow]);
+
+  useMatchHighlight(target);
 
   // After every render: the target's row may have just been rendered.
   useEffect(() => {

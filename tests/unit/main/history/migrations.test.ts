@@ -75,7 +75,10 @@ describe('migrations', () => {
       if (from < endpointIds.version) expect(conversation?.endpoint).toBe('wandb');
       // Text written before search existed is found after the upgrade.
       expect(store.search('glide').map((hit) => hit.messageId)).toEqual([conversation?.messages[1]?.id]);
-      expect(store.search('pelican').length).toBe(3);
+      expect(store.search('pelican')).toEqual([expect.objectContaining({ conversationId, matchCount: 2 })]);
+      // Words of one or two characters, through the index added in version 8.
+      expect(store.search('ca').map((hit) => hit.matchCount)).toEqual([2]);
+      expect(store.search('fl').map((hit) => hit.messageId)).toEqual(['m-1']);
       // Answers made before versions existed can be regenerated, keeping the old one.
       const writer = store.regenerateAnswer(conversationId, 'm-2', { id: 'm-3', model: 'model-b', params: {} });
       writer.append({ content: 'Pelicans fly up to 500 km a day.' });
