@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { openDatabase } from './database';
 import { createHistoryStore } from './historyStore';
 import type { HistoryStore } from './historyStore';
-import { backupDir, freshPath, historyPath, moveDatabase, newestBackup } from './historyFiles';
+import { backupDir, freshPath, historyPath, moveDatabase, newestBackup, removePartialBackups } from './historyFiles';
+import { recoverRestore } from './restoreJournal';
 import { migrate } from './migrate';
 import type { HistoryNotice } from './types';
 
@@ -97,6 +98,9 @@ export async function openHistory({ dataDir, now = Date.now, nativeBinding }: Op
   mkdirSync(dataDir, { recursive: true });
   const file = historyPath(dataDir);
   const notices: HistoryNotice[] = [];
+  const restored = recoverRestore(dataDir);
+  if (restored) notices.push(restored);
+  removePartialBackups(dataDir);
   let opened: Awaited<ReturnType<typeof openStore>>;
   try {
     opened = await openStore(file, dataDir, now, nativeBinding);
