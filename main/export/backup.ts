@@ -69,6 +69,25 @@ export function createBackup(input: { conversations: ExportConversation[]; promp
 
 export const backupToJson = (backup: Backup): string => `${JSON.stringify(backup, null, 2)}\n`;
 
+const KINDS = 'neither a ChatGPT export (a list of conversations) nor a Parley backup (an object with a schemaVersion)';
+
+/**
+ * Why a `.json` file that is not a list (ChatGPT's conversations.json is one) is not a Parley
+ * backup, naming the file: empty, not JSON, or JSON of another kind. Null when it looks like a
+ * backup; parseBackup checks the rest.
+ */
+export function unrecognisedJson(name: string, json: string): string | null {
+  if (json.trim() === '') return `${name} is empty, so there is nothing in it to import.`;
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return `${name} is not valid JSON (${(error as Error).message}), so it is ${KINDS}.`;
+  }
+  const isBackupLike = typeof data === 'object' && data !== null && !Array.isArray(data) && 'schemaVersion' in data;
+  return isBackupLike ? null : `${name} is ${KINDS}.`;
+}
+
 /** Parses and checks a backup file's text; throws BackupFormatError with a sentence naming what is wrong. */
 export function parseBackup(json: string): Backup {
   let data: unknown;

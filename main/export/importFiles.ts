@@ -15,7 +15,7 @@ import { conversationIdSchema } from '../../preload/contract';
 import type { ImportReport, PromptImportReport } from '../../preload/contract';
 import { AppFailure } from '../appFailure';
 import type { DuplicateMode, ImportConversations } from '../history/importConversations';
-import { BackupFormatError, parseBackup } from './backup';
+import { BackupFormatError, parseBackup, unrecognisedJson } from './backup';
 import type { BackupPrompt } from './backup';
 import { ChatGptImportError, chatgptToConversations } from './chatgptImport';
 import { MarkdownImportError, markdownToConversation } from './markdownImport';
@@ -59,6 +59,11 @@ function readFile(file: ImportFile, skipped: Skipped, prompts: { source: string;
       const { conversations, report } = chatgptToConversations(json);
       skipped.push(...report.skipped.map(({ source, reason }) => ({ source: `${file.name}: ${source}`, reason })));
       return conversations.map(inFile);
+    }
+    const unrecognised = unrecognisedJson(file.name, json);
+    if (unrecognised !== null) {
+      skipped.push({ source: file.name, reason: unrecognised });
+      return [];
     }
     const backup = parseBackup(json);
     if (Object.keys(backup.settings).length > 0) skipped.push({ source: file.name, reason: NOT_RESTORED });
