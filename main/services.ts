@@ -30,6 +30,11 @@ import { createEndpointHandlers } from './endpoints/endpointHandlers';
 import { saveComparison } from './conversations/savedComparison';
 import { createAttachmentFiles } from './attachments/attachmentFiles';
 import { createAttachmentHandlers } from './attachments/attachmentHandlers';
+import { createNoticeBoard } from './notices/noticeBoard';
+import { createPendingSaves } from './history/pendingSaves';
+import { unsavedNotice } from './history/unsavedNotice';
+import { createStorageHealth } from './history/storageHealth';
+import { historyPath, listBackups } from './history/historyFiles';
 
 export interface ServicePorts {
   dataDir: string;
@@ -90,6 +95,9 @@ export function createAppRouter(ports: ServicePorts): Router {
     liveCatalog: ports.modelCatalogURL ? { url: ports.modelCatalogURL, appliesTo: () => true } : { url: WANDB_CATALOG_URL, appliesTo: isWandbEndpoint },
   });
   const { history } = ports;
+  const board = createNoticeBoard({ dataDir: ports.dataDir, initial: ports.notices });
+  const pendingSaves = createPendingSaves({ onChange: (count) => board.post(unsavedNotice(count)) });
+  const health = createStorageHealth({ historyFile: historyPath(ports.dataDir), quickCheck: () => history.quickCheck(), post: board.post });
   const prompts = createPromptLibrary({ store: ports.settingsStore, settings: () => settings.get() });
   // Files of messages deleted (or purged) in earlier runs; nothing is waiting to be sent yet.
   void attachments.removeUnreferenced(history.referencedAttachmentFiles(), Date.now());
@@ -101,7 +109,8 @@ export function createAppRouter(ports: ServicePorts): Router {
   };
 
   return createRouter({
-    chat: createSavedChat(chat.chat, history),
+    chat: createSavedChat(chat.chat, history, pendingSaves),
+    describeError: health.describe,
     handlers: {
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
@@ -116,7 +125,11 @@ export function createAppRouter(ports: ServicePorts): Router {
         const safe = safeExternalUrl(url);
         return { opened: safe !== null && (await ports.openExternal(safe)) };
       },
-      'app:notices': () => ports.notices,
+      'app:notices': () => {
+        pendingSaves.retry();
+        return board.list();
+      },
+      'app:dismissNotice': ({ id }) => ({ dismissed: board.dismiss(id) }),
       'history:list': ({ offset, limit }) => ({
         conversations: history.listConversations({ offset, limit }).map(summaryOf),
         total: history.countConversations(),
@@ -141,8 +154,12 @@ export function createAppRouter(ports: ServicePorts): Router {
       'history:autoTitle': ({ id }) => autoTitle(id),
       'history:restoreBackup': async ({ backupFile }) => {
         await ports.restoreHistoryBackup(backupFile);
+        // The person acted on the offers to restore; a new file is looked at afresh.
+        board.dismissWhere((notice) => notice.backupFile !== undefined || notice.offers !== undefined);
+        health.reset();
         return { restored: true };
       },
+      'history:listBackups': () => listBackups(ports.dataDir),
       'app:dataFolder': () => ({ path: ports.dataDir }),
       'app:openDataFolder': async () => ({ opened: (await ports.openFolder?.(ports.dataDir)) ?? false, path: ports.dataDir }),
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },

@@ -9,6 +9,8 @@ import type { AppCommand } from './appCommands';
 import type {
   AppError,
   Attachment,
+  BackupResult,
+  HistoryBackupView,
   Channel,
   ChatParams,
   PromptImportReport,
@@ -79,6 +81,7 @@ export interface ParleyApi {
   listModels(options?: { refresh?: boolean; endpointId?: string }): Promise<ModelList>;
   openLink(url: string): Promise<{ opened: boolean }>;
   notices(): Promise<Notice[]>;
+  dismissNotice(id: string): Promise<{ dismissed: boolean }>;
   listConversations(page: { offset: number; limit: number }): Promise<{ conversations: ConversationSummary[]; total: number }>;
   getConversation(id: string): Promise<StoredConversation>;
   createConversation(fields: { id: string; model: string; systemPrompt: string; params?: ChatParams; endpointId?: string }): Promise<StoredConversation>;
@@ -89,9 +92,10 @@ export interface ParleyApi {
   searchConversations(query: string, limit?: number): Promise<SearchHit[]>;
   autoTitle(id: string): Promise<ConversationSummary>;
   restoreHistoryBackup(backupFile: string): Promise<{ restored: boolean }>;
+  listHistoryBackups(): Promise<HistoryBackupView[]>;
   exportConversation(id: string): Promise<SavedFile>;
   conversationMarkdown(id: string): Promise<{ markdown: string }>;
-  backUp(): Promise<SavedFile>;
+  backUp(): Promise<BackupResult>;
   startFolderExport(ids: string[] | null): Promise<{ jobId: string | null }>;
   folderExportStatus(jobId: string): Promise<FolderExportStatus>;
   cancelFolderExport(jobId: string): Promise<{ cancelled: boolean }>;
@@ -155,6 +159,7 @@ export function createApi(transport: Transport): ParleyApi {
       call('models:list', { refresh: options.refresh ?? false, ...(options.endpointId === undefined ? {} : { endpointId: options.endpointId }) }),
     openLink: (url) => call('link:open', { url }),
     notices: () => call('app:notices', {}),
+    dismissNotice: (id) => call('app:dismissNotice', { id }),
     listConversations: (page) => call('history:list', page),
     getConversation: (id) => call('history:get', { id }),
     createConversation: (fields) => call('history:create', fields),
@@ -165,6 +170,7 @@ export function createApi(transport: Transport): ParleyApi {
     searchConversations: (query, limit = 50) => call('history:search', { query, limit }),
     autoTitle: (id) => call('history:autoTitle', { id }),
     restoreHistoryBackup: (backupFile) => call('history:restoreBackup', { backupFile }),
+    listHistoryBackups: () => call('history:listBackups', {}),
     exportConversation: (id) => call('export:conversation', { id }),
     conversationMarkdown: (id) => call('export:markdownText', { id }),
     backUp: () => call('export:backup', {}),
@@ -219,6 +225,7 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     listModels: wrap(api.listModels),
     openLink: wrap(api.openLink),
     notices: wrap(api.notices),
+    dismissNotice: wrap(api.dismissNotice),
     listConversations: wrap(api.listConversations),
     getConversation: wrap(api.getConversation),
     createConversation: wrap(api.createConversation),
@@ -229,6 +236,7 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     searchConversations: wrap(api.searchConversations),
     autoTitle: wrap(api.autoTitle),
     restoreHistoryBackup: wrap(api.restoreHistoryBackup),
+    listHistoryBackups: wrap(api.listHistoryBackups),
     exportConversation: wrap(api.exportConversation),
     conversationMarkdown: wrap(api.conversationMarkdown),
     backUp: wrap(api.backUp),

@@ -182,7 +182,8 @@ export const chatHistorySchema = z
     answerId: idSchema,
     turn: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('new'), userMessageId: idSchema }).strict(),
-      z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema }).strict(),
+      // `userMessageId`: the question before the failed answer, saved first when a failed save left it out.
+      z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema, userMessageId: idSchema.optional() }).strict(),
       z.object({ kind: z.literal('regenerate'), answerId: idSchema }).strict(),
       z.object({ kind: z.literal('edit'), userMessageId: idSchema }).strict(),
     ]),
@@ -224,6 +225,10 @@ export type ErrorCode =
   | 'invalid-request' // payload rejected by the contract
   | 'forbidden-sender' // IPC from a frame that is not the app's own
   | 'settings' // settings could not be read or written
+  | 'disk-full' // a save failed for lack of disk space
+  | 'history-damaged' // the history file is damaged where this was stored
+  | 'read-only' // the data folder cannot be written: history is open read-only
+  | 'endpoint-missing' // the conversation's endpoint is not set up (removed, or from a backup)
   | 'internal';
 
 export interface AppError {
@@ -255,9 +260,13 @@ export interface ChatResult {
   durationMs: number;
 }
 
-/** Events of one `chat()` stream. Every stream ends with exactly one `done`. */
+/**
+ * Events of one `chat()` stream. Every stream ends with exactly one `done`. `unsaved`: main could
+ * not save the answer (a full disk); it keeps the text in memory and saves it when it can.
+ */
 export type ChatEvent =
   | { type: 'delta'; content?: string; reasoning?: string }
+  | { type: 'unsaved'; error: AppError }
   | { type: 'usage'; usage: Usage }
   | { type: 'retrying'; attempt: number; of: number; reason: AppError }
   | { type: 'done'; result: ChatResult };
@@ -391,6 +400,7 @@ export const addAttachmentSchema = z
 export const attachmentFileSchema = z.object({ file: attachmentSchema.shape.file }).strict();
 
 export const restoreBackupSchema = z.object({ backupFile: z.string().min(1).max(LIMITS.urlChars) }).strict();
+export const dismissNoticeSchema = z.object({ id: z.string().min(1).max(200) }).strict();
 
 export const searchSchema = z
   .object({ query: z.string().max(LIMITS.searchChars), limit: z.number().int().min(1).max(200) })
@@ -539,7 +549,10 @@ export interface Channels {
   'key:remove': { request: Record<string, never>; response: KeyStatus };
   'models:list': { request: z.infer<typeof listModelsSchema>; response: ModelList };
   'link:open': { request: z.infer<typeof openLinkSchema>; response: { opened: boolean } };
+  /** What main wants the user to know now; also tries again to save answers a full disk kept in memory. */
   'app:notices': { request: Record<string, never>; response: Notice[] };
+  /** The person closed a notice: it is not shown again (a restore offer is kept until then, across restarts). */
+  'app:dismissNotice': { request: z.infer<typeof dismissNoticeSchema>; response: { dismissed: boolean } };
   'history:list': { request: z.infer<typeof listConversationsSchema>; response: { conversations: ConversationSummary[]; total: number } };
   'history:get': { request: z.infer<typeof conversationIdSchema>; response: StoredConversation };
   'history:create': { request: z.infer<typeof createConversationSchema>; response: StoredConversation };
@@ -553,12 +566,14 @@ export interface Channels {
   'history:autoTitle': { request: z.infer<typeof conversationIdSchema>; response: ConversationSummary };
   /** Makes a backup the history again; the current file is kept aside, never deleted. */
   'history:restoreBackup': { request: z.infer<typeof restoreBackupSchema>; response: { restored: boolean } };
+  /** The history backups in the data folder, newest first ("Restore from backup…"). */
+  'history:listBackups': { request: Record<string, never>; response: HistoryBackupView[] };
   /** "Export as Markdown": a save dialog in the app, a download in web mode. */
   'export:conversation': { request: z.infer<typeof exportConversationSchema>; response: SavedFile };
   /** "Copy as Markdown": the same text, for the clipboard. */
   'export:markdownText': { request: z.infer<typeof exportConversationSchema>; response: { markdown: string } };
   /** "Back up": everything but secrets in one JSON file. */
-  'export:backup': { request: Record<string, never>; response: SavedFile };
+  'export:backup': { request: Record<string, never>; response: BackupResult };
   /** Exports the given conversations (null: all) into a folder the user picks; null jobId when they cancel. */
   'export:folderStart': { request: z.infer<typeof folderExportSchema>; response: { jobId: string | null } };
   'export:folderStatus': { request: z.infer<typeof exportJobSchema>; response: FolderExportStatus };
@@ -615,6 +630,7 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'models:list': listModelsSchema,
   'link:open': openLinkSchema,
   'app:notices': emptySchema,
+  'app:dismissNotice': dismissNoticeSchema,
   'history:list': listConversationsSchema,
   'history:get': conversationIdSchema,
   'history:create': createConversationSchema,
@@ -625,6 +641,7 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'history:search': searchSchema,
   'history:autoTitle': conversationIdSchema,
   'history:restoreBackup': restoreBackupSchema,
+  'history:listBackups': emptySchema,
   'export:conversation': exportConversationSchema,
   'export:markdownText': exportConversationSchema,
   'export:backup': emptySchema,
@@ -661,14 +678,30 @@ export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 export { CHAT_CHANNEL } from './chatChannel';
 export { APP_COMMAND_CHANNEL, type AppCommand } from './appCommands';
 
-/** Something main wants the user to know once, e.g. a settings file that was moved aside. */
+/** Something main wants the user to know, e.g. a settings file that was moved aside; shown until dismissed. */
 export interface Notice {
   id: string;
   level: 'info' | 'warning';
   message: string;
   /** A history backup the user can restore from the notice ("Restore backup"). */
   backupFile?: string;
+  /** Actions the notice offers: "Back up what can be read", "Restore from backup…". */
+  offers?: ('back-up' | 'choose-backup')[];
+  /** Answers main keeps in memory because they could not be saved yet; the page asks again until none are left. */
+  unsaved?: number;
 }
+
+/** One of the history backups Parley keeps in its data folder (taken before each upgrade). */
+export interface HistoryBackupView {
+  file: string;
+  name: string;
+  /** When it was taken (ms since the epoch). */
+  takenAt: number;
+  bytes: number;
+}
+
+/** "Back up": the file, and the conversations that could not be read (a damaged history) and so are not in it. */
+export type BackupResult = SavedFile & { unreadable: { id: string; title: string }[] };
 
 /** How answers cross the transport: never a thrown Electron error with its stack. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError };

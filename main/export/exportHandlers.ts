@@ -19,6 +19,7 @@ import type { ExportConversation } from './types';
 import { dirname } from 'node:path';
 import type { AttachmentFiles } from '../attachments/attachmentFiles';
 import { copyAttachments, hasAttachments, inlineLinks } from './exportAttachments';
+import { readableConversations } from './readableConversations';
 
 type ExportChannel = Extract<Channel, `export:${string}` | `import:${string}`>;
 
@@ -61,10 +62,12 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
       return saved;
     },
     'export:markdownText': async ({ id }) => ({ markdown: await selfContained(load(id)) }),
-    'export:backup': () => {
+    'export:backup': async () => {
       const at = now();
-      const backup = createBackup({ conversations: history.conversationIds().map(load), prompts: prompts.backup(), settings: settings(), now: at });
-      return dialogs.saveFile(`Parley backup ${wallClock().date(at)}.json`, backupToJson(backup), 'application/json');
+      const { conversations, unreadable } = readableConversations(history, load);
+      const backup = createBackup({ conversations, prompts: prompts.backup(), settings: settings(), now: at });
+      const saved = await dialogs.saveFile(`Parley backup ${wallClock().date(at)}.json`, backupToJson(backup), 'application/json');
+      return { ...saved, unreadable };
     },
     'export:folderStart': async ({ ids }) => {
       const folder = await dialogs.pickFolder();

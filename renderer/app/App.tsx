@@ -1,10 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { KeyStatus, Notice, PromptLibrary, Settings } from '../../preload/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { KeyStatus, PromptLibrary, Settings } from '../../preload/contract';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { KeySetup } from '../features/setup/KeySetup';
 import { toAppError } from '../lib/errors';
 import { NoticeBanner } from '../components/NoticeBanner';
-import { useParley } from './ParleyContext';
+import { RestoreBackupDialog } from '../features/history/RestoreBackupDialog';
+import { useNotices } from '../features/notices/useNotices';
+import { backupOutcome } from '../features/transfer/backupOutcome';
+import { watchStorage } from '../lib/storageWatch';
+import { ParleyContext, useParley } from './ParleyContext';
 import { UpdateNotice } from './UpdateNotice';
 import { Workspace } from './Workspace';
 
@@ -16,11 +20,14 @@ interface Loaded {
 
 /** Loads what the window needs, then shows first run (no key) or the history and chat. */
 export function App() {
-  const api = useParley();
+  const unwatched = useParley();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const { notices, refresh: refreshNotices, dismiss: dismissNotice } = useNotices(unwatched, attempt);
+  // Everything below hears about a full disk or a damaged history through the notices main posts.
+  const api = useMemo(() => watchStorage(unwatched, refreshNotices), [unwatched, refreshNotices]);
+  const [choosingBackup, setChoosingBackup] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [skippedSetup, setSkippedSetup] = useState(false);
   /** Bumped when the history file is replaced (a backup restored), so the workspace reloads it. */
@@ -34,11 +41,6 @@ export function App() {
     Promise.all([api.keyStatus(), api.getSettings(), api.listPrompts()]).then(
       ([keyStatus, settings, prompts]) => live && setLoaded({ keyStatus, settings, prompts }),
       (error: unknown) => live && setLoadError(toAppError(error).message),
-    );
-    // Notices are a courtesy: failing to fetch them must not keep the app from starting.
-    api.notices().then(
-      (list) => live && setNotices(list),
-      (error: unknown) => console.warn('Could not load notices', error),
     );
     return () => {
       live = false;
@@ -69,8 +71,10 @@ export function App() {
     async (backupFile: string) => {
       await api.restoreHistoryBackup(backupFile);
       setHistoryVersion((version) => version + 1);
+      // Main has withdrawn its offers to restore.
+      refreshNotices();
     },
-    [api],
+    [api, refreshNotices],
   );
 
   let screen;
@@ -120,6 +124,7 @@ export function App() {
             onKeyStatus={onKeyStatus}
             onClose={() => setSettingsOpen(false)}
             onEndpointsChanged={() => setEndpointsVersion((version) => version + 1)}
+            onRestoreBackup={restoreBackup}
           />
         )}
       </>
@@ -127,17 +132,22 @@ export function App() {
   }
 
   return (
-    <div className="app">
-      {notices.map((notice) => (
-        <NoticeBanner
-          key={notice.id}
-          notice={notice}
-          onRestoreBackup={restoreBackup}
-          onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))}
-        />
-      ))}
-      <UpdateNotice />
-      {screen}
-    </div>
+    <ParleyContext.Provider value={api}>
+      <div className="app">
+        {notices.map((notice) => (
+          <NoticeBanner
+            key={notice.id}
+            notice={notice}
+            onRestoreBackup={restoreBackup}
+            onChooseBackup={() => setChoosingBackup(true)}
+            onBackUp={async () => backupOutcome(await api.backUp())}
+            onDismiss={() => dismissNotice(notice.id)}
+          />
+        ))}
+        <UpdateNotice />
+        {screen}
+        {choosingBackup && <RestoreBackupDialog onClose={() => setChoosingBackup(false)} onRestore={restoreBackup} />}
+      </div>
+    </ParleyContext.Provider>
   );
 }

@@ -2,7 +2,7 @@ import { memo, useCallback, useId, useImperativeHandle, useMemo, useRef, useStat
 import type { ConversationSummary, SearchHit } from '../../../preload/contract';
 import { useParley } from '../../app/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
-import { saveOrDownload } from '../../lib/saveOrDownload';
+import { backupOutcome } from '../transfer/backupOutcome';
 import { useActionStatus } from '../../lib/useActionStatus';
 import { FolderExportDialog } from '../transfer/FolderExportDialog';
 import { SelectionBar } from '../transfer/SelectionBar';
@@ -77,7 +77,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       if ((await folderExport.start(ids)) && ids) setSelected(null);
       return null;
     });
-  const backUp = () => void action.run(async () => saveOrDownload(await api.backUp()));
+  const backUp = () => void action.run(async () => backupOutcome(await api.backUp()));
   const searchRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(props.handle, () => ({
     focusSearch: () => {

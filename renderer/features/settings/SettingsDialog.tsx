@@ -17,6 +17,8 @@ interface SettingsDialogProps {
   onClose: () => void;
   /** The endpoints were added to, changed or removed. */
   onEndpointsChanged?: () => void;
+  /** Restores one of the history's backups and reloads the history. */
+  onRestoreBackup: (backupFile: string) => Promise<void>;
 }
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -32,7 +34,7 @@ const TEXT_SIZES: { value: Settings['textSize']; label: string }[] = [
   { value: 'larger', label: 'Larger' },
 ];
 
-export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, onClose, onEndpointsChanged = () => undefined }: SettingsDialogProps) {
+export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, onClose, onEndpointsChanged = () => undefined, onRestoreBackup }: SettingsDialogProps) {
   const api = useParley();
   const id = useId();
   const [draft, setDraft] = useState(settings);
@@ -216,7 +218,7 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
 
       {/* Keyed: the built-in row shows the saved base URL, team/project and key, so it reloads when they change. */}
       <EndpointsSection key={[settings.baseURL, settings.project, keyStatus.hint].join('\n')} onChanged={onEndpointsChanged} />
-      <DataFolderSection />
+      <DataFolderSection onRestoreBackup={onRestoreBackup} />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </Modal>
   );

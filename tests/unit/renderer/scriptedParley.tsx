@@ -9,6 +9,7 @@ import type { AppCommand } from '../../../preload/appCommands';
 import {
   DEFAULT_SETTINGS,
   type AppError,
+  type BackupResult,
   type ChatEvent,
   type ChatParams,
   type ChatRequest,
@@ -16,6 +17,7 @@ import {
   type ConnectionTest,
   type EndpointView,
   type FolderExportStatus,
+  type HistoryBackupView,
   type ImportReport,
   type KeyStatus,
   type ModelList,
@@ -108,7 +110,8 @@ export class ScriptedParley implements ParleyApi {
   /** What "Export as Markdown" answers: where the save dialog wrote, or a download (web mode). */
   exported: SavedFile = { savedTo: null, download: null };
   markdown = '';
-  backup: SavedFile = { savedTo: null, download: null };
+  backup: BackupResult = { savedTo: null, download: null, unreadable: [] };
+  historyBackups: HistoryBackupView[] = [];
   /** Null: the person cancelled the folder choice. */
   folderJobId: string | null = crypto.randomUUID();
   /** What every status poll answers; a test moves the export along by changing it. */
@@ -192,6 +195,12 @@ export class ScriptedParley implements ParleyApi {
   searchConversations = (query: string, limit = 50) => this.answer('searchConversations', [query, limit], () => this.history.search(query, limit));
   autoTitle = (id: string) => this.answer('autoTitle', [id], () => this.history.autoTitle(id));
   restoreHistoryBackup = (backupFile: string) => this.answer('restoreHistoryBackup', [backupFile], () => ({ restored: true }));
+  listHistoryBackups = () => this.answer('listHistoryBackups', [], () => this.historyBackups);
+  dismissNotice = (id: string) =>
+    this.answer('dismissNotice', [id], () => {
+      this.noticeList = this.noticeList.filter((notice) => notice.id !== id);
+      return { dismissed: true };
+    });
   exportConversation = (id: string) => this.answer('exportConversation', [id], () => this.exported);
   conversationMarkdown = (id: string) => this.answer('conversationMarkdown', [id], () => ({ markdown: this.markdown }));
   backUp = () => this.answer('backUp', [], () => this.backup);
