@@ -40,6 +40,8 @@ export class AnswerWriter {
   private closed = false;
   private finished = false;
   private flushFailed: (error: unknown) => void = () => undefined;
+  /** Set while flushes fail, so a full disk is logged once, not four times a second. */
+  private failing = false;
   private readonly intervalMs: number;
   private readonly timers: Timers;
 
@@ -83,9 +85,11 @@ export class AnswerWriter {
     this.pending = null;
     try {
       this.sink.flushAnswer(this.message.id, this.text);
+      this.failing = false;
     } catch (error) {
       // The text stays in memory: the next flush or finish writes all of it.
-      console.warn(`Parley could not save part of answer ${this.message.id}:`, error instanceof Error ? error.message : error);
+      if (!this.failing) console.warn(`Parley could not save part of answer ${this.message.id}:`, error instanceof Error ? error.message : error);
+      this.failing = true;
       this.flushFailed(error);
     }
   }
