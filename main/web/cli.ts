@@ -31,7 +31,8 @@ const server = await startWebMode({
   onOpenLink: (url) => console.info(`Open in your browser: ${url}`),
 });
 console.info(`Parley web mode (data in ${path.resolve(values['data-dir'])})`);
-console.info(`Open ${server.url}`);
+// Straight to the terminal, not through the console: the console also goes to the log, and the token must not.
+process.stdout.write(`Open ${server.url}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void server.close().then(() => process.exit(0)));
