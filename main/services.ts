@@ -67,7 +67,14 @@ export interface ServicePorts {
 
 export function createAppRouter(ports: ServicePorts): Router {
   const settings = createSettingsService(ports.settingsStore);
-  if (ports.baseURL) settings.update({ baseURL: ports.baseURL });
+  if (ports.baseURL) {
+    try {
+      settings.update({ baseURL: ports.baseURL });
+    } catch (error) {
+      // A settings file that cannot be written (a read-only data folder) must not stop the start.
+      console.warn('[parley] could not keep --base-url in the settings:', error instanceof Error ? error.message : error);
+    }
+  }
   const remember = (secret: string | null) => {
     if (secret) ports.rememberSecret?.(secret);
   };

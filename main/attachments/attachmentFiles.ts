@@ -80,8 +80,8 @@ export function createAttachmentFiles(dataDir: string): AttachmentFiles {
         // A file attached in the composer just now is not referenced yet: only older ones go.
         const info = await stat(join(folder, name)).catch(() => null);
         if (!info || info.mtimeMs >= before) continue;
-        await rm(join(folder, name), { force: true });
-        removed += 1;
+        // A folder that cannot be written (history open read-only) keeps its files.
+        if (await rm(join(folder, name), { force: true }).then(() => true, () => false)) removed += 1;
       }
       return removed;
     },

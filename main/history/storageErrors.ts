@@ -11,7 +11,7 @@ export type StorageProblem = 'disk-full' | 'history-damaged' | 'read-only';
 const BY_CODE: [RegExp, StorageProblem][] = [
   [/^(SQLITE_FULL|ENOSPC|EDQUOT)$/, 'disk-full'],
   [/^(SQLITE_CORRUPT|SQLITE_NOTADB)/, 'history-damaged'],
-  [/^(SQLITE_READONLY|EROFS)/, 'read-only'],
+  [/^(SQLITE_READONLY|EROFS|EACCES|EPERM)/, 'read-only'],
 ];
 
 /** The storage problem behind `error` (or its causes), or null for any other failure. */

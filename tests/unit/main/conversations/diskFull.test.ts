@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatResult } from '../../../../preload/contract';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
-import { jsonLines, smallDiskSupport, spawnOnSmallDisk } from '../../support/smallDisk';
+import { jsonLines, ownMountSupport, spawnWithOwnMount } from '../../support/ownMount';
 import { bundleChild, type WriterChild } from '../history/support/writerChild';
 
-const support = smallDiskSupport();
+const support = ownMountSupport();
 if (!support.ok) console.info(`Disk-full tests skipped: ${support.reason}`);
 
 let fake: FakeInferenceServer;
@@ -34,7 +34,7 @@ const has = (key: keyof Line) => (value: unknown) => (value as Line)[key] !== un
 
 describe.skipIf(!support.ok)('a full disk while an answer streams', () => {
   it('keeps main running and the answer in memory, says so, refuses new messages unsent, and saves everything when space returns', async () => {
-    const running = spawnOnSmallDisk(child, dir, '4m', [dir, fake.baseURL]);
+    const running = spawnWithOwnMount({ kind: 'tmpfs', size: '4m' }, dir, [process.execPath, child.script, dir, fake.baseURL], child.env);
     const lines = jsonLines(running);
     try {
       lines.send('send fake/lines Tell me a long story');

@@ -1,32 +1,39 @@
 /**
- * A real small disk for a child process: a tmpfs mounted in a mount namespace of its own
- * (`unshare -rm`), so the test can fill it up with no root rights on the machine and nothing
- * mounted outside the child. Where user namespaces are not allowed, tests that need it skip and
- * say why.
+ * Real disk conditions for a child process, with no root rights on the machine and nothing
+ * mounted outside the child: a mount namespace of its own (`unshare -rm`) in which its folder is
+ * a small tmpfs (to fill up) or a read-only bind mount. Where user namespaces are not allowed,
+ * tests that need them skip and say why.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WriterChild } from '../main/history/support/writerChild';
 
-const MOUNT_AND_RUN = 'mount -t tmpfs -o "size=$1" tmpfs "$2" && shift 2 && exec "$@"';
+/** `$1` is the folder; the command follows. */
+const MOUNTS = {
+  tmpfs: (size: string) => `mount -t tmpfs -o size=${size} tmpfs "$1"`,
+  readOnly: () => 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"',
+};
+export type OwnMount = { kind: 'tmpfs'; size: string } | { kind: 'read-only' };
 
-/** Whether this machine lets a child mount a tmpfs of its own; the reason when not. */
-export function smallDiskSupport(): { ok: true } | { ok: false; reason: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-tmpfs-check-'));
+const script = (mount: OwnMount): string =>
+  `${mount.kind === 'tmpfs' ? MOUNTS.tmpfs(mount.size) : MOUNTS.readOnly()} && shift && exec "$@"`;
+
+/** Whether this machine lets a child mount a folder of its own; the reason when not. */
+export function ownMountSupport(): { ok: true } | { ok: false; reason: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-mount-check-'));
   try {
-    const run = spawnSync('unshare', ['-rm', 'sh', '-c', MOUNT_AND_RUN, 'sh', '64k', dir, 'true'], { encoding: 'utf8' });
+    const run = spawnSync('unshare', ['-rm', 'sh', '-c', script({ kind: 'tmpfs', size: '64k' }), 'sh', dir, 'true'], { encoding: 'utf8' });
     if (run.error) return { ok: false, reason: `unshare is not available (${run.error.message})` };
-    return run.status === 0 ? { ok: true } : { ok: false, reason: `a user namespace cannot mount a tmpfs here (${run.stderr.trim() || `exit ${run.status}`})` };
+    return run.status === 0 ? { ok: true } : { ok: false, reason: `a user namespace cannot mount a folder here (${run.stderr.trim() || `exit ${run.status}`})` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Runs a bundled child with `dir` mounted as a tmpfs of `size` (e.g. "4m") for it alone. */
-export function spawnOnSmallDisk(child: WriterChild, dir: string, size: string, args: string[]): ChildProcessWithoutNullStreams {
-  return spawn('unshare', ['-rm', 'sh', '-c', MOUNT_AND_RUN, 'sh', size, dir, process.execPath, child.script, ...args], { env: child.env });
+/** Runs `command` with `dir` mounted as `mount` for it alone. */
+export function spawnWithOwnMount(mount: OwnMount, dir: string, command: string[], env: NodeJS.ProcessEnv = process.env): ChildProcessWithoutNullStreams {
+  return spawn('unshare', ['-rm', 'sh', '-c', script(mount), 'sh', dir, ...command], { env });
 }
 
 /** JSON lines from a child, with a way to wait for the one a test expects. */
