@@ -30,6 +30,7 @@ import { createEndpointHandlers } from './endpoints/endpointHandlers';
 import { saveComparison } from './conversations/savedComparison';
 import { createAttachmentFiles } from './attachments/attachmentFiles';
 import { createAttachmentHandlers } from './attachments/attachmentHandlers';
+import { markMissingAttachments } from './attachments/missingAttachments';
 import { createNoticeBoard } from './notices/noticeBoard';
 import { createPendingSaves } from './history/pendingSaves';
 import { unsavedNotice } from './history/unsavedNotice';
@@ -141,7 +142,7 @@ export function createAppRouter(ports: ServicePorts): Router {
         conversations: history.listConversations({ offset, limit }).map(summaryOf),
         total: history.countConversations(),
       }),
-      'history:get': ({ id }) => conversation(id),
+      'history:get': ({ id }) => markMissingAttachments(conversation(id), attachments.has),
       'history:create': ({ id, model, systemPrompt, params = {}, endpointId }) => ({
         ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID }),
         messages: [],

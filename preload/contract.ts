@@ -292,6 +292,8 @@ export interface StoredMessage {
   versions?: StoredMessage[];
   /** Files sent with a question; absent when none. */
   attachments?: Attachment[];
+  /** Stored names of those whose files are not in the data folder (restored from a backup, which keeps no files); absent when none. */
+  missingAttachments?: string[];
 }
 
 export interface ConversationSummary {
@@ -375,6 +377,10 @@ export interface FolderExportStatus {
 export interface ImportReport {
   imported: { id: string; title: string }[];
   skipped: { source: string; reason: string }[];
+  /** What else happened, in sentences: endpoints a backup put back, attachment files not here. */
+  notes?: string[];
+  /** A backup's settings (never keys), offered to restore; absent when the files held none. */
+  settings?: { source: string; settings: SettingsPatch };
 }
 
 export const exportConversationSchema = z.object({ id: idSchema }).strict();

@@ -7,11 +7,11 @@ import type { ExportConversation } from './types';
  * history file is left out and named (by its title when the list still shows it) instead of
  * failing the whole backup. Any other failure still fails it.
  */
-export function readableConversations(
+export function readableConversations<C extends ExportConversation>(
   history: Pick<HistoryStore, 'conversationIds' | 'listConversations' | 'countConversations'>,
-  load: (id: string) => ExportConversation,
-): { conversations: ExportConversation[]; unreadable: { id: string; title: string }[] } {
-  const conversations: ExportConversation[] = [];
+  load: (id: string) => C,
+): { conversations: C[]; unreadable: { id: string; title: string }[] } {
+  const conversations: C[] = [];
   const unreadableIds: string[] = [];
   for (const id of history.conversationIds()) {
     try {

@@ -91,7 +91,9 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
   const chatDefaults = { model: settings.defaultModel, systemPrompt: defaultSystemPrompt, params: settings.defaultParams, endpointId: settings.defaultEndpointId };
   const chat = useChat(api, chatDefaults, events);
   const { startNew: startNewChat, open: openChat, setModel, setSystemPrompt, setParams, setEndpoint } = chat;
-  const endpoints = useEndpoints(api, endpointsVersion);
+  /** Bumped when the workspace itself adds endpoints (a backup restored them, one was added again). */
+  const [endpointsAdded, setEndpointsAdded] = useState(0);
+  const endpoints = useEndpoints(api, endpointsVersion + endpointsAdded);
   const catalogue = useModelCatalogueState(api, chat.conversation.endpointId);
   const openId = chat.conversation.id;
   const stored = chat.conversation.stored;
@@ -214,7 +216,12 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
     [setParams, saveParams, stored, openId],
   );
 
-  const importer = useImport(api, refreshAll);
+  const afterImport = useCallback(() => {
+    refreshAll();
+    setEndpointsAdded((count) => count + 1);
+  }, [refreshAll]);
+  const importer = useImport(api, afterImport);
+  const restoreSettings = useCallback(async (patch: SettingsPatch) => onSettings(await api.updateSettings(patch)), [api, onSettings]);
   const { importFiles, state: importState } = importer;
   const importPicked = useCallback(
     (picked: PickedFile[] | Promise<PickedFile[]>) => void importFiles(picked, importState.duplicates),
@@ -307,9 +314,15 @@ export function Workspace({ settings, prompts, onSettings, onPrompts, onOpenSett
               }
               endpoints={endpoints}
               onEndpointChange={chooseEndpoint}
+              onEndpointRecreated={(endpointId) => {
+                setEndpointsAdded((count) => count + 1);
+                chooseEndpoint(endpointId);
+              }}
             />
           </div>
-          {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
+          {importState.open && (
+            <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} onRestoreSettings={restoreSettings} />
+          )}
           <DropOverlay active={dragging} />
           {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
           {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { EndpointView } from '../../../preload/contract';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
+import { EndpointMissing } from '../endpoints/EndpointMissing';
 import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
@@ -25,6 +26,8 @@ interface ChatViewProps {
   /** The endpoints to choose from; the selector shows when there are several. */
   endpoints?: readonly EndpointView[];
   onEndpointChange?: (endpointId: string) => void;
+  /** The conversation's missing endpoint was added again: the list reloads and the conversation takes it. */
+  onEndpointRecreated?: (endpointId: string) => void;
 }
 
 /** The open conversation: its model and system prompt, its messages, and the composer. */
@@ -39,6 +42,7 @@ export function ChatView({
   tools,
   endpoints = [],
   onEndpointChange = () => undefined,
+  onEndpointRecreated = onEndpointChange,
 }: ChatViewProps) {
   const id = useId();
   const { conversation, streaming, stop } = chat;
@@ -84,6 +88,8 @@ export function ChatView({
         <EndpointSelect endpoints={endpoints} value={conversation.endpointId} onChange={onEndpointChange} />
         <ModelPicker value={conversation.model} onChange={onModelChange} />
       </header>
+      {/* Keyed: an add that failed for one conversation must not show on the next. */}
+      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={onEndpointRecreated} />
       <div className="field system-prompt">
         <label htmlFor={`${id}-system`}>System prompt</label>
         <textarea

@@ -43,7 +43,7 @@ export function useImport(api: ParleyApi, onImported: () => void) {
         if (problem) return finish({ report: null, error: problem });
         // Main takes at least one file; with none left, the local skips are the whole report.
         const answer = request.files.length === 0 ? { imported: [], skipped: [] } : await api.importFiles(request.files, duplicates);
-        finish({ report: { imported: answer.imported, skipped: [...request.skipped, ...answer.skipped] }, error: null });
+        finish({ report: { ...answer, skipped: [...request.skipped, ...answer.skipped] }, error: null });
         if (answer.imported.length > 0) onImported();
       } catch (failure) {
         // Main imports all of a call or none of it.
