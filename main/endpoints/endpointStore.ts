@@ -98,10 +98,10 @@ function freeName(name: string, endpoints: readonly EndpointRecord[]): string {
 
 /** Refused rather than sent elsewhere: the conversation's own endpoint is not set up here. */
 function endpointMissing(id: string): AppFailure {
-  const which = /^https?:\/\//i.test(id) ? `its endpoint, ${id},` : 'the endpoint it was held with';
+  const which = /^https?:\/\//i.test(id) ? `This conversation’s endpoint, ${id},` : 'The endpoint this conversation was held with';
   return new AppFailure({
     code: 'endpoint-missing',
-    message: `This conversation cannot be sent: ${which} is not set up in Parley. Choose an endpoint for it next to the model, or add that endpoint again, then retry.`,
+    message: `${which} is not set up in Parley, so nothing was sent. Choose an endpoint for the conversation next to the model, or add that endpoint again.`,
   });
 }
 

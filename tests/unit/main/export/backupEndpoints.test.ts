@@ -106,7 +106,7 @@ describe('a backup restored on another Parley', () => {
     const wandbBefore = target.fake.requests.length;
     const localBefore = local.requests.length;
     const answer = await turn(to, ids.local, [{ role: 'user', content: 'Where does this go?' }]);
-    expect(answer.error).toMatchObject({ code: 'endpoint-missing', message: expect.stringMatching(/^This conversation cannot be sent: .* is not set up in Parley\. Choose an endpoint/) });
+    expect(answer.error).toMatchObject({ code: 'endpoint-missing', message: expect.stringMatching(/^The endpoint this conversation was held with is not set up in Parley, so nothing was sent\. Choose an endpoint/) });
     expect(target.fake.requests.length).toBe(wandbBefore);
     expect(local.requests.length).toBe(localBefore);
   });
