@@ -85,6 +85,15 @@ export interface HistoryBackup {
   bytes: number;
 }
 
+/** The local time freshPath wrote into a name (`history-v6-20260102-030405.sqlite3`): a copied file keeps it, unlike its mtime. */
+function timeInName(name: string): number | null {
+  const match = /-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?\.sqlite3$/.exec(name);
+  if (!match) return null;
+  const [year, month, day, hours, minutes, seconds] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const time = new Date(year, month - 1, day, hours, minutes, seconds).getTime();
+  return Number.isNaN(time) ? null : time;
+}
+
 /**
  * The complete backups in `<dataDir>/backups`, newest first. Files still being written (or cut
  * by a crash) carry PARTIAL_SUFFIX and are left out, as is anything that is not a database.
@@ -99,7 +108,7 @@ export function listBackups(dataDir: string): HistoryBackup[] {
       try {
         const stats = statSync(file);
         if (!stats.isFile() || !hasDatabaseHeader(file)) return [];
-        return [{ file, name: basename(file), takenAt: stats.mtimeMs, bytes: stats.size }];
+        return [{ file, name: basename(file), takenAt: timeInName(basename(file)) ?? stats.mtimeMs, bytes: stats.size }];
       } catch {
         return [];
       }

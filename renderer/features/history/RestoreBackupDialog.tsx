@@ -5,6 +5,7 @@ import { useParley } from '../../app/ParleyContext';
 import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import { formatTime } from '../../lib/format';
+import './restoreBackup.css';
 
 interface RestoreBackupDialogProps {
   onClose: () => void;
@@ -69,7 +70,7 @@ export function RestoreBackupDialog({ onClose, onRestore }: RestoreBackupDialogP
         </thead>
         <tbody>
           {backups.map((backup) => (
-            <tr key={backup.file} aria-current={chosen?.file === backup.file || undefined}>
+            <tr key={backup.file} aria-current={chosen?.file === backup.file ? 'true' : undefined}>
               <td title={backup.name}>{formatTime(backup.takenAt)}</td>
               <td>{formatBytes(backup.bytes)}</td>
               <td>
