@@ -1,4 +1,4 @@
-import type { StoredMessage } from '../../preload/contract';
+import type { StoredMessage } from '../../shared/ipc';
 
 /**
  * The conversation with each message's `missingAttachments`: the files it names that the data

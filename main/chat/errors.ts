@@ -3,7 +3,7 @@
  * sentence a person understands, following W&B Inference's documented meanings of each status.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import type { AppError, ErrorCode } from '../../preload/contract';
+import type { AppError, ErrorCode } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import { redactSecrets } from '../logging/redact';
 

@@ -8,9 +8,9 @@
  * answer goes on, the page hears `unsaved`, and the text is kept in memory (PendingSaves) and
  * saved once there is space.
  */
-import { failedResult } from '../../preload/chatResult';
-import type { AppError, ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../preload/contract';
-import { titleFrom } from '../../preload/conversationTitle';
+import { failedResult } from '../../shared/chatResult';
+import type { AppError, ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../shared/ipc';
+import { titleFrom } from '../../shared/conversationTitle';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';

@@ -5,7 +5,7 @@
  */
 import { APIError } from 'openai';
 import { z } from 'zod';
-import type { AppError, ConnectionTest } from '../../preload/contract';
+import type { AppError, ConnectionTest } from '../../shared/ipc';
 import { hostOf, serverText, toAppError } from '../chat/errors';
 import { createOpenAIClient, type Endpoint } from '../chat/openaiClient';
 import { redactSecrets } from '../logging/redact';

@@ -4,7 +4,7 @@
  * merged after the conversations are stored, and its settings are offered, not applied: the
  * person chooses in the import report whether to take them.
  */
-import type { ImportReport, PromptImportReport, SettingsPatch } from '../../preload/contract';
+import type { ImportReport, PromptImportReport, SettingsPatch } from '../../shared/ipc';
 import type { Backup, BackupEndpoint, BackupPrompt } from './backup';
 import type { ExportConversation } from './types';
 

@@ -7,7 +7,7 @@
  * conversation is imported all the same.
  */
 import { posix } from 'node:path';
-import type { Attachment } from '../../preload/contract';
+import type { Attachment } from '../../shared/ipc';
 import type { AttachmentFiles } from '../attachments/attachmentFiles';
 import type { ExportAttachment, ExportConversation, ExportMessage } from './types';
 

@@ -4,7 +4,7 @@
  * written. SQLite reports them by code (SQLITE_FULL, SQLITE_CORRUPT…, SQLITE_READONLY…), Node's
  * file calls by errno (ENOSPC, EROFS…); either may sit in an error's `cause`.
  */
-import type { AppError } from '../../preload/contract';
+import type { AppError } from '../../shared/ipc';
 
 export type StorageProblem = 'disk-full' | 'history-damaged' | 'read-only';
 

@@ -6,7 +6,7 @@
  * per run: it reads the whole file).
  */
 import { basename } from 'node:path';
-import type { AppError, Notice } from '../../preload/contract';
+import type { AppError, Notice } from '../../shared/ipc';
 import { storageAppError, storageProblemOf } from './storageErrors';
 
 export const DAMAGED_NOTICE_ID = 'history-damaged';

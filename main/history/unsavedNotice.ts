@@ -1,4 +1,4 @@
-import type { Notice } from '../../preload/contract';
+import type { Notice } from '../../shared/ipc';
 
 export const UNSAVED_NOTICE_ID = 'unsaved-answers';
 

@@ -4,7 +4,7 @@
  * changes monthly, so a model missing here still works, it just shows less. Only prices W&B
  * published are listed: a guessed price would be a wrong bill.
  */
-import type { ModelInfo, ReasoningMode } from '../../preload/contract';
+import type { ModelInfo, ReasoningMode } from '../../shared/ipc';
 
 function model(contextWindow: number | null, options: { vision?: boolean; reasoning?: ReasoningMode; price?: [number, number] } = {}): ModelInfo {
   return {

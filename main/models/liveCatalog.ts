@@ -5,7 +5,7 @@
  * and an unreachable or garbled catalogue is simply no catalogue.
  */
 import { z } from 'zod';
-import type { ModelInfo, ReasoningMode } from '../../preload/contract';
+import type { ModelInfo, ReasoningMode } from '../../shared/ipc';
 
 export const WANDB_CATALOG_URL = 'https://trace.wandb.ai/inference/catalog/models';
 const WANDB_INFERENCE_HOST = 'api.inference.wandb.ai';

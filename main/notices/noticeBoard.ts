@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Notice } from '../../preload/contract';
+import type { Notice } from '../../shared/ipc';
 
 export interface NoticeBoard {
   list(): Notice[];

@@ -11,7 +11,7 @@ import { createConfStore } from '../settings/createConfStore';
 import { createMemoryStore } from '../settings/memoryStore';
 import { createWebDialogs } from './webDialogs';
 import { startWebServer, type WebServer } from './webServer';
-import { TOKEN_PARAM } from '../../preload/bridgeProtocol';
+import { TOKEN_PARAM } from '../../shared/ipc/bridgeProtocol';
 
 export interface WebModeOptions {
   dataDir: string;

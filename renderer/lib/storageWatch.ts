@@ -1,5 +1,5 @@
-import type { ParleyApi } from '../../preload/api';
-import type { AppError, ChatEvent } from '../../preload/contract';
+import type { ParleyApi } from '../../shared/ipc/client';
+import type { AppError, ChatEvent } from '../../shared/ipc';
 
 /** Codes of failures of the disk under the history: main posts a notice about each. */
 const STORAGE_CODES: ReadonlySet<AppError['code']> = new Set(['disk-full', 'history-damaged', 'read-only']);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEFAULT_SETTINGS } from '../../preload/contract';
+import { DEFAULT_SETTINGS } from '../../shared/ipc';
 import { backupToJson, createBackup } from '../../main/export/backup';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import { startFakeInferenceServer } from '../fixtures/fakeInferenceServer';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { EndpointView } from '../../../preload/contract';
+import type { EndpointView } from '../../../shared/ipc';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
 import { EndpointMissing } from '../endpoints/EndpointMissing';
 import { useCompareDialog } from '../compare/useCompareDialog';
@@ -26,8 +26,6 @@ interface ChatViewProps {
   /** The endpoints to choose from; the selector shows when there are several. */
   endpoints?: readonly EndpointView[];
   onEndpointChange?: (endpointId: string) => void;
-  /** The conversation's missing endpoint was added again: the list reloads and the conversation takes it. */
-  onEndpointRecreated?: (endpointId: string) => void;
 }
 
 /** The open conversation: its model and system prompt, its messages, and the composer. */
@@ -42,7 +40,6 @@ export function ChatView({
   tools,
   endpoints = [],
   onEndpointChange = () => undefined,
-  onEndpointRecreated = onEndpointChange,
 }: ChatViewProps) {
   const id = useId();
   const { conversation, streaming, stop } = chat;
@@ -89,7 +86,7 @@ export function ChatView({
         <ModelPicker value={conversation.model} onChange={onModelChange} />
       </header>
       {/* Keyed: an add that failed for one conversation must not show on the next. */}
-      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={onEndpointRecreated} />
+      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={onEndpointChange} />
       <div className="field system-prompt">
         <label htmlFor={`${id}-system`}>System prompt</label>
         <textarea

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { EndpointView } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { EndpointView } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { toAppError } from '../../lib/errors';
 import { isMissingEndpoint } from './EndpointSelect';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { formatBytes } from '../../../preload/attachmentLimits';
-import type { HistoryBackupView } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import { formatBytes } from '../../../shared/attachmentLimits';
+import type { HistoryBackupView } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import { formatTime } from '../../lib/format';

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import type { ModelList } from '../../../preload/contract';
+import type { ModelList } from '../../../shared/ipc';
 import { IconButton } from '../../components/IconButton';
 import { modelDetails } from './modelDetails';
 import { gridLayout, type PickerSection } from './pickerSections';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { Notice } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { Notice } from '../../../shared/ipc';
 
 /** How often the page asks again while answers wait in memory for disk space (main retries saving each time). */
 const UNSAVED_POLL_MS = 2_000;
@@ -30,7 +30,7 @@ export function useNotices(api: ParleyApi, loadKey: unknown) {
   const dismiss = useCallback(
     (id: string) => {
       setNotices((list) => list.filter((notice) => notice.id !== id));
-      api.dismissNotice(id).catch((error: unknown) => console.warn('Could not dismiss the notice', error));
+      api.dismissNotice({ id }).catch((error: unknown) => console.warn('Could not dismiss the notice', error));
     },
     [api],
   );

@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, type ChangeEvent } from 'react';
-import type { SettingsPatch } from '../../../preload/contract';
 import { Modal } from '../../components/Modal';
 import { ImportReportView } from './ImportReportView';
 import { pickedFromList, type PickedFile } from './importSource';
@@ -10,8 +9,6 @@ interface ImportDialogProps {
   onDuplicates: (duplicates: Duplicates) => void;
   onFiles: (picked: PickedFile[]) => void;
   onClose: () => void;
-  /** "Restore these settings" for a backup's settings. */
-  onRestoreSettings: (settings: SettingsPatch) => Promise<void>;
 }
 
 const DUPLICATE_CHOICES: { value: Duplicates; label: string }[] = [
@@ -20,7 +17,7 @@ const DUPLICATE_CHOICES: { value: Duplicates; label: string }[] = [
 ];
 
 /** Choosing files or a folder to import, what to do with conversations already here, and the report. */
-export function ImportDialog({ state, onDuplicates, onFiles, onClose, onRestoreSettings }: ImportDialogProps) {
+export function ImportDialog({ state, onDuplicates, onFiles, onClose }: ImportDialogProps) {
   const id = useId();
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
@@ -92,7 +89,7 @@ export function ImportDialog({ state, onDuplicates, onFiles, onClose, onRestoreS
           {state.error}
         </p>
       )}
-      {state.report && <ImportReportView report={state.report} onRestoreSettings={onRestoreSettings} />}
+      {state.report && <ImportReportView report={state.report} />}
     </Modal>
   );
 }

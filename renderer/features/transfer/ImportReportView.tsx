@@ -1,12 +1,12 @@
 import { useId } from 'react';
-import type { ImportReport, SettingsPatch } from '../../../preload/contract';
+import type { ImportReport } from '../../../shared/ipc';
 import { countOf } from '../../lib/format';
 import { UNTITLED } from '../history/untitled';
 import { SettingsOffer } from './SettingsOffer';
 import { SkippedList } from './SkippedList';
 
 /** Every conversation imported and every file or conversation skipped, with why: nothing left out; and a backup's settings, offered. */
-export function ImportReportView({ report, onRestoreSettings }: { report: ImportReport; onRestoreSettings: (settings: SettingsPatch) => Promise<void> }) {
+export function ImportReportView({ report }: { report: ImportReport }) {
   const id = useId();
   const { imported, skipped, notes = [], settings } = report;
 
@@ -29,7 +29,7 @@ export function ImportReportView({ report, onRestoreSettings }: { report: Import
           ))}
         </ul>
       )}
-      {settings && <SettingsOffer offer={settings} onRestore={onRestoreSettings} />}
+      {settings && <SettingsOffer offer={settings} />}
       <SkippedList items={skipped.map((item) => ({ name: item.source, reason: item.reason }))} />
     </div>
   );

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
-import type { ImportReport, Settings, SettingsPatch } from '../../../preload/contract';
+import type { ImportReport, Settings, SettingsPatch } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
+import { useParley } from '../../lib/ParleyContext';
+import { useSettings } from '../settings/settingsContext';
 
 type Offer = NonNullable<ImportReport['settings']>;
 
@@ -29,7 +31,9 @@ function describe(settings: SettingsPatch): string[] {
 }
 
 /** A backup's settings, shown and restored only if the person asks (keys are never in a backup). */
-export function SettingsOffer({ offer, onRestore }: { offer: Offer; onRestore: (settings: SettingsPatch) => Promise<void> }) {
+export function SettingsOffer({ offer }: { offer: Offer }) {
+  const api = useParley();
+  const { show } = useSettings();
   const id = useId();
   const [state, setState] = useState<'offered' | 'restoring' | 'restored'>('offered');
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +42,7 @@ export function SettingsOffer({ offer, onRestore }: { offer: Offer; onRestore: (
     setState('restoring');
     setError(null);
     try {
-      await onRestore(offer.settings);
+      show(await api.updateSettings(offer.settings));
       setState('restored');
     } catch (failure) {
       setError(toAppError(failure).message);

@@ -1,4 +1,4 @@
-import type { BackupResult } from '../../../preload/contract';
+import type { BackupResult } from '../../../shared/ipc';
 import { countOf } from '../../lib/format';
 import { saveOrDownload } from '../../lib/saveOrDownload';
 import { UNTITLED } from '../history/untitled';

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { ImportReport } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { ImportReport } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
 import { readImportable, sizeProblem, type PickedFile } from './importSource';
 
@@ -21,7 +21,7 @@ const CLOSED: ImportState = { open: false, duplicates: 'skip', importing: false,
  * The Import dialog's state and the one way files are imported, whether chosen in the
  * dialog or dropped on the window: read them, send them in one call, report on every file.
  */
-export function useImport(api: ParleyApi, onImported: () => void) {
+export function useImport(api: ParleyApi) {
   const [state, setState] = useState<ImportState>(CLOSED);
   /** One import at a time: a second one could not say which report is whose. */
   const running = useRef(false);
@@ -42,9 +42,9 @@ export function useImport(api: ParleyApi, onImported: () => void) {
         const problem = sizeProblem(request.files);
         if (problem) return finish({ report: null, error: problem });
         // Main takes at least one file; with none left, the local skips are the whole report.
-        const answer = request.files.length === 0 ? { imported: [], skipped: [] } : await api.importFiles(request.files, duplicates);
+        const answer = request.files.length === 0 ? { imported: [], skipped: [] } : await api.importFiles({ files: request.files, duplicates });
+        // The sidebar (and the endpoint list, for a backup) hear of what was imported from main.
         finish({ report: { ...answer, skipped: [...request.skipped, ...answer.skipped] }, error: null });
-        if (answer.imported.length > 0) onImported();
       } catch (failure) {
         // Main imports all of a call or none of it.
         finish({ report: null, error: `Nothing was imported: ${toAppError(failure).message}` });
@@ -52,7 +52,7 @@ export function useImport(api: ParleyApi, onImported: () => void) {
         running.current = false;
       }
     },
-    [api, onImported],
+    [api],
   );
 
   return { state, open, close, setDuplicates, importFiles };

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type ParleyApi } from '../../../preload/api';
+import { createApi, type ParleyApi } from '../../../shared/ipc/client';
 import { historyPath } from '../../../main/history/historyFiles';
 import { openHistory } from '../../../main/history/openHistory';
 import { createWebTransport } from '../../../renderer/lib/webTransport';
@@ -83,8 +83,8 @@ describe.skipIf(!support.ok)('a read-only data folder', () => {
       const api = await pageApi(started.url as string);
 
       expect((await api.listConversations({ offset: 0, limit: 10 })).conversations.map((c) => c.title)).toEqual(['Notes about quokkas']);
-      expect((await api.getConversation(id)).messages[0]?.content).toBe('Tell me about quokkas');
-      expect((await api.searchConversations('quokkas')).map((hit) => hit.conversationId)).toContain(id);
+      expect((await api.getConversation({ id })).messages[0]?.content).toBe('Tell me about quokkas');
+      expect((await api.searchConversations({ query: 'quokkas', limit: 50 })).map((hit) => hit.conversationId)).toContain(id);
       const notice = (await api.notices()).find((item) => item.id === 'history-read-only');
       expect(notice?.message).toBe(
         `Parley cannot write to its data folder ${dataDir} (it is on a read-only disk), so it opened your history read-only: ` +
@@ -104,7 +104,7 @@ describe.skipIf(!support.ok)('a read-only data folder', () => {
       ).done;
       expect(result.error).toMatchObject({ code: 'read-only', message: expect.stringMatching(/^Parley cannot write to its data folder/) });
       expect(fake.requests.length).toBe(requests);
-      await expect(api.updateConversation(id, { title: 'Renamed' })).rejects.toMatchObject({ code: 'read-only' });
+      await expect(api.updateConversation({ id, patch: { title: 'Renamed' } })).rejects.toMatchObject({ code: 'read-only' });
     } finally {
       child.kill('SIGKILL');
     }

@@ -2,7 +2,7 @@ import { afterAll, afterEach, assert, beforeAll, describe, expect, it, vi } from
 import { createChatService } from '../../../../main/chat/chatService';
 import type { ChatServiceDeps } from '../../../../main/chat/chatService';
 import type { Endpoint } from '../../../../main/chat/openaiClient';
-import type { ChatEvent, ChatRequest, ChatResult, ErrorCode } from '../../../../preload/contract';
+import type { ChatEvent, ChatRequest, ChatResult, ErrorCode } from '../../../../shared/ipc';
 import { startFakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import type { FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 

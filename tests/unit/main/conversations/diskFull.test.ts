@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEvent, ChatResult } from '../../../../preload/contract';
+import type { ChatEvent, ChatResult } from '../../../../shared/ipc';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import { jsonLines, ownMountSupport, spawnWithOwnMount } from '../../support/ownMount';
 import { bundleChild, type WriterChild } from '../history/support/writerChild';

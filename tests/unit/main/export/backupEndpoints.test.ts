@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ParleyApi } from '../../../../preload/api';
-import type { ChatMessage, ImportReport } from '../../../../preload/contract';
+import type { ParleyApi } from '../../../../shared/ipc/client';
+import type { ChatMessage, ImportReport } from '../../../../shared/ipc';
 import type { Backup } from '../../../../main/export/backup';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import { startWebModeHarness, type WebModeHarness } from '../../support/webModeHarness';
@@ -34,12 +34,12 @@ beforeAll(async () => {
   local = await startFakeInferenceServer({ keyless: true });
   source = await startWebModeHarness({ envKey: null });
   from = await webModeApi(source);
-  await from.saveKey(WANDB_KEY);
+  await from.saveKey({ key: WANDB_KEY });
   const localEndpoint = await from.addEndpoint({ name: 'Local', baseURL: local.baseURL, project: '' });
   // The same server, another project header and a key: a different endpoint that shares the URL.
   const lab = await from.addEndpoint({ name: 'Lab', baseURL: local.baseURL, project: 'lab', key: LAB_KEY });
   await from.createConversation({ id: ids.local, model: 'fake/echo', systemPrompt: '', endpointId: localEndpoint.id });
-  const notes = await from.addAttachment('notes.txt', Buffer.from('Remember the milk.').toString('base64'));
+  const notes = await from.addAttachment({ name: 'notes.txt', base64: Buffer.from('Remember the milk.').toString('base64') });
   expect((await turn(from, ids.local, [{ role: 'user', content: 'Read my notes', attachments: [notes] }])).error).toBeNull();
   await from.createConversation({ id: ids.lab, model: 'fake/echo', systemPrompt: '', endpointId: lab.id });
   await turn(from, ids.lab, [{ role: 'user', content: 'Hello lab' }]);
@@ -50,7 +50,7 @@ beforeAll(async () => {
 
   target = await startWebModeHarness();
   to = await webModeApi(target);
-  report = await to.importFiles([{ name: 'Parley backup.json', content: backupJson }], 'skip');
+  report = await to.importFiles({ files: [{ name: 'Parley backup.json', content: backupJson }], duplicates: 'skip' });
 }, 60_000);
 afterAll(async () => {
   await source.close();
@@ -84,8 +84,8 @@ describe('a backup restored on another Parley', () => {
   it('sends each conversation to its own endpoint only: the W&B server hears nothing of the local ones', async () => {
     const endpoints = await to.listEndpoints();
     const idOf = (name: string) => endpoints.find((endpoint) => endpoint.name === name)?.id;
-    expect((await to.getConversation(ids.local)).endpoint).toBe(idOf('Local'));
-    expect((await to.getConversation(ids.lab)).endpoint).toBe(idOf('Lab'));
+    expect((await to.getConversation({ id: ids.local })).endpoint).toBe(idOf('Local'));
+    expect((await to.getConversation({ id: ids.lab })).endpoint).toBe(idOf('Lab'));
 
     const wandbBefore = target.fake.requests.length;
     const localBefore = local.requests.length;
@@ -102,7 +102,7 @@ describe('a backup restored on another Parley', () => {
 
   it('never falls back to another endpoint when a conversation’s own is missing: it asks instead', async () => {
     const localEndpoint = (await to.listEndpoints()).find((endpoint) => endpoint.name === 'Local');
-    await to.removeEndpoint(localEndpoint?.id ?? '');
+    await to.removeEndpoint({ id: localEndpoint?.id ?? '' });
     const wandbBefore = target.fake.requests.length;
     const localBefore = local.requests.length;
     const answer = await turn(to, ids.local, [{ role: 'user', content: 'Where does this go?' }]);
@@ -112,7 +112,7 @@ describe('a backup restored on another Parley', () => {
   });
 
   it('keeps attachment records whose files did not come along, and shows them as missing', async () => {
-    const question = (await to.getConversation(ids.local)).messages[0];
+    const question = (await to.getConversation({ id: ids.local })).messages[0];
     expect(question?.attachments?.map((attachment) => attachment.name)).toEqual(['notes.txt']);
     expect(question?.missingAttachments).toEqual([question?.attachments?.[0]?.file]);
     expect(report.notes).toContainEqual(expect.stringMatching(/^One attached file is not in this data folder .*show them as missing\.$/));

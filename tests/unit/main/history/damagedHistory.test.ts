@@ -9,7 +9,7 @@ import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ParleyApi } from '../../../../preload/api';
+import type { ParleyApi } from '../../../../shared/ipc/client';
 import type { Backup } from '../../../../main/export/backup';
 import { openDatabase } from '../../../../main/history/database';
 import { historyPath } from '../../../../main/history/historyFiles';
@@ -87,11 +87,11 @@ describe('a damaged page deep in a large history', () => {
   });
 
   it('opening an affected conversation says the history is damaged, and a notice offers Back up and Restore', async () => {
-    await expect(api.getConversation(damaged[0] as string)).rejects.toMatchObject({
+    await expect(api.getConversation({ id: damaged[0] as string })).rejects.toMatchObject({
       code: 'history-damaged',
       message: expect.stringMatching(/damaged part of your history file.*Back up what can still be read, then restore a backup/),
     });
-    expect((await api.getConversation(readable[0] as string)).messages).toHaveLength(2);
+    expect((await api.getConversation({ id: readable[0] as string })).messages).toHaveLength(2);
 
     const notice = (await api.notices()).find((item) => item.id === 'history-damaged');
     expect(notice).toMatchObject({ level: 'warning', offers: ['back-up', 'choose-backup'] });

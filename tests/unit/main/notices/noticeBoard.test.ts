@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNoticeBoard, noticesPath } from '../../../../main/notices/noticeBoard';
-import type { Notice } from '../../../../preload/contract';
+import type { Notice } from '../../../../shared/ipc';
 import { useTempDir } from '../history/support/tempHistory';
 
 const tempDir = useTempDir();

@@ -7,8 +7,8 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { giveConversationListHeight } from '../listLayout';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import { giveConversationListHeight } from '../support/listLayout';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 let api: ScriptedParley;
@@ -62,7 +62,7 @@ describe('storage notices', () => {
     await user.click(within(row).getByRole('button', { name: /^Restore the backup of / }));
     await user.click(within(chooser).getByRole('button', { name: 'Restore this backup' }));
     await within(chooser).findByText(/^Restored the backup of /);
-    expect(api.callsTo('restoreHistoryBackup')).toEqual([['/data/backups/history-v6-20260101-000000.sqlite3']]);
+    expect(api.callsTo('restoreHistoryBackup')).toEqual([[{ backupFile: '/data/backups/history-v6-20260101-000000.sqlite3' }]]);
   });
 
   it('a failed call that names a storage problem brings up main’s notice; Dismiss tells main', async () => {
@@ -74,7 +74,7 @@ describe('storage notices', () => {
     await user.click(await within(await screen.findByRole('list', { name: 'Conversations' })).findByRole('button', { name: 'Damaged one' }));
     const notice = await noticeWith(/is damaged/);
     await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
-    expect(api.callsTo('dismissNotice')).toEqual([['history-damaged']]);
+    expect(api.callsTo('dismissNotice')).toEqual([[{ id: 'history-damaged' }]]);
     expect(screen.queryByText(/is damaged/)).toBeNull();
   });
 });

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { giveConversationListHeight } from '../listLayout';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import { giveConversationListHeight } from '../support/listLayout';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 import { directoryEntry, fileEntry } from './fakeEntries';
 
 let api: ScriptedParley;
@@ -53,11 +53,13 @@ describe('the Import dialog', () => {
     await within(dialog()).findByRole('heading', { name: 'Imported 2 conversations' });
     expect(api.callsTo('importFiles')).toEqual([
       [
-        [
-          { name: 'Sourdough starter.md', content: '# Sourdough starter\n' },
-          { name: 'backup.json', content: '{"schemaVersion":1}' },
-        ],
-        'replace',
+        {
+          files: [
+            { name: 'Sourdough starter.md', content: '# Sourdough starter\n' },
+            { name: 'backup.json', content: '{"schemaVersion":1}' },
+          ],
+          duplicates: 'replace',
+        },
       ],
     ]);
     const imported = within(dialog()).getByRole('region', { name: 'Imported 2 conversations' });
@@ -82,7 +84,7 @@ describe('the Import dialog', () => {
     await user.upload(folderInput, [inFolder('# A', 'exports/A.md'), inFolder('junk', 'exports/.DS_Store')]);
 
     const skipped = await within(dialog()).findByRole('region', { name: 'Skipped 2' });
-    expect(api.callsTo('importFiles')).toEqual([[[{ name: 'exports/A.md', content: '# A' }], 'skip']]);
+    expect(api.callsTo('importFiles')).toEqual([[{ files: [{ name: 'exports/A.md', content: '# A' }], duplicates: 'skip' }]]);
     expect(within(skipped).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'exports/.DS_Store: not a Markdown or JSON file',
       'backup.json: conversation "Trip to Lisbon" is already here',
@@ -111,14 +113,14 @@ describe('dropping files on the window', () => {
 
     expect(screen.queryByText('Drop to import')).toBeNull();
     await within(dialog()).findByRole('heading', { name: 'Imported 2 conversations' });
-    expect(api.callsTo('importFiles')).toEqual([[[{ name: 'exports/Sourdough starter.md', content: '# S' }], 'skip']]);
+    expect(api.callsTo('importFiles')).toEqual([[{ files: [{ name: 'exports/Sourdough starter.md', content: '# S' }], duplicates: 'skip' }]]);
     expect(within(dialog()).getByText('exports/notes.txt')).toBeTruthy();
   });
 
   it('uses the plain file list when the items have no entries', async () => {
     await openApp();
     fireEvent.drop(document.body, files([{ kind: 'file' }], [new File(['# X'], 'x.md')]));
-    await waitFor(() => expect(api.callsTo('importFiles')).toEqual([[[{ name: 'x.md', content: '# X' }], 'skip']]));
+    await waitFor(() => expect(api.callsTo('importFiles')).toEqual([[{ files: [{ name: 'x.md', content: '# X' }], duplicates: 'skip' }]]));
   });
 
   it('leaves drags without files (a text selection) alone', async () => {
