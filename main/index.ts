@@ -13,6 +13,7 @@ import { registerIpc } from './ipc/electronIpc';
 import { originOf } from './ipc/trustedSender';
 import { createSafeStorageCipher } from './secrets/safeStorageCipher';
 import { openDataFolder, type DataFolder } from './dataFolder';
+import { startupFailureMessage } from './appFailure';
 import { electronNativeBinding } from './history/nativeBinding';
 import { createAppRouter } from './services';
 import { readDataDirOverride } from './electron/dataDirOverride';
@@ -86,7 +87,8 @@ if (!app.requestSingleInstanceLock()) {
       folder = await openDataFolder(dataDir, openElectronStore, electronNativeBinding(appRoot, app.isPackaged));
     } catch (error) {
       // A failed history migration has already restored its backup: say so, and do not run on half a database.
-      dialog.showErrorBox('Parley could not open your history', error instanceof Error ? error.message : String(error));
+      console.error('[parley] could not start:', error instanceof Error ? error.message : error);
+      dialog.showErrorBox('Parley could not start', startupFailureMessage(error, dataDir));
       app.quit();
       return;
     }

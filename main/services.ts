@@ -36,6 +36,12 @@ import { createChatTools } from './tools/chatToolsService';
 import { createToolHandlers } from './tools/toolHandlers';
 import { createToolsService } from './tools/toolsService';
 import type { McpTimeouts } from './tools/mcpConnection';
+import { markMissingAttachments } from './attachments/missingAttachments';
+import { createNoticeBoard } from './notices/noticeBoard';
+import { createPendingSaves } from './history/pendingSaves';
+import { unsavedNotice } from './history/unsavedNotice';
+import { createStorageHealth } from './history/storageHealth';
+import { historyPath, listBackups } from './history/historyFiles';
 
 export interface ServicePorts {
   dataDir: string;
@@ -75,7 +81,14 @@ export interface AppRouter extends Router {
 
 export function createAppRouter(ports: ServicePorts): AppRouter {
   const settings = createSettingsService(ports.settingsStore);
-  if (ports.baseURL) settings.update({ baseURL: ports.baseURL });
+  if (ports.baseURL) {
+    try {
+      settings.update({ baseURL: ports.baseURL });
+    } catch (error) {
+      // A settings file that cannot be written (a read-only data folder) must not stop the start.
+      console.warn('[parley] could not keep --base-url in the settings:', error instanceof Error ? error.message : error);
+    }
+  }
   const remember = (secret: string | null) => {
     if (secret) ports.rememberSecret?.(secret);
   };
@@ -122,6 +135,9 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
     ...(ports.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: ports.stallTimeoutMs }),
   });
   const { history } = ports;
+  const board = createNoticeBoard({ dataDir: ports.dataDir, initial: ports.notices });
+  const pendingSaves = createPendingSaves({ onChange: (count) => board.post(unsavedNotice(count)) });
+  const health = createStorageHealth({ historyFile: historyPath(ports.dataDir), quickCheck: () => history.quickCheck(), post: board.post });
   const prompts = createPromptLibrary({ store: ports.settingsStore, settings: () => settings.get() });
   // Files of messages deleted (or purged) in earlier runs; nothing is waiting to be sent yet.
   void attachments.removeUnreferenced(history.referencedAttachmentFiles(), Date.now());
@@ -133,7 +149,8 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
   };
 
   const router = createRouter({
-    chat: createSavedChat(chat.chat, history),
+    chat: createSavedChat(chat.chat, history, pendingSaves),
+    describeError: health.describe,
     handlers: {
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
@@ -148,7 +165,11 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
         const safe = safeExternalUrl(url);
         return { opened: safe !== null && (await ports.openExternal(safe)) };
       },
-      'app:notices': () => ports.notices,
+      'app:notices': () => {
+        pendingSaves.retry();
+        return board.list();
+      },
+      'app:dismissNotice': ({ id }) => ({ dismissed: board.dismiss(id) }),
       'history:list': ({ offset, limit }) => ({
         conversations: history.listConversations({ offset, limit }).map(summaryOf),
         total: history.countConversations(),
@@ -157,7 +178,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
         const found = history.findConversation(id);
         return found ? [summaryOf(found)] : [];
       }),
-      'history:get': ({ id }) => conversation(id),
+      'history:get': ({ id }) => markMissingAttachments(conversation(id), attachments.has),
       'history:create': ({ id, model, systemPrompt, params = {}, endpointId, toolServers = [] }) => ({
         ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID, toolServers }),
         messages: [],
@@ -177,8 +198,12 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
       'history:autoTitle': ({ id }) => autoTitle(id),
       'history:restoreBackup': async ({ backupFile }) => {
         await ports.restoreHistoryBackup(backupFile);
+        // The person acted on the offers to restore; a new file is looked at afresh.
+        board.dismissWhere((notice) => notice.backupFile !== undefined || notice.offers !== undefined);
+        health.reset();
         return { restored: true };
       },
+      'history:listBackups': () => listBackups(ports.dataDir),
       'app:dataFolder': () => ({ path: ports.dataDir }),
       'app:openDataFolder': async () => ({ opened: (await ports.openFolder?.(ports.dataDir)) ?? false, path: ports.dataDir }),
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },

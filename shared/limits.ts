@@ -20,6 +20,7 @@ export const LIMITS = {
   favouriteModels: 200,
   /** The picker's "Recently used": most recent first, the oldest dropped. */
   recentModels: 8,
-  endpointIdChars: 100,
+  // An endpoint's id, or the base URL a conversation restored from an export names.
+  endpointIdChars: 2_048,
   endpointNameChars: 100,
 } as const;

@@ -4,6 +4,7 @@
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { AppError, ErrorCode } from '../../shared/ipc';
+import { AppFailure } from '../appFailure';
 import { redactSecrets } from '../logging/redact';
 
 /** What the caller knows that the error itself may not: it makes the sentences specific. */
@@ -58,6 +59,8 @@ export function toAppError(error: unknown, context: ErrorContext = {}): AppError
 }
 
 function classify(error: unknown, context: ErrorContext): AppError {
+  // Already written for the person (an endpoint that is not set up, a refused attachment).
+  if (error instanceof AppFailure) return error.appError;
   if (error instanceof StreamStalledError) {
     return { code: 'timeout', message: `The server sent nothing for ${seconds(error.waitedMs)}, so Parley stopped waiting.` };
   }

@@ -10,7 +10,8 @@ import type { ExportConversation, ExportMessage, ExportVersion, ModelParams } fr
 const ERROR_CODES: Record<ErrorCode, true> = {
   auth: true, quota: true, forbidden: true, 'model-not-found': true, 'bad-request': true, 'rate-limit': true,
   server: true, overloaded: true, connection: true, timeout: true, dropped: true, malformed: true, 'no-key': true,
-  'insecure-storage': true, 'invalid-request': true, 'forbidden-sender': true, settings: true, internal: true,
+  'insecure-storage': true, 'invalid-request': true, 'forbidden-sender': true, settings: true, 'disk-full': true,
+  'history-damaged': true, 'read-only': true, 'endpoint-missing': true, internal: true,
 };
 const STATUSES: Record<MessageStatus, true> = { complete: true, streaming: true, stopped: true, error: true, interrupted: true };
 

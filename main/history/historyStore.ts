@@ -6,7 +6,7 @@ import { createComparisonSaver } from './comparisons';
 import type { SaveComparison } from './comparisons';
 import { createConversations } from './conversations';
 import type { ListOptions } from './conversations';
-import type { Db } from './database';
+import { write, type Db } from './database';
 import { toExportConversation } from './exportView';
 import { createImporter } from './importConversations';
 import type { ImportConversations } from './importConversations';
@@ -69,6 +69,10 @@ export interface HistoryStore {
   saveComparison: SaveComparison;
   /** The attachment files some message (or tool call) refers to; the others can be removed. */
   referencedAttachmentFiles(): Set<string>;
+  /** Runs `fn`'s writes as one durable transaction: all of them are saved, or none (a chat turn's question and answer row). */
+  atomically<T>(fn: () => T): T;
+  /** SQLite's quick_check: ['ok'], or up to ten problems it found in the file. Reads every page (seconds for a large history). */
+  quickCheck(): string[];
   close(): void;
 }
 
@@ -133,6 +137,8 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     saveComparison: createComparisonSaver(context, conversations, messages),
     importConversations: createImporter(context, attachmentRows),
     referencedAttachmentFiles: () => new Set([...attachmentRows.referencedFiles(), ...toolCallRows.referencedFiles()]),
+    atomically: (fn) => write(db, fn, 'durable'),
+    quickCheck: () => db.prepare('PRAGMA quick_check(10)').pluck().all().map(String),
     close: () => db.close(),
   };
 }

@@ -32,6 +32,8 @@ export interface RouterDeps {
   chat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals): Promise<ChatResult>;
   /** Where unexpected failures are reported; never given payloads, which may hold the key. */
   reportError?: (where: string, error: unknown) => void;
+  /** A sentence for failures that are not bugs (a full disk, a damaged file); null for the others. */
+  describeError?: (error: unknown) => AppError | null;
 }
 
 export interface Router {
@@ -72,7 +74,7 @@ export function createRouter(deps: RouterDeps): Router {
   function toAppError(where: string, error: unknown): AppError {
     if (error instanceof AppFailure) return error.appError;
     report(where, error);
-    return { code: 'internal', message: 'Something went wrong inside Parley. Your data is safe; please try again.' };
+    return deps.describeError?.(error) ?? { code: 'internal', message: 'Something went wrong inside Parley. Your data is safe; please try again.' };
   }
 
   return {

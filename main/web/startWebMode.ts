@@ -11,6 +11,7 @@ import { createConfStore } from '../settings/createConfStore';
 import { createMemoryStore } from '../settings/memoryStore';
 import { createWebDialogs } from './webDialogs';
 import { startWebServer, type WebServer } from './webServer';
+import { TOKEN_PARAM } from '../../shared/ipc/bridgeProtocol';
 
 export interface WebModeOptions {
   dataDir: string;
@@ -50,6 +51,8 @@ export async function startWebMode(options: WebModeOptions): Promise<WebServer> 
     rememberSecret: appLog.rememberSecret,
   });
   const server = await startWebServer({ router, staticDir: options.staticDir, ...(options.port === undefined ? {} : { port: options.port }) });
+  // The token drives every service: redacted from the log like a key, wherever a line may carry it.
+  appLog.rememberSecret(new URL(server.url).searchParams.get(TOKEN_PARAM) ?? '');
   return {
     ...server,
     close: async () => {

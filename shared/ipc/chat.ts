@@ -50,7 +50,8 @@ export const chatHistorySchema = z
     answerId: idSchema,
     turn: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('new'), userMessageId: idSchema }).strict(),
-      z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema }).strict(),
+      // `userMessageId`: the question before the failed answer, saved first when a failed save left it out.
+      z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema, userMessageId: idSchema.optional() }).strict(),
       z.object({ kind: z.literal('regenerate'), answerId: idSchema }).strict(),
       z.object({ kind: z.literal('edit'), userMessageId: idSchema }).strict(),
     ]),
@@ -101,9 +102,13 @@ export interface ChatResult {
   durationMs: number;
 }
 
-/** Events of one `chat()` stream. Every stream ends with exactly one `done`. */
+/**
+ * Events of one `chat()` stream. Every stream ends with exactly one `done`. `unsaved`: main could
+ * not save the answer (a full disk); it keeps the text in memory and saves it when it can.
+ */
 export type ChatEvent =
   | { type: 'delta'; content?: string; reasoning?: string }
+  | { type: 'unsaved'; error: AppError }
   | { type: 'usage'; usage: Usage }
   | { type: 'retrying'; attempt: number; of: number; reason: AppError }
   /** A tool call, sent again at every change; `awaiting-approval` asks the page for an answer (`ChatStream.answerToolCall`). */

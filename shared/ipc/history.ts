@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ChatParams } from '../chatParams';
 import { LIMITS } from '../limits';
 import type { Attachment } from './attachments';
-import { call, returns } from './call';
+import { call, emptySchema, returns } from './call';
 import { changed } from './changes';
 import { chatParamsSchema, type Usage } from './chat';
 import type { AppError } from './errors';
@@ -33,6 +33,8 @@ export interface StoredMessage {
   attachments?: Attachment[];
   /** The tool calls an answer made, in order; absent when none. */
   toolCalls?: ToolCallRecord[];
+  /** Stored names of those whose files are not in the data folder (restored from a backup, which keeps no files); absent when none. */
+  missingAttachments?: string[];
 }
 
 export interface ConversationSummary {
@@ -70,6 +72,15 @@ export interface SearchHit {
   moreMatches: boolean;
   /** When the best matching message was written, or the conversation last changed for a title match (ms since the epoch). */
   date: number;
+}
+
+/** One of the history backups Parley keeps in its data folder (taken before each upgrade). */
+export interface HistoryBackupView {
+  file: string;
+  name: string;
+  /** When it was taken (ms since the epoch). */
+  takenAt: number;
+  bytes: number;
 }
 
 export interface ConversationPage {
@@ -139,6 +150,8 @@ export const historyCalls = {
   searchConversations: call({ channel: 'history:search', request: searchSchema, response: returns<SearchHit[]>() }),
   /** Names the conversation from its first exchange (the model, or its first words as a fallback). */
   autoTitle: call({ channel: 'history:autoTitle', request: idRequestSchema, response: returns<ConversationSummary>(), changes: thisConversation }),
+  /** The history backups in the data folder, newest first ("Restore from backup…"). */
+  listHistoryBackups: call({ channel: 'history:listBackups', request: emptySchema, response: returns<HistoryBackupView[]>() }),
   /** Makes a backup the history again; the current file is kept aside, never deleted. */
   restoreHistoryBackup: call({
     channel: 'history:restoreBackup',

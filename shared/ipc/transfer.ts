@@ -5,6 +5,7 @@ import { call, emptySchema, returns } from './call';
 import { changed } from './changes';
 import type { AppError } from './errors';
 import { idSchema } from './fields';
+import type { SettingsPatch } from './settings';
 
 /** A file main wrote, or, where main cannot show a save dialog (web mode), one for the page to download. */
 export interface SavedFile {
@@ -28,7 +29,14 @@ export interface FolderExportStatus {
 export interface ImportReport {
   imported: { id: string; title: string }[];
   skipped: { source: string; reason: string }[];
+  /** What else happened, in sentences: endpoints a backup put back, attachment files not here. */
+  notes?: string[];
+  /** A backup's settings (never keys), offered to restore; absent when the files held none. */
+  settings?: { source: string; settings: SettingsPatch };
 }
+
+/** "Back up": the file, and the conversations that could not be read (a damaged history) and so are not in it. */
+export type BackupResult = SavedFile & { unreadable: { id: string; title: string }[] };
 
 export const exportConversationSchema = z.object({ id: idSchema }).strict();
 export const folderExportSchema = z.object({ ids: z.array(idSchema).max(1_000_000).nullable() }).strict();
@@ -51,7 +59,7 @@ export const transferCalls = {
   /** "Copy as Markdown": the same text, for the clipboard. */
   conversationMarkdown: call({ channel: 'export:markdownText', request: exportConversationSchema, response: returns<{ markdown: string }>() }),
   /** "Back up": everything but secrets in one JSON file. */
-  backUp: call({ channel: 'export:backup', request: emptySchema, response: returns<SavedFile>() }),
+  backUp: call({ channel: 'export:backup', request: emptySchema, response: returns<BackupResult>() }),
   /** Exports the given conversations (null: all) into a folder the user picks; null jobId when they cancel. */
   startFolderExport: call({ channel: 'export:folderStart', request: folderExportSchema, response: returns<{ jobId: string | null }>() }),
   folderExportStatus: call({ channel: 'export:folderStatus', request: exportJobSchema, response: returns<FolderExportStatus>() }),
@@ -63,8 +71,8 @@ export const transferCalls = {
     response: returns<ImportReport>(),
     changes: (_request, report) => {
       const ids = report.imported.map(({ id }) => id);
-      // A backup also brings its prompts back.
-      return [changed('conversations', ids), changed('messages', ids), changed('prompts')];
+      // A backup also brings its prompts and endpoints back (its settings are only offered).
+      return [changed('conversations', ids), changed('messages', ids), changed('prompts'), changed('endpoints')];
     },
   }),
 };

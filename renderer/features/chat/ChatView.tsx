@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { EndpointView } from '../../../shared/ipc';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
+import { EndpointMissing } from '../endpoints/EndpointMissing';
 import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
@@ -84,6 +85,8 @@ export function ChatView({
         <EndpointSelect endpoints={endpoints} value={conversation.endpointId} onChange={onEndpointChange} />
         <ModelPicker value={conversation.model} onChange={onModelChange} />
       </header>
+      {/* Keyed: an add that failed for one conversation must not show on the next. */}
+      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={onEndpointChange} />
       <div className="field system-prompt">
         <label htmlFor={`${id}-system`}>System prompt</label>
         <textarea

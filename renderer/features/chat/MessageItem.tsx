@@ -86,7 +86,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
           <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
         ))
       )}
-      {message.attachments && <MessageAttachments attachments={message.attachments} />}
+      {message.attachments && <MessageAttachments attachments={message.attachments} missing={message.missingAttachments} />}
       {streaming && isCurrent && (
         <p className="message-status">
           <span className="spinner" aria-hidden="true" />

@@ -18,7 +18,7 @@ export interface Conversation {
   messages: Message[];
   /** True once history holds the conversation; a new chat is created with its first message. */
   stored: boolean;
-  /** Where its turns go; an id main no longer knows means the default endpoint. */
+  /** Where its turns go; an id main does not know is refused until the person chooses (see EndpointMissing). */
   endpointId: string;
 }
 

@@ -244,7 +244,10 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const history: ChatHistory = {
         conversationId: current.id,
         answerId: answer.id,
-        turn: unsent ? { kind: 'new', userMessageId: question.id } : { kind: 'retry', replacesAnswerId: failedId },
+        // The question goes along: if a failed save left it out, main saves it now (never twice).
+        turn: unsent
+          ? { kind: 'new', userMessageId: question.id }
+          : { kind: 'retry', replacesAnswerId: failedId, ...(question?.role === 'user' ? { userMessageId: question.id } : {}) },
       };
       dispatch({ type: 'retry', failedId, assistant: answer });
       run(current.id, answer, buildChatRequest(current, index, history), ensureStored(current), !hasAnswer(current), () => {

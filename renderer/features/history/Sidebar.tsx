@@ -3,7 +3,7 @@ import type { ConversationSummary, SearchHit } from '../../../shared/ipc';
 import { searchWords } from '../../../shared/searchText';
 import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
-import { saveOrDownload } from '../../lib/saveOrDownload';
+import { backupOutcome } from '../transfer/backupOutcome';
 import { useActionStatus } from '../../lib/useActionStatus';
 import { FolderExportDialog } from '../transfer/FolderExportDialog';
 import { SelectionBar } from '../transfer/SelectionBar';
@@ -80,7 +80,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       if ((await folderExport.start(ids)) && ids) setSelected(null);
       return null;
     });
-  const backUp = () => void action.run(async () => saveOrDownload(await api.backUp()));
+  const backUp = () => void action.run(async () => backupOutcome(await api.backUp()));
   const searchRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(props.handle, () => ({
     focusSearch: () => {

@@ -2,12 +2,13 @@ import { useId } from 'react';
 import type { ImportReport } from '../../../shared/ipc';
 import { countOf } from '../../lib/format';
 import { UNTITLED } from '../history/untitled';
+import { SettingsOffer } from './SettingsOffer';
 import { SkippedList } from './SkippedList';
 
-/** Every conversation imported and every file or conversation skipped, with why: nothing left out. */
+/** Every conversation imported and every file or conversation skipped, with why: nothing left out; and a backup's settings, offered. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const id = useId();
-  const { imported, skipped } = report;
+  const { imported, skipped, notes = [], settings } = report;
 
   return (
     <div className="stack import-report">
@@ -21,6 +22,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           </ul>
         )}
       </section>
+      {notes.length > 0 && (
+        <ul className="report-list report-notes" aria-label="Also restored">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {settings && <SettingsOffer offer={settings} />}
       <SkippedList items={skipped.map((item) => ({ name: item.source, reason: item.reason }))} />
     </div>
   );

@@ -43,8 +43,8 @@ export function useImport(api: ParleyApi) {
         if (problem) return finish({ report: null, error: problem });
         // Main takes at least one file; with none left, the local skips are the whole report.
         const answer = request.files.length === 0 ? { imported: [], skipped: [] } : await api.importFiles({ files: request.files, duplicates });
-        // The sidebar hears of the imported conversations from main.
-        finish({ report: { imported: answer.imported, skipped: [...request.skipped, ...answer.skipped] }, error: null });
+        // The sidebar (and the endpoint list, for a backup) hear of what was imported from main.
+        finish({ report: { ...answer, skipped: [...request.skipped, ...answer.skipped] }, error: null });
       } catch (failure) {
         // Main imports all of a call or none of it.
         finish({ report: null, error: `Nothing was imported: ${toAppError(failure).message}` });

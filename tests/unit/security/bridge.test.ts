@@ -31,6 +31,7 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'history:search': { query: 'hello', limit: 10 },
   'history:autoTitle': { id: ID },
   'history:restoreBackup': { backupFile: 'history-v1.sqlite3' },
+  'app:dismissNotice': { id: 'history-damaged' },
   'export:conversation': { id: ID },
   'export:markdownText': { id: ID },
   'export:folderStart': { ids: [ID] },

@@ -167,10 +167,30 @@ describe('export and import through the page’s API (web mode)', () => {
     expect(report.skipped).toEqual([
       { source: 'damaged.md', reason: expect.stringMatching(/^Line \d+: the message's details are not valid JSON\.$/) },
       { source: 'notes.txt', reason: expect.stringContaining('(.md)') },
-      { source: 'data.json', reason: 'This is not a Parley backup: it has no schemaVersion.' },
+      { source: 'data.json', reason: 'data.json is neither a ChatGPT export (a list of conversations) nor a Parley backup (an object with a schemaVersion).' },
       { source: 'foreign.md', reason: 'its id "not-a-uuid" is not one Parley makes (a UUID).' },
     ]);
     expect((await app.api.getConversation({ id: good.id })).messages.map((m) => m.content)).toEqual(['A question', 'An answer']);
+  });
+
+  it('names an empty or garbage conversations.json by its name and says what it is not', async () => {
+    const report = await app.api.importFiles({
+      files: [
+        { name: 'conversations.json', content: '' },
+        { name: 'Export/conversations.json', content: '\u0000\u0001 binary garbage' },
+      ],
+      duplicates: 'skip',
+    });
+    expect(report).toEqual({
+      imported: [],
+      skipped: [
+        { source: 'conversations.json', reason: 'conversations.json is empty, so there is nothing in it to import.' },
+        {
+          source: 'Export/conversations.json',
+          reason: expect.stringMatching(/^Export\/conversations\.json is not valid JSON \(.+\), so it is neither a ChatGPT export \(a list of conversations\) nor a Parley backup/),
+        },
+      ],
+    });
   });
 
   it('imports a ChatGPT export: titles, times and the main branch, with what was left out', async () => {
@@ -192,13 +212,14 @@ describe('export and import through the page’s API (web mode)', () => {
     expect(again.imported).toEqual([]);
   });
 
-  it('restores a backup’s conversations but not its settings, and says so', async () => {
+  it('restores a backup’s conversations and offers its settings without applying them', async () => {
     const backup = (await app.api.backUp()).download?.content ?? '';
     const fresh = await freshApp();
     await fresh.api.updateSettings({ defaultModel: 'mine' });
     const report = await fresh.api.importFiles({ files: [{ name: 'backup.json', content: backup }], duplicates: 'skip' });
     expect(report.imported.map((c) => c.id).sort()).toEqual((await app.api.listConversations({ offset: 0, limit: 10 })).conversations.map((c) => c.id).sort());
-    expect(report.skipped).toEqual([{ source: 'backup.json', reason: expect.stringContaining('its settings were not applied') }]);
+    expect(report.skipped).toEqual([]);
+    expect(report.settings).toMatchObject({ source: 'backup.json', settings: { defaultModel: (await app.api.getSettings()).defaultModel } });
     expect((await fresh.api.getSettings()).defaultModel).toBe('mine');
   });
 

@@ -16,6 +16,7 @@ import {
   DEFAULT_SETTINGS,
   IPC,
   type AppError,
+  type BackupResult,
   type Channel,
   type ChatEvent,
   type ChatRequest,
@@ -23,6 +24,7 @@ import {
   type ConnectionTest,
   type EndpointView,
   type FolderExportStatus,
+  type HistoryBackupView,
   type ImportReport,
   type KeyStatus,
   type Method,
@@ -121,7 +123,9 @@ export class ScriptedParley {
   /** What "Export as Markdown" answers: where the save dialog wrote, or a download (web mode). */
   exported: SavedFile = { savedTo: null, download: null };
   markdown = '';
-  backup: SavedFile = { savedTo: null, download: null };
+  backup: BackupResult = { savedTo: null, download: null, unreadable: [] };
+  /** What "Restore from backup…" lists. */
+  historyBackups: HistoryBackupView[] = [];
   /** Null: the person cancelled the folder choice. */
   folderJobId: string | null = crypto.randomUUID();
   /** What every status poll answers; a test moves the export along by changing it. */
@@ -230,6 +234,10 @@ export class ScriptedParley {
       'models:list': () => ({ ...this.models }),
       'link:open': () => ({ opened: true }),
       'app:notices': () => this.noticeList,
+      'app:dismissNotice': ({ id }) => {
+        this.noticeList = this.noticeList.filter((notice) => notice.id !== id);
+        return { dismissed: true };
+      },
       'history:list': (page) => this.history.list(page),
       'history:summaries': ({ ids }) => this.history.summaries(ids),
       'history:get': ({ id }) => this.history.get(id),
@@ -241,6 +249,7 @@ export class ScriptedParley {
       'history:search': ({ query, limit }) => this.history.search(query, limit),
       'history:autoTitle': ({ id }) => this.history.autoTitle(id),
       'history:restoreBackup': () => ({ restored: true }),
+      'history:listBackups': () => this.historyBackups,
       'history:saveComparison': (comparison) => this.history.saveComparison(comparison),
       'export:conversation': () => this.exported,
       'export:markdownText': () => ({ markdown: this.markdown }),
