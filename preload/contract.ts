@@ -119,6 +119,9 @@ export const listModelsSchema = z.object({ refresh: z.boolean(), endpointId: end
 /** How a model reasons: always, unless told not to, only when asked, or never. */
 export type ReasoningMode = 'always' | 'default-on' | 'default-off' | 'none';
 
+/** Where a model stands in W&B's catalogue: a retired model answers 404, a deprecated one soon will. */
+export type LifecycleStage = 'experimental' | 'general-availability' | 'deprecated' | 'retired';
+
 /** What Parley knows about a model beyond its id (`GET /models` gives ids only). Null: not known. */
 export interface ModelInfo {
   /** Context window in tokens. */
@@ -128,6 +131,9 @@ export interface ModelInfo {
   reasoning: ReasoningMode | null;
   /** US dollars per million tokens. */
   price: { input: number; output: number } | null;
+  /** Accepts `tools` (function calling). */
+  toolCalling: boolean | null;
+  lifecycle: LifecycleStage | null;
 }
 
 export interface ModelList {
@@ -253,11 +259,14 @@ export interface ChatResult {
   /** Milliseconds from sending to the first content or reasoning token; null when none arrived. */
   firstTokenMs: number | null;
   durationMs: number;
+  /** Milliseconds from the first reasoning token to the first answer token (or the end); null when the model did not reason. */
+  thinkingMs: number | null;
 }
 
 /** Events of one `chat()` stream. Every stream ends with exactly one `done`. */
 export type ChatEvent =
-  | { type: 'delta'; content?: string; reasoning?: string }
+  /** `thinkingMs` comes with the first answer text after reasoning: how long the model thought. */
+  | { type: 'delta'; content?: string; reasoning?: string; thinkingMs?: number }
   | { type: 'usage'; usage: Usage }
   | { type: 'retrying'; attempt: number; of: number; reason: AppError }
   | { type: 'done'; result: ChatResult };
@@ -278,6 +287,8 @@ export interface StoredMessage {
   finishReason: string | null;
   firstTokenMs: number | null;
   durationMs: number | null;
+  /** How long the model reasoned before answering; null when it did not, or when not known (answers from before Parley kept it). */
+  thinkingMs: number | null;
   createdAt: number;
   /** Earlier versions (answers a regeneration replaced, text an edit rewrote), oldest first; absent when none. */
   versions?: StoredMessage[];
@@ -364,7 +375,8 @@ export interface FolderExportStatus {
 }
 
 export interface ImportReport {
-  imported: { id: string; title: string }[];
+  /** `notes`: what of the conversation was left out or changed (a ChatGPT import), one sentence each. */
+  imported: { id: string; title: string; notes?: string[] }[];
   skipped: { source: string; reason: string }[];
 }
 
@@ -472,6 +484,7 @@ const comparedAnswerSchema = z
     finishReason: z.string().max(100).nullable(),
     firstTokenMs: z.number().min(0).nullable(),
     durationMs: z.number().min(0),
+    thinkingMs: z.number().min(0).nullable(),
   })
   .strict();
 export type ComparedAnswer = z.infer<typeof comparedAnswerSchema>;

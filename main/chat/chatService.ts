@@ -8,7 +8,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type OpenAI from 'openai';
 import type { AppError, ChatEvent, ChatRequest, ChatResult, ChatStatus, Usage } from '../../preload/contract';
-import { isRetryable, StreamDroppedError, StreamStalledError, toAppError } from './errors';
+import { isRetryable, notCompatibleError, StreamDroppedError, StreamStalledError, toAppError } from './errors';
+import { listsModels } from './modelListProbe';
 import type { ErrorContext } from './errors';
 import { createOpenAIClient } from './openaiClient';
 import { requestParamFields } from './requestParams';
@@ -57,10 +58,14 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       usage: null as Usage | null,
       finishReason: null as string | null,
       firstTokenMs: null as number | null,
+      thinkingMs: null as number | null,
     };
+    /** When the first reasoning arrived; thinking ends with the first answer text, or with the stream. */
+    let thoughtFrom: number | null = null;
     let messages: OpenAI.Chat.ChatCompletionMessageParam[] = [];
 
     function finish(status: ChatStatus, error: AppError | null): ChatResult {
+      if (thoughtFrom !== null) answer.thinkingMs ??= now() - thoughtFrom;
       const result: ChatResult = { status, ...answer, error, durationMs: now() - startedAt };
       onEvent({ type: 'done', result });
       return result;
@@ -68,10 +73,19 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
     function emitDelta({ content, reasoning }: SplitText): void {
       if (!content && !reasoning) return;
-      answer.firstTokenMs ??= now() - startedAt;
+      const at = now();
+      answer.firstTokenMs ??= at - startedAt;
+      if (reasoning) thoughtFrom ??= at;
+      const thinkingEnds = content !== '' && thoughtFrom !== null && answer.thinkingMs === null;
+      if (thinkingEnds) answer.thinkingMs = at - (thoughtFrom ?? at);
       answer.content += content;
       answer.reasoning += reasoning;
-      onEvent({ type: 'delta', ...(content ? { content } : {}), ...(reasoning ? { reasoning } : {}) });
+      onEvent({
+        type: 'delta',
+        ...(content ? { content } : {}),
+        ...(reasoning ? { reasoning } : {}),
+        ...(thinkingEnds && answer.thinkingMs !== null ? { thinkingMs: answer.thinkingMs } : {}),
+      });
     }
 
     async function attempt(endpoint: Endpoint, context: ErrorContext): Promise<AttemptOutcome> {
@@ -131,6 +145,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const outcome = await attempt(endpoint, context);
         if (outcome.status !== 'error') return { status: outcome.status, error: null };
         const { error, answerStarted } = outcome;
+        // 404: an unknown model, unless the endpoint does not even list models.
+        if (error.code === 'model-not-found' && !(await listsModels(endpoint, connectTimeoutMs))) return { status: 'error', error: notCompatibleError(endpoint.baseURL) };
         if (answerStarted || !isRetryable(error) || retriesDone >= retry.attempts) return { status: 'error', error };
 
         onEvent({ type: 'retrying', attempt: retriesDone + 1, of: retry.attempts, reason: error });

@@ -29,11 +29,12 @@ export interface ImportFile {
   content: string;
 }
 
-/** A conversation read from a file, how the report names it, and the file (its attachments' links start there). */
+/** A conversation read from a file, how the report names it, the file (its attachments' links start there), and what its reading left out. */
 interface Found {
   source: string;
   file: string;
   conversation: ExportConversation;
+  notes?: string[];
 }
 
 type Skipped = ImportReport['skipped'];
@@ -58,7 +59,7 @@ function readFile(file: ImportFile, skipped: Skipped, prompts: { source: string;
     if (json.trimStart().startsWith('[')) {
       const { conversations, report } = chatgptToConversations(json);
       skipped.push(...report.skipped.map(({ source, reason }) => ({ source: `${file.name}: ${source}`, reason })));
-      return conversations.map(inFile);
+      return conversations.map((conversation, index) => ({ ...inFile(conversation), notes: report.imported[index]?.notes }));
     }
     const backup = parseBackup(json);
     if (Object.keys(backup.settings).length > 0) skipped.push({ source: file.name, reason: NOT_RESTORED });
@@ -120,13 +121,13 @@ export async function importFiles(
   } catch (error) {
     throw new AppFailure({ code: 'internal', message: `The import failed, so nothing was changed (${errorText(error)}).` });
   }
-  usable.forEach(({ source, conversation }, index) => {
+  usable.forEach(({ source, conversation, notes }, index) => {
     const skippedBecause = outcomes[index] ?? null;
     if (skippedBecause !== null) {
       report.skipped.push({ source, reason: skippedBecause });
       return;
     }
-    report.imported.push({ id: conversation.id, title: conversation.title });
+    report.imported.push({ id: conversation.id, title: conversation.title, ...(notes ? { notes } : {}) });
   });
   for (const { source, prompts } of backupPrompts) {
     const merged = restorePrompts?.(prompts);

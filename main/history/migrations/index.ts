@@ -5,9 +5,10 @@ import { conversationEndpoint } from './004_conversation_endpoint';
 import { messageVersions } from './005_message_versions';
 import { endpointIds } from './006_endpoint_ids';
 import { messageAttachments } from './007_message_attachments';
+import { thinkingTime } from './009_thinking_time';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions, endpointIds, messageAttachments];
+export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions, endpointIds, messageAttachments, thinkingTime];
 
-export const LATEST_VERSION = MIGRATIONS.length;
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -4,7 +4,6 @@ import type { Message } from './conversationReducer';
 import { JumpToLatest } from './JumpToLatest';
 import { MessageItem, messageElementId } from './MessageItem';
 import { recallScroll, rememberScroll } from './scrollMemory';
-import { ThinkingTimeContext, useThinkingTimes } from './thinkingTime';
 import { useStickToBottom } from './useStickToBottom';
 
 /** A request to bring one message into view; a new object each time, so the same message can be asked for twice. */
@@ -57,7 +56,6 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
   const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, !target && (saved?.following ?? true));
-  const thinkingTimes = useThinkingTimes(messages);
   /** The target whose highlight has faded. */
   const [faded, setFaded] = useState<MessageTarget | null>(null);
   const highlightId = target && target !== faded ? target.messageId : null;
@@ -138,16 +136,14 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
               if (!message) return null;
               return (
                 <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
-                  <ThinkingTimeContext value={thinkingTimes.get(message.id) ?? null}>
-                    <MessageItem
-                      message={message}
-                      retrying={message.status === 'streaming' ? retrying : null}
-                      canRetry={canRetry}
-                      highlighted={message.id === highlightId}
-                      onRetry={onRetry}
-                      onOpenSettings={onOpenSettings}
-                    />
-                  </ThinkingTimeContext>
+                  <MessageItem
+                    message={message}
+                    retrying={message.status === 'streaming' ? retrying : null}
+                    canRetry={canRetry}
+                    highlighted={message.id === highlightId}
+                    onRetry={onRetry}
+                    onOpenSettings={onOpenSettings}
+                  />
                 </div>
               );
             })}

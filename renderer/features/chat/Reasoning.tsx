@@ -1,21 +1,20 @@
-import { useContext, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatSeconds } from '../../lib/format';
-import { ThinkingTimeContext } from './thinkingTime';
 
 interface ReasoningProps {
   text: string;
   /** True while the model thinks and no answer text has arrived yet. */
   thinking: boolean;
+  /** How long it thought (main measures it, history keeps it); null when not known. */
+  durationMs: number | null;
 }
 
 /**
- * The model's reasoning, folded away once the answer starts, with how long it took when this
- * window watched it happen. The element stays uncontrolled so a person can open or close it;
- * only the start and end of thinking move it.
+ * The model's reasoning, folded away once the answer starts, with how long it took. The element
+ * stays uncontrolled so a person can open or close it; only the start and end of thinking move it.
  */
-export function Reasoning({ text, thinking }: ReasoningProps) {
+export function Reasoning({ text, thinking, durationMs }: ReasoningProps) {
   const ref = useRef<HTMLDetailsElement>(null);
-  const durationMs = useContext(ThinkingTimeContext);
 
   useEffect(() => {
     if (ref.current) ref.current.open = thinking;

@@ -73,6 +73,7 @@ export class ScriptedChat {
         error: null,
         firstTokenMs: 120,
         durationMs: 900,
+        thinkingMs: null,
         ...result,
       },
     });
