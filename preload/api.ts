@@ -21,6 +21,7 @@ import type {
   EndpointView,
   Envelope,
   FolderExportStatus,
+  ImportProgress,
   ImportReport,
   KeyStatus,
   ModelList,
@@ -96,6 +97,11 @@ export interface ParleyApi {
   folderExportStatus(jobId: string): Promise<FolderExportStatus>;
   cancelFolderExport(jobId: string): Promise<{ cancelled: boolean }>;
   importFiles(files: { name: string; content: string }[], duplicates: 'skip' | 'replace'): Promise<ImportReport>;
+  /** A ChatGPT export of any size, piece by piece (see the `import:begin` channel). */
+  beginImport(name: string, duplicates: 'skip' | 'replace'): Promise<{ jobId: string }>;
+  importChunk(jobId: string, base64: string): Promise<ImportProgress>;
+  finishImport(jobId: string): Promise<ImportReport>;
+  cancelImport(jobId: string): Promise<ImportReport>;
   /** Calls `listener` with each command from the native menu; returns the unsubscribe. Never fires in web mode. */
   onCommand(listener: (command: AppCommand) => void): () => void;
   dataFolder(): Promise<{ path: string }>;
@@ -172,6 +178,10 @@ export function createApi(transport: Transport): ParleyApi {
     folderExportStatus: (jobId) => call('export:folderStatus', { jobId }),
     cancelFolderExport: (jobId) => call('export:folderCancel', { jobId }),
     importFiles: (files, duplicates) => call('import:files', { files, duplicates }),
+    beginImport: (name, duplicates) => call('import:begin', { name, duplicates }),
+    importChunk: (jobId, data) => call('import:chunk', { jobId, data }),
+    finishImport: (jobId) => call('import:finish', { jobId }),
+    cancelImport: (jobId) => call('import:cancel', { jobId }),
     onCommand: (listener) => transport.onCommand?.(listener) ?? (() => undefined),
     dataFolder: () => call('app:dataFolder', {}),
     openDataFolder: () => call('app:openDataFolder', {}),
@@ -236,6 +246,10 @@ function mapRejections(api: ParleyApi, convert: (error: unknown) => unknown): Pa
     folderExportStatus: wrap(api.folderExportStatus),
     cancelFolderExport: wrap(api.cancelFolderExport),
     importFiles: wrap(api.importFiles),
+    beginImport: wrap(api.beginImport),
+    importChunk: wrap(api.importChunk),
+    finishImport: wrap(api.finishImport),
+    cancelImport: wrap(api.cancelImport),
     onCommand: (listener) => api.onCommand(listener),
     dataFolder: wrap(api.dataFolder),
     openDataFolder: wrap(api.openDataFolder),

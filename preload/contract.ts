@@ -380,6 +380,19 @@ export interface ImportReport {
   skipped: { source: string; reason: string }[];
 }
 
+/** How far an import of a large file has got. */
+export interface ImportProgress {
+  /** Bytes of the file main has read. */
+  bytes: number;
+  imported: number;
+  skipped: number;
+}
+
+export const importBeginSchema = z.object({ name: z.string().min(1).max(LIMITS.fileNameChars), duplicates: z.enum(['skip', 'replace']) }).strict();
+export const importChunkSchema = z
+  .object({ jobId: idSchema, data: z.string().max(LIMITS.importChunkChars).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64') })
+  .strict();
+
 export const exportConversationSchema = z.object({ id: idSchema }).strict();
 export const folderExportSchema = z.object({ ids: z.array(idSchema).max(1_000_000).nullable() }).strict();
 export const exportJobSchema = z.object({ jobId: idSchema }).strict();
@@ -578,6 +591,12 @@ export interface Channels {
   'export:folderCancel': { request: z.infer<typeof exportJobSchema>; response: { cancelled: boolean } };
   /** Imports Parley Markdown, Parley backups and ChatGPT exports, all or nothing per call. */
   'import:files': { request: z.infer<typeof importFilesSchema>; response: ImportReport };
+  /** A ChatGPT conversations.json of any size, sent in pieces: begin, each piece in order, then finish (or cancel). */
+  'import:begin': { request: z.infer<typeof importBeginSchema>; response: { jobId: string } };
+  'import:chunk': { request: z.infer<typeof importChunkSchema>; response: ImportProgress };
+  'import:finish': { request: z.infer<typeof exportJobSchema>; response: ImportReport };
+  /** Stops: what was imported so far stays. */
+  'import:cancel': { request: z.infer<typeof exportJobSchema>; response: ImportReport };
   'app:dataFolder': { request: Record<string, never>; response: { path: string } };
   /** Shows the data folder in the file manager; web mode cannot (`opened: false`) and the page shows the path. */
   'app:openDataFolder': { request: Record<string, never>; response: { opened: boolean; path: string } };
@@ -645,6 +664,10 @@ export const requestSchemas: { [C in Channel]: z.ZodType<RequestOf<C>> } = {
   'export:folderStatus': exportJobSchema,
   'export:folderCancel': exportJobSchema,
   'import:files': importFilesSchema,
+  'import:begin': importBeginSchema,
+  'import:chunk': importChunkSchema,
+  'import:finish': exportJobSchema,
+  'import:cancel': exportJobSchema,
   'app:dataFolder': emptySchema,
   'app:openDataFolder': emptySchema,
   'app:updateStatus': emptySchema,

@@ -13,6 +13,7 @@ import type { BackupPrompt } from './backup';
 import { conversationFileStem, FileNameAllocator } from './fileNames';
 import { createFolderJobs } from './folderJobs';
 import { importFiles } from './importFiles';
+import { createChatGptImportJobs } from './chatgptImportJobs';
 import { wallClock } from './localTime';
 import { conversationToMarkdown } from './markdownExport';
 import type { ExportConversation } from './types';
@@ -44,6 +45,7 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
   };
   const store: typeof history.importConversations = (conversations, duplicates) =>
     history.importConversations(endpoints ? conversations.map((c) => ({ ...c, endpoint: endpoints.idOf(c.endpoint) })) : conversations, duplicates);
+  const chatgptImports = createChatGptImportJobs(store);
 
   /** The Markdown with its attachments inside, as data: URLs. */
   const selfContained = async (conversation: ExportConversation): Promise<string> =>
@@ -74,5 +76,9 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
     'export:folderStatus': ({ jobId }) => jobs.status(jobId),
     'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'import:files': ({ files, duplicates }) => importFiles(files, duplicates, store, attachments, prompts.restore),
+    'import:begin': ({ name, duplicates }) => ({ jobId: chatgptImports.begin(name, duplicates) }),
+    'import:chunk': ({ jobId, data }) => chatgptImports.chunk(jobId, data),
+    'import:finish': ({ jobId }) => chatgptImports.finish(jobId),
+    'import:cancel': ({ jobId }) => chatgptImports.cancel(jobId),
   };
 }

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type 
 import type { EndpointView } from '../../../preload/contract';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
 import { useCompareDialog } from '../compare/useCompareDialog';
+import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
 import { ModelPicker } from '../models/ModelPicker';
+import { useModels } from '../models/modelsContext';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
 import { ConversationStats } from './ConversationStats';
@@ -68,6 +70,7 @@ export function ChatView({
   }, []);
 
   const compare = useCompareDialog(chat);
+  const unserved = unservedModel(conversation.model, conversation.messages.length > 0, useModels().list);
 
   return (
     <main className="chat-main" aria-busy={loading}>
@@ -109,8 +112,9 @@ export function ChatView({
         />
       </EditRequestContext>
       </MessageActionsContext.Provider>
+      {unserved && <ModelNotServed model={unserved} />}
       <Composer
-        hasModel={conversation.model !== ''}
+        hasModel={conversation.model !== '' && unserved === null}
         model={conversation.model}
         streaming={streaming}
         onSend={chat.send}

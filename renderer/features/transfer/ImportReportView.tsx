@@ -4,7 +4,7 @@ import { countOf } from '../../lib/format';
 import { UNTITLED } from '../history/untitled';
 import { SkippedList } from './SkippedList';
 
-/** Every conversation imported and every file or conversation skipped, with why: nothing left out. */
+/** Every conversation imported (with what of it was left out) and every file or conversation skipped, with why: nothing left out. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const id = useId();
   const { imported, skipped } = report;
@@ -16,7 +16,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         {imported.length > 0 && (
           <ul className="report-list">
             {imported.map((item) => (
-              <li key={item.id}>{item.title || UNTITLED}</li>
+              <li key={item.id}>
+                {item.title || UNTITLED}
+                {item.notes && item.notes.length > 0 && (
+                  <ul className="report-notes">
+                    {item.notes.map((note) => (
+                      <li key={note}>{note}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
             ))}
           </ul>
         )}

@@ -204,6 +204,24 @@ export class ScriptedParley implements ParleyApi {
       for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
       return this.importReport;
     });
+  /** A large ChatGPT export arrives piece by piece; the bytes received are the progress. */
+  private importedBytes = 0;
+  beginImport = (name: string, duplicates: 'skip' | 'replace') =>
+    this.answer('beginImport', [name, duplicates], () => {
+      this.importedBytes = 0;
+      return { jobId: crypto.randomUUID() };
+    });
+  importChunk = (jobId: string, base64: string) =>
+    this.answer('importChunk', [jobId, base64], () => {
+      this.importedBytes += atob(base64).length;
+      return { bytes: this.importedBytes, imported: 0, skipped: 0 };
+    });
+  finishImport = (jobId: string) =>
+    this.answer('finishImport', [jobId], () => {
+      for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
+      return this.importReport;
+    });
+  cancelImport = (jobId: string) => this.answer('cancelImport', [jobId], () => this.importReport);
   onCommand = (listener: (command: AppCommand) => void) => {
     this.commandListeners.add(listener);
     return () => void this.commandListeners.delete(listener);
