@@ -31,7 +31,7 @@ test('a ChatGPT export comes in whole, and the report names what each conversati
   // A thinking answer reloads with its thinking time; the earlier answer is a version.
   await conversationButton(chat, 'Knock sensor wire').click();
   await expect(lastAnswer(chat)).toContainText('That is the knock sensor lead');
-  await expect(lastAnswer(chat).getByText('Thought for 226.0 s')).toBeVisible();
+  await expect(lastAnswer(chat).getByText('Thought for 3 min 46 s')).toBeVisible();
   await expect(lastAnswer(chat).getByLabel('Version 2 of 2')).toBeVisible();
 
   // Citations read as links, not boxes.

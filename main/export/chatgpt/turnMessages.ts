@@ -53,10 +53,10 @@ function recapMs(m: SourceMessage): number | null {
 
 const thoughtSchema = z.array(z.looseObject({ content: z.string().nullish(), summary: z.string().nullish() }));
 
-/** A thoughts message as reasoning text: each thought under its summary. */
+/** A thoughts message as reasoning text (shown as plain text): each thought under its summary line. */
 function thoughtsText(m: SourceMessage): string {
   return (field(m.content, 'thoughts', thoughtSchema) ?? [])
-    .map(({ summary, content }) => [summary ? `**${summary}**` : '', content ?? ''].filter(Boolean).join('\n\n'))
+    .map(({ summary, content }) => [summary ?? '', content ?? ''].filter(Boolean).join('\n'))
     .filter(Boolean)
     .join('\n\n');
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { formatSeconds } from '../../lib/format';
+import { formatDuration } from '../../lib/format';
 
 interface ReasoningProps {
   text: string;
@@ -25,7 +25,7 @@ export function Reasoning({ text, thinking, durationMs }: ReasoningProps) {
       <summary>
         <span>Thinking</span>
         {thinking && <span className="thinking-dots" aria-hidden="true" />}
-        {!thinking && durationMs !== null && <span className="reasoning-duration">Thought for {formatSeconds(durationMs)}</span>}
+        {!thinking && durationMs !== null && <span className="reasoning-duration">Thought for {formatDuration(durationMs)}</span>}
       </summary>
       <div className="reasoning-text">{text}</div>
     </details>

@@ -26,6 +26,9 @@ describe('Reasoning', () => {
     expect(screen.getByText('Thinking')).toBeTruthy();
     expect(screen.getByText('Thought for 4.2 s')).toBeTruthy();
 
+    rerender(<Reasoning text="Let me think" thinking={false} durationMs={226_400} />);
+    expect(screen.getByText('Thought for 3 min 46 s')).toBeTruthy();
+
     rerender(<Reasoning text="Let me think" thinking={false} durationMs={null} />);
     expect(screen.getByText('Thinking')).toBeTruthy();
     expect(screen.queryByText(/Thought for/)).toBeNull();

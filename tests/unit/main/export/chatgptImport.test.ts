@@ -34,7 +34,7 @@ describe('ChatGPT import', () => {
     expect(greeting?.systemPrompt).toBe('You are a concise assistant who answers in the language of the question.');
     expect(greeting?.messages.map((m) => [m.role, m.content, m.reasoning, m.status])).toEqual([
       ['user', 'كيف حالك؟ שלום!', '', 'complete'],
-      ['assistant', 'بخير، شكرًا! 😊', '**Greeting**\n\nThe user greets in Arabic and Hebrew.', 'stopped'],
+      ['assistant', 'بخير، شكرًا! 😊', 'Greeting\nThe user greets in Arabic and Hebrew.', 'stopped'],
     ]);
   });
 

@@ -62,7 +62,7 @@ describe('ChatGPT exports, 2023 to 2025', () => {
     expect(question?.content).toBe('What does this single wire plug into?');
     expect(answer).toMatchObject({
       content: 'That is the **knock sensor lead**; the sensor sits under the upper intake.',
-      reasoning: '**Reading the photo**\n\nA single shielded wire near the intake.',
+      reasoning: 'Reading the photo\nA single shielded wire near the intake.',
       thinkingMs: 226_000,
       model: 'gpt-5-thinking',
       status: 'complete',
