@@ -140,6 +140,17 @@ describe('chat streaming', () => {
     expect(firstReasoning).toBeLessThan(firstContent);
   });
 
+  it('times the thinking, from the first reasoning to the first answer text, and says so with that text', async () => {
+    // Ten reasoning chunks 100 ms apart: at least 900 ms between the first and the answer.
+    const { result, events } = await run(service(), ask('fake/slow-reasoning', 'ping'));
+    expect(result.thinkingMs).toBeGreaterThanOrEqual(850);
+    expect(result.thinkingMs).toBeLessThanOrEqual(result.durationMs);
+    const timed = events.filter((e) => e.type === 'delta' && e.thinkingMs !== undefined);
+    expect(timed).toEqual([expect.objectContaining({ type: 'delta', content: expect.any(String), thinkingMs: result.thinkingMs })]);
+
+    expect((await run(service(), ask('fake/echo', 'ping'))).result.thinkingMs).toBeNull();
+  });
+
   it('routes an inline <think> block to reasoning even when the tags are split across chunks', async () => {
     const { result, events } = await run(service(), ask('fake/think-tags', 'ping'));
 
