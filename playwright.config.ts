@@ -7,8 +7,12 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 
 export default defineConfig<{ runtime: Runtime }>({
   testDir: 'tests/e2e',
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Every wait is for a state; these only bound how long a broken state is waited for. They are
+  // generous because `npm test` must pass on a 2-core machine that is busy with other work.
+  timeout: 60_000,
+  // Screenshot baselines (issue 12): still frames, one file per screen, size, theme and runtime; see tests/e2e/support/visual.ts.
+  expect: { timeout: 15_000, toHaveScreenshot: { animations: 'disabled', caret: 'hide', scale: 'css' } },
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}-{projectName}{ext}',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   reporter: [['list']],

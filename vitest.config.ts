@@ -7,7 +7,11 @@ export default defineConfig({
     // tests/packaging packs the built app with electron-builder (needs `npm run build` first).
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/packaging/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    // Bounds for states that never come, sized for a busy 2-core machine; passing tests do not wait for them.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    expect: { poll: { timeout: 15_000 } },
+    setupFiles: ['tests/unit/support/waitBounds.ts', 'tests/unit/support/loadMarkdown.ts'],
     // Component tests opt in with `// @vitest-environment jsdom` at the top of the file.
   },
 });

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { chatgptToConversations } from '../main/export/chatgptImport';
 import { createChatGptImportJobs } from '../main/export/chatgptImportJobs';
 import { openHistory } from '../main/history/openHistory';
-import { writeLargeChatgptExport } from '../tests/fixtures/export/largeChatgptExport';
+import { writeLargeChatgptExport } from './fixtures/largeChatgptExport';
 import { mb, printTable } from './report';
 
 const FILE_BYTES = 60 * 1024 * 1024;

@@ -57,6 +57,7 @@ export async function runMarkdownBench(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
     await page.goto(served.url);
     await page.waitForFunction(() => 'markdownPage' in window);
+    await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
     const text = sampleAnswer(Math.max(...SIZES) + CHUNK * CHUNKS);
     // Warm-up: JIT, KaTeX fonts, the code grammar.
     for (const renderer of ['naive', 'parley'] as const) await measure(page, renderer, text, 5_000);

@@ -1,16 +1,14 @@
 /** `npm run bench`: every benchmark, one after another, each printing its own table. */
+import { runConversationBench } from './conversation.bench';
 import { runExportBench } from './export.bench';
 import { runHistoryBench } from './history.bench';
 import { runChatgptImportBench } from './chatgptImport.bench';
+import { runMarkdownBench } from './markdown.bench';
+import { runMarkdownOpenBench } from './markdownOpen.bench';
 
 await runHistoryBench();
 await runExportBench();
 await runChatgptImportBench();
-
-import { runMarkdownBench } from './markdown.bench';
-
 await runMarkdownBench();
-
-import { runConversationBench } from './conversation.bench';
-
+await runMarkdownOpenBench();
 await runConversationBench();

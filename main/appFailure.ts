@@ -1,4 +1,4 @@
-import type { AppError } from '../preload/contract';
+import type { AppError } from '../shared/ipc';
 
 /**
  * A failure meant for the user: services throw it, and the IPC router sends its

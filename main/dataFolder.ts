@@ -3,7 +3,7 @@
  * history. The Electron entry and web mode both call this; only how a store file is opened
  * differs (electron-store or conf).
  */
-import type { Notice } from '../preload/contract';
+import type { Notice } from '../shared/ipc';
 import { AppFailure } from './appFailure';
 import type { HistoryStore } from './history/historyStore';
 import { openHistory, type OpenHistoryOptions } from './history/openHistory';

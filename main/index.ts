@@ -17,6 +17,8 @@ import { electronNativeBinding } from './history/nativeBinding';
 import { createAppRouter } from './services';
 import { readDataDirOverride } from './electron/dataDirOverride';
 import { openAppLog } from './logging/appLog';
+import { createFaultLog } from './logging/faultLog';
+import { createFaultRecovery } from './electron/faultRecovery';
 import { installApplicationMenu, sendAppCommand } from './electron/menuSetup';
 import { createSettingsService } from './settings/settingsService';
 import { startAutoUpdates } from './updates/autoUpdate';
@@ -31,18 +33,28 @@ const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 
 const dataDirOverride = readDataDirOverride(process.argv, process.env);
 if (dataDirOverride) app.setPath('userData', dataDirOverride);
-// From here on main's console goes, redacted, to <data folder>/logs/parley.log.
+// From here on main's console goes, redacted, to <data folder>/logs/parley.log, and so do the
+// faults nobody caught, crashed or hung windows and the page's console errors and warnings.
 const appLog = openAppLog(app.getPath('userData'));
+let mainWindow: BrowserWindow | null = null;
+const faultRecovery = createFaultRecovery({
+  faults: createFaultLog(appLog.logger),
+  app,
+  dialog,
+  shell,
+  dataDir: app.getPath('userData'),
+  window: () => mainWindow,
+});
+faultRecovery.watchProcess(process);
 
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 const trustedOrigins = (): string[] => (devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]);
 const isAppUrl = (url: string): boolean => trustedOrigins().includes(originOf(url) ?? '');
 
-let mainWindow: BrowserWindow | null = null;
-
 function showWindow(url: string, stateStore: Parameters<typeof createMainWindow>[0]['stateStore']): void {
   mainWindow = createMainWindow({ preload: preloadFile, url, stateStore });
+  faultRecovery.watchWindow(mainWindow);
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
@@ -106,7 +118,7 @@ if (!app.requestSingleInstanceLock()) {
       openFolder: async (folder) => (await shell.openPath(folder)) === '',
       updates,
     });
-    registerIpc(ipcMain, router, trustedOrigins);
+    registerIpc(ipcMain, router, trustedOrigins, () => mainWindow?.webContents ?? null);
 
     const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
     showWindow(url, folder.settingsStore);

@@ -3,7 +3,7 @@
  * this, so the app that ships and the app the tests drive are the same code.
  */
 import path from 'node:path';
-import { DEFAULT_ENDPOINT_ID, type Notice } from '../preload/contract';
+import { DEFAULT_ENDPOINT_ID, type Notice } from '../shared/ipc';
 import { createChatService } from './chat/chatService';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
@@ -120,6 +120,10 @@ export function createAppRouter(ports: ServicePorts): Router {
       'history:list': ({ offset, limit }) => ({
         conversations: history.listConversations({ offset, limit }).map(summaryOf),
         total: history.countConversations(),
+      }),
+      'history:summaries': ({ ids }) => ids.flatMap((id) => {
+        const found = history.findConversation(id);
+        return found ? [summaryOf(found)] : [];
       }),
       'history:get': ({ id }) => conversation(id),
       'history:create': ({ id, model, systemPrompt, params = {}, endpointId }) => ({

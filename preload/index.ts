@@ -3,10 +3,21 @@
  * The page gets named functions only: no ipcRenderer, no channel names, no Electron events.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { acrossBridge, createApi, type Transport } from './api';
-import { APP_COMMAND_CHANNEL, isAppCommand } from './appCommands';
-import { CHAT_CHANNEL } from './chatChannel';
-import type { ChatControl, ChatEvent, Envelope } from './contract';
+import { APP_COMMAND_CHANNEL, isAppCommand } from '../shared/appCommands';
+import { acrossBridge } from '../shared/ipc/bridgeErrors';
+import { CHANGE_CHANNEL, isChange } from '../shared/ipc/changes';
+import { CHAT_CHANNEL, type ChatControl, type ChatEvent } from '../shared/ipc/chat';
+import { createApi, type Transport } from '../shared/ipc/client';
+import type { Envelope } from '../shared/ipc/errors';
+
+/** Relays one of main's pushes to `listener`: the payload only, never the Electron event; anything malformed is dropped. */
+function subscribe<T>(channel: string, accept: (value: unknown) => value is T, listener: (value: T) => void): () => void {
+  const relay = (_event: unknown, value: unknown) => {
+    if (accept(value)) listener(value);
+  };
+  ipcRenderer.on(channel, relay);
+  return () => void ipcRenderer.removeListener(channel, relay);
+}
 
 const transport: Transport = {
   invoke: (channel, request) => ipcRenderer.invoke(channel, request) as Promise<Envelope<unknown>>,
@@ -19,15 +30,9 @@ const transport: Transport = {
     ipcRenderer.postMessage(CHAT_CHANNEL, request, [port2]);
     return { cancel: () => port1.postMessage({ type: 'cancel' } satisfies ChatControl) };
   },
-  onCommand(listener) {
-    // The page gets the command name only, never the Electron event; anything else is dropped.
-    // A plain list check rather than the contract's zod enum keeps zod out of the preload.
-    const relay = (_event: unknown, command: unknown) => {
-      if (isAppCommand(command)) listener(command);
-    };
-    ipcRenderer.on(APP_COMMAND_CHANNEL, relay);
-    return () => void ipcRenderer.removeListener(APP_COMMAND_CHANNEL, relay);
-  },
+  // Plain checks rather than zod: the preload validates nothing else, main does.
+  onCommand: (listener) => subscribe(APP_COMMAND_CHANNEL, isAppCommand, listener),
+  onChange: (listener) => subscribe(CHANGE_CHANNEL, isChange, listener),
 };
 
 contextBridge.exposeInMainWorld('parley', acrossBridge(createApi(transport)));

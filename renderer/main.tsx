@@ -1,7 +1,9 @@
+// First: the cascade layers' order and the design tokens, before any other stylesheet.
+import './styles/foundation.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { ParleyContext } from './app/ParleyContext';
+import { ParleyContext } from './lib/ParleyContext';
 import { parley } from './lib/parley';
 import './styles.css';
 

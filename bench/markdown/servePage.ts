@@ -7,6 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../../main/security/contentSecurityPoli
 
 export interface ServedPage {
   url: string;
+  /** The same page without the Content Security Policy: for baselines, which must pay no CSP penalty. */
+  urlWithoutCsp: string;
   close(): Promise<void>;
 }
 
@@ -23,13 +25,15 @@ export async function servePage(root: string): Promise<ServedPage> {
   const outDir = mkdtempSync(join(tmpdir(), 'parley-bench-page-'));
   const config = { configFile: false as const, root, base: './', logLevel: 'error' as const, plugins: [react()] };
   await build({ ...config, build: { outDir, emptyOutDir: true } });
-  const server = await preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error(`The bench page server for ${root} has no address`);
+  const serve = (headers: Record<string, string>) => preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0, headers } });
+  const servers = [await serve({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY }), await serve({})];
+  const [url, urlWithoutCsp] = servers.map((server) => server.resolvedUrls?.local[0]);
+  if (!url || !urlWithoutCsp) throw new Error(`The bench page server for ${root} has no address`);
   return {
     url,
+    urlWithoutCsp,
     async close() {
-      await server.close();
+      for (const server of servers) await server.close();
       rmSync(outDir, { recursive: true, force: true });
     },
   };

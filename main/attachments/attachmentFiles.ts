@@ -10,10 +10,10 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ATTACHMENT_FILE_PATTERN } from '../../preload/attachmentLimits';
-import { attachmentProblem, unsupportedType } from '../../preload/attachmentRules';
-import type { Attachment } from '../../preload/contract';
-import { detectFileType, extensionOf } from '../../preload/fileType';
+import { ATTACHMENT_FILE_PATTERN } from '../../shared/attachmentLimits';
+import { attachmentProblem, unsupportedType } from '../../shared/attachmentRules';
+import type { Attachment } from '../../shared/ipc';
+import { detectFileType, extensionOf } from '../../shared/fileType';
 import { AppFailure } from '../appFailure';
 import { writeFileAtomic } from '../files/writeFileAtomic';
 

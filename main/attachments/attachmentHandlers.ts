@@ -1,5 +1,5 @@
 /** The attachment channels: the page hands over processed files and shows stored images. */
-import { imageTypeOf } from '../../preload/fileType';
+import { imageTypeOf } from '../../shared/fileType';
 import { AppFailure } from '../appFailure';
 import type { Handlers } from '../ipc/router';
 import type { AttachmentFiles } from './attachmentFiles';

@@ -5,11 +5,11 @@
  * names the files). Sizes and types are checked again on the bytes read.
  */
 import type OpenAI from 'openai';
-import { ATTACHMENT_LIMITS, formatBytes } from '../../preload/attachmentLimits';
-import type { Attachment, ChatMessage } from '../../preload/contract';
-import { detectFileType } from '../../preload/fileType';
+import { ATTACHMENT_LIMITS, formatBytes } from '../../shared/attachmentLimits';
+import type { Attachment, ChatMessage } from '../../shared/ipc';
+import { detectFileType } from '../../shared/fileType';
 import { AppFailure } from '../appFailure';
-import { attachmentProblem } from '../../preload/attachmentRules';
+import { attachmentProblem } from '../../shared/attachmentRules';
 import type { AttachmentFiles } from './attachmentFiles';
 import { fencedText } from './fencedText';
 

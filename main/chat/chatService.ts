@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type OpenAI from 'openai';
-import type { AppError, ChatEvent, ChatRequest, ChatResult, ChatStatus, Usage } from '../../preload/contract';
+import type { AppError, ChatEvent, ChatRequest, ChatResult, ChatStatus, Usage } from '../../shared/ipc';
 import { isRetryable, notCompatibleError, StreamDroppedError, StreamStalledError, toAppError } from './errors';
 import { listsModels } from './modelListProbe';
 import type { ErrorContext } from './errors';

@@ -3,7 +3,7 @@
  * sentence a person understands, following W&B Inference's documented meanings of each status.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import type { AppError, ErrorCode } from '../../preload/contract';
+import type { AppError, ErrorCode } from '../../shared/ipc';
 import { redactSecrets } from '../logging/redact';
 
 /** What the caller knows that the error itself may not: it makes the sentences specific. */

@@ -2,7 +2,7 @@
  * The request body fields for a conversation's chat parameters: only the ones the person set,
  * under the names OpenAI-compatible servers read.
  */
-import type { ChatParams } from '../../preload/contract';
+import type { ChatParams } from '../../shared/ipc';
 
 /** Fields that go next to `model` and `messages`; vLLM and SGLang read `chat_template_kwargs` to switch reasoning. */
 export interface RequestParamFields {

@@ -1,5 +1,5 @@
 /** The system message as sent: the stored template with {{date}}, {{time}} and {{model}} filled in. */
-import { fillPromptVariables } from '../../preload/promptVariables';
+import { fillPromptVariables } from '../../shared/promptVariables';
 import { wallClock } from '../export/localTime';
 
 /** `at` is the send time; date and time are the user's local wall clock (or `timeZone`, for tests). */

@@ -3,8 +3,8 @@
  * user allows it (Settings › auto-title), else the first words of the first message. The
  * renderer calls it after the first answer, so it never holds up the chat.
  */
-import type { ConversationSummary } from '../../preload/contract';
-import { titleFrom } from '../../preload/conversationTitle';
+import type { ConversationSummary } from '../../shared/ipc';
+import { titleFrom } from '../../shared/conversationTitle';
 import type { HistoryStore } from '../history/historyStore';
 import type { ChatFn } from './savedChat';
 import { summaryOf } from './views';

@@ -4,9 +4,9 @@
  * and finished with its status before the renderer hears `done`. Chats without a `history`
  * field pass straight through.
  */
-import { failedResult } from '../../preload/chatResult';
-import type { ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../preload/contract';
-import { titleFrom } from '../../preload/conversationTitle';
+import { failedResult } from '../../shared/chatResult';
+import type { ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../shared/ipc';
+import { titleFrom } from '../../shared/conversationTitle';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';

@@ -1,5 +1,5 @@
 /** The `history:saveComparison` handler: Compare's chosen answer saved as the next turn, answered with the conversation as saved. */
-import { DEFAULT_ENDPOINT_ID, type SaveComparison } from '../../preload/contract';
+import { DEFAULT_ENDPOINT_ID, type SaveComparison } from '../../shared/ipc';
 import type { HistoryStore } from '../history/historyStore';
 import { missingConversation } from '../history/storeContext';
 import type { ConversationWithMessages } from '../history/types';

@@ -4,7 +4,7 @@
  * would leave the later ones answering something that is no longer there, and branching
  * (a tree of turns) is more than a linear history should pretend to be.
  */
-import type { ChatRequest } from '../../preload/contract';
+import type { ChatRequest } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import Store from 'electron-store';
-import type { Notice } from '../../preload/contract';
+import type { Notice } from '../../shared/ipc';
 import type { KeyValueStore } from '../settings/keyValueStore';
 import { openStoreFile } from '../settings/openStoreFile';
 

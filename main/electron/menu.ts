@@ -5,7 +5,7 @@
  * page the same command the key would.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { acceleratorOf, type AppCommand } from '../../preload/appCommands';
+import { acceleratorOf, type AppCommand } from '../../shared/appCommands';
 
 export interface MenuActions {
   /** Hands a command to the page (the `app:command` push channel). */

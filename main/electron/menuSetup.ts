@@ -1,6 +1,6 @@
 /** The Electron side of the menu: installs the template and delivers its commands to the window. */
 import type { BrowserWindow, Menu as ElectronMenu, Shell } from 'electron';
-import { APP_COMMAND_CHANNEL, appCommandSchema, type AppCommand } from '../../preload/contract';
+import { APP_COMMAND_CHANNEL, appCommandSchema, type AppCommand } from '../../shared/ipc';
 import { showLogs } from '../logging/showLogs';
 import { buildMenuTemplate } from './menu';
 

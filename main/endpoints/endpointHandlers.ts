@@ -1,5 +1,5 @@
 /** The endpoint channels: the list, its keys and "Test connection". */
-import type { Channel } from '../../preload/contract';
+import type { Channel } from '../../shared/ipc';
 import type { Handlers } from '../ipc/router';
 import type { EndpointStore, ResolvedEndpoint } from './endpointStore';
 import { testConnection } from './testConnection';

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DEFAULT_ENDPOINT_ID, type EndpointView, type KeyStatus } from '../../preload/contract';
+import { DEFAULT_ENDPOINT_ID, type EndpointView, type KeyStatus } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { Endpoint } from '../chat/openaiClient';
 import type { Cipher } from '../secrets/cipher';

@@ -4,7 +4,7 @@
  * for 401/403, a server that is not OpenAI-compatible).
  */
 import { APIError } from 'openai';
-import type { AppError, ConnectionTest } from '../../preload/contract';
+import type { AppError, ConnectionTest } from '../../shared/ipc';
 import { hostOf, serverText, toAppError } from '../chat/errors';
 import { fetchModelList } from '../chat/modelListProbe';
 import type { Endpoint } from '../chat/openaiClient';

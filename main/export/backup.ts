@@ -5,8 +5,8 @@
  * transaction: a backup that does not parse changes nothing.
  */
 import { z } from 'zod';
-import { settingsSchema } from '../../preload/contract';
-import type { Settings } from '../../preload/contract';
+import { settingsSchema } from '../../shared/ipc';
+import type { Settings } from '../../shared/ipc';
 import { isSecretName, redactUrl, withoutSecrets } from './redact';
 import { conversationSchema, describeIssues } from './schema';
 import type { ExportConversation, ExportMessage, ExportVersion, JsonValue } from './types';

@@ -9,7 +9,8 @@
  * since ids are ChatGPT's own.
  */
 import { randomUUID } from 'node:crypto';
-import type { ImportProgress, ImportReport } from '../../preload/contract';
+import { TextDecoder } from 'node:util';
+import type { ImportProgress, ImportReport } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { DuplicateMode, ImportConversations } from '../history/importConversations';
 import { chatgptConversation, chatgptSource } from './chatgptImport';
@@ -53,7 +54,13 @@ export function createChatGptImportJobs(store: ImportConversations, newId: () =>
     return found;
   };
 
-  const progress = (j: Job): ImportProgress => ({ bytes: j.bytes, imported: j.report.imported.length, skipped: j.report.skipped.length });
+  /** `storedFrom`: how many were imported before this piece, so the answer names the ones it stored. */
+  const progress = (j: Job, storedFrom: number): ImportProgress => ({
+    bytes: j.bytes,
+    imported: j.report.imported.length,
+    skipped: j.report.skipped.length,
+    storedIds: j.report.imported.slice(storedFrom).map(({ id }) => id),
+  });
 
   /** Stores the batch in one transaction; a failure ends the import with what was stored so far. */
   function flush(jobId: string, j: Job): void {
@@ -113,6 +120,7 @@ export function createChatGptImportJobs(store: ImportConversations, newId: () =>
 
     chunk(jobId, base64) {
       const j = job(jobId);
+      const storedFrom = j.report.imported.length;
       const bytes = Buffer.from(base64, 'base64');
       j.bytes += bytes.length;
       let elements: string[];
@@ -126,7 +134,7 @@ export function createChatGptImportJobs(store: ImportConversations, newId: () =>
         read(j, element);
         if (j.batch.length >= BATCH) flush(jobId, j);
       }
-      return progress(j);
+      return progress(j, storedFrom);
     },
 
     finish(jobId) {

@@ -3,7 +3,7 @@
  * Dialogs port here. Nothing written carries the API key: exports are built from the history
  * and the settings, which hold none, and the core drops secret-looking fields besides.
  */
-import type { Channel, PromptImportReport, Settings } from '../../preload/contract';
+import type { Channel, PromptImportReport, Settings } from '../../shared/ipc';
 import type { Dialogs } from '../files/dialogs';
 import type { HistoryStore } from '../history/historyStore';
 import { missingConversation } from '../history/storeContext';

@@ -3,7 +3,7 @@
  * cancel it. Jobs are kept after they finish (a few numbers each) so a late poll still answers.
  */
 import { randomUUID } from 'node:crypto';
-import type { FolderExportStatus } from '../../preload/contract';
+import type { FolderExportStatus } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import { exportConversations, type FolderExportOptions } from './folderExport';
 import type { ExportConversation } from './types';

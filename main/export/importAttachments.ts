@@ -6,7 +6,7 @@
  * a file Parley takes is left out and reported; the conversation is imported all the same.
  */
 import { posix } from 'node:path';
-import type { Attachment } from '../../preload/contract';
+import type { Attachment } from '../../shared/ipc';
 import type { AttachmentFiles } from '../attachments/attachmentFiles';
 import type { ExportAttachment, ExportConversation, ExportMessage } from './types';
 

@@ -11,8 +11,8 @@
  * Earlier versions of messages are stored with them.
  */
 import { extname } from 'node:path';
-import { conversationIdSchema } from '../../preload/contract';
-import type { ImportReport, PromptImportReport } from '../../preload/contract';
+import { idSchema } from '../../shared/ipc';
+import type { ImportReport, PromptImportReport } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { DuplicateMode, ImportConversations } from '../history/importConversations';
 import { BackupFormatError, parseBackup } from './backup';
@@ -20,7 +20,7 @@ import type { BackupPrompt } from './backup';
 import { ChatGptImportError, chatgptToConversations } from './chatgptImport';
 import { MarkdownImportError, markdownToConversation } from './markdownImport';
 import type { ExportConversation } from './types';
-import { EXPORTED_ATTACHMENT_PATH } from '../../preload/attachmentLimits';
+import { EXPORTED_ATTACHMENT_PATH } from '../../shared/attachmentLimits';
 import type { AttachmentFiles } from '../attachments/attachmentFiles';
 import { storeImportedAttachments } from './importAttachments';
 
@@ -72,7 +72,7 @@ function readFile(file: ImportFile, skipped: Skipped, prompts: { source: string;
   }
 }
 
-const isParleyId = (id: string): boolean => conversationIdSchema.shape.id.safeParse(id).success;
+const isParleyId = (id: string): boolean => idSchema.safeParse(id).success;
 
 /** The page asks for conversations and answers by UUID: anything else could be stored but never opened. */
 function foreignId(c: ExportConversation): string | null {

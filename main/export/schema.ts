@@ -3,7 +3,7 @@
  * so it is checked as strictly as an IPC payload before it reaches the store.
  */
 import { z } from 'zod';
-import type { ErrorCode, MessageStatus } from '../../preload/contract';
+import type { ErrorCode, MessageStatus } from '../../shared/ipc';
 import type { ExportConversation, ExportMessage, ExportVersion, ModelParams } from './types';
 
 /** Listed as a record so that a new code in the contract fails the build here until it is added. */

@@ -2,7 +2,7 @@
  * What an export carries: the stored conversation plus the endpoint and parameters it was
  * held with, and room for earlier versions of regenerated answers (issue 4 fills them).
  */
-import type { Attachment, StoredConversation, StoredMessage } from '../../preload/contract';
+import type { Attachment, StoredConversation, StoredMessage } from '../../shared/ipc';
 import type { ModelParams } from '../history/types';
 
 export type { JsonValue, ModelParams } from '../history/types';

@@ -1,4 +1,4 @@
-import type { SavedFile } from '../../preload/contract';
+import type { SavedFile } from '../../shared/ipc';
 
 /**
  * Where main asks the user about files. In the app: the system's save and folder dialogs. In

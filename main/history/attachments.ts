@@ -2,7 +2,7 @@
  * The references from messages to their attachment files (migration 006). Written in the
  * transaction that writes the message; read back with its conversation.
  */
-import type { Attachment } from '../../preload/contract';
+import type { Attachment } from '../../shared/ipc';
 import type { Db } from './database';
 
 export interface AttachmentRows {

@@ -7,8 +7,8 @@
  * The rows are laid down the way a run of regenerations would leave them (each answer replacing
  * the one before, which is kept as a version), so versions here and there are one thing.
  */
-import type { ComparedAnswer } from '../../preload/contract';
-import { titleFrom } from '../../preload/conversationTitle';
+import type { ComparedAnswer } from '../../shared/ipc';
+import { titleFrom } from '../../shared/conversationTitle';
 import type { Conversations } from './conversations';
 import { write } from './database';
 import type { Messages } from './messages';

@@ -34,6 +34,8 @@ export interface HistoryStore {
   countConversations(): number;
   /** Null for an unknown or deleted conversation. */
   getConversation(id: string): ConversationWithMessages | null;
+  /** The conversation without its messages (cheap); null for an unknown or deleted one. */
+  findConversation(id: string): Conversation | null;
   createConversation(input: NewConversation): Conversation;
   updateConversation(id: string, patch: ConversationPatch): Conversation;
   /** Soft delete: hidden everywhere until restored, or purged at a later start-up. */
@@ -100,6 +102,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     listConversations: (options) => conversations.list(options),
     countConversations: () => conversations.count(),
     getConversation,
+    findConversation: (id) => conversations.get(id),
     createConversation: (input) => conversations.create(input),
     updateConversation: (id, patch) => conversations.update(id, patch),
     deleteConversation: (id) => conversations.remove(id),

@@ -1,5 +1,5 @@
 /** Row shapes as SQLite returns them, and their conversion to the store's types. */
-import type { AppError } from '../../preload/contract';
+import type { AppError } from '../../shared/ipc';
 import type { Conversation, ConversationSummary, MessageRole, MessageStatus, ModelParams, StoredMessage } from './types';
 
 export interface ConversationRow {

@@ -10,7 +10,7 @@ import type {
   Notice,
   SearchHit,
   StoredMessage as MessageView,
-} from '../../preload/contract';
+} from '../../shared/ipc';
 
 export type { MessageStatus };
 

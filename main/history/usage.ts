@@ -3,8 +3,8 @@
  * the answers the history keeps (earlier versions too: a regenerated answer was still billed).
  * Weeks start on Monday and months on the 1st, at midnight on the user's own clock.
  */
-import type { ModelList, UsageReport, UsageTotals } from '../../preload/contract';
-import { usageCost } from '../../preload/cost';
+import type { ModelList, UsageReport, UsageTotals } from '../../shared/ipc';
+import { usageCost } from '../../shared/cost';
 import type { Db } from './database';
 
 /** Every answer with usage, of one model, since a moment. */

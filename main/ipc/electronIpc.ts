@@ -1,17 +1,18 @@
 /**
- * Electron's side of the transport: one `ipcMain.handle` per contract channel, and one
- * MessagePort per chat stream (Electron's reply-stream pattern). Every message is checked
- * for its sender frame before the router, which validates the payload, sees it.
+ * Electron's side of the transport: one `ipcMain.handle` per table channel, one MessagePort
+ * per chat stream (Electron's reply-stream pattern), and the router's changes pushed to the
+ * window. Every message is checked for its sender frame before the router, which validates
+ * the payload, sees it.
  */
-import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { CHANNELS, CHAT_CHANNEL, type AppError, type ChatControl } from '../../preload/contract';
-import { failedResult } from '../../preload/chatResult';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
+import { CHANGE_CHANNEL, CHANNELS, CHAT_CHANNEL, type AppError, type ChatControl } from '../../shared/ipc';
+import { failedResult } from '../../shared/chatResult';
 import type { Router } from './router';
 import { isTrustedSender } from './trustedSender';
 
 const FORBIDDEN: AppError = { code: 'forbidden-sender', message: 'Request refused: it did not come from Parley’s own window.' };
 
-export function registerIpc(ipcMain: IpcMain, router: Router, trustedOrigins: () => readonly string[]): void {
+export function registerIpc(ipcMain: IpcMain, router: Router, trustedOrigins: () => readonly string[], page: () => WebContents | null): void {
   const trusted = (event: IpcMainEvent | IpcMainInvokeEvent) =>
     isTrustedSender(event.senderFrame as (WebFrameMain & { parent: WebFrameMain | null }) | null, trustedOrigins());
 
@@ -37,5 +38,11 @@ export function registerIpc(ipcMain: IpcMain, router: Router, trustedOrigins: ()
     // The window went away mid-answer: stop paying for tokens nobody will read.
     port.on('close', () => stream.cancel());
     port.start();
+  });
+
+  // Changes name what changed, never its content: nothing in them needs a sender check.
+  router.onChange((change) => {
+    const contents = page();
+    if (contents && !contents.isDestroyed()) contents.send(CHANGE_CHANNEL, change);
   });
 }

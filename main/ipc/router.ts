@@ -1,14 +1,17 @@
 /**
  * The one place where requests from the page meet main's services, whatever carried
- * them (Electron IPC or the web-mode bridge). Every payload is validated against the
- * contract's schema first; anything that fails never reaches a service.
+ * them (Electron IPC, the web-mode bridge, the component tests' fake). Every payload is
+ * validated against its table's schema first; anything that fails never reaches a service.
+ * After a call succeeds, the changes its table entry declares are announced to `onChange`.
  */
-import { failedResult } from '../../preload/chatResult';
+import { failedResult } from '../../shared/chatResult';
 import {
+  CALL_BY_CHANNEL,
   CHANNELS,
+  chatChanges,
   chatRequestSchema,
-  requestSchemas,
   type AppError,
+  type Change,
   type Channel,
   type ChatEvent,
   type ChatRequest,
@@ -16,9 +19,10 @@ import {
   type Envelope,
   type RequestOf,
   type ResponseOf,
-} from '../../preload/contract';
+} from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 
+/** A service method per channel, registered by name in main/services.ts. */
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 export interface RouterDeps {
@@ -32,6 +36,8 @@ export interface Router {
   invoke(channel: unknown, payload: unknown): Promise<Envelope<unknown>>;
   /** Starts a chat stream; every stream ends with one `done` event, also for invalid requests. */
   startChat(payload: unknown, onEvent: (event: ChatEvent) => void): { cancel(): void };
+  /** Hears every change a call or a kept chat made; returns the unsubscribe. */
+  onChange(listener: (change: Change) => void): () => void;
 }
 
 const isChannel = (value: unknown): value is Channel => typeof value === 'string' && (CHANNELS as string[]).includes(value);
@@ -50,6 +56,10 @@ function describeIssue(issues: readonly { path: PropertyKey[]; message: string }
 
 export function createRouter(deps: RouterDeps): Router {
   const report = deps.reportError ?? ((where, error) => console.error(`[parley] ${where} failed:`, error instanceof Error ? error.message : error));
+  const listeners = new Set<(change: Change) => void>();
+  const announce = (changes: readonly Change[]) => {
+    for (const change of changes) for (const listener of listeners) listener(change);
+  };
 
   function toAppError(where: string, error: unknown): AppError {
     if (error instanceof AppFailure) return error.appError;
@@ -60,14 +70,18 @@ export function createRouter(deps: RouterDeps): Router {
   return {
     async invoke(channel, payload) {
       if (!isChannel(channel)) return { ok: false, error: invalid('unknown request') };
-      const parsed = requestSchemas[channel].safeParse(payload);
+      const spec = CALL_BY_CHANNEL[channel];
+      const parsed = spec.request.safeParse(payload);
       if (!parsed.success) return { ok: false, error: invalid(describeIssue(parsed.error.issues)) };
+      let value: unknown;
       try {
         const handler = deps.handlers[channel] as (request: unknown) => unknown;
-        return { ok: true, value: await handler(parsed.data) };
+        value = await handler(parsed.data);
       } catch (error) {
         return { ok: false, error: toAppError(channel, error) };
       }
+      announce(spec.changes?.(parsed.data, value) ?? []);
+      return { ok: true, value };
     },
 
     startChat(payload, onEvent) {
@@ -77,10 +91,28 @@ export function createRouter(deps: RouterDeps): Router {
         return { cancel: () => undefined };
       }
       const controller = new AbortController();
-      deps.chat(parsed.data, onEvent, controller.signal).catch((error: unknown) => {
-        onEvent({ type: 'done', result: failedResult(toAppError('chat', error)) });
-      });
+      const changes = chatChanges(parsed.data);
+      deps
+        .chat(
+          parsed.data,
+          (event) => {
+            onEvent(event);
+            // The answer's row is final before `done` is sent.
+            if (event.type === 'done') announce(changes);
+          },
+          controller.signal,
+        )
+        .catch((error: unknown) => {
+          onEvent({ type: 'done', result: failedResult(toAppError('chat', error)) });
+        });
+      // The turn is saved before the request goes out (savedChat.ts), so the conversation has changed by now.
+      announce(changes);
       return { cancel: () => controller.abort() };
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

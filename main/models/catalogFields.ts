@@ -3,7 +3,7 @@
  * out and the rest of the entry is kept, so one odd value never hides a model's other details.
  */
 import { z } from 'zod';
-import type { LifecycleStage, ModelInfo } from '../../preload/contract';
+import type { LifecycleStage, ModelInfo } from '../../shared/ipc';
 
 /** What a catalogue said about one model: only the fields it gave. */
 export type LiveModelInfo = Partial<ModelInfo>;

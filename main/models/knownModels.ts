@@ -9,7 +9,7 @@
  * be a wrong bill. Models W&B retired stay listed, marked, so old and imported conversations say
  * why they cannot go on with them; ids seen only in third-party quotations list no details.
  */
-import type { LifecycleStage, ModelInfo, ReasoningMode } from '../../preload/contract';
+import type { LifecycleStage, ModelInfo, ReasoningMode } from '../../shared/ipc';
 
 interface Known {
   vision?: boolean;

@@ -4,7 +4,7 @@
  * Both are read side by side and laid over each other, the catalogue first; an unreachable or
  * garbled feed is simply no feed, never an error.
  */
-import type { ModelInfo } from '../../preload/contract';
+import type { ModelInfo } from '../../shared/ipc';
 import type { LiveCatalog, LiveModelInfo } from './catalogFields';
 import { parseModelsDev } from './modelsDevCatalog';
 import { parseWandbCatalog } from './wandbCatalog';

@@ -5,7 +5,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { AppError, ModelList } from '../../preload/contract';
+import type { AppError, ModelList } from '../../shared/ipc';
 import { toAppError } from '../chat/errors';
 import { createOpenAIClient } from '../chat/openaiClient';
 import type { Endpoint } from '../chat/openaiClient';

@@ -4,8 +4,8 @@
  * bad entry is reported and the others still come in.
  */
 import { z } from 'zod';
-import { savePromptSchema } from '../../preload/contract';
-import type { PromptLibrary, SavedPrompt } from '../../preload/contract';
+import { savePromptSchema } from '../../shared/ipc';
+import type { PromptLibrary, SavedPrompt } from '../../shared/ipc';
 
 export const PROMPTS_FILE_FORMAT = 'parley-prompts';
 export const PROMPTS_FILE_VERSION = 1;

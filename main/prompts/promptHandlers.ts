@@ -1,5 +1,5 @@
 /** The "Prompts" channels: the library service meets the Dialogs port here. */
-import type { Channel } from '../../preload/contract';
+import type { Channel } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import { wallClock } from '../export/localTime';
 import type { Dialogs } from '../files/dialogs';

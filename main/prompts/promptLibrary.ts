@@ -7,7 +7,7 @@
  * happens again.
  */
 import { randomUUID } from 'node:crypto';
-import type { PromptImportReport, PromptLibrary, SavedPrompt, Settings } from '../../preload/contract';
+import type { PromptImportReport, PromptLibrary, SavedPrompt, Settings } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { KeyValueStore } from '../settings/keyValueStore';
 import { checkEntry, type PromptEntry } from './promptFile';

@@ -1,4 +1,4 @@
-import { saveKeySchema, type KeyStatus } from '../../preload/contract';
+import { saveKeySchema, type KeyStatus } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { KeyValueStore } from '../settings/keyValueStore';
 import type { Cipher } from './cipher';

@@ -1,6 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Notice } from '../../preload/contract';
+import type { Notice } from '../../shared/ipc';
 import { fileTimestamp } from '../files/fileTimestamp';
 
 export interface OpenedStore<T> {

@@ -5,7 +5,7 @@ import {
   settingsSchema,
   type Settings,
   type SettingsPatch,
-} from '../../preload/contract';
+} from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { KeyValueStore } from './keyValueStore';
 

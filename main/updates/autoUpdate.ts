@@ -5,7 +5,7 @@
  * after start and every few hours. The setting is read at each check, so turning it on or off
  * takes effect without a restart.
  */
-import type { UpdateStatus } from '../../preload/contract';
+import type { UpdateStatus } from '../../shared/ipc';
 
 /** The part of electron-updater Parley uses. */
 export interface Updater {

@@ -9,7 +9,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BRIDGE_PATH, TOKEN_PARAM, type BridgeReply, type BridgeRequest } from '../../preload/bridgeProtocol';
+import { BRIDGE_PATH, TOKEN_PARAM, type BridgeReply, type BridgeRequest } from '../../shared/ipc/bridgeProtocol';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 import type { Router } from '../ipc/router';
 import { readStaticFile } from './staticFiles';
@@ -50,6 +50,8 @@ function serveSocket(socket: WebSocket, router: Router): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
 
+  const unsubscribe = router.onChange((change) => reply({ id: 0, kind: 'change', change }));
+
   socket.on('message', (data) => {
     const message = parseRequest(data.toString());
     if (!message) return;
@@ -67,6 +69,7 @@ function serveSocket(socket: WebSocket, router: Router): void {
   });
   // A closed tab stops its answers instead of leaving them running on the server.
   socket.on('close', () => {
+    unsubscribe();
     for (const chat of chats.values()) chat.cancel();
     chats.clear();
   });

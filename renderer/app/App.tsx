@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { KeyStatus, Notice, PromptLibrary, Settings } from '../../preload/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { KeyStatus, Notice, PromptLibrary, Settings } from '../../shared/ipc';
+import { PromptLibraryContext } from '../features/prompts/promptLibraryContext';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { SettingsContext } from '../features/settings/settingsContext';
 import { KeySetup } from '../features/setup/KeySetup';
 import { toAppError } from '../lib/errors';
 import { NoticeBanner } from '../components/NoticeBanner';
-import { useParley } from './ParleyContext';
+import { useParley } from '../lib/ParleyContext';
+import { useChanges } from '../lib/useChanges';
 import { UpdateNotice } from './UpdateNotice';
 import { Workspace } from './Workspace';
 
@@ -23,10 +26,6 @@ export function App() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [skippedSetup, setSkippedSetup] = useState(false);
-  /** Bumped when the history file is replaced (a backup restored), so the workspace reloads it. */
-  const [historyVersion, setHistoryVersion] = useState(0);
-  /** Bumped when Settings changes the endpoints, so the chat's endpoint selector reloads them. */
-  const [endpointsVersion, setEndpointsVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -55,8 +54,18 @@ export function App() {
     document.documentElement.dataset.textSize = textSize;
   }, [textSize]);
 
-  const onSettings = useCallback((settings: Settings) => setLoaded((current) => current && { ...current, settings }), []);
-  const onPrompts = useCallback((prompts: PromptLibrary) => setLoaded((current) => current && { ...current, prompts }), []);
+  const showSettings = useCallback((settings: Settings) => setLoaded((current) => current && { ...current, settings }), []);
+  const showPrompts = useCallback((prompts: PromptLibrary) => setLoaded((current) => current && { ...current, prompts }), []);
+  // Whoever changed them (Settings, the model picker, an endpoint removed, a backup imported), main says so.
+  useChanges(api, ['settings', 'prompts'], ({ topic }) => {
+    const read = topic === 'settings' ? api.getSettings().then(showSettings) : api.listPrompts().then(showPrompts);
+    read.catch((error: unknown) => console.warn(`Could not read the ${topic} again`, error));
+  });
+  const settings = loaded?.settings;
+  const prompts = loaded?.prompts;
+  const settingsState = useMemo(() => (settings ? { value: settings, show: showSettings } : null), [settings, showSettings]);
+  const promptsState = useMemo(() => (prompts ? { value: prompts, show: showPrompts } : null), [prompts, showPrompts]);
+
   const onKeyStatus = useCallback((keyStatus: KeyStatus) => {
     setLoaded((current) => current && { ...current, keyStatus });
     if (!keyStatus.hasKey) {
@@ -65,10 +74,10 @@ export function App() {
     }
   }, []);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
+  // The workspace hears of the replaced history from main.
   const restoreBackup = useCallback(
     async (backupFile: string) => {
-      await api.restoreHistoryBackup(backupFile);
-      setHistoryVersion((version) => version + 1);
+      await api.restoreHistoryBackup({ backupFile });
     },
     [api],
   );
@@ -99,45 +108,32 @@ export function App() {
       </main>
     );
   } else if (!loaded.keyStatus.hasKey && !skippedSetup) {
-    screen = <KeySetup settings={loaded.settings} onSettings={onSettings} onKeySaved={onKeyStatus} onSkip={() => setSkippedSetup(true)} />;
+    screen = <KeySetup onKeySaved={onKeyStatus} onSkip={() => setSkippedSetup(true)} />;
   } else {
     screen = (
       <>
-        <Workspace
-          key={historyVersion}
-          settings={loaded.settings}
-          prompts={loaded.prompts}
-          onSettings={onSettings}
-          onPrompts={onPrompts}
-          onOpenSettings={openSettings}
-          endpointsVersion={endpointsVersion}
-        />
-        {settingsOpen && (
-          <SettingsDialog
-            settings={loaded.settings}
-            keyStatus={loaded.keyStatus}
-            onSettings={onSettings}
-            onKeyStatus={onKeyStatus}
-            onClose={() => setSettingsOpen(false)}
-            onEndpointsChanged={() => setEndpointsVersion((version) => version + 1)}
-          />
-        )}
+        <Workspace onOpenSettings={openSettings} />
+        {settingsOpen && <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} onClose={() => setSettingsOpen(false)} />}
       </>
     );
   }
 
   return (
-    <div className="app">
-      {notices.map((notice) => (
-        <NoticeBanner
-          key={notice.id}
-          notice={notice}
-          onRestoreBackup={restoreBackup}
-          onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))}
-        />
-      ))}
-      <UpdateNotice />
-      {screen}
-    </div>
+    <SettingsContext value={settingsState}>
+      <PromptLibraryContext value={promptsState}>
+        <div className="app">
+          {notices.map((notice) => (
+            <NoticeBanner
+              key={notice.id}
+              notice={notice}
+              onRestoreBackup={restoreBackup}
+              onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))}
+            />
+          ))}
+          <UpdateNotice />
+          {screen}
+        </div>
+      </PromptLibraryContext>
+    </SettingsContext>
   );
 }

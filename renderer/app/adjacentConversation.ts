@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../preload/contract';
+import type { ConversationSummary } from '../../shared/ipc';
 import { groupConversations } from '../features/history/groupConversations';
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { ParleyApi } from '../../preload/api';
+import type { ParleyApi } from '../../shared/ipc/client';
 import type { RemoteImages } from '../features/markdown/remoteImages';
 
 /**
@@ -15,7 +15,7 @@ export function useRemoteImagesThroughMain(api: ParleyApi, automatic: boolean): 
         const cache = fetched.current;
         let image = cache.get(url);
         if (!image) {
-          image = api.fetchImage(url).then(({ dataUrl }) => dataUrl);
+          image = api.fetchImage({ url }).then(({ dataUrl }) => dataUrl);
           // A failure is not remembered: the user may try again.
           image.catch(() => cache.delete(url));
           cache.set(url, image);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Notice } from '../../preload/contract';
+import type { Notice } from '../../shared/ipc';
 import { toAppError } from '../lib/errors';
 
 interface NoticeBannerProps {

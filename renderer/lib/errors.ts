@@ -1,4 +1,4 @@
-import type { AppError } from '../../preload/contract';
+import type { AppError } from '../../shared/ipc';
 
 /** Whatever was thrown, as an AppError the UI can show: a ParleyError already is one. */
 export function toAppError(error: unknown): AppError {

@@ -1,4 +1,4 @@
-import type { Usage } from '../../preload/contract';
+import type { Usage } from '../../shared/ipc';
 
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;

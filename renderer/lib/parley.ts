@@ -2,7 +2,8 @@
  * The page's one way to main. In Electron the preload has put `window.parley` in place;
  * in web mode there is none, so the same `createApi` is built over the loopback WebSocket.
  */
-import { createApi, fromBridge, type ParleyApi } from '../../preload/api';
+import { fromBridge } from '../../shared/ipc/bridgeErrors';
+import { createApi, type ParleyApi } from '../../shared/ipc/client';
 import { createWebTransport } from './webTransport';
 
 declare global {

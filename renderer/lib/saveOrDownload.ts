@@ -1,4 +1,4 @@
-import type { SavedFile } from '../../preload/contract';
+import type { SavedFile } from '../../shared/ipc';
 
 /** Hands the page's file to the browser as a download: web mode has no save dialog. */
 function download({ fileName, mimeType, content }: NonNullable<SavedFile['download']>) {

@@ -2,10 +2,10 @@
  * Web mode's transport: one WebSocket to the loopback bridge, authenticated by the
  * per-run token that `npm run web` printed in the page's URL.
  */
-import type { Transport } from '../../preload/api';
-import { failedResult } from '../../preload/chatResult';
-import type { AppError, ChatEvent, Envelope } from '../../preload/contract';
-import { BRIDGE_PATH, TOKEN_PARAM, type BridgeReply, type BridgeRequest } from '../../preload/bridgeProtocol';
+import { failedResult } from '../../shared/chatResult';
+import type { AppError, Change, ChatEvent, Envelope } from '../../shared/ipc';
+import { BRIDGE_PATH, TOKEN_PARAM, type BridgeReply, type BridgeRequest } from '../../shared/ipc/bridgeProtocol';
+import type { Transport } from '../../shared/ipc/client';
 
 type Pending = { kind: 'invoke'; resolve: (envelope: Envelope<unknown>) => void } | { kind: 'chat'; onEvent: (event: ChatEvent) => void };
 
@@ -16,6 +16,7 @@ export function createWebTransport(location: Pick<Location, 'host' | 'search' | 
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const url = `${scheme}//${location.host}${BRIDGE_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
   const pending = new Map<number, Pending>();
+  const changeListeners = new Set<(change: Change) => void>();
   let nextId = 1;
   let socket: Promise<WebSocket> | null = null;
 
@@ -38,6 +39,10 @@ export function createWebTransport(location: Pick<Location, 'host' | 'search' | 
       };
       ws.onmessage = (message: MessageEvent<string>) => {
         const reply = JSON.parse(message.data) as BridgeReply;
+        if (reply.kind === 'change') {
+          for (const listener of changeListeners) listener(reply.change);
+          return;
+        }
         const entry = pending.get(reply.id);
         if (!entry) return;
         if (reply.kind === 'result' && entry.kind === 'invoke') {
@@ -74,6 +79,12 @@ export function createWebTransport(location: Pick<Location, 'host' | 'search' | 
           if (pending.has(id)) send({ id, kind: 'chat-control', control: { type: 'cancel' } }).catch(() => failAll());
         },
       };
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      // Main pushes changes only to an open socket.
+      connect().catch(() => undefined);
+      return () => void changeListeners.delete(listener);
     },
   };
 }

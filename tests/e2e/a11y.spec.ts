@@ -2,22 +2,13 @@
  * Accessibility: axe-core on every screen in both colour schemes (0 serious or critical
  * violations), and one whole flow done with the keyboard alone.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { sidebar } from './support/screens';
+import { expectAccessible } from './support/axe';
 import { drawImage } from '../fixtures/drawnImages';
 
 const mod = (key: string) => `ControlOrMeta+${key}`;
-
-/** Fails with the rule, its impact and the offending elements, so the report says what to fix. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on "${screen}"`).toEqual([]);
-}
 
 /** Sends `text` and waits for the whole answer, which shows as `shown` once its Markdown is rendered. */
 async function answered(page: Page, text: string, shown = text): Promise<void> {

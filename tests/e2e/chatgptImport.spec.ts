@@ -7,8 +7,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { CHATGPT_EXPORT_2023_2025 } from '../fixtures/export/chatgptExport';
-import { writeLargeChatgptExport } from '../fixtures/export/largeChatgptExport';
+import { CHATGPT_EXPORT_2023_2025 } from '../../bench/fixtures/chatgptExport';
+import { writeLargeChatgptExport } from '../../bench/fixtures/largeChatgptExport';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { conversationButton, sidebar } from './support/screens';
 

@@ -4,7 +4,7 @@
  * a model retired mid-conversation (404) and the usage view.
  */
 import type { Locator, Page } from '@playwright/test';
-import { formatCost, usageCost } from '../../preload/cost';
+import { formatCost, usageCost } from '../../shared/cost';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, saveKey, send, TEST_KEY, test } from './support/fixtures';
 import { chatOnce, sidebar } from './support/screens';
 

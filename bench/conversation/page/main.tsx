@@ -1,8 +1,8 @@
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import type { ParleyApi } from '../../../preload/api';
+import type { ParleyApi } from '../../../shared/ipc/client';
 import '../../../renderer/styles.css';
-import { ParleyContext } from '../../../renderer/app/ParleyContext';
+import { ParleyContext } from '../../../renderer/lib/ParleyContext';
 import { createMessage, type Message } from '../../../renderer/features/chat/conversationReducer';
 import { MessageActionsContext, type MessageActions } from '../../../renderer/features/chat/MessageActionsContext';
 import { MessageList } from '../../../renderer/features/chat/MessageList';

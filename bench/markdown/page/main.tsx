@@ -2,10 +2,11 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import '../../../renderer/styles.css';
-import { Markdown } from '../../../renderer/features/markdown/Markdown';
+import { loadMarkdown, Markdown } from '../../../renderer/features/markdown/Markdown';
 import { NaiveMarkdown } from './NaiveMarkdown';
+import { StreamdownMarkdown } from './StreamdownMarkdown';
 
-export type Renderer = 'parley' | 'naive';
+export type Renderer = 'parley' | 'naive' | 'streamdown';
 
 /** What bench/markdown.bench.ts and the Chromium test drive through page.evaluate. */
 export interface MarkdownPage {
@@ -16,6 +17,13 @@ export interface MarkdownPage {
    * in total, and the script part alone (React render and commit, before style and layout).
    */
   stream(renderer: Renderer, text: string, from: number, step: number, chunks: number): { total: number[]; script: number[] };
+  /**
+   * Renders a finished answer into a fresh root and resolves with the ms until the frame showing
+   * it has been painted, and whether that frame covered the whole window with rendered Markdown.
+   */
+  open(renderer: Renderer, text: string): Promise<{ ms: number; screenCovered: boolean }>;
+  /** Loads what Parley loads after start-up (the Markdown pipeline), as the app has by then. */
+  ready(): Promise<unknown>;
   reset(): void;
   links: string[];
   violations: string[];
@@ -27,9 +35,25 @@ const links: string[] = [];
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`));
 
+function element(renderer: Renderer, text: string, streaming: boolean) {
+  if (renderer === 'parley') return <Markdown text={text} streaming={streaming} onOpenLink={(url) => links.push(url)} />;
+  return renderer === 'naive' ? <NaiveMarkdown text={text} /> : <StreamdownMarkdown text={text} streaming={streaming} />;
+}
+
+const nextPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done)));
+
+/** Whether rendered Markdown fills the window: no placeholder of a part not rendered yet is in view. */
+function screenCovered(): boolean {
+  const pending = [...container.querySelectorAll('.md-pending')].some((element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  });
+  return !pending && container.getBoundingClientRect().height >= window.innerHeight;
+}
+
 function time(renderer: Renderer, text: string, streaming: boolean): { total: number; script: number } {
   const started = performance.now();
-  flushSync(() => root.render(renderer === 'parley' ? <Markdown text={text} streaming={streaming} onOpenLink={(url) => links.push(url)} /> : <NaiveMarkdown text={text} />));
+  flushSync(() => root.render(element(renderer, text, streaming)));
   const script = performance.now() - started;
   // Reading layout forces style and layout now, inside the measurement, as a frame would.
   void container.offsetHeight;
@@ -45,6 +69,14 @@ const page: MarkdownPage = {
     const timings = Array.from({ length: chunks }, (_, chunk) => time(renderer, text.slice(0, from + step * (chunk + 1)), true));
     return { total: timings.map((timing) => timing.total), script: timings.map((timing) => timing.script) };
   },
+  async open(renderer, text) {
+    page.reset();
+    const started = performance.now();
+    flushSync(() => root.render(element(renderer, text, false)));
+    await nextPaint();
+    return { ms: performance.now() - started, screenCovered: screenCovered() };
+  },
+  ready: () => loadMarkdown(),
   reset() {
     root.unmount();
     root = createRoot(container);

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { formatBytes } from '../../../preload/attachmentLimits';
-import type { Attachment } from '../../../preload/contract';
+import { formatBytes } from '../../../shared/attachmentLimits';
+import type { Attachment } from '../../../shared/ipc';
 import { AttachmentImage } from './AttachmentImage';
 import { ImageViewer } from './ImageViewer';
 

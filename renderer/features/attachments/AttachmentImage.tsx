@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Attachment } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { Attachment } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 
 /**
  * A stored image, read from main as a data: URL (the CSP allows no other source for it), so it
@@ -12,7 +12,7 @@ export function AttachmentImage({ attachment, className }: { attachment: Attachm
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    api.readAttachment(attachment.file).then(
+    api.readAttachment({ file: attachment.file }).then(
       (result) => live && setDataUrl(result.dataUrl),
       () => live && setFailed(true),
     );

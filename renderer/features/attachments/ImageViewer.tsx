@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Attachment } from '../../../preload/contract';
+import type { Attachment } from '../../../shared/ipc';
 import { Modal } from '../../components/Modal';
 import { AttachmentImage } from './AttachmentImage';
 

@@ -7,7 +7,7 @@
  * transparency and crisp screenshot text, or WebP when the PNG is too large. If no encoding
  * fits, the image is scaled down further.
  */
-import type { ImageType } from '../../../preload/attachmentLimits';
+import type { ImageType } from '../../../shared/attachmentLimits';
 
 export interface DownscaleRequest {
   image: Blob;

@@ -4,9 +4,9 @@
  * Parley cannot take is refused with the reason, before most of it is read: a 50 MB paste is
  * turned away by its size alone.
  */
-import { ATTACHMENT_LIMITS } from '../../../preload/attachmentLimits';
-import { attachmentProblem, tooLargeInput, tooLargeText, unsupportedType } from '../../../preload/attachmentRules';
-import { imageTypeOf, SNIFF_BYTES } from '../../../preload/fileType';
+import { ATTACHMENT_LIMITS } from '../../../shared/attachmentLimits';
+import { attachmentProblem, tooLargeInput, tooLargeText, unsupportedType } from '../../../shared/attachmentRules';
+import { imageTypeOf, SNIFF_BYTES } from '../../../shared/fileType';
 import { base64Of } from '../../lib/base64';
 import { processImage } from './processImage';
 

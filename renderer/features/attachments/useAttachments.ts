@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import { ATTACHMENT_LIMITS } from '../../../preload/attachmentLimits';
-import { tooManyFiles, tooMuchInTotal } from '../../../preload/attachmentRules';
-import type { Attachment } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import { ATTACHMENT_LIMITS } from '../../../shared/attachmentLimits';
+import { tooManyFiles, tooMuchInTotal } from '../../../shared/attachmentRules';
+import type { Attachment } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
 import { AttachmentRefused, attachmentName, prepareFile } from './prepareFile';
 
@@ -62,7 +62,7 @@ export function useDraftAttachments(api: ParleyApi): DraftAttachments {
             const stored = readyAttachments(itemsRef.current).reduce((sum, attachment) => sum + attachment.bytes, 0);
             if (stored + prepared.bytes > ATTACHMENT_LIMITS.messageBytes) throw new AttachmentRefused(tooMuchInTotal(name));
             if (!present(key)) return;
-            const attachment = await api.addAttachment(prepared.name, prepared.base64);
+            const attachment = await api.addAttachment({ name: prepared.name, base64: prepared.base64 });
             update((current) => current.map((item) => (item.key === key ? { key, name, status: 'ready', attachment } : item)));
           } catch (error) {
             // A file removed while it was being made ready needs no reason.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ModelList } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { ModelList } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 
 /**
  * Whether `model` reads images: true or false for the models Parley's table knows, null when

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { EndpointView } from '../../../preload/contract';
+import type { EndpointView } from '../../../shared/ipc';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
 import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelNotServed, unservedModel } from '../models/ModelNotServed';

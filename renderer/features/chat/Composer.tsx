@@ -1,6 +1,6 @@
 import { memo, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Attachment } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { Attachment } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { AttachButton } from '../attachments/AttachButton';
 import { DraftAttachmentTray } from '../attachments/DraftAttachmentTray';
 import { ImageWarning } from '../attachments/ImageWarning';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatCost } from '../../../preload/cost';
+import { formatCost } from '../../../shared/cost';
 import { formatCount } from '../../lib/format';
 import { useModelInfoMap } from '../models/modelsContext';
 import type { Message } from './conversationReducer';

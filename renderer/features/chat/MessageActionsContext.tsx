@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ChatParamKey, ChatParams } from '../../../preload/contract';
+import type { ChatParamKey, ChatParams } from '../../../shared/ipc';
 
 /**
  * What a message's actions can do, handed to every message through context so the list

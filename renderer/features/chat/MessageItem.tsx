@@ -1,5 +1,5 @@
 import { memo, useCallback, useState } from 'react';
-import { useParley } from '../../app/ParleyContext';
+import { useParley } from '../../lib/ParleyContext';
 import { formatUsage } from '../../lib/format';
 import { Markdown } from '../markdown/Markdown';
 import { ModelGone } from '../models/ModelGone';
@@ -37,7 +37,7 @@ export const messageElementId = (id: string) => `message-${id}`;
  */
 export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, onRetry, onOpenSettings }: MessageItemProps) {
   const api = useParley();
-  const openLink = useCallback((url: string) => void api.openLink(url), [api]);
+  const openLink = useCallback((url: string) => void api.openLink({ url }), [api]);
   /** The version browsed to; null follows the current one (the last). */
   const [browsed, setBrowsed] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);

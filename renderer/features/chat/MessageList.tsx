@@ -1,6 +1,7 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Message } from './conversationReducer';
+import { AnswerBoundary } from '../markdown/AnswerBoundary';
 import { JumpToLatest } from './JumpToLatest';
 import { MessageItem, messageElementId } from './MessageItem';
 import { recallScroll, rememberScroll } from './scrollMemory';
@@ -136,14 +137,17 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
               if (!message) return null;
               return (
                 <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
-                  <MessageItem
-                    message={message}
-                    retrying={message.status === 'streaming' ? retrying : null}
-                    canRetry={canRetry}
-                    highlighted={message.id === highlightId}
-                    onRetry={onRetry}
-                    onOpenSettings={onOpenSettings}
-                  />
+                  {/* One message that cannot be shown never takes the conversation with it. */}
+                  <AnswerBoundary text={message.content}>
+                    <MessageItem
+                      message={message}
+                      retrying={message.status === 'streaming' ? retrying : null}
+                      canRetry={canRetry}
+                      highlighted={message.id === highlightId}
+                      onRetry={onRetry}
+                      onOpenSettings={onOpenSettings}
+                    />
+                  </AnswerBoundary>
                 </div>
               );
             })}

@@ -1,4 +1,4 @@
-import type { ChatHistory, ChatMessage, ChatRequest } from '../../../preload/contract';
+import type { ChatHistory, ChatMessage, ChatRequest } from '../../../shared/ipc';
 import type { Conversation, Message } from './conversationReducer';
 
 /**

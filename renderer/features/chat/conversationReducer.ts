@@ -2,9 +2,9 @@
  * The conversation as data: a pure reducer over the same message shape history stores,
  * so a loaded conversation and a live one are one thing to the view.
  */
-import type { ChatParams, ChatResult, StoredConversation, StoredMessage, Usage } from '../../../preload/contract';
-import { titleFrom } from '../../../preload/conversationTitle';
-import { DEFAULT_ENDPOINT_ID } from '../../../preload/endpointIds';
+import type { ChatParams, ChatResult, StoredConversation, StoredMessage, Usage } from '../../../shared/ipc';
+import { titleFrom } from '../../../shared/conversationTitle';
+import { DEFAULT_ENDPOINT_ID } from '../../../shared/endpointIds';
 
 export type Message = StoredMessage;
 

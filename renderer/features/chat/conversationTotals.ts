@@ -1,5 +1,5 @@
-import { usageCost } from '../../../preload/cost';
-import type { ModelList } from '../../../preload/contract';
+import { usageCost } from '../../../shared/cost';
+import type { ModelList } from '../../../shared/ipc';
 import type { Message } from './conversationReducer';
 
 export interface ConversationTotals {

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { ChatStream, ParleyApi } from '../../../preload/api';
-import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../preload/contract';
-import { withoutParam } from '../../../preload/chatParams';
+import type { ChatStream, ParleyApi } from '../../../shared/ipc/client';
+import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../shared/ipc';
+import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
 import { buildChatRequest } from './chatRequest';
-import { titleFrom } from '../../../preload/conversationTitle';
 import { conversationReducer, createConversation, createMessage, fromStored, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions } from './MessageActionsContext';
 
@@ -16,12 +15,9 @@ export interface ChatDefaults {
   endpointId?: string;
 }
 
-/** What the chat tells the history around it. */
-export interface ChatEvents {
-  /** A turn went to main: the conversation exists now and was just updated. */
-  onActivity: (conversationId: string, fields: { title: string; model: string; updatedAt: number }) => void;
-  /** A turn ended, in whichever conversation it ran; `first` when it was the conversation's first answer. */
-  onTurnEnd: (conversationId: string, result: ChatResult, first: boolean) => void;
+export interface ChatOptions {
+  /** A turn went to main with this model (the picker's "Recently used"). */
+  onModelUsed: (model: string) => void;
 }
 
 /**
@@ -87,7 +83,7 @@ function editableEnds(messages: readonly Message[]): Pick<MessageActions, 'lastU
  * behind running. Deltas are gathered and applied once per animation frame, so a fast
  * stream costs one render per frame rather than per token.
  */
-export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEvents) {
+export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOptions) {
   const [conversation, dispatch] = useReducer(conversationReducer, defaults, newConversation);
   /** Conversations with an answer in flight, each with why main is trying again, if it is. */
   const [running, setRunning] = useState<ReadonlyMap<string, string | null>>(() => new Map());
@@ -97,11 +93,11 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   const unsentRef = useRef(new Set<string>());
   // Callbacks read the latest values through refs, so they stay stable for memoized rows.
   const conversationRef = useRef(conversation);
-  const eventsRef = useRef(events);
+  const optionsRef = useRef(options);
   useLayoutEffect(() => {
     conversationRef.current = conversation;
-    eventsRef.current = events;
-  }, [conversation, events]);
+    optionsRef.current = options;
+  }, [conversation, options]);
 
   const markRunning = useCallback((conversationId: string, retrying: string | null | undefined) => {
     setRunning((current) => {
@@ -111,6 +107,16 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       return next;
     });
   }, []);
+
+  /** After a conversation's first complete answer, asks main to name it; the sidebar hears of the title from main. */
+  const titleAfter = useCallback(
+    (conversationId: string, result: ChatResult, first: boolean) => {
+      if (!first || result.status !== 'complete') return;
+      // Naming never holds up the chat; main's fallback title shows meanwhile.
+      api.autoTitle({ id: conversationId }).catch((error: unknown) => console.warn('Could not title the conversation', error));
+    },
+    [api],
+  );
 
   /** Creates the conversation in history if this is its first message. */
   const ensureStored = useCallback(
@@ -168,7 +174,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
         // The open view now holds the outcome; one that ended elsewhere waits for its conversation to open.
         if (conversationRef.current.id === conversationId) streamsRef.current.delete(answer.id);
         markRunning(conversationId, undefined);
-        eventsRef.current.onTurnEnd(conversationId, result, first);
+        titleAfter(conversationId, result, first);
       };
       const start = () => {
         if (cancelled) return finish(endedResult('stopped', null));
@@ -206,7 +212,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       markRunning(conversationId, null);
       ready.then(start).catch((error: unknown) => finish(endedResult('error', error)));
     },
-    [api, markRunning],
+    [api, markRunning, titleAfter],
   );
 
   const send = useCallback(
@@ -225,12 +231,11 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       const answer = createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model: current.model, createdAt: now });
       const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: 'new', userMessageId: user.id } };
       const request = buildChatRequest({ ...current, messages: [...current.messages, user] }, undefined, history);
-      const title = current.title || titleFrom(content);
       dispatch({ type: 'send', user, assistant: answer });
       unsentRef.current.add(user.id);
       run(current.id, answer, request, ensureStored(current), !hasAnswer(current), () => {
         unsentRef.current.delete(user.id);
-        eventsRef.current.onActivity(current.id, { title, model: current.model, updatedAt: Date.now() });
+        optionsRef.current.onModelUsed(current.model);
       });
     },
     [ensureStored, run],
@@ -252,7 +257,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       dispatch({ type: 'retry', failedId, assistant: answer });
       run(current.id, answer, buildChatRequest(current, index, history), ensureStored(current), !hasAnswer(current), () => {
         if (question) unsentRef.current.delete(question.id);
-        eventsRef.current.onActivity(current.id, { title: current.title, model: current.model, updatedAt: Date.now() });
+        optionsRef.current.onModelUsed(current.model);
       });
     },
     [ensureStored, run],
@@ -280,7 +285,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: 'regenerate', answerId } };
       dispatch({ type: 'regenerate', answerId, assistant: answer });
       run(current.id, answer, buildChatRequest(current, current.messages.length - 1, history), ensureStored(current), false, () =>
-        eventsRef.current.onActivity(current.id, { title: current.title, model: current.model, updatedAt: Date.now() }),
+        optionsRef.current.onModelUsed(current.model),
       );
     },
     [ensureStored, run],
@@ -301,7 +306,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
       dispatch({ type: 'edit', userMessageId, content, versionId: crypto.randomUUID(), assistant: answer });
       run(current.id, answer, request, ensureStored(current), !hasAnswer(current), () => {
         unsentRef.current.delete(userMessageId);
-        eventsRef.current.onActivity(current.id, { title: current.title, model: current.model, updatedAt: Date.now() });
+        optionsRef.current.onModelUsed(current.model);
       });
     },
     [ensureStored, run],
@@ -310,7 +315,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
   const remove = useCallback(
     async (messageId: string) => {
       const current = conversationRef.current;
-      if (current.stored) await api.deleteMessage(current.id, messageId);
+      if (current.stored) await api.deleteMessage({ conversationId: current.id, messageId });
       dispatch({ type: 'remove', id: messageId });
     },
     [api],
@@ -336,13 +341,16 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, events: ChatEven
     }
   }, []);
 
-  /** Shows a turn main saved without a stream here (Compare's chosen answer), and tells the history around it. */
-  const showSavedTurn = useCallback((stored: StoredConversation, result: ChatResult) => {
-    const first = !hasAnswer(conversationRef.current);
-    dispatch({ type: 'reset', conversation: fromStored(stored) });
-    eventsRef.current.onActivity(stored.id, { title: stored.title, model: stored.model, updatedAt: stored.updatedAt });
-    eventsRef.current.onTurnEnd(stored.id, result, first);
-  }, []);
+  /** Shows a turn main saved without a stream here (Compare's chosen answer). */
+  const showSavedTurn = useCallback(
+    (stored: StoredConversation, result: ChatResult) => {
+      const first = !hasAnswer(conversationRef.current);
+      dispatch({ type: 'reset', conversation: fromStored(stored) });
+      optionsRef.current.onModelUsed(stored.model);
+      titleAfter(stored.id, result, first);
+    },
+    [titleAfter],
+  );
 
   const setModel = useCallback((model: string) => dispatch({ type: 'setModel', model }), []);
   const setSystemPrompt = useCallback((systemPrompt: string) => dispatch({ type: 'setSystemPrompt', systemPrompt }), []);

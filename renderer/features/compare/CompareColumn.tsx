@@ -1,6 +1,6 @@
 import { memo, useCallback, useRef } from 'react';
-import type { ModelInfo } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { ModelInfo } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { Reasoning } from '../chat/Reasoning';
 import { Markdown } from '../markdown/Markdown';
 import { columnStats } from './columnStats';
@@ -18,7 +18,7 @@ interface CompareColumnProps {
 /** One model's answer, streaming: a region named by the model, with its numbers, Stop and "Use this answer". Memoized: a frame of one column re-renders only that column. */
 export const CompareColumn = memo(function CompareColumn({ column, price, enabled, onStop, onUse }: CompareColumnProps) {
   const api = useParley();
-  const openLink = useCallback((url: string) => void api.openLink(url), [api]);
+  const openLink = useCallback((url: string) => void api.openLink({ url }), [api]);
   const streaming = column.status === 'streaming';
   const sectionRef = useRef<HTMLElement>(null);
   const stop = () => {

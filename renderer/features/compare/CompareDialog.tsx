@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { ChatResult, ModelList, StoredConversation } from '../../../preload/contract';
+import type { ChatResult, ModelList, StoredConversation } from '../../../shared/ipc';
 import '../../styles/compare.css';
-import { useParley } from '../../app/ParleyContext';
+import { useParley } from '../../lib/ParleyContext';
 import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import type { Conversation } from '../chat/conversationReducer';

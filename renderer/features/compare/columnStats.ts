@@ -4,8 +4,8 @@
  * marked "≈". Once it has ended: the chat's usage line (tokens in and out, first token, total
  * time, tokens per second), and the cost when the model's price is known (never "$0" for an unknown one).
  */
-import { formatCost, usageCost } from '../../../preload/cost';
-import type { ModelInfo } from '../../../preload/contract';
+import { formatCost, usageCost } from '../../../shared/cost';
+import type { ModelInfo } from '../../../shared/ipc';
 import { formatRate, formatSeconds, formatUsage, tokensPerSecond } from '../../lib/format';
 import type { Column } from './compareRun';
 

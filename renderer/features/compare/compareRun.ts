@@ -3,7 +3,7 @@
  * filled by its own stream. Pure, so a column's life (streaming, stopped, failed, done) is
  * tested without a window.
  */
-import type { ChatResult, Usage } from '../../../preload/contract';
+import type { ChatResult, Usage } from '../../../shared/ipc';
 import { createMessage, withResult, type Message } from '../chat/conversationReducer';
 
 export interface Column extends Message {

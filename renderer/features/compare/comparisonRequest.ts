@@ -1,4 +1,4 @@
-import type { ChatRequest, ComparedAnswer, SaveComparison } from '../../../preload/contract';
+import type { ChatRequest, ComparedAnswer, SaveComparison } from '../../../shared/ipc';
 import { buildChatRequest } from '../chat/chatRequest';
 import { createMessage, type Conversation } from '../chat/conversationReducer';
 import type { Column } from './compareRun';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChatStream, ParleyApi } from '../../../preload/api';
-import type { ChatRequest } from '../../../preload/contract';
+import type { ChatStream, ParleyApi } from '../../../shared/ipc/client';
+import type { ChatRequest } from '../../../shared/ipc';
 import { columnsReducer, startColumn, type Column, type ColumnAction } from './compareRun';
 
 interface LiveColumn {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { EndpointView } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { EndpointView } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { toAppError } from '../../lib/errors';
 
@@ -28,7 +28,7 @@ export function EndpointRow({ endpoint, onEdit, onRemove }: EndpointRowProps) {
     setTesting(true);
     setResult({ status: 'Testing the connection…', error: null });
     try {
-      const outcome = await api.testEndpoint(endpoint.id);
+      const outcome = await api.testEndpoint({ id: endpoint.id });
       setResult(outcome.ok ? { status: outcome.message, error: null } : { status: '', error: outcome.message });
     } catch (error) {
       setResult({ status: '', error: toAppError(error).message });

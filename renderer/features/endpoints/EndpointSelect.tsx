@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { EndpointView } from '../../../preload/contract';
-import { DEFAULT_ENDPOINT_ID } from '../../../preload/endpointIds';
+import type { EndpointView } from '../../../shared/ipc';
+import { DEFAULT_ENDPOINT_ID } from '../../../shared/endpointIds';
 
 interface EndpointSelectProps {
   endpoints: readonly EndpointView[];

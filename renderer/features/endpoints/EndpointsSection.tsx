@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import type { EndpointView } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { EndpointView } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { Modal } from '../../components/Modal';
 import { useActionStatus } from '../../lib/useActionStatus';
@@ -10,29 +10,18 @@ import { EMPTY_DRAFT, type EndpointDraft } from './endpointInput';
 import { EndpointRow } from './EndpointRow';
 import { useEndpoints } from './useEndpoints';
 
-interface EndpointsSectionProps {
-  /** Something was added, changed or removed: the chat's endpoint selector reloads. */
-  onChanged: () => void;
-}
-
 const fieldsOf = ({ name, baseURL, project }: EndpointDraft) => ({ name: name.trim(), baseURL: baseURL.trim(), project: project.trim() });
 
 /** Settings › Endpoints: W&B Inference and the OpenAI-compatible servers the user added. */
-export function EndpointsSection({ onChanged }: EndpointsSectionProps) {
+export function EndpointsSection() {
   const api = useParley();
   const id = useId();
-  const [version, setVersion] = useState(0);
-  const endpoints = useEndpoints(api, version);
+  // Main announces every change made here; this list and the chat's selector both read it again.
+  const endpoints = useEndpoints(api);
   const [editing, setEditing] = useState<EndpointView | 'new' | null>(null);
   const [removing, setRemoving] = useState<EndpointView | null>(null);
   const { status, error, run } = useActionStatus();
   const addButtonRef = useRef<HTMLButtonElement>(null);
-
-  function changed(message: string): string {
-    setVersion((current) => current + 1);
-    onChanged();
-    return message;
-  }
 
   function close() {
     setEditing(null);
@@ -44,30 +33,30 @@ export function EndpointsSection({ onChanged }: EndpointsSectionProps) {
     const key = draft.key.trim();
     await api.addEndpoint({ ...fieldsOf(draft), ...(key ? { key, allowInsecure } : {}) });
     close();
-    void run(async () => changed(`Endpoint “${draft.name.trim()}” added.`));
+    void run(async () => `Endpoint “${draft.name.trim()}” added.`);
   }
 
   async function update(endpoint: EndpointView, draft: EndpointDraft, allowInsecure: boolean) {
-    await api.updateEndpoint(endpoint.id, fieldsOf(draft));
+    await api.updateEndpoint({ id: endpoint.id, patch: fieldsOf(draft) });
     const key = draft.key.trim();
-    if (key) await api.saveEndpointKey(endpoint.id, key, { allowInsecure });
+    if (key) await api.saveEndpointKey({ id: endpoint.id, key, allowInsecure });
     close();
-    void run(async () => changed(`Endpoint “${draft.name.trim()}” saved.`));
+    void run(async () => `Endpoint “${draft.name.trim()}” saved.`);
   }
 
   function remove(endpoint: EndpointView) {
     setRemoving(null);
     void run(async () => {
-      await api.removeEndpoint(endpoint.id);
-      return changed(`Endpoint “${endpoint.name}” removed.`);
+      await api.removeEndpoint({ id: endpoint.id });
+      return `Endpoint “${endpoint.name}” removed.`;
     });
   }
 
   function removeKey(endpoint: EndpointView) {
     void run(async () => {
-      await api.removeEndpointKey(endpoint.id);
+      await api.removeEndpointKey({ id: endpoint.id });
       close();
-      return changed(`The key of “${endpoint.name}” was removed.`);
+      return `The key of “${endpoint.name}” was removed.`;
     });
   }
 

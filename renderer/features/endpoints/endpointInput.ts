@@ -1,4 +1,4 @@
-import type { EndpointFields } from '../../../preload/api';
+import type { EndpointFields } from '../../../shared/ipc';
 
 /** What the endpoint form holds: the fields, and a key typed but not yet stored. */
 export interface EndpointDraft extends EndpointFields {

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ConversationSummary } from '../../../preload/contract';
+import type { ConversationSummary } from '../../../shared/ipc';
 import { ConversationRow, type RowActions } from './ConversationRow';
 import type { SidebarRow } from './groupConversations';
 

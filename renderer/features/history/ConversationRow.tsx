@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import type { ConversationSummary } from '../../../preload/contract';
+import type { ConversationSummary } from '../../../shared/ipc';
 import { IconButton } from '../../components/IconButton';
 import { RenameField } from './RenameField';
 import { UNTITLED } from './untitled';

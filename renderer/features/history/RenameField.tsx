@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { LIMITS } from '../../../preload/limits';
+import { LIMITS } from '../../../shared/limits';
 
 interface RenameFieldProps {
   title: string;

@@ -1,5 +1,5 @@
 import { useId, type KeyboardEvent } from 'react';
-import type { SearchHit } from '../../../preload/contract';
+import type { SearchHit } from '../../../shared/ipc';
 import { Snippet } from './Snippet';
 import type { SearchState } from './useConversationSearch';
 import { UNTITLED } from './untitled';

@@ -1,6 +1,6 @@
 import { memo, useCallback, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import type { ConversationSummary, SearchHit } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { ConversationSummary, SearchHit } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { saveOrDownload } from '../../lib/saveOrDownload';
 import { useActionStatus } from '../../lib/useActionStatus';

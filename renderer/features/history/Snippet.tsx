@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { SearchHit } from '../../../preload/contract';
+import type { SearchHit } from '../../../shared/ipc';
 
 /** A search snippet as React text: stored content never becomes HTML, matches are marked. */
 export function Snippet({ segments }: { segments: SearchHit['snippet'] }) {

@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../../preload/contract';
+import type { ConversationSummary } from '../../../shared/ipc';
 
 export const GROUPS = ['Pinned', 'Today', 'Yesterday', 'Previous 7 days', 'Older'] as const;
 export type Group = (typeof GROUPS)[number];

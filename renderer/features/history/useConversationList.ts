@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { ConversationSummary } from '../../../preload/contract';
+import type { ConversationSummary } from '../../../shared/ipc';
+import type { ParleyApi } from '../../../shared/ipc/client';
 import { toAppError } from '../../lib/errors';
+import { useChanges } from '../../lib/useChanges';
 
 const PAGE = 500;
-/** How many of the newest conversations a refresh after a turn re-reads. */
-const HEAD = 50;
 
 /** Puts `summary` in place of any older copy, keeping the list newest first. */
 function place(list: readonly ConversationSummary[], summary: ConversationSummary): ConversationSummary[] {
@@ -30,8 +29,9 @@ function merge(list: readonly ConversationSummary[], fresh: readonly Conversatio
 }
 
 /**
- * Every conversation's summary, newest first. Pages arrive one after another and the
- * first shows at once; local changes (sends, renames, deletes) apply straight away.
+ * Every conversation's summary, newest first. Pages arrive one after another and the first
+ * shows at once. The sidebar's own changes (renames, pins, deletes) apply straight away;
+ * everything else (sends, titles, imports, a restored backup) arrives as main's changes.
  */
 export function useConversationList(api: ParleyApi) {
   const [items, setItems] = useState<ConversationSummary[]>([]);
@@ -73,15 +73,6 @@ export function useConversationList(api: ParleyApi) {
 
   const upsert = useCallback((summary: ConversationSummary) => setItems((current) => place(current, summary)), []);
 
-  /** Records activity in a conversation, adding it if the list does not hold it yet. */
-  const touch = useCallback((id: string, fields: Pick<ConversationSummary, 'title' | 'model' | 'updatedAt'>) => {
-    setItems((current) => {
-      const known = current.find((item) => item.id === id);
-      const title = fields.title || known?.title || '';
-      return place(current, { id, createdAt: fields.updatedAt, pinned: false, ...known, ...fields, title });
-    });
-  }, []);
-
   const remove = useCallback((id: string) => {
     setItems((current) => current.filter((item) => item.id !== id));
     // Everything after it moves up one place in main's order: the next page starts one earlier.
@@ -96,31 +87,38 @@ export function useConversationList(api: ParleyApi) {
     [upsert],
   );
 
-  /** Re-reads the newest conversations, so titles and times are main's own. */
-  const refreshHead = useCallback(() => {
-    api.listConversations({ offset: 0, limit: HEAD }).then(
-      (page) => setItems((current) => page.conversations.reduce(place, current)),
-      (failure: unknown) => console.warn('Could not refresh the conversation list', failure),
-    );
-  }, [api]);
+  /** Main's summaries of the conversations a change names; a named one main no longer has was deleted. */
+  const readChanged = useCallback(
+    (ids: readonly string[]) =>
+      api.conversationSummaries({ ids: [...ids] }).then((fresh) => {
+        const live = new Set(fresh.map((summary) => summary.id));
+        setItems((current) => fresh.reduce(place, current.filter((item) => live.has(item.id) || !ids.includes(item.id))));
+      }),
+    [api],
+  );
 
   /** Re-reads every conversation, e.g. after an import added or replaced some anywhere in the list. */
-  const refreshAll = useCallback(() => {
-    async function readAll() {
-      const fresh: ConversationSummary[] = [];
-      for (let total = Infinity; fresh.length < total; ) {
-        const page = await api.listConversations({ offset: fresh.length, limit: PAGE });
-        total = page.total;
-        if (page.conversations.length === 0) break;
-        fresh.push(...page.conversations);
-      }
-      return fresh;
+  const readAll = useCallback(async () => {
+    const fresh: ConversationSummary[] = [];
+    for (let total = Infinity; fresh.length < total; ) {
+      const page = await api.listConversations({ offset: fresh.length, limit: PAGE });
+      total = page.total;
+      if (page.conversations.length === 0) break;
+      fresh.push(...page.conversations);
     }
-    readAll().then(
-      (fresh) => setItems((current) => merge(current, fresh)),
-      (failure: unknown) => console.warn('Could not refresh the conversation list', failure),
-    );
+    setItems((current) => merge(current, fresh));
   }, [api]);
 
-  return { items, loading: !loaded && error === null, error, retry, upsert, touch, remove, restore, refreshHead, refreshAll };
+  useChanges(api, ['conversations'], ({ ids }) => {
+    if (!ids) {
+      // The whole history was replaced (a backup restored): load it as at the start.
+      setItems([]);
+      setLoaded(false);
+      retry();
+      return;
+    }
+    (ids.length > PAGE ? readAll() : readChanged(ids)).catch((failure: unknown) => console.warn('Could not refresh the conversation list', failure));
+  });
+
+  return { items, loading: !loaded && error === null, error, retry, upsert, remove, restore };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { ConversationPatch, ParleyApi } from '../../../preload/api';
-import type { ConversationSummary } from '../../../preload/contract';
+import type { ConversationPatch } from '../../../shared/ipc';
+import type { ParleyApi } from '../../../shared/ipc/client';
 
 const PROMPT_DEBOUNCE_MS = 600;
 
@@ -11,22 +11,20 @@ interface PendingPrompt {
 }
 
 /**
- * Saves a stored conversation's model at once and its system prompt once typing pauses.
- * A prompt still waiting is saved before another conversation opens and when the view goes.
+ * Saves changes to a stored conversation: at once, or, for its system prompt, once typing
+ * pauses. A prompt still waiting is saved before another conversation opens and when the
+ * view goes. The sidebar hears of each save from main's change.
  */
-export function useConversationSaver(api: ParleyApi, onSaved: (summary: ConversationSummary) => void, onError: (error: unknown) => void) {
+export function useConversationSaver(api: ParleyApi, onError: (error: unknown) => void) {
   const pendingRef = useRef<PendingPrompt | null>(null);
-  const callbacksRef = useRef({ onSaved, onError });
+  const onErrorRef = useRef(onError);
   useEffect(() => {
-    callbacksRef.current = { onSaved, onError };
-  }, [onSaved, onError]);
+    onErrorRef.current = onError;
+  }, [onError]);
 
   const save = useCallback(
     (id: string, patch: ConversationPatch) => {
-      api.updateConversation(id, patch).then(
-        (summary) => callbacksRef.current.onSaved(summary),
-        (error: unknown) => callbacksRef.current.onError(error),
-      );
+      api.updateConversation({ id, patch }).catch((error: unknown) => onErrorRef.current(error));
     },
     [api],
   );
@@ -48,11 +46,7 @@ export function useConversationSaver(api: ParleyApi, onSaved: (summary: Conversa
     [flush],
   );
 
-  const saveModel = useCallback((id: string, model: string) => save(id, { model }), [save]);
-  const saveParams = useCallback((id: string, params: ConversationPatch['params']) => save(id, { params }), [save]);
-  const saveEndpoint = useCallback((id: string, endpointId: string) => save(id, { endpointId }), [save]);
-
   useEffect(() => flush, [flush]);
 
-  return { saveModel, saveEndpoint, saveSystemPrompt, saveParams, flush };
+  return { save, saveSystemPrompt, flush };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { SearchHit } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { SearchHit } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
 
 const DEBOUNCE_MS = 150;
@@ -30,7 +30,7 @@ export function useConversationSearch(api: ParleyApi, input: string): SearchStat
     if (query === '') return;
     let live = true;
     const timer = setTimeout(() => {
-      api.searchConversations(query, LIMIT).then(
+      api.searchConversations({ query, limit: LIMIT }).then(
         (hits) => live && setAnswer({ query, hits, error: null }),
         (failure: unknown) => live && setAnswer({ query, hits: [], error: toAppError(failure).message }),
       );

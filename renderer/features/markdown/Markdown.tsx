@@ -1,11 +1,7 @@
-import 'katex/dist/katex.min.css';
 import '../../styles/markdown.css';
-import { useCallback, useInsertionEffect, useMemo, useRef, useState } from 'react';
-import { createBlockSplitter } from './blockSplitter';
-import { MarkdownBlockGroup } from './MarkdownBlockGroup';
-import { MarkdownContext } from './markdownContext';
-
-const GROUP_SIZE = 32;
+import { AnswerBoundary } from './AnswerBoundary';
+import { lazyModule } from './lazyModule';
+import { whenIdle } from './whenIdle';
 
 export interface MarkdownProps {
   /** The answer so far: while streaming, each update extends the previous text. */
@@ -17,35 +13,31 @@ export interface MarkdownProps {
   className?: string;
 }
 
+/** The parser and renderer: not part of what the window needs to start, fetched once it has. */
+const pipeline = lazyModule('Markdown rendering', () => import('./MarkdownAnswer'));
+whenIdle(() => void pipeline.load().catch(() => undefined));
+
+/** Loads the Markdown pipeline now: for callers (tests, benchmarks) that render answers at once. */
+export const loadMarkdown = (): Promise<unknown> => pipeline.load();
+
 /**
- * An answer as GitHub-flavoured Markdown, with highlighted code, KaTeX math and Mermaid diagrams,
- * built for streaming: the text is split into top-level blocks incrementally and finished blocks are
- * memoized, so a chunk costs about the same at the 100,000th character as at the first.
- * Model output never becomes HTML elements; links and images go through explicit checks.
+ * An answer as GitHub-flavoured Markdown, with highlighted code, KaTeX math and Mermaid diagrams.
+ * Built for streaming: the text is split into top-level blocks incrementally and finished blocks are
+ * memoized, so a chunk costs about the same at the 100,000th character as at the first. A long
+ * answer opened whole shows its start and end first and the rest when the window is idle. Model
+ * output never becomes HTML elements; links and images go through explicit checks; whatever goes
+ * wrong stays inside this answer. Until the pipeline has loaded (just after start-up) the text
+ * shows as it is.
  */
-export function Markdown({ text, streaming, onOpenLink, className }: MarkdownProps) {
-  const [splitter] = useState(createBlockSplitter);
-  const groups = useMemo(() => {
-    const blocks = splitter.split(text);
-    return Array.from({ length: Math.ceil(blocks.length / GROUP_SIZE) }, (_, index) => blocks.slice(index * GROUP_SIZE, (index + 1) * GROUP_SIZE));
-  }, [splitter, text]);
-
-  // A stable callback: a new onOpenLink each render must not re-render the memoized blocks.
-  const latestOnOpenLink = useRef(onOpenLink);
-  useInsertionEffect(() => {
-    latestOnOpenLink.current = onOpenLink;
-  });
-  const openLink = useCallback((url: string) => latestOnOpenLink.current(url), []);
-  const context = useMemo(() => ({ openLink }), [openLink]);
-
+export function Markdown(props: MarkdownProps) {
+  const loaded = pipeline.use();
   return (
-    <MarkdownContext value={context}>
-      <div className={className ? `md ${className}` : 'md'}>
-        {groups.map((group, index) => (
-          // Groups only ever change at the end: the index is a stable identity.
-          <MarkdownBlockGroup key={index} blocks={group} openIndex={streaming && index === groups.length - 1 ? group.length - 1 : -1} />
-        ))}
-      </div>
-    </MarkdownContext>
+    <AnswerBoundary text={props.text}>
+      {loaded ? (
+        <loaded.MarkdownAnswer {...props} />
+      ) : (
+        <div className={props.className ? `md md-plain ${props.className}` : 'md md-plain'}>{props.text}</div>
+      )}
+    </AnswerBoundary>
   );
 }

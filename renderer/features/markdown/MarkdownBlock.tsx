@@ -8,8 +8,8 @@ import { repairOpenBlock } from './streamingRepair';
 
 interface MarkdownBlockProps {
   source: string;
-  /** The splitter's parse of exactly `source`, when it has one: saves parsing the same text twice. */
-  tree: Root | undefined;
+  /** The block's part of the answer's parse: used as it is unless the text shown differs from `source`. */
+  tree: Root;
   /** Still streaming: shown repaired (see repairOpenBlock), diagrams wait. */
   open: boolean;
 }
@@ -18,8 +18,8 @@ interface MarkdownBlockProps {
 export const MarkdownBlock = memo(
   function MarkdownBlock({ source, tree, open }: MarkdownBlockProps) {
     const content = useMemo(() => {
-      const shown = normalizeMathDelimiters(open ? repairOpenBlock(source) : source);
-      return renderTree(shown === source && tree ? tree : parseMarkdown(shown));
+      const shown = open ? repairOpenBlock(source) : source;
+      return renderTree(shown === source ? tree : parseMarkdown(normalizeMathDelimiters(shown)));
     }, [source, tree, open]);
     return <OpenBlockContext value={open}>{content}</OpenBlockContext>;
   },

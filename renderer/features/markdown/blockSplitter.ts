@@ -1,4 +1,5 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
+import { normalizeMathDelimiters } from './mathDelimiters';
 import { parseMarkdown } from './parseMarkdown';
 
 /** One top-level block of an answer: its text from its start up to the next block's start. */
@@ -7,13 +8,15 @@ export interface Block {
   source: string;
   /** The mdast node type of the block (paragraph, code, table…). */
   type: string;
-  /** The parse of `source`, when the splitter already made exactly that parse. */
-  tree?: Root;
+  /** The block's part of the parse it came from: rendering it needs no second parse. */
+  tree: Root;
 }
 
 export interface BlockSplitter {
   /** The blocks of `text`. Cheap when `text` extends the previous text: only the last block or two are parsed again. */
   split(text: string): readonly Block[];
+  /** Whether `text` is, or extends, a text already split: then splitting it again is cheap. */
+  continues(text: string): boolean;
 }
 
 // Blocks that nothing after them can join: a heading, a rule, closed display math.
@@ -53,18 +56,28 @@ export function createBlockSplitter(): BlockSplitter {
       blocks = [...blocks.slice(0, Math.max(restart, 0)), ...parseTail(next, start)];
       return blocks;
     },
+    continues: (next) => text !== '' && next.startsWith(text),
   };
 }
 
 /** The blocks of `text` from `start` on; `start` is the start of a top-level block (or 0). */
 function parseTail(text: string, start: number): Block[] {
-  const tail = text.slice(start);
-  const tree = parseMarkdown(tail);
+  return parseBlocks(text.slice(start), start);
+}
+
+/**
+ * Parses `source` (which begins a top-level block) once, and gives each top-level node its own tree:
+ * blocks render from these, never parsing their text again. `offset` is where `source` starts in
+ * the answer. Definitions go with every block, so a reference in one block finds its target.
+ */
+export function parseBlocks(source: string, offset: number): Block[] {
+  // The rewrite keeps every offset, so the blocks' sources and starts stay the answer's own.
+  const tree = parseMarkdown(normalizeMathDelimiters(source));
+  const definitions: RootContent[] = tree.children.filter((node) => node.type === 'definition' || node.type === 'footnoteDefinition');
   const starts = tree.children.map((node, index) => (index === 0 ? 0 : (node.position?.start.offset ?? 0)));
   return tree.children.map((node, index) => {
-    const offset = starts[index] ?? 0;
-    const block = { start: start + offset, source: tail.slice(offset, starts[index + 1] ?? tail.length), type: node.type };
-    // A lone block's source is the whole tail: the parse just made is its own, so keep it.
-    return tree.children.length === 1 ? { ...block, tree } : block;
+    const from = starts[index] ?? 0;
+    const children = definitions.length === 0 || definitions.includes(node) ? [node] : [node, ...definitions];
+    return { start: offset + from, source: source.slice(from, starts[index + 1] ?? source.length), type: node.type, tree: { type: 'root', children } };
   });
 }

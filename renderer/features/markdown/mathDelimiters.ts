@@ -1,12 +1,14 @@
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 // Skipped as they are: code spans (any run of backticks to the same run) and escaped backslashes
-// (so LaTeX's `\\[2pt]` stays); replaced: `\[…\]` and `\(…\)`.
-const DELIMITERS = /(`+)[\s\S]*?\1|\\\\|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)/g;
+// (so LaTeX's `\\[2pt]` stays); replaced: `\[…\]` and `\(…\)`, within one block (no blank line).
+const DELIMITERS = /(`+)[\s\S]*?\1|\\\\|\\\[((?:(?!\n[ \t]*\n)[\s\S])+?)\\\]|\\\(((?:(?!\n[ \t]*\n)[\s\S])+?)\\\)/g;
 
 /**
  * Rewrites LaTeX's bracket delimiters, which models often use, to the dollar forms remark-math reads:
- * `\[…\]` → `$$…$$` and `\(…\)` → `$…$`. Fenced code is left alone.
+ * `\[…\]` → `$$…$$` and `\(…\)` → `$$…$$` (inline math too, as `$$` inside a line is). The
+ * length stays the same, so offsets in the rewritten text are offsets in the answer: one parse
+ * serves both. Fenced code is left alone.
  */
 export function normalizeMathDelimiters(source: string): string {
   if (!source.includes('\\[') && !source.includes('\\(')) return source;
@@ -36,8 +38,7 @@ export function normalizeMathDelimiters(source: string): string {
 
 function replaceDelimiters(prose: string): string {
   return prose.replace(DELIMITERS, (match, _ticks: string | undefined, display: string | undefined, inline: string | undefined) => {
-    if (display !== undefined) return `$$${display}$$`;
-    if (inline !== undefined) return `$${inline.trim()}$`;
-    return match;
+    const math = display ?? inline;
+    return math === undefined ? match : `$$${math}$$`;
   });
 }

@@ -1,4 +1,6 @@
 import type { Mermaid } from 'mermaid';
+import { withLabelMarkupAsText } from './mermaidLabels';
+import { diagramSettings, withoutDiagramConfig } from './mermaidConfig';
 
 export interface DiagramImage {
   url: string;
@@ -18,7 +20,8 @@ const prefersDark = (): boolean => {
 
 /**
  * Renders a Mermaid diagram to an SVG image URL. Mermaid is imported on first use (it is large).
- * `securityLevel: 'strict'` makes Mermaid sanitize labels and drop click handlers. The SVG is then
+ * The diagram's own configuration is dropped and Parley's strict settings apply (mermaidConfig.ts):
+ * labels sanitized and never HTML, no click handlers. The SVG is then
  * shown through `<img src="data:image/svg+xml,…">`: an image runs no script and loads nothing, and
  * its own `<style>` applies inside it, where the page's `style-src 'self'` would block it in the DOM.
  */
@@ -26,9 +29,9 @@ export function renderMermaidImage(source: string): Promise<DiagramImage> {
   const render = async (): Promise<DiagramImage> => {
     mermaid ??= import('mermaid').then((module) => module.default);
     const instance = await mermaid;
-    instance.initialize({ startOnLoad: false, securityLevel: 'strict', theme: prefersDark() ? 'dark' : 'default', htmlLabels: false, suppressErrorRendering: true });
+    instance.initialize(diagramSettings(prefersDark()));
     count += 1;
-    const { svg } = await instance.render(`parley-mermaid-${count}`, source);
+    const { svg } = await instance.render(`parley-mermaid-${count}`, withLabelMarkupAsText(withoutDiagramConfig(source)));
     const [, , width = 300, height = 150] = /viewBox="([^"]*)"/.exec(svg)?.[1]?.split(/[\s,]+/).map(Number) ?? [];
     return { url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, width: Math.ceil(width), height: Math.ceil(height) };
   };

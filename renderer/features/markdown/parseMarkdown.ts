@@ -1,9 +1,11 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
+import { boundDepth } from './boundDepth';
+import { limitMarkup, sourceOffset } from './limitMarkup';
 
 // Built once: the extension objects are plain data, shared by every parse.
 const options = {
@@ -11,7 +13,25 @@ const options = {
   mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
 };
 
-/** Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math. */
+/** Moves every node's offsets from the limited text back to the source's. */
+function remapOffsets(tree: Root, insertions: readonly number[]): void {
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const { position } = node;
+    if (position?.start.offset !== undefined) position.start.offset = sourceOffset(position.start.offset, insertions);
+    if (position?.end.offset !== undefined) position.end.offset = sourceOffset(position.end.offset, insertions);
+    if ('children' in node) pending.push(...node.children);
+  }
+}
+
+/**
+ * Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math, in time that grows with the
+ * text and not faster (limitMarkup), nested at most MAX_NESTING deep (boundDepth). Offsets are
+ * the source's.
+ */
 export function parseMarkdown(source: string): Root {
-  return fromMarkdown(source, options);
+  const limited = limitMarkup(source);
+  const tree = fromMarkdown(limited.text, options);
+  if (limited.insertions.length > 0) remapOffsets(tree, limited.insertions);
+  return boundDepth(tree, source);
 }

@@ -10,25 +10,28 @@ import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { CodeBlock } from './CodeBlock';
 import { MarkdownImage } from './MarkdownImage';
 import { MarkdownLink } from './MarkdownLink';
-import { mathToHast } from './mathToHast';
+import { MathTex } from './MathTex';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
+/** An element that stands for math until React renders it as MathTex: KaTeX loads only once an answer has math. */
+const MATH_TAG = 'parley-math';
+const math = (tex: string, display: boolean): ElementContent => ({ type: 'element', tagName: MATH_TAG, properties: { dataTex: tex, dataDisplay: display ? 'block' : 'inline' }, children: [] });
 
 // mdast → hast. Raw HTML becomes text: model output never becomes elements, by construction.
 const handlers: Record<string, Handler> = {
   html: (_state: State, node: Html) => text(node.value),
   code: (_state: State, node: Code): ElementContent => ({ type: 'element', tagName: 'pre', properties: { dataLanguage: node.lang ?? '' }, children: [text(node.value)] }),
-  math: (_state: State, node: Math) => mathToHast(node.value, true),
-  inlineMath: (_state: State, node: InlineMath) => mathToHast(node.value, false),
+  math: (_state: State, node: Math) => math(node.value, true),
+  inlineMath: (_state: State, node: InlineMath) => math(node.value, false),
   // A paragraph that is only `$$…$$` (or `$…$`) is meant as display math.
   paragraph: (state: State, node: Paragraph) => {
     const [only] = node.children;
-    return node.children.length === 1 && only?.type === 'inlineMath' ? mathToHast(only.value, true) : defaultHandlers.paragraph(state, node);
+    return node.children.length === 1 && only?.type === 'inlineMath' ? math(only.value, true) : defaultHandlers.paragraph(state, node);
   },
 };
 
-// hast → React. Links, images and code blocks get their own components; everything else is plain elements.
-const components: Partial<Components> = { a: MarkdownLink, img: MarkdownImage, pre: CodeBlock };
+// hast → React. Links, images, code blocks and math get their own components; everything else is plain elements.
+const components = { a: MarkdownLink, img: MarkdownImage, pre: CodeBlock, [MATH_TAG]: MathTex } as Partial<Components>;
 
 /** A parsed block as React elements. */
 export function renderTree(tree: Root): ReactNode {

@@ -1,4 +1,3 @@
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const REMOTE_IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 // Raster images only: inert, and they can reach no server. SVG is left out: it is a document, not a picture.
 const INLINE_IMAGE = /^data:image\/(png|jpeg|gif|webp|avif);base64,[a-z0-9+/=\s]+$/i;
@@ -6,12 +5,6 @@ const INLINE_IMAGE = /^data:image\/(png|jpeg|gif|webp|avif);base64,[a-z0-9+/=\s]
 /** The URL after the browser's own parsing, which also undoes tricks like `JaVaScRiPt:` or `java\tscript:`. */
 function parse(url: string): URL | null {
   return URL.canParse(url) ? new URL(url) : null;
-}
-
-/** A link target Parley will open (in the system browser): http, https or mailto; otherwise null. */
-export function safeLinkUrl(url: string): string | null {
-  const parsed = parse(url);
-  return parsed && LINK_PROTOCOLS.has(parsed.protocol) ? parsed.href : null;
 }
 
 /** What an image source may become: a remote picture loaded only on request, an inline picture, or nothing. */

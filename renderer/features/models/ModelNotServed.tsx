@@ -1,5 +1,6 @@
-import type { ModelList } from '../../../preload/contract';
+import type { ModelList } from '../../../shared/ipc';
 import { ModelChoices } from './ModelGone';
+import './models.css';
 
 /**
  * The model a conversation cannot go on with: one the endpoint's list does not have (a ChatGPT

@@ -1,8 +1,9 @@
 import type { MouseEvent } from 'react';
-import type { ModelList } from '../../../preload/contract';
+import type { ModelList } from '../../../shared/ipc';
 import { IconButton } from '../../components/IconButton';
 import { modelDetails, stageLabel } from './modelDetails';
 import { gridLayout, type PickerSection } from './pickerSections';
+import './models.css';
 
 interface ModelOptionsProps {
   /** The popup's id, which the combobox controls. */

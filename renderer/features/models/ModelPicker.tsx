@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { AppError, ModelList } from '../../../preload/contract';
+import type { AppError, ModelList } from '../../../shared/ipc';
 import { IconButton } from '../../components/IconButton';
 import { formatTime } from '../../lib/format';
 import { ModelOptions } from './ModelOptions';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { AppError, ModelList } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { AppError, ModelList } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
 
 /** The endpoint's models and what is known of them, shared by the picker, the answer stats and the 404 switch. */

@@ -1,4 +1,4 @@
-import type { LifecycleStage, ModelInfo, ReasoningMode } from '../../../preload/contract';
+import type { LifecycleStage, ModelInfo, ReasoningMode } from '../../../shared/ipc';
 
 /** "262k context", "32.8k context", "1.05M context". */
 export function contextLabel(tokens: number): string {

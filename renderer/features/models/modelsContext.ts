@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import { LIMITS } from '../../../preload/limits';
-import type { ModelInfo, ModelList, Settings } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import { LIMITS } from '../../../shared/limits';
+import type { ModelInfo, ModelList, Settings } from '../../../shared/ipc';
+import { useSettings } from '../settings/settingsContext';
 import type { ModelCatalogue } from './modelCatalogue';
 import { toggledIn, withMostRecent } from './pickerSections';
 
@@ -23,16 +24,12 @@ export const ModelsContext = createContext<Models | null>(null);
 /** The listed models' details alone, so answers re-render when the list changes, not when a favourite does. */
 export const ModelInfoContext = createContext<ModelList['info'] | null>(null);
 
-interface ModelsOptions {
-  settings: Settings;
-  onSettings: (settings: Settings) => void;
-}
-
 /**
  * The value Workspace provides, less `choose` and the catalogue (both need the chat, which needs
  * `markUsed`). Favourites and recents live in settings, so they survive a restart.
  */
-export function useModelsState(api: ParleyApi, { settings, onSettings }: ModelsOptions): Omit<Models, 'choose' | keyof ModelCatalogue> {
+export function useModelsState(api: ParleyApi): Omit<Models, 'choose' | keyof ModelCatalogue> {
+  const { value: settings, show } = useSettings();
   const [pickerRequests, setPickerRequests] = useState(0);
   const openPicker = useCallback(() => setPickerRequests((count) => count + 1), []);
   // Read at call time, so a quick second change builds on the first.
@@ -44,10 +41,10 @@ export function useModelsState(api: ParleyApi, { settings, onSettings }: ModelsO
   const save = useCallback(
     (patch: Pick<Settings, 'favouriteModels'> | Pick<Settings, 'recentModels'>, failure: string) => {
       saved.current = { ...saved.current, ...patch };
-      onSettings(saved.current);
-      api.updateSettings(patch).then(onSettings, (error: unknown) => console.warn(failure, error));
+      show(saved.current);
+      api.updateSettings(patch).then(show, (error: unknown) => console.warn(failure, error));
     },
-    [api, onSettings],
+    [api, show],
   );
   const toggleFavourite = useCallback(
     (model: string) => save({ favouriteModels: toggledIn(saved.current.favouriteModels, model) }, 'Could not save the favourite models'),

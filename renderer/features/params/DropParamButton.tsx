@@ -1,5 +1,5 @@
-import { PARAM_WIRE_NAMES, paramKeyOf } from '../../../preload/chatParams';
-import type { AppError } from '../../../preload/contract';
+import { PARAM_WIRE_NAMES, paramKeyOf } from '../../../shared/chatParams';
+import type { AppError } from '../../../shared/ipc';
 import { useMessageActions } from '../chat/MessageActionsContext';
 
 interface DropParamButtonProps {

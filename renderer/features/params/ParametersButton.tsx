@@ -1,17 +1,16 @@
 import { useId, useState } from 'react';
-import { paramsSummary } from '../../../preload/chatParams';
-import type { ChatParams, Settings } from '../../../preload/contract';
+import { paramsSummary } from '../../../shared/chatParams';
+import type { ChatParams } from '../../../shared/ipc';
 import { ParametersDialog } from './ParametersDialog';
 
 interface ParametersButtonProps {
   model: string;
   params: ChatParams;
   onChange: (params: ChatParams) => void;
-  onSettings: (settings: Settings) => void;
 }
 
 /** "Parameters" in the chat header, with a short line of what is set. */
-export function ParametersButton({ model, params, onChange, onSettings }: ParametersButtonProps) {
+export function ParametersButton({ model, params, onChange }: ParametersButtonProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const summary = paramsSummary(params);
@@ -23,7 +22,7 @@ export function ParametersButton({ model, params, onChange, onSettings }: Parame
       <span id={`${id}-summary`} className="hint parameters-summary">
         {summary || 'Model defaults'}
       </span>
-      {open && <ParametersDialog model={model} params={params} onChange={onChange} onSettings={onSettings} onClose={() => setOpen(false)} />}
+      {open && <ParametersDialog model={model} params={params} onChange={onChange} onClose={() => setOpen(false)} />}
     </div>
   );
 }

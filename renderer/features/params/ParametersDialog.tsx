@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import { PARAM_LIMITS, paramsSummary, withoutParam, type ChatParamKey } from '../../../preload/chatParams';
-import type { ChatParams, ReasoningMode, Settings } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import { PARAM_LIMITS, paramsSummary, withoutParam, type ChatParamKey } from '../../../shared/chatParams';
+import type { ChatParams, ReasoningMode } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { Modal } from '../../components/Modal';
 import { useActionStatus } from '../../lib/useActionStatus';
+import { useSettings } from '../settings/settingsContext';
 import { NumberParamField } from './NumberParamField';
 import { ReasoningField } from './ReasoningField';
 import { StopSequencesField } from './StopSequencesField';
@@ -13,7 +14,6 @@ interface ParametersDialogProps {
   model: string;
   params: ChatParams;
   onChange: (params: ChatParams) => void;
-  onSettings: (settings: Settings) => void;
   onClose: () => void;
 }
 
@@ -26,8 +26,9 @@ function withValue<K extends ChatParamKey>(params: ChatParams, key: K, value: Ch
  * The open conversation's chat parameters. Each valid change applies at once; only what is set
  * is sent. "Use for new chats" makes them the defaults new chats start with.
  */
-export function ParametersDialog({ model, params, onChange, onSettings, onClose }: ParametersDialogProps) {
+export function ParametersDialog({ model, params, onChange, onClose }: ParametersDialogProps) {
   const api = useParley();
+  const { show } = useSettings();
   const id = useId();
   const [reasoning, setReasoning] = useState<ReasoningMode | null>(null);
   const { status, error, run } = useActionStatus();
@@ -48,7 +49,7 @@ export function ParametersDialog({ model, params, onChange, onSettings, onClose 
   const summary = paramsSummary(params);
   const useForNewChats = () =>
     void run(async () => {
-      onSettings(await api.updateSettings({ defaultParams: params }));
+      show(await api.updateSettings({ defaultParams: params }));
       return summary ? 'New chats will start with these parameters.' : 'New chats will start with no parameters set.';
     });
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ReasoningMode } from '../../../preload/contract';
+import type { ReasoningMode } from '../../../shared/ipc';
 
 interface ReasoningFieldProps {
   value: boolean | undefined;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { PARAM_LIMITS } from '../../../preload/chatParams';
+import { PARAM_LIMITS } from '../../../shared/chatParams';
 
 interface StopSequencesFieldProps {
   value: string[] | undefined;

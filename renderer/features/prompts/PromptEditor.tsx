@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { PROMPT_VARIABLES } from '../../../preload/promptVariables';
+import { PROMPT_VARIABLES } from '../../../shared/promptVariables';
 import type { PromptDraft } from './promptDrafts';
 
 interface PromptEditorProps {

@@ -1,4 +1,4 @@
-import type { PromptImportReport } from '../../../preload/contract';
+import type { PromptImportReport } from '../../../shared/ipc';
 
 /** What "Import prompts" did: counts, and each prompt left out with why. */
 export function PromptImportSummary({ report }: { report: PromptImportReport }) {

@@ -1,17 +1,16 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import type { PromptImportReport, PromptLibrary } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { PromptImportReport } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { Modal } from '../../components/Modal';
 import { saveOrDownload } from '../../lib/saveOrDownload';
 import { useActionStatus } from '../../lib/useActionStatus';
 import { PromptEditor } from './PromptEditor';
 import { PromptImportSummary } from './PromptImportSummary';
+import { usePromptLibrary } from './promptLibraryContext';
 import { shownDraft, unsavedIds, withoutDraft, type Drafts, type PromptDraft } from './promptDrafts';
 
 interface PromptsDialogProps {
-  library: PromptLibrary;
-  onLibrary: (library: PromptLibrary) => void;
   /** Makes `text` the open conversation's system prompt; the dialog then closes (asking first about unsaved drafts). */
   onApply: (text: string) => void;
   onClose: () => void;
@@ -22,8 +21,9 @@ interface PromptsDialogProps {
  * the default for new chats, and any can be applied to the open conversation. Edits stay as
  * drafts until saved, also while another prompt is shown; closing with unsaved drafts asks first.
  */
-export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsDialogProps) {
+export function PromptsDialog({ onApply, onClose }: PromptsDialogProps) {
   const api = useParley();
+  const { value: library, show } = usePromptLibrary();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [selectedId, setSelectedId] = useState<string | null>(library.defaultId ?? library.prompts[0]?.id ?? null);
@@ -64,7 +64,7 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
       return;
     }
     void run(async () => {
-      onLibrary(await api.savePrompt({ id: promptId, name: draft.name, text: draft.text }));
+      show(await api.savePrompt({ id: promptId, name: draft.name, text: draft.text }));
       setDrafts((current) => withoutDraft(current, promptId));
       select(promptId);
       return done;
@@ -77,7 +77,7 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
   const remove = () =>
     void run(async () => {
       if (selectedId === null || !selected) return null;
-      if (isSaved) onLibrary(await api.deletePrompt(selectedId));
+      if (isSaved) show(await api.deletePrompt({ id: selectedId }));
       setDrafts((current) => withoutDraft(current, selectedId));
       setSelectedId(null);
       setConfirmingDelete(false);
@@ -89,7 +89,7 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
     setRequestedDefault(on);
     void run(async () => {
       try {
-        onLibrary(await api.setDefaultPrompt(on ? selectedId : null));
+        show(await api.setDefaultPrompt({ id: on ? selectedId : null }));
         return on ? 'New chats will start with this prompt.' : 'New chats will start with no system prompt.';
       } finally {
         setRequestedDefault(null);
@@ -106,8 +106,8 @@ export function PromptsDialog({ library, onLibrary, onApply, onClose }: PromptsD
     if (!file) return;
     setImportReport(null);
     void run(async () => {
-      const { library: next, report } = await api.importPrompts(await file.text());
-      onLibrary(next);
+      const { library: next, report } = await api.importPrompts({ content: await file.text() });
+      show(next);
       setImportReport(report);
       return null;
     });

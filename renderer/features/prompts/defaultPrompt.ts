@@ -1,4 +1,4 @@
-import type { PromptLibrary } from '../../../preload/contract';
+import type { PromptLibrary } from '../../../shared/ipc';
 
 /** The text new chats start with: the library's default prompt, or none. */
 export function defaultPromptText(library: PromptLibrary): string {

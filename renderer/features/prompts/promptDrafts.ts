@@ -1,4 +1,4 @@
-import type { PromptLibrary } from '../../../preload/contract';
+import type { PromptLibrary } from '../../../shared/ipc';
 
 /** What the editor shows for a prompt: its unsaved edits, or what is saved. */
 export interface PromptDraft {

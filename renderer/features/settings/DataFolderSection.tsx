@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useParley } from '../../app/ParleyContext';
+import { useParley } from '../../lib/ParleyContext';
 import { toAppError } from '../../lib/errors';
 
 /** Where Parley keeps everything, and a button that shows it in the file manager (the app only). */

@@ -1,22 +1,19 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { KeyStatus, Settings } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { KeyStatus, Settings } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
 import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import { KeyForm } from '../setup/KeyForm';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 import { EndpointsSection } from '../endpoints/EndpointsSection';
 import { DataFolderSection } from './DataFolderSection';
+import { useSettings } from './settingsContext';
 import { CheckboxField, SelectField, SettingsSection } from './SettingsFields';
 
 interface SettingsDialogProps {
-  settings: Settings;
   keyStatus: KeyStatus;
-  onSettings: (settings: Settings) => void;
   onKeyStatus: (status: KeyStatus) => void;
   onClose: () => void;
-  /** The endpoints were added to, changed or removed. */
-  onEndpointsChanged?: () => void;
 }
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -32,8 +29,9 @@ const TEXT_SIZES: { value: Settings['textSize']; label: string }[] = [
   { value: 'larger', label: 'Larger' },
 ];
 
-export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, onClose, onEndpointsChanged = () => undefined }: SettingsDialogProps) {
+export function SettingsDialog({ keyStatus, onKeyStatus, onClose }: SettingsDialogProps) {
   const api = useParley();
+  const { value: settings, show } = useSettings();
   const id = useId();
   const [draft, setDraft] = useState(settings);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +63,7 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
     event.preventDefault();
     void run(async () => {
       const { baseURL, project, defaultModel, theme, textSize, autoTitle, autoUpdate, remoteImages } = draft;
-      onSettings(
+      show(
         await api.updateSettings({
           baseURL: baseURL.trim(),
           project: project.trim(),
@@ -214,8 +212,7 @@ export function SettingsDialog({ settings, keyStatus, onSettings, onKeyStatus, o
         )}
       </section>
 
-      {/* Keyed: the built-in row shows the saved base URL, team/project and key, so it reloads when they change. */}
-      <EndpointsSection key={[settings.baseURL, settings.project, keyStatus.hint].join('\n')} onChanged={onEndpointsChanged} />
+      <EndpointsSection />
       <DataFolderSection />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </Modal>

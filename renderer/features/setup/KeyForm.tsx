@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
-import type { KeyStatus } from '../../../preload/contract';
+import type { KeyStatus } from '../../../shared/ipc';
 import { useKeySave } from './useKeySave';
-import { useParley } from '../../app/ParleyContext';
+import { useParley } from '../../lib/ParleyContext';
 
 export const API_KEY_URL = 'https://wandb.ai/authorize';
 
@@ -24,7 +24,7 @@ export function KeyForm({ onSaved, beforeSave, children, autoFocus = false }: Ke
   const [key, setKey] = useState('');
   const { error, setError, saving, save, consent } = useKeySave(async (allowInsecure) => {
     await beforeSave?.();
-    const status = await api.saveKey(key.trim(), allowInsecure ? { allowInsecure: true } : undefined);
+    const status = await api.saveKey(allowInsecure ? { key: key.trim(), allowInsecure: true } : { key: key.trim() });
     setKey('');
     onSaved(status);
   });
@@ -41,7 +41,7 @@ export function KeyForm({ onSaved, beforeSave, children, autoFocus = false }: Ke
   function openKeyPage(event: MouseEvent) {
     // The window never navigates: main opens the page in the system browser.
     event.preventDefault();
-    void api.openLink(API_KEY_URL);
+    void api.openLink({ url: API_KEY_URL });
   }
 
   return (

@@ -1,25 +1,25 @@
 import { useId, useState } from 'react';
-import type { KeyStatus, Settings } from '../../../preload/contract';
-import { useParley } from '../../app/ParleyContext';
+import type { KeyStatus } from '../../../shared/ipc';
+import { useParley } from '../../lib/ParleyContext';
+import { useSettings } from '../settings/settingsContext';
 import { KeyForm } from './KeyForm';
 
 interface KeySetupProps {
-  settings: Settings;
-  onSettings: (settings: Settings) => void;
   onKeySaved: (status: KeyStatus) => void;
   /** Go to the history without a key: reading and search work offline and keyless. */
   onSkip: () => void;
 }
 
 /** First run: the one thing Parley needs before it can chat. */
-export function KeySetup({ settings, onSettings, onKeySaved, onSkip }: KeySetupProps) {
+export function KeySetup({ onKeySaved, onSkip }: KeySetupProps) {
   const api = useParley();
+  const { value: settings, show } = useSettings();
   const id = useId();
   const [project, setProject] = useState(settings.project);
 
   async function saveProject() {
     const trimmed = project.trim();
-    if (trimmed !== settings.project) onSettings(await api.updateSettings({ project: trimmed }));
+    if (trimmed !== settings.project) show(await api.updateSettings({ project: trimmed }));
   }
 
   return (

@@ -2,7 +2,7 @@
  * Which command a key press means, and how a shortcut is written for this platform:
  * Cmd on macOS (shown as ⌘), Ctrl elsewhere.
  */
-import { COMMAND_KEYS, type AppCommand, type CommandKey } from '../../../preload/appCommands';
+import { COMMAND_KEYS, type AppCommand, type CommandKey } from '../../../shared/appCommands';
 
 export const isMacPlatform = (platform: string = navigator.platform): boolean => /^(Mac|iPhone|iPad)/.test(platform);
 

@@ -1,5 +1,5 @@
 /** Every shortcut Parley has, as the "Keyboard shortcuts" sheet lists them. */
-import { COMMAND_KEYS, type AppCommand } from '../../../preload/appCommands';
+import { COMMAND_KEYS, type AppCommand } from '../../../shared/appCommands';
 import { formatCommandKey } from './keys';
 
 export interface ShortcutRow {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { AppCommand } from '../../../preload/appCommands';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { AppCommand } from '../../../shared/appCommands';
 import { commandForKey, isMacPlatform } from './keys';
 
 /** While a dialog is open the page behind it is inert: its commands wait until it closes. */

@@ -1,4 +1,4 @@
-import { useParley } from '../../app/ParleyContext';
+import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { IconButton } from '../../components/IconButton';
 import { saveOrDownload } from '../../lib/saveOrDownload';
@@ -15,10 +15,10 @@ export function ConversationExportButtons({ conversationId, saved }: Conversatio
   const api = useParley();
   const { status, error, run } = useActionStatus();
 
-  const exportFile = () => void run(async () => saveOrDownload(await api.exportConversation(conversationId)));
+  const exportFile = () => void run(async () => saveOrDownload(await api.exportConversation({ id: conversationId })));
   const copy = () =>
     void run(async () => {
-      const { markdown } = await api.conversationMarkdown(conversationId);
+      const { markdown } = await api.conversationMarkdown({ id: conversationId });
       await navigator.clipboard.writeText(markdown);
       return 'Copied';
     });

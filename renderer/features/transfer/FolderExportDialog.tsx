@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { FolderExportStatus } from '../../../preload/contract';
+import type { FolderExportStatus } from '../../../shared/ipc';
 import { Modal } from '../../components/Modal';
 import { countOf } from '../../lib/format';
 import { SkippedList } from './SkippedList';

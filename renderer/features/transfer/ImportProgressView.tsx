@@ -1,4 +1,5 @@
 import type { UploadProgress } from './chatgptUpload';
+import './transfer.css';
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -6,7 +7,7 @@ const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 export function ImportProgressView({ progress, onStop }: { progress: UploadProgress; onStop: () => void }) {
   const { file, total, bytes, imported } = progress;
   return (
-    <div className="stack import-progress">
+    <div className="import-progress">
       <div role="progressbar" aria-label="Import progress" className="progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={bytes} aria-valuetext={`${megabytes(bytes)} of ${megabytes(total)}`}>
         <div className="progress-fill" style={{ width: total > 0 ? `${(100 * bytes) / total}%` : 0 }} />
       </div>

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import type { ImportReport } from '../../../preload/contract';
+import type { ImportReport } from '../../../shared/ipc';
 import { countOf } from '../../lib/format';
 import { UNTITLED } from '../history/untitled';
 import { SkippedList } from './SkippedList';
+import './transfer.css';
 
 /** Every conversation imported (with what of it was left out) and every file or conversation skipped, with why: nothing left out. */
 export function ImportReportView({ report }: { report: ImportReport }) {
@@ -19,7 +20,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               <li key={item.id}>
                 {item.title || UNTITLED}
                 {item.notes && item.notes.length > 0 && (
-                  <ul className="report-notes">
+                  <ul className="report-notes" aria-label={`Left out of ${item.title || UNTITLED}`}>
                     {item.notes.map((note) => (
                       <li key={note}>{note}</li>
                     ))}

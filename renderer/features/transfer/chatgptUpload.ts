@@ -3,8 +3,8 @@
  * the file's text, and main reads it as it arrives (main/export/chatgptImportJobs.ts), so a
  * 200 MB export imports like a small one, with progress to show.
  */
-import type { ParleyApi } from '../../../preload/api';
-import type { ImportProgress, ImportReport } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { ImportProgress, ImportReport } from '../../../shared/ipc';
 import { base64Of } from '../../lib/base64';
 import type { PickedFile } from './importSource';
 
@@ -18,7 +18,7 @@ export async function isChatGptExport({ file, path }: PickedFile): Promise<boole
   return start.replace(/^\ufeff/, '').trimStart().startsWith('[');
 }
 
-export interface UploadProgress extends ImportProgress {
+export interface UploadProgress extends Omit<ImportProgress, 'storedIds'> {
   /** The file's name, as the person chose it. */
   file: string;
   /** The file's size in bytes. */
@@ -36,12 +36,12 @@ export async function uploadChatGptExport(
   onProgress: (progress: UploadProgress) => void,
   stopped: () => boolean,
 ): Promise<ImportReport> {
-  const { jobId } = await api.beginImport(path, duplicates);
+  const { jobId } = await api.beginImport({ name: path, duplicates });
   onProgress({ file: path, total: file.size, bytes: 0, imported: 0, skipped: 0 });
   for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
-    if (stopped()) return api.cancelImport(jobId);
-    const progress = await api.importChunk(jobId, await base64Of(file.slice(offset, offset + CHUNK_BYTES)));
-    onProgress({ file: path, total: file.size, ...progress });
+    if (stopped()) return api.cancelImport({ jobId });
+    const { bytes, imported, skipped } = await api.importChunk({ jobId, data: await base64Of(file.slice(offset, offset + CHUNK_BYTES)) });
+    onProgress({ file: path, total: file.size, bytes, imported, skipped });
   }
-  return api.finishImport(jobId);
+  return api.finishImport({ jobId });
 }

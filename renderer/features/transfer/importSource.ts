@@ -1,6 +1,6 @@
-import type { ImportReport } from '../../../preload/contract';
-import { LIMITS } from '../../../preload/limits';
-import { EXPORTED_ATTACHMENT_PATH } from '../../../preload/attachmentLimits';
+import type { ImportReport } from '../../../shared/ipc';
+import { LIMITS } from '../../../shared/limits';
+import { EXPORTED_ATTACHMENT_PATH } from '../../../shared/attachmentLimits';
 import { base64Of } from '../../lib/base64';
 
 /** A file the person chose or dropped, with its path inside the chosen folder (its name when alone). */

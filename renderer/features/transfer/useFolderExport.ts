@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { FolderExportStatus } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { FolderExportStatus } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
 
 /** Often enough for a progress bar to move smoothly, rarely enough to cost main nothing. */
@@ -29,7 +29,7 @@ export function useFolderExport(api: ParleyApi) {
     // Each answer schedules the next question, so slow answers never pile up.
     const timer = setTimeout(
       () =>
-        api.folderExportStatus(jobId).then(
+        api.folderExportStatus({ jobId }).then(
           (next) => live && setStatus(next),
           (failure: unknown) => live && setError(`Could not follow the export: ${toAppError(failure).message}`),
         ),
@@ -44,7 +44,7 @@ export function useFolderExport(api: ParleyApi) {
   /** Resolves true once the export runs; false when the person cancelled the folder choice. */
   const start = useCallback(
     async (ids: string[] | null) => {
-      const started = await api.startFolderExport(ids);
+      const started = await api.startFolderExport({ ids });
       if (started.jobId === null) return false;
       setStatus(null);
       setError(null);
@@ -59,7 +59,7 @@ export function useFolderExport(api: ParleyApi) {
     if (jobId === null) return;
     setCancelling(true);
     // The export goes on until main confirms; polling shows the cancelled result.
-    api.cancelFolderExport(jobId).catch((failure: unknown) => {
+    api.cancelFolderExport({ jobId }).catch((failure: unknown) => {
       setCancelling(false);
       setError(`Could not cancel the export: ${toAppError(failure).message}`);
     });

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../preload/api';
-import type { ImportReport } from '../../../preload/contract';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { ImportReport } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
 import { isChatGptExport, uploadChatGptExport, type UploadProgress } from './chatgptUpload';
 import { readImportable, sizeProblem, type PickedFile } from './importSource';
@@ -36,7 +36,7 @@ async function sortPicked(picked: readonly PickedFile[]): Promise<{ exports: Pic
  * dialog or dropped on the window: read them, send them, report on every file. A ChatGPT export
  * goes in pieces, with progress, and can be stopped; the rest go in one call.
  */
-export function useImport(api: ParleyApi, onImported: () => void) {
+export function useImport(api: ParleyApi) {
   const [state, setState] = useState<ImportState>(CLOSED);
   /** One import at a time: a second one could not say which report is whose. */
   const running = useRef(false);
@@ -69,7 +69,8 @@ export function useImport(api: ParleyApi, onImported: () => void) {
           reports.push(await uploadChatGptExport(api, file, duplicates, onProgress, () => stopRequested.current));
         }
         // Main takes at least one file; with none left, the local skips are the whole report.
-        if (request.files.length > 0) reports.push(await api.importFiles(request.files, duplicates));
+        if (request.files.length > 0) reports.push(await api.importFiles({ files: request.files, duplicates }));
+        // The sidebar hears of the imported conversations from main.
         finish({ report: merged(reports), error: null });
       } catch (failure) {
         // A file sent in pieces keeps what main stored before the failure; a call of whole files is all or nothing.
@@ -83,10 +84,9 @@ export function useImport(api: ParleyApi, onImported: () => void) {
         );
       } finally {
         running.current = false;
-        if (merged(reports).imported.length > 0) onImported();
       }
     },
-    [api, onImported],
+    [api],
   );
 
   return { state, open, close, setDuplicates, importFiles, stop };

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import type { UsageReport, UsageTotals } from '../../../preload/contract';
-import { formatCost } from '../../../preload/cost';
-import { useParley } from '../../app/ParleyContext';
+import type { UsageReport, UsageTotals } from '../../../shared/ipc';
+import { formatCost } from '../../../shared/cost';
+import { useParley } from '../../lib/ParleyContext';
 import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import { formatCount } from '../../lib/format';
@@ -60,7 +60,7 @@ function WandbProject({ project }: { project: string }) {
     <p>
       W&B counts this usage in the project <strong>{project}</strong>.{' '}
       {url && (
-        <button type="button" className="link-button" onClick={() => void api.openLink(url)}>
+        <button type="button" className="link-button" onClick={() => void api.openLink({ url })}>
           Open {project} on wandb.ai
         </button>
       )}

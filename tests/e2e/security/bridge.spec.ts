@@ -2,7 +2,7 @@
  * From the page, nothing but Parley's named functions reaches main: no Node or Electron globals,
  * and in Electron `window.parley` holds exactly `createApi`'s functions and nothing else.
  */
-import { createApi, type Transport } from '../../../preload/api';
+import { createApi, type Transport } from '../../../shared/ipc/client';
 import { expect, test } from '../support/fixtures';
 
 const unused = (): never => {

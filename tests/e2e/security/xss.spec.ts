@@ -31,8 +31,12 @@ test('answers, streamed and stored, and search snippets: the corpus stays inert'
   const answer = await settledAnswer(chat);
   await expect(answer).toContainText('<script>');
   await expect(answer.getByRole('button', { name: 'Load image' }).first()).toBeVisible();
-  // Whatever survived as a link must open through main, never in the window.
-  for (const link of await conversationLog(chat).getByRole('link').all()) await link.click();
+  // Whatever survived as a link must open through main, never in the window; a spoofed one asks first.
+  for (const link of await conversationLog(chat).getByRole('link').all()) {
+    await link.click();
+    const confirmation = chat.getByRole('alertdialog', { name: /^Open .+\?$/ });
+    if (await confirmation.isVisible()) await confirmation.getByRole('button', { name: 'Cancel' }).click();
+  }
   await guard.expectInert(conversationLog(chat));
 
   await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill(MARKER);

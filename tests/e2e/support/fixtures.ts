@@ -22,6 +22,8 @@ export const TEST_KEY = 'wandb-test-key-7F3q';
 /** The running app, which a spec may quit and start again on the same data folder. */
 export interface ParleyProcess {
   readonly page: Page;
+  /** The Electron app, to act as Electron itself would (crash a renderer…); null in web mode. */
+  readonly electronApp: ElectronApplication | null;
   start(): Promise<Page>;
   /** Quits the app (or stops web mode) and starts it again on the same data folder, doing `meanwhile` in between. */
   restart(meanwhile?: () => Promise<void>): Promise<Page>;
@@ -32,7 +34,7 @@ export interface ParleyProcess {
   answerDialogsWith(target: string): Promise<void>;
 }
 
-interface Fixtures {
+export interface Fixtures {
   fake: FakeInferenceServer;
   dataDir: string;
   parley: ParleyProcess;
@@ -95,6 +97,9 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
       get page() {
         if (!page) throw new Error('Parley is not running');
         return page;
+      },
+      get electronApp() {
+        return electronApp;
       },
       async start() {
         page = await launch();

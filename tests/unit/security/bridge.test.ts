@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, requestSchemas, type Channel, type ChatRequest, type RequestOf } from '../../../preload/contract';
+import { CHANNELS, requestSchemas, type Channel, type ChatRequest, type RequestOf } from '../../../shared/ipc';
 import { startWebModeHarness, type WebModeHarness } from '../support/webModeHarness';
 import { openRawBridge, type RawBridge } from './support/rawBridge';
 
@@ -21,6 +21,7 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'link:open': { url: 'https://example.com/' },
   'image:fetch': { url: 'https://example.com/chart.png' },
   'history:list': { offset: 0, limit: 10 },
+  'history:summaries': { ids: [ID] },
   'history:get': { id: ID },
   'history:create': { id: ID, model: 'fake/echo', systemPrompt: 'be brief' },
   'history:update': { id: ID, patch: { title: 'renamed', pinned: true } },

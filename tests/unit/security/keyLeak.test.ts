@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEvent, Envelope, FolderExportStatus } from '../../../preload/contract';
+import type { ChatEvent, Envelope, FolderExportStatus } from '../../../shared/ipc';
 import { createKeyVault } from '../../../main/secrets/keyVault';
 import { createMemoryCipher } from '../../../main/secrets/memoryCipher';
 import { createConfStore } from '../../../main/settings/createConfStore';
@@ -65,6 +65,8 @@ afterAll(async () => {
 describe('the key never leaves main except in the Authorization header', () => {
   it('the session really happened: the key was used, errors were met, files were written', async () => {
     expect(harness.fake.requests.some((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+    // Main's change announcements were among the frames scanned below (saving the key announced one).
+    expect(bridge.received.some((frame) => frame.includes('"kind":"change"'))).toBe(true);
     expect(errors.join(' ')).toMatch(/not accepted/);
     expect(errors.join(' ')).toMatch(/Bad header: authorization=Bearer \[redacted\]/);
     const log = (await filesUnder(harness.dataDir)).find(([name]) => name === path.join('logs', 'parley.log'))?.[1];

@@ -32,9 +32,54 @@ function recordViolations(): void {
   });
 }
 
+/**
+ * Whatever the CSP would refuse should never get that far: records every element with an inline
+ * handler (`on…` attribute) that any HTML parser of the page produces — innerHTML and friends,
+ * DOMParser (whose documents share the page's CSP), contextual fragments — whoever called it.
+ */
+function recordParsedHandlers(): void {
+  const found: string[] = [];
+  (window as { __parsedHandlers?: string[] }).__parsedHandlers = found;
+  const scan = (api: string, root: Node | null) => {
+    if (!root) return;
+    const elements = root instanceof Element ? [root, ...root.querySelectorAll('*')] : [...(root as ParentNode).querySelectorAll('*')];
+    for (const element of elements) {
+      for (const { name } of element.attributes) if (name.toLowerCase().startsWith('on')) found.push(`${api}: <${element.localName} ${name}>`);
+    }
+  };
+  const wrapSetter = (proto: object, property: string) => {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, property);
+    if (!descriptor?.set) return;
+    const set = descriptor.set;
+    Object.defineProperty(proto, property, { ...descriptor, set(this: Element, value: unknown) {
+      const parent = property === 'outerHTML' ? this.parentNode : null;
+      set.call(this, value);
+      scan(property, parent ?? this);
+    } });
+  };
+  const wrapMethod = <T extends object>(proto: T, method: string, scanned: (self: T, result: unknown) => Node | null) => {
+    const original = (proto as Record<string, unknown>)[method];
+    if (typeof original !== 'function') return;
+    (proto as Record<string, unknown>)[method] = function (this: T, ...args: unknown[]) {
+      const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+      scan(method, scanned(this, result));
+      return result;
+    };
+  };
+  for (const proto of [Element.prototype, ShadowRoot.prototype]) wrapSetter(proto, 'innerHTML');
+  wrapSetter(Element.prototype, 'outerHTML');
+  wrapMethod(Element.prototype, 'insertAdjacentHTML', (self) => self.parentNode ?? self);
+  wrapMethod(Element.prototype, 'setHTMLUnsafe', (self) => self);
+  wrapMethod(DOMParser.prototype, 'parseFromString', (_self, result) => result as Document);
+  wrapMethod(Range.prototype, 'createContextualFragment', (_self, result) => result as DocumentFragment);
+  wrapMethod(Document as unknown as object, 'parseHTMLUnsafe', (_self, result) => result as Document);
+}
+
 export async function guardPage(page: Page): Promise<PageGuard> {
   await page.addInitScript(recordViolations);
   await page.evaluate(recordViolations);
+  await page.addInitScript(recordParsedHandlers);
+  await page.evaluate(recordParsedHandlers);
   const startUrl = page.url();
   const appHost = new URL(startUrl).host;
   const title = await page.title();
@@ -58,6 +103,7 @@ export async function guardPage(page: Page): Promise<PageGuard> {
       expect(dialogs).toEqual([]);
       expect(page.url()).toBe(startUrl);
       expect(foreign).toEqual([]);
+      expect(await page.evaluate(() => (window as { __parsedHandlers?: string[] }).__parsedHandlers)).toEqual([]);
       expect(await page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations)).toEqual([]);
       expect(await page.locator('base, meta[http-equiv]').count()).toBe(0);
       const offending = await area.evaluate((root, selector) => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAttachmentFiles } from '../../../../main/attachments/attachmentFiles';
 import { createChatService } from '../../../../main/chat/chatService';
 import { createSavedChat } from '../../../../main/conversations/savedChat';
-import type { ChatRequest, ChatResult } from '../../../../preload/contract';
+import type { ChatRequest, ChatResult } from '../../../../shared/ipc';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import { openStore } from '../history/support/openStore';
 import { manualClock, useTempDir } from '../history/support/tempHistory';

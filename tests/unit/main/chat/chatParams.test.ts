@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatService } from '../../../../main/chat/chatService';
 import { systemPromptForSend } from '../../../../main/chat/systemPrompt';
-import { chatRequestSchema, type ChatParams, type ChatRequest } from '../../../../preload/contract';
-import { paramKeyOf, paramsSummary } from '../../../../preload/chatParams';
+import { chatRequestSchema, type ChatParams, type ChatRequest } from '../../../../shared/ipc';
+import { paramKeyOf, paramsSummary } from '../../../../shared/chatParams';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 
 const KEY = 'wandb-params-key-55aa';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createChatService } from '../../../../main/chat/chatService';
 import type { ChatServiceDeps } from '../../../../main/chat/chatService';
 import type { Endpoint } from '../../../../main/chat/openaiClient';
-import type { ChatEvent, ChatRequest, ChatResult, ErrorCode } from '../../../../preload/contract';
+import type { ChatEvent, ChatRequest, ChatResult, ErrorCode } from '../../../../shared/ipc';
 import { startFakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import type { FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 

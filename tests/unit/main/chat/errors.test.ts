@@ -2,7 +2,7 @@ import { APIConnectionError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable, StreamDroppedError, StreamStalledError, toAppError } from '../../../../main/chat/errors';
 import { createOpenAIClient } from '../../../../main/chat/openaiClient';
-import type { AppError, ErrorCode } from '../../../../preload/contract';
+import type { AppError, ErrorCode } from '../../../../shared/ipc';
 import { startFakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 import type { FakeInferenceServer } from '../../../fixtures/fakeInferenceServer';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEvent, ChatRequest } from '../../../../preload/contract';
+import type { ChatEvent, ChatRequest } from '../../../../shared/ipc';
 import { createChatService } from '../../../../main/chat/chatService';
 import { cleanTitle, createAutoTitler } from '../../../../main/conversations/autoTitle';
 import { createSavedChat } from '../../../../main/conversations/savedChat';

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate } from '../../../../main/electron/menu';
-import { appCommandSchema } from '../../../../preload/contract';
+import { appCommandSchema } from '../../../../shared/ipc';
 
 const options = { appName: 'Parley', development: false };
 

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_BASE_URL } from '../../../../preload/contract';
+import { DEFAULT_BASE_URL } from '../../../../shared/ipc';
 import { AppFailure } from '../../../../main/appFailure';
 import { createEndpointStore, type EndpointStore } from '../../../../main/endpoints/endpointStore';
 import type { Cipher } from '../../../../main/secrets/cipher';

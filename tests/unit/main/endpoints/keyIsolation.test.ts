@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ParleyApi } from '../../../../preload/api';
-import type { ChatMessage, ChatRequest } from '../../../../preload/contract';
+import type { ParleyApi } from '../../../../shared/ipc/client';
+import type { ChatMessage, ChatRequest } from '../../../../shared/ipc';
 import { startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../../../fixtures/fakeInferenceServer';
 import { startWebModeHarness, type WebModeHarness } from '../../support/webModeHarness';
 import { webModeApi } from '../export/webModeApi';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   harness = await startWebModeHarness();
   local = await startFakeInferenceServer({ keyless: true });
   api = await webModeApi(harness);
-  await api.saveKey(WANDB_KEY);
+  await api.saveKey({ key: WANDB_KEY });
 });
 afterAll(async () => {
   await harness.close();
@@ -52,10 +52,10 @@ describe('key isolation between endpoints', () => {
     await api.createConversation({ id, model: 'fake/echo', systemPrompt: '', endpointId: keyless.id });
     const first = await turn(id, [{ role: 'user', content: 'Hello local' }], keyless.id);
     await turn(id, [{ role: 'user', content: 'Hello local' }, { role: 'assistant', content: first }, { role: 'user', content: 'Again' }]);
-    await api.autoTitle(id);
+    await api.autoTitle({ id });
     await api.listModels({ refresh: true, endpointId: keyless.id });
-    expect(await api.testEndpoint(keyless.id)).toMatchObject({ ok: true });
-    expect((await api.getConversation(id)).endpoint).toBe(keyless.id);
+    expect(await api.testEndpoint({ id: keyless.id })).toMatchObject({ ok: true });
+    expect((await api.getConversation({ id })).endpoint).toBe(keyless.id);
 
     const keyedChat = randomUUID();
     await api.createConversation({ id: keyedChat, model: 'fake/echo', systemPrompt: '', endpointId: keyed.id });
@@ -87,16 +87,16 @@ describe('a conversation moved to another endpoint', () => {
     const moved = await api.addEndpoint({ name: 'Moved to', baseURL: local.baseURL, project: '', key: OTHER_KEY });
     const id = randomUUID();
     await api.createConversation({ id, model: 'fake/echo', systemPrompt: '' });
-    expect((await api.getConversation(id)).endpoint).toBe('wandb');
+    expect((await api.getConversation({ id })).endpoint).toBe('wandb');
 
-    await api.updateConversation(id, { endpointId: moved.id });
-    expect((await api.getConversation(id)).endpoint).toBe(moved.id);
+    await api.updateConversation({ id, patch: { endpointId: moved.id } });
+    expect((await api.getConversation({ id })).endpoint).toBe(moved.id);
     const before = local.requests.length;
     await turn(id, [{ role: 'user', content: 'Where am I?' }]);
     expect(local.requests.slice(before).map((request) => request.headers.authorization)).toEqual([`Bearer ${OTHER_KEY}`]);
 
     // Removed: the conversation stays, and goes on with the built-in endpoint and its key.
-    await api.removeEndpoint(moved.id);
+    await api.removeEndpoint({ id: moved.id });
     const wandbBefore = harness.fake.requests.length;
     await turn(id, [{ role: 'user', content: 'And now?' }]);
     expect(harness.fake.requests.slice(wandbBefore).map((request) => request.headers.authorization)).toEqual([`Bearer ${WANDB_KEY}`]);

@@ -1,6 +1,6 @@
 /** fast-check generators of conversations with every kind of text that could confuse the Markdown format. */
 import fc from 'fast-check';
-import type { ErrorCode, MessageStatus } from '../../../../preload/contract';
+import type { ErrorCode, MessageStatus } from '../../../../shared/ipc';
 import { withoutSecrets } from '../../../../main/export/redact';
 import type { ExportConversation, ExportMessage, ExportVersion, JsonValue, ModelParams } from '../../../../main/export/types';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../../preload/contract';
+import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
 import { backupToJson, createBackup, mergePlan, parseBackup } from '../../../../main/export/backup';
 import type { Backup } from '../../../../main/export/backup';
 import { conversation } from './arbitraries';

@@ -9,7 +9,7 @@ import { createChatGptImportJobs } from '../../../../main/export/chatgptImportJo
 import { toExportConversation } from '../../../../main/history/exportView';
 import type { HistoryStore } from '../../../../main/history/historyStore';
 import { AppFailure } from '../../../../main/appFailure';
-import { largeExportConversation } from '../../../fixtures/export/largeChatgptExport';
+import { largeExportConversation } from '../../../../bench/fixtures/largeChatgptExport';
 import { useFreshStore } from '../history/support/openStore';
 
 let store: HistoryStore;

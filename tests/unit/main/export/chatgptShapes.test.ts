@@ -8,7 +8,7 @@ import { chatgptToConversations } from '../../../../main/export/chatgptImport';
 import { conversationToMarkdown } from '../../../../main/export/markdownExport';
 import { markdownToConversation } from '../../../../main/export/markdownImport';
 import type { ExportConversation } from '../../../../main/export/types';
-import { CANVAS_SCRIPT, CHATGPT_EXPORT_2023_2025 } from '../../../fixtures/export/chatgptExport';
+import { CANVAS_SCRIPT, CHATGPT_EXPORT_2023_2025 } from '../../../../bench/fixtures/chatgptExport';
 
 const { conversations, report } = chatgptToConversations(JSON.stringify(CHATGPT_EXPORT_2023_2025));
 const named = (title: string): ExportConversation => {

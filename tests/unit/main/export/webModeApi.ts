@@ -1,6 +1,6 @@
 /** `window.parley` as a page in web mode gets it: createApi over the real WebSocket transport, for one harness. */
-import { createApi } from '../../../../preload/api';
-import type { ParleyApi } from '../../../../preload/api';
+import { createApi } from '../../../../shared/ipc/client';
+import type { ParleyApi } from '../../../../shared/ipc/client';
 import { createWebTransport } from '../../../../renderer/lib/webTransport';
 import type { WebModeHarness } from '../../support/webModeHarness';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ComparedAnswer, StoredMessage } from '../../../../preload/contract';
+import type { ComparedAnswer, StoredMessage } from '../../../../shared/ipc';
 import type { Comparison } from '../../../../main/history/comparisons';
 import type { Db } from '../../../../main/history/database';
 import type { HistoryStore } from '../../../../main/history/historyStore';

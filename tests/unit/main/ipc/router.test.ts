@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent, ChatRequest, ChatResult } from '../../../../preload/contract';
-import { DEFAULT_SETTINGS } from '../../../../preload/contract';
+import type { Change, ChatEvent, ChatRequest, ChatResult } from '../../../../shared/ipc';
+import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
 import { AppFailure } from '../../../../main/appFailure';
 import { createRouter, type Handlers } from '../../../../main/ipc/router';
 
@@ -111,5 +111,68 @@ describe('router', () => {
       stream.cancel();
     });
     expect((await done).status).toBe('stopped');
+  });
+});
+
+describe('changes', () => {
+  const ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+  const listen = (router: ReturnType<typeof routerWith>['router']) => {
+    const heard: Change[] = [];
+    router.onChange((change) => heard.push(change));
+    return heard;
+  };
+
+  it('announces what a call’s table entry says it changed, once it succeeded', async () => {
+    const { router } = routerWith({ 'history:autoTitle': ({ id }) => ({ id, title: 'Named', model: 'm', createdAt: 1, updatedAt: 2, pinned: false }) });
+    const heard = listen(router);
+    await router.invoke('settings:update', { theme: 'dark' });
+    await router.invoke('settings:update', { project: 'team/project' });
+    await router.invoke('history:autoTitle', { id: ID });
+    expect(heard).toEqual([{ topic: 'settings' }, { topic: 'settings' }, { topic: 'endpoints' }, { topic: 'conversations', ids: [ID] }]);
+  });
+
+  it('announces nothing for a read, a refused request or a failed call', async () => {
+    const { router } = routerWith({ 'key:remove': () => Promise.reject(new AppFailure({ code: 'settings', message: 'Could not write settings.' })) });
+    const heard = listen(router);
+    await router.invoke('settings:get', {});
+    await router.invoke('settings:update', { theme: 'purple' });
+    await router.invoke('key:remove', {});
+    expect(heard).toEqual([]);
+  });
+
+  it('announces a kept chat’s conversation as its turn is saved and again as its answer ends', async () => {
+    const { router } = routerWith();
+    const heard = listen(router);
+    const history = { conversationId: ID, answerId: '0b1c2d3e-4f50-4a61-8b72-9c83d4e5f607', turn: { kind: 'new', userMessageId: '1b1c2d3e-4f50-4a61-8b72-9c83d4e5f607' } };
+    const ended = new Promise<number>((resolve) => {
+      router.startChat({ model: 'm', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }], history }, (event) => {
+        if (event.type === 'done') queueMicrotask(() => resolve(heard.length));
+      });
+    });
+    const turn = [
+      { topic: 'conversations', ids: [ID] },
+      { topic: 'messages', ids: [ID] },
+    ];
+    expect(heard).toEqual(turn);
+    expect(await ended).toBe(4);
+    expect(heard).toEqual([...turn, ...turn]);
+  });
+
+  it('announces nothing for a chat that is not kept', async () => {
+    const { router } = routerWith();
+    const heard = listen(router);
+    await new Promise<void>((resolve) => {
+      router.startChat({ model: 'm', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] }, (event) => event.type === 'done' && resolve());
+    });
+    expect(heard).toEqual([]);
+  });
+
+  it('stops telling a listener that unsubscribed', async () => {
+    const { router } = routerWith();
+    const heard: Change[] = [];
+    const unsubscribe = router.onChange((change) => heard.push(change));
+    unsubscribe();
+    await router.invoke('settings:update', { theme: 'dark' });
+    expect(heard).toEqual([]);
   });
 });

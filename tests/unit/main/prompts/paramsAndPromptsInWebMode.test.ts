@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ParleyApi } from '../../../../preload/api';
-import type { ChatParams, StoredMessage } from '../../../../preload/contract';
+import type { ParleyApi } from '../../../../shared/ipc/client';
+import type { ChatParams, StoredMessage } from '../../../../shared/ipc';
 import { startWebModeHarness, type WebModeHarness } from '../../support/webModeHarness';
 import { webModeApi } from '../export/webModeApi';
 
@@ -27,7 +27,7 @@ describe('parameters in history', () => {
     const { api } = await freshApp();
     const id = randomUUID();
     await api.createConversation({ id, model: 'fake/echo', systemPrompt: '', params: { temperature: 0.4 } });
-    expect((await api.getConversation(id)).params).toEqual({ temperature: 0.4 });
+    expect((await api.getConversation({ id })).params).toEqual({ temperature: 0.4 });
 
     const turn = async (content: string, params: ChatParams, earlier: { role: 'user' | 'assistant'; content: string }[] = []) => {
       const history = { conversationId: id, answerId: randomUUID(), turn: { kind: 'new' as const, userMessageId: randomUUID() } };
@@ -38,12 +38,12 @@ describe('parameters in history', () => {
     const first = await turn('one', { temperature: 0.4, seed: 3 });
     await turn('two', { maxTokens: 50 }, [{ role: 'user', content: 'one' }, { role: 'assistant', content: first }]);
 
-    const stored = await api.getConversation(id);
+    const stored = await api.getConversation({ id });
     expect(stored.params).toEqual({ maxTokens: 50 });
     expect(stored.messages.map(paramsOf)).toEqual([{ temperature: 0.4, seed: 3 }, { temperature: 0.4, seed: 3 }, { maxTokens: 50 }, { maxTokens: 50 }]);
 
-    await api.updateConversation(id, { params: { topP: 0.5 } });
-    expect((await api.getConversation(id)).params).toEqual({ topP: 0.5 });
+    await api.updateConversation({ id, patch: { params: { topP: 0.5 } } });
+    expect((await api.getConversation({ id })).params).toEqual({ topP: 0.5 });
   });
 
   it('"Use for new chats" keeps the parameters in settings', async () => {
@@ -59,12 +59,12 @@ describe('the prompt library in a backup', () => {
     const source = await freshApp();
     const id = randomUUID();
     await source.api.savePrompt({ id, name: 'Dated', text: 'Today is {{date}}.' });
-    await source.api.setDefaultPrompt(id);
+    await source.api.setDefaultPrompt({ id });
     const backup = (await source.api.backUp()).download?.content ?? '';
     expect(JSON.parse(backup).prompts).toEqual([expect.objectContaining({ id, name: 'Dated', text: 'Today is {{date}}.', default: true })]);
 
     const target = await freshApp();
-    const report = await target.api.importFiles([{ name: 'backup.json', content: backup }], 'skip');
+    const report = await target.api.importFiles({ files: [{ name: 'backup.json', content: backup }], duplicates: 'skip' });
     expect(report.skipped).toEqual([{ source: 'backup.json', reason: expect.stringContaining('its settings were not applied') }]);
     expect(await target.api.listPrompts()).toEqual({ prompts: [expect.objectContaining({ id, name: 'Dated', text: 'Today is {{date}}.' })], defaultId: id });
   });

@@ -11,7 +11,7 @@ import { createPromptLibrary, PROMPTS_KEY } from '../../../../main/prompts/promp
 import { parsePromptsFile, PromptFileError, promptsToJson } from '../../../../main/prompts/promptFile';
 import { createConfStore } from '../../../../main/settings/createConfStore';
 import type { KeyValueStore } from '../../../../main/settings/keyValueStore';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../preload/contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/ipc';
 
 const A = '0b7f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
 const B = '1c8a7b2f-3d4e-4f60-9b0c-1d2e3f4a5b6c';

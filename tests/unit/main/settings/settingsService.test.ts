@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../../preload/contract';
+import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
 import { AppFailure } from '../../../../main/appFailure';
 import { createConfStore } from '../../../../main/settings/createConfStore';
 import { openStoreFile } from '../../../../main/settings/openStoreFile';

@@ -15,7 +15,7 @@ describe('block splitter', () => {
     expect(blocks.some((block) => block.source.startsWith('```ts\n') && block.source.includes('console.log(answer);\n```'))).toBe(true);
   });
 
-  it('gives the same blocks streamed in any chunks as split at once', () => {
+  it('gives the same blocks streamed in any chunks as split at once', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), (pieces, sizes) => {
         const text = pieces.join('');

@@ -4,6 +4,7 @@ import { launchChromium } from '../../../../bench/markdown/launchChromium';
 import type { MarkdownPage } from '../../../../bench/markdown/page/main';
 import type { ServedPage } from '../../../../bench/markdown/servePage';
 import { serveMarkdownPage } from '../../../../bench/markdown/servePage';
+import { MERMAID_DIRECTIVES } from '../../../fixtures/xssCorpus';
 import { MIXED_SAMPLE } from './sample';
 
 // The real thing: the component built by Vite, in Chromium, under the app's Content Security Policy.
@@ -11,7 +12,10 @@ let served: ServedPage;
 let browser: Browser;
 let page: Page;
 
-const markdownPage = (): Promise<void> => page.waitForFunction(() => 'markdownPage' in window).then(() => undefined);
+const markdownPage = async (): Promise<void> => {
+  await page.waitForFunction(() => 'markdownPage' in window);
+  await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
+};
 const show = (text: string) => page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.show('parley', answer, false), text);
 const violations = () => page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.violations);
 
@@ -61,6 +65,26 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     expect(await page.locator('pre').last().textContent()).toBe('graph TD\n  A -->');
     // Mermaid lays the diagram out in the page, where the CSP blocks its <style> and style attributes
     // (reported, harmless: the image carries its own styles); nothing else is blocked.
+    expect((await violations()).filter((violation) => !/^style-src-(attr|elem) inline/.test(violation))).toEqual([]);
+  });
+
+  it('ignores a diagram\'s own configuration: labels stay SVG text, nothing from them reaches the page as HTML', async () => {
+    // Every element the page's document ever held, outside the answers' own markup: an HTML label would show here.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { inserted: string[] }).inserted = seen;
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) for (const found of [node, ...node.querySelectorAll('*')]) if (/^(img|foreignObject|div|span|script)$/i.test(found.tagName) && found.closest('svg')) seen.push(found.outerHTML.slice(0, 80));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await show(MERMAID_DIRECTIVES.map((vector) => vector.text).join('\n\n'));
+    const drawn = page.getByRole('img', { name: 'Mermaid diagram' }).or(page.getByText('Diagram could not be drawn'));
+    await drawn.nth(MERMAID_DIRECTIVES.length - 1).waitFor();
+    for (const image of await page.getByRole('img', { name: 'Mermaid diagram' }).all()) {
+      const svg = decodeURIComponent((await image.getAttribute('src')) ?? '');
+      expect(svg).not.toMatch(/<foreignObject|<img|<div/i);
+    }
+    expect(await page.evaluate(() => (window as unknown as { inserted: string[] }).inserted)).toEqual([]);
     expect((await violations()).filter((violation) => !/^style-src-(attr|elem) inline/.test(violation))).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
 import { Markdown } from '../../../../renderer/features/markdown/Markdown';
 import { MIXED_SAMPLE } from './sample';
 
+// KaTeX loads on first use (lazyMath.test.tsx shows that); here it is there from the start.
+beforeAll(() => mathModule.load());
 afterEach(cleanup);
 
 function renderAnswer(text: string, onOpenLink = vi.fn()) {
@@ -87,7 +90,7 @@ describe('Markdown', () => {
     renderAnswer('Try:\n\n```python\nprint("hi")\n\tindent = True\n```\n');
     fireEvent.click(screen.getByRole('button', { name: 'Copy code' }));
     expect(writeText).toHaveBeenCalledWith('print("hi")\n\tindent = True');
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'));
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'), { timeout: 15_000 });
     expect(screen.getByRole('button', { name: 'Copy code' }).textContent).toBe('CopiedCopied');
   });
 
@@ -95,7 +98,7 @@ describe('Markdown', () => {
     const { container } = renderAnswer('```js\nconst x = "s"; // note\n```');
     const code = () => container.querySelector('pre code');
     expect(code()?.textContent).toBe('const x = "s"; // note');
-    await vi.waitFor(() => expect(code()?.querySelectorAll('span[style]').length).toBeGreaterThan(3), { timeout: 10_000 });
+    await vi.waitFor(() => expect(code()?.querySelectorAll('span[style]').length).toBeGreaterThan(3), { timeout: 30_000 });
     expect(code()?.textContent).toBe('const x = "s"; // note');
     const keyword = [...(code()?.querySelectorAll('span') ?? [])].find((span) => span.textContent === 'const') as HTMLElement;
     expect(keyword.style.color).toBe('var(--md-code-token-keyword)');

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
 import { Markdown } from '../../../../renderer/features/markdown/Markdown';
 import { renderTree } from '../../../../renderer/features/markdown/renderTree';
 import type * as RenderTreeModule from '../../../../renderer/features/markdown/renderTree';
@@ -13,6 +14,7 @@ vi.mock('../../../../renderer/features/markdown/renderTree', async (importOrigin
 });
 const renders = vi.mocked(renderTree);
 
+beforeAll(() => mathModule.load());
 beforeEach(() => {
   renders.mockClear();
 });
@@ -75,14 +77,18 @@ describe('streaming Markdown', () => {
     expect(view.container.querySelector('.md-math-display annotation')?.textContent).toBe('x^2 + \\frac{1}{2}');
   });
 
-  it('ends a 100,000-character stream with the same DOM as rendering the whole answer at once', { timeout: 60_000 }, () => {
+  it('ends a 100,000-character stream with the same DOM as rendering the whole answer at once', { timeout: 240_000 }, async () => {
     let long = '';
     for (let part = 0; long.length < 100_000; part++) long += `${MIXED_SAMPLE.replace('Résumé', `Part ${part}`)}\n`;
     // React leaves `style=""` where an element it reused lost its inline styles: same rendering.
     const html = (container: HTMLElement) => container.innerHTML.replaceAll(' style=""', '');
     const streamed = html(stream(long, 997).container);
     cleanup();
-    const whole = html(render(answer(long, false)).container);
+    // Opened whole, a long answer shows its ends first and the middle when idle: wait for all of it.
+    const opened = render(answer(long, false)).container;
+    expect(opened.querySelector('.md-pending')).not.toBeNull();
+    await vi.waitFor(() => expect(opened.querySelector('.md-pending')).toBeNull(), { timeout: 60_000 });
+    const whole = html(opened);
     expect(streamed).toBe(whole);
     expect(whole.length).toBeGreaterThan(long.length);
   });

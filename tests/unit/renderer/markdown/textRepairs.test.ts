@@ -4,14 +4,15 @@ import { repairOpenBlock } from '../../../../renderer/features/markdown/streamin
 
 describe('normalizeMathDelimiters', () => {
   it('rewrites \\(…\\) and \\[…\\] to dollar forms', () => {
-    expect(normalizeMathDelimiters('so \\( x^2 \\) and \\[y\\].')).toBe('so $x^2$ and $$y$$.');
+    // Inline math as `$$…$$` keeps the length, so offsets in the rewrite are the answer's.
+    expect(normalizeMathDelimiters('so \\( x^2 \\) and \\[y\\].')).toBe('so $$ x^2 $$ and $$y$$.');
     expect(normalizeMathDelimiters('\\[\n\\frac{a}{b}\n\\]')).toBe('$$\n\\frac{a}{b}\n$$');
   });
 
   it('leaves code spans, fenced code and escaped backslashes alone', () => {
     const fenced = '```tex\n\\(a\\)\n```\nafter \\(b\\)';
-    expect(normalizeMathDelimiters(fenced)).toBe('```tex\n\\(a\\)\n```\nafter $b$');
-    expect(normalizeMathDelimiters('`\\(a\\)` and \\(b\\)')).toBe('`\\(a\\)` and $b$');
+    expect(normalizeMathDelimiters(fenced)).toBe('```tex\n\\(a\\)\n```\nafter $$b$$');
+    expect(normalizeMathDelimiters('`\\(a\\)` and \\(b\\)')).toBe('`\\(a\\)` and $$b$$');
     expect(normalizeMathDelimiters('$$a \\\\[2pt] b$$')).toBe('$$a \\\\[2pt] b$$');
   });
 });

@@ -2,8 +2,8 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { giveConversationListHeight } from '../listLayout';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import { giveConversationListHeight } from '../support/listLayout';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const MODEL = 'deepseek-ai/DeepSeek-R1-0528';
 let api: ScriptedParley;
@@ -64,7 +64,7 @@ describe('Parameters', () => {
     expect((within(dialog).getByRole('spinbutton', { name: 'Temperature' }) as HTMLInputElement).value).toBe('0.2');
     await user.click(within(dialog).getByRole('button', { name: 'Clear temperature' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Stop sequence 2' }), '###');
-    expect(api.callsTo('updateConversation').at(-1)).toEqual([stored.id, { params: { stop: ['###'] } }]);
+    expect(api.callsTo('updateConversation').at(-1)).toEqual([{ id: stored.id, patch: { params: { stop: ['###'] } } }]);
     expect(api.history.get(stored.id).params).toEqual({ stop: ['###'] });
   });
 

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 const TERSE = '0b7f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -50,7 +50,7 @@ describe('Prompts', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Pirate' }));
     await user.click(within(dialog).getByRole('checkbox', { name: 'Default for new chats' }));
     await waitFor(() => expect(listed(dialog)).toEqual(['Terse', 'Pirate (default)']));
-    expect(api.callsTo('setDefaultPrompt')).toEqual([[PIRATE]]);
+    expect(api.callsTo('setDefaultPrompt')).toEqual([[{ id: PIRATE }]]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Apply to this conversation' }));
     expect(screen.queryByRole('dialog', { name: 'Prompts' })).toBeNull();
@@ -88,7 +88,7 @@ describe('Prompts', () => {
     expect(api.callsTo('deletePrompt')).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Delete prompt' }));
     await waitFor(() => expect(listed(dialog)).toEqual(['Terse (default)', 'Pirate']));
-    expect(api.callsTo('deletePrompt')).toEqual([[copy?.id]]);
+    expect(api.callsTo('deletePrompt')).toEqual([[{ id: copy?.id }]]);
   });
 
   it('reports what an import did, and shows why a file was refused', async () => {
@@ -107,6 +107,6 @@ describe('Prompts', () => {
     expect(await within(dialog).findByText('Imported prompts: 1 added, 0 updated, 1 skipped.')).toBeTruthy();
     expect(within(within(dialog).getByRole('list', { name: 'Skipped prompts' })).getByRole('listitem').textContent).toBe('Pirate: already in the library, unchanged.');
     expect(listed(dialog)).toEqual(['Terse (default)', 'Pirate', 'Poet']);
-    expect(api.callsTo('importPrompts').at(-1)).toEqual(['{}']);
+    expect(api.callsTo('importPrompts').at(-1)).toEqual([{ content: '{}' }]);
   });
 });

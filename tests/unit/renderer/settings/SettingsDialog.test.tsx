@@ -2,8 +2,9 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../../preload/contract';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
+import { openSettings as openSettingsOf } from '../support/openSettings';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 let api: ScriptedParley;
 
@@ -12,12 +13,7 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-async function openSettings() {
-  renderWith(api);
-  const user = userEvent.setup();
-  await user.click(await screen.findByRole('button', { name: 'Settings' }));
-  return { user, dialog: screen.getByRole('dialog', { name: 'Settings' }) };
-}
+const openSettings = () => openSettingsOf(api);
 
 describe('settings', () => {
   it('saves the fields and applies the theme', async () => {

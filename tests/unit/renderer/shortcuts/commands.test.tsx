@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { giveConversationListHeight } from '../listLayout';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import { giveConversationListHeight } from '../support/listLayout';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
 giveConversationListHeight();
 

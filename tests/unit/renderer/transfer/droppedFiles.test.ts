@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carriesFiles, filesFromDrop, walkEntry, type FileEntry } from '../../../../renderer/features/transfer/droppedFiles';
 import { readImportable, sizeProblem } from '../../../../renderer/features/transfer/importSource';
-import { LIMITS } from '../../../../preload/contract';
+import { LIMITS } from '../../../../shared/ipc';
 import { directoryEntry, fileEntry } from './fakeEntries';
 
 const contents = async (picked: { file: File; path: string }[]) => Promise.all(picked.map(async ({ file, path }) => [path, await file.text()]));

@@ -2,10 +2,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredConversation } from '../../../../preload/contract';
-import { giveConversationListHeight } from '../listLayout';
-import { storedMessage } from '../memoryHistory';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import type { StoredConversation } from '../../../../shared/ipc';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 import { recordDownloads } from './downloads';
 
 let api: ScriptedParley;
@@ -54,7 +54,7 @@ describe('exporting one conversation', () => {
     await user.click(screen.getByRole('button', { name: 'Export as Markdown' }));
 
     await within(header()).findByText('Downloaded Trip to Lisbon 2025-01-02.md');
-    expect(api.callsTo('exportConversation')).toEqual([[lisbon.id]]);
+    expect(api.callsTo('exportConversation')).toEqual([[{ id: lisbon.id }]]);
     expect(downloads).toHaveLength(1);
     const [download] = downloads;
     expect(download?.fileName).toBe('Trip to Lisbon 2025-01-02.md');
@@ -84,7 +84,7 @@ describe('exporting one conversation', () => {
     await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
 
     await within(header()).findByText('Copied');
-    expect(api.callsTo('conversationMarkdown')).toEqual([[lisbon.id]]);
+    expect(api.callsTo('conversationMarkdown')).toEqual([[{ id: lisbon.id }]]);
     expect(await navigator.clipboard.readText()).toBe('# Trip to Lisbon\n\nThree days in Lisbon?\n');
   });
 
@@ -133,14 +133,14 @@ describe('exporting to a folder', () => {
 
     await user.click(screen.getByRole('button', { name: 'Export selected' }));
 
-    expect(api.callsTo('startFolderExport')).toEqual([[[lisbon.id, poems.id]]]);
+    expect(api.callsTo('startFolderExport')).toEqual([[{ ids: [lisbon.id, poems.id] }]]);
     await waitFor(() => expect(within(dialog()).getByRole('progressbar', { name: 'Export progress' }).getAttribute('aria-valuenow')).toBe('1'));
     expect(within(dialog()).getByRole('progressbar').getAttribute('aria-valuemax')).toBe('2');
     // Selection mode ended with the export.
     expect(screen.queryByRole('checkbox', { name: 'Select Old poems' })).toBeNull();
 
     await user.click(within(dialog()).getByRole('button', { name: 'Cancel export' }));
-    expect(api.callsTo('cancelFolderExport')).toEqual([[api.folderJobId]]);
+    expect(api.callsTo('cancelFolderExport')).toEqual([[{ jobId: api.folderJobId }]]);
     api.folderStatus = { ...api.folderStatus, finished: true, cancelled: true, written: 1 };
 
     await within(dialog()).findByText('Export cancelled after 1 conversation. The files written so far are in /home/me/Parley export');
@@ -156,7 +156,7 @@ describe('exporting to a folder', () => {
 
     await user.click(within(sidebar()).getByRole('button', { name: 'Export all' }));
 
-    expect(api.callsTo('startFolderExport')).toEqual([[null]]);
+    expect(api.callsTo('startFolderExport')).toEqual([[{ ids: null }]]);
     await within(dialog()).findByText('Exported 2 conversations to /home/me/Parley export');
     const skipped = within(dialog()).getByRole('region', { name: 'Skipped 1' });
     expect(skipped.textContent).toBe('Skipped 1Tax questions: the file could not be written');
@@ -169,7 +169,7 @@ describe('exporting to a folder', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select Tax questions' }));
     await user.click(screen.getByRole('button', { name: 'Export selected' }));
 
-    await waitFor(() => expect(api.callsTo('startFolderExport')).toEqual([[[taxes.id]]]));
+    await waitFor(() => expect(api.callsTo('startFolderExport')).toEqual([[{ ids: [taxes.id] }]]));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Select Tax questions' })).toHaveProperty('checked', true);
     await user.click(screen.getByRole('button', { name: 'Cancel selection' }));

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { giveConversationListHeight } from '../listLayout';
-import { renderWith, ScriptedParley } from '../scriptedParley';
+import { giveConversationListHeight } from '../support/listLayout';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
 import { directoryEntry, fileEntry } from './fakeEntries';
 
 let api: ScriptedParley;
@@ -53,11 +53,13 @@ describe('the Import dialog', () => {
     await within(dialog()).findByRole('heading', { name: 'Imported 2 conversations' });
     expect(api.callsTo('importFiles')).toEqual([
       [
-        [
-          { name: 'Sourdough starter.md', content: '# Sourdough starter\n' },
-          { name: 'backup.json', content: '{"schemaVersion":1}' },
-        ],
-        'replace',
+        {
+          files: [
+            { name: 'Sourdough starter.md', content: '# Sourdough starter\n' },
+            { name: 'backup.json', content: '{"schemaVersion":1}' },
+          ],
+          duplicates: 'replace',
+        },
       ],
     ]);
     const imported = within(dialog()).getByRole('region', { name: 'Imported 2 conversations' });
@@ -82,7 +84,7 @@ describe('the Import dialog', () => {
     await user.upload(folderInput, [inFolder('# A', 'exports/A.md'), inFolder('junk', 'exports/.DS_Store')]);
 
     const skipped = await within(dialog()).findByRole('region', { name: 'Skipped 2' });
-    expect(api.callsTo('importFiles')).toEqual([[[{ name: 'exports/A.md', content: '# A' }], 'skip']]);
+    expect(api.callsTo('importFiles')).toEqual([[{ files: [{ name: 'exports/A.md', content: '# A' }], duplicates: 'skip' }]]);
     expect(within(skipped).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'exports/.DS_Store: not a Markdown or JSON file',
       'backup.json: conversation "Trip to Lisbon" is already here',
@@ -99,13 +101,14 @@ describe('the Import dialog', () => {
     const text = `[${'{"title": "Paris trip", "mapping": {}},'.repeat(30)}{}]`;
     await user.upload(within(dialog()).getByLabelText('Files to import'), [new File([text], 'conversations.json', { type: 'application/json' })]);
 
-    expect(await within(dialog()).findByRole('status')).toHaveProperty('textContent', 'Import finished: 1 imported (1 with parts left out), 0 skipped.');
+    // "Importing…" first, while the pieces go to main.
+    await waitFor(() => expect(within(dialog()).getByRole('status')).toHaveProperty('textContent', 'Import finished: 1 imported (1 with parts left out), 0 skipped.'));
     expect(api.callsTo('importFiles')).toEqual([]);
-    expect(api.callsTo('beginImport')).toEqual([['conversations.json', 'skip']]);
-    expect(api.callsTo('importChunk').map(([, base64]) => atob(String(base64))).join('')).toBe(text);
+    expect(api.callsTo('beginImport')).toEqual([[{ name: 'conversations.json', duplicates: 'skip' }]]);
+    expect(api.callsTo('importChunk').map(([request]) => atob((request as { data: string }).data)).join('')).toBe(text);
     expect(api.callsTo('finishImport')).toHaveLength(1);
     const imported = within(dialog()).getByRole('region', { name: 'Imported 1 conversation' });
-    expect(within(imported).getByRole('list', { name: '' }).textContent).toBe('1 generated image was not imported: conversations.json does not hold it.');
+    expect(within(imported).getByRole('list', { name: 'Left out of Paris trip' }).textContent).toBe('1 generated image was not imported: conversations.json does not hold it.');
   });
 
   it('says that nothing was imported when main refuses the files', async () => {
@@ -130,14 +133,14 @@ describe('dropping files on the window', () => {
 
     expect(screen.queryByText('Drop to import')).toBeNull();
     await within(dialog()).findByRole('heading', { name: 'Imported 2 conversations' });
-    expect(api.callsTo('importFiles')).toEqual([[[{ name: 'exports/Sourdough starter.md', content: '# S' }], 'skip']]);
+    expect(api.callsTo('importFiles')).toEqual([[{ files: [{ name: 'exports/Sourdough starter.md', content: '# S' }], duplicates: 'skip' }]]);
     expect(within(dialog()).getByText('exports/notes.txt')).toBeTruthy();
   });
 
   it('uses the plain file list when the items have no entries', async () => {
     await openApp();
     fireEvent.drop(document.body, files([{ kind: 'file' }], [new File(['# X'], 'x.md')]));
-    await waitFor(() => expect(api.callsTo('importFiles')).toEqual([[[{ name: 'x.md', content: '# X' }], 'skip']]));
+    await waitFor(() => expect(api.callsTo('importFiles')).toEqual([[{ files: [{ name: 'x.md', content: '# X' }], duplicates: 'skip' }]]));
   });
 
   it('leaves drags without files (a text selection) alone', async () => {

@@ -3,8 +3,8 @@
  * text (so `{"__proto__": …}` arrives as the page wrote it) and every frame received is kept.
  */
 import { WebSocket } from 'ws';
-import type { BridgeReply } from '../../../../preload/bridgeProtocol';
-import type { ChatEvent, Envelope } from '../../../../preload/contract';
+import type { BridgeReply } from '../../../../shared/ipc/bridgeProtocol';
+import type { ChatEvent, Envelope } from '../../../../shared/ipc';
 import type { WebModeHarness } from '../../support/webModeHarness';
 
 export interface RawBridge {

@@ -1,0 +1,226 @@
+/**
+ * Long finished answers and the start-up bundle (issue 16), each printed with its goal and pass/fail:
+ *
+ * 1. A finished 122k-character answer rendered at once: ms until the frame showing it is painted,
+ *    for Parley's <Markdown> and, in the same run and page, react-markdown and streamdown (served
+ *    without the CSP, so they pay no CSP penalty); then the same on the real app path: web mode in
+ *    Chromium, the real bridge and the real list, switching to a conversation holding that answer.
+ * 2. Reopening a conversation whose answer is 120.8k characters after a reload: from the click in the
+ *    sidebar to the painted frame in which the visible part of the answer is rendered Markdown.
+ * 3. The initial renderer chunk: the JavaScript the window loads before it can show anything.
+ *
+ * Medians of at least 3 runs (`--quick`: 3, else 7). Not a pass/fail test: `npm test` never fails on speed.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { openDatabase } from '../main/history/database';
+import { backupDir, historyPath } from '../main/history/historyFiles';
+import { createHistoryStore } from '../main/history/historyStore';
+import { migrate } from '../main/history/migrate';
+import { startWebMode } from '../main/web/startWebMode';
+import { launchChromium } from './markdown/launchChromium';
+import type { MarkdownPage, Renderer } from './markdown/page/main';
+import { sampleAnswer } from './markdown/sampleAnswer';
+import { serveMarkdownPage } from './markdown/servePage';
+import { printTable } from './report';
+
+const RUNS = process.argv.includes('--quick') ? 3 : 7;
+const FINISHED_CHARS = 122_000;
+const REOPENED_CHARS = 120_800;
+const GOALS = { finishedMs: 100, reopenedMs: 150, initialKiB: 400 };
+const LONG_TITLE = 'A long answer';
+const SHORT_TITLE = 'A short answer';
+const SHORT_HEADING = 'With a heading';
+
+const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
+const fixed = (value: number): string => `${value.toFixed(2)} ms`;
+const verdict = (pass: boolean): string => (pass ? 'pass' : 'FAIL');
+
+/** Component level: the same page, the same text, each renderer in a fresh root. */
+async function openInPage(browser: Browser): Promise<{ renderer: Renderer; ms: number; covered: boolean }[]> {
+  const served = await serveMarkdownPage();
+  const text = sampleAnswer(FINISHED_CHARS).slice(0, FINISHED_CHARS);
+  try {
+    const results = [];
+    for (const renderer of ['parley', 'naive', 'streamdown'] as const) {
+      const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+      await page.goto(renderer === 'parley' ? served.url : served.urlWithoutCsp);
+      await page.waitForFunction(() => 'markdownPage' in window);
+      await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
+      const open = () => page.evaluate(({ renderer, text }) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.open(renderer, text), { renderer, text });
+      // Warm-up: JIT, KaTeX and its fonts, the code grammar.
+      await open();
+      await page.waitForTimeout(1_000);
+      const samples = [];
+      for (let run = 0; run < RUNS; run++) samples.push(await open());
+      results.push({ renderer, ms: median(samples.map((sample) => sample.ms)), covered: samples.every((sample) => sample.screenCovered) });
+      await page.close();
+    }
+    return results;
+  } finally {
+    await served.close();
+  }
+}
+
+/** A data folder with a short conversation and one whose answer is `chars` long. */
+async function seedDataFolder(chars: number): Promise<string> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-open-'));
+  const clock = { time: Date.UTC(2026, 0, 1) };
+  const db = openDatabase(historyPath(dataDir));
+  await migrate(db, { backupDir: backupDir(dataDir), now: () => clock.time });
+  const store = createHistoryStore(db, { now: () => (clock.time += 1_000) });
+  for (const [title, answer] of [
+    [LONG_TITLE, sampleAnswer(chars).slice(0, chars)],
+    [SHORT_TITLE, `A short answer, **in Markdown**.\n\n## ${SHORT_HEADING}\n\nAnd a paragraph.`],
+  ] as const) {
+    const { id } = store.createConversation({ title, model: 'fake/echo', systemPrompt: '', params: {} });
+    store.addUserMessage(id, { content: 'Explain it all, step by step.', model: 'fake/echo', params: {} });
+    const writer = store.startAnswer(id, { model: 'fake/echo', params: {} });
+    writer.append({ content: answer });
+    writer.finish({ status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 300, durationMs: 4_000 });
+  }
+  store.close();
+  return dataDir;
+}
+
+/**
+ * Clicks a conversation in the sidebar and resolves with the ms until the painted frame in which
+ * the last answer's visible part is rendered Markdown (not the plain text shown before the renderer
+ * loads, no placeholder of a part not rendered yet in view).
+ */
+function openConversation(page: Page, title: string): Promise<number> {
+  const heading = title === LONG_TITLE ? 'Step 1' : SHORT_HEADING;
+  return page.evaluate(`(${OPEN_CONVERSATION_IN_PAGE})(${JSON.stringify(title)}, ${JSON.stringify(heading)})`) as Promise<number>;
+}
+
+// Plain JavaScript for the page: tsx would wrap named functions in helpers the page does not have.
+const OPEN_CONVERSATION_IN_PAGE = `(title, heading) => new Promise((resolve, reject) => {
+  const button = document.querySelector('nav button.conversation-button[title="' + title + '"]');
+  if (!button) return reject(new Error('No conversation named ' + title));
+  const started = performance.now();
+  button.click();
+  const check = () => {
+    const log = document.querySelector('[role="log"]');
+    const answers = log ? log.querySelectorAll('article[aria-label="Assistant"] .md') : [];
+    const answer = answers[answers.length - 1];
+    const view = log && log.getBoundingClientRect();
+    // Each answer has its own first heading: the conversation switched from never counts.
+    const shown = answer && view && !answer.classList.contains('md-plain') && [...answer.querySelectorAll('h2')].some((h2) => h2.textContent.startsWith(heading)) &&
+      ![...answer.querySelectorAll('.md-pending')].some((pending) => {
+        const box = pending.getBoundingClientRect();
+        return box.bottom > view.top && box.top < view.bottom;
+      });
+    if (shown) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)));
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
+/** The real app path: web mode over a seeded data folder, in Chromium. */
+async function openInApp(browser: Browser): Promise<{ switchMs: number; reopenMs: number; reopenShortMs: number }> {
+  const dataDir = await seedDataFolder(REOPENED_CHARS);
+  const finishedDir = await seedDataFolder(FINISHED_CHARS);
+  const open = async (dir: string) => {
+    const server = await startWebMode({ dataDir: dir, staticDir: path.resolve('dist/renderer'), envKey: 'bench-key' });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: LONG_TITLE, exact: true }).waitFor();
+    return { server, page };
+  };
+  try {
+    // Switching to the 122k answer in a running window (renderer loaded, warmed up once).
+    const warm = await open(finishedDir);
+    await openConversation(warm.page, LONG_TITLE);
+    const switches = [];
+    for (let run = 0; run < RUNS; run++) {
+      await openConversation(warm.page, SHORT_TITLE);
+      await warm.page.waitForTimeout(300);
+      switches.push(await openConversation(warm.page, LONG_TITLE));
+    }
+    await warm.page.close();
+    await warm.server.close();
+
+    // Reopening the 120.8k answer after a reload: a cold renderer each time.
+    const cold = await open(dataDir);
+    const reopen = async (title: string) => {
+      const samples = [];
+      for (let run = 0; run < RUNS; run++) {
+        await cold.page.reload();
+        await cold.page.getByRole('button', { name: title, exact: true }).waitFor();
+        // The window as a person meets it: started, and idle for a moment before the click.
+        await cold.page.waitForTimeout(500);
+        samples.push(await openConversation(cold.page, title));
+      }
+      return median(samples);
+    };
+    const reopenMs = await reopen(LONG_TITLE);
+    const reopenShortMs = await reopen(SHORT_TITLE);
+    await cold.page.close();
+    await cold.server.close();
+    return { switchMs: median(switches), reopenMs, reopenShortMs };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(finishedDir, { recursive: true, force: true });
+  }
+}
+
+/** The JavaScript index.html loads: its module script and what it preloads. */
+function initialBundle(): { bytes: number; gzip: number; files: string[] } {
+  const root = path.resolve('dist/renderer');
+  const html = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+  let bytes = 0;
+  let gzip = 0;
+  for (const file of files) {
+    bytes += statSync(path.join(root, file)).size;
+    gzip += gzipSync(readFileSync(path.join(root, file))).length;
+  }
+  return { bytes, gzip, files };
+}
+
+export async function runMarkdownOpenBench(): Promise<void> {
+  console.info('\nLong finished answers and the start-up bundle: building the page and starting Chromium…');
+  const browser = await launchChromium();
+  try {
+    const inPage = await openInPage(browser);
+    const parley = inPage.find((result) => result.renderer === 'parley');
+    const reactMarkdown = inPage.find((result) => result.renderer === 'naive');
+    const streamdown = inPage.find((result) => result.renderer === 'streamdown');
+    if (!parley || !reactMarkdown || !streamdown) throw new Error('A renderer was not measured');
+    const app = await openInApp(browser);
+    const bundle = initialBundle();
+    const kib = bundle.bytes / 1024;
+
+    console.info(`Medians of ${RUNS} runs, to the painted frame. "Screen covered": the first frame showed rendered Markdown over the whole window.\n`);
+    printTable(
+      ['what a person feels', 'Parley', 'react-markdown', 'streamdown', 'goal', 'result'],
+      [
+        [
+          `finished ${FINISHED_CHARS / 1000}k-char answer at once (component, 900×800)`,
+          `${fixed(parley.ms)}${parley.covered ? '' : ' (screen not covered)'}`,
+          fixed(reactMarkdown.ms),
+          fixed(streamdown.ms),
+          `≤ ${GOALS.finishedMs} ms, < react-markdown`,
+          verdict(parley.ms <= GOALS.finishedMs && parley.covered && parley.ms < reactMarkdown.ms),
+        ],
+        [`finished ${FINISHED_CHARS / 1000}k-char answer: switching to it in the app (web mode)`, fixed(app.switchMs), '', '', `≤ ${GOALS.finishedMs} ms`, verdict(app.switchMs <= GOALS.finishedMs)],
+        [`reopening a ${REOPENED_CHARS / 1000}k-char answer after a reload (web mode)`, fixed(app.reopenMs), '', '', `≤ ${GOALS.reopenedMs} ms`, verdict(app.reopenMs <= GOALS.reopenedMs)],
+        ['  same-run reference: reopening a short answer after a reload', fixed(app.reopenShortMs), '', '', `long / short ${(app.reopenMs / app.reopenShortMs).toFixed(2)}×`, ''],
+        [
+          'start-up bundle: initial renderer JavaScript',
+          `${kib.toFixed(0)} KiB (${(bundle.gzip / 1024).toFixed(0)} KiB gzip)`,
+          '',
+          '',
+          `≤ ${GOALS.initialKiB} KiB`,
+          verdict(kib <= GOALS.initialKiB),
+        ],
+      ],
+    );
+    console.info(`Initial files: ${bundle.files.join(', ')}. Markdown, KaTeX, highlighting and Mermaid load when first needed.`);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,70 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ParleyApi } from '../../shared/ipc/client';
+import type { MessageTarget } from '../features/chat/MessageList';
+import type { Chat, ChatDefaults } from '../features/chat/useChat';
+import { useChanges } from '../lib/useChanges';
+
+interface OpenOptions {
+  /** What a new chat starts with. */
+  defaults: ChatDefaults;
+  /** Saves what is still waiting to be saved in the conversation being left. */
+  beforeLeaving: () => void;
+  report: (what: string, error: unknown) => void;
+}
+
+/**
+ * Which conversation the window shows: one opened from history (a slow open overtaken by
+ * another is dropped), optionally at a message, or a new chat. When main replaces the whole
+ * history (a backup restored), the window starts a new chat rather than show what may be gone.
+ */
+export function useOpenConversation(api: ParleyApi, chat: Chat, { defaults, beforeLeaving, report }: OpenOptions) {
+  const { startNew: startNewChat, open: openChat } = chat;
+  const openId = chat.conversation.id;
+  const [opening, setOpening] = useState(false);
+  const [target, setTarget] = useState<MessageTarget | null>(null);
+  /** Counts opens, so a slow one that was overtaken is dropped. */
+  const openTicket = useRef(0);
+  const { model, systemPrompt, params, endpointId } = defaults;
+
+  const startNew = useCallback(() => {
+    beforeLeaving();
+    // A conversation still loading must not replace the new chat when it arrives.
+    openTicket.current += 1;
+    setOpening(false);
+    setTarget(null);
+    startNewChat({ model, systemPrompt, params, endpointId });
+  }, [beforeLeaving, startNewChat, model, systemPrompt, params, endpointId]);
+
+  const open = useCallback(
+    (id: string, messageId: string | null) => {
+      const jump = messageId === null ? null : { messageId };
+      if (id === openId) {
+        if (jump) setTarget(jump);
+        return;
+      }
+      beforeLeaving();
+      const ticket = ++openTicket.current;
+      setOpening(true);
+      api.getConversation({ id }).then(
+        (conversation) => {
+          if (ticket !== openTicket.current) return;
+          setOpening(false);
+          setTarget(jump);
+          openChat(conversation);
+        },
+        (error: unknown) => {
+          if (ticket !== openTicket.current) return;
+          setOpening(false);
+          report('Could not open the conversation', error);
+        },
+      );
+    },
+    [api, openId, beforeLeaving, openChat, report],
+  );
+
+  useChanges(api, ['messages'], ({ ids }) => {
+    if (!ids) startNew();
+  });
+
+  return { openId, opening, target, open, startNew };
+}

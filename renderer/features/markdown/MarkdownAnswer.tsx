@@ -1,0 +1,33 @@
+import type { MarkdownProps } from './Markdown';
+import { useCallback, useInsertionEffect, useMemo, useRef } from 'react';
+import { MarkdownBlockGroup } from './MarkdownBlockGroup';
+import { MarkdownContext } from './markdownContext';
+import { useAnswerPieces } from './useAnswerPieces';
+
+/** The Markdown pipeline's part of <Markdown>: parsing and rendering, in their own chunk. */
+export function MarkdownAnswer({ text, streaming, onOpenLink, className }: MarkdownProps) {
+  const runs = useAnswerPieces(text, streaming);
+
+  // A stable callback: a new onOpenLink each render must not re-render the memoized blocks.
+  const latestOnOpenLink = useRef(onOpenLink);
+  useInsertionEffect(() => {
+    latestOnOpenLink.current = onOpenLink;
+  });
+  const openLink = useCallback((url: string) => latestOnOpenLink.current(url), []);
+  const context = useMemo(() => ({ openLink }), [openLink]);
+
+  return (
+    <MarkdownContext value={context}>
+      <div className={className ? `md ${className}` : 'md'}>
+        {runs.map((run) =>
+          // Runs only ever change at the end, or from a placeholder to its blocks: the key is a stable identity.
+          run.blocks ? (
+            <MarkdownBlockGroup key={run.key} blocks={run.blocks} openIndex={run.openIndex} />
+          ) : (
+            <div key={run.key} className="md-pending" style={{ height: run.height }} aria-hidden="true" />
+          ),
+        )}
+      </div>
+    </MarkdownContext>
+  );
+}

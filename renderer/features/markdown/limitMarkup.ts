@@ -1,0 +1,95 @@
+import { MAX_NESTING } from './boundDepth';
+
+/**
+ * Markdown the parser would spend superlinear time on, made literal before it parses: micromark's
+ * cost grows with the square (or worse) of the nesting on one line (2,000 `- ` took 20 s) and of
+ * the unmatched emphasis or bracket delimiters in one paragraph (40,000 `a* ` took 5 s). A real
+ * answer never comes near these limits. Past them, a container marker gets a backslash (one per
+ * line) and shows as text; an emphasis or bracket delimiter becomes its look-alike (`*` → `∗`),
+ * which costs the parser no more than a letter, where tens of thousands of escapes would cost
+ * seconds.
+ */
+
+/** Look-alikes for delimiters past the limit: the same length, so offsets stay the source's. */
+const LOOK_ALIKE: Record<string, string> = { '*': '∗', _: '＿', '~': '∼', '[': '［', ']': '］' };
+
+/** Emphasis (`*`, `_`, `~`) or bracket (`[`, `]`) delimiters one paragraph may use as markup. */
+export const MAX_DELIMITERS = 1_000;
+
+const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
+// One container marker at the start of a line (a quote, a bullet or an ordered list item) and its space.
+const CONTAINER = /([ \t]{0,3})(>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/y;
+
+export interface LimitedMarkup {
+  /** The text to parse: the source with markers past a limit made literal. */
+  text: string;
+  /** Where the backslashes went, as offsets in the source, ascending: to map positions back. */
+  insertions: number[];
+}
+
+/** The offset in the source of an offset in the limited text. */
+export function sourceOffset(offset: number, insertions: readonly number[]): number {
+  let low = 0;
+  let high = insertions.length;
+  // Count insertions placed before `offset` in the limited text (the k-th sits at insertions[k] + k).
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((insertions[middle] ?? 0) + middle < offset) low = middle + 1;
+    else high = middle;
+  }
+  return offset - low;
+}
+
+/** Where in `line` a backslash makes its first container marker past MAX_NESTING literal, or null. */
+function excessContainer(line: string): number | null {
+  let consumed = 0;
+  for (let depth = 0; ; depth++) {
+    CONTAINER.lastIndex = consumed;
+    const match = CONTAINER.exec(line);
+    if (!match) return null;
+    const indent = match[1] ?? '';
+    const marker = match[2] ?? '';
+    // `\>`, `\-`, and `1\.` for an ordered item: its `.` or `)` is what makes it one.
+    if (depth === MAX_NESTING) return consumed + indent.length + (/^\d/.test(marker) ? marker.length - 1 : 0);
+    consumed += match[0].length;
+  }
+}
+
+/** Makes markers past the nesting and delimiter limits literal; returns the source itself when none are. */
+export function limitMarkup(source: string): LimitedMarkup {
+  const insertions: number[] = [];
+  const lookAlikes: number[] = [];
+  let fence: string | null = null;
+  let delimiters = 0;
+  let lineStart = 0;
+  for (const line of source.split('\n')) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence !== null) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+    } else if (marker) {
+      fence = marker;
+    } else if (line.trim() === '') {
+      delimiters = 0;
+    } else {
+      const container = excessContainer(line);
+      if (container !== null) insertions.push(lineStart + container);
+      for (let index = 0; index < line.length; index++) {
+        const char = line[index];
+        if (char !== '*' && char !== '_' && char !== '~' && char !== '[' && char !== ']') continue;
+        if (line[index - 1] === '\\') continue;
+        if (++delimiters > MAX_DELIMITERS) lookAlikes.push(lineStart + index);
+      }
+    }
+    lineStart += line.length + 1;
+  }
+  if (insertions.length === 0 && lookAlikes.length === 0) return { text: source, insertions };
+  const edits = [...insertions.map((at) => ({ at, insert: true })), ...lookAlikes.map((at) => ({ at, insert: false }))].sort((a, b) => a.at - b.at);
+  const parts: string[] = [];
+  let from = 0;
+  for (const { at, insert } of edits) {
+    parts.push(source.slice(from, at), insert ? '\\' : (LOOK_ALIKE[source[at] ?? ''] ?? ''));
+    from = insert ? at : at + 1;
+  }
+  parts.push(source.slice(from));
+  return { text: parts.join(''), insertions };
+}

@@ -1,0 +1,34 @@
+import 'katex/dist/katex.min.css';
+import type { ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
+import katex from 'katex';
+import type { ReactNode } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { MathSource } from './MathSource';
+
+/**
+ * TeX → React elements through KaTeX (HTML for the eye, MathML for screen readers). Loaded only when
+ * an answer first shows math: KaTeX, its stylesheet and the HTML parser are a large part of the app.
+ * The HTML is parsed in JavaScript (parse5), not by the DOM, and turned into elements whose inline
+ * styles React sets through the CSSOM, which the CSP's `style-src 'self'` allows, where `style="…"`
+ * attributes would be blocked. TeX that does not parse (often: half of it, mid-stream) shows as its source.
+ */
+export function renderMath(tex: string, displayMode: boolean): ReactNode {
+  try {
+    const html = katex.renderToString(tex, {
+      displayMode,
+      throwOnError: true,
+      // No \href, \url, \includegraphics, \htmlClass…: model output must not make links or load things.
+      trust: false,
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+      maxExpand: 1000,
+    });
+    const children = fromHtml(html, { fragment: true }).children as ElementContent[];
+    const math = { type: 'element' as const, tagName: displayMode ? 'div' : 'span', properties: { className: [displayMode ? 'md-math-display' : 'md-math-inline'] }, children };
+    return toJsxRuntime(math, { Fragment, jsx, jsxs, ignoreInvalidStyle: true });
+  } catch (error) {
+    return <MathSource tex={tex} problem={error instanceof Error ? error.message : String(error)} />;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The chat stream: not a request/answer call but a stream of events per request (a
+ * MessagePort in Electron, tagged frames in web mode), so it has no table, only its schemas.
+ */
+import { z } from 'zod';
+import { ATTACHMENT_LIMITS } from '../attachmentLimits';
+import { PARAM_LIMITS, type ChatParams } from '../chatParams';
+import { LIMITS } from '../limits';
+import { attachmentSchema } from './attachments';
+import { changed, type Change } from './changes';
+import type { AppError } from './errors';
+import { endpointIdSchema, idSchema } from './fields';
+
+/** The chat stream's own channel (one MessagePort per request in Electron). */
+export const CHAT_CHANNEL = 'chat:start';
+
+/** Chat parameters: only keys the person set, each in the range models accept. */
+export const chatParamsSchema: z.ZodType<ChatParams> = z
+  .object({
+    temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
+    topP: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
+    maxTokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
+    seed: z.number().int().min(PARAM_LIMITS.seed.min).max(PARAM_LIMITS.seed.max),
+    stop: z.array(z.string().min(1).max(PARAM_LIMITS.stopChars)).max(PARAM_LIMITS.stopSequences),
+    enableThinking: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const chatMessageSchema = z
+  .object({
+    role: z.enum(['user', 'assistant']),
+    content: z.string().max(LIMITS.messageChars),
+    attachments: z.array(attachmentSchema).max(ATTACHMENT_LIMITS.files).optional(),
+  })
+  .strict();
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/**
+ * Saves the turn in history: the last message as a new user message, a retry of a failed answer,
+ * a regenerated answer (the current one is kept as an earlier version, the new one takes its
+ * place), or an edit of the last user message (sent as the last message; its earlier text and
+ * the answer after it are kept as versions).
+ */
+export const chatHistorySchema = z
+  .object({
+    conversationId: idSchema,
+    /** The id the answer's row gets (the renderer already shows it under this id). */
+    answerId: idSchema,
+    turn: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('new'), userMessageId: idSchema }).strict(),
+      z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema }).strict(),
+      z.object({ kind: z.literal('regenerate'), answerId: idSchema }).strict(),
+      z.object({ kind: z.literal('edit'), userMessageId: idSchema }).strict(),
+    ]),
+  })
+  .strict();
+export type ChatHistory = z.infer<typeof chatHistorySchema>;
+
+export const chatRequestSchema = z
+  .object({
+    model: z.string().trim().min(1, 'choose a model').max(LIMITS.modelIdChars),
+    systemPrompt: z.string().max(LIMITS.systemPromptChars),
+    messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
+    /** Absent for chats that are not kept (none yet); present, main commits the turn before sending. */
+    history: chatHistorySchema.optional(),
+    /** Only the parameters the person set; absent or empty: none are sent. */
+    params: chatParamsSchema.optional(),
+    /** Where to send it; absent: the conversation's endpoint, else the default one. */
+    endpointId: endpointIdSchema.optional(),
+  })
+  .strict();
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+
+/** A kept chat changes its conversation as its turn is saved, and again as its answer ends. */
+export const chatChanges = (request: ChatRequest): Change[] => {
+  const ids = request.history ? [request.history.conversationId] : null;
+  return ids ? [changed('conversations', ids), changed('messages', ids)] : [];
+};
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+export type ChatStatus = 'complete' | 'stopped' | 'error';
+
+export interface ChatResult {
+  status: ChatStatus;
+  content: string;
+  reasoning: string;
+  usage: Usage | null;
+  finishReason: string | null;
+  error: AppError | null;
+  /** Milliseconds from sending to the first content or reasoning token; null when none arrived. */
+  firstTokenMs: number | null;
+  durationMs: number;
+  /** Milliseconds from the first reasoning token to the first answer token (or the end); null when the model did not reason. */
+  thinkingMs: number | null;
+}
+
+/** Events of one `chat()` stream. Every stream ends with exactly one `done`. */
+export type ChatEvent =
+  /** `thinkingMs` comes with the first answer text after reasoning: how long the model thought. */
+  | { type: 'delta'; content?: string; reasoning?: string; thinkingMs?: number }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'retrying'; attempt: number; of: number; reason: AppError }
+  | { type: 'done'; result: ChatResult };
+
+/** Messages on a chat stream from renderer to main. */
+export type ChatControl = { type: 'cancel' };

@@ -1,0 +1,137 @@
+/** The history table: the saved conversations, as the sidebar and the chat read and change them. */
+import { z } from 'zod';
+import type { ChatParams } from '../chatParams';
+import { LIMITS } from '../limits';
+import type { Attachment } from './attachments';
+import { call, returns } from './call';
+import { changed } from './changes';
+import { chatParamsSchema, type Usage } from './chat';
+import type { AppError } from './errors';
+import { endpointIdSchema, idRequestSchema, idSchema } from './fields';
+
+/** A message as history keeps it. `interrupted`: the app stopped while it streamed. */
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error' | 'interrupted';
+
+export interface StoredMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  reasoning: string;
+  status: MessageStatus;
+  error: AppError | null;
+  usage: Usage | null;
+  /** The model the message was sent to or answered by. */
+  model: string;
+  finishReason: string | null;
+  firstTokenMs: number | null;
+  durationMs: number | null;
+  /** How long the model reasoned before answering; null when it did not, or when not known (answers from before Parley kept it). */
+  thinkingMs: number | null;
+  createdAt: number;
+  /** Earlier versions (answers a regeneration replaced, text an edit rewrote), oldest first; absent when none. */
+  versions?: StoredMessage[];
+  /** Files sent with a question; absent when none. */
+  attachments?: Attachment[];
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  model: string;
+  createdAt: number;
+  updatedAt: number;
+  pinned: boolean;
+}
+
+export interface StoredConversation extends ConversationSummary {
+  systemPrompt: string;
+  messages: StoredMessage[];
+  /** The conversation's chat parameters; absent in rows made before Parley kept them. */
+  params?: ChatParams;
+  /** The id of the endpoint it is held with; an id Parley no longer knows means the default endpoint. */
+  endpoint?: string;
+}
+
+export interface SearchHit {
+  conversationId: string;
+  /** The message that matched; null when only the title did. */
+  messageId: string | null;
+  title: string;
+  role: 'user' | 'assistant' | null;
+  /** Plain text in pieces; `match` marks the searched words. Never HTML. */
+  snippet: { text: string; match: boolean }[];
+}
+
+export interface ConversationPage {
+  conversations: ConversationSummary[];
+  total: number;
+}
+
+export const listConversationsSchema = z
+  .object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1_000) })
+  .strict();
+/** At most what one change names: a page of the list. */
+export const summariesSchema = z.object({ ids: z.array(idSchema).max(1_000) }).strict();
+export const deleteMessageSchema = z.object({ conversationId: idSchema, messageId: idSchema }).strict();
+export const createConversationSchema = z
+  .object({
+    id: idSchema,
+    model: z.string().max(LIMITS.modelIdChars),
+    systemPrompt: z.string().max(LIMITS.systemPromptChars),
+    params: chatParamsSchema.optional(),
+    /** Absent: the default endpoint. */
+    endpointId: endpointIdSchema.optional(),
+  })
+  .strict();
+export const conversationPatchSchema = z
+  .object({
+    title: z.string().trim().min(1, 'the title is empty').max(LIMITS.titleChars),
+    model: z.string().max(LIMITS.modelIdChars),
+    systemPrompt: z.string().max(LIMITS.systemPromptChars),
+    pinned: z.boolean(),
+    params: chatParamsSchema,
+    endpointId: endpointIdSchema,
+  })
+  .partial()
+  .strict();
+export type ConversationPatch = z.infer<typeof conversationPatchSchema>;
+export const updateConversationSchema = z.object({ id: idSchema, patch: conversationPatchSchema }).strict();
+export const searchSchema = z.object({ query: z.string().max(LIMITS.searchChars), limit: z.number().int().min(1).max(200) }).strict();
+export const restoreBackupSchema = z.object({ backupFile: z.string().min(1).max(LIMITS.urlChars) }).strict();
+
+/** The conversation a request names changed. */
+const thisConversation = ({ id }: { id: string }) => [changed('conversations', [id])];
+
+export const historyCalls = {
+  listConversations: call({ channel: 'history:list', request: listConversationsSchema, response: returns<ConversationPage>() }),
+  /** The summaries of these conversations, as a change names them; deleted and unknown ones are left out. */
+  conversationSummaries: call({ channel: 'history:summaries', request: summariesSchema, response: returns<ConversationSummary[]>() }),
+  getConversation: call({ channel: 'history:get', request: idRequestSchema, response: returns<StoredConversation>() }),
+  /** Not announced: the window creates a conversation just before its first turn, which is. */
+  createConversation: call({ channel: 'history:create', request: createConversationSchema, response: returns<StoredConversation>() }),
+  updateConversation: call({
+    channel: 'history:update',
+    request: updateConversationSchema,
+    response: returns<ConversationSummary>(),
+    changes: thisConversation,
+  }),
+  deleteConversation: call({ channel: 'history:delete', request: idRequestSchema, response: returns<{ deleted: boolean }>(), changes: thisConversation }),
+  restoreConversation: call({ channel: 'history:restore', request: idRequestSchema, response: returns<ConversationSummary>(), changes: thisConversation }),
+  /** Deletes one message with its earlier versions, for good (the UI asks first). */
+  deleteMessage: call({
+    channel: 'history:deleteMessage',
+    request: deleteMessageSchema,
+    response: returns<{ deleted: boolean }>(),
+    changes: ({ conversationId }) => [changed('messages', [conversationId])],
+  }),
+  searchConversations: call({ channel: 'history:search', request: searchSchema, response: returns<SearchHit[]>() }),
+  /** Names the conversation from its first exchange (the model, or its first words as a fallback). */
+  autoTitle: call({ channel: 'history:autoTitle', request: idRequestSchema, response: returns<ConversationSummary>(), changes: thisConversation }),
+  /** Makes a backup the history again; the current file is kept aside, never deleted. */
+  restoreHistoryBackup: call({
+    channel: 'history:restoreBackup',
+    request: restoreBackupSchema,
+    response: returns<{ restored: boolean }>(),
+    changes: () => [changed('conversations'), changed('messages')],
+  }),
+};

@@ -1,0 +1,72 @@
+/**
+ * Deterministic screenshots: the page's clock frozen at SCREENSHOT_NOW, motion reduced,
+ * animations finished and the caret hidden, fonts loaded, and the same four variants of every
+ * screen (1280×800 and 900×700, light and dark). Baselines are compared with
+ * `toHaveScreenshot` and live in tests/e2e/__screenshots__ (playwright.config.ts): look at
+ * each one before committing it.
+ *
+ * Fonts: the baselines are drawn with Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk,
+ * fonts-noto-color-emoji), which .ci/run installs; other fonts give other pixels.
+ */
+import type { Page, PageScreenshotOptions } from '@playwright/test';
+import { expect } from './fixtures';
+import { nextFrames } from './geometry';
+import { SCREENSHOT_NOW } from './seedHistory';
+
+export type Theme = 'light' | 'dark';
+
+export interface ScreenSize {
+  name: string;
+  width: number;
+  height: number;
+}
+
+export const SCREEN_SIZES: readonly ScreenSize[] = [
+  { name: '1280x800', width: 1280, height: 800 },
+  { name: '900x700', width: 900, height: 700 },
+];
+
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+
+/** Every size × theme, in a fixed order. */
+export const SCREEN_VARIANTS = SCREEN_SIZES.flatMap((size) => THEMES.map((theme) => ({ size, theme })));
+
+/** The options every screenshot uses: the same as playwright.config.ts's toHaveScreenshot defaults. */
+export const STILL: Pick<PageScreenshotOptions, 'animations' | 'caret' | 'scale'> = { animations: 'disabled', caret: 'hide', scale: 'css' };
+
+/**
+ * Freezes the page's clock at SCREENSHOT_NOW (timers still run, so answers still stream) and
+ * asks for reduced motion, then reloads so the app starts under them: "today" in the sidebar,
+ * times and dates in the window are then the same on every run.
+ */
+export async function freezeForScreenshots(page: Page): Promise<void> {
+  await page.clock.setFixedTime(SCREENSHOT_NOW);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.reload();
+}
+
+/** Sets the window size and theme, then waits for fonts and two painted frames. */
+export async function showAs(page: Page, size: ScreenSize, theme: Theme): Promise<void> {
+  await page.setViewportSize({ width: size.width, height: size.height });
+  await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await nextFrames(page);
+}
+
+/** The current screen, as pixels (what the determinism check and the README images use). */
+export async function captureScreen(page: Page, size: ScreenSize, theme: Theme): Promise<Buffer> {
+  await showAs(page, size, theme);
+  return page.screenshot(STILL);
+}
+
+/**
+ * Compares the current screen with its baseline in every variant: `<screen>-<size>-<theme>.png`.
+ * `prepare` runs after each resize, for screens whose state depends on the size (a drawer).
+ */
+export async function expectScreen(page: Page, screen: string, prepare?: (size: ScreenSize, theme: Theme) => Promise<void>): Promise<void> {
+  for (const { size, theme } of SCREEN_VARIANTS) {
+    await showAs(page, size, theme);
+    await prepare?.(size, theme);
+    await expect(page).toHaveScreenshot(`${screen}-${size.name}-${theme}.png`, STILL);
+  }
+}

@@ -1,0 +1,214 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
+
+const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
+let api: ScriptedParley;
+
+giveConversationListHeight();
+
+beforeEach(() => {
+  api = new ScriptedParley();
+  api.settings = { ...api.settings, defaultModel: MODEL, defaultSystemPrompt: 'Be brief.' };
+});
+afterEach(cleanup);
+
+async function openApp() {
+  renderWith(api);
+  await screen.findByRole('combobox', { name: 'Model' });
+  return userEvent.setup();
+}
+
+async function send(user: ReturnType<typeof userEvent.setup>, text: string) {
+  await user.type(screen.getByRole('textbox', { name: 'Message' }), `${text}{Enter}`);
+}
+
+/** A conversation in the sidebar, once the list (loaded or just added to) shows it. */
+const sidebarButton = async (name: string) => within(await screen.findByRole('list', { name: 'Conversations' })).findByRole('button', { name });
+const log = () => screen.getByRole('log', { name: 'Conversation' });
+const lastAnswer = () => {
+  const answer = within(log()).getAllByRole('article', { name: 'Assistant' }).at(-1);
+  if (!answer) throw new Error('no answer yet');
+  return answer;
+};
+/** The order in which the api was called, for the methods given. */
+const sequence = (...methods: string[]) => api.calls.map((call) => call.method).filter((method) => methods.includes(method));
+
+describe('saving the conversation', () => {
+  it('creates a new chat in history with its first message, and sends each turn with its ids', async () => {
+    const user = await openApp();
+    expect(api.callsTo('createConversation')).toEqual([]);
+    await send(user, 'Hello there');
+
+    await waitFor(() => expect(api.chats).toHaveLength(1));
+    const [created] = api.callsTo('createConversation')[0] as [{ id: string; model: string; systemPrompt: string }];
+    expect(created).toEqual({ id: expect.any(String), model: MODEL, systemPrompt: 'Be brief.', params: {}, endpointId: 'wandb' });
+    expect(sequence('createConversation', 'chat')).toEqual(['createConversation', 'chat']);
+
+    const question = within(log()).getByRole('article', { name: 'You' });
+    expect(api.lastChat.request.history).toEqual({
+      conversationId: created.id,
+      answerId: lastAnswer().dataset.messageId,
+      turn: { kind: 'new', userMessageId: question.dataset.messageId },
+    });
+    // The conversation shows in the sidebar as soon as main has it.
+    expect(await sidebarButton('Hello there')).toBeTruthy();
+
+    api.lastChat.end();
+    await send(user, 'Again');
+    await waitFor(() => expect(api.chats).toHaveLength(2));
+    expect(api.callsTo('createConversation')).toHaveLength(1);
+    expect(api.lastChat.request.history?.conversationId).toBe(created.id);
+  });
+
+  it('titles the conversation once, after its first complete answer, without holding up the composer', async () => {
+    api.history.nextTitle = 'Greetings exchanged';
+    const user = await openApp();
+    await send(user, 'Hi');
+    await waitFor(() => expect(api.chats).toHaveLength(1));
+    api.lastChat.fail({ code: 'server', message: 'The server had a problem.' });
+    await within(lastAnswer()).findByRole('alert');
+    expect(api.callsTo('autoTitle')).toEqual([]);
+
+    await user.click(within(lastAnswer()).getByRole('button', { name: 'Retry' }));
+    api.lastChat.delta('Hello!');
+    api.lastChat.end();
+    const id = api.lastChat.request.history?.conversationId;
+    await waitFor(() => expect(api.callsTo('autoTitle')).toEqual([[{ id }]]));
+    expect(await sidebarButton('Greetings exchanged')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Greetings exchanged');
+
+    await send(user, 'More');
+    api.lastChat.end();
+    await waitFor(() => expect(lastAnswer().getAttribute('aria-busy')).toBe('false'));
+    expect(api.callsTo('autoTitle')).toHaveLength(1);
+  });
+
+  it('keeps the question and offers Retry when the conversation cannot be created, then sends it as new', async () => {
+    const user = await openApp();
+    api.failNext('createConversation', { code: 'internal', message: 'The disk is full.' });
+    await send(user, 'Keep me');
+    expect((await within(lastAnswer()).findByRole('alert')).textContent).toContain('The disk is full.');
+    expect(within(log()).getByRole('article', { name: 'You' }).textContent).toContain('Keep me');
+    expect(api.chats).toEqual([]);
+
+    await user.click(within(lastAnswer()).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(api.chats).toHaveLength(1));
+    const question = within(log()).getByRole('article', { name: 'You' });
+    expect(api.lastChat.request.history?.turn).toEqual({ kind: 'new', userMessageId: question.dataset.messageId });
+    expect(api.callsTo('createConversation')).toHaveLength(2);
+  });
+
+  it('shows an interrupted answer with its text, and Retry replaces it', async () => {
+    const interrupted = storedMessage({ role: 'assistant', content: 'The first half of', status: 'interrupted', finishReason: null });
+    const stored = api.history.seed({ title: 'Cut off', model: MODEL, messages: [storedMessage({ role: 'user', content: 'Explain tides' }), interrupted] });
+    const user = await openApp();
+    await user.click(await sidebarButton('Cut off'));
+
+    const answer = await within(log()).findByRole('article', { name: 'Assistant' });
+    expect(answer.textContent).toContain('The first half of');
+    expect(answer.textContent).toContain('Interrupted');
+    await user.click(within(answer).getByRole('button', { name: 'Retry' }));
+
+    expect(api.lastChat.request).toMatchObject({ messages: [{ role: 'user', content: 'Explain tides' }] });
+    expect(api.lastChat.request.history).toEqual({
+      conversationId: stored.id,
+      answerId: expect.any(String),
+      turn: { kind: 'retry', replacesAnswerId: interrupted.id },
+    });
+  });
+});
+
+describe('each conversation keeps its own settings', () => {
+  it('saves a stored conversation’s model at once and its system prompt after typing pauses', async () => {
+    const stored = api.history.seed({ title: 'Recipes', model: MODEL, systemPrompt: 'You cook.' });
+    const user = await openApp();
+    await user.click(await sidebarButton('Recipes'));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('You cook.'));
+
+    const model = screen.getByRole('combobox', { name: 'Model' });
+    await user.click(model);
+    await user.click(screen.getByRole('option', { name: 'Qwen/Qwen3-235B-A22B' }));
+    expect(api.callsTo('updateConversation')).toEqual([[{ id: stored.id, patch: { model: 'Qwen/Qwen3-235B-A22B' } }]]);
+    expect(api.callsTo('updateSettings')).toEqual([[{ defaultModel: 'Qwen/Qwen3-235B-A22B' }]]);
+
+    await user.type(screen.getByRole('textbox', { name: 'System prompt' }), ' Vegan only.');
+    expect(api.callsTo('updateConversation')).toHaveLength(1);
+    await waitFor(() => expect(api.callsTo('updateConversation')).toEqual([[{ id: stored.id, patch: { model: 'Qwen/Qwen3-235B-A22B' } }], [{ id: stored.id, patch: { systemPrompt: 'You cook. Vegan only.' } }]]));
+  });
+
+  it('a new chat takes the defaults, whatever the last opened conversation used', async () => {
+    api.history.seed({ title: 'Recipes', model: 'Qwen/Qwen3-235B-A22B', systemPrompt: 'You cook.' });
+    const user = await openApp();
+    await user.click(await sidebarButton('Recipes'));
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Model' }) as HTMLInputElement).value).toBe('Qwen/Qwen3-235B-A22B'));
+    await user.click(screen.getByRole('button', { name: 'New chat' }));
+    expect((screen.getByRole('combobox', { name: 'Model' }) as HTMLInputElement).value).toBe(MODEL);
+    expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('Be brief.');
+  });
+});
+
+describe('an answer left behind', () => {
+  it('goes on streaming and shows its live text when its conversation is opened again', async () => {
+    const user = await openApp();
+    await send(user, 'Write a long story');
+    await waitFor(() => expect(api.chats).toHaveLength(1));
+    const stream = api.lastChat;
+    stream.delta('Once upon');
+    await within(lastAnswer()).findByText('Once upon');
+
+    await user.click(screen.getByRole('button', { name: 'New chat' }));
+    expect(screen.queryAllByRole('article')).toEqual([]);
+    stream.delta(' a time');
+    // The other conversation's text never lands in this one.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(screen.queryAllByRole('article')).toEqual([]);
+    expect(stream.cancelled).toBe(false);
+
+    await user.click(await sidebarButton('Write a long story'));
+    await within(log()).findByText('Once upon a time');
+    expect(lastAnswer().getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
+
+    stream.delta(', the end.');
+    stream.end();
+    await within(log()).findByText('Once upon a time, the end.');
+    await waitFor(() => expect(lastAnswer().getAttribute('aria-busy')).toBe('false'));
+  });
+
+  it('that finished while away shows finished on return', async () => {
+    const user = await openApp();
+    await send(user, 'Quick one');
+    await waitFor(() => expect(api.chats).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'New chat' }));
+    api.lastChat.delta('Done.');
+    api.lastChat.end();
+
+    await user.click(await sidebarButton('Quick one'));
+    await within(log()).findByText('Done.');
+    expect(lastAnswer().getAttribute('aria-busy')).toBe('false');
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+  });
+});
+
+describe('what main changed behind the window', () => {
+  it('a restored backup: the sidebar reads the whole history again and the window leaves the conversation it showed', async () => {
+    api.history.seed({ title: 'Before the damage', model: MODEL });
+    api.noticeList = [{ id: 'damaged', level: 'warning', message: 'Your history file was damaged.', backupFile: 'history-v3-20260101-000000.sqlite3' }];
+    const user = await openApp();
+    await user.click(await sidebarButton('Before the damage'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Before the damage'));
+
+    // What the backup holds; main announces nothing until the restore.
+    api.history.seed({ title: 'From the backup', model: MODEL });
+    await user.click(screen.getByRole('button', { name: 'Restore backup' }));
+
+    expect(await sidebarButton('From the backup')).toBeTruthy();
+    expect(api.callsTo('restoreHistoryBackup')).toEqual([[{ backupFile: 'history-v3-20260101-000000.sqlite3' }]]);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('New chat'));
+  });
+});

@@ -1,0 +1,186 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
+
+const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
+let api: ScriptedParley;
+
+giveConversationListHeight();
+
+beforeEach(() => {
+  api = new ScriptedParley();
+  api.settings = { ...api.settings, defaultModel: MODEL };
+});
+afterEach(cleanup);
+
+type User = ReturnType<typeof userEvent.setup>;
+
+const log = () => screen.getByRole('log', { name: 'Conversation' });
+const articles = (name: 'You' | 'Assistant') => within(log()).queryAllByRole('article', { name });
+const last = (name: 'You' | 'Assistant') => {
+  const found = articles(name).at(-1);
+  if (!found) throw new Error(`no ${name} message`);
+  return found;
+};
+const button = (article: HTMLElement, name: string) => within(article).getByRole('button', { name });
+
+async function openChat(): Promise<User> {
+  renderWith(api);
+  await screen.findByRole('combobox', { name: 'Model' });
+  return userEvent.setup();
+}
+
+/** Sends `text` and lets the scripted model answer `answer`. */
+async function exchange(user: User, text: string, answer: string) {
+  await user.type(screen.getByRole('textbox', { name: 'Message' }), `${text}{Enter}`);
+  await waitFor(() => expect(api.lastChat.request.messages.at(-1)?.content).toBe(text));
+  api.lastChat.delta(answer);
+  api.lastChat.end();
+  await waitFor(() => expect(last('Assistant').getAttribute('aria-busy')).toBe('false'));
+}
+
+describe('message actions', () => {
+  it('Regenerate asks again for the last answer, keeping the first as version 1 of 2', async () => {
+    const user = await openChat();
+    await exchange(user, 'Name a bird', 'A pelican.');
+    const first = last('Assistant').dataset.messageId;
+
+    await user.click(button(last('Assistant'), 'Regenerate'));
+    expect(api.lastChat.request.messages).toEqual([{ role: 'user', content: 'Name a bird' }]);
+    expect(api.lastChat.request.history?.turn).toEqual({ kind: 'regenerate', answerId: first });
+    expect(api.lastChat.request.history?.answerId).toBe(last('Assistant').dataset.messageId);
+    api.lastChat.delta('A heron.');
+    api.lastChat.end();
+
+    const answer = await waitFor(() => {
+      expect(articles('Assistant')).toHaveLength(1);
+      expect(last('Assistant').textContent).toContain('A heron.');
+      return last('Assistant');
+    });
+    expect(within(answer).getByLabelText('Version 2 of 2').textContent).toContain('2/2');
+    expect(button(answer, 'Next version')).toHaveProperty('disabled', true);
+    await user.click(button(answer, 'Previous version'));
+    expect(answer.textContent).toContain('A pelican.');
+    expect(answer.textContent).not.toContain('A heron.');
+    expect(within(answer).getByLabelText('Version 1 of 2')).toBeTruthy();
+    await user.click(button(answer, 'Next version'));
+    expect(answer.textContent).toContain('A heron.');
+  });
+
+  it('Edit turns the last question into a form; "Save and send" resends it and keeps the old text and answer', async () => {
+    const user = await openChat();
+    await exchange(user, 'Name a bird', 'A pelican.');
+    const question = last('You');
+
+    await user.click(button(question, 'Edit'));
+    const box = within(question).getByRole('textbox', { name: 'Edit message' });
+    expect(box).toHaveProperty('value', 'Name a bird');
+    await user.click(button(question, 'Cancel'));
+    expect(within(question).queryByRole('textbox')).toBeNull();
+    expect(api.chats).toHaveLength(1);
+
+    await user.click(button(question, 'Edit'));
+    await user.clear(within(question).getByRole('textbox', { name: 'Edit message' }));
+    await user.type(within(question).getByRole('textbox', { name: 'Edit message' }), 'Name a sea bird');
+    await user.click(button(question, 'Save and send'));
+    expect(api.lastChat.request.messages).toEqual([{ role: 'user', content: 'Name a sea bird' }]);
+    expect(api.lastChat.request.history?.turn).toEqual({ kind: 'edit', userMessageId: question.dataset.messageId });
+    api.lastChat.delta('A gannet.');
+    api.lastChat.end();
+
+    await waitFor(() => expect(last('Assistant').textContent).toContain('A gannet.'));
+    expect(last('You').textContent).toContain('Name a sea bird');
+    expect(within(last('You')).getByLabelText('Version 2 of 2')).toBeTruthy();
+    await user.click(button(last('You'), 'Previous version'));
+    expect(last('You').textContent).toContain('Name a bird');
+    expect(last('You').textContent).not.toContain('sea');
+    await user.click(button(last('Assistant'), 'Previous version'));
+    expect(last('Assistant').textContent).toContain('A pelican.');
+    // What main kept is what the view shows after a reload.
+    const stored = api.history.get(api.lastChat.request.history?.conversationId as string);
+    expect(stored.messages.map((m) => [m.content, m.versions?.map((v) => v.content)])).toEqual([
+      ['Name a sea bird', ['Name a bird']],
+      ['A gannet.', ['A pelican.']],
+    ]);
+  });
+
+  it('offers Regenerate and Edit at the end of the conversation only, and not while an answer streams', async () => {
+    const user = await openChat();
+    await exchange(user, 'one', 'first');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'two{Enter}');
+    await waitFor(() => expect(api.chats).toHaveLength(2));
+    expect(within(log()).queryByRole('button', { name: 'Regenerate' })).toBeNull();
+    expect(within(log()).queryByRole('button', { name: 'Edit' })).toBeNull();
+    api.lastChat.delta('second');
+    api.lastChat.end();
+
+    await waitFor(() => expect(within(log()).getAllByRole('button', { name: 'Regenerate' })).toHaveLength(1));
+    expect(within(last('Assistant')).getByRole('button', { name: 'Regenerate' })).toBeTruthy();
+    expect(within(log()).getAllByRole('button', { name: 'Edit' })).toHaveLength(1);
+    expect(within(last('You')).getByRole('button', { name: 'Edit' })).toBeTruthy();
+  });
+
+  it('Copy puts the shown version’s Markdown on the clipboard and says "Copied"', async () => {
+    const user = await openChat();
+    await exchange(user, 'Show code', 'Here:\n\n```js\nlet x = 1;\n```');
+    await user.click(button(last('Assistant'), 'Copy'));
+    expect(await navigator.clipboard.readText()).toBe('Here:\n\n```js\nlet x = 1;\n```');
+    expect(button(last('Assistant'), 'Copied')).toBeTruthy();
+    await user.click(button(last('You'), 'Copy'));
+    expect(await navigator.clipboard.readText()).toBe('Show code');
+  });
+
+  it('Delete asks "Confirm delete" first, then deletes the message in history', async () => {
+    const user = await openChat();
+    await exchange(user, 'Name a bird', 'A pelican.');
+    const answer = last('Assistant');
+    const conversationId = api.lastChat.request.history?.conversationId;
+
+    await user.click(button(answer, 'Delete'));
+    expect(api.callsTo('deleteMessage')).toEqual([]);
+    // Moving away takes the confirm back.
+    await user.click(button(last('You'), 'Copy'));
+    expect(button(answer, 'Delete')).toBeTruthy();
+    await user.click(button(answer, 'Delete'));
+    await user.click(button(answer, 'Confirm delete'));
+
+    await waitFor(() => expect(articles('Assistant')).toHaveLength(0));
+    expect(api.callsTo('deleteMessage')).toEqual([[{ conversationId, messageId: answer.dataset.messageId }]]);
+    expect(api.history.get(conversationId as string).messages.map((m) => m.content)).toEqual(['Name a bird']);
+  });
+
+  it('keeps the message when history could not delete it, and says why', async () => {
+    const user = await openChat();
+    await exchange(user, 'Name a bird', 'A pelican.');
+    api.failNext('deleteMessage', { code: 'internal', message: 'The disk is full.' });
+    await user.click(button(last('Assistant'), 'Delete'));
+    await user.click(button(last('Assistant'), 'Confirm delete'));
+    expect((await within(last('Assistant')).findByRole('alert')).textContent).toContain('Could not delete: The disk is full.');
+    expect(last('Assistant').textContent).toContain('A pelican.');
+  });
+
+  it('shows the versions a stored conversation kept, the current one first', async () => {
+    const versions = ['First try.', 'Second try.'].map((content) => storedMessage({ role: 'assistant', content }));
+    api.history.seed({
+      title: 'Birds',
+      model: MODEL,
+      messages: [storedMessage({ role: 'user', content: 'Name a bird' }), storedMessage({ role: 'assistant', content: 'Third try.', versions })],
+    });
+    const user = await openChat();
+    await user.click(await within(await screen.findByRole('list', { name: 'Conversations' })).findByRole('button', { name: 'Birds' }));
+
+    const answer = await waitFor(() => {
+      expect(last('Assistant').textContent).toContain('Third try.');
+      return last('Assistant');
+    });
+    expect(within(answer).getByLabelText('Version 3 of 3')).toBeTruthy();
+    await user.click(button(answer, 'Previous version'));
+    await user.click(button(answer, 'Previous version'));
+    expect(answer.textContent).toContain('First try.');
+    expect(button(answer, 'Previous version')).toHaveProperty('disabled', true);
+  });
+});

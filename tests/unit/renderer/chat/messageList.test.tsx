@@ -1,0 +1,174 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ParleyContext } from '../../../../renderer/lib/ParleyContext';
+import { createMessage, type Message } from '../../../../renderer/features/chat/conversationReducer';
+import { MessageActionsContext, type MessageActions } from '../../../../renderer/features/chat/MessageActionsContext';
+import { MessageList, type MessageTarget } from '../../../../renderer/features/chat/MessageList';
+import { FOLLOW_PX, followsAfterScroll, useStickToBottom } from '../../../../renderer/features/chat/useStickToBottom';
+import { ScriptedParley } from '../support/scriptedParley';
+
+const VIEW_PX = 500;
+const ROW_PX = 100;
+
+/** jsdom lays nothing out: give the log a height, each row a height, and scrolling, as a window would. */
+function giveTheLogLayout() {
+  const names = ['clientHeight', 'scrollHeight', 'offsetHeight'] as const;
+  const descriptors = names.map((name) => [name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)] as const);
+  const define = (name: (typeof names)[number], get: (element: HTMLElement) => number) =>
+    Object.defineProperty(HTMLElement.prototype, name, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return get(this);
+      },
+    });
+  beforeEach(() => {
+    define('clientHeight', (element) => (element.classList.contains('message-list') ? VIEW_PX : 0));
+    // The rows' box is as tall as the virtualizer says the whole list is.
+    define('scrollHeight', (element) => (element.classList.contains('message-list') ? parseFloat((element.firstElementChild as HTMLElement | null)?.style.height ?? '0') || 0 : 0));
+    define('offsetHeight', (element) => (element.classList.contains('message-row') ? ROW_PX : 0));
+    HTMLElement.prototype.scrollTo = function (this: HTMLElement, options?: ScrollToOptions | number) {
+      if (typeof options !== 'object' || options.top === undefined) return;
+      this.scrollTop = Math.max(0, Math.min(options.top, this.scrollHeight - this.clientHeight));
+      this.dispatchEvent(new Event('scroll'));
+    } as typeof HTMLElement.prototype.scrollTo;
+  });
+  afterEach(() => {
+    for (const [name, descriptor] of descriptors) if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
+  });
+}
+
+function conversation(count: number, prefix: string): Message[] {
+  return Array.from({ length: count }, (_, n) =>
+    createMessage({ id: `${prefix}-${n}`, role: n % 2 ? 'assistant' : 'user', content: `${prefix} message ${n}`, model: 'm', createdAt: n }),
+  );
+}
+
+const api = new ScriptedParley();
+const noop = () => {};
+const actions: MessageActions = { lastUserId: null, lastAnswerId: null, idle: true, regenerate: noop, edit: noop, remove: async () => {}, params: {}, dropParamAndRetry: noop };
+
+function showList(conversationId: string, messages: Message[], target: MessageTarget | null = null) {
+  return render(
+    <ParleyContext.Provider value={api.client}>
+      <MessageActionsContext.Provider value={actions}>
+        <MessageList key={conversationId} conversationId={conversationId} messages={messages} retrying={null} canRetry target={target} onRetry={noop} onOpenSettings={noop} />
+      </MessageActionsContext.Provider>
+    </ParleyContext.Provider>,
+  );
+}
+
+const log = () => screen.getByRole('log', { name: 'Conversation' });
+const jump = () => screen.queryByRole('button', { name: 'Jump to latest' });
+
+function scrollTo(top: number) {
+  log().scrollTop = top;
+  fireEvent.scroll(log());
+}
+
+afterEach(cleanup);
+
+describe('followsAfterScroll', () => {
+  const at = (scrollTop: number) => ({ scrollTop, scrollHeight: 2_000, clientHeight: 500 });
+
+  it('stops following when the person scrolls up, away from the end', () => {
+    expect(followsAfterScroll(true, 1_500, at(1_200))).toBe(false);
+  });
+
+  it('keeps following while text grows below or the browser clamps a shrinking page', () => {
+    // Content grew by 300 px: the position did not move, the end did.
+    expect(followsAfterScroll(true, 1_200, { scrollTop: 1_200, scrollHeight: 2_000, clientHeight: 500 })).toBe(true);
+    // Content shrank: the browser moved the position up, still at the end.
+    expect(followsAfterScroll(true, 1_600, at(1_500))).toBe(true);
+  });
+
+  it('resumes following once the person scrolls back near the end, and not before', () => {
+    expect(followsAfterScroll(false, 1_000, at(1_200))).toBe(false);
+    expect(followsAfterScroll(false, 1_200, at(1_500 - FOLLOW_PX))).toBe(true);
+  });
+});
+
+describe('useStickToBottom', () => {
+  it('pins the box to its end after each render until scrolled up, and follow() resumes', () => {
+    const box = { scrollTop: 0, scrollHeight: 1_000, clientHeight: 400 };
+    const { result, rerender } = renderHook(() => useStickToBottom({ current: box as unknown as HTMLElement }, true));
+    expect(box.scrollTop).toBe(1_000);
+
+    box.scrollHeight = 1_600;
+    rerender();
+    expect(box.scrollTop).toBe(1_600);
+
+    box.scrollTop = 900;
+    act(() => result.current.onScroll());
+    expect(result.current.following).toBe(false);
+    box.scrollHeight = 2_000;
+    rerender();
+    expect(box.scrollTop).toBe(900);
+
+    act(() => result.current.follow());
+    expect(result.current.following).toBe(true);
+    expect(box.scrollTop).toBe(2_000);
+  });
+});
+
+describe('MessageList', () => {
+  giveTheLogLayout();
+
+  it('keeps the DOM to the rows in view, however long the conversation', () => {
+    showList('long', conversation(1_000, 'long'));
+    const rendered = screen.getAllByRole('article').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(15);
+    // It opens at the end.
+    expect(screen.getByText('long message 999')).toBeTruthy();
+  });
+
+  it('shows "Jump to latest" once scrolled up; clicking it goes to the end and follows again', () => {
+    showList('a', conversation(40, 'a'));
+    expect(log().scrollTop).toBe(log().scrollHeight);
+    expect(jump()).toBeNull();
+
+    scrollTo(1_000);
+    const button = jump();
+    expect(button).not.toBeNull();
+    fireEvent.click(button as HTMLElement);
+    expect(log().scrollTop).toBe(log().scrollHeight);
+    expect(jump()).toBeNull();
+    expect(document.activeElement).toBe(log());
+  });
+
+  it('keeps each conversation’s place: switching away and back restores it', () => {
+    const a = conversation(40, 'a');
+    const b = conversation(40, 'b');
+    const first = showList('keep-a', a);
+    scrollTo(1_234);
+    first.unmount();
+
+    // Conversation B was never scrolled: it opens at its end.
+    const second = showList('keep-b', b);
+    expect(log().scrollTop).toBe(log().scrollHeight);
+    expect(jump()).toBeNull();
+    second.unmount();
+
+    showList('keep-a', a);
+    expect(log().scrollTop).toBe(1_234);
+    expect(jump()).not.toBeNull();
+  });
+
+  it('a conversation left at its end opens at its end, with what arrived since', () => {
+    const messages = conversation(20, 'end');
+    showList('end', messages).unmount();
+    showList('end', [...messages, ...conversation(2, 'more')]);
+    expect(log().scrollTop).toBe(log().scrollHeight);
+    expect(jump()).toBeNull();
+  });
+
+  it('a search result opens at its message, focused, and the list stops following', async () => {
+    const messages = conversation(1_000, 'deep');
+    showList('deep', messages, { messageId: 'deep-150' });
+    const article = await screen.findByText('deep message 150').then((text) => text.closest('article'));
+    expect(document.activeElement).toBe(article);
+    expect(article?.className).toContain('highlighted');
+    expect(jump()).not.toBeNull();
+  });
+});

@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoredConversation } from '../../../../shared/ipc';
+import { giveConversationListHeight } from '../support/listLayout';
+import { storedMessage } from '../support/memoryHistory';
+import { renderWith, ScriptedParley } from '../support/scriptedParley';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+let api: ScriptedParley;
+let volcanoes: StoredConversation;
+
+giveConversationListHeight();
+
+beforeEach(() => {
+  api = new ScriptedParley();
+  api.settings = { ...api.settings, defaultModel: 'org/model' };
+  volcanoes = api.history.seed({
+    title: 'Volcanoes',
+    messages: [
+      storedMessage({ role: 'user', content: 'Tell me about Iceland.' }),
+      storedMessage({ role: 'assistant', content: 'Iceland sits on the Mid-Atlantic Ridge, where magma rises.' }),
+      storedMessage({ role: 'user', content: 'And Hawaii?' }),
+      storedMessage({ role: 'assistant', content: 'A hotspot feeds Hawaiian magma.' }),
+    ],
+  });
+  api.history.seed({ title: HOSTILE, messages: [storedMessage({ role: 'user', content: `Why does ${HOSTILE} show up in magma logs?` })] });
+});
+afterEach(cleanup);
+
+async function openApp() {
+  renderWith(api);
+  await screen.findByRole('button', { name: 'Volcanoes' });
+  const user = userEvent.setup();
+  return { user, searchbox: screen.getByRole('searchbox', { name: 'Search conversations' }) };
+}
+
+const results = () => screen.getByRole('list', { name: 'Search results' });
+
+describe('search', () => {
+  it('asks once typing pauses and shows results in place of the list', async () => {
+    const { user, searchbox } = await openApp();
+    await user.type(searchbox, 'magma');
+    await within(results()).findAllByRole('button');
+    expect(api.callsTo('searchConversations')).toEqual([[{ query: 'magma', limit: 50 }]]);
+    expect(screen.queryByRole('list', { name: 'Conversations' })).toBeNull();
+  });
+
+  it('marks the matched words from the snippet segments', async () => {
+    const { user, searchbox } = await openApp();
+    await user.type(searchbox, 'hotspot');
+    const hit = await within(results()).findByRole('button', { name: 'Volcanoes A hotspot feeds Hawaiian magma.' });
+    expect([...hit.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['hotspot']);
+  });
+
+  it('shows stored text as text, never as HTML', async () => {
+    const { user, searchbox } = await openApp();
+    await user.type(searchbox, 'logs');
+    const hit = await within(results()).findByRole('button', { name: `${HOSTILE} Why does ${HOSTILE} show up in magma logs?` });
+    expect(hit.querySelector('img')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    expect(hit.textContent).toContain(HOSTILE);
+  });
+
+  it('opens the conversation at the message that matched', async () => {
+    const { user, searchbox } = await openApp();
+    await user.type(searchbox, 'ridge');
+    await user.click(await within(results()).findByRole('button', { name: /Mid-Atlantic Ridge/ }));
+
+    const target = volcanoes.messages[1];
+    await waitFor(() => expect(api.callsTo('getConversation')).toEqual([[{ id: volcanoes.id }]]));
+    const article = await screen.findByText(/Mid-Atlantic Ridge/).then((text) => text.closest('article'));
+    expect(article?.dataset.messageId).toBe(target?.id);
+    await waitFor(() => expect(article).toBe(document.activeElement));
+    expect(article?.classList.contains('highlighted')).toBe(true);
+  });
+
+  it('says when nothing matches, and Escape clears the search', async () => {
+    const { user, searchbox } = await openApp();
+    await user.type(searchbox, 'quasar');
+    expect(await screen.findByText('No conversations match')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect((searchbox as HTMLInputElement).value).toBe('');
+    expect(screen.getByRole('list', { name: 'Conversations' })).toBeTruthy();
+  });
+
+  it('shows why a search failed', async () => {
+    const { user, searchbox } = await openApp();
+    api.failNext('searchConversations', { code: 'internal', message: 'The search index is being rebuilt.' });
+    await user.type(searchbox, 'lava');
+    expect((await screen.findByRole('alert')).textContent).toBe('Search failed: The search index is being rebuilt.');
+  });
+});
