@@ -115,7 +115,7 @@ if (!app.requestSingleInstanceLock()) {
       dialogs: createElectronDialogs({ dialog, window: () => mainWindow, defaultFolder: app.getPath('documents') }),
       ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
       ...(process.env.PARLEY_BASE_URL ? { baseURL: process.env.PARLEY_BASE_URL } : {}),
-      ...(process.env.PARLEY_MODEL_CATALOG_URL ? { modelCatalogURL: process.env.PARLEY_MODEL_CATALOG_URL } : {}),
+      ...(process.env.PARLEY_MODEL_CATALOG_ORIGIN ? { modelCatalogOrigin: process.env.PARLEY_MODEL_CATALOG_ORIGIN } : {}),
       rememberSecret: appLog.rememberSecret,
       openFolder: async (folder) => (await shell.openPath(folder)) === '',
       updates,

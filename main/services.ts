@@ -14,7 +14,7 @@ import type { HistoryStore } from './history/historyStore';
 import { createRouter, type Router } from './ipc/router';
 import { safeExternalUrl } from './links/externalUrl';
 import { createModelCatalog } from './models/modelCatalog';
-import { isWandbEndpoint, WANDB_CATALOG_URL } from './models/liveCatalog';
+import { isWandbEndpoint, WANDB_CATALOG_ORIGIN } from './models/liveCatalog';
 import { createUsageReport } from './history/usage';
 import type { Cipher } from './secrets/cipher';
 import type { KeyValueStore } from './settings/keyValueStore';
@@ -68,8 +68,8 @@ export interface ServicePorts {
   openFolder?: (folder: string) => Promise<boolean>;
   /** Auto-update (packaged app only); absent in web mode. */
   updates?: Pick<Updates, 'status' | 'install'>;
-  /** Reads the public model catalogue from here, for every endpoint (tests); by default W&B's, for W&B only. */
-  modelCatalogURL?: string;
+  /** Reads the public model feeds from this origin, for every endpoint (tests); by default W&B's, for W&B only. */
+  modelCatalogOrigin?: string;
   /** How long MCP servers may take to start and tools to run (tests shorten them). */
   toolTimeouts?: McpTimeouts;
 }
@@ -110,7 +110,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
   const models = createModelCatalog({
     cacheFile: path.join(ports.dataDir, 'models-cache.json'),
     getEndpoint,
-    liveCatalog: ports.modelCatalogURL ? { url: ports.modelCatalogURL, appliesTo: () => true } : { url: WANDB_CATALOG_URL, appliesTo: isWandbEndpoint },
+    liveCatalog: ports.modelCatalogOrigin ? { origin: ports.modelCatalogOrigin, appliesTo: () => true } : { origin: WANDB_CATALOG_ORIGIN, appliesTo: isWandbEndpoint },
   });
   const toolServerStore = createToolServerStore({ store: ports.settingsStore, secretsStore: ports.secretsStore, cipher: ports.cipher });
   const toolServers = createToolServers({

@@ -12,7 +12,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type OpenAI from 'openai';
 import { MAX_TOOL_ROUNDS, type AppError, type ChatEvent, type ChatRequest, type ChatResult, type ChatStatus, type Usage } from '../../shared/ipc';
-import { isRetryable, StreamDroppedError, StreamStalledError, toAppError } from './errors';
+import { isRetryable, notCompatibleError, StreamDroppedError, StreamStalledError, toAppError } from './errors';
+import { listsModels } from './modelListProbe';
 import type { ErrorContext } from './errors';
 import { createOpenAIClient } from './openaiClient';
 import { requestParamFields } from './requestParams';
@@ -73,12 +74,16 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       usage: null as Usage | null,
       finishReason: null as string | null,
       firstTokenMs: null as number | null,
+      thinkingMs: null as number | null,
     };
+    /** When the first reasoning arrived; thinking ends with the first answer text, or with the stream. */
+    let thoughtFrom: number | null = null;
     let messages: OpenAI.Chat.ChatCompletionMessageParam[] = [];
     /** Usage of the rounds before the current one: an answer's usage is all of its requests'. */
     let earlierUsage: Usage | null = null;
 
     function finish(status: ChatStatus, error: AppError | null): ChatResult {
+      if (thoughtFrom !== null) answer.thinkingMs ??= now() - thoughtFrom;
       const result: ChatResult = { status, ...answer, error, durationMs: now() - startedAt };
       onEvent({ type: 'done', result });
       return result;
@@ -86,10 +91,19 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
     function emitDelta({ content, reasoning }: SplitText): void {
       if (!content && !reasoning) return;
-      answer.firstTokenMs ??= now() - startedAt;
+      const at = now();
+      answer.firstTokenMs ??= at - startedAt;
+      if (reasoning) thoughtFrom ??= at;
+      const thinkingEnds = content !== '' && thoughtFrom !== null && answer.thinkingMs === null;
+      if (thinkingEnds) answer.thinkingMs = at - (thoughtFrom ?? at);
       answer.content += content;
       answer.reasoning += reasoning;
-      onEvent({ type: 'delta', ...(content ? { content } : {}), ...(reasoning ? { reasoning } : {}) });
+      onEvent({
+        type: 'delta',
+        ...(content ? { content } : {}),
+        ...(reasoning ? { reasoning } : {}),
+        ...(thinkingEnds && answer.thinkingMs !== null ? { thinkingMs: answer.thinkingMs } : {}),
+      });
     }
 
     async function attempt(endpoint: Endpoint, context: ErrorContext, offer: ToolOffer): Promise<AttemptOutcome> {
@@ -148,6 +162,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const outcome = await attempt(endpoint, context, offer);
         if (outcome.status !== 'error') return outcome;
         const { error, answerStarted } = outcome;
+        // 404: an unknown model, unless the endpoint does not even list models.
+        if (error.code === 'model-not-found' && !(await listsModels(endpoint, connectTimeoutMs))) return { ...outcome, error: notCompatibleError(endpoint.baseURL) };
         if (answerStarted || !isRetryable(error) || retriesDone >= retry.attempts) return outcome;
 
         onEvent({ type: 'retrying', attempt: retriesDone + 1, of: retry.attempts, reason: error });

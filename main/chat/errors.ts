@@ -154,6 +154,19 @@ function forbiddenMessage(text: string): string {
   return `Access was refused: your account, organisation or location may not use this service.${text ? ` The server said: ${text}` : ''}`;
 }
 
+/**
+ * A base URL that answers 404 for `/chat/completions` and does not list models either is not an
+ * OpenAI-compatible server (a web page, another API, a path missing its `/v1`): saying "model
+ * retired" there would send the person looking for another model instead of fixing the URL.
+ */
+export function notCompatibleError(baseURL: string): AppError {
+  return {
+    code: 'malformed',
+    status: 404,
+    message: `This endpoint does not look OpenAI-compatible: ${hostOf(baseURL) ?? baseURL} answers "not found" (404) both for chat and for the model list at ${baseURL}. Check the base URL in Settings (it usually ends in /v1).`,
+  };
+}
+
 /** The server's own sentence, without the SDK's "<status> " prefix, ending in a full stop. */
 export function serverText(error: APIError): string {
   const body = error.error as { message?: unknown } | undefined;

@@ -13,6 +13,7 @@ import type { BackupConversation, BackupPrompt } from './backup';
 import { conversationFileStem, FileNameAllocator } from './fileNames';
 import { createFolderJobs } from './folderJobs';
 import { importFiles } from './importFiles';
+import { createChatGptImportJobs } from './chatgptImportJobs';
 import { wallClock } from './localTime';
 import { conversationToMarkdown } from './markdownExport';
 import type { ExportConversation } from './types';
@@ -54,6 +55,7 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
   };
   const store: typeof history.importConversations = (conversations, duplicates) =>
     history.importConversations(endpoints ? conversations.map((c) => ({ ...c, endpoint: endpoints.idOf(c.endpoint) })) : conversations, duplicates);
+  const chatgptImports = createChatGptImportJobs(store);
 
   /** The Markdown with its attachments inside, as data: URLs. */
   const selfContained = async (conversation: ExportConversation): Promise<string> =>
@@ -90,5 +92,9 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
         prompts: prompts.restore,
         endpoints: (list) => endpoints?.restore(list.filter((endpoint) => !endpoint.builtIn)) ?? { ids: new Map(), added: [] },
       }),
+    'import:begin': ({ name, duplicates }) => ({ jobId: chatgptImports.begin(name, duplicates) }),
+    'import:chunk': ({ jobId, data }) => chatgptImports.chunk(jobId, data),
+    'import:finish': ({ jobId }) => chatgptImports.finish(jobId),
+    'import:cancel': ({ jobId }) => chatgptImports.cancel(jobId),
   };
 }

@@ -29,11 +29,12 @@ export interface ImportFile {
   content: string;
 }
 
-/** A conversation read from a file, how the report names it, and the file (its attachments' links start there). */
+/** A conversation read from a file, how the report names it, the file (its attachments' links start there), and what its reading left out. */
 interface Found {
   source: string;
   file: string;
   conversation: ExportConversation;
+  notes?: string[];
 }
 
 
@@ -57,7 +58,7 @@ function readFile(file: ImportFile, report: ImportReport, prompts: PendingPrompt
     if (json.trimStart().startsWith('[')) {
       const { conversations, report } = chatgptToConversations(json);
       skipped.push(...report.skipped.map(({ source, reason }) => ({ source: `${file.name}: ${source}`, reason })));
-      return conversations.map(inFile);
+      return conversations.map((conversation, index) => ({ ...inFile(conversation), notes: report.imported[index]?.notes }));
     }
     const unrecognised = unrecognisedJson(file.name, json);
     if (unrecognised !== null) {
@@ -127,13 +128,13 @@ export async function importFiles(
   } catch (error) {
     throw new AppFailure({ code: 'internal', message: `The import failed, so nothing was changed (${errorText(error)}).` });
   }
-  usable.forEach(({ source, conversation }, index) => {
+  usable.forEach(({ source, conversation, notes }, index) => {
     const skippedBecause = outcomes[index] ?? null;
     if (skippedBecause !== null) {
       report.skipped.push({ source, reason: skippedBecause });
       return;
     }
-    report.imported.push({ id: conversation.id, title: conversation.title });
+    report.imported.push({ id: conversation.id, title: conversation.title, ...(notes ? { notes } : {}) });
   });
   restorePrompts(backupPrompts, restorers, report);
   return report;

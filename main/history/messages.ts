@@ -38,7 +38,7 @@ export interface Messages {
 }
 
 const COLUMNS = `id, conversation_id, role, content, reasoning, model, params, prompt_tokens, completion_tokens,
-  total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at`;
+  total_tokens, first_token_ms, duration_ms, thinking_ms, finish_reason, error, status, created_at, updated_at`;
 
 export function createMessages(
   { db, now, newId }: StoreContext,
@@ -61,7 +61,7 @@ export function createMessages(
     finish: db.prepare(`
       UPDATE messages SET content = @content, reasoning = @reasoning, status = @status,
         prompt_tokens = @promptTokens, completion_tokens = @completionTokens, total_tokens = @totalTokens,
-        first_token_ms = @firstTokenMs, duration_ms = @durationMs, finish_reason = @finishReason,
+        first_token_ms = @firstTokenMs, duration_ms = @durationMs, thinking_ms = @thinkingMs, finish_reason = @finishReason,
         error = @error, updated_at = @at
       WHERE id = @id
       RETURNING conversation_id`),

@@ -81,8 +81,8 @@ export interface AnswerDelta {
   reasoning?: string;
 }
 
-/** How an answer ended: the non-text part of a ChatResult, so a ChatResult can be passed as is. */
-export type AnswerOutcome = Pick<ChatResult, 'status' | 'usage' | 'finishReason' | 'error' | 'firstTokenMs' | 'durationMs'>;
+/** How an answer ended: the non-text part of a ChatResult, so a ChatResult can be passed as is; no `thinkingMs`: it did not reason. */
+export type AnswerOutcome = Pick<ChatResult, 'status' | 'usage' | 'finishReason' | 'error' | 'firstTokenMs' | 'durationMs'> & Partial<Pick<ChatResult, 'thinkingMs'>>;
 
 /** A piece of a search snippet; `match` pieces are the words that matched. Plain text, never HTML. */
 export type SnippetSegment = SearchHit['snippet'][number];

@@ -21,8 +21,8 @@ export interface ModelCatalogDeps {
   now?: () => number;
   /** How long to wait for the server's answer. Default 30 s. */
   timeoutMs?: number;
-  /** The public catalogue of model details, read with each refresh of the endpoints it describes. */
-  liveCatalog?: { url: string; appliesTo(baseURL: string): boolean; timeoutMs?: number };
+  /** The public feeds of model details (under `origin`), read with each refresh of the endpoints they describe. */
+  liveCatalog?: { origin: string; appliesTo(baseURL: string): boolean; timeoutMs?: number };
 }
 
 export interface ModelCatalog {
@@ -39,6 +39,7 @@ const liveInfoSchema = z
     reasoning: z.enum(['always', 'default-on', 'default-off', 'none']).nullable(),
     price: z.object({ input: z.number(), output: z.number() }).nullable(),
     toolCalling: z.boolean().nullable(),
+    lifecycle: z.enum(['experimental', 'general-availability', 'deprecated', 'retired']).nullable(),
   })
   .partial();
 const cacheEntrySchema = z.object({ models: z.array(z.string()), fetchedAt: z.number(), live: z.record(z.string(), liveInfoSchema).optional() });
@@ -116,7 +117,7 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
 
     // Asked alongside the list; it never fails the list, and the last one read stands in when it cannot be had.
     const liveRead = deps.liveCatalog?.appliesTo(endpoint.baseURL)
-      ? fetchLiveCatalog(deps.liveCatalog.url, { timeoutMs: deps.liveCatalog.timeoutMs ?? LIVE_CATALOG_TIMEOUT_MS })
+      ? fetchLiveCatalog(deps.liveCatalog.origin, { timeoutMs: deps.liveCatalog.timeoutMs ?? LIVE_CATALOG_TIMEOUT_MS })
       : Promise.resolve(null);
     let models: string[];
     try {

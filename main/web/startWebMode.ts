@@ -23,8 +23,8 @@ export interface WebModeOptions {
   stallTimeoutMs?: number;
   /** Web mode has no OS browser to open links with; it reports them here instead. */
   onOpenLink?: (url: string) => void;
-  /** Where to read the public model catalogue (tests point it at the fake server). */
-  modelCatalogURL?: string;
+  /** Where the public model feeds are served (tests point it at the fake server). */
+  modelCatalogOrigin?: string;
 }
 
 export async function startWebMode(options: WebModeOptions): Promise<WebServer> {
@@ -47,7 +47,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebServer> 
     dialogs: createWebDialogs(options.dataDir),
     ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    ...(options.modelCatalogURL ? { modelCatalogURL: options.modelCatalogURL } : {}),
+    ...(options.modelCatalogOrigin ? { modelCatalogOrigin: options.modelCatalogOrigin } : {}),
     rememberSecret: appLog.rememberSecret,
   });
   const server = await startWebServer({ router, staticDir: options.staticDir, ...(options.port === undefined ? {} : { port: options.port }) });

@@ -100,6 +100,8 @@ export interface ChatResult {
   /** Milliseconds from sending to the first content or reasoning token; null when none arrived. */
   firstTokenMs: number | null;
   durationMs: number;
+  /** Milliseconds from the first reasoning token to the first answer token (or the end); null when the model did not reason. */
+  thinkingMs: number | null;
 }
 
 /**
@@ -107,7 +109,8 @@ export interface ChatResult {
  * not save the answer (a full disk); it keeps the text in memory and saves it when it can.
  */
 export type ChatEvent =
-  | { type: 'delta'; content?: string; reasoning?: string }
+  /** `thinkingMs` comes with the first answer text after reasoning: how long the model thought. */
+  | { type: 'delta'; content?: string; reasoning?: string; thinkingMs?: number }
   | { type: 'unsaved'; error: AppError }
   | { type: 'usage'; usage: Usage }
   | { type: 'retrying'; attempt: number; of: number; reason: AppError }

@@ -26,6 +26,8 @@ export interface StoredMessage {
   finishReason: string | null;
   firstTokenMs: number | null;
   durationMs: number | null;
+  /** How long the model reasoned before answering; null when it did not, or when not known (answers from before Parley kept it). */
+  thinkingMs: number | null;
   createdAt: number;
   /** Earlier versions (answers a regeneration replaced, text an edit rewrote), oldest first; absent when none. */
   versions?: StoredMessage[];

@@ -27,7 +27,8 @@ export interface FolderExportStatus {
 }
 
 export interface ImportReport {
-  imported: { id: string; title: string }[];
+  /** `notes`: what of the conversation was left out or changed (a ChatGPT import), one sentence each. */
+  imported: { id: string; title: string; notes?: string[] }[];
   skipped: { source: string; reason: string }[];
   /** What else happened, in sentences: endpoints a backup put back, attachment files not here. */
   notes?: string[];
@@ -37,6 +38,19 @@ export interface ImportReport {
 
 /** "Back up": the file, and the conversations that could not be read (a damaged history) and so are not in it. */
 export type BackupResult = SavedFile & { unreadable: { id: string; title: string }[] };
+
+/** How far an import of a large file has got. */
+export interface ImportProgress {
+  /** Bytes of the file main has read. */
+  bytes: number;
+  imported: number;
+  skipped: number;
+  /** The conversations this piece stored, for the change main announces. */
+  storedIds: string[];
+}
+
+/** The conversations and messages an import stored; nothing when it stored none. */
+const storedChanges = (ids: readonly string[]) => (ids.length === 0 ? [] : [changed('conversations', ids), changed('messages', ids)]);
 
 export const exportConversationSchema = z.object({ id: idSchema }).strict();
 export const folderExportSchema = z.object({ ids: z.array(idSchema).max(1_000_000).nullable() }).strict();
@@ -51,6 +65,11 @@ export const importFilesSchema = z
     /** What to do with conversations whose id is already stored. */
     duplicates: z.enum(['skip', 'replace']),
   })
+  .strict();
+
+export const importBeginSchema = z.object({ name: z.string().min(1).max(LIMITS.fileNameChars), duplicates: z.enum(['skip', 'replace']) }).strict();
+export const importChunkSchema = z
+  .object({ jobId: idSchema, data: z.string().max(LIMITS.importChunkChars).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64') })
   .strict();
 
 export const transferCalls = {
@@ -75,4 +94,11 @@ export const transferCalls = {
       return [changed('conversations', ids), changed('messages', ids), changed('prompts'), changed('endpoints')];
     },
   }),
+  /** A ChatGPT conversations.json of any size, sent in pieces: begin, each piece in order, then finish (or cancel). */
+  beginImport: call({ channel: 'import:begin', request: importBeginSchema, response: returns<{ jobId: string }>() }),
+  /** One piece; the answer is the progress, and the sidebar hears of the conversations the piece stored. */
+  importChunk: call({ channel: 'import:chunk', request: importChunkSchema, response: returns<ImportProgress>(), changes: (_request, progress) => storedChanges(progress.storedIds) }),
+  finishImport: call({ channel: 'import:finish', request: exportJobSchema, response: returns<ImportReport>(), changes: (_request, report) => storedChanges(report.imported.map(({ id }) => id)) }),
+  /** Stops: what was imported so far stays. */
+  cancelImport: call({ channel: 'import:cancel', request: exportJobSchema, response: returns<ImportReport>(), changes: (_request, report) => storedChanges(report.imported.map(({ id }) => id)) }),
 };

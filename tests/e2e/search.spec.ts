@@ -16,7 +16,7 @@ let ids = 0;
 function exported(title: string, turns: [string, string][], at: number): { name: string; mimeType: string; buffer: Buffer } {
   const id = uuid(++ids);
   const messages: ExportMessage[] = turns.flatMap(([question, answer], turn) => {
-    const base = { reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, durationMs: null, usage: null, createdAt: at + turn * 2 };
+    const base = { reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, thinkingMs: null, durationMs: null, usage: null, createdAt: at + turn * 2 };
     return [
       { ...base, id: uuid(++ids), role: 'user' as const, content: question },
       { ...base, id: uuid(++ids), role: 'assistant' as const, content: answer, createdAt: base.createdAt + 1 },

@@ -3,7 +3,9 @@ import type { EndpointView } from '../../../shared/ipc';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
 import { EndpointMissing } from '../endpoints/EndpointMissing';
 import { useCompareDialog } from '../compare/useCompareDialog';
+import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
 import { ModelPicker } from '../models/ModelPicker';
+import { useModels } from '../models/modelsContext';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
 import { ConversationStats } from './ConversationStats';
@@ -69,6 +71,7 @@ export function ChatView({
   }, []);
 
   const compare = useCompareDialog(chat);
+  const unserved = unservedModel(conversation.model, conversation.messages.length > 0, useModels().list);
 
   return (
     <main className="chat-main" aria-busy={loading}>
@@ -112,8 +115,9 @@ export function ChatView({
         />
       </EditRequestContext>
       </MessageActionsContext.Provider>
+      {unserved && <ModelNotServed model={unserved} />}
       <Composer
-        hasModel={conversation.model !== ''}
+        hasModel={conversation.model !== '' && unserved === null}
         model={conversation.model}
         streaming={streaming}
         onSend={chat.send}

@@ -32,6 +32,7 @@ export function storedMessage(fields: Partial<StoredMessage> & Pick<StoredMessag
     finishReason: fields.role === 'assistant' ? 'stop' : null,
     firstTokenMs: null,
     durationMs: null,
+    thinkingMs: null,
     createdAt: Date.now(),
     ...fields,
   };

@@ -83,6 +83,7 @@ export class ScriptedChat {
         error: null,
         firstTokenMs: 120,
         durationMs: 900,
+        thinkingMs: null,
         ...result,
       },
     });
@@ -132,6 +133,7 @@ export class ScriptedParley {
   folderStatus: FolderExportStatus = { folder: '/home/me/Parley export', done: 0, total: 0, finished: false, cancelled: false, written: 0, skipped: [], error: null };
   /** What an import answers; its imported conversations are added to history, as main would. */
   importReport: ImportReport = { imported: [], skipped: [] };
+  private importedBytes = 0;
   dataDir = '/home/me/.config/Parley';
   /** Whether "Open data folder" can open it: false as in web mode. */
   canOpenFolder = false;
@@ -178,6 +180,12 @@ export class ScriptedParley {
   /** The next call to `method` rejects with this error, as main's ParleyError would. */
   failNext(method: Method, error: AppError) {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /** What an import answers: the scripted report, its conversations now in the history. */
+  private storeImportReport(): ImportReport {
+    for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
+    return this.importReport;
   }
 
   /** The requests `method` was called with, one array per call. */
@@ -257,10 +265,18 @@ export class ScriptedParley {
       'export:folderStart': () => ({ jobId: this.folderJobId }),
       'export:folderStatus': () => structuredClone(this.folderStatus),
       'export:folderCancel': () => ({ cancelled: true }),
-      'import:files': () => {
-        for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
-        return this.importReport;
+      'import:files': () => this.storeImportReport(),
+      // A large ChatGPT export arrives piece by piece; the bytes received are the progress.
+      'import:begin': () => {
+        this.importedBytes = 0;
+        return { jobId: crypto.randomUUID() };
       },
+      'import:chunk': ({ data }) => {
+        this.importedBytes += atob(data).length;
+        return { bytes: this.importedBytes, imported: 0, skipped: 0, storedIds: [] };
+      },
+      'import:finish': () => this.storeImportReport(),
+      'import:cancel': () => this.importReport,
       'app:dataFolder': () => ({ path: this.dataDir }),
       'app:openDataFolder': () => ({ opened: this.canOpenFolder, path: this.dataDir }),
       'app:updateStatus': () => this.update,

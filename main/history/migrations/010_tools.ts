@@ -16,7 +16,7 @@ import type { Migration } from './migration';
  * Images a tool returned live in `attachments/` like attached files; `result_images` names them.
  */
 export const tools: Migration = {
-  version: 11,
+  version: 10,
   name: 'tools',
   up(db) {
     db.exec(`
