@@ -71,7 +71,7 @@ export function ChatView({
   }, []);
 
   const compare = useCompareDialog(chat);
-  const unserved = unservedModel(conversation.model, conversation.messages.length > 0, useModels().list);
+  const unserved = unservedModel(conversation.model, conversation.messages.findLast((message) => message.model)?.model ?? null, useModels().list);
 
   return (
     <main className="chat-main" aria-busy={loading}>
