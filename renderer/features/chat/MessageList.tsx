@@ -65,6 +65,14 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
   const highlightId = target && target !== faded ? target.messageId : null;
   /** A target message that should take focus once its row exists. */
   const pendingFocus = useRef<string | null>(null);
+  /**
+   * The target kept in view while the rows around it are measured (their heights replace the
+   * estimates and push it away), until the person scrolls or its highlight fades.
+   */
+  const anchor = useRef<string | null>(null);
+  const release = useCallback(() => {
+    anchor.current = null;
+  }, []);
   const messagesRef = useRef(messages);
   useLayoutEffect(() => {
     messagesRef.current = messages;
@@ -108,12 +116,26 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
     // Reading an older message: a streaming answer must not pull the view away from it.
     unfollow();
     pendingFocus.current = target.messageId;
+    anchor.current = target.messageId;
     virtualizer.scrollToIndex(index, { align: 'center' });
-    const timer = setTimeout(() => setFaded(target), HIGHLIGHT_MS);
+    const timer = setTimeout(() => {
+      anchor.current = null;
+      setFaded(target);
+    }, HIGHLIGHT_MS);
     return () => clearTimeout(timer);
   }, [target, virtualizer, unfollow]);
 
   useMatchHighlight(target);
+
+  // After every render (rows measured re-render the list): bring the anchored target back when it drifted out of view.
+  useEffect(() => {
+    const id = anchor.current;
+    const box = scrollRef.current;
+    const element = id === null ? null : document.getElementById(messageElementId(id));
+    if (!box || !element || intersects(element.getBoundingClientRect(), box.getBoundingClientRect())) return;
+    const index = messagesRef.current.findIndex((message) => message.id === id);
+    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'center' });
+  });
 
   // After every render: the target's row may have just been rendered.
   useEffect(() => {
@@ -132,7 +154,7 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
 
   return (
     <div className="message-list-frame">
-      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onScroll}>
+      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onScroll} onWheel={release} onPointerDown={release} onTouchMove={release} onKeyDown={release}>
         {messages.length === 0 ? (
           <p className="empty-state">Choose a model, write a message, and the answer appears here.</p>
         ) : (
@@ -162,4 +184,9 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
       {!following && messages.length > 0 && <JumpToLatest onJump={jumpToLatest} />}
     </div>
   );
+}
+
+/** Whether any part of `element` shows in `view`. */
+function intersects(element: DOMRect, view: DOMRect): boolean {
+  return element.bottom > view.top && element.top < view.bottom;
 }
