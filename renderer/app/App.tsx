@@ -9,6 +9,7 @@ import { NoticeBanner } from '../components/NoticeBanner';
 import { useParley } from '../lib/ParleyContext';
 import { useChanges } from '../lib/useChanges';
 import { UpdateNotice } from './UpdateNotice';
+import './notices.css';
 import { Workspace } from './Workspace';
 
 interface Loaded {
@@ -74,6 +75,7 @@ export function App() {
     }
   }, []);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const closeSettings = useCallback(() => setSettingsOpen(false), []);
   // The workspace hears of the replaced history from main.
   const restoreBackup = useCallback(
     async (backupFile: string) => {
@@ -112,8 +114,13 @@ export function App() {
   } else {
     screen = (
       <>
-        <Workspace onOpenSettings={openSettings} />
-        {settingsOpen && <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} onClose={() => setSettingsOpen(false)} />}
+        <Workspace
+          onOpenSettings={openSettings}
+          onCloseSettings={closeSettings}
+          settingsDialog={(data) =>
+            settingsOpen && <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} data={data} onClose={closeSettings} />
+          }
+        />
       </>
     );
   }
@@ -122,15 +129,17 @@ export function App() {
     <SettingsContext value={settingsState}>
       <PromptLibraryContext value={promptsState}>
         <div className="app">
-          {notices.map((notice) => (
-            <NoticeBanner
-              key={notice.id}
-              notice={notice}
-              onRestoreBackup={restoreBackup}
-              onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))}
-            />
-          ))}
-          <UpdateNotice />
+          <div className="app-notices">
+            {notices.map((notice) => (
+              <NoticeBanner
+                key={notice.id}
+                notice={notice}
+                onRestoreBackup={restoreBackup}
+                onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))}
+              />
+            ))}
+            <UpdateNotice />
+          </div>
           {screen}
         </div>
       </PromptLibraryContext>
