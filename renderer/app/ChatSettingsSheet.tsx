@@ -13,9 +13,9 @@ interface ChatSettingsSheetProps {
 
 /**
  * "Chat settings", opened from the top bar: the system prompt and the conversation's setup,
- * in a sheet over the thread so that none of it takes the conversation's height. Non-modal:
- * the conversation stays usable beside it; Escape or Close puts focus back on the bar's button.
- * (The full panel, docked as a column in a wide window, replaces this sheet.)
+ * docked beside the conversation (a sheet over it in a narrow window), so none of it takes the
+ * conversation's height. Non-modal: the conversation stays usable beside it; Escape or Close
+ * puts focus back on the bar's button.
  */
 export function ChatSettingsSheet({ systemPrompt, onSystemPromptChange, tools, onClose }: ChatSettingsSheetProps) {
   const id = useId();

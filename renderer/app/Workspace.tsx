@@ -206,24 +206,24 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
                 </button>
               </div>
             )}
-            <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} />
-            {chatSettingsOpen && (
-              <ChatSettingsSheet
-                // Keyed: a new conversation's settings start from its own values.
-                key={conversation.id}
-                systemPrompt={conversation.systemPrompt}
-                onSystemPromptChange={choices.changeSystemPrompt}
-                onClose={closeChatSettings}
-                tools={
-                  <ConversationTools
-                    model={conversation.model}
-                    params={conversation.params}
-                    onParams={choices.changeParams}
-                    onApplyPrompt={choices.changeSystemPrompt}
-                  />
-                }
-              />
-            )}
+            <div className="shell-body">
+              <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} />
+              {chatSettingsOpen && (
+                <ChatSettingsSheet
+                  systemPrompt={conversation.systemPrompt}
+                  onSystemPromptChange={choices.changeSystemPrompt}
+                  onClose={closeChatSettings}
+                  tools={
+                    <ConversationTools
+                      model={conversation.model}
+                      params={conversation.params}
+                      onParams={choices.changeParams}
+                      onApplyPrompt={choices.changeSystemPrompt}
+                    />
+                  }
+                />
+              )}
+            </div>
           </div>
           {settingsDialog(
             <DataActions
