@@ -56,7 +56,8 @@ export function TopBar({
   onNewChat,
 }: TopBarProps) {
   const bar = useRef<HTMLElement>(null);
-  const fits = useGiveWay(bar);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const fits = useGiveWay(bar, heading);
   const markdown = useConversationMarkdown();
   const titleTip = useTooltip({ label: title, placement: 'below' });
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
@@ -76,7 +77,7 @@ export function TopBar({
           <IconButton label="New chat" icon={Icons.newChat} shortcut={{ key: 'N' }} placement="below" onClick={onNewChat} />
         </>
       )}
-      <h1 {...titleTip.triggerProps} className={`top-bar-title ${titleTip.triggerProps.className}`}>
+      <h1 ref={heading} {...titleTip.triggerProps} className={`top-bar-title ${titleTip.triggerProps.className}`}>
         {title}
       </h1>
       {titleTip.tooltip}

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
-/** Bar widths (px at the default text size) under which a part of the bar gives way. */
-const STATS_MIN = 960;
-const STATUS_MIN = 860;
-const SUMMARY_MIN = 720;
+/** Bar widths (px at the default text size) under which the parts give way, in order: stats, status, Chat settings summary. */
+const THRESHOLDS = [960, 860, 720] as const;
+/** A title cut shorter than this (px at the default size) makes the next part give way too. */
+const TITLE_COMFORT = 240;
 
 export interface GiveWay {
   /** The conversation's totals: in the bar, else in its More menu. */
@@ -14,23 +14,24 @@ export interface GiveWay {
   summary: boolean;
 }
 
-const ALL: GiveWay = { stats: true, status: true, summary: true };
+const textScale = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
 
 /**
  * Which parts of the top bar fit, in the order they give way as the bar narrows (stats, then
  * status, then the Chat settings summary), so the title keeps its room. Measured on the bar,
- * with the thresholds scaled by the text size: larger text needs a wider bar for the same parts.
+ * with the thresholds scaled by the text size; and when long contents (a long summary, a long
+ * model id) still cut the title short, the next part gives way as well.
  */
-export function useGiveWay(bar: RefObject<HTMLElement | null>): GiveWay {
-  const [fits, setFits] = useState<GiveWay>(ALL);
+export function useGiveWay(bar: RefObject<HTMLElement | null>, title: RefObject<HTMLElement | null>): GiveWay {
+  /** How many parts have given way (0: all shown). */
+  const [level, setLevel] = useState(0);
+
   useLayoutEffect(() => {
     const element = bar.current;
     if (!element) return;
     const measure = () => {
-      const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
-      const width = element.getBoundingClientRect().width / scale;
-      const next = { stats: width >= STATS_MIN, status: width >= STATUS_MIN, summary: width >= SUMMARY_MIN };
-      setFits((current) => (current.stats === next.stats && current.status === next.status && current.summary === next.summary ? current : next));
+      const width = element.getBoundingClientRect().width / textScale();
+      setLevel(THRESHOLDS.filter((threshold) => width < threshold).length);
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -43,5 +44,14 @@ export function useGiveWay(bar: RefObject<HTMLElement | null>): GiveWay {
       textSize.disconnect();
     };
   }, [bar]);
-  return fits;
+
+  // After each render, before paint: a title still cut short makes one more part give way.
+  useLayoutEffect(() => {
+    const element = title.current;
+    if (!element || level >= THRESHOLDS.length) return;
+    const cut = element.scrollWidth > element.clientWidth && element.clientWidth < TITLE_COMFORT * textScale();
+    if (cut) setLevel(level + 1);
+  });
+
+  return { stats: level < 1, status: level < 2, summary: level < 3 };
 }
