@@ -28,30 +28,35 @@ export function useGiveWay(bar: RefObject<HTMLElement | null>, title: RefObject<
 
   useLayoutEffect(() => {
     const element = bar.current;
-    if (!element) return;
-    const measure = () => {
+    const heading = title.current;
+    if (!element || !heading) return;
+    const baseLevel = () => {
       const width = element.getBoundingClientRect().width / textScale();
-      setLevel(THRESHOLDS.filter((threshold) => width < threshold).length);
+      return THRESHOLDS.filter((threshold) => width < threshold).length;
     };
-    measure();
-    const observer = new ResizeObserver(measure);
+    const titleCut = () => heading.scrollWidth > heading.clientWidth && heading.clientWidth < TITLE_COMFORT * textScale();
+    // The bar's width (or the text size) sets the level; then, as the title's own box changes
+    // with what is shown beside it, a title still cut short makes one more part give way.
+    const bump = (level: number) => (level < THRESHOLDS.length && titleCut() ? level + 1 : level);
+    const onBarChange = () =>
+      setLevel((current) => {
+        const base = baseLevel();
+        // Unchanged: nothing will resize the title, so check it now.
+        return base === current ? bump(base) : base;
+      });
+    const observer = new ResizeObserver((entries) => {
+      if (entries.some((entry) => entry.target === element)) onBarChange();
+      else setLevel(bump);
+    });
     observer.observe(element);
-    // A new text size changes the thresholds, not always the bar's width.
-    const textSize = new MutationObserver(measure);
+    observer.observe(heading);
+    const textSize = new MutationObserver(onBarChange);
     textSize.observe(document.documentElement, { attributes: true, attributeFilter: ['data-text-size'] });
     return () => {
       observer.disconnect();
       textSize.disconnect();
     };
-  }, [bar]);
-
-  // After each render, before paint: a title still cut short makes one more part give way.
-  useLayoutEffect(() => {
-    const element = title.current;
-    if (!element || level >= THRESHOLDS.length) return;
-    const cut = element.scrollWidth > element.clientWidth && element.clientWidth < TITLE_COMFORT * textScale();
-    if (cut) setLevel(level + 1);
-  });
+  }, [bar, title]);
 
   return { stats: level < 1, status: level < 2, summary: level < 3 };
 }
