@@ -62,16 +62,20 @@ test('the window is one grid that never scrolls, and the conversation gets its s
 
 test('nothing in the top bar or the sidebar sticks out, at four widths and two text sizes', async ({ seeded }) => {
   test.slow();
-  await openConversation(seeded, RICH_TITLE);
   for (const size of ['default', 'larger'] as const) {
     if (size === 'larger') await setTextSize(seeded, size);
-    await atWidths(seeded, LAYOUT_WIDTHS, async (width) => {
-      await expectNoOverflow(seeded, `the top bar at ${width} px, ${size} text`, 'header');
-      await expectWidthAtLeast(topBar(seeded).getByRole('heading', { level: 1 }), 120, `the title at ${width} px, ${size} text`);
+    // A title that fits beside the stats, and one too long for any bar.
+    for (const title of [RICH_TITLE, SEEDED_TITLES.pinned]) {
       await showSidebar(seeded);
-      await expectNoOverflow(seeded, `the sidebar at ${width} px, ${size} text`, 'nav');
-      if (width < 1000) await seeded.keyboard.press('Escape');
-    });
+      await openConversation(seeded, title);
+      await atWidths(seeded, LAYOUT_WIDTHS, async (width) => {
+        await expectNoOverflow(seeded, `the top bar at ${width} px, ${size} text, “${title}”`, 'header');
+        await expectWidthAtLeast(topBar(seeded).getByRole('heading', { level: 1 }), 120, `the title at ${width} px, ${size} text`);
+        await showSidebar(seeded);
+        await expectNoOverflow(seeded, `the sidebar at ${width} px, ${size} text`, 'nav');
+        if (width < 1000) await seeded.keyboard.press('Escape');
+      });
+    }
   }
 });
 
@@ -196,14 +200,16 @@ test('the footer holds Usage and Settings; Import, Export all, Back up and Selec
   await expect(sidebar(seeded).getByRole('checkbox', { name: `Select ${RICH_TITLE}` })).toBeVisible();
 });
 
-/** Screens whose state depends on the window size re-open what a resize closed. */
+/** Screens whose state depends on the window size re-open what a resize closed; the pointer rests where it lights nothing up. */
 const inDrawerOrDocked = (page: Page) => async (size: ScreenSize) => {
+  await page.mouse.move(1, 1);
   if (size.width < 1000) await showSidebar(page);
 };
 
 test('screenshots: a conversation with the history beside it', async ({ seeded }) => {
   test.slow();
   await openConversation(seeded, SEEDED_TITLES.pinned);
+  await seeded.mouse.move(1, 1);
   await expectScreen(seeded, 'shell-conversation');
 });
 
@@ -220,11 +226,12 @@ test('screenshots: a row menu', async ({ seeded }) => {
 
 test('screenshots: search results in the sidebar', async ({ seeded }) => {
   test.slow();
-  await openConversation(seeded, RICH_TITLE);
+  await openConversation(seeded, SEEDED_TITLES.pinned);
   await sidebar(seeded).getByRole('searchbox', { name: 'Search conversations' }).fill('pandas');
   await expect(sidebar(seeded).getByRole('list', { name: 'Search results' }).getByRole('button').first()).toBeVisible();
   await expectAccessible(seeded, 'search results');
   await expectScreen(seeded, 'sidebar-search', async (size) => {
+    await seeded.mouse.move(1, 1);
     if (size.width >= 1000) return;
     await showSidebar(seeded);
     await sidebar(seeded).getByRole('searchbox', { name: 'Search conversations' }).fill('pandas');

@@ -85,28 +85,30 @@ export function TopBar({
       <div className={fits.status ? 'top-bar-status' : 'top-bar-status visually-hidden'}>
         <ActionStatus status={markdown.status} error={markdown.error} />
       </div>
-      {endpoint}
-      {model}
-      <ChatSettingsButton
-        ref={chatSettingsRef}
-        summary={chatSettingsSummary}
-        showSummary={fits.summary}
-        open={chatSettingsOpen}
-        onToggle={onToggleChatSettings}
-      />
-      <IconButton
-        label="More"
-        icon={Icons.more}
-        placement="below"
-        aria-haspopup="menu"
-        aria-expanded={menuAt !== null}
-        // Nothing to offer a new chat until it is saved, unless the totals moved in here.
-        disabled={!saved && (fits.stats || !stats)}
-        onClick={(event) => {
-          const rect = event.currentTarget.getBoundingClientRect();
-          setMenuAt(menuAt ? null : { x: rect.right, y: rect.bottom + 4 });
-        }}
-      />
+      <div className="top-bar-end">
+        {endpoint}
+        {model}
+        <ChatSettingsButton
+          ref={chatSettingsRef}
+          summary={chatSettingsSummary}
+          showSummary={fits.summary}
+          open={chatSettingsOpen}
+          onToggle={onToggleChatSettings}
+        />
+        <IconButton
+          label="More"
+          icon={Icons.more}
+          placement="below"
+          aria-haspopup="menu"
+          aria-expanded={menuAt !== null}
+          // A new chat has nothing to export, copy or count until its first message is saved.
+          disabled={!saved}
+          onClick={(event) => {
+            const rect = event.currentTarget.getBoundingClientRect();
+            setMenuAt(menuAt ? null : { x: rect.right, y: rect.bottom + 4 });
+          }}
+        />
+      </div>
       {menuAt && (
         <ContextMenu label="More" items={menuItems} header={fits.stats ? undefined : stats} at={menuAt} align="end" onClose={() => setMenuAt(null)} />
       )}

@@ -2,8 +2,10 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 
 /** Bar widths (px at the default text size) under which the parts give way, in order: stats, status, Chat settings summary. */
 const THRESHOLDS = [960, 860, 720] as const;
-/** A title cut shorter than this (px at the default size) makes the next part give way too. */
-const TITLE_COMFORT = 240;
+/** A title cut to this or shorter (px at the default size) makes the next part give way too. */
+const TITLE_COMFORT = 320;
+/** The parts that give way, as drawn: cut short, they give way instead. */
+const CUT_PARTS = '.conversation-stats, .top-bar-status:not(.visually-hidden) .action-status, .chat-settings-summary';
 
 export interface GiveWay {
   /** The conversation's totals: in the bar, else in its More menu. */
@@ -20,7 +22,8 @@ const textScale = () => parseFloat(getComputedStyle(document.documentElement).fo
  * Which parts of the top bar fit, in the order they give way as the bar narrows (stats, then
  * status, then the Chat settings summary), so the title keeps its room. Measured on the bar,
  * with the thresholds scaled by the text size; and when long contents (a long summary, a long
- * model id) still cut the title short, the next part gives way as well.
+ * model id) still cut the title short, or would show a part cut in half, the next part gives
+ * way as well.
  */
 export function useGiveWay(bar: RefObject<HTMLElement | null>, title: RefObject<HTMLElement | null>): GiveWay {
   /** How many parts have given way (0: all shown). */
@@ -34,10 +37,13 @@ export function useGiveWay(bar: RefObject<HTMLElement | null>, title: RefObject<
       const width = element.getBoundingClientRect().width / textScale();
       return THRESHOLDS.filter((threshold) => width < threshold).length;
     };
-    const titleCut = () => heading.scrollWidth > heading.clientWidth && heading.clientWidth < TITLE_COMFORT * textScale();
+    const cut = (part: Element) => part.scrollWidth > part.clientWidth;
+    // A part that shows cut short gives way rather than show half; so does the next one while the title is cut short.
+    const crowded = () =>
+      (cut(heading) && heading.clientWidth <= TITLE_COMFORT * textScale()) || [...element.querySelectorAll(CUT_PARTS)].some(cut);
     // The bar's width (or the text size) sets the level; then, as the title's own box changes
     // with what is shown beside it, a title still cut short makes one more part give way.
-    const bump = (level: number) => (level < THRESHOLDS.length && titleCut() ? level + 1 : level);
+    const bump = (level: number) => (level < THRESHOLDS.length && crowded() ? level + 1 : level);
     const onBarChange = () =>
       setLevel((current) => {
         const base = baseLevel();
