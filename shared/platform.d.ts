@@ -4,14 +4,14 @@
  * neither the DOM's types nor Node's.
  */
 declare class URL {
-  static canParse(url: string, base?: string): boolean;
   constructor(url: string, base?: string);
+  static canParse(url: string, base?: string): boolean;
   readonly href: string;
   readonly protocol: string;
-  readonly host: string;
-  readonly hostname: string;
   readonly username: string;
   readonly password: string;
+  readonly host: string;
+  readonly hostname: string;
   readonly pathname: string;
   readonly search: string;
 }

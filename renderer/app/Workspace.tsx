@@ -14,6 +14,7 @@ import { RemoteImagesContext } from '../features/markdown/remoteImages';
 import { useModelCatalogueState } from '../features/models/modelCatalogue';
 import { useModelsState } from '../features/models/modelsContext';
 import { ModelPicker } from '../features/models/ModelPicker';
+import { EndpointMissing } from '../features/endpoints/EndpointMissing';
 import { EndpointSelect } from '../features/endpoints/EndpointSelect';
 import { TopBar } from '../features/topbar/TopBar';
 import { paramsSummary } from '../../shared/chatParams';
@@ -206,6 +207,8 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
                 </button>
               </div>
             )}
+            {/* Keyed: an add that failed for one conversation must not show on the next. */}
+            <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
             <div className="shell-body">
               <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} />
               {chatSettingsOpen && (
@@ -239,7 +242,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
               }
             />,
           )}
-          {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
+          {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onStop={importer.stop} onClose={importer.close} />}
           <DropOverlay active={dragging} />
           {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
           {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}

@@ -45,7 +45,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('every screen of the app', async ({ chat }) => {
-      // axe reads the whole page on every screen: slow on a loaded machine.
+      // A dozen screens, each scanned by axe: three times one screen's budget.
       test.slow();
       await chat.emulateMedia({ colorScheme: scheme });
       await pickModel(chat, 'fake/echo');

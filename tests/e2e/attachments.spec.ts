@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY } from './support/fixtures';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { drawImage } from '../fixtures/drawnImages';
-import { conversationAction, conversationButton, dataAction, sidebar, topBarAction } from './support/screens';
+import { conversationAction, conversationButton, dataAction, topBarAction } from './support/screens';
 import { exportAll, savedText } from './support/transfer';
 
 const tray = (page: Page) => page.getByRole('list', { name: 'Files to send' });

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useCompareDialog } from '../compare/useCompareDialog';
+import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
+import { useModels } from '../models/modelsContext';
 import { Composer } from './Composer';
 import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
@@ -43,6 +45,7 @@ export function ChatView({ chat, loading, target, onOpenSettings }: ChatViewProp
   }, []);
 
   const compare = useCompareDialog(chat);
+  const unserved = unservedModel(conversation.model, conversation.messages.findLast((message) => message.model)?.model ?? null, useModels().list);
 
   return (
     <main className="chat-main" aria-busy={loading}>
@@ -61,8 +64,9 @@ export function ChatView({ chat, loading, target, onOpenSettings }: ChatViewProp
         />
       </EditRequestContext>
       </MessageActionsContext.Provider>
+      {unserved && <ModelNotServed model={unserved} />}
       <Composer
-        hasModel={conversation.model !== ''}
+        hasModel={conversation.model !== '' && unserved === null}
         model={conversation.model}
         streaming={streaming}
         onSend={chat.send}

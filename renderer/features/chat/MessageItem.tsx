@@ -75,7 +75,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
         {!isUser && view.model && <span className="message-model">{view.model}</span>}
         {versions.length > 0 && <VersionsSwitcher shown={shown} count={versions.length + 1} onShow={setBrowsed} />}
       </header>
-      {view.reasoning !== '' && <Reasoning text={view.reasoning} thinking={streaming && view.content === ''} />}
+      {view.reasoning !== '' && <Reasoning text={view.reasoning} thinking={streaming && view.content === ''} durationMs={view.thinkingMs} />}
       {editing ? (
         <MessageEditActions messageId={message.id} initial={message.content} onDone={stopEditing} />
       ) : (
@@ -86,7 +86,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
           <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
         ))
       )}
-      {message.attachments && <MessageAttachments attachments={message.attachments} />}
+      {message.attachments && <MessageAttachments attachments={message.attachments} missing={message.missingAttachments} />}
       {streaming && isCurrent && (
         <p className="message-status">
           <span className="spinner" aria-hidden="true" />

@@ -1,21 +1,20 @@
-import { useContext, useEffect, useRef } from 'react';
-import { formatSeconds } from '../../lib/format';
-import { ThinkingTimeContext } from './thinkingTime';
+import { useEffect, useRef } from 'react';
+import { formatDuration } from '../../lib/format';
 
 interface ReasoningProps {
   text: string;
   /** True while the model thinks and no answer text has arrived yet. */
   thinking: boolean;
+  /** How long it thought (main measures it, history keeps it); null when not known. */
+  durationMs: number | null;
 }
 
 /**
- * The model's reasoning, folded away once the answer starts, with how long it took when this
- * window watched it happen. The element stays uncontrolled so a person can open or close it;
- * only the start and end of thinking move it.
+ * The model's reasoning, folded away once the answer starts, with how long it took. The element
+ * stays uncontrolled so a person can open or close it; only the start and end of thinking move it.
  */
-export function Reasoning({ text, thinking }: ReasoningProps) {
+export function Reasoning({ text, thinking, durationMs }: ReasoningProps) {
   const ref = useRef<HTMLDetailsElement>(null);
-  const durationMs = useContext(ThinkingTimeContext);
 
   useEffect(() => {
     if (ref.current) ref.current.open = thinking;
@@ -26,7 +25,7 @@ export function Reasoning({ text, thinking }: ReasoningProps) {
       <summary>
         <span>Thinking</span>
         {thinking && <span className="thinking-dots" aria-hidden="true" />}
-        {!thinking && durationMs !== null && <span className="reasoning-duration">Thought for {formatSeconds(durationMs)}</span>}
+        {!thinking && durationMs !== null && <span className="reasoning-duration">Thought for {formatDuration(durationMs)}</span>}
       </summary>
       <div className="reasoning-text">{text}</div>
     </details>

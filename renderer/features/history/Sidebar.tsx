@@ -1,9 +1,10 @@
 import { memo, useCallback, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { ConversationSummary, SearchHit } from '../../../shared/ipc';
+import { searchWords } from '../../../shared/searchText';
 import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { ariaKeyShortcuts } from '../../ui/shortcutText';
-import { saveOrDownload } from '../../lib/saveOrDownload';
+import { backupOutcome } from '../transfer/backupOutcome';
 import { useActionStatus } from '../../lib/useActionStatus';
 import { Icons } from '../../ui/icons';
 import { shortcutLabel } from '../../ui/shortcutText';
@@ -14,7 +15,7 @@ import { SelectionBar } from '../transfer/SelectionBar';
 import { useFolderExport } from '../transfer/useFolderExport';
 import { ConversationList } from './ConversationList';
 import { groupConversations } from './groupConversations';
-import { SearchResults } from './SearchResults';
+import { SearchResults, type SearchResultsHandle } from './SearchResults';
 import { UndoToast, type Toast } from './UndoToast';
 import { UNTITLED } from './untitled';
 import { useConversationSearch } from './useConversationSearch';
@@ -35,7 +36,8 @@ interface SidebarProps {
   toast: Toast | null;
   onRetryLoad: () => void;
   onNew: () => void;
-  onOpen: (id: string, messageId: string | null) => void;
+  /** `words`: a search result's words, to mark in the message it opens. */
+  onOpen: (id: string, messageId: string | null, words?: string[]) => void;
   onRename: (summary: ConversationSummary, title: string) => void;
   onTogglePin: (summary: ConversationSummary) => void;
   onDelete: (summary: ConversationSummary) => void;
@@ -78,7 +80,8 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const today = useToday();
   const rows = useMemo(() => groupConversations(conversations, today), [conversations, today]);
   const openConversation = useCallback((conversationId: string) => onOpen(conversationId, null), [onOpen]);
-  const openHit = useCallback((hit: SearchHit) => onOpen(hit.conversationId, hit.messageId), [onOpen]);
+  const openHit = useCallback((hit: SearchHit) => onOpen(hit.conversationId, hit.messageId, searchWords(search.query)), [onOpen, search.query]);
+  const resultsRef = useRef<SearchResultsHandle>(null);
 
   /** The ticked conversations in selection mode; null outside it. */
   const [selected, setSelected] = useState<ReadonlySet<string> | null>(null);
@@ -94,7 +97,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       if ((await folderExport.start(ids)) && ids) setSelected(null);
       return null;
     });
-  const backUp = () => void action.run(async () => saveOrDownload(await api.backUp()));
+  const backUp = () => void action.run(async () => backupOutcome(await api.backUp()));
   const searchRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(props.handle, () => ({
     focusSearch: () => {
@@ -175,10 +178,15 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key !== 'Escape' || query === '') return;
+              const results = resultsRef.current;
+              let handled = false;
               // Clearing the search is all Escape does here: it must not also stop an answer.
-              event.preventDefault();
-              setQuery('');
+              if (event.key === 'Escape' && query !== '') {
+                setQuery('');
+                handled = true;
+              } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') handled = results?.focusResult(event.key === 'ArrowDown' ? 'first' : 'last') ?? false;
+              else if (event.key === 'Enter') handled = results?.openFirst() ?? false;
+              if (handled) event.preventDefault();
             }}
           />
           {query === '' && <kbd aria-hidden="true">{shortcutLabel({ key: 'K' })}</kbd>}
@@ -193,7 +201,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           </button>
         </div>
       )}
-      {search.query ? <SearchResults search={search} onOpen={openHit} /> : list}
+      {search.query ? <SearchResults search={search} onOpen={openHit} fieldRef={searchRef} handle={resultsRef} /> : list}
       <UndoToast toast={toast} onUndo={props.onUndo} onDismiss={props.onDismissToast} />
       <div className="sidebar-status">
         <ActionStatus status={action.status || markdown.status} error={action.error ?? markdown.error} />

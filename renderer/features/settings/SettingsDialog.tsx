@@ -16,6 +16,8 @@ interface SettingsDialogProps {
   /** Moving conversations in and out (Import, Export all, Back up, Select), from the workspace. */
   data?: ReactNode;
   onClose: () => void;
+  /** Restores one of the history's backups (Data › Restore from backup…). */
+  onRestoreBackup: (backupFile: string) => Promise<void>;
 }
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -31,7 +33,7 @@ const TEXT_SIZES: { value: Settings['textSize']; label: string }[] = [
   { value: 'larger', label: 'Larger' },
 ];
 
-export function SettingsDialog({ keyStatus, onKeyStatus, data, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ keyStatus, onKeyStatus, data, onClose, onRestoreBackup }: SettingsDialogProps) {
   const api = useParley();
   const { value: settings, show } = useSettings();
   const id = useId();
@@ -216,7 +218,7 @@ export function SettingsDialog({ keyStatus, onKeyStatus, data, onClose }: Settin
 
       <EndpointsSection />
       {data}
-      <DataFolderSection />
+      <DataFolderSection onRestoreBackup={onRestoreBackup} />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </Modal>
   );

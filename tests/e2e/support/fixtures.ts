@@ -70,7 +70,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
 
     async function launch(): Promise<Page> {
       if (runtime === 'web') {
-        const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs: STALL_TIMEOUT_MS, modelCatalogURL: fake.catalogURL });
+        const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs: STALL_TIMEOUT_MS, modelCatalogOrigin: fake.catalogOrigin });
         const context = await browser.newContext();
         const opened = await context.newPage();
         await opened.goto(server.url);
@@ -82,7 +82,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
       }
       const app = await _electron.launch({
         args: [path.resolve('.'), `--data-dir=${dataDir}`],
-        env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_MODEL_CATALOG_URL: fake.catalogURL, PARLEY_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS) },
+        env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_MODEL_CATALOG_ORIGIN: fake.catalogOrigin, PARLEY_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS) },
       });
       electronApp = app;
       stop = () => app.close();
