@@ -1,4 +1,5 @@
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
+import { chatSettings } from './support/screens';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 
 interface ChatBody {
@@ -13,7 +14,7 @@ const chatRequests = (fake: FakeInferenceServer) =>
 
 test('the system prompt goes first and the answer streams in', async ({ chat, fake }) => {
   await pickModel(chat, 'fake/echo');
-  await chat.getByLabel('System prompt').fill('You are terse.');
+  await (await chatSettings(chat)).getByLabel('System prompt').fill('You are terse.');
   await send(chat, 'Hello, Parley');
 
   const conversation = chat.getByRole('log', { name: 'Conversation' });

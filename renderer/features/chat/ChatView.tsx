@@ -1,14 +1,8 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { EndpointView } from '../../../shared/ipc';
-import { EndpointSelect } from '../endpoints/EndpointSelect';
-import { EndpointMissing } from '../endpoints/EndpointMissing';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
-import { ModelPicker } from '../models/ModelPicker';
 import { useModels } from '../models/modelsContext';
-import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer } from './Composer';
-import { ConversationStats } from './ConversationStats';
 import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
 import type { Chat } from './useChat';
@@ -16,34 +10,14 @@ import { EditRequestContext, type EditRequest } from './editRequest';
 
 interface ChatViewProps {
   chat: Chat;
-  title: string;
   /** A conversation is being opened. */
   loading: boolean;
   target: MessageTarget | null;
-  onModelChange: (model: string) => void;
-  onSystemPromptChange: (systemPrompt: string) => void;
   onOpenSettings: () => void;
-  /** More controls for the conversation's setup (parameters, prompts), shown in the header. */
-  tools?: ReactNode;
-  /** The endpoints to choose from; the selector shows when there are several. */
-  endpoints?: readonly EndpointView[];
-  onEndpointChange?: (endpointId: string) => void;
 }
 
-/** The open conversation: its model and system prompt, its messages, and the composer. */
-export function ChatView({
-  chat,
-  title,
-  loading,
-  target,
-  onModelChange,
-  onSystemPromptChange,
-  onOpenSettings,
-  tools,
-  endpoints = [],
-  onEndpointChange = () => undefined,
-}: ChatViewProps) {
-  const id = useId();
+/** The open conversation's messages and the composer (its title, model and settings are in the top bar). */
+export function ChatView({ chat, loading, target, onOpenSettings }: ChatViewProps) {
   const { conversation, streaming, stop } = chat;
 
   // Escape stops the answer from anywhere, unless something (a dialog, the model list) used it.
@@ -75,31 +49,6 @@ export function ChatView({
 
   return (
     <main className="chat-main" aria-busy={loading}>
-      <header className="chat-header">
-        <div className="conversation-heading">
-          <h1 className="conversation-title" title={title}>
-            {title}
-          </h1>
-          <ConversationStats messages={conversation.messages} />
-        </div>
-        {/* Keyed: a status or error about one conversation must not show on the next. */}
-        <ConversationExportButtons key={conversation.id} conversationId={conversation.id} saved={conversation.stored} />
-        {tools}
-        <EndpointSelect endpoints={endpoints} value={conversation.endpointId} onChange={onEndpointChange} />
-        <ModelPicker value={conversation.model} onChange={onModelChange} />
-      </header>
-      {/* Keyed: an add that failed for one conversation must not show on the next. */}
-      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={onEndpointChange} />
-      <div className="field system-prompt">
-        <label htmlFor={`${id}-system`}>System prompt</label>
-        <textarea
-          id={`${id}-system`}
-          rows={1}
-          placeholder="You are a helpful assistant."
-          value={conversation.systemPrompt}
-          onChange={(event) => onSystemPromptChange(event.target.value)}
-        />
-      </div>
       <MessageActionsContext.Provider value={chat.messageActions}>
       <EditRequestContext value={editRequest}>
         <MessageList
