@@ -1,5 +1,6 @@
 // First: the cascade layers' order and the design tokens, before any other stylesheet.
 import './styles/foundation.css';
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
