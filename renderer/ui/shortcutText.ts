@@ -3,7 +3,7 @@
  * technology reads it (`aria-keyshortcuts`: `Meta+B`, `Control+B`). A shortcut is either a
  * command key, pressed with Cmd/Ctrl, or a plain key that belongs to one place (Escape, Enter).
  */
-import type { CommandKey } from '../../preload/appCommands';
+import type { CommandKey } from '../../shared/appCommands';
 import { formatCommandKey, isMacPlatform } from '../features/shortcuts/keys';
 
 export type Shortcut = CommandKey | { plain: string };

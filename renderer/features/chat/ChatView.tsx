@@ -1,10 +1,15 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EndpointView } from '../../../shared/ipc';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
 import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelPicker } from '../models/ModelPicker';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
-import { Composer } from './Composer';
+import { Composer, type ComposerHandle } from './Composer';
+import { EmptyChatExtras, EmptyChatHeadline } from './EmptyChat';
+import { UndoDeleteToast } from './UndoDeleteToast';
+import { useDeleteWithUndo } from './useDeleteWithUndo';
+import { useTypeToCompose } from './useTypeToCompose';
+import './chat.css';
 import { ConversationStats } from './ConversationStats';
 import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
@@ -25,6 +30,9 @@ interface ChatViewProps {
   /** The endpoints to choose from; the selector shows when there are several. */
   endpoints?: readonly EndpointView[];
   onEndpointChange?: (endpointId: string) => void;
+  /** The empty state's Prompts and Import lines; each shows only when given. */
+  onOpenPrompts?: () => void;
+  onImport?: () => void;
 }
 
 /** The open conversation: its model and system prompt, its messages, and the composer. */
@@ -39,6 +47,8 @@ export function ChatView({
   tools,
   endpoints = [],
   onEndpointChange = () => undefined,
+  onOpenPrompts,
+  onImport,
 }: ChatViewProps) {
   const id = useId();
   const { conversation, streaming, stop } = chat;
@@ -68,6 +78,25 @@ export function ChatView({
   }, []);
 
   const compare = useCompareDialog(chat);
+  const composer = useRef<ComposerHandle>(null);
+  const openCompare = compare.open;
+  const compareDraft = useCallback(() => openCompare(composer.current?.draft() ?? '', (text) => composer.current?.fill(text)), [openCompare]);
+
+  // Delete with Undo: the message leaves the thread now and history when the toast goes.
+  const deleter = useDeleteWithUndo(chat.messageActions.remove, conversation);
+  const messageActions = useMemo(() => ({ ...chat.messageActions, remove: deleter.request }), [chat.messageActions, deleter.request]);
+  const messages = useMemo(
+    () => (deleter.hiddenId === null ? conversation.messages : conversation.messages.filter((message) => message.id !== deleter.hiddenId)),
+    [conversation.messages, deleter.hiddenId],
+  );
+  const empty = conversation.messages.length === 0;
+
+  // Focus is in the composer on load, on New chat and after choosing a conversation; a search
+  // result that leads to a message keeps the focus there.
+  useEffect(() => {
+    if (!target) composer.current?.focus();
+  }, [conversation.id, target]);
+  useTypeToCompose(composer);
 
   return (
     <main className="chat-main" aria-busy={loading}>
@@ -94,30 +123,43 @@ export function ChatView({
           onChange={(event) => onSystemPromptChange(event.target.value)}
         />
       </div>
-      <MessageActionsContext.Provider value={chat.messageActions}>
-      <EditRequestContext value={editRequest}>
-        <MessageList
-          // A fresh list per conversation: it starts at the bottom, following.
-          key={conversation.id}
-          conversationId={conversation.id}
-          messages={conversation.messages}
-          retrying={chat.retrying}
-          canRetry={!streaming && conversation.model !== ''}
-          target={target}
-          onRetry={chat.retry}
-          onOpenSettings={onOpenSettings}
-        />
-      </EditRequestContext>
-      </MessageActionsContext.Provider>
-      <Composer
-        hasModel={conversation.model !== ''}
-        model={conversation.model}
-        streaming={streaming}
-        onSend={chat.send}
-        onStop={stop}
-        onEditLast={editLast}
-        onCompare={compare.open}
-      />
+      {/* The thread's grid places the composer: centred in a new chat, docked at the bottom after. */}
+      <div className="thread" data-empty={empty || undefined}>
+        <MessageActionsContext.Provider value={messageActions}>
+          <EditRequestContext value={editRequest}>
+            <MessageList
+              // A fresh list per conversation: it starts at the bottom, following.
+              key={conversation.id}
+              conversationId={conversation.id}
+              messages={messages}
+              retrying={chat.retrying}
+              canRetry={!streaming && conversation.model !== ''}
+              target={target}
+              onRetry={chat.retry}
+              onOpenSettings={onOpenSettings}
+            />
+          </EditRequestContext>
+        </MessageActionsContext.Provider>
+        {empty && <EmptyChatHeadline />}
+        <div className="composer-dock">
+          {(deleter.hiddenId !== null || deleter.problem !== null) && (
+            <UndoDeleteToast problem={deleter.problem} onUndo={deleter.hiddenId === null ? null : deleter.undo} onDismiss={deleter.dismissProblem} />
+          )}
+          <Composer
+            handle={composer}
+            hasModel={conversation.model !== ''}
+            model={conversation.model}
+            streaming={streaming}
+            onSend={chat.send}
+            onStop={stop}
+            onEditLast={editLast}
+            onCompare={compare.open}
+          />
+        </div>
+        {empty && (
+          <EmptyChatExtras onStarter={(prompt) => composer.current?.fill(prompt)} onCompare={compareDraft} onPrompts={onOpenPrompts} onImport={onImport} />
+        )}
+      </div>
       {compare.dialog}
     </main>
   );
