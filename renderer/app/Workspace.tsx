@@ -14,6 +14,7 @@ import { useModelCatalogueState } from '../features/models/modelCatalogue';
 import { useModelsState } from '../features/models/modelsContext';
 import { ModelsProvider } from '../features/models/ModelsProvider';
 import { defaultPromptText } from '../features/prompts/defaultPrompt';
+import { PromptsDialog } from '../features/prompts/PromptsDialog';
 import { usePromptLibrary } from '../features/prompts/promptLibraryContext';
 import { useSettings } from '../features/settings/settingsContext';
 import { ShortcutsSheet } from '../features/shortcuts/ShortcutsSheet';
@@ -85,6 +86,8 @@ export function Workspace({ onOpenSettings }: WorkspaceProps) {
   const sidebar = useRef<SidebarHandle>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [usageOpen, setUsageOpen] = useState(false);
+  /** The prompt library opened from a new chat's empty state. */
+  const [promptsOpen, setPromptsOpen] = useState(false);
   const openUsage = useCallback(() => setUsageOpen(true), []);
   const exportConversation = (id: string) =>
     api.exportConversation({ id }).then(saveOrDownload, (error: unknown) => report('Could not export the conversation', error));
@@ -163,12 +166,15 @@ export function Workspace({ onOpenSettings }: WorkspaceProps) {
               }
               endpoints={endpoints}
               onEndpointChange={choices.chooseEndpoint}
+              onOpenPrompts={() => setPromptsOpen(true)}
+              onImport={importer.open}
             />
           </div>
           {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
           <DropOverlay active={dragging} />
           {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
           {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
+          {promptsOpen && <PromptsDialog onApply={choices.changeSystemPrompt} onClose={() => setPromptsOpen(false)} />}
           {usageOpen && <UsageDialog project={settings.project} onClose={() => setUsageOpen(false)} />}
         </div>
       </ModelsProvider>
