@@ -5,8 +5,15 @@
  */
 declare class URL {
   constructor(url: string, base?: string);
+  static canParse(url: string, base?: string): boolean;
+  readonly href: string;
   readonly protocol: string;
   readonly host: string;
+  readonly hostname: string;
+  readonly username: string;
+  readonly password: string;
+  readonly pathname: string;
+  readonly search: string;
 }
 
 declare class TextDecoder {

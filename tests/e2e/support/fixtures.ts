@@ -34,7 +34,7 @@ export interface ParleyProcess {
   answerDialogsWith(target: string): Promise<void>;
 }
 
-interface Fixtures {
+export interface Fixtures {
   fake: FakeInferenceServer;
   dataDir: string;
   parley: ParleyProcess;
