@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useId, type MouseEvent } from 'react';
 import { Icons, type Icon } from '../../ui/icons';
 
 /** A starter card: what it helps with, and the prompt it puts in the composer. */
@@ -13,7 +13,7 @@ interface Starter {
 const STARTERS: readonly Starter[] = [
   { icon: Icons.explain, title: 'Explain a concept', example: '“Explain attention in transformers simply”', prompt: 'Explain attention in transformers simply.' },
   { icon: Icons.code, title: 'Write or fix code', example: '“A regex that matches ISO 8601 dates”', prompt: 'Write a regex that matches ISO 8601 dates.' },
-  { icon: Icons.file, title: 'Summarise a file', example: 'Attach a CSV, Markdown or code file', prompt: 'Summarise the attached file in five bullet points.' },
+  { icon: Icons.file, title: 'Summarise a file', example: 'A CSV, Markdown or code file of yours', prompt: 'Summarise the attached file in five bullet points.' },
   { icon: Icons.plan, title: 'Plan something', example: '“Three relaxed days in Lisbon with a child”', prompt: 'Plan three relaxed days in Lisbon with a seven-year-old.' },
 ];
 
@@ -49,6 +49,7 @@ export function EmptyChatHeadline() {
 }
 
 export function EmptyChatExtras({ onStarter, onCompare, onPrompts, onImport }: EmptyChatExtrasProps) {
+  const id = useId();
   const pointers: Pointer[] = [
     { icon: Icons.compare, name: 'Compare', rest: 'one question across up to four models', onOpen: onCompare },
     { icon: Icons.prompts, name: 'Prompts', rest: 'keeps your system prompts for reuse', onOpen: onPrompts },
@@ -57,12 +58,15 @@ export function EmptyChatExtras({ onStarter, onCompare, onPrompts, onImport }: E
   return (
     <div className="empty-chat-extras">
       <ul className="starters" aria-label="Starters">
-        {STARTERS.map(({ icon: StarterIcon, title, example, prompt }) => (
+        {STARTERS.map(({ icon: StarterIcon, title, example, prompt }, index) => (
           <li key={title}>
-            <button type="button" className="starter" onClick={() => onStarter(prompt)}>
+            {/* Named by its title alone (the example describes it), so no other control's name is shadowed. */}
+            <button type="button" className="starter" aria-label={title} aria-describedby={`${id}-${index}`} onClick={() => onStarter(prompt)}>
               <StarterIcon className="starter-icon" aria-hidden="true" focusable="false" size={18} strokeWidth={1.75} />
               <span className="starter-title">{title}</span>
-              <span className="starter-example">{example}</span>
+              <span className="starter-example" id={`${id}-${index}`}>
+                {example}
+              </span>
             </button>
           </li>
         ))}
