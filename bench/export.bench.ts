@@ -46,7 +46,7 @@ function generate(count: number): ExportConversation[] {
     const turns = int(1, 20);
     for (let t = 0; t < turns; t++) {
       clock += int(5_000, 600_000);
-      const base = { error: null, model: 'meta-llama/Llama-3.3-70B-Instruct', finishReason: null, firstTokenMs: null, durationMs: null, createdAt: clock, usage: null, status: 'complete' as const };
+      const base = { error: null, model: 'meta-llama/Llama-3.3-70B-Instruct', finishReason: null, firstTokenMs: null, durationMs: null, thinkingMs: null, createdAt: clock, usage: null, status: 'complete' as const };
       messages.push({ ...base, id: `u-${n}-${t}`, role: 'user', content: paragraphs(int(1, 2)), reasoning: '' });
       messages.push({
         ...base,

@@ -1,6 +1,7 @@
 /**
  * History benchmark: seeds 10,000 conversations / 200,000 messages of varied text through the
- * real store, then times what the sidebar and search do. Prints a table; not a pass/fail test.
+ * real store, then times what the sidebar does (search has its own, search.bench.ts). Prints a
+ * table; not a pass/fail test.
  * Each timing is compared with a baseline measured in the same run: reading one conversation
  * row by its primary key, the cheapest query there is.
  */
@@ -15,24 +16,13 @@ import { createHistoryStore } from '../main/history/historyStore';
 import type { HistoryStore } from '../main/history/historyStore';
 import { migrate } from '../main/history/migrate';
 import { openHistory } from '../main/history/openHistory';
+import { prng } from './random';
 import { mb, ms, printTable, time, timeAsync, type Timing } from './report';
 import { measureSidebarReady } from './sidebarReady';
 
 const CONVERSATIONS = 10_000;
 const MESSAGES = 200_000;
 const LONG_CONVERSATION = 1_000;
-const RARE_WORD = 'quetzalcoatlus';
-
-/** mulberry32: small, fast and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the of and to in is that for it as with was on be by this are or from at an have not but which can you your ' +
@@ -80,7 +70,7 @@ function seed(store: HistoryStore, db: Db, clock: { time: number }): Seeded {
       const remaining = MESSAGES - written - (n === 0 ? 0 : LONG_CONVERSATION);
       const pairs = n === 0 ? LONG_CONVERSATION / 2 : Math.max(1, Math.round(remaining / (CONVERSATIONS - n) / 2));
       for (let pair = 0; pair < pairs && written < MESSAGES; pair++) {
-        const question = paragraph() + (random() < 0.0002 ? ` ${RARE_WORD}` : '');
+        const question = paragraph();
         const answer = Array.from({ length: 1 + Math.floor(random() * 4) }, paragraph).join('\n\n');
         rawBytes += Buffer.byteLength(question) + Buffer.byteLength(answer);
         clock.time += 1000;
@@ -116,12 +106,6 @@ export async function runHistoryBench(): Promise<void> {
       ['list first page (50 conversations)', time(200, () => store.listConversations({ limit: 50 }))],
       ['list page 100 (offset 4,950)', time(100, () => store.listConversations({ limit: 50, offset: 4950 }))],
       [`open a ${LONG_CONVERSATION.toLocaleString('en')}-message conversation`, time(50, () => store.getConversation(seeded.longConversationId))],
-      ['search common word "the" (top 50)', time(50, () => store.search('the'))],
-      ['search common word "function"', time(50, () => store.search('function'))],
-      [`search rare word "${RARE_WORD}"`, time(100, () => store.search(RARE_WORD))],
-      ['search two words "memory cache"', time(50, () => store.search('memory cache'))],
-      ['search 2-char CJK "東京" (LIKE fallback)', time(20, () => store.search('東京'))],
-      ['search 2-char CJK, absent "京都" (LIKE full scan)', time(10, () => store.search('京都'))],
       ['addUserMessage (durable commit, fsync)', time(50, () => store.addUserMessage(seeded.someConversationId, { content: 'one more question', model: 'model-a', params: {} }))],
     ];
     store.close();

@@ -2,11 +2,15 @@
 import { runConversationBench } from './conversation.bench';
 import { runExportBench } from './export.bench';
 import { runHistoryBench } from './history.bench';
+import { runChatgptImportBench } from './chatgptImport.bench';
 import { runMarkdownBench } from './markdown.bench';
 import { runMarkdownOpenBench } from './markdownOpen.bench';
+import { runSearchBench } from './search.bench';
 
 await runHistoryBench();
+await runSearchBench();
 await runExportBench();
+await runChatgptImportBench();
 await runMarkdownBench();
 await runMarkdownOpenBench();
 await runConversationBench();

@@ -13,6 +13,7 @@ import { registerIpc } from './ipc/electronIpc';
 import { originOf } from './ipc/trustedSender';
 import { createSafeStorageCipher } from './secrets/safeStorageCipher';
 import { openDataFolder, type DataFolder } from './dataFolder';
+import { startupFailureMessage } from './appFailure';
 import { electronNativeBinding } from './history/nativeBinding';
 import { createAppRouter } from './services';
 import { readDataDirOverride } from './electron/dataDirOverride';
@@ -86,7 +87,8 @@ if (!app.requestSingleInstanceLock()) {
       folder = await openDataFolder(dataDir, openElectronStore, electronNativeBinding(appRoot, app.isPackaged));
     } catch (error) {
       // A failed history migration has already restored its backup: say so, and do not run on half a database.
-      dialog.showErrorBox('Parley could not open your history', error instanceof Error ? error.message : String(error));
+      console.error('[parley] could not start:', error instanceof Error ? error.message : error);
+      dialog.showErrorBox('Parley could not start', startupFailureMessage(error, dataDir));
       app.quit();
       return;
     }
@@ -113,12 +115,13 @@ if (!app.requestSingleInstanceLock()) {
       dialogs: createElectronDialogs({ dialog, window: () => mainWindow, defaultFolder: app.getPath('documents') }),
       ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
       ...(process.env.PARLEY_BASE_URL ? { baseURL: process.env.PARLEY_BASE_URL } : {}),
-      ...(process.env.PARLEY_MODEL_CATALOG_URL ? { modelCatalogURL: process.env.PARLEY_MODEL_CATALOG_URL } : {}),
+      ...(process.env.PARLEY_MODEL_CATALOG_ORIGIN ? { modelCatalogOrigin: process.env.PARLEY_MODEL_CATALOG_ORIGIN } : {}),
       rememberSecret: appLog.rememberSecret,
       openFolder: async (folder) => (await shell.openPath(folder)) === '',
       updates,
     });
     registerIpc(ipcMain, router, trustedOrigins, () => mainWindow?.webContents ?? null);
+    stopToolServersOnQuit(router);
 
     const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
     showWindow(url, folder.settingsStore);
@@ -126,6 +129,17 @@ if (!app.requestSingleInstanceLock()) {
       if (BrowserWindow.getAllWindows().length === 0) showWindow(url, folder.settingsStore);
     });
   });
+
+  /** MCP servers are child processes (or sessions) of Parley: they end with it. Quitting waits for them, at most a few seconds. */
+  function stopToolServersOnQuit(router: { shutdown(): Promise<void> }): void {
+    let stopped = false;
+    app.on('before-quit', (event) => {
+      if (stopped) return;
+      event.preventDefault();
+      stopped = true;
+      void Promise.race([router.shutdown(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() => app.quit());
+    });
+  }
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

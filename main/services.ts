@@ -14,7 +14,7 @@ import type { HistoryStore } from './history/historyStore';
 import { createRouter, type Router } from './ipc/router';
 import { safeExternalUrl } from './links/externalUrl';
 import { createModelCatalog } from './models/modelCatalog';
-import { isWandbEndpoint, WANDB_CATALOG_URL } from './models/liveCatalog';
+import { isWandbEndpoint, WANDB_CATALOG_ORIGIN } from './models/liveCatalog';
 import { createUsageReport } from './history/usage';
 import type { Cipher } from './secrets/cipher';
 import type { KeyValueStore } from './settings/keyValueStore';
@@ -30,6 +30,18 @@ import { createEndpointHandlers } from './endpoints/endpointHandlers';
 import { saveComparison } from './conversations/savedComparison';
 import { createAttachmentFiles } from './attachments/attachmentFiles';
 import { createAttachmentHandlers } from './attachments/attachmentHandlers';
+import { createToolServerStore } from './tools/toolServerStore';
+import { createToolServers } from './tools/toolServers';
+import { createChatTools } from './tools/chatToolsService';
+import { createToolHandlers } from './tools/toolHandlers';
+import { createToolsService } from './tools/toolsService';
+import type { McpTimeouts } from './tools/mcpConnection';
+import { markMissingAttachments } from './attachments/missingAttachments';
+import { createNoticeBoard } from './notices/noticeBoard';
+import { createPendingSaves } from './history/pendingSaves';
+import { unsavedNotice } from './history/unsavedNotice';
+import { createStorageHealth } from './history/storageHealth';
+import { historyPath, listBackups } from './history/historyFiles';
 
 export interface ServicePorts {
   dataDir: string;
@@ -56,13 +68,27 @@ export interface ServicePorts {
   openFolder?: (folder: string) => Promise<boolean>;
   /** Auto-update (packaged app only); absent in web mode. */
   updates?: Pick<Updates, 'status' | 'install'>;
-  /** Reads the public model catalogue from here, for every endpoint (tests); by default W&B's, for W&B only. */
-  modelCatalogURL?: string;
+  /** Reads the public model feeds from this origin, for every endpoint (tests); by default W&B's, for W&B only. */
+  modelCatalogOrigin?: string;
+  /** How long MCP servers may take to start and tools to run (tests shorten them). */
+  toolTimeouts?: McpTimeouts;
 }
 
-export function createAppRouter(ports: ServicePorts): Router {
+/** The router, plus what the app must do when it quits: stop the MCP servers it started. */
+export interface AppRouter extends Router {
+  shutdown(): Promise<void>;
+}
+
+export function createAppRouter(ports: ServicePorts): AppRouter {
   const settings = createSettingsService(ports.settingsStore);
-  if (ports.baseURL) settings.update({ baseURL: ports.baseURL });
+  if (ports.baseURL) {
+    try {
+      settings.update({ baseURL: ports.baseURL });
+    } catch (error) {
+      // A settings file that cannot be written (a read-only data folder) must not stop the start.
+      console.warn('[parley] could not keep --base-url in the settings:', error instanceof Error ? error.message : error);
+    }
+  }
   const remember = (secret: string | null) => {
     if (secret) ports.rememberSecret?.(secret);
   };
@@ -81,15 +107,37 @@ export function createAppRouter(ports: ServicePorts): Router {
     return endpoint;
   };
   const attachments = createAttachmentFiles(ports.dataDir);
-  const chat = createChatService(
-    ports.stallTimeoutMs === undefined ? { getEndpoint, attachments } : { getEndpoint, attachments, stallTimeoutMs: ports.stallTimeoutMs },
-  );
   const models = createModelCatalog({
     cacheFile: path.join(ports.dataDir, 'models-cache.json'),
     getEndpoint,
-    liveCatalog: ports.modelCatalogURL ? { url: ports.modelCatalogURL, appliesTo: () => true } : { url: WANDB_CATALOG_URL, appliesTo: isWandbEndpoint },
+    liveCatalog: ports.modelCatalogOrigin ? { origin: ports.modelCatalogOrigin, appliesTo: () => true } : { origin: WANDB_CATALOG_ORIGIN, appliesTo: isWandbEndpoint },
+  });
+  const toolServerStore = createToolServerStore({ store: ports.settingsStore, secretsStore: ports.secretsStore, cipher: ports.cipher });
+  const toolServers = createToolServers({
+    launchConfig: async (id) => {
+      const config = await toolServerStore.launchConfig(id);
+      // Like an endpoint's key as it is used: values saved in earlier runs are redacted from the log too.
+      for (const secret of Object.values(config.transport === 'stdio' ? config.env : config.headers)) remember(secret);
+      return config;
+    },
+    ...(ports.toolTimeouts ? { timeouts: ports.toolTimeouts } : {}),
+  });
+  const chatTools = createChatTools({
+    store: toolServerStore,
+    servers: toolServers,
+    attachments,
+    catalogueToolCalling: async (endpointId, model) => (await models.describe([model], endpointId))[model]?.toolCalling ?? null,
+  });
+  const chat = createChatService({
+    getEndpoint,
+    attachments,
+    tools: chatTools,
+    ...(ports.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: ports.stallTimeoutMs }),
   });
   const { history } = ports;
+  const board = createNoticeBoard({ dataDir: ports.dataDir, initial: ports.notices });
+  const pendingSaves = createPendingSaves({ onChange: (count) => board.post(unsavedNotice(count)) });
+  const health = createStorageHealth({ historyFile: historyPath(ports.dataDir), quickCheck: () => history.quickCheck(), post: board.post });
   const prompts = createPromptLibrary({ store: ports.settingsStore, settings: () => settings.get() });
   // Files of messages deleted (or purged) in earlier runs; nothing is waiting to be sent yet.
   void attachments.removeUnreferenced(history.referencedAttachmentFiles(), Date.now());
@@ -100,8 +148,9 @@ export function createAppRouter(ports: ServicePorts): Router {
     return found;
   };
 
-  return createRouter({
-    chat: createSavedChat(chat.chat, history),
+  const router = createRouter({
+    chat: createSavedChat(chat.chat, history, pendingSaves),
+    describeError: health.describe,
     handlers: {
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
@@ -116,7 +165,11 @@ export function createAppRouter(ports: ServicePorts): Router {
         const safe = safeExternalUrl(url);
         return { opened: safe !== null && (await ports.openExternal(safe)) };
       },
-      'app:notices': () => ports.notices,
+      'app:notices': () => {
+        pendingSaves.retry();
+        return board.list();
+      },
+      'app:dismissNotice': ({ id }) => ({ dismissed: board.dismiss(id) }),
       'history:list': ({ offset, limit }) => ({
         conversations: history.listConversations({ offset, limit }).map(summaryOf),
         total: history.countConversations(),
@@ -125,9 +178,9 @@ export function createAppRouter(ports: ServicePorts): Router {
         const found = history.findConversation(id);
         return found ? [summaryOf(found)] : [];
       }),
-      'history:get': ({ id }) => conversation(id),
-      'history:create': ({ id, model, systemPrompt, params = {}, endpointId }) => ({
-        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID }),
+      'history:get': ({ id }) => markMissingAttachments(conversation(id), attachments.has),
+      'history:create': ({ id, model, systemPrompt, params = {}, endpointId, toolServers = [] }) => ({
+        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID, toolServers }),
         messages: [],
       }),
       'history:update': ({ id, patch: { endpointId, ...patch } }) =>
@@ -145,8 +198,12 @@ export function createAppRouter(ports: ServicePorts): Router {
       'history:autoTitle': ({ id }) => autoTitle(id),
       'history:restoreBackup': async ({ backupFile }) => {
         await ports.restoreHistoryBackup(backupFile);
+        // The person acted on the offers to restore; a new file is looked at afresh.
+        board.dismissWhere((notice) => notice.backupFile !== undefined || notice.offers !== undefined);
+        health.reset();
         return { restored: true };
       },
+      'history:listBackups': () => listBackups(ports.dataDir),
       'app:dataFolder': () => ({ path: ports.dataDir }),
       'app:openDataFolder': async () => ({ opened: (await ports.openFolder?.(ports.dataDir)) ?? false, path: ports.dataDir }),
       'app:updateStatus': () => ports.updates?.status() ?? { ready: false },
@@ -165,6 +222,8 @@ export function createAppRouter(ports: ServicePorts): Router {
       ...createEndpointHandlers({ endpoints, remember, getEndpoint }),
       'history:saveComparison': (request) => saveComparison(history, request),
       ...createAttachmentHandlers(attachments),
+      ...createToolHandlers({ tools: createToolsService(toolServerStore, toolServers), remember }),
     },
   });
+  return { ...router, shutdown: () => toolServers.stopAll() };
 }

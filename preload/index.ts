@@ -28,7 +28,7 @@ const transport: Transport = {
       if (data.type === 'done') port1.close();
     };
     ipcRenderer.postMessage(CHAT_CHANNEL, request, [port2]);
-    return { cancel: () => port1.postMessage({ type: 'cancel' } satisfies ChatControl) };
+    return { send: (control: ChatControl) => port1.postMessage(control) };
   },
   // Plain checks rather than zod: the preload validates nothing else, main does.
   onCommand: (listener) => subscribe(APP_COMMAND_CHANNEL, isAppCommand, listener),

@@ -16,10 +16,13 @@ export const LIMITS = {
   /** One import call: the web bridge's frame limit is 64 MB, and UTF-16 strings double in JSON at worst. */
   importChars: 30_000_000,
   importFiles: 10_000,
+  /** One piece of a ChatGPT export on its way to main, as base64: 4 MiB of the file. */
+  importChunkChars: 5_600_000,
   fileNameChars: 1_000,
   favouriteModels: 200,
   /** The picker's "Recently used": most recent first, the oldest dropped. */
   recentModels: 8,
-  endpointIdChars: 100,
+  // An endpoint's id, or the base URL a conversation restored from an export names.
+  endpointIdChars: 2_048,
   endpointNameChars: 100,
 } as const;

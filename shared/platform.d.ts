@@ -8,10 +8,10 @@ declare class URL {
   static canParse(url: string, base?: string): boolean;
   readonly href: string;
   readonly protocol: string;
-  readonly host: string;
-  readonly hostname: string;
   readonly username: string;
   readonly password: string;
+  readonly host: string;
+  readonly hostname: string;
   readonly pathname: string;
   readonly search: string;
 }

@@ -23,6 +23,8 @@ export interface AttachmentFiles {
   /** Checks and stores a file; the same bytes give the same reference. */
   save(name: string, bytes: Uint8Array): Promise<Attachment>;
   read(file: string): Promise<Buffer>;
+  /** Whether the data folder holds the file. */
+  has(file: string): Promise<boolean>;
   /** A stored image as a data: URL (what the page shows and the model receives). */
   dataUrl(attachment: Pick<Attachment, 'file' | 'mimeType'>): Promise<string>;
   /** Copies a stored file into `folder` under its own name, unless one is there already (same name, same bytes). */
@@ -32,7 +34,14 @@ export interface AttachmentFiles {
 }
 
 const refused = (message: string): AppFailure => new AppFailure({ code: 'invalid-request', message });
-const missing = (): AppFailure => refused('An attached file is missing from the data folder, so it cannot be shown, sent or exported.');
+
+/** A message refers to a file the data folder does not hold (restored from a backup, which keeps no files). */
+export class MissingAttachment extends AppFailure {
+  constructor() {
+    super({ code: 'invalid-request', message: 'An attached file is missing from the data folder, so it cannot be shown, sent or exported.' });
+  }
+}
+const missing = (): AppFailure => new MissingAttachment();
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 export function createAttachmentFiles(dataDir: string): AttachmentFiles {
@@ -63,6 +72,7 @@ export function createAttachmentFiles(dataDir: string): AttachmentFiles {
       return { file, name, kind: type.kind, mimeType: type.mimeType, bytes: bytes.length };
     },
     read,
+    has: (file) => stat(pathOf(file)).then(() => true, () => false),
     async copyTo(file, destination) {
       try {
         await copyFile(pathOf(file), join(destination, file), constants.COPYFILE_EXCL);
@@ -80,8 +90,8 @@ export function createAttachmentFiles(dataDir: string): AttachmentFiles {
         // A file attached in the composer just now is not referenced yet: only older ones go.
         const info = await stat(join(folder, name)).catch(() => null);
         if (!info || info.mtimeMs >= before) continue;
-        await rm(join(folder, name), { force: true });
-        removed += 1;
+        // A folder that cannot be written (history open read-only) keeps its files.
+        if (await rm(join(folder, name), { force: true }).then(() => true, () => false)) removed += 1;
       }
       return removed;
     },

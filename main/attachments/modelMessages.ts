@@ -10,7 +10,7 @@ import type { Attachment, ChatMessage } from '../../shared/ipc';
 import { detectFileType } from '../../shared/fileType';
 import { AppFailure } from '../appFailure';
 import { attachmentProblem } from '../../shared/attachmentRules';
-import type { AttachmentFiles } from './attachmentFiles';
+import { MissingAttachment, type AttachmentFiles } from './attachmentFiles';
 import { fencedText } from './fencedText';
 
 type Part = OpenAI.Chat.ChatCompletionContentPart;
@@ -18,12 +18,21 @@ type Reader = Pick<AttachmentFiles, 'read'>;
 
 const refused = (message: string): AppFailure => new AppFailure({ code: 'invalid-request', message });
 
-async function partsOf(message: ChatMessage, attachments: readonly Attachment[], files: Reader): Promise<Part[]> {
+/** `earlier`: a message already in the conversation, whose file may have stayed behind (restored from a backup, which keeps none). */
+async function partsOf(message: ChatMessage, attachments: readonly Attachment[], files: Reader, earlier: boolean): Promise<Part[]> {
   const texts: Part[] = message.content.trim() === '' ? [] : [{ type: 'text', text: message.content }];
   const images: Part[] = [];
   let total = 0;
   for (const attachment of attachments) {
-    const bytes = await files.read(attachment.file);
+    const bytes = await files.read(attachment.file).catch((error: unknown) => {
+      if (earlier && error instanceof MissingAttachment) return null;
+      throw error;
+    });
+    if (bytes === null) {
+      // The conversation goes on; the model hears that a file was there.
+      texts.push({ type: 'text', text: `[Attached file “${attachment.name}” is no longer available.]` });
+      continue;
+    }
     const problem = attachmentProblem(attachment.name, bytes);
     if (problem) throw refused(problem);
     total += bytes.length;
@@ -46,11 +55,11 @@ export async function toModelMessages(
   files: Reader | undefined,
 ): Promise<OpenAI.Chat.ChatCompletionMessageParam[]> {
   const converted = await Promise.all(
-    messages.map(async (message): Promise<OpenAI.Chat.ChatCompletionMessageParam> => {
+    messages.map(async (message, index): Promise<OpenAI.Chat.ChatCompletionMessageParam> => {
       const { role, content, attachments = [] } = message;
       if (role === 'assistant' || attachments.length === 0) return { role, content };
       if (!files) throw refused('This chat cannot send attachments.');
-      return { role, content: await partsOf(message, attachments, files) };
+      return { role, content: await partsOf(message, attachments, files, index < messages.length - 1) };
     }),
   );
   return [...(systemPrompt.trim() ? [{ role: 'system' as const, content: systemPrompt }] : []), ...converted];

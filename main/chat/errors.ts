@@ -4,6 +4,7 @@
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { AppError, ErrorCode } from '../../shared/ipc';
+import { AppFailure } from '../appFailure';
 import { redactSecrets } from '../logging/redact';
 
 /** What the caller knows that the error itself may not: it makes the sentences specific. */
@@ -58,6 +59,8 @@ export function toAppError(error: unknown, context: ErrorContext = {}): AppError
 }
 
 function classify(error: unknown, context: ErrorContext): AppError {
+  // Already written for the person (an endpoint that is not set up, a refused attachment).
+  if (error instanceof AppFailure) return error.appError;
   if (error instanceof StreamStalledError) {
     return { code: 'timeout', message: `The server sent nothing for ${seconds(error.waitedMs)}, so Parley stopped waiting.` };
   }
@@ -149,6 +152,19 @@ function forbiddenMessage(text: string): string {
     return 'The inference gateway is not enabled for your organisation. Ask your W&B administrator to enable it.';
   }
   return `Access was refused: your account, organisation or location may not use this service.${text ? ` The server said: ${text}` : ''}`;
+}
+
+/**
+ * A base URL that answers 404 for `/chat/completions` and does not list models either is not an
+ * OpenAI-compatible server (a web page, another API, a path missing its `/v1`): saying "model
+ * retired" there would send the person looking for another model instead of fixing the URL.
+ */
+export function notCompatibleError(baseURL: string): AppError {
+  return {
+    code: 'malformed',
+    status: 404,
+    message: `This endpoint does not look OpenAI-compatible: ${hostOf(baseURL) ?? baseURL} answers "not found" (404) both for chat and for the model list at ${baseURL}. Check the base URL in Settings (it usually ends in /v1).`,
+  };
 }
 
 /** The server's own sentence, without the SDK's "<status> " prefix, ending in a full stop. */

@@ -1,19 +1,26 @@
 /**
- * A chat whose turn is kept in history: the user's message is committed before the request
- * goes out, the answer's row is created when streaming starts, flushed while it arrives,
- * and finished with its status before the renderer hears `done`. Chats without a `history`
- * field pass straight through.
+ * A chat whose turn is kept in history: the user's message and the answer's row are committed
+ * together before the request goes out (so "not saved, not sent" is always true, and a retry
+ * never duplicates the question), the answer is flushed while it arrives, and finished with its
+ * status before the renderer hears `done`. Chats without a `history` field pass straight through.
+ *
+ * A save that fails while the answer streams (a full disk) never stops or crashes anything: the
+ * answer goes on, the page hears `unsaved`, and the text is kept in memory (PendingSaves) and
+ * saved once there is space.
  */
 import { failedResult } from '../../shared/chatResult';
-import type { ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../shared/ipc';
+import type { AppError, ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../shared/ipc';
 import { titleFrom } from '../../shared/conversationTitle';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
 import { editTurn, regenerateTurn } from './versionedTurns';
 import { missingConversation } from '../history/storeContext';
+import type { ToolApprovals } from '../chat/toolApprovals';
+import { createPendingSaves, type PendingSaves } from '../history/pendingSaves';
+import { diskFullError, storageAppError, storageProblemOf } from '../history/storageErrors';
 
-export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal) => Promise<ChatResult>;
+export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals?: ToolApprovals) => Promise<ChatResult>;
 
 /** Saves the question (or drops the failed answer a retry replaces, or keeps what a regeneration or edit replaces) and opens the new answer's row. */
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
@@ -25,25 +32,32 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   const params = request.params ?? {};
   const paramsChanged = JSON.stringify(conversation.params) !== JSON.stringify(params);
   const endpoint = request.endpointId ?? conversation.endpoint;
-  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || paramsChanged || conversation.endpoint !== endpoint) {
-    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, params, endpoint });
+  const toolServers = request.toolServers ?? conversation.toolServers;
+  const toolsChanged = JSON.stringify(conversation.toolServers) !== JSON.stringify(toolServers);
+  if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || paramsChanged || conversation.endpoint !== endpoint || toolsChanged) {
+    store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, params, endpoint, toolServers });
   }
   const answer = { id: history.answerId, model: request.model, params };
+  /** Saves the request's last message as the question `id`, unless an earlier attempt saved it. */
+  const saveQuestion = (id: string) => {
+    if (conversation.messages.some((message) => message.id === id)) return;
+    const question = request.messages.at(-1);
+    if (question?.role !== 'user') throw new AppFailure({ code: 'invalid-request', message: 'A new turn must end with your message.' });
+    store.addUserMessage(conversationId, {
+      id,
+      content: question.content,
+      model: request.model,
+      params,
+      ...(question.attachments ? { attachments: question.attachments } : {}),
+    });
+    if (!conversation.title.trim()) store.updateConversation(conversationId, { title: titleFrom(question.content) || 'New chat' });
+  };
   switch (turn.kind) {
-    case 'new': {
-      const question = request.messages.at(-1);
-      if (question?.role !== 'user') throw new AppFailure({ code: 'invalid-request', message: 'A new turn must end with your message.' });
-      store.addUserMessage(conversationId, {
-        id: turn.userMessageId,
-        content: question.content,
-        model: request.model,
-        params,
-        ...(question.attachments ? { attachments: question.attachments } : {}),
-      });
-      if (!conversation.title.trim()) store.updateConversation(conversationId, { title: titleFrom(question.content) || 'New chat' });
+    case 'new':
+      saveQuestion(turn.userMessageId);
       return store.startAnswer(conversationId, answer);
-    }
     case 'retry':
+      if (turn.userMessageId !== undefined) saveQuestion(turn.userMessageId);
       store.deleteMessage(conversationId, turn.replacesAnswerId);
       return store.startAnswer(conversationId, answer);
     case 'regenerate':
@@ -53,35 +67,75 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   }
 }
 
-export function createSavedChat(chat: ChatFn, store: HistoryStore): ChatFn {
-  return async (request, onEvent, signal) => {
-    if (!request.history) return chat(request, onEvent, signal);
+/** Why the turn was not saved (and so not sent), for the failed answer the page shows. */
+function notSaved(error: unknown): AppError {
+  if (error instanceof AppFailure) return error.appError;
+  const problem = storageProblemOf(error);
+  if (problem === 'disk-full') return diskFullError('your message', 'It was not sent. Free some disk space, then press Retry.');
+  if (problem !== null) return storageAppError(problem);
+  console.error('[parley] saving a turn failed:', error instanceof Error ? error.message : error);
+  return { code: 'internal', message: 'Parley could not save your message, so it was not sent. Press Retry to try again.' };
+}
+
+/** Why an answer is not saved yet, for the `unsaved` event. */
+function answerNotSaved(error: unknown): AppError {
+  const problem = storageProblemOf(error);
+  if (problem === null || problem === 'disk-full') {
+    return diskFullError('this answer', 'Parley keeps it in memory and saves it as soon as there is space: free some disk space, and keep Parley open until then.');
+  }
+  return storageAppError(problem);
+}
+
+export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves: PendingSaves = createPendingSaves()): ChatFn {
+  return async (request, onEvent, signal, approvals) => {
+    if (!request.history) return chat(request, onEvent, signal, approvals);
+    const { history } = request;
 
     let writer: AnswerWriter;
     try {
-      writer = beginTurn(store, request, request.history);
+      writer = store.atomically(() => beginTurn(store, request, history));
     } catch (error) {
-      const appError =
-        error instanceof AppFailure
-          ? error.appError
-          : { code: 'internal' as const, message: 'Parley could not save your message, so it was not sent. Your draft is kept; please try again.' };
-      if (!(error instanceof AppFailure)) console.error('[parley] saving a turn failed:', error instanceof Error ? error.message : error);
-      const result = failedResult(appError);
+      const result = failedResult(notSaved(error));
       onEvent({ type: 'done', result });
       return result;
     }
+    let toldUnsaved = false;
+    const unsaved = (error: unknown) => {
+      if (toldUnsaved) return;
+      toldUnsaved = true;
+      onEvent({ type: 'unsaved', error: answerNotSaved(error) });
+    };
+    writer.onFlushFailure(unsaved);
+    let finished = false;
+    /** Saves how the answer ended; when that fails, keeps it for PendingSaves and tells the page. */
+    const finish = (result: ChatResult) => {
+      if (finished) return;
+      finished = true;
+      try {
+        writer.finish(result);
+      } catch (error) {
+        console.warn(`[parley] answer ${history.answerId} is kept in memory until it can be saved:`, error instanceof Error ? error.message : error);
+        unsaved(error);
+        pendingSaves.defer(() => writer.finish(result));
+      }
+    };
 
-    // Without an explicit endpoint the turn goes where the conversation is held ('' : the default).
-    const endpointId = request.endpointId ?? (store.getConversation(request.history.conversationId)?.endpoint || undefined);
+    // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint).
+    const saved = store.getConversation(request.history.conversationId);
+    const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
+    const toolServers = request.toolServers ?? saved?.toolServers ?? [];
     return chat(
-      endpointId === undefined ? request : { ...request, endpointId },
+      { ...request, ...(endpointId === undefined ? {} : { endpointId }), toolServers },
       (event) => {
         if (event.type === 'delta') writer.append(event);
+        // Each step of a tool call is committed before the page hears of it (and before the tool runs).
+        if (event.type === 'tool-call') writer.recordToolCall(event.call);
         // Finish the row first: once the renderer hears `done`, the history says the same.
-        if (event.type === 'done') writer.finish(event.result);
+        if (event.type === 'done') finish(event.result);
         onEvent(event);
       },
       signal,
+      approvals,
     );
   };
 }

@@ -54,8 +54,20 @@ export interface EndpointStore {
   remove(id: string): Promise<{ removed: boolean }>;
   keyVault(id: string): KeyVault;
   view(id: string): Promise<EndpointView>;
-  /** The endpoint for a request; an absent or unknown id (a removed endpoint) means the built-in one. */
+  /**
+   * The endpoint for a request; an absent or empty id means the built-in one. An id Parley does not
+   * know (a removed endpoint, a URL a restored conversation names) is refused with `endpoint-missing`:
+   * a conversation never goes anywhere but its own endpoint.
+   */
   resolve(id?: string): Promise<ResolvedEndpoint>;
+  /** Every endpoint as a backup keeps it: never its key. */
+  records(): (EndpointRecord & { builtIn: boolean })[];
+  /**
+   * Puts back endpoints from a backup (keyless): one with the same id, or the same name, base
+   * URL and project, is used as it is; the others are added under their own id. Returns each
+   * backup id → the id here, and the names of those added.
+   */
+  restore(records: readonly EndpointRecord[]): { ids: Map<string, string>; added: string[] };
   /**
    * For exports, which say where a conversation's answers came from. A value that is no endpoint's
    * id (a URL an imported file named, '' for unknown) is written back as it is, so a re-export of an
@@ -72,6 +84,26 @@ const recordSchema = z.object({ id: z.string().min(1), name: z.string().min(1), 
 const slotOf = (id: string): string => `${CIPHERTEXT_KEY}:${id}`;
 
 const trimURL = (url: string): string => url.trim().replace(/\/+$/, '');
+
+const sameEndpoint = (a: EndpointRecord, b: EndpointRecord): boolean =>
+  a.name.toLowerCase() === b.name.trim().toLowerCase() && a.baseURL === trimURL(b.baseURL) && a.project === b.project.trim();
+
+/** `name`, or `name (2)`, `name (3)`… when another endpoint has it (names are unique, whatever their case). */
+function freeName(name: string, endpoints: readonly EndpointRecord[]): string {
+  const taken = new Set(endpoints.map((endpoint) => endpoint.name.toLowerCase()));
+  let candidate = name;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name} (${n})`;
+  return candidate;
+}
+
+/** Refused rather than sent elsewhere: the conversation's own endpoint is not set up here. */
+function endpointMissing(id: string): AppFailure {
+  const which = /^https?:\/\//i.test(id) ? `This conversation’s endpoint, ${id},` : 'The endpoint this conversation was held with';
+  return new AppFailure({
+    code: 'endpoint-missing',
+    message: `${which} is not set up in Parley, so nothing was sent. Choose an endpoint for the conversation next to the model, or add that endpoint again.`,
+  });
+}
 
 export function createEndpointStore(deps: EndpointStoreDeps): EndpointStore {
   const newId = deps.newId ?? randomUUID;
@@ -172,15 +204,37 @@ export function createEndpointStore(deps: EndpointStoreDeps): EndpointStore {
   }
 
   async function resolve(id?: string): Promise<ResolvedEndpoint> {
-    const record = all().find((endpoint) => endpoint.id === id) ?? builtIn();
+    const record = id === undefined || id === '' ? builtIn() : all().find((endpoint) => endpoint.id === id);
+    if (!record) throw endpointMissing(id ?? '');
     const { baseURL, project } = record;
     const apiKey = await keyVault(record.id).read();
     // Only W&B insists on a key; a local server may take none.
     return { id: record.id, baseURL, project, apiKey, keyOptional: record.id !== DEFAULT_ENDPOINT_ID };
   }
 
+  function restore(records: readonly EndpointRecord[]): { ids: Map<string, string>; added: string[] } {
+    const ids = new Map<string, string>([[DEFAULT_ENDPOINT_ID, DEFAULT_ENDPOINT_ID]]);
+    const adding: EndpointRecord[] = [];
+    for (const record of records) {
+      if (record.id === DEFAULT_ENDPOINT_ID) continue;
+      const known = [...all(), ...adding];
+      const same = known.find((endpoint) => endpoint.id === record.id) ?? known.find((endpoint) => sameEndpoint(endpoint, record));
+      if (same) {
+        ids.set(record.id, same.id);
+        continue;
+      }
+      const name = freeName(record.name.trim(), known);
+      adding.push({ id: record.id, name, baseURL: trimURL(record.baseURL), project: record.project.trim() });
+      ids.set(record.id, record.id);
+    }
+    if (adding.length > 0) saveAdded([...added(), ...adding]);
+    return { ids, added: adding.map((endpoint) => endpoint.name) };
+  }
+
   return {
     list: () => Promise.all(all().map(viewOf)),
+    records: () => all().map((record) => ({ ...record, builtIn: record.id === DEFAULT_ENDPOINT_ID })),
+    restore,
     add,
     update,
     remove,

@@ -4,27 +4,15 @@
  * for 401/403, a server that is not OpenAI-compatible).
  */
 import { APIError } from 'openai';
-import { z } from 'zod';
 import type { AppError, ConnectionTest } from '../../shared/ipc';
 import { hostOf, serverText, toAppError } from '../chat/errors';
-import { createOpenAIClient, type Endpoint } from '../chat/openaiClient';
+import { fetchModelList } from '../chat/modelListProbe';
+import type { Endpoint } from '../chat/openaiClient';
 import { redactSecrets } from '../logging/redact';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
-
 const failed = (error: AppError): ConnectionTest => ({ ok: false, error, message: error.message });
-
-/** The model ids of an OpenAI-style list, or null when the body is something else (an HTML page, another API). */
-function modelIds(body: string): string[] | null {
-  try {
-    const parsed = modelListSchema.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data.data.map((model) => model.id) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** 401/403 with the server's words: a local server and W&B mean different things by them. */
 function refusal(error: APIError, status: number): AppError {
@@ -41,9 +29,7 @@ export async function testConnection(endpoint: Endpoint, timeoutMs = DEFAULT_TIM
   }
   const host = hostOf(baseURL) ?? baseURL;
   try {
-    // The raw response, so a server that answers 200 with something else is told apart from an empty catalogue.
-    const response = await createOpenAIClient(endpoint, { timeoutMs }).models.list().asResponse();
-    const ids = modelIds(await response.text());
+    const ids = await fetchModelList(endpoint, timeoutMs);
     if (ids === null) {
       return failed({
         code: 'malformed',

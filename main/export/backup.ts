@@ -1,7 +1,9 @@
 /**
- * A full backup: one JSON file with every conversation, the saved prompts and the settings,
- * never a secret. Restoring goes through parseBackup (checked like any outside data) and
- * mergePlan, which says what to insert, replace or skip so the store applies it in one
+ * A full backup: one JSON file with every conversation, the saved prompts, the endpoints (name,
+ * base URL, project header) and the settings, never a secret. Each conversation names its
+ * endpoint by URL (readable) and by id (exact: two endpoints may share a URL), so a restore sends
+ * it back to its own endpoint. Restoring goes through parseBackup (checked like any outside data)
+ * and mergePlan, which says what to insert, replace or skip so the store applies it in one
  * transaction: a backup that does not parse changes nothing.
  */
 import { z } from 'zod';
@@ -16,22 +18,39 @@ export const BACKUP_SCHEMA_VERSION = 1;
 /** Prompts are owned by the prompts feature: kept as JSON objects with an id until it defines them. */
 export type BackupPrompt = { id: string } & { [key: string]: JsonValue };
 
+/** An endpoint as a backup keeps it; the built-in one (W&B Inference) is listed for reference and never added. */
+export interface BackupEndpoint {
+  id: string;
+  name: string;
+  baseURL: string;
+  project: string;
+  builtIn: boolean;
+}
+
+/** `endpointId`: the endpoint it was held with, among the backup's `endpoints` (absent in backups made before they were kept). */
+export type BackupConversation = ExportConversation & { endpointId?: string };
+
 export interface Backup {
   schemaVersion: typeof BACKUP_SCHEMA_VERSION;
   /** ISO 8601. */
   exportedAt: string;
-  conversations: ExportConversation[];
+  conversations: BackupConversation[];
   prompts: BackupPrompt[];
+  /** Absent in backups made before endpoints were kept. */
+  endpoints: BackupEndpoint[];
   settings: Partial<Settings>;
 }
 
 const promptSchema = z.looseObject({ id: z.string().min(1) }) as unknown as z.ZodType<BackupPrompt>;
 
+const endpointSchema = z.object({ id: z.string().min(1), name: z.string().min(1), baseURL: z.string(), project: z.string(), builtIn: z.boolean() });
+
 const backupSchema = z.object({
   schemaVersion: z.literal(BACKUP_SCHEMA_VERSION),
   exportedAt: z.iso.datetime(),
-  conversations: z.array(conversationSchema),
+  conversations: z.array(z.intersection(conversationSchema, z.object({ endpointId: z.string().min(1).optional() }))),
   prompts: z.array(promptSchema),
+  endpoints: z.array(endpointSchema).default([]),
   // Unknown keys (a newer version's settings, or anything secret) are dropped by the schema.
   settings: settingsSchema.partial(),
 });
@@ -56,18 +75,49 @@ function safeConversation(c: ExportConversation): ExportConversation {
   return { ...c, endpoint: redactUrl(c.endpoint), params: withoutSecrets(c.params), messages };
 }
 
-export function createBackup(input: { conversations: ExportConversation[]; prompts: BackupPrompt[]; settings: Settings; now: number }): Backup {
+const safeEndpoint = ({ id, name, baseURL, project, builtIn }: BackupEndpoint): BackupEndpoint => ({ id, name, baseURL: redactUrl(baseURL), project, builtIn });
+
+export function createBackup(input: {
+  conversations: BackupConversation[];
+  prompts: BackupPrompt[];
+  endpoints?: BackupEndpoint[];
+  settings: Settings;
+  now: number;
+}): Backup {
   return {
     schemaVersion: BACKUP_SCHEMA_VERSION,
     exportedAt: new Date(input.now).toISOString(),
     // Parsed through the schemas so that only known fields are written.
-    conversations: input.conversations.map((c) => conversationSchema.parse(safeConversation(c))),
+    conversations: input.conversations.map(({ endpointId, ...c }) => ({
+      ...conversationSchema.parse(safeConversation(c)),
+      ...(endpointId ? { endpointId } : {}),
+    })),
     prompts: input.prompts.map((p) => withoutSecrets(p) as BackupPrompt),
+    endpoints: (input.endpoints ?? []).map(safeEndpoint),
     settings: safeSettings(input.settings),
   };
 }
 
 export const backupToJson = (backup: Backup): string => `${JSON.stringify(backup, null, 2)}\n`;
+
+const KINDS = 'neither a ChatGPT export (a list of conversations) nor a Parley backup (an object with a schemaVersion)';
+
+/**
+ * Why a `.json` file that is not a list (ChatGPT's conversations.json is one) is not a Parley
+ * backup, naming the file: empty, not JSON, or JSON of another kind. Null when it looks like a
+ * backup; parseBackup checks the rest.
+ */
+export function unrecognisedJson(name: string, json: string): string | null {
+  if (json.trim() === '') return `${name} is empty, so there is nothing in it to import.`;
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return `${name} is not valid JSON (${(error as Error).message}), so it is ${KINDS}.`;
+  }
+  const isBackupLike = typeof data === 'object' && data !== null && !Array.isArray(data) && 'schemaVersion' in data;
+  return isBackupLike ? null : `${name} is ${KINDS}.`;
+}
 
 /** Parses and checks a backup file's text; throws BackupFormatError with a sentence naming what is wrong. */
 export function parseBackup(json: string): Backup {

@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AttachmentFiles } from '../attachments/attachmentFiles';
+import { MissingAttachment, type AttachmentFiles } from '../attachments/attachmentFiles';
 import { ATTACHMENT_LINK_FOLDER } from './markdownExport';
 import type { ExportAttachment, ExportConversation } from './types';
 
@@ -21,14 +21,21 @@ export async function copyAttachments(c: ExportConversation, folder: string, fil
   if (names.size === 0) return;
   const target = join(folder, ATTACHMENT_LINK_FOLDER);
   await mkdir(target, { recursive: true });
-  for (const name of names) await files.copyTo(name, target);
+  // A file restored without its bytes (a backup keeps none) is left out; its link then leads nowhere, as in the app.
+  for (const name of names) await files.copyTo(name, target).catch(skipMissing);
 }
+
+const skipMissing = (error: unknown): void => {
+  if (!(error instanceof MissingAttachment)) throw error;
+};
 
 /** Links that carry the bytes themselves, for an export that is one file. */
 export async function inlineLinks(c: ExportConversation, files: Pick<AttachmentFiles, 'dataUrl'>): Promise<(attachment: ExportAttachment) => string> {
   const urls = new Map<string, string>();
   for (const { file, mimeType } of storedFiles(c)) {
-    if (file !== undefined && !urls.has(file)) urls.set(file, await files.dataUrl({ file, mimeType }));
+    if (file === undefined || urls.has(file)) continue;
+    const url = await files.dataUrl({ file, mimeType }).catch((error: unknown) => (skipMissing(error), ''));
+    urls.set(file, url);
   }
   return (attachment) => urls.get(attachment.file ?? '') ?? '';
 }

@@ -9,16 +9,19 @@ import type { HistoryStore } from '../history/historyStore';
 import { missingConversation } from '../history/storeContext';
 import type { Handlers } from '../ipc/router';
 import { backupToJson, createBackup } from './backup';
-import type { BackupPrompt } from './backup';
+import type { BackupConversation, BackupPrompt } from './backup';
 import { conversationFileStem, FileNameAllocator } from './fileNames';
 import { createFolderJobs } from './folderJobs';
 import { importFiles } from './importFiles';
+import { createChatGptImportJobs } from './chatgptImportJobs';
 import { wallClock } from './localTime';
 import { conversationToMarkdown } from './markdownExport';
 import type { ExportConversation } from './types';
 import { dirname } from 'node:path';
 import type { AttachmentFiles } from '../attachments/attachmentFiles';
+import type { EndpointStore } from '../endpoints/endpointStore';
 import { copyAttachments, hasAttachments, inlineLinks } from './exportAttachments';
+import { readableConversations } from './readableConversations';
 
 type ExportChannel = Extract<Channel, `export:${string}` | `import:${string}`>;
 
@@ -28,8 +31,8 @@ export interface ExportDeps {
   settings(): Settings;
   /** The prompt library as a backup holds it, and how a restored backup's prompts are merged into it. */
   prompts: { backup(): BackupPrompt[]; restore(prompts: readonly BackupPrompt[]): PromptImportReport };
-  /** History keeps endpoint ids, files keep base URLs: these translate (absent: kept as they are). */
-  endpoints?: { baseURLOf(id: string): string; idOf(baseURL: string): string };
+  /** History keeps endpoint ids, files keep base URLs: these translate (absent: kept as they are). A backup also keeps and restores the endpoints. */
+  endpoints?: Pick<EndpointStore, 'baseURLOf' | 'idOf' | 'records' | 'restore'>;
   /** Where attachments are read from, to copy them next to an export or put them inside it. */
   attachments: AttachmentFiles;
   now?: () => number;
@@ -37,13 +40,22 @@ export interface ExportDeps {
 
 export function createExportHandlers({ history, dialogs, settings, prompts, endpoints, attachments, now = Date.now }: ExportDeps): Pick<Handlers, ExportChannel> {
   const jobs = createFolderJobs();
-  const load = (id: string): ExportConversation => {
+  /** As stored: `endpoint` is the endpoint's id. */
+  const stored = (id: string): ExportConversation => {
     const conversation = history.exportConversation(id);
     if (!conversation) throw missingConversation();
-    return endpoints ? { ...conversation, endpoint: endpoints.baseURLOf(conversation.endpoint) } : conversation;
+    return conversation;
+  };
+  const withURL = (c: ExportConversation): ExportConversation => (endpoints ? { ...c, endpoint: endpoints.baseURLOf(c.endpoint) } : c);
+  const load = (id: string): ExportConversation => withURL(stored(id));
+  /** A backup keeps the endpoint's id too: two endpoints may share a base URL, and a restore must find the right one. */
+  const loadForBackup = (id: string): BackupConversation => {
+    const conversation = stored(id);
+    return { ...withURL(conversation), endpointId: conversation.endpoint };
   };
   const store: typeof history.importConversations = (conversations, duplicates) =>
     history.importConversations(endpoints ? conversations.map((c) => ({ ...c, endpoint: endpoints.idOf(c.endpoint) })) : conversations, duplicates);
+  const chatgptImports = createChatGptImportJobs(store);
 
   /** The Markdown with its attachments inside, as data: URLs. */
   const selfContained = async (conversation: ExportConversation): Promise<string> =>
@@ -61,10 +73,12 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
       return saved;
     },
     'export:markdownText': async ({ id }) => ({ markdown: await selfContained(load(id)) }),
-    'export:backup': () => {
+    'export:backup': async () => {
       const at = now();
-      const backup = createBackup({ conversations: history.conversationIds().map(load), prompts: prompts.backup(), settings: settings(), now: at });
-      return dialogs.saveFile(`Parley backup ${wallClock().date(at)}.json`, backupToJson(backup), 'application/json');
+      const { conversations, unreadable } = readableConversations(history, loadForBackup);
+      const backup = createBackup({ conversations, prompts: prompts.backup(), endpoints: endpoints?.records() ?? [], settings: settings(), now: at });
+      const saved = await dialogs.saveFile(`Parley backup ${wallClock().date(at)}.json`, backupToJson(backup), 'application/json');
+      return { ...saved, unreadable };
     },
     'export:folderStart': async ({ ids }) => {
       const folder = await dialogs.pickFolder();
@@ -73,6 +87,14 @@ export function createExportHandlers({ history, dialogs, settings, prompts, endp
     },
     'export:folderStatus': ({ jobId }) => jobs.status(jobId),
     'export:folderCancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'import:files': ({ files, duplicates }) => importFiles(files, duplicates, store, attachments, prompts.restore),
+    'import:files': ({ files, duplicates }) =>
+      importFiles(files, duplicates, store, attachments, {
+        prompts: prompts.restore,
+        endpoints: (list) => endpoints?.restore(list.filter((endpoint) => !endpoint.builtIn)) ?? { ids: new Map(), added: [] },
+      }),
+    'import:begin': ({ name, duplicates }) => ({ jobId: chatgptImports.begin(name, duplicates) }),
+    'import:chunk': ({ jobId, data }) => chatgptImports.chunk(jobId, data),
+    'import:finish': ({ jobId }) => chatgptImports.finish(jobId),
+    'import:cancel': ({ jobId }) => chatgptImports.cancel(jobId),
   };
 }

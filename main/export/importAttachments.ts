@@ -1,9 +1,10 @@
 /**
  * Attachments of imported conversations, stored again in the data folder. An export links to
  * each file: `attachments/<name>` next to its Markdown file (the page sends those files along
- * with the Markdown, as base64) or a data: URL inside it. A backup names stored files only,
- * which are kept when this data folder has them. An attachment that cannot be found or is not
- * a file Parley takes is left out and reported; the conversation is imported all the same.
+ * with the Markdown, as base64) or a data: URL inside it. A backup names stored files only: the
+ * record is kept, and the message shows the file as missing when this data folder lacks it. A
+ * linked file that cannot be found or is not a file Parley takes is left out and reported; the
+ * conversation is imported all the same.
  */
 import { posix } from 'node:path';
 import type { Attachment } from '../../shared/ipc';
@@ -33,16 +34,15 @@ async function storedAttachment(a: ExportAttachment, from: string, provided: Pro
     }
   }
   if (a.href === undefined && a.file !== undefined) {
-    const here = await files.read(a.file).then(() => true, () => false);
-    if (here) return { file: a.file, name: a.name, kind: a.kind, mimeType: a.mimeType, bytes: a.bytes };
-    return 'its file is not in this data folder (a backup keeps conversations, not attachment files).';
+    // A backup names the stored file only: the record is kept whether or not the file is here (the message shows it as missing).
+    return { file: a.file, name: a.name, kind: a.kind, mimeType: a.mimeType, bytes: a.bytes };
   }
   return 'its file was not found next to the Markdown file (import the folder with its attachments/ folder).';
 }
 
 /**
  * The conversation with every attachment stored and named by its stored file; `skip` hears
- * about each one left out.
+ * about each one left out, `withoutFile` about each one kept whose file is not in this data folder.
  */
 export async function storeImportedAttachments(
   c: ExportConversation,
@@ -50,6 +50,7 @@ export async function storeImportedAttachments(
   provided: ProvidedFiles,
   files: Pick<AttachmentFiles, 'save' | 'read'>,
   skip: (name: string, reason: string) => void,
+  withoutFile: (name: string) => void = () => undefined,
 ): Promise<ExportConversation> {
   if (!c.messages.some((m) => m.attachments?.length)) return c;
   const messages: ExportMessage[] = [];
@@ -63,6 +64,7 @@ export async function storeImportedAttachments(
       const stored = await storedAttachment(a, from, provided, files);
       if (typeof stored === 'string') skip(a.name, stored);
       else kept.push(stored);
+      if (typeof stored !== 'string' && a.href === undefined && !(await files.read(stored.file).then(() => true, () => false))) withoutFile(a.name);
     }
     const message: ExportMessage = { ...m, attachments: kept };
     if (kept.length === 0) delete message.attachments;

@@ -5,18 +5,18 @@
  * reported and the others go on; what was read is stored in one transaction, so a failed
  * write changes nothing.
  *
- * Decisions: a backup brings back its conversations and saved prompts (merged by id), not its
- * settings (the user's current endpoint and model are not swapped behind their back; the report
- * says so).
+ * Decisions: a backup brings back its conversations, its endpoints (without keys) and saved
+ * prompts (merged by id); its settings are offered in the report, not applied behind the
+ * person's back (see backupRestore.ts).
  * Earlier versions of messages are stored with them.
  */
 import { extname } from 'node:path';
 import { idSchema } from '../../shared/ipc';
-import type { ImportReport, PromptImportReport } from '../../shared/ipc';
+import type { ImportReport } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { DuplicateMode, ImportConversations } from '../history/importConversations';
-import { BackupFormatError, parseBackup } from './backup';
-import type { BackupPrompt } from './backup';
+import { BackupFormatError, parseBackup, unrecognisedJson } from './backup';
+import { restoreFromBackup, restorePrompts, type BackupRestorers, type PendingPrompts } from './backupRestore';
 import { ChatGptImportError, chatgptToConversations } from './chatgptImport';
 import { MarkdownImportError, markdownToConversation } from './markdownImport';
 import type { ExportConversation } from './types';
@@ -29,23 +29,23 @@ export interface ImportFile {
   content: string;
 }
 
-/** A conversation read from a file, how the report names it, and the file (its attachments' links start there). */
+/** A conversation read from a file, how the report names it, the file (its attachments' links start there), and what its reading left out. */
 interface Found {
   source: string;
   file: string;
   conversation: ExportConversation;
+  notes?: string[];
 }
 
-type Skipped = ImportReport['skipped'];
 
-const NOT_RESTORED = 'its settings were not applied: importing a backup brings back its conversations and saved prompts only.';
 const UNKNOWN_KIND = 'Parley imports its Markdown exports (.md), its backups and ChatGPT’s conversations.json (.json) only.';
 
 const isParseError = (error: unknown): error is Error =>
   error instanceof MarkdownImportError || error instanceof BackupFormatError || error instanceof ChatGptImportError;
 
-/** The conversations in one file; what cannot be read goes to `skipped`. */
-function readFile(file: ImportFile, skipped: Skipped, prompts: { source: string; prompts: BackupPrompt[] }[]): Found[] {
+/** The conversations in one file; what cannot be read goes to the report's `skipped`. */
+function readFile(file: ImportFile, report: ImportReport, prompts: PendingPrompts, restorers: BackupRestorers | undefined): Found[] {
+  const { skipped } = report;
   const inFile = (conversation: ExportConversation): Found => ({ source: `${file.name}: "${conversation.title}"`, file: file.name, conversation });
   const extension = extname(file.name).toLowerCase();
   try {
@@ -58,12 +58,14 @@ function readFile(file: ImportFile, skipped: Skipped, prompts: { source: string;
     if (json.trimStart().startsWith('[')) {
       const { conversations, report } = chatgptToConversations(json);
       skipped.push(...report.skipped.map(({ source, reason }) => ({ source: `${file.name}: ${source}`, reason })));
-      return conversations.map(inFile);
+      return conversations.map((conversation, index) => ({ ...inFile(conversation), notes: report.imported[index]?.notes }));
     }
-    const backup = parseBackup(json);
-    if (Object.keys(backup.settings).length > 0) skipped.push({ source: file.name, reason: NOT_RESTORED });
-    if (backup.prompts.length > 0) prompts.push({ source: file.name, prompts: backup.prompts });
-    return backup.conversations.map(inFile);
+    const unrecognised = unrecognisedJson(file.name, json);
+    if (unrecognised !== null) {
+      skipped.push({ source: file.name, reason: unrecognised });
+      return [];
+    }
+    return restoreFromBackup(parseBackup(json), file.name, restorers, report, prompts).map(inFile);
   } catch (error) {
     if (!isParseError(error)) throw error;
     skipped.push({ source: file.name, reason: error.message });
@@ -88,31 +90,37 @@ const slashed = (name: string): string => name.replace(/\\/g, '/');
 /**
  * Files named `…/attachments/<stored name>` are attachments an export wrote next to its
  * Markdown files (their content is base64); every other file is a document to read.
- * `restorePrompts` merges a backup's saved prompts into the library, after its conversations are stored.
+ * `restorers` put back what a backup holds besides conversations (endpoints, prompts).
  */
 export async function importFiles(
   files: readonly ImportFile[],
   duplicates: DuplicateMode,
   store: ImportConversations,
   attachments: Pick<AttachmentFiles, 'save' | 'read'>,
-  restorePrompts?: (prompts: readonly BackupPrompt[]) => PromptImportReport,
+  restorers?: BackupRestorers,
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [] };
-  const backupPrompts: { source: string; prompts: BackupPrompt[] }[] = [];
+  const backupPrompts: PendingPrompts = [];
   const isAttachment = (file: ImportFile) => EXPORTED_ATTACHMENT_PATH.test(slashed(file.name));
   const provided = new Map(files.filter(isAttachment).map((file) => [slashed(file.name), file.content]));
   const found = files
     .filter((file) => !isAttachment(file))
-    .flatMap((file) => readFile(file, report.skipped, backupPrompts))
+    .flatMap((file) => readFile(file, report, backupPrompts, restorers))
     .filter(({ source, conversation }) => {
       const reason = foreignId(conversation);
       if (reason !== null) report.skipped.push({ source, reason });
       return reason === null;
     });
   const usable: Found[] = [];
+  let withoutFiles = 0;
   for (const item of found) {
     const skip = (name: string, reason: string) => report.skipped.push({ source: `${item.source}, attachment "${name}"`, reason });
-    usable.push({ ...item, conversation: await storeImportedAttachments(item.conversation, slashed(item.file), provided, attachments, skip) });
+    const kept = await storeImportedAttachments(item.conversation, slashed(item.file), provided, attachments, skip, () => withoutFiles++);
+    usable.push({ ...item, conversation: kept });
+  }
+  if (withoutFiles > 0) {
+    const files = withoutFiles === 1 ? 'One attached file is' : `${withoutFiles} attached files are`;
+    report.notes = [...(report.notes ?? []), `${files} not in this data folder (a backup keeps which files each message had, not the files): the messages keep them and show them as missing.`];
   }
   let outcomes: (string | null)[];
   try {
@@ -120,17 +128,14 @@ export async function importFiles(
   } catch (error) {
     throw new AppFailure({ code: 'internal', message: `The import failed, so nothing was changed (${errorText(error)}).` });
   }
-  usable.forEach(({ source, conversation }, index) => {
+  usable.forEach(({ source, conversation, notes }, index) => {
     const skippedBecause = outcomes[index] ?? null;
     if (skippedBecause !== null) {
       report.skipped.push({ source, reason: skippedBecause });
       return;
     }
-    report.imported.push({ id: conversation.id, title: conversation.title });
+    report.imported.push({ id: conversation.id, title: conversation.title, ...(notes ? { notes } : {}) });
   });
-  for (const { source, prompts } of backupPrompts) {
-    const merged = restorePrompts?.(prompts);
-    for (const { name, reason } of merged?.skipped ?? []) report.skipped.push({ source: `${source}: prompt "${name}"`, reason });
-  }
+  restorePrompts(backupPrompts, restorers, report);
   return report;
 }

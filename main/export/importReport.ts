@@ -2,7 +2,8 @@
 import type { ExportConversation } from './types';
 
 export interface ImportReport {
-  imported: { id: string; title: string }[];
+  /** `notes` say what of the conversation was left out or changed, one sentence each. */
+  imported: { id: string; title: string; notes?: string[] }[];
   /** `source` names the file, or the file and the conversation or message inside it. */
   skipped: { source: string; reason: string }[];
 }

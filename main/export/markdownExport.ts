@@ -5,7 +5,7 @@
  */
 import { wallClock } from './localTime';
 import type { WallClock } from './localTime';
-import { END_MARKER, FORMAT_VERSION, metaLine, writeRegion } from './markdownFormat';
+import { DETAILS_END, DETAILS_START, detailsLine, FORMAT_VERSION, writeText, type TextKey } from './markdownFormat';
 import { redactUrl, withoutSecrets } from './redact';
 import type { MessageMeta } from './schema';
 import type { ExportAttachment, ExportConversation, ExportMessage, ExportVersion } from './types';
@@ -23,32 +23,42 @@ export const ATTACHMENT_LINK_FOLDER = 'attachments';
 
 const besideTheFile = (attachment: ExportAttachment): string => attachment.href ?? `${ATTACHMENT_LINK_FOLDER}/${attachment.file ?? ''}`;
 
-/** Text for a heading or note: one line, Markdown and HTML punctuation escaped. */
+/**
+ * Text for a heading or note: one line, Markdown and HTML punctuation escaped, bidi controls
+ * left out (a U+202E in a title would reverse the heading and what follows it on the line).
+ */
 function inlineText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]<>#|~!&$]/g, '\\$&');
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\\`*_[\]<>#|~!&$]/g, '\\$&');
 }
 
-/** Only the listed fields are written, so nothing unexpected on the object reaches the file. */
-function meta(m: ExportVersion): MessageMeta {
-  const out: MessageMeta = {
+/** A message's details line: only the listed fields, and of those only what is set, so nothing unexpected reaches the file. */
+function details(m: ExportVersion, attachments?: MessageMeta['attachments']): Partial<MessageMeta> {
+  const usage = m.usage && { promptTokens: m.usage.promptTokens, completionTokens: m.usage.completionTokens, totalTokens: m.usage.totalTokens };
+  const error = m.error && {
+    code: m.error.code,
+    message: m.error.message,
+    ...(m.error.status === undefined ? {} : { status: m.error.status }),
+    ...(m.error.param === undefined ? {} : { param: m.error.param }),
+  };
+  const set = <T,>(value: T | null): value is T => value !== null;
+  return {
     id: m.id,
     role: m.role,
     status: m.status,
     model: m.model,
     createdAt: m.createdAt,
-    finishReason: m.finishReason,
-    firstTokenMs: m.firstTokenMs,
-    durationMs: m.durationMs,
-    usage: m.usage && { promptTokens: m.usage.promptTokens, completionTokens: m.usage.completionTokens, totalTokens: m.usage.totalTokens },
-    error: m.error && {
-      code: m.error.code,
-      message: m.error.message,
-      ...(m.error.status === undefined ? {} : { status: m.error.status }),
-      ...(m.error.param === undefined ? {} : { param: m.error.param }),
-    },
+    ...(set(m.finishReason) ? { finishReason: m.finishReason } : {}),
+    ...(set(m.firstTokenMs) ? { firstTokenMs: m.firstTokenMs } : {}),
+    ...(set(m.durationMs) ? { durationMs: m.durationMs } : {}),
+    ...(set(m.thinkingMs) ? { thinkingMs: m.thinkingMs } : {}),
+    ...(set(usage) ? { usage } : {}),
+    ...(set(error) ? { error } : {}),
+    ...(m.params ? { params: withoutSecrets(m.params) } : {}),
+    ...(attachments ? { attachments } : {}),
   };
-  if (m.params) out.params = withoutSecrets(m.params);
-  return out;
 }
 
 function statusNote(m: ExportVersion): string | null {
@@ -68,14 +78,19 @@ function statusNote(m: ExportVersion): string | null {
 function usageLine(m: ExportVersion): string | null {
   const parts: string[] = [];
   if (m.usage) parts.push(`${m.usage.promptTokens} prompt + ${m.usage.completionTokens} completion = ${m.usage.totalTokens} tokens`);
-  if (m.durationMs !== null) parts.push(`${(m.durationMs / 1000).toFixed(1)} s`);
+  if (m.durationMs !== null) parts.push(seconds(m.durationMs));
   return parts.length ? `<sub>${parts.join(' · ')}</sub>` : null;
 }
 
-/** Thinking, the text, then the notes a person reads under it. */
-function writeBody(out: string[], m: ExportVersion): void {
-  if (m.reasoning !== '') out.push('<details><summary>Thinking</summary>', '', writeRegion('reasoning', m.reasoning), '', '</details>', '');
-  out.push(writeRegion('content', m.content), '');
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** Thinking, the text, then the notes a person reads under it. `inDetails`: it is an earlier version, folded away. */
+function writeBody(out: string[], key: TextKey, m: ExportVersion, inDetails: boolean): void {
+  if (m.reasoning !== '') {
+    const summary = m.thinkingMs === null ? 'Thinking' : `Thinking · ${seconds(m.thinkingMs)}`;
+    out.push(`<details><summary>${summary}</summary>`, '', writeText(key, 'thinking', m.reasoning, true), '', '</details>', '');
+  }
+  out.push(writeText(key, 'content', m.content, inDetails), '');
   for (const line of [statusNote(m), usageLine(m)]) if (line !== null) out.push(line, '');
 }
 
@@ -91,20 +106,23 @@ function writeAttachments(m: ExportMessage, href: (attachment: ExportAttachment)
   return { meta: list.length > 0 ? list : undefined, lines: lines.length > 0 ? [...lines, ''] : [] };
 }
 
-function writeMessage(out: string[], m: ExportMessage, clock: WallClock, href: (attachment: ExportAttachment) => string): void {
-  const versions = m.versions;
+/** The message's heading and texts into `out`, its details (and its versions') into `lines`. */
+function writeMessage(out: string[], lines: string[], key: TextKey, m: ExportMessage, clock: WallClock, href: (attachment: ExportAttachment) => string): void {
+  const versions = m.versions ?? [];
   const attachments = writeAttachments(m, href);
-  const fields = attachments.meta ? { ...meta(m), attachments: attachments.meta } : meta(m);
-  out.push(metaLine('message', versions ? { ...fields, versions: versions.length } : fields), `## ${heading(m, clock)}`, '');
-  writeBody(out, m);
+  lines.push(detailsLine(key, details(m, attachments.meta)));
+  out.push(`## ${heading(m, clock)}`, '');
+  writeBody(out, key, m, false);
   out.push(...attachments.lines);
-  if (!versions?.length) return;
-  // For people only (import reads the markers): an edited question has earlier wordings, not answers.
+  if (versions.length === 0) return;
+  // An edited question has earlier wordings, not answers.
   const earlier = m.role === 'user' ? 'Earlier versions' : 'Earlier answers';
   out.push(`<details><summary>${earlier} (${versions.length})</summary>`, '');
   versions.forEach((v, i) => {
-    out.push(metaLine('version', meta(v)), `### ${i + 1} of ${versions.length + 1} · ${heading(v, clock)}`, '');
-    writeBody(out, v);
+    const versionKey = `${key}.${i + 1}`;
+    lines.push(detailsLine(versionKey, details(v)));
+    out.push(`### ${i + 1} of ${versions.length + 1} · ${heading(v, clock)}`, '');
+    writeBody(out, versionKey, v, true);
   });
   out.push('</details>', '');
 }
@@ -128,7 +146,8 @@ export function conversationToMarkdown(c: ExportConversation, options: MarkdownO
     `# ${inlineText(c.title) || 'Untitled'}`,
     '',
   ];
-  for (const m of c.messages) writeMessage(out, m, clock, options.attachmentHref ?? besideTheFile);
-  out.push(END_MARKER, '');
+  const lines: string[] = [];
+  c.messages.forEach((m, index) => writeMessage(out, lines, String(index + 1), m, clock, options.attachmentHref ?? besideTheFile));
+  out.push(DETAILS_START, ...lines, DETAILS_END, '');
   return out.join('\n');
 }

@@ -1,81 +1,97 @@
 /**
  * The Markdown export's structure, shared by the writer and the reader.
  *
- * Texts are written raw, so answers render as the Markdown they are, between HTML comment
- * markers that GitHub and Obsidian hide. A closing marker is chosen that no line of the text
- * equals (`<!-- /parley:content -->`, else `… #2 -->`, …), so any text reads back exactly.
- * Everything else a person sees (headings, notes, the usage line) is derived and ignored on
- * import; the facts live in the front matter and in one JSON comment per message.
+ * A person reads headings and texts; the machine needs little more. Each text is written raw
+ * between two short comments that GitHub, Obsidian and other renderers hide:
+ *
+ *     <!-- parley:2 -->            (message 2's text; `2 thinking` for its reasoning, `2.1` for its first earlier version)
+ *     …the text, exactly…
+ *     <!-- /parley:2 -->
+ *
+ * The closing comment is one no line of the text equals (else `… #2 -->`, …). When the text
+ * leaves a fence or a raw HTML block open, the lines that close it follow the text and the
+ * opening comment counts them (`<!-- parley:2 +1 -->`); a text that would end the `<details>`
+ * it sits in is wrapped in a code fence instead (`<!-- parley:2 thinking fenced -->`). The
+ * reader drops what was added, so every text reads back exactly.
+ *
+ * Everything else about the messages (ids, models, times, usage, errors…) sits in one comment
+ * at the end of the file, one line per message keyed like the texts. Headings, notes and the
+ * usage line are for people and ignored on import.
  */
-import type { MessageMeta } from './schema';
+import { closersFor, closesDetails, wrappingFence } from './markdownClosers';
 
-export const FORMAT_VERSION = 1;
-export type RegionName = 'content' | 'reasoning';
-export type MetaKind = 'message' | 'version';
+export const FORMAT_VERSION = 2;
 
-export const END_MARKER = '<!-- /parley:conversation -->';
-export const META_LINE = /^<!-- parley:(message|version) (\{.*\}) -->$/s;
-export const REGION_OPEN = /^<!-- parley:(content|reasoning)( #\d+)?( \+fence)? -->$/;
-/** Any line the reader must understand; other lines are decoration. */
+/** `2` for the second message, `2.1` for its first earlier version. */
+export type TextKey = string;
+export type TextPart = 'content' | 'thinking';
+
+export const DETAILS_START = '<!-- parley:details';
+export const DETAILS_END = '-->';
+
+/** `<!-- parley:2 thinking #2 +1 -->`: key, part, tag, lines added after the text, or a wrapping fence. */
+export const OPEN_MARKER = /^<!-- parley:(\d+(?:\.\d+)?)( thinking)?( #\d+)?(?: \+(\d+)| (fenced))? -->$/;
+/** Any line the reader must understand outside a text; other lines are decoration. */
 export const MARKER_PREFIX = /^<!-- \/?parley:/;
-const ADDED_FENCE = /^(?:`{3,}|~{3,})$/;
+export const DETAILS_LINE = /^(\d+(?:\.\d+)?) (\{.*\})$/s;
 
-/**
- * `<` and `>` as JSON escapes, so no string can end the comment or open another; NEL, LS and PS
- * too, which some editors take for line breaks.
- */
-export function metaLine(kind: MetaKind, meta: MessageMeta & { versions?: number }): string {
-  const json = JSON.stringify(meta).replace(/[<>\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `<!-- parley:${kind} ${json} -->`;
-}
+const partName = (part: TextPart): string => (part === 'thinking' ? ' thinking' : '');
 
-export const regionClose = (name: RegionName, tag: string): string => `<!-- /parley:${name}${tag} -->`;
+export const closeMarker = (key: TextKey, part: TextPart, tag: string): string => `<!-- /parley:${key}${partName(part)}${tag} -->`;
 
-function freeTag(name: RegionName, text: string): string {
-  const prefix = `<!-- /parley:${name}`;
-  if (!text.includes(prefix)) return '';
+/** The tag that makes the closing comment differ from every line of the text. */
+function freeTag(key: TextKey, part: TextPart, text: string): string {
+  if (!text.includes(`<!-- /parley:${key}`)) return '';
   // A CR before the newline would vanish when a CRLF file is read, so compare without it.
   const lines = new Set(text.split('\n').map((line) => line.replace(/\r$/, '')));
-  if (!lines.has(regionClose(name, ''))) return '';
-  for (let n = 2; ; n++) if (!lines.has(regionClose(name, ` #${n}`))) return ` #${n}`;
+  if (!lines.has(closeMarker(key, part, ''))) return '';
+  for (let n = 2; ; n++) if (!lines.has(closeMarker(key, part, ` #${n}`))) return ` #${n}`;
 }
 
-const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-
-/** The fence a text leaves open (a stopped answer often ends inside a code block), or null. */
-function unclosedFence(text: string): string | null {
-  if (!text.includes('```') && !text.includes('~~~')) return null;
-  let open: string | null = null;
-  for (const line of text.split('\n')) {
-    const match = FENCE_LINE.exec(line);
-    if (!match) continue;
-    const run = match[1] ?? '';
-    const rest = match[2] ?? '';
-    if (open === null) {
-      if (!(run.startsWith('`') && rest.includes('`'))) open = run;
-    } else if (run[0] === open[0] && run.length >= open.length && /^[ \t]*$/.test(rest)) {
-      open = null;
-    }
+/** A text between its comments; `inDetails`: it sits inside a `<details>` element, which it must not end. */
+export function writeText(key: TextKey, part: TextPart, text: string, inDetails: boolean): string {
+  const tag = freeTag(key, part, text);
+  const open = `<!-- parley:${key}${partName(part)}${tag}`;
+  const close = closeMarker(key, part, tag);
+  if (inDetails && closesDetails(text)) {
+    const fence = wrappingFence(text);
+    return `${open} fenced -->\n${fence}\n${text}\n${fence}\n${close}`;
   }
-  return open;
+  const closers = closersFor(text);
+  const added = closers.length > 0 ? ` +${closers.length}` : '';
+  return [`${open}${added} -->`, text, ...closers, close].join('\n');
+}
+
+export interface OpenedText {
+  key: TextKey;
+  part: TextPart;
+  tag: string;
+  added: number;
+  fenced: boolean;
+}
+
+export function readOpenMarker(line: string): OpenedText | null {
+  const match = OPEN_MARKER.exec(line);
+  if (!match) return null;
+  return { key: match[1] ?? '', part: match[2] ? 'thinking' : 'content', tag: match[3] ?? '', added: Number(match[4] ?? 0), fenced: match[5] !== undefined };
+}
+
+/** The text from the lines between its comments, without what writeText added; null when that is not there. */
+export function textBetween(lines: readonly string[], opened: OpenedText): string | null {
+  if (opened.fenced) {
+    const fence = /^`{3,}$/;
+    if (lines.length < 2 || !fence.test(lines[0] ?? '') || lines.at(-1) !== lines[0]) return null;
+    return lines.slice(1, -1).join('\n');
+  }
+  if (lines.length < opened.added + 1) return null;
+  return lines.slice(0, lines.length - opened.added).join('\n');
 }
 
 /**
- * A text between its markers. When the text leaves a code fence open, a closing fence is added
- * (and flagged with `+fence`, so the reader drops it): otherwise the rest of the file would
- * render as code.
+ * One line of the details comment. `<` and `>` become JSON escapes, so no string can end the
+ * comment; NEL, LS and PS too, which some editors take for line breaks.
  */
-export function writeRegion(name: RegionName, text: string): string {
-  const tag = freeTag(name, text);
-  const fence = unclosedFence(text);
-  const open = `<!-- parley:${name}${tag}${fence === null ? '' : ' +fence'} -->`;
-  return `${open}\n${text}\n${fence === null ? '' : `${fence}\n`}${regionClose(name, tag)}`;
-}
-
-/** The text of a region from the lines between its markers, undoing what writeRegion added. */
-export function regionText(lines: string[], addedFence: boolean): string | null {
-  if (!addedFence) return lines.join('\n');
-  const last = lines.at(-1);
-  if (lines.length < 2 || last === undefined || !ADDED_FENCE.test(last)) return null;
-  return lines.slice(0, -1).join('\n');
+export function detailsLine(key: TextKey, details: object): string {
+  const json = JSON.stringify(details).replace(/[<>\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${key} ${json}`;
 }

@@ -2,15 +2,13 @@
  * Reads a Parley Markdown export back into a conversation: the exact inverse of
  * conversationToMarkdown for files as written. A file whose line endings an editor or git
  * turned into CRLF is read too; its texts then come back with LF line endings (a CRLF inside a
- * message cannot be told apart from one added by the conversion).
+ * message cannot be told apart from one added by the conversion). Front matter an editor
+ * rewrote (Obsidian's Properties, other YAML styles) reads as long as its values still fit.
  */
-import type { z } from 'zod';
-import { END_MARKER, FORMAT_VERSION, MARKER_PREFIX, META_LINE, REGION_OPEN, regionClose, regionText } from './markdownFormat';
-import type { MetaKind, RegionName } from './markdownFormat';
-import { describeIssues, messageMarkerSchema, paramsSchema } from './schema';
+import { DETAILS_END, DETAILS_LINE, DETAILS_START, FORMAT_VERSION, MARKER_PREFIX, closeMarker, readOpenMarker, textBetween, type TextKey, type TextPart } from './markdownFormat';
+import { describeIssues, messageDetailsSchema, paramsSchema, type MessageMeta } from './schema';
 import type { ExportConversation, ExportMessage, ExportVersion, ModelParams } from './types';
-import { readYamlMapping, YamlError } from './yaml';
-import type { YamlValue } from './yaml';
+import { readFrontMatter, YamlError, type YamlField } from './yaml';
 
 /** A file Parley cannot read, with a sentence for the user and the line it is about. */
 export class MarkdownImportError extends Error {
@@ -32,162 +30,164 @@ function toLines(text: string): string[] {
   return (body.startsWith('---\r\n') ? body.replace(/\r\n/g, '\n') : body).split('\n');
 }
 
-function frontMatter(lines: string[]): { fields: Map<string, YamlValue>; end: number } {
+/** "2026-11-26", "2026-11-26T14:03", "2026-11-26T14:03:00.000Z", "2026-11-26 14:03:00+01:00". */
+const DATE = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$/;
+
+/** Typed reads of front matter fields, each failing with the field's line. */
+function fieldReader(fields: Map<string, YamlField>, typed: (key: string) => unknown, endLine: number) {
+  const get = (key: string): YamlField => {
+    const field = fields.get(key);
+    if (!field) throw new MarkdownImportError(endLine, `the front matter has no "${key}".`);
+    return field;
+  };
+  const fail = (field: YamlField, key: string, what: string): never => {
+    throw new MarkdownImportError(field.line, `"${key}" should be ${what}.`);
+  };
+  const text = (key: string, what = 'text'): string => {
+    const field = get(key);
+    return typeof field.value === 'string' ? field.value : fail(field, key, what);
+  };
+  const optional = <T,>(key: string, read: (key: string) => T, absent: T): T => (fields.has(key) ? read(key) : absent);
+  return {
+    text: (key: string) => text(key),
+    optional,
+    time: (key: string) => {
+      const value = text(key, 'a date');
+      const ms = DATE.test(value) ? Date.parse(value.replace(' ', 'T')) : NaN;
+      return Number.isNaN(ms) ? fail(get(key), key, 'a date like 2026-11-26, or a date and time like 2026-11-26T14:03:00.000Z') : ms;
+    },
+    boolean: (key: string) => {
+      const value = text(key, 'true or false').toLowerCase();
+      return value === 'true' ? true : value === 'false' ? false : fail(get(key), key, 'true or false');
+    },
+    params: (key: string): ModelParams => {
+      const result = paramsSchema.safeParse(typed(key) ?? {});
+      return result.success ? result.data : fail(get(key), key, 'a mapping of parameters, like {"temperature": 0.7}');
+    },
+  };
+}
+
+function frontMatter(lines: string[]): { read: ReturnType<typeof fieldReader>; line: (key: string) => number | null; end: number } {
   if (lines[0] !== '---') throw new MarkdownImportError(1, 'this is not a Parley export: it does not start with front matter (---).');
   const end = lines.indexOf('---', 1);
   if (end < 0) throw new MarkdownImportError(null, `the front matter never ends (no closing ---); ${CUT_SHORT}.`);
   try {
-    return { fields: readYamlMapping(lines.slice(1, end), 2), end };
+    const { fields, typed } = readFrontMatter(lines.slice(1, end).join('\n'), 2);
+    return { read: fieldReader(fields, typed, end + 1), line: (key) => fields.get(key)?.line ?? null, end };
   } catch (error) {
     if (error instanceof YamlError) throw new MarkdownImportError(error.line, `${error.message}.`);
     throw error;
   }
 }
 
-/** Typed reads of front matter fields, each failing with the field's line. */
-function fieldReader(fields: Map<string, YamlValue>, endLine: number) {
-  const get = (key: string): YamlValue => {
-    const value = fields.get(key);
-    if (!value) throw new MarkdownImportError(endLine, `the front matter has no "${key}".`);
-    return value;
-  };
-  const fail = (value: YamlValue, key: string, what: string): never => {
-    throw new MarkdownImportError(value.line, `"${key}" should be ${what}.`);
-  };
-  return {
-    has: (key: string) => fields.has(key),
-    text: (key: string) => get(key).text,
-    time: (key: string) => {
-      const value = get(key);
-      const ms = /^\d{4}-\d\d-\d\dT/.test(value.text) ? Date.parse(value.text) : NaN;
-      return Number.isNaN(ms) ? fail(value, key, 'a date and time like 2026-11-26T14:03:00.000Z') : ms;
-    },
-    boolean: (key: string) => {
-      const value = get(key);
-      return value.text === 'true' ? true : value.text === 'false' ? false : fail(value, key, 'true or false');
-    },
-    params: (key: string): ModelParams => {
-      const value = get(key);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(value.raw);
-      } catch {
-        return fail(value, key, 'a JSON object on one line, like {"temperature": 0.7}');
-      }
-      const result = paramsSchema.safeParse(parsed);
-      return result.success ? result.data : fail(value, key, 'a JSON object on one line, like {"temperature": 0.7}');
-    },
-  };
+interface Body {
+  /** Texts by `key part`. */
+  texts: Map<string, { text: string; line: number }>;
+  /** Details in file order, with their lines. */
+  details: { key: TextKey; meta: MessageMeta; line: number }[];
 }
 
-type Marker =
-  | { kind: MetaKind; json: string; line: number }
-  | { kind: 'region'; name: RegionName; tag: string; addedFence: boolean; line: number }
-  | { kind: 'end'; line: number };
+const textId = (key: TextKey, part: TextPart): string => `${key} ${part}`;
 
-/** Walks the body from marker to marker; lines between markers are decoration for people. */
-class BodyReader {
-  constructor(
-    private readonly lines: string[],
-    private index: number,
-  ) {}
-
-  next(): Marker {
-    while (this.index < this.lines.length) {
-      const text = this.lines[this.index++] ?? '';
-      if (!MARKER_PREFIX.test(text)) continue;
-      const line = this.index;
-      if (text === END_MARKER) return { kind: 'end', line };
-      const meta = META_LINE.exec(text);
-      if (meta) return { kind: meta[1] as MetaKind, json: meta[2] ?? '', line };
-      const region = REGION_OPEN.exec(text);
-      if (region) return { kind: 'region', name: region[1] as RegionName, tag: region[2] ?? '', addedFence: region[3] !== undefined, line };
-      throw new MarkdownImportError(line, `"${text.slice(0, 60)}" is not a marker Parley writes.`);
+function readDetails(lines: readonly string[], from: number): { details: Body['details']; end: number } {
+  const details: Body['details'] = [];
+  for (let index = from; index < lines.length; index++) {
+    const text = lines[index] ?? '';
+    const line = index + 1;
+    if (text === DETAILS_END) return { details, end: index };
+    const match = DETAILS_LINE.exec(text);
+    if (!match) throw new MarkdownImportError(line, `"${text.slice(0, 60)}" is not a line of message details.`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(match[2] ?? '');
+    } catch {
+      throw new MarkdownImportError(line, "the message's details are not valid JSON.");
     }
-    throw new MarkdownImportError(null, `the file ends before its end marker ${END_MARKER}; ${CUT_SHORT}.`);
+    const result = messageDetailsSchema.safeParse(parsed);
+    if (!result.success) throw new MarkdownImportError(line, `the message's details are not valid: ${describeIssues(result.error)}.`);
+    details.push({ key: match[1] ?? '', meta: result.data, line });
   }
-
-  /** The text of the region just opened: everything up to its own closing line. */
-  region(open: Extract<Marker, { kind: 'region' }>): string {
-    const close = this.lines.indexOf(regionClose(open.name, open.tag), this.index);
-    if (close < 0) throw new MarkdownImportError(open.line, `the ${open.name} that starts here never ends; ${CUT_SHORT}.`);
-    const text = regionText(this.lines.slice(this.index, close), open.addedFence);
-    if (text === null) throw new MarkdownImportError(close, 'a closing code fence was expected before this line.');
-    this.index = close + 1;
-    return text;
-  }
+  throw new MarkdownImportError(from, `the message details that start here never end; ${CUT_SHORT}.`);
 }
 
-const expected = (marker: Marker, what: string): MarkdownImportError =>
-  new MarkdownImportError(marker.line, `expected ${what} here, found ${marker.kind === 'region' ? `the start of ${marker.name}` : marker.kind === 'end' ? 'the end of the conversation' : `a ${marker.kind}`}.`);
-
-function readMeta(marker: Extract<Marker, { kind: MetaKind }>): z.infer<typeof messageMarkerSchema> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(marker.json);
-  } catch {
-    throw new MarkdownImportError(marker.line, "the message's details are not valid JSON.");
+/** Walks the body: texts between their comments, then the details; lines between are decoration for people. */
+function readBody(lines: readonly string[], from: number): Body {
+  const texts: Body['texts'] = new Map();
+  for (let index = from; index < lines.length; index++) {
+    const text = lines[index] ?? '';
+    const line = index + 1;
+    if (!MARKER_PREFIX.test(text)) continue;
+    if (text === DETAILS_START) return { texts, details: readDetails(lines, index + 1).details };
+    const opened = readOpenMarker(text);
+    if (!opened) throw new MarkdownImportError(line, `"${text.slice(0, 60)}" is not a marker Parley writes.`);
+    const close = lines.indexOf(closeMarker(opened.key, opened.part, opened.tag), index + 1);
+    const what = opened.part === 'thinking' ? 'thinking' : 'text';
+    if (close < 0) throw new MarkdownImportError(line, `the ${what} that starts here never ends; ${CUT_SHORT}.`);
+    const between = textBetween(lines.slice(index + 1, close), opened);
+    if (between === null) throw new MarkdownImportError(close + 1, `lines Parley added to close the ${what} are missing before this line.`);
+    const id = textId(opened.key, opened.part);
+    if (texts.has(id)) throw new MarkdownImportError(line, `the ${what} of message ${opened.key} appears twice.`);
+    texts.set(id, { text: between, line });
+    index = close;
   }
-  const result = messageMarkerSchema.safeParse(parsed);
-  if (!result.success) throw new MarkdownImportError(marker.line, `the message's details are not valid: ${describeIssues(result.error)}.`);
-  return result.data;
+  throw new MarkdownImportError(null, `the file ends before the details of its messages (${DETAILS_START} …); ${CUT_SHORT}.`);
 }
 
-function readMessage(reader: BodyReader, marker: Extract<Marker, { kind: MetaKind }>): ExportVersion & { versionCount?: number } {
-  const { versions, ...meta } = readMeta(marker);
-  let next = reader.next();
-  let reasoning = '';
-  if (next.kind === 'region' && next.name === 'reasoning') {
-    reasoning = reader.region(next);
-    next = reader.next();
-  }
-  if (next.kind !== 'region' || next.name !== 'content') throw expected(next, "the message's text");
-  return { ...meta, content: reader.region(next), reasoning, ...(versions === undefined ? {} : { versionCount: versions }) };
-}
-
-function readMessages(reader: BodyReader): ExportMessage[] {
+/** Messages from their details, in order, each with its texts; every text must belong to a message and every message have its text. */
+function assemble({ texts, details }: Body): ExportMessage[] {
+  const used = new Set<string>();
+  const textOf = (key: TextKey, part: TextPart): string | undefined => {
+    const found = texts.get(textId(key, part));
+    if (found) used.add(textId(key, part));
+    return found?.text;
+  };
   const messages: ExportMessage[] = [];
-  for (let marker = reader.next(); marker.kind !== 'end'; marker = reader.next()) {
-    if (marker.kind !== 'message') throw expected(marker, 'a message');
-    const { versionCount, ...message } = readMessage(reader, marker);
-    if (versionCount !== undefined) {
-      const versions: ExportVersion[] = [];
-      for (let n = 0; n < versionCount; n++) {
-        const next = reader.next();
-        if (next.kind !== 'version') throw expected(next, `earlier answer ${n + 1} of ${versionCount}`);
-        const { versionCount: nested, ...version } = readMessage(reader, next);
-        if (nested !== undefined) throw new MarkdownImportError(next.line, 'an earlier answer cannot have earlier answers of its own.');
-        versions.push(version);
-      }
-      messages.push({ ...message, versions });
-    } else {
+  for (const { key, meta, line } of details) {
+    const content = textOf(key, 'content');
+    if (content === undefined) throw new MarkdownImportError(line, `message ${key} has no text in the file.`);
+    const message: ExportVersion = { ...meta, content, reasoning: textOf(key, 'thinking') ?? '' };
+    const isVersion = key.includes('.');
+    const expectedKey = isVersion ? `${messages.length}.${(messages.at(-1)?.versions?.length ?? 0) + 1}` : String(messages.length + 1);
+    if (key !== expectedKey) throw new MarkdownImportError(line, `expected the details of message ${expectedKey} here, found ${key}.`);
+    if (!isVersion) {
       messages.push(message);
+    } else {
+      const current = messages.at(-1);
+      if (current) current.versions = [...(current.versions ?? []), message];
     }
   }
+  const stray = [...texts].find(([id]) => !used.has(id));
+  if (stray) throw new MarkdownImportError(stray[1].line, `this text belongs to no message in the file's details.`);
   return messages;
 }
 
 export function markdownToConversation(text: string): ExportConversation {
   const lines = toLines(text);
-  const { fields, end } = frontMatter(lines);
-  if (!fields.has('parley_format')) throw new MarkdownImportError(null, 'this is not a Parley export (its front matter has no parley_format).');
-  const read = fieldReader(fields, end + 1);
-  const format = Number(read.text('parley_format'));
-  if (format !== FORMAT_VERSION) {
-    throw new MarkdownImportError(fields.get('parley_format')?.line ?? null, format > FORMAT_VERSION ? `this file was written by a newer Parley (format ${format}); update Parley to import it.` : `unknown format "${read.text('parley_format')}".`);
+  const { read, line, end } = frontMatter(lines);
+  const format = read.optional('parley_format', read.text, '');
+  if (format === '') throw new MarkdownImportError(null, 'this is not a Parley export (its front matter has no parley_format).');
+  if (format !== String(FORMAT_VERSION)) {
+    const number = Number(format);
+    const reason =
+      number > FORMAT_VERSION
+        ? `this file was written by a newer Parley (format ${format}); update Parley to import it.`
+        : number === 1
+          ? 'this file was written by a test version of Parley (format 1), which this version does not read.'
+          : `unknown format "${format}".`;
+    throw new MarkdownImportError(line('parley_format'), reason);
   }
   const id = read.text('id');
-  if (id === '') throw new MarkdownImportError(fields.get('id')?.line ?? null, 'the conversation has an empty id.');
+  if (id === '') throw new MarkdownImportError(line('id'), 'the conversation has an empty id.');
   return {
     id,
     title: read.text('title'),
-    model: read.has('model') ? read.text('model') : '',
+    model: read.optional('model', read.text, ''),
     createdAt: read.time('created'),
     updatedAt: read.time('updated'),
-    pinned: read.has('pinned') ? read.boolean('pinned') : false,
-    systemPrompt: read.has('system_prompt') ? read.text('system_prompt') : '',
-    endpoint: read.has('endpoint') ? read.text('endpoint') : '',
-    params: read.has('parameters') ? read.params('parameters') : {},
-    messages: readMessages(new BodyReader(lines, end + 1)),
+    pinned: read.optional('pinned', read.boolean, false),
+    systemPrompt: read.optional('system_prompt', read.text, ''),
+    endpoint: read.optional('endpoint', read.text, ''),
+    params: read.optional('parameters', read.params, {}),
+    messages: assemble(readBody(lines, end + 1)),
   };
 }

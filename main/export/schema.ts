@@ -10,7 +10,8 @@ import type { ExportConversation, ExportMessage, ExportVersion, ModelParams } fr
 const ERROR_CODES: Record<ErrorCode, true> = {
   auth: true, quota: true, forbidden: true, 'model-not-found': true, 'bad-request': true, 'rate-limit': true,
   server: true, overloaded: true, connection: true, timeout: true, dropped: true, malformed: true, 'no-key': true,
-  'insecure-storage': true, 'invalid-request': true, 'forbidden-sender': true, settings: true, internal: true,
+  'insecure-storage': true, 'invalid-request': true, 'forbidden-sender': true, settings: true, 'disk-full': true,
+  'history-damaged': true, 'read-only': true, 'endpoint-missing': true, internal: true,
 };
 const STATUSES: Record<MessageStatus, true> = { complete: true, streaming: true, stopped: true, error: true, interrupted: true };
 
@@ -45,25 +46,37 @@ export const exportAttachmentSchema = z.object({
   href: z.string().optional(),
 });
 
-/** Everything about a message but its two texts: what a Markdown export keeps in a comment. */
+/** How a message ended and what it cost; `thinkingMs` is absent from files written before Parley kept it. */
+const outcome = {
+  finishReason: z.string().nullable(),
+  firstTokenMs: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  thinkingMs: z.number().nullable().default(null),
+  usage: usageSchema.nullable(),
+  error: appErrorSchema.nullable(),
+};
+
+/** Everything about a message but its two texts. */
 export const messageMetaSchema = z.object({
   id: z.string().min(1),
   role: z.enum(['user', 'assistant']),
   status: enumOf(STATUSES),
   model: z.string(),
   createdAt: z.number(),
-  finishReason: z.string().nullable(),
-  firstTokenMs: z.number().nullable(),
-  durationMs: z.number().nullable(),
-  usage: usageSchema.nullable(),
-  error: appErrorSchema.nullable(),
+  ...outcome,
   params: paramsSchema.optional(),
   attachments: z.array(exportAttachmentSchema).optional(),
 });
 export type MessageMeta = z.infer<typeof messageMetaSchema>;
 
-/** A Markdown message marker also says how many earlier answers follow it. */
-export const messageMarkerSchema = messageMetaSchema.extend({ versions: z.number().int().min(0).optional() });
+/** A message's line in a Markdown export's details: the same, with the fields that are null left out. */
+export const messageDetailsSchema = messageMetaSchema.extend({
+  finishReason: outcome.finishReason.default(null),
+  firstTokenMs: outcome.firstTokenMs.default(null),
+  durationMs: outcome.durationMs.default(null),
+  usage: outcome.usage.default(null),
+  error: outcome.error.default(null),
+});
 
 const texts = { content: z.string(), reasoning: z.string() };
 

@@ -1,12 +1,18 @@
 /**
- * The small part of YAML the front matter needs, written so that every YAML reader (GitHub,
- * Obsidian, js-yaml) gets the same strings back: strings are always quoted, and only text that
- * a literal block keeps exactly is written as one.
+ * Front matter. Written as a small, fixed subset of YAML so that every YAML reader (GitHub,
+ * Obsidian, js-yaml) gets the same strings back: strings are always quoted, and only text that a
+ * literal block keeps exactly is written as one. Read with a full YAML parser (`yaml`), so front
+ * matter an editor rewrote (Obsidian's Properties panel writes block lists, folded and plain
+ * scalars, dates without a time) still reads.
  */
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { JsonValue } from './types';
 
-/** Characters YAML will not take raw inside quotes (or reads as line breaks): DEL, C1, NEL, LS, PS, BOM, non-characters. */
-const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+/**
+ * Characters YAML will not take raw inside quotes (or reads as line breaks): DEL, C1, NEL, LS, PS,
+ * BOM, non-characters; and bidi controls, which would reorder the line in an editor.
+ */
+const YAML_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufffe\uffff]/g;
 
 /** A double-quoted scalar. JSON's escapes are all YAML escapes too; YAML needs a few more. */
 export function yamlQuoted(text: string): string {
@@ -21,7 +27,7 @@ export function yamlQuoted(text: string): string {
 function fitsLiteralBlock(text: string): boolean {
   return (
     text.includes('\n') &&
-    !/(?!\n)[\p{Cc}\p{Cs}\u2028\u2029\ufeff\ufffe\uffff]/u.test(text) &&
+    !/(?!\n)[\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufffe\uffff]/u.test(text) &&
     !/^[ \n]/.test(text) &&
     !/\n\n$/.test(text) &&
     !/(?:^|\n) +(?:\n|$)/.test(text)
@@ -47,12 +53,9 @@ export function yamlFlow(value: JsonValue): string {
   return typeof value === 'string' ? yamlQuoted(value) : JSON.stringify(value);
 }
 
-export interface YamlValue {
-  /** The decoded string for quoted and block values, the raw text for plain ones. */
-  text: string;
-  quoted: boolean;
-  /** The value as written after `key: ` (for flow JSON, which is read as JSON). */
-  raw: string;
+/** A front matter field as read: its value (every scalar a string, as YAML's failsafe schema reads it) and its line. */
+export interface YamlField {
+  value: unknown;
   /** 1-based line in the file. */
   line: number;
 }
@@ -66,84 +69,37 @@ export class YamlError extends Error {
   }
 }
 
-const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+/** The first line of the parser's message, without its "at line …" (the error names the file's line itself). */
+const shortMessage = (message: string): string => (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 
-/** Reads one double-quoted scalar that starts and ends on the line (the only kind written). */
-function readDoubleQuoted(raw: string, line: number): string {
-  let out = '';
-  for (let i = 1; i < raw.length; i++) {
-    const c = raw.charAt(i);
-    if (c === '"') {
-      if (!/^\s*(?:#.*)?$/.test(raw.slice(i + 1))) throw new YamlError(line, 'unexpected text after a quoted value');
-      return out;
-    }
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const e = raw.charAt(++i);
-    const digits = HEX_DIGITS[e];
-    if (digits !== undefined) {
-      const hex = raw.slice(i + 1, i + 1 + digits);
-      if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) throw new YamlError(line, `bad escape \\${e}${hex}`);
-      out += String.fromCodePoint(parseInt(hex, 16));
-      i += digits;
-    } else if (ESCAPES[e] !== undefined) out += ESCAPES[e];
-    else throw new YamlError(line, `unknown escape \\${e}`);
+/** The document as plain values; aliases are refused (front matter has no use for them, and they can explode). */
+function plain(doc: Document, firstLine: number): Record<string, unknown> | null {
+  try {
+    return doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown> | null;
+  } catch {
+    throw new YamlError(firstLine, 'the front matter uses YAML aliases, which Parley does not read');
   }
-  throw new YamlError(line, 'a quoted value does not end on its line');
-}
-
-function readScalar(raw: string, line: number): YamlValue {
-  if (raw.startsWith('"')) return { text: readDoubleQuoted(raw, line), quoted: true, raw, line };
-  if (raw.startsWith("'")) {
-    const match = /^'((?:[^']|'')*)'\s*(?:#.*)?$/.exec(raw);
-    if (!match) throw new YamlError(line, 'a quoted value does not end on its line');
-    return { text: (match[1] ?? '').replace(/''/g, "'"), quoted: true, raw, line };
-  }
-  return { text: raw.replace(/\s+#.*$/, '').trim(), quoted: false, raw, line };
-}
-
-/** A literal block's lines (already without the key line) to its text, per its header (`|`, `|-`, `|+`, `|2-`…). */
-function readLiteral(header: string, lines: string[], line: number): string {
-  const match = /^\|([1-9])?([-+])?\s*(?:#.*)?$/.exec(header);
-  if (!match) throw new YamlError(line, `unsupported block value "${header}" (use quotes or |)`);
-  const firstText = lines.find((l) => l.trim() !== '');
-  const indent = match[1] ? Number(match[1]) : (/^ */.exec(firstText ?? '')?.[0].length ?? 0);
-  const content = lines.map((l) => l.slice(indent)).join('\n');
-  const body = content.replace(/\n+$/, '');
-  const trailing = content.slice(body.length);
-  if (match[2] === '-') return body;
-  if (match[2] === '+') return `${body}\n${trailing}`;
-  return body === '' ? '' : `${body}\n`;
 }
 
 /**
- * Reads a flat mapping of `key: value` lines (the front matter). Values are quoted or plain
- * scalars on one line, flow JSON on one line, or literal blocks.
+ * Reads front matter (without its `---` lines) into its top-level fields. Scalars come back as
+ * strings, whatever they look like, so `title: 2024` or `id: 1e5` stay what was written;
+ * `typed` reads one field with YAML's usual types (for `parameters`).
  */
-export function readYamlMapping(lines: string[], firstLine: number): Map<string, YamlValue> {
-  const entries = new Map<string, YamlValue>();
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i] ?? '';
-    const line = firstLine + i;
-    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
-    const match = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*))?$/.exec(text);
-    if (!match) throw new YamlError(line, `cannot read "${text.slice(0, 40)}" in the front matter`);
-    const key = match[1] ?? '';
-    const raw = (match[2] ?? '').trim();
-    if (raw.startsWith('|')) {
-      let end = i + 1;
-      while (end < lines.length && (/^\s/.test(lines[end] ?? '') || lines[end] === '')) end++;
-      entries.set(key, { text: readLiteral(raw, lines.slice(i + 1, end), line), quoted: true, raw, line });
-      i = end - 1;
-    } else {
-      entries.set(key, readScalar(raw, line));
-    }
+export function readFrontMatter(source: string, firstLine: number): { fields: Map<string, YamlField>; typed(key: string): unknown } {
+  const lineCounter = new LineCounter();
+  const lineOf = (offset: number): number => firstLine + lineCounter.linePos(offset).line - 1;
+  const doc = parseDocument(source, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [problem] = doc.errors;
+  if (problem) throw new YamlError(lineOf(problem.pos[0]), `the front matter is not valid YAML: ${shortMessage(problem.message)}`);
+  const fields = new Map<string, YamlField>();
+  if (doc.contents !== null && !isMap(doc.contents)) throw new YamlError(firstLine, 'the front matter should be "key: value" lines');
+  const values = plain(doc, firstLine) ?? {};
+  for (const pair of isMap(doc.contents) ? doc.contents.items : []) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    fields.set(key, { value: values[key], line: lineOf(pair.key.range?.[0] ?? 0) });
   }
-  return entries;
+  let typedValues: Record<string, unknown> | null | undefined;
+  return { fields, typed: (key) => (typedValues ??= plain(parseDocument(source, { schema: 'core' }), firstLine))?.[key] };
 }

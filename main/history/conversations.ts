@@ -28,7 +28,7 @@ export interface Conversations {
   touch(id: string, at: number): void;
 }
 
-const COLUMNS = 'id, title, model, system_prompt, params, created_at, updated_at, pinned, archived, endpoint';
+const COLUMNS = 'id, title, model, system_prompt, params, created_at, updated_at, pinned, archived, endpoint, tool_servers';
 /** The sidebar's order; the index is conversations_recent. */
 const LIST_ORDER = 'pinned DESC, updated_at DESC, seq DESC';
 
@@ -42,6 +42,7 @@ function patchColumns(patch: ConversationPatch): Record<string, string | number>
   if (patch.pinned !== undefined) columns.pinned = patch.pinned ? 1 : 0;
   if (patch.archived !== undefined) columns.archived = patch.archived ? 1 : 0;
   if (patch.endpoint !== undefined) columns.endpoint = patch.endpoint;
+  if (patch.toolServers !== undefined) columns.tool_servers = JSON.stringify(patch.toolServers);
   return columns;
 }
 
@@ -59,8 +60,8 @@ export function createConversations({ db, now, newId }: StoreContext): Conversat
     count: db.prepare('SELECT count(*) AS n FROM conversations WHERE deleted_at IS NULL'),
     ids: db.prepare(`SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY ${LIST_ORDER}`).pluck(),
     insert: db.prepare(`
-      INSERT INTO conversations (id, title, model, system_prompt, params, endpoint, created_at, updated_at)
-      VALUES (@id, @title, @model, @systemPrompt, @params, @endpoint, @at, @at)`),
+      INSERT INTO conversations (id, title, model, system_prompt, params, endpoint, tool_servers, created_at, updated_at)
+      VALUES (@id, @title, @model, @systemPrompt, @params, @endpoint, @toolServers, @at, @at)`),
     touch: db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
     remove: db.prepare('UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
     restore: db.prepare('UPDATE conversations SET deleted_at = NULL WHERE id = ?'),
@@ -88,7 +89,15 @@ export function createConversations({ db, now, newId }: StoreContext): Conversat
     create(input) {
       const id = input.id ?? newId();
       write(db, () => {
-        statements.insert.run({ ...input, id, title: storable(input.title), params: JSON.stringify(input.params), endpoint: input.endpoint ?? '', at: now() });
+        statements.insert.run({
+          ...input,
+          id,
+          title: storable(input.title),
+          params: JSON.stringify(input.params),
+          endpoint: input.endpoint ?? '',
+          toolServers: JSON.stringify(input.toolServers ?? []),
+          at: now(),
+        });
       }, 'durable');
       return get(id) as Conversation;
     },

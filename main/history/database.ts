@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerSearchFunctions } from './searchGrams';
 
 export type Db = Database.Database;
 
@@ -33,6 +34,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('foreign_keys = ON');
     // Another connection (a second window in web mode, a test, the bench) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
+    // The search triggers call it on every write to a message or title (migration 008).
+    registerSearchFunctions(db);
     return db;
   } catch (error) {
     db.close();

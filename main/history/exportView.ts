@@ -19,6 +19,7 @@ function toExportVersion(m: StoredMessage): ExportVersion {
     finishReason: m.finishReason,
     firstTokenMs: m.firstTokenMs,
     durationMs: m.durationMs,
+    thinkingMs: m.thinkingMs,
     createdAt: m.createdAt,
   };
   // Most messages have none; leaving `{}` out keeps every message's comment in the file short.

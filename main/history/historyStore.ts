@@ -6,7 +6,7 @@ import { createComparisonSaver } from './comparisons';
 import type { SaveComparison } from './comparisons';
 import { createConversations } from './conversations';
 import type { ListOptions } from './conversations';
-import type { Db } from './database';
+import { write, type Db } from './database';
 import { toExportConversation } from './exportView';
 import { createImporter } from './importConversations';
 import type { ImportConversations } from './importConversations';
@@ -16,6 +16,7 @@ import { readModelUsage, type ModelUsage } from './usage';
 import type { SearchOptions } from './search';
 import { createVersions } from './versions';
 import { createAttachmentRows } from './attachments';
+import { createToolCallRows } from './toolCalls';
 import type {
   Conversation,
   ConversationPatch,
@@ -66,8 +67,12 @@ export interface HistoryStore {
   modelUsage(since: number): ModelUsage[];
   /** Compare's chosen answer as the next turn, the others as its versions, in one transaction; see comparisons.ts. */
   saveComparison: SaveComparison;
-  /** The attachment files some message refers to; the others can be removed. */
+  /** The attachment files some message (or tool call) refers to; the others can be removed. */
   referencedAttachmentFiles(): Set<string>;
+  /** Runs `fn`'s writes as one durable transaction: all of them are saved, or none (a chat turn's question and answer row). */
+  atomically<T>(fn: () => T): T;
+  /** SQLite's quick_check: ['ok'], or up to ten problems it found in the file. Reads every page (seconds for a large history). */
+  quickCheck(): string[];
   close(): void;
 }
 
@@ -82,15 +87,21 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
   const conversations = createConversations(context);
   const versions = createVersions(db);
   const attachmentRows = createAttachmentRows(db);
-  const messages = createMessages(context, conversations, versions, attachmentRows);
+  const toolCallRows = createToolCallRows(db);
+  const messages = createMessages(context, conversations, versions, attachmentRows, toolCallRows);
   const withVersions = (conversationId: string): StoredMessage[] => {
     const earlier = versions.listFor(conversationId);
     const attached = attachmentRows.listFor(conversationId);
-    // Only messages that have earlier versions (or attachments) carry the field, as an export writes them.
+    const calls = toolCallRows.listFor(conversationId);
+    const withCalls = (message: StoredMessage): StoredMessage => {
+      const made = calls.get(message.id);
+      return made ? { ...message, toolCalls: made } : message;
+    };
+    // Only messages that have earlier versions (or attachments, or tool calls) carry the field, as an export writes them.
     return messages.listFor(conversationId).map((message) => {
       const found = earlier.get(message.id);
       const files = attached.get(message.id);
-      return { ...message, ...(found ? { versions: found } : {}), ...(files ? { attachments: files } : {}) };
+      return withCalls({ ...message, ...(found ? { versions: found.map(withCalls) } : {}), ...(files ? { attachments: files } : {}) });
     });
   };
   const getConversation = (id: string): ConversationWithMessages | null => {
@@ -125,7 +136,9 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     modelUsage: (since) => readModelUsage(db, since),
     saveComparison: createComparisonSaver(context, conversations, messages),
     importConversations: createImporter(context, attachmentRows),
-    referencedAttachmentFiles: () => attachmentRows.referencedFiles(),
+    referencedAttachmentFiles: () => new Set([...attachmentRows.referencedFiles(), ...toolCallRows.referencedFiles()]),
+    atomically: (fn) => write(db, fn, 'durable'),
+    quickCheck: () => db.prepare('PRAGMA quick_check(10)').pluck().all().map(String),
     close: () => db.close(),
   };
 }

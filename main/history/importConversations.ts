@@ -35,14 +35,14 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
       VALUES (@id, @title, @model, @systemPrompt, @params, @endpoint, @createdAt, @updatedAt, @pinned)`),
     insertMessage: db.prepare(`
       INSERT INTO messages (id, conversation_id, position, role, content, reasoning, model, params, prompt_tokens,
-        completion_tokens, total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at)
+        completion_tokens, total_tokens, first_token_ms, duration_ms, thinking_ms, finish_reason, error, status, created_at, updated_at)
       VALUES (@id, @conversationId, @position, @role, @content, @reasoning, @model, @params, @promptTokens,
-        @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
+        @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @thinkingMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
     insertVersion: db.prepare(`
       INSERT INTO message_versions (id, message_id, ordinal, role, content, reasoning, model, params, prompt_tokens,
-        completion_tokens, total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at)
+        completion_tokens, total_tokens, first_token_ms, duration_ms, thinking_ms, finish_reason, error, status, created_at, updated_at)
       VALUES (@id, @messageId, @ordinal, @role, @content, @reasoning, @model, @params, @promptTokens,
-        @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
+        @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @thinkingMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
   };
 
   /** Why the conversation's messages cannot be stored under their ids, or null when they can. */

@@ -8,6 +8,8 @@ import type { StoreContext } from './storeContext';
 import type { AnswerOutcome, MessageRole, MessageStatus, NewMessage, NewUserMessage, StoredMessage } from './types';
 import type { Versions } from './versions';
 import type { AttachmentRows } from './attachments';
+import type { ToolCallRows } from './toolCalls';
+import type { ToolCallRecord } from '../../shared/ipc';
 
 const missingMessage = (id: string): AppFailure =>
   new AppFailure({ code: 'invalid-request', message: `The message ${id} is no longer in this conversation.` });
@@ -29,19 +31,21 @@ export interface Messages {
   /** Saves an answer's text so far; cheap, not fsynced. */
   flushAnswer(id: string, text: AnswerText): void;
   finishAnswer(id: string, text: AnswerText, outcome: AnswerOutcome): StoredMessage;
+  saveToolCall(id: string, text: AnswerText, call: ToolCallRecord): void;
   recoverInterrupted(): number;
   /** Removes one message of a live conversation with its earlier versions; false when it was not there. */
   remove(conversationId: string, id: string): boolean;
 }
 
 const COLUMNS = `id, conversation_id, role, content, reasoning, model, params, prompt_tokens, completion_tokens,
-  total_tokens, first_token_ms, duration_ms, finish_reason, error, status, created_at, updated_at`;
+  total_tokens, first_token_ms, duration_ms, thinking_ms, finish_reason, error, status, created_at, updated_at`;
 
 export function createMessages(
   { db, now, newId }: StoreContext,
   conversations: Conversations,
   versions: Versions,
   attachments: AttachmentRows,
+  toolCalls: ToolCallRows,
 ): Messages {
   const statements = {
     listFor: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY position`),
@@ -57,7 +61,7 @@ export function createMessages(
     finish: db.prepare(`
       UPDATE messages SET content = @content, reasoning = @reasoning, status = @status,
         prompt_tokens = @promptTokens, completion_tokens = @completionTokens, total_tokens = @totalTokens,
-        first_token_ms = @firstTokenMs, duration_ms = @durationMs, finish_reason = @finishReason,
+        first_token_ms = @firstTokenMs, duration_ms = @durationMs, thinking_ms = @thinkingMs, finish_reason = @finishReason,
         error = @error, updated_at = @at
       WHERE id = @id
       RETURNING conversation_id`),
@@ -161,7 +165,18 @@ export function createMessages(
       return get(id);
     },
 
-    recoverInterrupted: () => write(db, () => statements.recover.run(now()).changes, 'durable'),
+    saveToolCall(id, text, call) {
+      write(db, () => {
+        statements.flush.run({ id, ...text, at: now() });
+        toolCalls.save(id, call);
+      }, 'durable');
+    },
+
+    recoverInterrupted: () =>
+      write(db, () => {
+        toolCalls.recoverInterrupted();
+        return statements.recover.run(now()).changes;
+      }, 'durable'),
 
     remove: (conversationId, id) =>
       write(db, () => {

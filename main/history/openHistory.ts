@@ -1,11 +1,14 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from './database';
 import { createHistoryStore } from './historyStore';
 import type { HistoryStore } from './historyStore';
-import { backupDir, freshPath, historyPath, moveDatabase, newestBackup } from './historyFiles';
+import { backupDir, freshPath, historyPath, moveDatabase, newestBackup, removePartialBackups } from './historyFiles';
+import { recoverRestore } from './restoreJournal';
 import { migrate } from './migrate';
+import { openReadOnlyHistory, unwritableReason } from './readOnlyHistory';
+import { StartupFailure } from '../appFailure';
 import type { HistoryNotice } from './types';
 
 export interface OpenHistoryOptions {
@@ -83,20 +86,33 @@ function damagedNotice(movedTo: string, backup: string | null): HistoryNotice {
       'Parley could not read your conversation history because the file is damaged, so it started a new, empty ' +
       `history. The damaged file was kept unchanged at ${movedTo}.${offer}`,
     ...(backup ? { backupFile: backup } : {}),
+    offers: ['choose-backup'],
   };
 }
 
 /**
- * Opens `<dataDir>/history.sqlite3` at start-up: migrates it (with a backup first), purges
- * conversations deleted long ago and recovers answers a crash left streaming. A damaged
- * file never stops the app: it is moved aside unchanged, a new history starts, and a
- * notice names the moved file and the newest backup. A failed migration throws its
- * MigrationError (the old file is restored and left for the version that wrote it).
+ * Opens `<dataDir>/history.sqlite3` at start-up: finishes or undoes a restore a crash cut short,
+ * migrates it (with a backup first), purges conversations deleted long ago and recovers answers
+ * a crash left streaming. A damaged file never stops the app: it is moved aside unchanged, a new
+ * history starts, and a notice names the moved file and the newest backup. A folder that cannot
+ * be written opens the history read-only (readOnlyHistory.ts). A failed migration throws its
+ * MigrationError (the old file is restored and left for the version that wrote it); what cannot
+ * be opened at all throws a StartupFailure that names the file and what to do.
  */
 export async function openHistory({ dataDir, now = Date.now, nativeBinding }: OpenHistoryOptions): Promise<OpenedHistory> {
   mkdirSync(dataDir, { recursive: true });
   const file = historyPath(dataDir);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new StartupFailure(
+      `Parley needs a file at ${file} to keep your conversations, but there is a folder there. Move or rename the folder (keep it if it holds anything you need), then start Parley again.`,
+    );
+  }
+  const unwritable = unwritableReason(dataDir);
+  if (unwritable !== null) return openReadOnlyHistory(dataDir, file, unwritable, { now, nativeBinding });
   const notices: HistoryNotice[] = [];
+  const restored = recoverRestore(dataDir);
+  if (restored) notices.push(restored);
+  removePartialBackups(dataDir);
   let opened: Awaited<ReturnType<typeof openStore>>;
   try {
     opened = await openStore(file, dataDir, now, nativeBinding);

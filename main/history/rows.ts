@@ -13,9 +13,10 @@ export interface ConversationRow {
   pinned: 0 | 1;
   archived: 0 | 1;
   endpoint: string;
+  tool_servers: string;
 }
 
-export type SummaryRow = Omit<ConversationRow, 'system_prompt' | 'params' | 'endpoint'> & { message_count: number };
+export type SummaryRow = Omit<ConversationRow, 'system_prompt' | 'params' | 'endpoint' | 'tool_servers'> & { message_count: number };
 
 export interface MessageRow {
   id: string;
@@ -30,6 +31,7 @@ export interface MessageRow {
   total_tokens: number | null;
   first_token_ms: number | null;
   duration_ms: number | null;
+  thinking_ms: number | null;
   finish_reason: string | null;
   error: string | null;
   status: MessageStatus;
@@ -59,6 +61,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   pinned: row.pinned === 1,
   archived: row.archived === 1,
   endpoint: row.endpoint,
+  toolServers: JSON.parse(row.tool_servers) as string[],
 });
 
 export const toMessage = (row: MessageRow): StoredMessage => ({
@@ -75,6 +78,7 @@ export const toMessage = (row: MessageRow): StoredMessage => ({
       : { promptTokens: row.prompt_tokens ?? 0, completionTokens: row.completion_tokens ?? 0, totalTokens: row.total_tokens },
   firstTokenMs: row.first_token_ms,
   durationMs: row.duration_ms,
+  thinkingMs: row.thinking_ms,
   finishReason: row.finish_reason,
   error: row.error === null ? null : (JSON.parse(row.error) as AppError),
   status: row.status,
@@ -83,12 +87,13 @@ export const toMessage = (row: MessageRow): StoredMessage => ({
 });
 
 /** How an answer ended, as the named parameters of its columns: the inverse of toMessage for these fields. */
-export const outcomeColumns = (outcome: Pick<StoredMessage, 'usage' | 'firstTokenMs' | 'durationMs' | 'finishReason' | 'error'>) => ({
+export const outcomeColumns = (outcome: Pick<StoredMessage, 'usage' | 'firstTokenMs' | 'durationMs' | 'finishReason' | 'error'> & { thinkingMs?: number | null }) => ({
   promptTokens: outcome.usage?.promptTokens ?? null,
   completionTokens: outcome.usage?.completionTokens ?? null,
   totalTokens: outcome.usage?.totalTokens ?? null,
   firstTokenMs: outcome.firstTokenMs,
   durationMs: outcome.durationMs,
+  thinkingMs: outcome.thinkingMs ?? null,
   finishReason: outcome.finishReason,
   error: outcome.error === null ? null : JSON.stringify(outcome.error),
 });

@@ -1,114 +1,248 @@
+import { containsAll, fold } from '../../shared/searchText';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
-import { likePattern, parseQuery } from './searchQuery';
-import type { ParsedQuery } from './searchQuery';
-import { MARK_CLOSE, MARK_OPEN, markWords, toSegments } from './snippet';
+import { planSearch } from './searchQuery';
+import type { SearchPlan } from './searchQuery';
+import { snippetOf } from './snippet';
 import type { MessageRole, SearchResult } from './types';
 
 export interface SearchOptions {
   limit?: number;
 }
 
-interface Hit {
+/** Candidates read from an index per step, newest first. */
+const STEP = 200;
+/**
+ * Matching messages looked at per search: the newest ones. Reading every match of a common
+ * word would read most of the history; in a chat history the recent is what people look for.
+ * The scan goes on past it while fewer conversations than asked for are found.
+ */
+const WINDOW = 200;
+/** Candidates read at most, whatever they hold: bounds the work of the worst query. */
+const CANDIDATE_BUDGET = 10_000;
+/** Characters of text read at most to check candidates the index cannot decide alone. */
+const CHECK_BUDGET = 1_000_000;
+/** Characters of older messages read at most to complete the counts of the conversations shown. */
+const COUNT_BUDGET = 60_000;
+/** A conversation's newest matches read to choose its snippet from. */
+const SNIPPET_CANDIDATES = 3;
+/** A row id above any real one, where a newest-first scan starts. */
+const NEWEST = 2n ** 62n;
+
+/** Statements prepared once per connection: preparing costs more than most of a search's steps. */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql).safeIntegers(true)));
+  return statement;
+}
+
+/** A conversation found, with what the scan saw of it. */
+interface Group {
   conversationId: string;
-  messageId: string | null;
   title: string;
-  role: MessageRole | null;
-  /** Text with MARK_OPEN/MARK_CLOSE around matches (FTS5), or plain text to mark (LIKE). */
-  text: string;
-  /** bm25: lower is better; 0 for LIKE hits, which have no rank. */
-  rank: number;
   updatedAt: number;
+  titleMatch: boolean;
+  /** Its matching messages the scan saw, newest first (row ids). */
+  matches: bigint[];
 }
 
-/** FTS5 counts trigram tokens, about one per character: 48 gives a line of context. */
-const SNIPPET_TOKENS = 48;
-
-/** One search target: a table, its FTS index and its text column. */
-interface Target {
-  fts: string;
-  table: string;
-  rowid: string;
-  /** Joins the conversation, for its title and deleted_at. */
-  joins: string;
-  text: string;
-  columns: string;
-  /** Rows that may be found: not deleted, and not streaming (unindexed, see 002_search.ts). */
-  live: string;
+interface Candidate {
+  seq: bigint;
+  conversationId: string | null;
+  title: string;
+  updatedAt: bigint;
+  deletedAt: bigint | null;
+  /** Only read when the index cannot decide alone (see SearchPlan.exact). */
+  content?: string;
 }
 
-const TITLES: Target = {
-  fts: 'conversations_fts',
-  table: 'conversations AS c',
-  rowid: 'c.seq',
-  joins: '',
-  live: 'c.deleted_at IS NULL',
-  text: 'c.title',
-  columns: 'c.id AS conversationId, NULL AS messageId, c.title AS title, NULL AS role, c.updated_at AS updatedAt',
-};
-
-const MESSAGES: Target = {
-  fts: 'messages_fts',
-  table: 'messages AS m',
-  rowid: 'm.seq',
-  joins: 'JOIN conversations AS c ON c.id = m.conversation_id',
-  live: "c.deleted_at IS NULL AND m.status <> 'streaming'",
-  text: 'm.content',
-  columns: 'm.conversation_id AS conversationId, m.id AS messageId, c.title AS title, m.role AS role, m.updated_at AS updatedAt',
-};
+interface MessageRow {
+  id: string;
+  role: MessageRole;
+  content: string;
+  createdAt: bigint;
+}
 
 /**
- * bm25 ranks the most recent matches only. Ranking every match of a common word ("the", in
- * most of 200,000 messages) took 140 ms; walking the index newest first and stopping here
- * takes 7 ms (npm run bench), and in a chat history the recent is what people look for.
+ * The next step of candidates older than a row id, newest first, with their conversation.
+ * LEFT JOINs keep every candidate, so the scan moves past rows it skips. Row ids are bound as
+ * BigInt: bound as a JS number (a REAL), FTS5 silently ignores a rowid constraint, which once
+ * gave every result the snippet of another conversation.
  */
-const CANDIDATES = 500;
+function stepSql(fts: string, columns: string, joins: string): string {
+  return `SELECT c.rowid AS seq, ${columns}
+    FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ${STEP}) AS c ${joins}
+    ORDER BY c.rowid DESC`;
+}
 
-/**
- * Hits in one target, best first. With indexed words: FTS5 MATCH over the newest candidates,
- * ranked by bm25, then snippet() for the kept rows only. Words shorter than 3 characters are
- * checked with LIKE; a query of only such words (a 1–2 character CJK word, an emoji) scans
- * newest first.
- */
-function hitsIn(db: Db, target: Target, query: ParsedQuery, limit: number): Hit[] {
-  const likes = query.shortWords.map(() => `AND ${target.text} LIKE ? ESCAPE '\\'`).join(' ');
-  const patterns = query.shortWords.map(likePattern);
-  if (query.match === null) {
-    const sql = `SELECT ${target.columns}, ${target.text} AS text, 0 AS rank FROM ${target.table} ${target.joins}
-      WHERE ${target.live} ${likes} ORDER BY ${target.rowid} DESC LIMIT ?`;
-    return db.prepare(sql).all(...patterns, limit) as Hit[];
+const TITLES = (fts: string) =>
+  stepSql(fts, 'conv.id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt', 'LEFT JOIN conversations AS conv ON conv.seq = c.rowid');
+
+// Columns stored after `content` are not read: for a long message that would walk its overflow pages.
+const MESSAGES = (fts: string, withContent: boolean) =>
+  stepSql(
+    fts,
+    `m.conversation_id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt${withContent ? ', m.content AS content' : ''}`,
+    'LEFT JOIN messages AS m ON m.seq = c.rowid LEFT JOIN conversations AS conv ON conv.id = m.conversation_id',
+  );
+
+/** Occurrences of each word, counted up to 3: repeating a word beyond that is not more relevant. */
+function scoreOf(folded: string, words: readonly string[]): number {
+  let score = 0;
+  for (const word of words) {
+    for (let at = folded.indexOf(word), seen = 0; at !== -1 && seen < 3; at = folded.indexOf(word, at + word.length), seen++) score++;
   }
-  const ranked = `
-    WITH candidates AS (
-      SELECT rowid, rank FROM ${target.fts} WHERE ${target.fts} MATCH ? ORDER BY rowid DESC LIMIT ${CANDIDATES}
-    )
-    SELECT ${target.columns}, candidates.rowid AS rowid, candidates.rank AS rank
-    FROM candidates JOIN ${target.table} ON ${target.rowid} = candidates.rowid ${target.joins}
-    WHERE ${target.live} ${likes}
-    ORDER BY candidates.rank LIMIT ?`;
-  const hits = db.prepare(ranked).all(query.match, ...patterns, limit) as (Omit<Hit, 'text'> & { rowid: number })[];
-  const marked =
-    target === TITLES
-      ? `highlight(${target.fts}, 0, ?, ?)`
-      : `snippet(${target.fts}, 0, ?, ?, '…', ${SNIPPET_TOKENS})`;
-  const snippet = db.prepare(`SELECT ${marked} FROM ${target.fts} WHERE ${target.fts} MATCH ? AND rowid = ?`).pluck();
-  return hits.map(({ rowid, ...hit }) => ({ ...hit, text: snippet.get(MARK_OPEN, MARK_CLOSE, query.match, rowid) as string }));
+  return score;
+}
+
+class Scan {
+  readonly groups = new Map<string, Group>();
+  /** Messages from this row id up have been looked at; 0n when all have. */
+  boundary = 0n;
+  private candidates = 0;
+  private checked = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly plan: SearchPlan,
+  ) {}
+
+  private group(row: Candidate & { conversationId: string }): Group {
+    let group = this.groups.get(row.conversationId);
+    if (!group) {
+      group = { conversationId: row.conversationId, title: row.title, updatedAt: Number(row.updatedAt), titleMatch: false, matches: [] };
+      this.groups.set(row.conversationId, group);
+    }
+    return group;
+  }
+
+  /** Candidates newest first, step by step, until the index has no more or the caller stops. */
+  private *candidatesOf(sql: string): Generator<Candidate, boolean> {
+    const statement = prepared(this.db, sql);
+    for (let cursor = NEWEST; ; ) {
+      const step = statement.all(this.plan.match, cursor) as Candidate[];
+      for (const row of step) {
+        cursor = row.seq;
+        yield row;
+      }
+      if (step.length < STEP) return true;
+    }
+  }
+
+  /** Whether a live row matches: the index decides alone when the plan is exact. */
+  private matches(row: Candidate, text: () => string): row is Candidate & { conversationId: string } {
+    if (row.conversationId === null || row.deletedAt !== null) return false;
+    if (this.plan.exact) return true;
+    const checked = text();
+    this.checked += checked.length;
+    return containsAll(fold(checked), this.plan.words);
+  }
+
+  /** Titles that match, newest conversations first; the ones shown first, so `limit` is all that can show. */
+  titles(limit: number): void {
+    let found = 0;
+    for (const row of this.candidatesOf(TITLES(this.plan.titleIndex))) {
+      if (!this.matches(row, () => row.title)) continue;
+      this.group(row).titleMatch = true;
+      if (++found >= limit) return;
+    }
+  }
+
+  /** Matching messages, newest first, until the window is full and enough conversations are found, or a budget is spent. */
+  messages(limit: number): void {
+    const scan = this.candidatesOf(MESSAGES(this.plan.messageIndex, !this.plan.exact));
+    let found = 0;
+    let conversations = 0;
+    for (let next = scan.next(); ; next = scan.next()) {
+      if (next.done) {
+        this.boundary = 0n;
+        return;
+      }
+      const row = next.value;
+      this.candidates++;
+      if (this.matches(row, () => row.content ?? '')) {
+        const group = this.group(row);
+        if (group.matches.push(row.seq) === 1) conversations++;
+        found++;
+      }
+      if ((found >= WINDOW && conversations >= limit) || this.candidates >= CANDIDATE_BUDGET || this.checked >= CHECK_BUDGET) {
+        this.boundary = row.seq;
+        return;
+      }
+    }
+  }
+}
+
+/** Conversations named for the words first, then those with more matching messages, then the most recent. */
+function byRelevance(a: Group, b: Group): number {
+  return Number(b.titleMatch) - Number(a.titleMatch) || b.matches.length - a.matches.length || Number((b.matches[0] ?? 0n) - (a.matches[0] ?? 0n)) || b.updatedAt - a.updatedAt;
 }
 
 /**
- * Full-text search over titles and messages of conversations that are not deleted. Never
- * throws on what a user types (see searchQuery.ts); an empty query finds nothing.
+ * Adds to each shown conversation its matches older than the scan's boundary, while the budget
+ * lasts; returns the conversations whose count could not be completed.
+ */
+function countOlderMatches(db: Db, shown: Group[], boundary: bigint, words: readonly string[]): Set<string> {
+  const incomplete = new Set<string>();
+  if (boundary === 0n) return incomplete;
+  const older = prepared(db, "SELECT seq, content FROM messages WHERE conversation_id = ? AND seq < ? AND status <> 'streaming' ORDER BY seq DESC");
+  let budget = COUNT_BUDGET;
+  for (const group of shown) {
+    for (const { seq, content } of older.iterate(group.conversationId, boundary) as IterableIterator<{ seq: bigint; content: string }>) {
+      if (content.length > budget) {
+        incomplete.add(group.conversationId);
+        break;
+      }
+      budget -= content.length;
+      if (containsAll(fold(content), words)) group.matches.push(seq);
+    }
+  }
+  return incomplete;
+}
+
+/** The conversation's matching message with the most occurrences among its newest few, the newest on ties. */
+function bestMessage(db: Db, group: Group, words: readonly string[]): MessageRow | null {
+  const read = prepared(db, 'SELECT id, role, content, created_at AS createdAt FROM messages WHERE seq = ?');
+  let best: { row: MessageRow; score: number } | null = null;
+  for (const seq of group.matches.slice(0, SNIPPET_CANDIDATES)) {
+    const row = read.get(seq) as MessageRow | undefined;
+    if (!row) continue;
+    const score = scoreOf(fold(row.content), words);
+    if (!best || score > best.score) best = { row, score };
+  }
+  return best?.row ?? null;
+}
+
+/**
+ * Full-text search over titles and messages of conversations that are not deleted: one result
+ * per conversation, best first, with its best snippet and how many of its messages match.
+ * Never throws on what a user types (see searchQuery.ts); an empty query finds nothing.
  */
 export function search(db: Db, input: string, { limit = 50 }: SearchOptions = {}): SearchResult[] {
-  const query = parseQuery(input);
-  if (!query) return [];
-  return [...hitsIn(db, TITLES, query, limit), ...hitsIn(db, MESSAGES, query, limit)]
-    .sort((a, b) => a.rank - b.rank || b.updatedAt - a.updatedAt)
-    .slice(0, limit)
-    .map((hit) => ({
-      conversationId: hit.conversationId,
-      messageId: hit.messageId,
-      title: hit.title,
-      role: hit.role,
-      snippet: toSegments(query.match === null ? markWords(hit.text, query.words) : hit.text),
-    }));
+  const plan = planSearch(input);
+  if (!plan) return [];
+  const scan = new Scan(db, plan);
+  scan.titles(limit);
+  scan.messages(limit);
+  const shown = [...scan.groups.values()].sort(byRelevance).slice(0, limit);
+  const incomplete = countOlderMatches(db, shown, scan.boundary, plan.words);
+  // Counts completed: the order shown agrees with the counts shown.
+  shown.sort(byRelevance);
+  return shown.map((group) => {
+    const best = bestMessage(db, group, plan.words);
+    return {
+      conversationId: group.conversationId,
+      messageId: best?.id ?? null,
+      title: group.title,
+      role: best?.role ?? null,
+      snippet: best ? snippetOf(best.content, plan.words) : [],
+      matchCount: group.matches.length,
+      moreMatches: incomplete.has(group.conversationId),
+      date: best ? Number(best.createdAt) : group.updatedAt,
+    };
+  });
 }

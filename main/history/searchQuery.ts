@@ -1,44 +1,45 @@
-import { storable } from './snippet';
-
-/** Long enough for anything a person types; bounds the work a pasted page could cause. */
-const MAX_WORDS = 16;
-const MAX_WORD_CHARS = 200;
+import { searchWords } from '../../shared/searchText';
+import { gramQueryToken } from './searchGrams';
 
 /** The trigram index cannot match fewer than 3 characters (code points). */
-const MIN_INDEXED_CHARS = 3;
+const TRIGRAM = 3;
 
-export interface ParsedQuery {
-  /** An FTS5 query of quoted phrases (implicit AND), or null when every word is short. */
-  match: string | null;
-  /** Words too short for the index, matched with LIKE. */
-  shortWords: string[];
-  /** All words, for marking matches in text found by LIKE. */
+export interface SearchPlan {
+  /** The folded words a row must all contain (see shared/searchText.ts). */
   words: string[];
+  /** The FTS5 tables that find candidates: trigrams when a word has 3+ characters, else the short-word index (008). */
+  messageIndex: 'messages_fts' | 'messages_grams';
+  titleIndex: 'conversations_fts' | 'conversations_grams';
+  /** Their FTS5 query: quoted phrases, implicitly ANDed, so nothing a user types is syntax. */
+  match: string;
+  /** Every row the index finds matches; otherwise the text is checked (long words beside short ones). */
+  exact: boolean;
 }
 
 /** `"a""b"`: inside FTS5 double quotes every character is literal except the quote, which doubles. */
-const quote = (word: string): string => `"${word.replaceAll('"', '""')}"`;
+const quote = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
-/** LIKE pattern for a substring, with `\` as the escape character. */
-export const likePattern = (word: string): string => `%${word.replace(/[\\%_]/gu, '\\$&')}%`;
+/** Pairs of a long word for the short-word index: rows holding them may hold the word. A few are selective enough. */
+const PAIRS_PER_WORD = 6;
+
+function pairsOf(word: string): string[] {
+  const chars = [...word];
+  const pairs = new Set(chars.slice(1).map((char, index) => `${chars[index]}${char}`));
+  return [...pairs].slice(0, PAIRS_PER_WORD);
+}
 
 /**
- * Turns what a user typed into a query that cannot be FTS5 syntax: every word quoted, so
- * `NEAR(`, `AND`, `col:`, `*`, `^`, `-` and stray quotes are just text. No trailing `*` for
- * prefix search: the trigram index already matches any substring, prefixes included.
- * Returns null for a query with no words.
+ * What to ask the indexes for a query; null when it has no words. A word of 3+ characters is a
+ * trigram phrase: the index compares positions, so "quaquaqua" finds only itself. Words of one or
+ * two characters are single pieces of the short-word index. When both kinds are typed, the
+ * short-word index takes them all in one query (a long word as a few of its pairs), so the index
+ * intersects them, and the text check confirms the long words.
  */
-export function parseQuery(input: string): ParsedQuery | null {
-  const words = storable(input.normalize('NFC'))
-    .split(/\s+/u)
-    .filter(Boolean)
-    .slice(0, MAX_WORDS)
-    .map((word) => [...word].slice(0, MAX_WORD_CHARS).join(''));
+export function planSearch(input: string): SearchPlan | null {
+  const words = searchWords(input);
   if (words.length === 0) return null;
-  const indexed = words.filter((word) => [...word].length >= MIN_INDEXED_CHARS);
-  return {
-    match: indexed.length > 0 ? indexed.map(quote).join(' ') : null,
-    shortWords: words.filter((word) => [...word].length < MIN_INDEXED_CHARS),
-    words,
-  };
+  const long = words.filter((word) => [...word].length >= TRIGRAM);
+  if (long.length === words.length) return { words, messageIndex: 'messages_fts', titleIndex: 'conversations_fts', match: long.map(quote).join(' '), exact: true };
+  const pieces = new Set(words.flatMap((word) => ([...word].length >= TRIGRAM ? pairsOf(word) : [word])));
+  return { words, messageIndex: 'messages_grams', titleIndex: 'conversations_grams', match: [...pieces].map((piece) => quote(gramQueryToken(piece))).join(' '), exact: long.length === 0 };
 }

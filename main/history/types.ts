@@ -32,6 +32,8 @@ export interface Conversation extends Omit<ConversationSummary, 'messageCount'> 
   params: ModelParams;
   /** The id of the endpoint it is held with (see main/endpoints); '' or an unknown id means the default one. */
   endpoint: string;
+  /** The MCP servers whose tools it may use. */
+  toolServers: string[];
 }
 
 export interface ConversationWithMessages extends Conversation {
@@ -47,6 +49,8 @@ export interface NewConversation {
   params: ModelParams;
   /** '' when absent. */
   endpoint?: string;
+  /** None when absent. */
+  toolServers?: string[];
 }
 
 /** The endpoint changes when a turn is sent to another one, as the model does. */
@@ -77,8 +81,8 @@ export interface AnswerDelta {
   reasoning?: string;
 }
 
-/** How an answer ended: the non-text part of a ChatResult, so a ChatResult can be passed as is. */
-export type AnswerOutcome = Pick<ChatResult, 'status' | 'usage' | 'finishReason' | 'error' | 'firstTokenMs' | 'durationMs'>;
+/** How an answer ended: the non-text part of a ChatResult, so a ChatResult can be passed as is; no `thinkingMs`: it did not reason. */
+export type AnswerOutcome = Pick<ChatResult, 'status' | 'usage' | 'finishReason' | 'error' | 'firstTokenMs' | 'durationMs'> & Partial<Pick<ChatResult, 'thinkingMs'>>;
 
 /** A piece of a search snippet; `match` pieces are the words that matched. Plain text, never HTML. */
 export type SnippetSegment = SearchHit['snippet'][number];

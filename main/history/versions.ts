@@ -20,7 +20,7 @@ export interface Versions {
 /** The version columns that mirror `messages`. */
 const COPIED_COLUMNS = [
   'role', 'content', 'reasoning', 'model', 'params', 'prompt_tokens', 'completion_tokens', 'total_tokens',
-  'first_token_ms', 'duration_ms', 'finish_reason', 'error', 'status', 'created_at', 'updated_at',
+  'first_token_ms', 'duration_ms', 'thinking_ms', 'finish_reason', 'error', 'status', 'created_at', 'updated_at',
 ];
 const COPIED = COPIED_COLUMNS.join(', ');
 

@@ -5,7 +5,7 @@
  * the payload, sees it.
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { CHANGE_CHANNEL, CHANNELS, CHAT_CHANNEL, type AppError, type ChatControl } from '../../shared/ipc';
+import { CHANGE_CHANNEL, CHANNELS, CHAT_CHANNEL, type AppError } from '../../shared/ipc';
 import { failedResult } from '../../shared/chatResult';
 import type { Router } from './router';
 import { isTrustedSender } from './trustedSender';
@@ -32,9 +32,7 @@ export function registerIpc(ipcMain: IpcMain, router: Router, trustedOrigins: ()
       port.postMessage(chatEvent);
       if (chatEvent.type === 'done') port.close();
     });
-    port.on('message', ({ data }: { data: ChatControl }) => {
-      if (data?.type === 'cancel') stream.cancel();
-    });
+    port.on('message', ({ data }: { data: unknown }) => stream.control(data));
     // The window went away mid-answer: stop paying for tokens nobody will read.
     port.on('close', () => stream.cancel());
     port.start();

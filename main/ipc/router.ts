@@ -9,6 +9,7 @@ import {
   CALL_BY_CHANNEL,
   CHANNELS,
   chatChanges,
+  chatControlSchema,
   chatRequestSchema,
   type AppError,
   type Change,
@@ -21,23 +22,32 @@ import {
   type ResponseOf,
 } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
+import { createToolApprovals, type ToolApprovals } from '../chat/toolApprovals';
 
 /** A service method per channel, registered by name in main/services.ts. */
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 export interface RouterDeps {
   handlers: Handlers;
-  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal): Promise<ChatResult>;
+  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals): Promise<ChatResult>;
   /** Where unexpected failures are reported; never given payloads, which may hold the key. */
   reportError?: (where: string, error: unknown) => void;
+  /** A sentence for failures that are not bugs (a full disk, a damaged file); null for the others. */
+  describeError?: (error: unknown) => AppError | null;
 }
 
 export interface Router {
   invoke(channel: unknown, payload: unknown): Promise<Envelope<unknown>>;
   /** Starts a chat stream; every stream ends with one `done` event, also for invalid requests. */
-  startChat(payload: unknown, onEvent: (event: ChatEvent) => void): { cancel(): void };
+  startChat(payload: unknown, onEvent: (event: ChatEvent) => void): ChatStreamControl;
   /** Hears every change a call or a kept chat made; returns the unsubscribe. */
   onChange(listener: (change: Change) => void): () => void;
+}
+
+export interface ChatStreamControl {
+  cancel(): void;
+  /** A control message from the page (Stop, an answer to "Allow tool call"); anything malformed is dropped. */
+  control(message: unknown): void;
 }
 
 const isChannel = (value: unknown): value is Channel => typeof value === 'string' && (CHANNELS as string[]).includes(value);
@@ -64,7 +74,7 @@ export function createRouter(deps: RouterDeps): Router {
   function toAppError(where: string, error: unknown): AppError {
     if (error instanceof AppFailure) return error.appError;
     report(where, error);
-    return { code: 'internal', message: 'Something went wrong inside Parley. Your data is safe; please try again.' };
+    return deps.describeError?.(error) ?? { code: 'internal', message: 'Something went wrong inside Parley. Your data is safe; please try again.' };
   }
 
   return {
@@ -88,9 +98,10 @@ export function createRouter(deps: RouterDeps): Router {
       const parsed = chatRequestSchema.safeParse(payload);
       if (!parsed.success) {
         onEvent({ type: 'done', result: failedResult(invalid(describeIssue(parsed.error.issues))) });
-        return { cancel: () => undefined };
+        return { cancel: () => undefined, control: () => undefined };
       }
       const controller = new AbortController();
+      const approvals = createToolApprovals();
       const changes = chatChanges(parsed.data);
       deps
         .chat(
@@ -101,13 +112,22 @@ export function createRouter(deps: RouterDeps): Router {
             if (event.type === 'done') announce(changes);
           },
           controller.signal,
+          approvals,
         )
         .catch((error: unknown) => {
           onEvent({ type: 'done', result: failedResult(toAppError('chat', error)) });
         });
       // The turn is saved before the request goes out (savedChat.ts), so the conversation has changed by now.
       announce(changes);
-      return { cancel: () => controller.abort() };
+      return {
+        cancel: () => controller.abort(),
+        control(message) {
+          const control = chatControlSchema.safeParse(message);
+          if (!control.success) return;
+          if (control.data.type === 'cancel') controller.abort();
+          else approvals.answer(control.data.callId, control.data.decision);
+        },
+      };
     },
 
     onChange(listener) {

@@ -2,6 +2,9 @@
  * An append-only text file that never grows past `maxBytes`: when a line would overflow it,
  * `name.log` becomes `name.1.log`, `name.1.log` becomes `name.2.log`…, and the oldest beyond
  * `keep` is deleted. Writes are synchronous so the last line before a crash is on disk.
+ *
+ * Logging never throws: a full disk or a read-only folder drops the line, never the caller
+ * (a log write that failed once crashed main while a full disk was failing a save).
  */
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +32,6 @@ function sizeOf(file: string): number {
 }
 
 export function createRotatingFile({ file, maxBytes, keep }: RotatingFileOptions): { write(text: string): void } {
-  mkdirSync(path.dirname(file), { recursive: true });
   let size = sizeOf(file);
 
   function rotate(): void {
@@ -47,9 +49,14 @@ export function createRotatingFile({ file, maxBytes, keep }: RotatingFileOptions
   return {
     write(text) {
       const bytes = Buffer.byteLength(text);
-      if (size > 0 && size + bytes > maxBytes) rotate();
-      appendFileSync(file, text);
-      size += bytes;
+      try {
+        if (size > 0 && size + bytes > maxBytes) rotate();
+        mkdirSync(path.dirname(file), { recursive: true });
+        appendFileSync(file, text);
+        size += bytes;
+      } catch {
+        // ENOSPC, EROFS, EACCES…: the line is lost, nothing else is.
+      }
     },
   };
 }

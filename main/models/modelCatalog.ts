@@ -21,15 +21,15 @@ export interface ModelCatalogDeps {
   now?: () => number;
   /** How long to wait for the server's answer. Default 30 s. */
   timeoutMs?: number;
-  /** The public catalogue of model details, read with each refresh of the endpoints it describes. */
-  liveCatalog?: { url: string; appliesTo(baseURL: string): boolean; timeoutMs?: number };
+  /** The public feeds of model details (under `origin`), read with each refresh of the endpoints they describe. */
+  liveCatalog?: { origin: string; appliesTo(baseURL: string): boolean; timeoutMs?: number };
 }
 
 export interface ModelCatalog {
   /** `refresh: false` answers from the cache when it has this endpoint's list; otherwise asks the server. */
   list(options: { refresh: boolean; endpointId?: string }): Promise<ModelList>;
-  /** What is known of these models for the current endpoint (bundled table and cached catalogue), without asking any server. */
-  describe(models: Iterable<string>): Promise<ModelList['info']>;
+  /** What is known of these models for an endpoint (default: the default one) from the bundled table and cached catalogue, without asking any server. */
+  describe(models: Iterable<string>, endpointId?: string): Promise<ModelList['info']>;
 }
 
 const liveInfoSchema = z
@@ -38,6 +38,8 @@ const liveInfoSchema = z
     vision: z.boolean().nullable(),
     reasoning: z.enum(['always', 'default-on', 'default-off', 'none']).nullable(),
     price: z.object({ input: z.number(), output: z.number() }).nullable(),
+    toolCalling: z.boolean().nullable(),
+    lifecycle: z.enum(['experimental', 'general-availability', 'deprecated', 'retired']).nullable(),
   })
   .partial();
 const cacheEntrySchema = z.object({ models: z.array(z.string()), fetchedAt: z.number(), live: z.record(z.string(), liveInfoSchema).optional() });
@@ -115,7 +117,7 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
 
     // Asked alongside the list; it never fails the list, and the last one read stands in when it cannot be had.
     const liveRead = deps.liveCatalog?.appliesTo(endpoint.baseURL)
-      ? fetchLiveCatalog(deps.liveCatalog.url, { timeoutMs: deps.liveCatalog.timeoutMs ?? LIVE_CATALOG_TIMEOUT_MS })
+      ? fetchLiveCatalog(deps.liveCatalog.origin, { timeoutMs: deps.liveCatalog.timeoutMs ?? LIVE_CATALOG_TIMEOUT_MS })
       : Promise.resolve(null);
     let models: string[];
     try {
@@ -137,8 +139,8 @@ export function createModelCatalog(deps: ModelCatalogDeps): ModelCatalog {
     return { models, fetchedAt: entry.fetchedAt, info: infoFor(models, live), fromCache: false, error: null };
   }
 
-  async function describe(models: Iterable<string>): Promise<ModelList['info']> {
-    const { baseURL } = await deps.getEndpoint();
+  async function describe(models: Iterable<string>, endpointId?: string): Promise<ModelList['info']> {
+    const { baseURL } = await deps.getEndpoint(endpointId);
     return infoFor(models, (await readCache()).byBaseURL[baseURL]?.live);
   }
 

@@ -29,7 +29,7 @@ export interface KeyVault {
   read(): Promise<string | null>;
 }
 
-const hintOf = (key: string): string | null => (key.length >= MIN_CHARS_FOR_HINT ? key.slice(-4) : null);
+export const hintOf = (key: string): string | null => (key.length >= MIN_CHARS_FOR_HINT ? key.slice(-4) : null);
 
 export function createKeyVault({ cipher, store, envKey, slot = CIPHERTEXT_KEY }: KeyVaultDeps): KeyVault {
   const fromEnv = envKey?.trim() || null;

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startupFailureMessage } from '../appFailure';
 import { startWebMode } from './startWebMode';
 
 const { values } = parseArgs({
@@ -22,16 +23,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
+const dataDir = path.resolve(values['data-dir']);
 const server = await startWebMode({
   port,
-  dataDir: path.resolve(values['data-dir']),
+  dataDir,
   staticDir: path.resolve(values['static-dir']),
   envKey: process.env.PARLEY_API_KEY?.trim() || null,
   ...(values['base-url'] ? { baseURL: values['base-url'] } : {}),
   onOpenLink: (url) => console.info(`Open in your browser: ${url}`),
+}).catch((error: unknown) => {
+  console.error(`Parley could not start: ${startupFailureMessage(error, dataDir)}`);
+  process.exit(1);
 });
-console.info(`Parley web mode (data in ${path.resolve(values['data-dir'])})`);
-console.info(`Open ${server.url}`);
+console.info(`Parley web mode (data in ${dataDir})`);
+// Straight to the terminal, not through the console: the console also goes to the log, and the token must not.
+process.stdout.write(`Open ${server.url}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void server.close().then(() => process.exit(0)));

@@ -11,6 +11,7 @@ import { createConfStore } from '../settings/createConfStore';
 import { createMemoryStore } from '../settings/memoryStore';
 import { createWebDialogs } from './webDialogs';
 import { startWebServer, type WebServer } from './webServer';
+import { TOKEN_PARAM } from '../../shared/ipc/bridgeProtocol';
 
 export interface WebModeOptions {
   dataDir: string;
@@ -22,8 +23,8 @@ export interface WebModeOptions {
   stallTimeoutMs?: number;
   /** Web mode has no OS browser to open links with; it reports them here instead. */
   onOpenLink?: (url: string) => void;
-  /** Where to read the public model catalogue (tests point it at the fake server). */
-  modelCatalogURL?: string;
+  /** Where the public model feeds are served (tests point it at the fake server). */
+  modelCatalogOrigin?: string;
 }
 
 export async function startWebMode(options: WebModeOptions): Promise<WebServer> {
@@ -46,14 +47,17 @@ export async function startWebMode(options: WebModeOptions): Promise<WebServer> 
     dialogs: createWebDialogs(options.dataDir),
     ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    ...(options.modelCatalogURL ? { modelCatalogURL: options.modelCatalogURL } : {}),
+    ...(options.modelCatalogOrigin ? { modelCatalogOrigin: options.modelCatalogOrigin } : {}),
     rememberSecret: appLog.rememberSecret,
   });
   const server = await startWebServer({ router, staticDir: options.staticDir, ...(options.port === undefined ? {} : { port: options.port }) });
+  // The token drives every service: redacted from the log like a key, wherever a line may carry it.
+  appLog.rememberSecret(new URL(server.url).searchParams.get(TOKEN_PARAM) ?? '');
   return {
     ...server,
     close: async () => {
       await server.close();
+      await router.shutdown();
       folder.history.close();
       appLog.close();
     },

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_PATH, TOKEN_PARAM, type BridgeReply, type BridgeRequest } from '../../shared/ipc/bridgeProtocol';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
-import type { Router } from '../ipc/router';
+import type { ChatStreamControl, Router } from '../ipc/router';
 import { readStaticFile } from './staticFiles';
 
 export interface WebServer {
@@ -45,7 +45,7 @@ function parseRequest(data: string): BridgeRequest | null {
 
 /** One browser tab's socket: its requests and the chats it has running. */
 function serveSocket(socket: WebSocket, router: Router): void {
-  const chats = new Map<number, { cancel(): void }>();
+  const chats = new Map<number, ChatStreamControl>();
   const reply = (message: BridgeReply) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
@@ -63,8 +63,8 @@ function serveSocket(socket: WebSocket, router: Router): void {
         reply({ id: message.id, kind: 'event', event });
       });
       if (!chats.has(message.id)) chats.set(message.id, stream);
-    } else if (message.control.type === 'cancel') {
-      chats.get(message.id)?.cancel();
+    } else {
+      chats.get(message.id)?.control(message.control);
     }
   });
   // A closed tab stops its answers instead of leaving them running on the server.

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { KeyStatus, Notice, PromptLibrary, Settings } from '../../shared/ipc';
+import type { KeyStatus, PromptLibrary, Settings } from '../../shared/ipc';
 import { PromptLibraryContext } from '../features/prompts/promptLibraryContext';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SettingsContext } from '../features/settings/settingsContext';
 import { KeySetup } from '../features/setup/KeySetup';
 import { toAppError } from '../lib/errors';
 import { NoticeBanner } from '../components/NoticeBanner';
-import { useParley } from '../lib/ParleyContext';
+import { RestoreBackupDialog } from '../features/history/RestoreBackupDialog';
+import { useNotices } from '../features/notices/useNotices';
+import { backupOutcome } from '../features/transfer/backupOutcome';
+import { ParleyContext, useParley } from '../lib/ParleyContext';
+import { watchStorage } from '../lib/storageWatch';
 import { useChanges } from '../lib/useChanges';
 import { UpdateNotice } from './UpdateNotice';
 import { Workspace } from './Workspace';
@@ -19,11 +23,14 @@ interface Loaded {
 
 /** Loads what the window needs, then shows first run (no key) or the history and chat. */
 export function App() {
-  const api = useParley();
+  const unwatched = useParley();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const { notices, refresh: refreshNotices, dismiss: dismissNotice } = useNotices(unwatched, attempt);
+  // Everything below hears about a full disk or a damaged history through the notices main posts.
+  const api = useMemo(() => watchStorage(unwatched, refreshNotices), [unwatched, refreshNotices]);
+  const [choosingBackup, setChoosingBackup] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [skippedSetup, setSkippedSetup] = useState(false);
 
@@ -33,11 +40,6 @@ export function App() {
     Promise.all([api.keyStatus(), api.getSettings(), api.listPrompts()]).then(
       ([keyStatus, settings, prompts]) => live && setLoaded({ keyStatus, settings, prompts }),
       (error: unknown) => live && setLoadError(toAppError(error).message),
-    );
-    // Notices are a courtesy: failing to fetch them must not keep the app from starting.
-    api.notices().then(
-      (list) => live && setNotices(list),
-      (error: unknown) => console.warn('Could not load notices', error),
     );
     return () => {
       live = false;
@@ -78,8 +80,10 @@ export function App() {
   const restoreBackup = useCallback(
     async (backupFile: string) => {
       await api.restoreHistoryBackup({ backupFile });
+      // Main has withdrawn its offers to restore.
+      refreshNotices();
     },
-    [api],
+    [api, refreshNotices],
   );
 
   let screen;
@@ -113,27 +117,34 @@ export function App() {
     screen = (
       <>
         <Workspace onOpenSettings={openSettings} />
-        {settingsOpen && <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} onClose={() => setSettingsOpen(false)} />}
+        {settingsOpen && (
+          <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} onClose={() => setSettingsOpen(false)} onRestoreBackup={restoreBackup} />
+        )}
       </>
     );
   }
 
   return (
-    <SettingsContext value={settingsState}>
-      <PromptLibraryContext value={promptsState}>
-        <div className="app">
-          {notices.map((notice) => (
-            <NoticeBanner
-              key={notice.id}
-              notice={notice}
-              onRestoreBackup={restoreBackup}
-              onDismiss={() => setNotices((list) => list.filter((item) => item !== notice))}
-            />
-          ))}
-          <UpdateNotice />
-          {screen}
-        </div>
-      </PromptLibraryContext>
-    </SettingsContext>
+    <ParleyContext value={api}>
+      <SettingsContext value={settingsState}>
+        <PromptLibraryContext value={promptsState}>
+          <div className="app">
+            {notices.map((notice) => (
+              <NoticeBanner
+                key={notice.id}
+                notice={notice}
+                onRestoreBackup={restoreBackup}
+                onChooseBackup={() => setChoosingBackup(true)}
+                onBackUp={async () => backupOutcome(await api.backUp())}
+                onDismiss={() => dismissNotice(notice.id)}
+              />
+            ))}
+            <UpdateNotice />
+            {screen}
+            {choosingBackup && <RestoreBackupDialog onClose={() => setChoosingBackup(false)} onRestore={restoreBackup} />}
+          </div>
+        </PromptLibraryContext>
+      </SettingsContext>
+    </ParleyContext>
   );
 }

@@ -170,7 +170,7 @@ export function Workspace({ onOpenSettings }: WorkspaceProps) {
               onImport={importer.open}
             />
           </div>
-          {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onClose={importer.close} />}
+          {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onStop={importer.stop} onClose={importer.close} />}
           <DropOverlay active={dragging} />
           {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
           {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}

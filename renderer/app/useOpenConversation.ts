@@ -14,7 +14,7 @@ interface OpenOptions {
 
 /**
  * Which conversation the window shows: one opened from history (a slow open overtaken by
- * another is dropped), optionally at a message, or a new chat. When main replaces the whole
+ * another is dropped), optionally at a message with a search's words marked in it, or a new chat. When main replaces the whole
  * history (a backup restored), the window starts a new chat rather than show what may be gone.
  */
 export function useOpenConversation(api: ParleyApi, chat: Chat, { defaults, beforeLeaving, report }: OpenOptions) {
@@ -36,8 +36,9 @@ export function useOpenConversation(api: ParleyApi, chat: Chat, { defaults, befo
   }, [beforeLeaving, startNewChat, model, systemPrompt, params, endpointId]);
 
   const open = useCallback(
-    (id: string, messageId: string | null) => {
-      const jump = messageId === null ? null : { messageId };
+    /** `words`: a search's words (from searchWords), marked in the message opened at. */
+    (id: string, messageId: string | null, words: readonly string[] = []) => {
+      const jump = messageId === null ? null : { messageId, words };
       if (id === openId) {
         if (jump) setTarget(jump);
         return;

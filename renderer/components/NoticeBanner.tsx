@@ -7,24 +7,36 @@ interface NoticeBannerProps {
   onDismiss: () => void;
   /** Restores the backup a history notice offers; resolves once the history is back. */
   onRestoreBackup: (backupFile: string) => Promise<void>;
+  /** "Restore from backup…": lets the person pick one of the backups. */
+  onChooseBackup: () => void;
+  /** "Back up what can be read": resolves with what to say about the file written (null: cancelled). */
+  onBackUp: () => Promise<string | null>;
 }
 
-export function NoticeBanner({ notice, onDismiss, onRestoreBackup }: NoticeBannerProps) {
-  const [restoring, setRestoring] = useState(false);
+export function NoticeBanner({ notice, onDismiss, onRestoreBackup, onChooseBackup, onBackUp }: NoticeBannerProps) {
+  const [busy, setBusy] = useState<'restoring' | 'backing-up' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { backupFile } = notice;
+  const [done, setDone] = useState<string | null>(null);
+  const { backupFile, offers = [] } = notice;
 
-  async function restore(file: string) {
-    setRestoring(true);
+  async function act(kind: 'restoring' | 'backing-up', action: () => Promise<void>) {
+    setBusy(kind);
     setError(null);
     try {
-      await onRestoreBackup(file);
-      onDismiss();
+      await action();
     } catch (failure) {
       setError(toAppError(failure).message);
-      setRestoring(false);
+    } finally {
+      setBusy(null);
     }
   }
+
+  const restore = (file: string) =>
+    act('restoring', async () => {
+      await onRestoreBackup(file);
+      onDismiss();
+    });
+  const backUp = () => act('backing-up', async () => setDone(await onBackUp()));
 
   return (
     <div role="status" className={`notice notice-${notice.level}`}>
@@ -34,9 +46,20 @@ export function NoticeBanner({ notice, onDismiss, onRestoreBackup }: NoticeBanne
           {error}
         </p>
       )}
+      {done && <p>{done}</p>}
+      {offers.includes('back-up') && (
+        <button type="button" disabled={busy !== null} onClick={() => void backUp()}>
+          {busy === 'backing-up' ? 'Backing up…' : 'Back up what can be read'}
+        </button>
+      )}
       {backupFile && (
-        <button type="button" disabled={restoring} onClick={() => void restore(backupFile)}>
-          {restoring ? 'Restoring…' : 'Restore backup'}
+        <button type="button" disabled={busy !== null} onClick={() => void restore(backupFile)}>
+          {busy === 'restoring' ? 'Restoring…' : 'Restore backup'}
+        </button>
+      )}
+      {offers.includes('choose-backup') && (
+        <button type="button" disabled={busy !== null} onClick={onChooseBackup}>
+          Restore from backup…
         </button>
       )}
       <button type="button" onClick={onDismiss}>

@@ -4,6 +4,13 @@ export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** A duration a person reads at a glance: "4.2 s", and past a minute "3 min 46 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 60_000) return formatSeconds(ms);
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
 /**
  * Generation speed: completion tokens over the time spent generating them, which starts at
  * the first token (the wait before it is the queue and the prompt, not generation).

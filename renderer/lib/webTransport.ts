@@ -75,8 +75,8 @@ export function createWebTransport(location: Pick<Location, 'host' | 'search' | 
       pending.set(id, { kind: 'chat', onEvent });
       send({ id, kind: 'chat', request }).catch(() => failAll());
       return {
-        cancel: () => {
-          if (pending.has(id)) send({ id, kind: 'chat-control', control: { type: 'cancel' } }).catch(() => failAll());
+        send: (control) => {
+          if (pending.has(id)) send({ id, kind: 'chat-control', control }).catch(() => failAll());
         },
       };
     },

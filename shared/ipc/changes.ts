@@ -6,7 +6,7 @@
  */
 export const CHANGE_CHANNEL = 'app:changed';
 
-export const CHANGE_TOPICS = ['conversations', 'messages', 'endpoints', 'prompts', 'settings'] as const;
+export const CHANGE_TOPICS = ['conversations', 'messages', 'endpoints', 'prompts', 'settings', 'tools'] as const;
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 export interface Change {

@@ -10,6 +10,7 @@ import { attachmentSchema } from './attachments';
 import { changed, type Change } from './changes';
 import type { AppError } from './errors';
 import { endpointIdSchema, idSchema } from './fields';
+import { conversationToolServersSchema, toolApprovalSchema, type ToolApproval, type ToolCallRecord } from './tools';
 
 /** The chat stream's own channel (one MessagePort per request in Electron). */
 export const CHAT_CHANNEL = 'chat:start';
@@ -49,7 +50,8 @@ export const chatHistorySchema = z
     answerId: idSchema,
     turn: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('new'), userMessageId: idSchema }).strict(),
-      z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema }).strict(),
+      // `userMessageId`: the question before the failed answer, saved first when a failed save left it out.
+      z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema, userMessageId: idSchema.optional() }).strict(),
       z.object({ kind: z.literal('regenerate'), answerId: idSchema }).strict(),
       z.object({ kind: z.literal('edit'), userMessageId: idSchema }).strict(),
     ]),
@@ -68,6 +70,8 @@ export const chatRequestSchema = z
     params: chatParamsSchema.optional(),
     /** Where to send it; absent: the conversation's endpoint, else the default one. */
     endpointId: endpointIdSchema.optional(),
+    /** The MCP servers whose enabled tools the model may call (each call still asks first); absent or empty: none. */
+    toolServers: conversationToolServersSchema.optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -96,14 +100,32 @@ export interface ChatResult {
   /** Milliseconds from sending to the first content or reasoning token; null when none arrived. */
   firstTokenMs: number | null;
   durationMs: number;
+  /** Milliseconds from the first reasoning token to the first answer token (or the end); null when the model did not reason. */
+  thinkingMs: number | null;
 }
 
-/** Events of one `chat()` stream. Every stream ends with exactly one `done`. */
+/**
+ * Events of one `chat()` stream. Every stream ends with exactly one `done`. `unsaved`: main could
+ * not save the answer (a full disk); it keeps the text in memory and saves it when it can.
+ */
 export type ChatEvent =
-  | { type: 'delta'; content?: string; reasoning?: string }
+  /** `thinkingMs` comes with the first answer text after reasoning: how long the model thought. */
+  | { type: 'delta'; content?: string; reasoning?: string; thinkingMs?: number }
+  | { type: 'unsaved'; error: AppError }
   | { type: 'usage'; usage: Usage }
   | { type: 'retrying'; attempt: number; of: number; reason: AppError }
+  /** A tool call, sent again at every change; `awaiting-approval` asks the page for an answer (`ChatStream.answerToolCall`). */
+  | { type: 'tool-call'; call: ToolCallRecord }
+  /** The answer goes on without tools: the model has none (`model`, from the catalogue) or the server refused them (`refused`). */
+  | { type: 'tools-unavailable'; reason: 'model' | 'refused'; message: string }
+  /** A selected server could not start; the answer goes on with the others' tools. */
+  | { type: 'tool-server-failed'; serverId: string; serverName: string; reason: string }
   | { type: 'done'; result: ChatResult };
 
-/** Messages on a chat stream from renderer to main. */
-export type ChatControl = { type: 'cancel' };
+/** Messages on a chat stream from renderer to main: Stop, and the answer to "Allow tool call". */
+export type ChatControl = { type: 'cancel' } | { type: 'tool-approval'; callId: string; decision: ToolApproval };
+/** Main checks every control message: the page's answer to an approval is input like any other. */
+export const chatControlSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cancel') }).strict(),
+  z.object({ type: z.literal('tool-approval'), callId: idSchema, decision: toolApprovalSchema }).strict(),
+]);

@@ -7,14 +7,17 @@
  */
 import type { AppCommand } from '../appCommands';
 import type { Change } from './changes';
-import type { ChatEvent, ChatRequest, ChatResult } from './chat';
+import type { ChatControl, ChatEvent, ChatRequest, ChatResult } from './chat';
 import type { Envelope } from './errors';
 import { ParleyError } from './parleyError';
+import type { ToolApproval } from './tools';
 import { IPC, type Channel, type Method, type MethodRequest, type MethodResponse } from './tables';
 
 export interface ChatStream {
   /** Asks main to stop; `done` then resolves with status `stopped` and the partial answer. */
   cancel(): void;
+  /** The person's answer to "Allow tool call" for a call this stream reported as `awaiting-approval`. */
+  answerToolCall(callId: string, decision: ToolApproval): void;
   /** Resolves once, with the whole result; never rejects. */
   done: Promise<ChatResult>;
 }
@@ -22,8 +25,8 @@ export interface ChatStream {
 /** What carries requests, chat streams and main's pushes. */
 export interface Transport {
   invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;
-  /** Opens one chat stream; `onEvent` receives every event until and including `done`. */
-  openChat(request: ChatRequest, onEvent: (event: ChatEvent) => void): { cancel(): void };
+  /** Opens one chat stream; `onEvent` receives every event until and including `done`; `send` carries Stop and approvals back. */
+  openChat(request: ChatRequest, onEvent: (event: ChatEvent) => void): { send(control: ChatControl): void };
   /** Commands main pushes (menu clicks); absent where there is no native menu (web mode). */
   onCommand?(listener: (command: AppCommand) => void): () => void;
   /** Changes main announces; returns the unsubscribe. Absent where nothing changes behind the page's back (small tests). */
@@ -73,7 +76,11 @@ export function createApi(transport: Transport): ParleyApi {
         onEvent(event);
         if (event.type === 'done') settle(event.result);
       });
-      return { cancel: () => stream.cancel(), done };
+      return {
+        cancel: () => stream.send({ type: 'cancel' }),
+        answerToolCall: (callId, decision) => stream.send({ type: 'tool-approval', callId, decision }),
+        done,
+      };
     },
     onCommand: (listener) => transport.onCommand?.(listener) ?? (() => undefined),
     onChange(listener) {

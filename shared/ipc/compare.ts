@@ -32,6 +32,7 @@ const comparedAnswerSchema = z
     finishReason: z.string().max(100).nullable(),
     firstTokenMs: z.number().min(0).nullable(),
     durationMs: z.number().min(0),
+    thinkingMs: z.number().min(0).nullable(),
   })
   .strict();
 export type ComparedAnswer = z.infer<typeof comparedAnswerSchema>;

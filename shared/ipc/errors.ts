@@ -17,6 +17,10 @@ export type ErrorCode =
   | 'invalid-request' // payload rejected by the contract
   | 'forbidden-sender' // IPC from a frame that is not the app's own
   | 'settings' // settings could not be read or written
+  | 'disk-full' // a save failed for lack of disk space
+  | 'history-damaged' // the history file is damaged where this was stored
+  | 'read-only' // the data folder cannot be written: history is open read-only
+  | 'endpoint-missing' // the conversation's endpoint is not set up (removed, or from a backup)
   | 'internal';
 
 export interface AppError {

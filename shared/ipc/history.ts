@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { ChatParams } from '../chatParams';
 import { LIMITS } from '../limits';
 import type { Attachment } from './attachments';
-import { call, returns } from './call';
+import { call, emptySchema, returns } from './call';
 import { changed } from './changes';
 import { chatParamsSchema, type Usage } from './chat';
 import type { AppError } from './errors';
 import { endpointIdSchema, idRequestSchema, idSchema } from './fields';
+import { conversationToolServersSchema, type ToolCallRecord } from './tools';
 
 /** A message as history keeps it. `interrupted`: the app stopped while it streamed. */
 export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error' | 'interrupted';
@@ -25,11 +26,17 @@ export interface StoredMessage {
   finishReason: string | null;
   firstTokenMs: number | null;
   durationMs: number | null;
+  /** How long the model reasoned before answering; null when it did not, or when not known (answers from before Parley kept it). */
+  thinkingMs: number | null;
   createdAt: number;
   /** Earlier versions (answers a regeneration replaced, text an edit rewrote), oldest first; absent when none. */
   versions?: StoredMessage[];
   /** Files sent with a question; absent when none. */
   attachments?: Attachment[];
+  /** The tool calls an answer made, in order; absent when none. */
+  toolCalls?: ToolCallRecord[];
+  /** Stored names of those whose files are not in the data folder (restored from a backup, which keeps no files); absent when none. */
+  missingAttachments?: string[];
 }
 
 export interface ConversationSummary {
@@ -48,16 +55,34 @@ export interface StoredConversation extends ConversationSummary {
   params?: ChatParams;
   /** The id of the endpoint it is held with; an id Parley no longer knows means the default endpoint. */
   endpoint?: string;
+  /** The MCP servers whose tools it may use; absent in rows made before Parley had tools. */
+  toolServers?: string[];
 }
 
+/** One conversation found by a search. */
 export interface SearchHit {
   conversationId: string;
-  /** The message that matched; null when only the title did. */
+  /** Its best matching message, where opening the result goes; null when only the title matched. */
   messageId: string | null;
   title: string;
   role: 'user' | 'assistant' | null;
-  /** Plain text in pieces; `match` marks the searched words. Never HTML. */
+  /** A line of that message in plain pieces; `match` marks the searched words. Never HTML. Empty for a title match only. */
   snippet: { text: string; match: boolean }[];
+  /** How many of its messages match. */
+  matchCount: number;
+  /** The count is a lower bound: the conversation is too long to count in full for this query. */
+  moreMatches: boolean;
+  /** When the best matching message was written, or the conversation last changed for a title match (ms since the epoch). */
+  date: number;
+}
+
+/** One of the history backups Parley keeps in its data folder (taken before each upgrade). */
+export interface HistoryBackupView {
+  file: string;
+  name: string;
+  /** When it was taken (ms since the epoch). */
+  takenAt: number;
+  bytes: number;
 }
 
 export interface ConversationPage {
@@ -79,6 +104,7 @@ export const createConversationSchema = z
     params: chatParamsSchema.optional(),
     /** Absent: the default endpoint. */
     endpointId: endpointIdSchema.optional(),
+    toolServers: conversationToolServersSchema.optional(),
   })
   .strict();
 export const conversationPatchSchema = z
@@ -89,6 +115,7 @@ export const conversationPatchSchema = z
     pinned: z.boolean(),
     params: chatParamsSchema,
     endpointId: endpointIdSchema,
+    toolServers: conversationToolServersSchema,
   })
   .partial()
   .strict();
@@ -125,6 +152,8 @@ export const historyCalls = {
   searchConversations: call({ channel: 'history:search', request: searchSchema, response: returns<SearchHit[]>() }),
   /** Names the conversation from its first exchange (the model, or its first words as a fallback). */
   autoTitle: call({ channel: 'history:autoTitle', request: idRequestSchema, response: returns<ConversationSummary>(), changes: thisConversation }),
+  /** The history backups in the data folder, newest first ("Restore from backup…"). */
+  listHistoryBackups: call({ channel: 'history:listBackups', request: emptySchema, response: returns<HistoryBackupView[]>() }),
   /** Makes a backup the history again; the current file is kept aside, never deleted. */
   restoreHistoryBackup: call({
     channel: 'history:restoreBackup',

@@ -1,6 +1,6 @@
 /**
  * The IPC contract between main, preload and renderer: one table per feature (app, attachments,
- * compare, endpoints, history, keys, models, prompts, settings, transfer, usage), the chat
+ * compare, endpoints, history, keys, models, prompts, settings, tools, transfer, usage), the chat
  * stream, the change events, and the types they carry. Import from here; ARCHITECTURE.md
  * shows how to add a call.
  */
@@ -19,6 +19,7 @@ export * from './models';
 export * from './prompts';
 export * from './settings';
 export * from './tables';
+export * from './tools';
 export * from './transfer';
 export * from './usage';
 export { DEFAULT_ENDPOINT_ID } from '../endpointIds';

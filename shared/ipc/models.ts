@@ -10,6 +10,9 @@ export const listModelsSchema = z.object({ refresh: z.boolean(), endpointId: end
 /** How a model reasons: always, unless told not to, only when asked, or never. */
 export type ReasoningMode = 'always' | 'default-on' | 'default-off' | 'none';
 
+/** Where a model stands in W&B's catalogue: a retired model answers 404, a deprecated one soon will. */
+export type LifecycleStage = 'experimental' | 'general-availability' | 'deprecated' | 'retired';
+
 /** What Parley knows about a model beyond its id (`GET /models` gives ids only). Null: not known. */
 export interface ModelInfo {
   /** Context window in tokens. */
@@ -19,6 +22,9 @@ export interface ModelInfo {
   reasoning: ReasoningMode | null;
   /** US dollars per million tokens. */
   price: { input: number; output: number } | null;
+  /** Accepts `tools` (function calling). */
+  toolCalling: boolean | null;
+  lifecycle: LifecycleStage | null;
 }
 
 export interface ModelList {

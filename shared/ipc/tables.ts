@@ -15,6 +15,7 @@ import { keyCalls } from './keys';
 import { modelCalls } from './models';
 import { promptCalls } from './prompts';
 import { settingsCalls } from './settings';
+import { toolCalls } from './tools';
 import { transferCalls } from './transfer';
 import { usageCalls } from './usage';
 
@@ -29,6 +30,7 @@ export const IPC_TABLES = {
   models: modelCalls,
   prompts: promptCalls,
   settings: settingsCalls,
+  tools: toolCalls,
   transfer: transferCalls,
   usage: usageCalls,
 };

@@ -45,6 +45,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('every screen of the app', async ({ chat }) => {
+      // A dozen screens, each scanned by axe: three times one screen's budget.
+      test.slow();
       await chat.emulateMedia({ colorScheme: scheme });
       await pickModel(chat, 'fake/echo');
       await answered(chat, 'Tell me about **otters** and `code`', 'Tell me about otters and code');

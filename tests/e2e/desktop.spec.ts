@@ -163,7 +163,7 @@ test('settings outlast a restart', async ({ chat, parley, dataDir }) => {
 test('the data folder: shown, and opened in the file manager where there is one', async ({ chat, runtime, dataDir }) => {
   await chat.keyboard.press(mod(','));
   const dialog = settingsDialog(chat);
-  await expect(dialog.getByRole('heading', { name: 'Data folder' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Data', exact: true })).toBeVisible();
   await expect(dialog.getByText(dataDir)).toBeVisible();
   test.skip(runtime === 'electron', 'Electron hands the folder to the OS file manager, which a test cannot see');
   await dialog.getByRole('button', { name: 'Open data folder' }).click();

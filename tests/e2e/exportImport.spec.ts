@@ -87,7 +87,7 @@ test('drop a Markdown file onto the window to import it', async ({ chat }) => {
     createdAt: Date.UTC(2026, 0, 2),
     updatedAt: Date.UTC(2026, 0, 2),
     messages: [
-      { id: '6c1b5d2f-3a4e-4f60-9bac-1d2e3f4a5b6c', role: 'user', content: 'From a file', reasoning: '', status: 'complete', error: null, usage: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, durationMs: null, createdAt: Date.UTC(2026, 0, 2) },
+      { id: '6c1b5d2f-3a4e-4f60-9bac-1d2e3f4a5b6c', role: 'user', content: 'From a file', reasoning: '', status: 'complete', error: null, usage: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, durationMs: null, thinkingMs: null, createdAt: Date.UTC(2026, 0, 2) },
     ],
   });
   await chat.evaluate(async (text) => {

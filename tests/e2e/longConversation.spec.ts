@@ -22,7 +22,7 @@ function longConversationMarkdown(): string {
   const at = Date.UTC(2026, 0, 5);
   const messages: ExportMessage[] = [];
   for (let turn = 1; turn <= TURNS; turn++) {
-    const base = { reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, durationMs: null, createdAt: at + turn };
+    const base = { reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, durationMs: null, thinkingMs: null, createdAt: at + turn };
     messages.push({ ...base, id: uuid(turn * 2), role: 'user', content: `Question ${turn}: ${turn === RARE_TURN ? `tell me about the ${RARE_WORD}` : 'what comes next?'}`, usage: null });
     const paragraphs = Array.from({ length: 1 + (turn % 4) }, (_, n) => `Paragraph ${n + 1} of answer ${turn}, with **some** text to read and a \`code span\`.`);
     messages.push({ ...base, id: uuid(turn * 2 + 1), role: 'assistant', content: `Answer ${turn}.\n\n${paragraphs.join('\n\n')}`, usage: { promptTokens: 10, completionTokens: 20, totalTokens: 30 } });

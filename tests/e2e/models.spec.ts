@@ -34,12 +34,15 @@ test('search by name and provider; each model shows what is known of it', async 
   await expect.poll(() => optionNames(app)).toEqual(QWEN);
   await picker(app).fill('meta');
   await expect.poll(() => optionNames(app)).toEqual([LLAMA_8B, LLAMA_70B]);
+  // Retired (bundled table): still listed, with its stage.
+  await expect(models(app).getByRole('option', { name: LLAMA_70B })).toHaveAccessibleDescription('Retired · 131k context');
+  await expect(models(app).getByRole('option', { name: LLAMA_70B }).getByText('Retired', { exact: true })).toBeVisible();
   await picker(app).fill('kimi');
-  // Bundled facts and the public catalogue's price.
-  await expect(models(app).getByRole('option', { name: KIMI })).toHaveAccessibleDescription('262k context · Vision · Reasoning on by default · $0.65 / $3.41 per 1M tokens');
-  // A price only the live catalogue has.
+  // Bundled facts, the public catalogue's stage and tool calling, and the models.dev feed's price.
+  await expect(models(app).getByRole('option', { name: KIMI })).toHaveAccessibleDescription('Deprecated · 262k context · Vision · Reasoning on by default · Tool calling · $0.65 / $3.41 per 1M tokens');
+  // A price only the live feed has.
   await picker(app).fill('gpt-oss');
-  await expect(models(app).getByRole('option', { name: GPT_20B })).toHaveAccessibleDescription('131k context · Reasons always · $0.05 / $0.20 per 1M tokens');
+  await expect(models(app).getByRole('option', { name: GPT_20B })).toHaveAccessibleDescription('131k context · Reasons always · Tool calling · $0.05 / $0.20 per 1M tokens');
   await picker(app).press('Enter');
   await expect(picker(app)).toHaveValue(GPT_20B);
 });

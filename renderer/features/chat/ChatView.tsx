@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EndpointView } from '../../../shared/ipc';
 import { EndpointSelect } from '../endpoints/EndpointSelect';
+import { EndpointMissing } from '../endpoints/EndpointMissing';
 import { useCompareDialog } from '../compare/useCompareDialog';
+import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
 import { ModelPicker } from '../models/ModelPicker';
+import { useModels } from '../models/modelsContext';
 import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
 import { Composer, type ComposerHandle } from './Composer';
 import { EmptyChatExtras, EmptyChatHeadline } from './EmptyChat';
@@ -97,6 +100,7 @@ export function ChatView({
     if (!target) composer.current?.focus();
   }, [conversation.id, target]);
   useTypeToCompose(composer);
+  const unserved = unservedModel(conversation.model, conversation.messages.findLast((message) => message.model)?.model ?? null, useModels().list);
 
   return (
     <main className="chat-main" aria-busy={loading}>
@@ -113,6 +117,8 @@ export function ChatView({
         <EndpointSelect endpoints={endpoints} value={conversation.endpointId} onChange={onEndpointChange} />
         <ModelPicker value={conversation.model} onChange={onModelChange} />
       </header>
+      {/* Keyed: an add that failed for one conversation must not show on the next. */}
+      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={onEndpointChange} />
       <div className="field system-prompt">
         <label htmlFor={`${id}-system`}>System prompt</label>
         <textarea
@@ -145,9 +151,10 @@ export function ChatView({
           {(deleter.hiddenId !== null || deleter.problem !== null) && (
             <UndoDeleteToast problem={deleter.problem} onUndo={deleter.hiddenId === null ? null : deleter.undo} onDismiss={deleter.dismissProblem} />
           )}
+          {unserved && <ModelNotServed model={unserved} />}
           <Composer
             handle={composer}
-            hasModel={conversation.model !== ''}
+            hasModel={conversation.model !== '' && unserved === null}
             model={conversation.model}
             streaming={streaming}
             onSend={chat.send}

@@ -88,7 +88,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
           )}
         </p>
       )}
-      {view.reasoning !== '' && <Reasoning text={view.reasoning} thinking={streaming && view.content === ''} />}
+      {view.reasoning !== '' && <Reasoning text={view.reasoning} thinking={streaming && view.content === ''} durationMs={view.thinkingMs} />}
       {editing ? (
         <MessageEditActions messageId={message.id} initial={message.content} onDone={stopEditing} />
       ) : isUser ? (
@@ -96,7 +96,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       ) : (
         view.content !== '' && <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
       )}
-      {message.attachments && <MessageAttachments attachments={message.attachments} />}
+      {message.attachments && <MessageAttachments attachments={message.attachments} missing={message.missingAttachments} />}
       {streaming && isCurrent && (
         <p className="message-progress">
           {view.content === '' && view.reasoning === '' && <span className="streaming-dot" aria-hidden="true" />}

@@ -6,12 +6,14 @@ import { JumpToLatest } from './JumpToLatest';
 import { MessageItem, messageElementId } from './MessageItem';
 import { modelNotes } from './modelNotes';
 import { recallScroll, rememberScroll } from './scrollMemory';
-import { ThinkingTimeContext, useThinkingTimes } from './thinkingTime';
+import { useMatchHighlight } from './useMatchHighlight';
 import { useStickToBottom } from './useStickToBottom';
 
 /** A request to bring one message into view; a new object each time, so the same message can be asked for twice. */
 export interface MessageTarget {
   messageId: string;
+  /** A search's words (from searchWords), marked in the message. */
+  words?: readonly string[];
 }
 
 interface MessageListProps {
@@ -62,7 +64,6 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
   const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, !target && (saved?.following ?? true));
-  const thinkingTimes = useThinkingTimes(messages);
   const notes = useMemo(() => modelNotes(messages), [messages]);
   const lastAnswerId = messages.findLast((message) => message.role === 'assistant')?.id;
   /** The target whose highlight has faded. */
@@ -118,6 +119,8 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
     return () => clearTimeout(timer);
   }, [target, virtualizer, unfollow]);
 
+  useMatchHighlight(target);
+
   // After every render: the target's row may have just been rendered.
   useEffect(() => {
     const id = pendingFocus.current;
@@ -145,21 +148,19 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
               if (!message) return null;
               return (
                 <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
-                  <ThinkingTimeContext value={thinkingTimes.get(message.id) ?? null}>
-                    {/* One message that cannot be shown never takes the conversation with it. */}
-                    <AnswerBoundary text={message.content}>
-                      <MessageItem
-                        message={message}
-                        retrying={message.status === 'streaming' ? retrying : null}
-                        canRetry={canRetry}
-                        highlighted={message.id === highlightId}
-                        modelNote={notes.get(message.id) ?? null}
-                        isLastAnswer={message.id === lastAnswerId}
-                        onRetry={onRetry}
-                        onOpenSettings={onOpenSettings}
-                      />
-                    </AnswerBoundary>
-                  </ThinkingTimeContext>
+                  {/* One message that cannot be shown never takes the conversation with it. */}
+                  <AnswerBoundary text={message.content}>
+                    <MessageItem
+                      message={message}
+                      retrying={message.status === 'streaming' ? retrying : null}
+                      canRetry={canRetry}
+                      highlighted={message.id === highlightId}
+                      modelNote={notes.get(message.id) ?? null}
+                      isLastAnswer={message.id === lastAnswerId}
+                      onRetry={onRetry}
+                      onOpenSettings={onOpenSettings}
+                    />
+                  </AnswerBoundary>
                 </div>
               );
             })}

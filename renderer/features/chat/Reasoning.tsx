@@ -1,23 +1,23 @@
-import { useContext, useEffect, useRef } from 'react';
-import { formatSeconds } from '../../lib/format';
+import { useEffect, useRef } from 'react';
+import { formatDuration } from '../../lib/format';
 import { Icons } from '../../ui/icons';
-import { ThinkingTimeContext } from './thinkingTime';
 
 interface ReasoningProps {
   text: string;
   /** True while the model thinks and no answer text has arrived yet. */
   thinking: boolean;
+  /** How long it thought (main measures it, history keeps it); null when not known. */
+  durationMs: number | null;
 }
 
 /**
  * The model's reasoning above the answer: "Thinking…" and open while it streams, then folded
- * to "Thought for 4 s" (or "Thinking" when this window did not watch it happen). The element
+ * to "Thought for 4 s" (or "Thinking" when the time is not known). The element
  * stays uncontrolled so a person can open or close it; only the start and end of thinking move it.
  */
-export function Reasoning({ text, thinking }: ReasoningProps) {
+export function Reasoning({ text, thinking, durationMs }: ReasoningProps) {
   const ref = useRef<HTMLDetailsElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const durationMs = useContext(ThinkingTimeContext);
 
   useEffect(() => {
     if (ref.current) ref.current.open = thinking;
@@ -34,7 +34,7 @@ export function Reasoning({ text, thinking }: ReasoningProps) {
     <details ref={ref} className={thinking ? 'reasoning reasoning-live' : 'reasoning'}>
       <summary>
         <Icons.thinking aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
-        {!thinking && durationMs !== null ? <span>Thought for {formatSeconds(durationMs)}</span> : <span className="reasoning-label">Thinking</span>}
+        {!thinking && durationMs !== null ? <span>Thought for {formatDuration(durationMs)}</span> : <span className="reasoning-label">Thinking</span>}
         {thinking && <span aria-hidden="true">…</span>}
         <Chevron className="reasoning-chevron" aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
       </summary>

@@ -18,7 +18,7 @@ export interface Conversation {
   messages: Message[];
   /** True once history holds the conversation; a new chat is created with its first message. */
   stored: boolean;
-  /** Where its turns go; an id main no longer knows means the default endpoint. */
+  /** Where its turns go; an id main does not know is refused until the person chooses (see EndpointMissing). */
   endpointId: string;
 }
 
@@ -37,7 +37,8 @@ export type ConversationAction =
   | { type: 'edit'; userMessageId: string; content: string; versionId: string; assistant: Message }
   | { type: 'remove'; id: string }
   | { type: 'resume'; message: Message }
-  | { type: 'append'; id: string; content: string; reasoning: string }
+  /** `thinkingMs` arrives with the first answer text after reasoning. */
+  | { type: 'append'; id: string; content: string; reasoning: string; thinkingMs?: number }
   | { type: 'restart'; id: string }
   | { type: 'usage'; id: string; usage: Usage }
   | { type: 'finish'; id: string; result: ChatResult };
@@ -62,6 +63,7 @@ export function createMessage(
     finishReason: null,
     firstTokenMs: null,
     durationMs: null,
+    thinkingMs: null,
     ...fields,
   };
 }
@@ -140,6 +142,7 @@ export function conversationReducer(state: Conversation, action: ConversationAct
         ...message,
         content: message.content + action.content,
         reasoning: message.reasoning + action.reasoning,
+        thinkingMs: action.thinkingMs ?? message.thinkingMs,
       }));
     case 'restart':
       return updateMessage(state, action.id, (message) => ({ ...message, content: '', reasoning: '' }));
@@ -163,5 +166,6 @@ export function withResult<M extends Message>(message: M, result: ChatResult): M
     finishReason: result.finishReason,
     firstTokenMs: result.firstTokenMs,
     durationMs: result.durationMs,
+    thinkingMs: result.thinkingMs ?? message.thinkingMs,
   };
 }

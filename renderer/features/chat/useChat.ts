@@ -50,6 +50,7 @@ function endedResult(status: ChatStatus, error: unknown): ChatResult {
     error: error === null ? null : toAppError(error),
     firstTokenMs: null,
     durationMs: 0,
+    thinkingMs: null,
   };
 }
 
@@ -136,7 +137,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   /** Streams `request` into `answer` once `ready` settles; `onStart` runs as the request goes to main. */
   const run = useCallback(
     (conversationId: string, answer: Message, request: ChatRequest, ready: Promise<void>, first: boolean, onStart: () => void) => {
-      const pending = { content: '', reasoning: '' };
+      const pending: { content: string; reasoning: string; thinkingMs?: number } = { content: '', reasoning: '' };
       let frame = 0;
       let cancelled = false;
       let stream: ChatStream | null = null;
@@ -153,10 +154,16 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const flush = () => {
         frame = 0;
         if (pending.content === '' && pending.reasoning === '') return;
-        live.answer = { ...live.answer, content: live.answer.content + pending.content, reasoning: live.answer.reasoning + pending.reasoning };
+        live.answer = {
+          ...live.answer,
+          content: live.answer.content + pending.content,
+          reasoning: live.answer.reasoning + pending.reasoning,
+          thinkingMs: pending.thinkingMs ?? live.answer.thinkingMs,
+        };
         dispatch({ type: 'append', id: answer.id, ...pending });
         pending.content = '';
         pending.reasoning = '';
+        delete pending.thinkingMs;
       };
       const finish = (result: ChatResult) => {
         if (live.result) return;
@@ -177,6 +184,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
             case 'delta':
               pending.content += event.content ?? '';
               pending.reasoning += event.reasoning ?? '';
+              if (event.thinkingMs !== undefined) pending.thinkingMs = event.thinkingMs;
               if (!frame) frame = requestAnimationFrame(flush);
               break;
             case 'usage':
@@ -244,7 +252,10 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const history: ChatHistory = {
         conversationId: current.id,
         answerId: answer.id,
-        turn: unsent ? { kind: 'new', userMessageId: question.id } : { kind: 'retry', replacesAnswerId: failedId },
+        // The question goes along: if a failed save left it out, main saves it now (never twice).
+        turn: unsent
+          ? { kind: 'new', userMessageId: question.id }
+          : { kind: 'retry', replacesAnswerId: failedId, ...(question?.role === 'user' ? { userMessageId: question.id } : {}) },
       };
       dispatch({ type: 'retry', failedId, assistant: answer });
       run(current.id, answer, buildChatRequest(current, index, history), ensureStored(current), !hasAnswer(current), () => {

@@ -39,7 +39,7 @@ export const CompareColumn = memo(function CompareColumn({ column, price, enable
         )}
       </header>
       <div className="compare-answer">
-        {column.reasoning !== '' && <Reasoning text={column.reasoning} thinking={streaming && column.content === ''} />}
+        {column.reasoning !== '' && <Reasoning text={column.reasoning} thinking={streaming && column.content === ''} durationMs={column.thinkingMs} />}
         {column.content !== '' && <Markdown className="message-markdown" text={column.content} streaming={streaming} onOpenLink={openLink} />}
         {column.status === 'stopped' && <p className="message-status">Stopped</p>}
         {column.error && (

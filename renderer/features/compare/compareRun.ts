@@ -16,7 +16,7 @@ export interface Column extends Message {
 export type ColumnAction =
   | { type: 'start'; columns: Column[] }
   /** Text gathered over a frame; `at` is when it was applied, which times the first token until main's timing arrives. */
-  | { type: 'append'; id: string; content: string; reasoning: string; chunks: number; at: number }
+  | { type: 'append'; id: string; content: string; reasoning: string; chunks: number; at: number; thinkingMs?: number }
   | { type: 'usage'; id: string; usage: Usage }
   /** Main tries again: what the failed attempt sent is dropped. */
   | { type: 'restart'; id: string }
@@ -42,6 +42,7 @@ export function columnsReducer(columns: readonly Column[], action: ColumnAction)
         chunks: column.chunks + action.chunks,
         lastChunkAt: action.at,
         firstTokenMs: column.firstTokenMs ?? action.at - column.startedAt,
+        thinkingMs: action.thinkingMs ?? column.thinkingMs,
       }));
     case 'usage':
       return updateColumn(columns, action.id, (column) => ({ ...column, usage: action.usage }));

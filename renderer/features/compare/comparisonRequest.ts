@@ -12,7 +12,7 @@ export function comparisonRequests(conversation: Conversation, prompt: string, m
   return models.map((model) => buildChatRequest({ ...conversation, model, messages: [...conversation.messages, question] }));
 }
 
-function toComparedAnswer({ id, model, content, reasoning, status, error, usage, finishReason, firstTokenMs, durationMs }: Column): ComparedAnswer {
+function toComparedAnswer({ id, model, content, reasoning, status, error, usage, finishReason, firstTokenMs, durationMs, thinkingMs }: Column): ComparedAnswer {
   return {
     id,
     model,
@@ -25,6 +25,7 @@ function toComparedAnswer({ id, model, content, reasoning, status, error, usage,
     finishReason,
     firstTokenMs,
     durationMs: durationMs ?? 0,
+    thinkingMs,
   };
 }
 

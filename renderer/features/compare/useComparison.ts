@@ -27,13 +27,14 @@ export function useComparison(api: ParleyApi) {
 
   const open = useCallback(
     (id: string, request: ChatRequest) => {
-      const pending = { content: '', reasoning: '', chunks: 0 };
+      const pending: { content: string; reasoning: string; chunks: number; thinkingMs?: number } = { content: '', reasoning: '', chunks: 0 };
       let frame = 0;
       const flush = () => {
         frame = 0;
         if (pending.chunks === 0) return;
         apply({ type: 'append', id, ...pending, at: Date.now() });
         Object.assign(pending, { content: '', reasoning: '', chunks: 0 });
+        delete pending.thinkingMs;
       };
       const stream = api.chat(request, (event) => {
         switch (event.type) {
@@ -41,6 +42,7 @@ export function useComparison(api: ParleyApi) {
             pending.content += event.content ?? '';
             pending.reasoning += event.reasoning ?? '';
             pending.chunks += 1;
+            if (event.thinkingMs !== undefined) pending.thinkingMs = event.thinkingMs;
             if (!frame) frame = requestAnimationFrame(flush);
             break;
           case 'usage':

@@ -8,19 +8,29 @@ interface EndpointSelectProps {
   onChange: (endpointId: string) => void;
 }
 
-/** The id a conversation actually uses: one Parley no longer knows (a removed endpoint) means the default. */
-export function effectiveEndpointId(endpoints: readonly EndpointView[], endpointId: string): string {
-  return endpoints.some((endpoint) => endpoint.id === endpointId) ? endpointId : DEFAULT_ENDPOINT_ID;
+/**
+ * Whether the conversation names an endpoint Parley does not have (a removed one, or one a
+ * restored conversation was held with). Such a conversation is never sent elsewhere: main
+ * refuses it until the person chooses. Unknown until the endpoints have loaded.
+ */
+export function isMissingEndpoint(endpoints: readonly EndpointView[], endpointId: string): boolean {
+  return endpoints.length > 0 && endpointId !== '' && !endpoints.some((endpoint) => endpoint.id === endpointId);
 }
 
-/** Which endpoint the conversation talks to; only there when there is a choice to make. */
+/** Which endpoint the conversation talks to; there when there is a choice to make, or its own is missing. */
 export function EndpointSelect({ endpoints, value, onChange }: EndpointSelectProps) {
   const id = useId();
-  if (endpoints.length < 2) return null;
+  const missing = isMissingEndpoint(endpoints, value);
+  if (endpoints.length < 2 && !missing) return null;
   return (
     <div className="field endpoint-select">
       <label htmlFor={id}>Endpoint</label>
-      <select id={id} value={effectiveEndpointId(endpoints, value)} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} value={value || DEFAULT_ENDPOINT_ID} aria-invalid={missing || undefined} onChange={(event) => onChange(event.target.value)}>
+        {missing && (
+          <option value={value} disabled>
+            Missing: choose one
+          </option>
+        )}
         {endpoints.map((endpoint) => (
           <option key={endpoint.id} value={endpoint.id}>
             {endpoint.name}

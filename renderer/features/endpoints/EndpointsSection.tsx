@@ -109,7 +109,7 @@ export function EndpointsSection() {
       {removing && (
         <Modal role="alertdialog" labelledBy={`${id}-remove-title`} describedBy={`${id}-remove-text`} onClose={() => setRemoving(null)}>
           <h2 id={`${id}-remove-title`}>Remove “{removing.name}”?</h2>
-          <p id={`${id}-remove-text`}>Its stored key is deleted too. Conversations held with it stay in your history and go on with W&B Inference.</p>
+          <p id={`${id}-remove-text`}>Its stored key is deleted too. Conversations held with it stay in your history; before anything more is sent, they ask you to choose another endpoint or add this one again.</p>
           <div className="actions">
             <button type="button" data-autofocus onClick={() => setRemoving(null)}>
               Cancel

@@ -1,15 +1,16 @@
 import { memo, useCallback, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { ConversationSummary, SearchHit } from '../../../shared/ipc';
+import { searchWords } from '../../../shared/searchText';
 import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
-import { saveOrDownload } from '../../lib/saveOrDownload';
+import { backupOutcome } from '../transfer/backupOutcome';
 import { useActionStatus } from '../../lib/useActionStatus';
 import { FolderExportDialog } from '../transfer/FolderExportDialog';
 import { SelectionBar } from '../transfer/SelectionBar';
 import { useFolderExport } from '../transfer/useFolderExport';
 import { ConversationList } from './ConversationList';
 import { groupConversations } from './groupConversations';
-import { SearchResults } from './SearchResults';
+import { SearchResults, type SearchResultsHandle } from './SearchResults';
 import { UndoToast, type Toast } from './UndoToast';
 import { UNTITLED } from './untitled';
 import { useConversationSearch } from './useConversationSearch';
@@ -23,7 +24,8 @@ interface SidebarProps {
   toast: Toast | null;
   onRetryLoad: () => void;
   onNew: () => void;
-  onOpen: (id: string, messageId: string | null) => void;
+  /** `words`: a search result's words, to mark in the message it opens. */
+  onOpen: (id: string, messageId: string | null, words?: string[]) => void;
   onRename: (summary: ConversationSummary, title: string) => void;
   onTogglePin: (summary: ConversationSummary) => void;
   onDelete: (summary: ConversationSummary) => void;
@@ -61,7 +63,8 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const today = useToday();
   const rows = useMemo(() => groupConversations(conversations, today), [conversations, today]);
   const openConversation = useCallback((conversationId: string) => onOpen(conversationId, null), [onOpen]);
-  const openHit = useCallback((hit: SearchHit) => onOpen(hit.conversationId, hit.messageId), [onOpen]);
+  const openHit = useCallback((hit: SearchHit) => onOpen(hit.conversationId, hit.messageId, searchWords(search.query)), [onOpen, search.query]);
+  const resultsRef = useRef<SearchResultsHandle>(null);
 
   /** The ticked conversations in selection mode; null outside it. */
   const [selected, setSelected] = useState<ReadonlySet<string> | null>(null);
@@ -77,7 +80,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       if ((await folderExport.start(ids)) && ids) setSelected(null);
       return null;
     });
-  const backUp = () => void action.run(async () => saveOrDownload(await api.backUp()));
+  const backUp = () => void action.run(async () => backupOutcome(await api.backUp()));
   const searchRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(props.handle, () => ({
     focusSearch: () => {
@@ -133,10 +136,15 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key !== 'Escape' || query === '') return;
+            const results = resultsRef.current;
+            let handled = false;
             // Clearing the search is all Escape does here: it must not also stop an answer.
-            event.preventDefault();
-            setQuery('');
+            if (event.key === 'Escape' && query !== '') {
+              setQuery('');
+              handled = true;
+            } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') handled = results?.focusResult(event.key === 'ArrowDown' ? 'first' : 'last') ?? false;
+            else if (event.key === 'Enter') handled = results?.openFirst() ?? false;
+            if (handled) event.preventDefault();
           }}
         />
       </div>
@@ -149,7 +157,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           </button>
         </div>
       )}
-      {search.query ? <SearchResults search={search} onOpen={openHit} /> : list}
+      {search.query ? <SearchResults search={search} onOpen={openHit} fieldRef={searchRef} handle={resultsRef} /> : list}
       <UndoToast toast={toast} onUndo={props.onUndo} onDismiss={props.onDismissToast} />
       <div className="sidebar-footer">
         <ActionStatus status={action.status} error={action.error} />

@@ -23,12 +23,22 @@ export function ModelGone({ model, failedAt }: ModelGoneProps) {
     if (stale) void refresh?.();
   }, [stale, refresh]);
   if (!models) return null;
+  return (
+    <>
+      {models.refreshing && <p className="message-status">Checking which models are available…</p>}
+      <ModelChoices model={model} />
+    </>
+  );
+}
 
+/** One click to the closest model the list has, or the picker to choose. */
+export function ModelChoices({ model }: { model: string }) {
+  const models = useContext(ModelsContext);
+  if (!models) return null;
   const listed = models.list?.models ?? [];
   const alternative = models.refreshing ? null : bestAlternative(model, listed, [...models.favourites, ...models.recents]);
   return (
     <>
-      {models.refreshing && <p className="message-status">Checking which models are available…</p>}
       {alternative && (
         <button type="button" onClick={() => models.choose(alternative)}>
           Switch to {alternative}

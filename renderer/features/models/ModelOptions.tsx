@@ -1,8 +1,9 @@
 import type { MouseEvent } from 'react';
 import type { ModelList } from '../../../shared/ipc';
 import { IconButton } from '../../components/IconButton';
-import { modelDetails } from './modelDetails';
+import { modelDetails, stageLabel } from './modelDetails';
 import { gridLayout, type PickerSection } from './pickerSections';
+import './models.css';
 
 interface ModelOptionsProps {
   /** The popup's id, which the combobox controls. */
@@ -43,13 +44,15 @@ export function ModelOptions({ popupId, listboxId, optionId, sections, activeInd
             </div>
             {items.map(({ model, row, index: place }) => {
               const details = modelDetails(info[model]);
+              const stage = stageLabel(info[model]);
+              const described = details.length > 0 || stage !== null;
               return (
                 <div
                   key={model}
                   id={optionId(place)}
                   role="option"
                   aria-label={model}
-                  aria-describedby={details.length > 0 ? `${optionId(place)}-details` : undefined}
+                  aria-describedby={described ? `${optionId(place)}-details` : undefined}
                   aria-selected={model === value}
                   className={place === activeIndex ? 'option active' : 'option'}
                   style={{ gridRow: row }}
@@ -57,8 +60,10 @@ export function ModelOptions({ popupId, listboxId, optionId, sections, activeInd
                   onClick={() => onChoose(model)}
                 >
                   <span className="option-id">{model}</span>
-                  {details.length > 0 && (
+                  {described && (
                     <span id={`${optionId(place)}-details`} className="option-details">
+                      {stage && <span className={`option-stage stage-${info[model]?.lifecycle ?? ''}`}>{stage}</span>}
+                      {stage && details.length > 0 && ' · '}
                       {details.join(' · ')}
                     </span>
                   )}

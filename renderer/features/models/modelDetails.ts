@@ -1,4 +1,4 @@
-import type { ModelInfo, ReasoningMode } from '../../../shared/ipc';
+import type { LifecycleStage, ModelInfo, ReasoningMode } from '../../../shared/ipc';
 
 /** "262k context", "32.8k context", "1.05M context". */
 export function contextLabel(tokens: number): string {
@@ -25,7 +25,20 @@ export function priceLabel(price: NonNullable<ModelInfo['price']>): string {
   return `${perMillion(price.input)} / ${perMillion(price.output)} per 1M tokens`;
 }
 
-/** What a picker row says about a model, leaving out what is not known. */
+/** Stages worth a word in the picker; a model in general availability needs none. */
+const STAGE_LABELS: Record<LifecycleStage, string | null> = {
+  experimental: 'Experimental',
+  'general-availability': null,
+  deprecated: 'Deprecated',
+  retired: 'Retired',
+};
+
+/** "Retired", "Deprecated", "Experimental"; null for a model in general availability or not known. */
+export function stageLabel(info: ModelInfo | undefined): string | null {
+  return info?.lifecycle ? STAGE_LABELS[info.lifecycle] : null;
+}
+
+/** What a picker row says about a model beyond its stage, leaving out what is not known. */
 export function modelDetails(info: ModelInfo | undefined): string[] {
   if (!info) return [];
   const reasoning = info.reasoning && REASONING_LABELS[info.reasoning];
@@ -33,6 +46,7 @@ export function modelDetails(info: ModelInfo | undefined): string[] {
     info.contextWindow ? contextLabel(info.contextWindow) : null,
     info.vision ? 'Vision' : null,
     reasoning ?? null,
+    info.toolCalling ? 'Tool calling' : null,
     info.price ? priceLabel(info.price) : null,
   ].filter((detail) => detail !== null);
 }

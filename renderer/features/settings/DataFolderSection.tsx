@@ -1,13 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import { useParley } from '../../lib/ParleyContext';
 import { toAppError } from '../../lib/errors';
+import { RestoreBackupDialog } from '../history/RestoreBackupDialog';
 
-/** Where Parley keeps everything, and a button that shows it in the file manager (the app only). */
-export function DataFolderSection() {
+/** Where Parley keeps everything, a button that shows it in the file manager (the app only), and the history's backups. */
+export function DataFolderSection({ onRestoreBackup }: { onRestoreBackup: (backupFile: string) => Promise<void> }) {
   const api = useParley();
   const id = useId();
   const [path, setPath] = useState('');
   const [status, setStatus] = useState('');
+  const [choosingBackup, setChoosingBackup] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -32,7 +34,7 @@ export function DataFolderSection() {
 
   return (
     <section className="settings-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Data folder</h3>
+      <h3 id={`${id}-title`}>Data</h3>
       <p className="data-folder-path">
         <code>{path}</code>
       </p>
@@ -41,10 +43,14 @@ export function DataFolderSection() {
         <button type="button" onClick={() => void open()}>
           Open data folder
         </button>
+        <button type="button" onClick={() => setChoosingBackup(true)}>
+          Restore from backup…
+        </button>
       </div>
       <p role="status" className="status-text">
         {status}
       </p>
+      {choosingBackup && <RestoreBackupDialog onClose={() => setChoosingBackup(false)} onRestore={onRestoreBackup} />}
     </section>
   );
 }

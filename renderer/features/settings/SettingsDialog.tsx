@@ -14,6 +14,8 @@ interface SettingsDialogProps {
   keyStatus: KeyStatus;
   onKeyStatus: (status: KeyStatus) => void;
   onClose: () => void;
+  /** Restores one of the history's backups (Data › Restore from backup…). */
+  onRestoreBackup: (backupFile: string) => Promise<void>;
 }
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -29,7 +31,7 @@ const TEXT_SIZES: { value: Settings['textSize']; label: string }[] = [
   { value: 'larger', label: 'Larger' },
 ];
 
-export function SettingsDialog({ keyStatus, onKeyStatus, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ keyStatus, onKeyStatus, onClose, onRestoreBackup }: SettingsDialogProps) {
   const api = useParley();
   const { value: settings, show } = useSettings();
   const id = useId();
@@ -213,7 +215,7 @@ export function SettingsDialog({ keyStatus, onKeyStatus, onClose }: SettingsDial
       </section>
 
       <EndpointsSection />
-      <DataFolderSection />
+      <DataFolderSection onRestoreBackup={onRestoreBackup} />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </Modal>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ChangeEvent } from 'react';
 import { Modal } from '../../components/Modal';
+import { ImportProgressView } from './ImportProgressView';
 import { ImportReportView } from './ImportReportView';
 import { pickedFromList, type PickedFile } from './importSource';
 import type { Duplicates, ImportState } from './useImport';
@@ -8,6 +9,8 @@ interface ImportDialogProps {
   state: ImportState;
   onDuplicates: (duplicates: Duplicates) => void;
   onFiles: (picked: PickedFile[]) => void;
+  /** Stops a large file's import; what it imported stays. */
+  onStop: () => void;
   onClose: () => void;
 }
 
@@ -17,7 +20,13 @@ const DUPLICATE_CHOICES: { value: Duplicates; label: string }[] = [
 ];
 
 /** Choosing files or a folder to import, what to do with conversations already here, and the report. */
-export function ImportDialog({ state, onDuplicates, onFiles, onClose }: ImportDialogProps) {
+/** "Import finished: 8 imported (3 with parts left out), 1 skipped." */
+function outcome({ imported, skipped }: NonNullable<ImportState['report']>): string {
+  const partial = imported.filter((item) => item.notes && item.notes.length > 0).length;
+  return `Import finished: ${imported.length} imported${partial > 0 ? ` (${partial} with parts left out)` : ''}, ${skipped.length} skipped.`;
+}
+
+export function ImportDialog({ state, onDuplicates, onFiles, onStop, onClose }: ImportDialogProps) {
   const id = useId();
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
@@ -81,8 +90,9 @@ export function ImportDialog({ state, onDuplicates, onFiles, onClose }: ImportDi
         <input ref={folderRef} type="file" multiple aria-label="Folder to import" tabIndex={-1} className="visually-hidden" onChange={picked} />
       </div>
 
+      {state.progress && <ImportProgressView progress={state.progress} onStop={onStop} />}
       <div role="status" className="status-text">
-        {state.importing ? 'Importing…' : state.report && `Import finished: ${state.report.imported.length} imported, ${state.report.skipped.length} skipped.`}
+        {state.importing ? 'Importing…' : state.report && outcome(state.report)}
       </div>
       {state.error && (
         <p role="alert" className="error-text">

@@ -72,7 +72,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime; stallTimeoutMs: n
 
     async function launch(): Promise<Page> {
       if (runtime === 'web') {
-        const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs, modelCatalogURL: fake.catalogURL });
+        const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs, modelCatalogOrigin: fake.catalogOrigin });
         const context = await browser.newContext();
         const opened = await context.newPage();
         await opened.goto(server.url);
@@ -84,7 +84,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime; stallTimeoutMs: n
       }
       const app = await _electron.launch({
         args: [path.resolve('.'), `--data-dir=${dataDir}`],
-        env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_MODEL_CATALOG_URL: fake.catalogURL, PARLEY_STALL_TIMEOUT_MS: String(stallTimeoutMs) },
+        env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_MODEL_CATALOG_ORIGIN: fake.catalogOrigin, PARLEY_STALL_TIMEOUT_MS: String(stallTimeoutMs) },
       });
       electronApp = app;
       stop = () => app.close();

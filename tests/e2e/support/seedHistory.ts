@@ -83,7 +83,7 @@ interface Turn {
 function messagesOf(conversationNumber: number, startedAt: number, turns: readonly Turn[]): ExportMessage[] {
   return turns.flatMap((turn, index) => {
     const at = startedAt + index * 4 * MINUTE;
-    const base = { finishReason: null, firstTokenMs: null, durationMs: null, reasoning: '', error: null, usage: null };
+    const base = { finishReason: null, firstTokenMs: null, durationMs: null, thinkingMs: null, reasoning: '', error: null, usage: null };
     const question: ExportMessage = { ...base, id: uuid(conversationNumber * 100 + index * 2), role: 'user', content: turn.question, status: 'complete', model: turn.model, createdAt: at };
     const completionTokens = Math.round(turn.answer.length / 4);
     const answer: ExportMessage = turn.failed

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,21 @@ describe('the log file', () => {
     expect(text).not.toContain(KEY);
     console.info('after close');
     expect(await readFile(appLog.logger.file, 'utf8')).not.toContain('after close');
+  });
+
+  it('never throws when the log cannot be written, and writes again once it can', async () => {
+    // A file where the logs folder should be: every write fails (ENOTDIR), as on a full or read-only disk.
+    await writeFile(path.join(dataDir, 'logs'), 'not a folder');
+    const appLog = openAppLog(dataDir);
+    try {
+      expect(() => console.warn('while the log cannot be written')).not.toThrow();
+      expect(() => appLog.logger.log('error', 'directly, too')).not.toThrow();
+      await rm(path.join(dataDir, 'logs'));
+      console.warn('and after it can');
+    } finally {
+      appLog.close();
+    }
+    expect(await readFile(appLog.logger.file, 'utf8')).toMatch(/WARN {2}and after it can\n$/);
   });
 
   it('Show logs opens the logs folder, creating it first', async () => {

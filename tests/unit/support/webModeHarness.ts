@@ -19,9 +19,16 @@ export interface WebModeHarness {
   close(): Promise<void>;
 }
 
-export async function startWebModeHarness(options: { envKey?: string | null; stallTimeoutMs?: number } = {}): Promise<WebModeHarness> {
+/**
+ * `config`: a settings file to start with (config.json), as an earlier run would have left it.
+ * `dataDir`: start on a data folder the test prepared (it is removed on close, like a fresh one).
+ */
+export async function startWebModeHarness(
+  options: { envKey?: string | null; stallTimeoutMs?: number; config?: Record<string, unknown>; dataDir?: string } = {},
+): Promise<WebModeHarness> {
   const fake = await startFakeInferenceServer();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-web-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'parley-web-')));
+  if (options.config) await writeFile(path.join(dataDir, 'config.json'), JSON.stringify(options.config));
   const staticDir = path.join(dataDir, 'static');
   await mkdir(staticDir);
   await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Parley</title>');

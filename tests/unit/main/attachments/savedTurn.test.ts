@@ -93,6 +93,26 @@ describe('a question with attachments', () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it('an earlier message whose file did not come with a restored backup: the turn goes, and the model hears the file was there', async () => {
+    const { run } = await setUp();
+    const gone = { file: `${'cd'.repeat(32)}.txt`, name: 'notes.txt', kind: 'text' as const, mimeType: 'text/plain', bytes: 18 };
+    const result = await run({
+      model: 'fake/echo',
+      systemPrompt: '',
+      messages: [
+        { role: 'user', content: 'Read my notes', attachments: [gone] },
+        { role: 'assistant', content: 'Done.' },
+        { role: 'user', content: 'And now?' },
+      ],
+    });
+    expect(result.error).toBeNull();
+    const body = server.requests.at(-1)?.body as { messages: { content: unknown }[] };
+    expect(body.messages[0]?.content).toEqual([
+      { type: 'text', text: 'Read my notes' },
+      { type: 'text', text: '[Attached file “notes.txt” is no longer available.]' },
+    ]);
+  });
+
   it('deleting the message leaves its file unreferenced, and the start-up clean-up removes it', async () => {
     const { dataDir, store, files, run } = await setUp();
     const image = await files.save('pixel.png', PIXEL_PNG);

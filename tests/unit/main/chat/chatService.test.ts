@@ -1,4 +1,6 @@
 import { afterAll, afterEach, assert, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createChatService } from '../../../../main/chat/chatService';
 import type { ChatServiceDeps } from '../../../../main/chat/chatService';
 import type { Endpoint } from '../../../../main/chat/openaiClient';
@@ -138,6 +140,17 @@ describe('chat streaming', () => {
     expect(firstReasoning).toBeLessThan(firstContent);
   });
 
+  it('times the thinking, from the first reasoning to the first answer text, and says so with that text', async () => {
+    // Ten reasoning chunks 100 ms apart: at least 900 ms between the first and the answer.
+    const { result, events } = await run(service(), ask('fake/slow-reasoning', 'ping'));
+    expect(result.thinkingMs).toBeGreaterThanOrEqual(850);
+    expect(result.thinkingMs).toBeLessThanOrEqual(result.durationMs);
+    const timed = events.filter((e) => e.type === 'delta' && e.thinkingMs !== undefined);
+    expect(timed).toEqual([expect.objectContaining({ type: 'delta', content: expect.any(String), thinkingMs: result.thinkingMs })]);
+
+    expect((await run(service(), ask('fake/echo', 'ping'))).result.thinkingMs).toBeNull();
+  });
+
   it('routes an inline <think> block to reasoning even when the tags are split across chunks', async () => {
     const { result, events } = await run(service(), ask('fake/think-tags', 'ping'));
 
@@ -213,6 +226,26 @@ describe('failures', () => {
     expect(result).toMatchObject({ status: 'complete', content: 'You said: again', error: null });
     expect(events[0]).toMatchObject({ type: 'retrying', attempt: 1, of: 2, reason: { code: 'overloaded', status: 503 } });
     expect(requestsFor('fake/flaky-503')).toHaveLength(2);
+  });
+
+  it('a base URL that answers 404 everywhere is not "a retired model": the endpoint does not look OpenAI-compatible', async () => {
+    // A real web server on loopback that knows none of the paths (a site's 404 page, as a wrong base URL gets).
+    const site = createServer((_request, response) => response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const baseURL = `http://127.0.0.1:${(site.address() as AddressInfo).port}/api`;
+    try {
+      const { result } = await run(service({ baseURL }), ask('openai/gpt-oss-20b'));
+      expect(result.error).toEqual({
+        code: 'malformed',
+        status: 404,
+        message: expect.stringMatching(/^This endpoint does not look OpenAI-compatible: .* Check the base URL in Settings \(it usually ends in \/v1\)\.$/),
+      });
+      expect(result.error?.message).not.toMatch(/retired/);
+    } finally {
+      site.close();
+    }
+    // A server that lists models still means the model is unknown there.
+    expect((await run(service(), ask('fake/no-such-model'))).result.error?.message).toMatch(/retired/);
   });
 
   it('names the host when the connection is refused', async () => {

@@ -117,6 +117,48 @@ describe('a chat kept in history', () => {
     ]);
   });
 
+  it('saves the question and the answer row together: "not saved" is true, and Retry sends the question once', async () => {
+    const { dataDir, store, saved, conversationId } = await setUp();
+    const earlier = newTurn(conversationId, 'fake/echo', 'first question');
+    await saved(earlier.request, () => undefined, new AbortController().signal);
+    const before = fake.requests.length;
+
+    // The answer's row cannot be written (here: its id is taken, a real constraint failure of the real file).
+    const turn = newTurn(conversationId, 'fake/echo', 'second question', [
+      { role: 'user', content: 'first question' },
+      { role: 'assistant', content: 'You said: first question' },
+    ]);
+    const broken: ChatRequest = {
+      ...turn.request,
+      history: { conversationId, answerId: earlier.answerId, turn: { kind: 'new', userMessageId: turn.userMessageId } },
+    };
+    const failed = await saved(broken, () => undefined, new AbortController().signal);
+    expect(failed.status).toBe('error');
+    expect(failed.error?.message).toMatch(/could not save your message, so it was not sent/);
+    expect(fake.requests.length).toBe(before);
+    expect(rowsOnDisk(dataDir).map((row) => row.content)).not.toContain('second question');
+
+    // Retry (the page names the question): it is saved now, once.
+    const retried = newTurn(conversationId, 'fake/echo', 'unused');
+    const retry: ChatRequest = {
+      ...turn.request,
+      history: { conversationId, answerId: retried.answerId, turn: { kind: 'retry', replacesAnswerId: turn.answerId, userMessageId: turn.userMessageId } },
+    };
+    expect((await saved(retry, () => undefined, new AbortController().signal)).content).toBe('You said: second question');
+    // And a second retry of a question that was saved does not add it again.
+    const again: ChatRequest = {
+      ...turn.request,
+      history: { conversationId, answerId: randomUUID(), turn: { kind: 'retry', replacesAnswerId: retried.answerId, userMessageId: turn.userMessageId } },
+    };
+    await saved(again, () => undefined, new AbortController().signal);
+    expect(store.getConversation(conversationId)?.messages.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'first question'],
+      ['assistant', 'You said: first question'],
+      ['user', 'second question'],
+      ['assistant', 'You said: second question'],
+    ]);
+  });
+
   it('regenerate keeps the answer as a version and streams the new one into its place', async () => {
     const { dataDir, store, saved, conversationId } = await setUp();
     const first = newTurn(conversationId, 'fake/echo-system', 'hello there');

@@ -107,7 +107,7 @@ describe('endpoints', () => {
     expect(existsSync(join(dataDir, 'secrets.json'))).toBe(false);
   });
 
-  it('removes an added endpoint with its key; its conversations fall back to the built-in one', async () => {
+  it('removes an added endpoint with its key; its conversations are refused, never sent to the built-in one', async () => {
     const endpoints = open();
     const added = await endpoints.add(OLLAMA, { key: LOCAL_KEY });
     createSettingsService(createConfStore(dataDir, 'config').store).update({ defaultEndpointId: added.id });
@@ -117,7 +117,8 @@ describe('endpoints', () => {
     expect((await open().list()).map((endpoint) => endpoint.id)).toEqual(['wandb']);
     expect(JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'))).toEqual({});
     expect(createSettingsService(createConfStore(dataDir, 'config').store).get().defaultEndpointId).toBe('wandb');
-    expect(await endpoints.resolve(added.id)).toMatchObject({ id: 'wandb', baseURL: DEFAULT_BASE_URL });
+    await expect(endpoints.resolve(added.id)).rejects.toMatchObject({ appError: { code: 'endpoint-missing' } });
+    expect(await endpoints.resolve('')).toMatchObject({ id: 'wandb', baseURL: DEFAULT_BASE_URL });
     expect(await failureOf(() => endpoints.remove('wandb'))).toBe('W&B Inference is built in and cannot be removed.');
   });
 

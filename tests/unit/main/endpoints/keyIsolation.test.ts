@@ -95,9 +95,16 @@ describe('a conversation moved to another endpoint', () => {
     await turn(id, [{ role: 'user', content: 'Where am I?' }]);
     expect(local.requests.slice(before).map((request) => request.headers.authorization)).toEqual([`Bearer ${OTHER_KEY}`]);
 
-    // Removed: the conversation stays, and goes on with the built-in endpoint and its key.
+    // Removed: the conversation stays, and is refused rather than sent (with its history) to the built-in endpoint.
     await api.removeEndpoint({ id: moved.id });
     const wandbBefore = harness.fake.requests.length;
+    const history = { conversationId: id, answerId: randomUUID(), turn: { kind: 'new' as const, userMessageId: randomUUID() } };
+    const refused = await api.chat({ model: 'fake/echo', systemPrompt: '', messages: [{ role: 'user', content: 'And now?' }], history }, () => undefined).done;
+    expect(refused.error?.code).toBe('endpoint-missing');
+    expect(harness.fake.requests.length).toBe(wandbBefore);
+
+    // Choosing the built-in endpoint for it sends it there, with that key.
+    await api.updateConversation({ id, patch: { endpointId: 'wandb' } });
     await turn(id, [{ role: 'user', content: 'And now?' }]);
     expect(harness.fake.requests.slice(wandbBefore).map((request) => request.headers.authorization)).toEqual([`Bearer ${WANDB_KEY}`]);
   });

@@ -4,6 +4,9 @@ import type { ErrorCode, MessageStatus } from '../../../../shared/ipc';
 import { withoutSecrets } from '../../../../main/export/redact';
 import type { ExportConversation, ExportMessage, ExportVersion, JsonValue, ModelParams } from '../../../../main/export/types';
 
+/** Starts of raw HTML that run until an end marker (CommonMark HTML blocks 1–5), and a `<details>` that would fold the rest away. */
+export const HTML_OPENERS = ['<pre>', '<PRE class="x">', '<script>', '<style>', '<textarea>', '<!--', '<?php', '<!DOCTYPE html', '<![CDATA[', '<details>', '<details open>'];
+
 const TRICKY = [
   '---', '--- ', '...', '## You · 2026-11-26 14:03', '## Assistant · m · 2026-11-26 14:03', '# Title',
   '```', '````', '```js', '~~~', '~~~~ python', '    ```', '> ```',
@@ -12,6 +15,10 @@ const TRICKY = [
   '<!-- parley:message {"id":"x","role":"user"} -->', '<!-- parley:version {} -->', '<!-- /parley:conversation -->', '<!-- parley:bogus -->',
   '---\ntitle: "x"\nparley_format: 1\n---', 'title: yes', 'yes', 'null', '~', 'key: value', '- item', '#comment', '&anchor', '*alias', '!tag', '%YAML',
   '<sub>1 prompt</sub>', '> **Error:** x', '<script>alert(1)</script>', '</div>', '   ', '\t', ' ', '', '\r', '\r\n', '\n', '\n\n',
+  // Raw HTML an answer may leave open (a stopped answer is enough), and Parley's own markers.
+  ...HTML_OPENERS, '</pre>', '</script>', '</details >', '<div>', '`<details>`', '   <pre>', '    <pre>', '- <pre>', '> <script>',
+  '<!-- parley:1 -->', '<!-- /parley:1 -->', '<!-- /parley:1 thinking -->', '<!-- /parley:1 #2 -->', '<!-- parley:2 +1 -->', '<!-- parley:1 thinking fenced -->',
+  '<!-- parley:details', '1 {"id":"x","role":"user"}', '<!-- /parley:1.1 -->',
   'مرحبا بالعالم', 'שלום', '\u202eevil', '😀', '👨‍👩‍👧‍👦', '🇫🇷', '東京都', '한국어', 'e\u0301', '\u0000', '\u0085', '\u2028', '\ufeff', '\u007f',
 ];
 
@@ -52,14 +59,16 @@ const version: fc.Arbitrary<ExportVersion> = fc
       finishReason: fc.option(fc.constantFrom('stop', 'length', 'content_filter'), { nil: null }),
       firstTokenMs: fc.option(count, { nil: null }),
       durationMs: fc.option(count, { nil: null }),
+      thinkingMs: fc.option(count, { nil: null }),
       createdAt: time,
       params,
     },
-    { requiredKeys: ['id', 'role', 'content', 'reasoning', 'status', 'error', 'usage', 'model', 'finishReason', 'firstTokenMs', 'durationMs', 'createdAt'] },
+    { requiredKeys: ['id', 'role', 'content', 'reasoning', 'status', 'error', 'usage', 'model', 'finishReason', 'firstTokenMs', 'durationMs', 'thinkingMs', 'createdAt'] },
   );
 
 const message: fc.Arbitrary<ExportMessage> = fc
-  .tuple(version, fc.option(fc.array(version, { maxLength: 3 }), { nil: undefined }))
+  // A message has earlier versions or none: an empty list is not a state history keeps.
+  .tuple(version, fc.option(fc.array(version, { minLength: 1, maxLength: 3 }), { nil: undefined }))
   .map(([m, versions]) => (versions === undefined ? m : { ...m, versions }));
 
 export const conversation: fc.Arbitrary<ExportConversation> = fc.record({

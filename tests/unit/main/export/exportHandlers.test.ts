@@ -160,45 +160,65 @@ describe('export and import through the page’s API (web mode)', () => {
   it('imports the good files among bad ones, and says what was skipped and why', async () => {
     const good = madeUp({ title: 'Good one' });
     const damaged = asFile(madeUp({ title: 'Damaged' }), 'damaged.md');
-    damaged.content = damaged.content.replace(/<!-- parley:message \{/, '<!-- parley:message {oops');
+    damaged.content = damaged.content.replace(/\n1 \{/, '\n1 {oops');
     const foreign = madeUp({ id: 'not-a-uuid', title: 'Hand made' });
     const report = await app.api.importFiles({ files: [asFile(good, 'good.md'), damaged, { name: 'notes.txt', content: 'hello' }, { name: 'data.json', content: '{"hello": 1}' }, asFile(foreign, 'foreign.md')], duplicates: 'skip' });
     expect(report.imported).toEqual([{ id: good.id, title: 'Good one' }]);
     expect(report.skipped).toEqual([
       { source: 'damaged.md', reason: expect.stringMatching(/^Line \d+: the message's details are not valid JSON\.$/) },
       { source: 'notes.txt', reason: expect.stringContaining('(.md)') },
-      { source: 'data.json', reason: 'This is not a Parley backup: it has no schemaVersion.' },
+      { source: 'data.json', reason: 'data.json is neither a ChatGPT export (a list of conversations) nor a Parley backup (an object with a schemaVersion).' },
       { source: 'foreign.md', reason: 'its id "not-a-uuid" is not one Parley makes (a UUID).' },
     ]);
     expect((await app.api.getConversation({ id: good.id })).messages.map((m) => m.content)).toEqual(['A question', 'An answer']);
+  });
+
+  it('names an empty or garbage conversations.json by its name and says what it is not', async () => {
+    const report = await app.api.importFiles({
+      files: [
+        { name: 'conversations.json', content: '' },
+        { name: 'Export/conversations.json', content: '\u0000\u0001 binary garbage' },
+      ],
+      duplicates: 'skip',
+    });
+    expect(report).toEqual({
+      imported: [],
+      skipped: [
+        { source: 'conversations.json', reason: 'conversations.json is empty, so there is nothing in it to import.' },
+        {
+          source: 'Export/conversations.json',
+          reason: expect.stringMatching(/^Export\/conversations\.json is not valid JSON \(.+\), so it is neither a ChatGPT export \(a list of conversations\) nor a Parley backup/),
+        },
+      ],
+    });
   });
 
   it('imports a ChatGPT export: titles, times and the main branch, with what was left out', async () => {
     const fresh = await freshApp();
     const report = await fresh.api.importFiles({ files: [{ name: 'conversations.json', content: chatgptExport }], duplicates: 'skip' });
     expect(report.imported).toEqual([
-      { id: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', title: 'Trip to Kyoto 🗾' },
+      { id: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', title: 'Trip to Kyoto 🗾', notes: expect.arrayContaining(['1 tool call (web) and its result was not imported.']) },
       { id: '2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b', title: 'مرحبا — a greeting' },
     ]);
-    expect(report.skipped).toContainEqual({ source: 'conversations.json: conversation 4 "Broken links"', reason: 'its messages do not link up from current_node to the first one.' });
+    expect(report.skipped).toContainEqual({ source: 'conversations.json: "Broken links"', reason: 'its messages do not link up from current_node to the first one.' });
     const kyoto = await fresh.api.getConversation({ id: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f' });
     expect(kyoto).toMatchObject({ title: 'Trip to Kyoto 🗾', createdAt: 1732600000123, updatedAt: 1732600900623 });
     expect(kyoto.messages).toHaveLength(6);
-    // The regenerated answer keeps the one it replaced, browsable as an earlier version.
-    expect(kyoto.messages.filter((m) => m.versions).map((m) => [m.role, m.versions?.length])).toEqual([['assistant', 1]]);
-    expect(report.skipped.map((s) => s.reason).join('\n')).not.toContain('earlier version');
+    // The edited question keeps its earlier wording and the regenerated answer the one it replaced, browsable as earlier versions.
+    expect(kyoto.messages.filter((m) => m.versions).map((m) => [m.role, m.versions?.length])).toEqual([['user', 1], ['assistant', 1]]);
 
     const again = await fresh.api.importFiles({ files: [{ name: 'conversations.json', content: chatgptExport }], duplicates: 'skip' });
     expect(again.imported).toEqual([]);
   });
 
-  it('restores a backup’s conversations but not its settings, and says so', async () => {
+  it('restores a backup’s conversations and offers its settings without applying them', async () => {
     const backup = (await app.api.backUp()).download?.content ?? '';
     const fresh = await freshApp();
     await fresh.api.updateSettings({ defaultModel: 'mine' });
     const report = await fresh.api.importFiles({ files: [{ name: 'backup.json', content: backup }], duplicates: 'skip' });
     expect(report.imported.map((c) => c.id).sort()).toEqual((await app.api.listConversations({ offset: 0, limit: 10 })).conversations.map((c) => c.id).sort());
-    expect(report.skipped).toEqual([{ source: 'backup.json', reason: expect.stringContaining('its settings were not applied') }]);
+    expect(report.skipped).toEqual([]);
+    expect(report.settings).toMatchObject({ source: 'backup.json', settings: { defaultModel: (await app.api.getSettings()).defaultModel } });
     expect((await fresh.api.getSettings()).defaultModel).toBe('mine');
   });
 

@@ -26,7 +26,7 @@ describe('importMarkdownFolder', () => {
     writeFileSync(join(folder, 'a good.md'), good);
     writeFileSync(join(folder, 'b copy.md'), good);
     writeFileSync(join(folder, 'c note.md'), '# Shopping\n\n- milk\n');
-    writeFileSync(join(folder, 'd cut.md'), good.slice(0, good.indexOf('<!-- /parley:content -->')));
+    writeFileSync(join(folder, 'd cut.md'), good.slice(0, good.indexOf('<!-- /parley:2 -->')));
     writeFileSync(join(folder, 'e picture.png'), 'not markdown');
     mkdirSync(join(folder, '.obsidian'));
     writeFileSync(join(folder, '.obsidian', 'workspace.md'), 'hidden');
@@ -35,7 +35,7 @@ describe('importMarkdownFolder', () => {
     expect(report.skipped).toEqual([
       { source: join(folder, 'b copy.md'), reason: `the same conversation as ${join(folder, 'a good.md')}, which is imported.` },
       { source: join(folder, 'c note.md'), reason: 'Line 1: this is not a Parley export: it does not start with front matter (---).' },
-      { source: join(folder, 'd cut.md'), reason: expect.stringMatching(/^Line \d+: the content that starts here never ends; the file may be cut short\.$/) },
+      { source: join(folder, 'd cut.md'), reason: expect.stringMatching(/^Line \d+: the text that starts here never ends; the file may be cut short\.$/) },
     ]);
   });
 

@@ -6,8 +6,9 @@ import { sampleConversation, sampleMessage, T0 } from './sample';
 const options = { timeZone: 'Europe/Paris' };
 
 describe('Markdown export format', () => {
-  it('reads as a document: front matter, headings per turn, thinking folded, usage under the answer', () => {
-    const c = sampleConversation({ systemPrompt: 'You are terse.\nAnswer in English.' });
+  it('reads as a document: front matter, headings per turn, thinking folded with its time, usage under the answer', () => {
+    const base = sampleConversation({ systemPrompt: 'You are terse.\nAnswer in English.' });
+    const c = { ...base, messages: base.messages.map((m) => (m.role === 'assistant' ? { ...m, thinkingMs: 4_230 } : m)) };
     const text = conversationToMarkdown(c, options);
     expect(text).toBe(`---
 title: "Sorting in Python"
@@ -21,41 +22,54 @@ system_prompt: |-
   You are terse.
   Answer in English.
 parameters: {"temperature": 0.7}
-parley_format: 1
+parley_format: 2
 ---
 
 # Sorting in Python
 
-<!-- parley:message {"id":"m-1","role":"user","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0},"finishReason":null,"firstTokenMs":null,"durationMs":null,"usage":null,"error":null} -->
 ## You · 2026-11-26 14:03
 
-<!-- parley:content -->
+<!-- parley:1 -->
 How do I sort a list?
-<!-- /parley:content -->
+<!-- /parley:1 -->
 
-<!-- parley:message {"id":"m-2","role":"assistant","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0 + 5000},"finishReason":"stop","firstTokenMs":320,"durationMs":2100,"usage":{"promptTokens":12,"completionTokens":34,"totalTokens":46},"error":null} -->
 ## Assistant · meta-llama/Llama-3.3-70B-Instruct · 2026-11-26 14:03
 
-<details><summary>Thinking</summary>
+<details><summary>Thinking · 4.2 s</summary>
 
-<!-- parley:reasoning -->
+<!-- parley:2 thinking -->
 A short answer will do.
-<!-- /parley:reasoning -->
+<!-- /parley:2 thinking -->
 
 </details>
 
-<!-- parley:content -->
+<!-- parley:2 -->
 Use \`sorted()\`:
 
 \`\`\`python
 sorted([3, 1, 2])
 \`\`\`
-<!-- /parley:content -->
+<!-- /parley:2 -->
 
 <sub>12 prompt + 34 completion = 46 tokens · 2.1 s</sub>
 
-<!-- /parley:conversation -->
+<!-- parley:details
+1 {"id":"m-1","role":"user","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0}}
+2 {"id":"m-2","role":"assistant","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0 + 5000},"finishReason":"stop","firstTokenMs":320,"durationMs":2100,"thinkingMs":4230,"usage":{"promptTokens":12,"completionTokens":34,"totalTokens":46}}
+-->
 `);
+    expect(markdownToConversation(text)).toEqual(c);
+  });
+
+  it('is mostly text a person reads: short markers, the machine details in one block at the end', () => {
+    const text = conversationToMarkdown(sampleConversation({ messages: Array.from({ length: 20 }, (_, n) => sampleMessage({ id: `m-${n}`, role: n % 2 ? 'assistant' : 'user', content: 'A line of text.\nAnother line.' })) }), options);
+    const lines = text.split('\n');
+    const details = lines.indexOf('<!-- parley:details');
+    const markers = lines.slice(0, details).filter((line) => line.startsWith('<!--'));
+    expect(Math.max(...markers.map((line) => line.length))).toBeLessThanOrEqual(24);
+    // Two short lines around each text; nothing else of the machine's between the texts.
+    expect(markers).toHaveLength(2 * 20);
+    expect(lines.slice(details + 1, -2).every((line) => /^\d+ \{/.test(line))).toBe(true);
   });
 
   it('quotes YAML-special titles so they stay strings', () => {
@@ -78,7 +92,7 @@ sorted([3, 1, 2])
     expect(text).toContain('> **Error:** Too many requests \\<now\\>\n');
     expect(text).toContain('> **Stopped** before the answer was finished.\n');
     expect(text).toContain('> **Interrupted:** Parley closed while this answer was arriving.\n');
-    expect(text).toContain('<!-- parley:content +fence -->\nHere:\n```js\nconst a =\n```\n<!-- /parley:content -->');
+    expect(text).toContain('<!-- parley:2 +1 -->\nHere:\n```js\nconst a =\n```\n<!-- /parley:2 -->');
     expect(markdownToConversation(text)).toEqual(c);
   });
 
@@ -135,7 +149,8 @@ describe('Markdown import errors', () => {
     for (let keep = 1; keep < lines.length - 2; keep++) {
       expect(() => markdownToConversation(lines.slice(0, keep).join('\n'))).toThrow(MarkdownImportError);
     }
-    expect(error(good.slice(0, good.indexOf('<!-- /parley:reasoning -->'))).message).toMatch(/^Line \d+: the reasoning that starts here never ends; the file may be cut short\.$/);
+    expect(error(good.slice(0, good.indexOf('<!-- /parley:2 thinking -->'))).message).toMatch(/^Line \d+: the thinking that starts here never ends; the file may be cut short\.$/);
+    expect(error(good.slice(0, good.indexOf('<!-- parley:details'))).message).toBe('the file ends before the details of its messages (<!-- parley:details …); the file may be cut short.');
   });
 
   it('names the line of a damaged message and of a bad field', () => {
@@ -144,11 +159,95 @@ describe('Markdown import errors', () => {
     expect(error(damaged).message).toBe(`Line ${line}: the message's details are not valid: role: Invalid option: expected one of "user"|"assistant".`);
     expect(error(good.replace('pinned: false', 'pinned: maybe')).message).toBe('Line 8: "pinned" should be true or false.');
     expect(error(good.replace('created: 2026-11-26T13:03:00.000Z', 'created: yesterday')).message).toMatch(/^Line 4: "created" should be a date/);
-    expect(error(good.replace('parley_format: 1', 'parley_format: 2')).message).toBe('Line 11: this file was written by a newer Parley (format 2); update Parley to import it.');
+    expect(error(good.replace('title: "Sorting in Python"', 'title: "unterminated')).message).toMatch(/^Line 2: the front matter is not valid YAML: /);
+    expect(error(good.replace('parley_format: 2', 'parley_format: 3')).message).toBe('Line 11: this file was written by a newer Parley (format 3); update Parley to import it.');
   });
 
   it('accepts front matter an editor rewrote with plain and single-quoted values', () => {
     const edited = good.replace('title: "Sorting in Python"', "title: Sorting in Python # renamed").replace('model: "meta-llama/Llama-3.3-70B-Instruct"', "model: 'meta-llama/Llama-3.3-70B-Instruct'");
     expect(markdownToConversation(edited)).toEqual(sampleConversation());
+  });
+});
+
+describe('Markdown that stays a document', () => {
+  it('keeps bidi controls in a title out of the heading, escaped in the front matter, and exact on import', () => {
+    const title = 'Invoice \u202egnp.exe and مرحبا';
+    const text = conversationToMarkdown(sampleConversation({ title }), options);
+    expect(text).toContain('\n# Invoice gnp.exe and مرحبا\n');
+    expect(text).toContain('title: "Invoice \\u202egnp.exe and مرحبا"\n');
+    expect(text).not.toContain('\u202e');
+    expect(markdownToConversation(text).title).toBe(title);
+  });
+
+  it('wraps thinking that holds a </details> line in a fence, and reads it back exactly', () => {
+    const reasoning = 'Close the section:\n</details>\nstill thinking, with ```` fences';
+    const c = sampleConversation({ messages: [sampleMessage({ role: 'assistant', reasoning })] });
+    const text = conversationToMarkdown(c, options);
+    expect(text).toContain(`<!-- parley:1 thinking fenced -->\n\`\`\`\`\`\n${reasoning}\n\`\`\`\`\`\n<!-- /parley:1 thinking -->`);
+    expect(markdownToConversation(text)).toEqual(c);
+  });
+
+  it('closes raw HTML an answer left open, and reads the answer back without what was added', () => {
+    const content = 'Here is the page:\n\n<pre>\n<script>alert(1)\n<!-- a comment';
+    const c = sampleConversation({ messages: [sampleMessage({ role: 'assistant', status: 'stopped', content })] });
+    const text = conversationToMarkdown(c, options);
+    expect(text).toContain(`<!-- parley:1 +3 -->\n${content}\n<!-- -->\n</script>\n</pre>\n<!-- /parley:1 -->`);
+    expect(markdownToConversation(text)).toEqual(c);
+  });
+});
+
+describe('front matter edited in another tool', () => {
+  const good = conversationToMarkdown(sampleConversation({ systemPrompt: 'Be brief.' }), options);
+  const frontMatter = good.slice(0, good.indexOf('\n---\n') + 5);
+  const body = good.slice(frontMatter.length);
+
+  it("reads Obsidian's Properties: block lists, plain strings, a folded prompt, a date without a time", () => {
+    const edited = `---
+title: Sorting in Python
+id: 0b7c1f7e-2f63-4f4a-9d43-52a1c0b9e001
+created: 2026-11-26
+updated: 2026-11-26T14:04
+endpoint: https://api.inference.wandb.ai/v1
+model: meta-llama/Llama-3.3-70B-Instruct
+pinned: true
+tags:
+  - chat
+  - python
+aliases: []
+system_prompt: >-
+  Be brief,
+  and kind.
+parameters:
+  temperature: 0.7
+parley_format: 2
+---
+`;
+    const read = markdownToConversation(edited + body);
+    expect(read).toEqual({
+      ...sampleConversation(),
+      systemPrompt: 'Be brief, and kind.',
+      pinned: true,
+      createdAt: Date.UTC(2026, 10, 26),
+      updatedAt: new Date(2026, 10, 26, 14, 4).getTime(),
+    });
+  });
+
+  it('keeps values that look like numbers or dates as the text they are', () => {
+    const edited = frontMatter.replace('title: "Sorting in Python"', 'title: 2024').replace('model: "meta-llama/Llama-3.3-70B-Instruct"', 'model: 1e5');
+    expect(markdownToConversation(edited + body)).toMatchObject({ title: '2024', model: '1e5' });
+  });
+
+  it('names the line of a field it cannot use, and refuses aliases', () => {
+    const error = (text: string): string => {
+      try {
+        markdownToConversation(text);
+      } catch (e) {
+        if (e instanceof MarkdownImportError) return e.message;
+      }
+      return 'no error';
+    };
+    expect(error(frontMatter.replace('title: "Sorting in Python"', 'title:\n  - a\n  - list') + body)).toBe('Line 2: "title" should be text.');
+    expect(error(frontMatter.replace('parameters: {"temperature": 0.7}', 'parameters: [1, 2]') + body)).toBe('Line 10: "parameters" should be a mapping of parameters, like {"temperature": 0.7}.');
+    expect(error(frontMatter.replace('model: "meta-llama/Llama-3.3-70B-Instruct"', 'model: &m "x"\nendpoint_copy: *m') + body)).toBe('Line 2: the front matter uses YAML aliases, which Parley does not read.');
   });
 });

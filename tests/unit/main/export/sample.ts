@@ -16,6 +16,7 @@ export function sampleMessage(over: Partial<ExportMessage> = {}): ExportMessage 
     finishReason: null,
     firstTokenMs: null,
     durationMs: null,
+    thinkingMs: null,
     createdAt: T0,
     ...over,
   };

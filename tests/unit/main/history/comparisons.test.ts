@@ -33,6 +33,7 @@ function answer(fields: Partial<ComparedAnswer> & Pick<ComparedAnswer, 'model' |
     usage: { promptTokens: 4, completionTokens: 9, totalTokens: 13 },
     finishReason: 'stop',
     firstTokenMs: 150,
+    thinkingMs: null,
     durationMs: 800,
     ...fields,
   };

@@ -25,13 +25,15 @@ const matched = (result: SearchResult | undefined): string[] => (result?.snippet
 const plain = (result: SearchResult | undefined): string => (result?.snippet ?? []).map((segment) => segment.text).join('');
 
 describe('search', () => {
-  it('finds words in titles and in messages, and says which message', () => {
+  it('finds words in titles and in messages, one result per conversation, and says which message', () => {
     const trip = chat('Trip to Lisbon', 'Where should I eat?', 'Try the pastéis de nata in Belém.');
     const results = store.search('lisbon');
-    expect(results).toEqual([{ conversationId: trip.id, messageId: null, title: 'Trip to Lisbon', role: null, snippet: [{ text: 'Trip to ', match: false }, { text: 'Lisbon', match: true }] }]);
+    expect(results).toEqual([
+      { conversationId: trip.id, messageId: null, title: 'Trip to Lisbon', role: null, snippet: [], matchCount: 0, moreMatches: false, date: clock.now() },
+    ]);
 
     const [hit] = store.search('nata');
-    expect(hit).toMatchObject({ conversationId: trip.id, messageId: trip.answerId, title: 'Trip to Lisbon', role: 'assistant' });
+    expect(hit).toMatchObject({ conversationId: trip.id, messageId: trip.answerId, title: 'Trip to Lisbon', role: 'assistant', matchCount: 1 });
     expect(matched(hit)).toEqual(['nata']);
     expect(plain(hit)).toBe('Try the pastéis de nata in Belém.');
   });
@@ -48,8 +50,9 @@ describe('search', () => {
     const tokyo = chat('東京旅行', '東京都の天気はどうですか', '晴れです 🌞 مرحبا بالعالم');
     expect(store.search('天気は').map((result) => result.messageId)).toEqual([tokyo.questionId]);
     expect(matched(store.search('天気')[0])).toEqual(['天気']);
-    // Two characters: found by LIKE, unranked, so most recent first (the title bumped by the answer).
-    expect(store.search('東京').map((result) => result.messageId)).toEqual([null, tokyo.questionId]);
+    // Two characters: the short-word index. Title and question match: one result, at the question.
+    expect(store.search('東京')).toEqual([expect.objectContaining({ conversationId: tokyo.id, messageId: tokyo.questionId, matchCount: 1 })]);
+    expect(matched(store.search('東')[0])).toEqual(['東']);
     expect(store.search('晴れ').map((result) => result.messageId)).toEqual([tokyo.answerId]);
     expect(matched(store.search('🌞')[0])).toEqual(['🌞']);
     expect(matched(store.search('بالعالم')[0])).toEqual(['بالعالم']);
@@ -77,12 +80,25 @@ describe('search', () => {
     expect(db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH '\"pelican\"'").pluck().get()).toBe(0);
   });
 
-  it('ranks better matches first and the more recent first on ties', () => {
-    const older = chat('a', 'q', 'kiwi fruit');
+  it('ranks conversations named for the words first, then those with more matching messages, then the most recent', () => {
+    const older = chat('a', 'kiwi?', 'kiwi fruit');
     const newer = chat('b', 'q', 'kiwi fruit');
-    const best = chat('c', 'q', 'kiwi kiwi kiwi');
-    expect(store.search('kiwi').map((result) => result.messageId)).toEqual([best.answerId, newer.answerId, older.answerId]);
+    const named = chat('All about kiwi', 'q', 'an answer without the word');
+    const newest = chat('c', 'q', 'kiwi kiwi kiwi');
+    expect(store.search('kiwi').map((result) => [result.conversationId, result.matchCount])).toEqual([
+      [named.id, 0],
+      [older.id, 2],
+      [newest.id, 1],
+      [newer.id, 1],
+    ]);
     expect(store.search('kiwi', { limit: 2 })).toHaveLength(2);
+  });
+
+  it('takes the snippet from the message with the most occurrences, and dates the result by it', () => {
+    const { id, questionId } = chat('Fruit', 'Tell me about kiwi. Is kiwi sweet? Kiwi!', 'Kiwi is tart.');
+    const [hit] = store.search('kiwi');
+    expect(hit).toMatchObject({ conversationId: id, messageId: questionId, matchCount: 2, date: store.getConversation(id)?.messages[0]?.createdAt });
+    expect(matched(hit)).toEqual(['kiwi', 'kiwi', 'Kiwi']);
   });
 
   it('never throws on what a user types, and an empty query finds nothing', () => {
@@ -109,5 +125,62 @@ describe('search', () => {
       expect(plain(result)).not.toMatch(/[\uFDD0\uFDD1]/);
       expect(plain(result)).toContain('<b>bold</b> sneaky');
     }
+  });
+
+  it('shows in each result a snippet of the conversation it opens, on a history where many conversations share words', () => {
+    // The shape of a real history: many chats open the same way and share a topic's words.
+    const topics = ['Kubernetes pods keep restarting', 'Sourdough starter', 'Kubernetes ingress with TLS', 'Tax return deadlines', 'Rust lifetimes',
+      'Kubernetes vs Docker Swarm', 'Marathon training plan', 'Python asyncio', 'Wedding speech', 'CSS grid layout', 'Learning Japanese'];
+    const conversations = topics.map((topic) => {
+      const conversation = chat(topic, `Tell me about ${topic.toLowerCase()}.`, `Here is what I know about ${topic.toLowerCase()}: it takes practice.`);
+      const writer = store.startAnswer(conversation.id, { model: 'm', params: {} });
+      writer.append({ content: topic.startsWith('Kubernetes') ? 'With kubernetes, check the kubelet logs first.' : 'Tell me more about what you tried.' });
+      writer.finish({ status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2 });
+      return conversation;
+    });
+    for (const query of ['kubernetes', 'tell me about', 'about', 'it']) {
+      const results = store.search(query);
+      const words = query.split(' ');
+      expect(new Set(results.map((result) => result.conversationId)).size, query).toBe(results.length);
+      for (const result of results) {
+        const shown = store.getConversation(result.conversationId);
+        const message = shown?.messages.find((candidate) => candidate.id === result.messageId);
+        expect(message, `${query}: the message a result opens is in its conversation`).toBeDefined();
+        for (const piece of plain(result).split('…').filter(Boolean)) expect(message?.content, query).toContain(piece);
+        const matching = shown?.messages.filter((candidate) => words.every((word) => candidate.content.toLowerCase().includes(word))) ?? [];
+        expect(result.matchCount, `${query} in ${result.title}`).toBe(matching.length);
+        expect(result.moreMatches).toBe(false);
+      }
+    }
+    expect(store.search('kubernetes')).toHaveLength(3);
+    expect(store.search('tell me about')).toHaveLength(conversations.length);
+  });
+
+  it('looks at the newest matches of a common word and says when a count is only a lower bound', () => {
+    const long = store.createConversation(conversationInput('A long chat'));
+    const line = `${'Another long line of this chat, the word is common here. '.repeat(8)}`;
+    db.transaction(() => {
+      for (let n = 0; n < 1_500; n++) store.addUserMessage(long.id, { content: `${n}: ${line}`, model: 'm', params: {} });
+    })();
+    const short = Array.from({ length: 60 }, (_, n) => chat(`Short ${n}`, 'is this common?', 'yes'));
+    const results = store.search('common');
+    expect(results).toHaveLength(50);
+    const first = results.find((result) => result.conversationId === long.id);
+    expect(first?.moreMatches).toBe(true);
+    expect(first?.matchCount).toBeGreaterThan(0);
+    expect(first?.matchCount).toBeLessThan(1_500);
+    // The newest conversations are all there, each counted exactly.
+    for (const { id } of short.slice(-40)) expect(results.find((result) => result.conversationId === id)).toMatchObject({ matchCount: 1, moreMatches: false });
+  });
+
+  it('matches words of one or two characters next to longer ones, through the index and the text', () => {
+    const csharp = chat('Async in C#', 'How do I use async in c#?', 'Use async Task methods and await them.');
+    chat('Async in Rust', 'How do I use async in Rust?', 'Use async fn and an executor.');
+    chat('東京の天気', '東京 weather today?', '晴れ 🌞');
+    expect(store.search('c# async').map((result) => [result.conversationId, result.messageId])).toEqual([[csharp.id, csharp.questionId]]);
+    expect(matched(store.search('async c#')[0])).toEqual(['async', 'c#']);
+    expect(store.search('東京 weather').map((result) => result.title)).toEqual(['東京の天気']);
+    expect(store.search('🌞 晴れ')).toHaveLength(1);
+    expect(store.search('🌞 rain')).toEqual([]);
   });
 });

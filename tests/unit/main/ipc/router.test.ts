@@ -40,7 +40,7 @@ function routerWith(overrides: Partial<Handlers> = {}) {
     reportError: (_where, error) => errors.push(error),
     chat: async (request: ChatRequest, onEvent: (e: ChatEvent) => void, signal: AbortSignal): Promise<ChatResult> => {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const result: ChatResult = { status: signal.aborted ? 'stopped' : 'complete', content: request.model, reasoning: '', usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2 };
+      const result: ChatResult = { status: signal.aborted ? 'stopped' : 'complete', content: request.model, reasoning: '', usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2, thinkingMs: null };
       onEvent({ type: 'done', result });
       return result;
     },

@@ -105,7 +105,8 @@ describe('saving the conversation', () => {
 
   it('shows an interrupted answer with its text, and Retry replaces it', async () => {
     const interrupted = storedMessage({ role: 'assistant', content: 'The first half of', status: 'interrupted', finishReason: null });
-    const stored = api.history.seed({ title: 'Cut off', model: MODEL, messages: [storedMessage({ role: 'user', content: 'Explain tides' }), interrupted] });
+    const question = storedMessage({ role: 'user', content: 'Explain tides' });
+    const stored = api.history.seed({ title: 'Cut off', model: MODEL, messages: [question, interrupted] });
     const user = await openApp();
     await user.click(await sidebarButton('Cut off'));
 
@@ -118,7 +119,8 @@ describe('saving the conversation', () => {
     expect(api.lastChat.request.history).toEqual({
       conversationId: stored.id,
       answerId: expect.any(String),
-      turn: { kind: 'retry', replacesAnswerId: interrupted.id },
+      // The question goes along, so main saves it if a failed save left it out (never twice).
+      turn: { kind: 'retry', replacesAnswerId: interrupted.id, userMessageId: question.id },
     });
   });
 });

@@ -21,7 +21,7 @@ function answer(id: string, fields: Partial<Message> = {}): Message {
 }
 
 function result(fields: Partial<ChatResult>): ChatResult {
-  return { status: 'complete', content: '', reasoning: '', usage: null, finishReason: 'stop', error: null, firstTokenMs: 50, durationMs: 400, ...fields };
+  return { status: 'complete', content: '', reasoning: '', usage: null, finishReason: 'stop', error: null, firstTokenMs: 50, durationMs: 400, thinkingMs: null, ...fields };
 }
 
 function sent(): Conversation {

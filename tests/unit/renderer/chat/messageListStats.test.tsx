@@ -45,13 +45,13 @@ describe('conversation totals', () => {
   });
 
   it('costs the answers whose model has a price, and says which had none', () => {
-    const priced: ModelInfo = { contextWindow: null, vision: null, reasoning: null, price: { input: 0.65, output: 3.41 } };
+    const priced: ModelInfo = { contextWindow: null, vision: null, reasoning: null, price: { input: 0.65, output: 3.41 }, toolCalling: null, lifecycle: null };
     const other = turn(2, 1_000_000, 0).map((message) => ({ ...message, model: 'unpriced' }));
     const messages = [...turn(1, 1_000_000, 1_000_000), ...other];
     expect(conversationTotals(messages, { m: priced })).toMatchObject({ cost: 4.06, unpricedAnswers: 1 });
     expect(conversationTotals(messages.slice(2), { m: priced })).toMatchObject({ cost: null, unpricedAnswers: 1 });
     expect(answerCostLabel(usage(1_000, 2_000), priced)).toBe(' · $0.0075');
-    expect(answerCostLabel(usage(1_000, 2_000), { ...priced, price: null })).toBe('');
+    expect(answerCostLabel(usage(1_000, 2_000), { ...priced, price: null, toolCalling: null, lifecycle: null })).toBe('');
     expect(answerCostLabel(null, priced)).toBe('');
   });
 

@@ -21,7 +21,7 @@ beforeEach(() => {
   api = new ScriptedParley();
   api.settings = { ...api.settings, defaultModel: LLAMA, defaultSystemPrompt: 'Be brief.' };
   // One model with a published price, the others without.
-  api.models = { ...api.models, info: { [LLAMA]: { contextWindow: 128_000, vision: false, reasoning: 'none', price: { input: 0.5, output: 1.5 } } } };
+  api.models = { ...api.models, info: { [LLAMA]: { contextWindow: 128_000, vision: false, reasoning: 'none', price: { input: 0.5, output: 1.5 }, toolCalling: null, lifecycle: null } } };
   user = userEvent.setup();
 });
 afterEach(cleanup);

@@ -37,6 +37,8 @@ async function openApp() {
 }
 
 const results = () => screen.getByRole('list', { name: 'Search results' });
+/** What a screen reader says after the name: the element aria-describedby points at. */
+const description = (element: HTMLElement) => document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
 
 describe('search', () => {
   it('asks once typing pauses and shows results in place of the list', async () => {
@@ -90,5 +92,49 @@ describe('search', () => {
     api.failNext('searchConversations', { code: 'internal', message: 'The search index is being rebuilt.' });
     await user.type(searchbox, 'lava');
     expect((await screen.findByRole('alert')).textContent).toBe('Search failed: The search index is being rebuilt.');
+  });
+
+  it('shows one row per conversation, its title marked, with how many messages match and when', async () => {
+    const { user, searchbox } = await openApp();
+    await user.type(searchbox, 'magma');
+    const hits = await within(results()).findAllByRole('button');
+    expect(hits).toHaveLength(2);
+    const volcanoHit = within(results()).getByRole('button', { name: /^Volcanoes/ });
+    expect(description(volcanoHit)).toMatch(/^2 matches · /);
+    await user.clear(searchbox);
+    await user.type(searchbox, 'volcano');
+    const titleHit = await within(results()).findByRole('button', { name: 'Volcanoes' });
+    expect([...titleHit.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Volcano']);
+    expect(description(titleHit)).toMatch(/^In the title · /);
+  });
+
+  it('moves from the search field through the results with the arrow keys, and back with Escape', async () => {
+    const { user, searchbox } = await openApp();
+    await user.type(searchbox, 'magma');
+    const [first, second] = await within(results()).findAllByRole('button');
+    // Each key, and where focus is after it: past the last result it stays, ↑ from the first goes back to the field.
+    const steps: [string, HTMLElement | undefined][] = [
+      ['{ArrowDown}', first],
+      ['{ArrowDown}', second],
+      ['{ArrowDown}', second],
+      ['{ArrowUp}{ArrowUp}', searchbox],
+      ['{ArrowUp}', second],
+      ['{Escape}', searchbox],
+    ];
+    for (const [keys, focused] of steps) {
+      await user.keyboard(keys);
+      expect(document.activeElement, keys).toBe(focused);
+    }
+    expect((searchbox as HTMLInputElement).value).toBe('magma');
+  });
+
+  it('opens the first result with Enter in the search field', async () => {
+    const { user, searchbox } = await openApp();
+    await user.type(searchbox, 'ridge');
+    await within(results()).findByRole('button', { name: /Mid-Atlantic Ridge/ });
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(api.callsTo('getConversation')).toEqual([[{ id: volcanoes.id }]]));
+    const article = await screen.findByText(/Mid-Atlantic Ridge/).then((text) => text.closest('article'));
+    await waitFor(() => expect(article).toBe(document.activeElement));
   });
 });

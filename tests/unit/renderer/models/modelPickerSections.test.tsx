@@ -13,7 +13,7 @@ const QWEN_THINKING = 'Qwen/Qwen3-235B-A22B-Thinking-2507';
 const LLAMA_8B = 'meta-llama/Llama-3.1-8B-Instruct';
 const LLAMA_70B = 'meta-llama/Llama-3.1-70B-Instruct';
 const GPT = 'openai/gpt-oss-120b';
-const KIMI_INFO: ModelInfo = { contextWindow: 262_000, vision: true, reasoning: 'default-on', price: { input: 0.65, output: 3.41 } };
+const KIMI_INFO: ModelInfo = { contextWindow: 262_000, vision: true, reasoning: 'default-on', price: { input: 0.65, output: 3.41 }, toolCalling: null, lifecycle: null };
 
 let api: ScriptedParley;
 
@@ -21,7 +21,7 @@ beforeEach(() => {
   api = new ScriptedParley();
   api.models = {
     models: [LLAMA_8B, LLAMA_70B, KIMI, GPT, QWEN_THINKING, QWEN_CODER],
-    info: { [KIMI]: KIMI_INFO, [GPT]: { contextWindow: 131_000, vision: false, reasoning: 'always', price: null } },
+    info: { [KIMI]: KIMI_INFO, [GPT]: { contextWindow: 131_000, vision: false, reasoning: 'always', price: null, toolCalling: null, lifecycle: null } },
     fetchedAt: Date.now(),
     fromCache: false,
     error: null,

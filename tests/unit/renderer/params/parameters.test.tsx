@@ -82,7 +82,7 @@ describe('Parameters', () => {
   });
 
   it('offers the reasoning switch only where the model allows it', async () => {
-    api.models = { ...api.models, info: { [MODEL]: { contextWindow: null, vision: null, reasoning: 'always', price: null } } };
+    api.models = { ...api.models, info: { [MODEL]: { contextWindow: null, vision: null, reasoning: 'always', price: null, toolCalling: null, lifecycle: null } } };
     const user = await openApp();
     let dialog = await openParameters(user);
     expect(await within(dialog).findByText('This model always reasons; it cannot be turned off.')).toBeTruthy();

@@ -32,6 +32,7 @@ export function storedMessage(fields: Partial<StoredMessage> & Pick<StoredMessag
     finishReason: fields.role === 'assistant' ? 'stop' : null,
     firstTokenMs: null,
     durationMs: null,
+    thinkingMs: null,
     createdAt: Date.now(),
     ...fields,
   };
@@ -114,16 +115,25 @@ export class MemoryHistory {
     return summaryOf(row);
   }
 
+  /** One hit per conversation, as main gives: its first matching message, and how many match. */
   search(query: string, limit: number): SearchHit[] {
     const needle = query.trim().toLowerCase();
     const hits: SearchHit[] = [];
     for (const row of this.rows.values()) {
       if (row.deleted) continue;
-      const hit = { conversationId: row.id, title: row.title, updatedAt: row.updatedAt };
-      if (row.title.toLowerCase().includes(needle)) hits.push({ ...hit, messageId: null, role: null, snippet: [] });
-      for (const message of row.messages) {
-        if (message.content.toLowerCase().includes(needle)) hits.push({ ...hit, messageId: message.id, role: message.role, snippet: segments(message.content, needle) });
-      }
+      const matching = row.messages.filter((message) => message.content.toLowerCase().includes(needle));
+      const [best] = matching;
+      if (!best && !row.title.toLowerCase().includes(needle)) continue;
+      hits.push({
+        conversationId: row.id,
+        title: row.title,
+        messageId: best?.id ?? null,
+        role: best?.role ?? null,
+        snippet: best ? segments(best.content, needle) : [],
+        matchCount: matching.length,
+        moreMatches: false,
+        date: best?.createdAt ?? row.updatedAt,
+      });
     }
     return hits.slice(0, limit);
   }

@@ -16,6 +16,7 @@ import {
   DEFAULT_SETTINGS,
   IPC,
   type AppError,
+  type BackupResult,
   type Channel,
   type ChatEvent,
   type ChatRequest,
@@ -23,6 +24,7 @@ import {
   type ConnectionTest,
   type EndpointView,
   type FolderExportStatus,
+  type HistoryBackupView,
   type ImportReport,
   type KeyStatus,
   type Method,
@@ -81,6 +83,7 @@ export class ScriptedChat {
         error: null,
         firstTokenMs: 120,
         durationMs: 900,
+        thinkingMs: null,
         ...result,
       },
     });
@@ -121,13 +124,16 @@ export class ScriptedParley {
   /** What "Export as Markdown" answers: where the save dialog wrote, or a download (web mode). */
   exported: SavedFile = { savedTo: null, download: null };
   markdown = '';
-  backup: SavedFile = { savedTo: null, download: null };
+  backup: BackupResult = { savedTo: null, download: null, unreadable: [] };
+  /** What "Restore from backup…" lists. */
+  historyBackups: HistoryBackupView[] = [];
   /** Null: the person cancelled the folder choice. */
   folderJobId: string | null = crypto.randomUUID();
   /** What every status poll answers; a test moves the export along by changing it. */
   folderStatus: FolderExportStatus = { folder: '/home/me/Parley export', done: 0, total: 0, finished: false, cancelled: false, written: 0, skipped: [], error: null };
   /** What an import answers; its imported conversations are added to history, as main would. */
   importReport: ImportReport = { imported: [], skipped: [] };
+  private importedBytes = 0;
   dataDir = '/home/me/.config/Parley';
   /** Whether "Open data folder" can open it: false as in web mode. */
   canOpenFolder = false;
@@ -160,7 +166,8 @@ export class ScriptedParley {
       },
       openChat: (request, onEvent) => {
         this.calls.push({ method: 'chat', args: [request] });
-        return this.router.startChat(request, onEvent);
+        const stream = this.router.startChat(request, onEvent);
+        return { send: (control) => stream.control(control) };
       },
       onCommand: (listener) => {
         this.commandListeners.add(listener);
@@ -173,6 +180,12 @@ export class ScriptedParley {
   /** The next call to `method` rejects with this error, as main's ParleyError would. */
   failNext(method: Method, error: AppError) {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /** What an import answers: the scripted report, its conversations now in the history. */
+  private storeImportReport(): ImportReport {
+    for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
+    return this.importReport;
   }
 
   /** The requests `method` was called with, one array per call. */
@@ -229,6 +242,10 @@ export class ScriptedParley {
       'models:list': () => ({ ...this.models }),
       'link:open': () => ({ opened: true }),
       'app:notices': () => this.noticeList,
+      'app:dismissNotice': ({ id }) => {
+        this.noticeList = this.noticeList.filter((notice) => notice.id !== id);
+        return { dismissed: true };
+      },
       'history:list': (page) => this.history.list(page),
       'history:summaries': ({ ids }) => this.history.summaries(ids),
       'history:get': ({ id }) => this.history.get(id),
@@ -240,6 +257,7 @@ export class ScriptedParley {
       'history:search': ({ query, limit }) => this.history.search(query, limit),
       'history:autoTitle': ({ id }) => this.history.autoTitle(id),
       'history:restoreBackup': () => ({ restored: true }),
+      'history:listBackups': () => this.historyBackups,
       'history:saveComparison': (comparison) => this.history.saveComparison(comparison),
       'export:conversation': () => this.exported,
       'export:markdownText': () => ({ markdown: this.markdown }),
@@ -247,10 +265,18 @@ export class ScriptedParley {
       'export:folderStart': () => ({ jobId: this.folderJobId }),
       'export:folderStatus': () => structuredClone(this.folderStatus),
       'export:folderCancel': () => ({ cancelled: true }),
-      'import:files': () => {
-        for (const { id, title } of this.importReport.imported) this.history.seed({ id, title });
-        return this.importReport;
+      'import:files': () => this.storeImportReport(),
+      // A large ChatGPT export arrives piece by piece; the bytes received are the progress.
+      'import:begin': () => {
+        this.importedBytes = 0;
+        return { jobId: crypto.randomUUID() };
       },
+      'import:chunk': ({ data }) => {
+        this.importedBytes += atob(data).length;
+        return { bytes: this.importedBytes, imported: 0, skipped: 0, storedIds: [] };
+      },
+      'import:finish': () => this.storeImportReport(),
+      'import:cancel': () => this.importReport,
       'app:dataFolder': () => ({ path: this.dataDir }),
       'app:openDataFolder': () => ({ opened: this.canOpenFolder, path: this.dataDir }),
       'app:updateStatus': () => this.update,

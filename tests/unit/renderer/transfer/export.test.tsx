@@ -105,13 +105,13 @@ describe('exporting one conversation', () => {
 describe('backing up', () => {
   it('downloads the backup in web mode and says where it was saved in the app', async () => {
     const user = await openApp();
-    api.backup = { savedTo: null, download: { fileName: 'parley-backup.json', mimeType: 'application/json', content: '{"schemaVersion":1}' } };
+    api.backup = { savedTo: null, download: { fileName: 'parley-backup.json', mimeType: 'application/json', content: '{"schemaVersion":1}' }, unreadable: [] };
     await user.click(within(sidebar()).getByRole('button', { name: 'Back up' }));
     await within(sidebar()).findByText('Downloaded parley-backup.json');
     expect(downloads.map((download) => download.fileName)).toEqual(['parley-backup.json']);
     expect(await downloads[0]?.blob.text()).toBe('{"schemaVersion":1}');
 
-    api.backup = { savedTo: '/home/me/parley-backup.json', download: null };
+    api.backup = { savedTo: '/home/me/parley-backup.json', download: null, unreadable: [] };
     await user.click(within(sidebar()).getByRole('button', { name: 'Back up' }));
     await within(sidebar()).findByText('Saved to /home/me/parley-backup.json');
     expect(api.callsTo('backUp')).toHaveLength(2);

@@ -91,6 +91,26 @@ describe('the Import dialog', () => {
     ]);
   });
 
+  it('sends a ChatGPT export to main in pieces, never as one text, and shows what each conversation left out', async () => {
+    api.importReport = {
+      imported: [{ id: crypto.randomUUID(), title: 'Paris trip', notes: ['1 generated image was not imported: conversations.json does not hold it.'] }],
+      skipped: [],
+    };
+    const user = await openApp();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const text = `[${'{"title": "Paris trip", "mapping": {}},'.repeat(30)}{}]`;
+    await user.upload(within(dialog()).getByLabelText('Files to import'), [new File([text], 'conversations.json', { type: 'application/json' })]);
+
+    // "Importing…" first, while the pieces go to main.
+    await waitFor(() => expect(within(dialog()).getByRole('status')).toHaveProperty('textContent', 'Import finished: 1 imported (1 with parts left out), 0 skipped.'));
+    expect(api.callsTo('importFiles')).toEqual([]);
+    expect(api.callsTo('beginImport')).toEqual([[{ name: 'conversations.json', duplicates: 'skip' }]]);
+    expect(api.callsTo('importChunk').map(([request]) => atob((request as { data: string }).data)).join('')).toBe(text);
+    expect(api.callsTo('finishImport')).toHaveLength(1);
+    const imported = within(dialog()).getByRole('region', { name: 'Imported 1 conversation' });
+    expect(within(imported).getByRole('list', { name: 'Left out of Paris trip' }).textContent).toBe('1 generated image was not imported: conversations.json does not hold it.');
+  });
+
   it('says that nothing was imported when main refuses the files', async () => {
     const user = await openApp();
     api.failNext('importFiles', { code: 'invalid-request', message: 'the files are too large for one import' });

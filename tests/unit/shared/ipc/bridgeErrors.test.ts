@@ -5,7 +5,7 @@ import { ParleyError } from '../../../../shared/ipc/parleyError';
 
 const refusing: Transport = {
   invoke: async () => ({ ok: false, error: { code: 'insecure-storage', message: 'No keyring is available.' } }),
-  openChat: () => ({ cancel: () => undefined }),
+  openChat: () => ({ send: () => undefined }),
 };
 
 /** What contextBridge does to a rejection: structured clone, Errors reduced to their message. */

@@ -38,7 +38,7 @@ describe('the IPC tables', () => {
         sent.push([channel, request]);
         return { ok: true, value: null };
       },
-      openChat: () => ({ cancel: () => undefined }),
+      openChat: () => ({ send: () => undefined }),
     });
     await api.updateConversation({ id: 'a', patch: { title: 'T' } });
     await api.getSettings();

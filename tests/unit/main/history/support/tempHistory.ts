@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Db } from '../../../../../main/history/database';
+import { gramsOf } from '../../../../../main/history/searchGrams';
 import type { NewConversation } from '../../../../../main/history/types';
 
 /** A fresh folder per test, removed after it. */
@@ -28,8 +29,37 @@ export const conversationInput = (title = 'A chat'): NewConversation => ({ title
 
 export const ok = (db: Db, pragma: 'integrity_check' | 'quick_check' = 'integrity_check'): unknown => db.pragma(pragma, { simple: true });
 
-/** FTS5's own check that the index matches the content tables (rank 1 compares with external content). */
+/** The pieces the short-word index holds for each row, read back through fts5vocab. */
+function indexedGrams(db: Db, table: string): Map<number, string> {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_check USING fts5vocab(main, ${table}, instance)`);
+  const pieces = new Map<number, string[]>();
+  for (const { term, doc } of db.prepare(`SELECT term, doc FROM temp.${table}_check`).all() as { term: string; doc: number }[]) {
+    const terms = pieces.get(doc);
+    if (terms) terms.push(term);
+    else pieces.set(doc, [term]);
+  }
+  return new Map([...pieces].map(([doc, terms]) => [doc, terms.sort().join(' ')]));
+}
+
+/**
+ * The search indexes match the content tables: FTS5's own check for the trigram indexes (rank 1
+ * compares with external content), and for the short-word indexes, every row's pieces read back
+ * and compared with what its text gives now.
+ */
 export function checkSearchIndex(db: Db): void {
   db.exec("INSERT INTO conversations_fts (conversations_fts, rank) VALUES ('integrity-check', 1)");
   db.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
+  const sources = [
+    ['conversations_grams', 'SELECT seq, title AS text FROM conversations'],
+    ['messages_grams', "SELECT seq, content AS text FROM messages WHERE status <> 'streaming'"],
+  ] as const;
+  for (const [table, rows] of sources) {
+    db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
+    const expected = new Map(
+      (db.prepare(rows).all() as { seq: number; text: string }[])
+        .map(({ seq, text }) => [seq, gramsOf(text).split(' ').filter(Boolean).sort().join(' ')] as const)
+        .filter(([, grams]) => grams !== ''),
+    );
+    expect(indexedGrams(db, table), table).toEqual(expected);
+  }
 }

@@ -15,9 +15,14 @@ export interface WriterChild {
 }
 
 export async function bundleCrashChild(): Promise<WriterChild> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'parley-child-')), 'crashChild.cjs');
+  return bundleChild('tests/fixtures/history/crashChild.ts');
+}
+
+/** Bundles any child script under tests/fixtures the same way. */
+export async function bundleChild(entry: string): Promise<WriterChild> {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'parley-child-')), 'child.cjs');
   await build({
-    entryPoints: [resolve('tests/fixtures/history/crashChild.ts')],
+    entryPoints: [resolve(entry)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -69,5 +74,41 @@ export function runChild(child: WriterChild, file: string, options: RunChildOpti
       }
       resolvePromise(report);
     });
+  });
+}
+
+export interface KillableRun {
+  /** Every line the child printed before it exited or was killed. */
+  lines: string[];
+  exitCode: number | null;
+  stderr: string;
+}
+
+/**
+ * Runs a bundled child with `args` and SIGKILLs it as soon as it prints a line starting with
+ * `killAt` (children print `paused <step>` and wait there), or `killAfterMs` after `ready`.
+ * Without either it runs to the end.
+ */
+export function runKillable(child: WriterChild, args: string[], kill: { killAt?: string; killAfterMs?: number } = {}): Promise<KillableRun> {
+  const running = spawn(process.execPath, [child.script, ...args], { env: child.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let killing = false;
+  const lines = () => stdout.split('\n').filter((line) => line !== '');
+  running.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    if (killing) return;
+    if (kill.killAt !== undefined && lines().some((line) => line.startsWith(kill.killAt as string))) {
+      killing = true;
+      running.kill('SIGKILL');
+    } else if (kill.killAfterMs !== undefined && lines().includes('ready')) {
+      killing = true;
+      setTimeout(() => running.kill('SIGKILL'), kill.killAfterMs);
+    }
+  });
+  running.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolvePromise, reject) => {
+    running.on('error', reject);
+    running.on('close', (exitCode) => resolvePromise({ lines: lines(), exitCode, stderr }));
   });
 }

@@ -1,0 +1,107 @@
+/**
+ * Search in the window, on a history imported from Parley Markdown exports: many conversations
+ * share words, one answer is long. One row per conversation with its count; the keyboard moves
+ * from the search field through the results; a result opens at its message with the match
+ * marked (CSS Custom Highlight API) and in view, even deep inside a long answer.
+ */
+import type { Page } from '@playwright/test';
+import { conversationToMarkdown } from '../../main/export/markdownExport';
+import type { ExportMessage } from '../../main/export/types';
+import { expect, test } from './support/fixtures';
+import { sidebar } from './support/screens';
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+let ids = 0;
+
+function exported(title: string, turns: [string, string][], at: number): { name: string; mimeType: string; buffer: Buffer } {
+  const id = uuid(++ids);
+  const messages: ExportMessage[] = turns.flatMap(([question, answer], turn) => {
+    const base = { reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, thinkingMs: null, durationMs: null, usage: null, createdAt: at + turn * 2 };
+    return [
+      { ...base, id: uuid(++ids), role: 'user' as const, content: question },
+      { ...base, id: uuid(++ids), role: 'assistant' as const, content: answer, createdAt: base.createdAt + 1 },
+    ];
+  });
+  const markdown = conversationToMarkdown({ id, title, model: 'fake/echo', endpoint: '', systemPrompt: '', params: {}, pinned: false, createdAt: at, updatedAt: at + 100, messages });
+  return { name: `${title}.md`, mimeType: 'text/markdown', buffer: Buffer.from(markdown) };
+}
+
+/** Where the rare word sits in the long answer: far below its first screen. */
+const DEEP_WORD = 'zeppelin';
+
+function history() {
+  const day = Date.UTC(2026, 2, 1);
+  const longAnswer = Array.from({ length: 60 }, (_, n) => (n === 52 ? `Paragraph ${n}: the ${DEEP_WORD} floated over the city.` : `Paragraph ${n}: more about airships and their history.`)).join('\n\n');
+  return [
+    exported('Kubernetes pods keep restarting', [['Tell me about CrashLoopBackOff.', 'Check the pod logs; kubernetes restarts a failing container.'], ['And kubernetes probes?', 'Liveness probes restart it.']], day),
+    exported('Sourdough starter', [['Tell me about feeding a starter.', 'Feed it daily with flour and water.']], day + 86_400_000),
+    exported('Ingress with TLS', [['Tell me about ingress.', 'A kubernetes Ingress routes HTTP to services.']], day + 2 * 86_400_000),
+    exported('Marathon plan', [['Tell me about long runs.', 'Build up slowly.']], day + 3 * 86_400_000),
+    exported('Airships', [['Tell me about airships.', longAnswer]], day + 4 * 86_400_000),
+  ];
+}
+
+async function importHistory(page: Page): Promise<void> {
+  await sidebar(page).getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import conversations' });
+  await dialog.getByLabel('Files to import').setInputFiles(history());
+  await expect(dialog).toContainText('Imported 5 conversations');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+const searchbox = (page: Page) => sidebar(page).getByRole('searchbox', { name: 'Search conversations' });
+const results = (page: Page) => sidebar(page).getByRole('list', { name: 'Search results' });
+const log = (page: Page) => page.getByRole('log', { name: 'Conversation' });
+
+/** The text of each marked match in the open conversation, and whether the first is inside the log's visible box. */
+function highlighted(page: Page): Promise<{ texts: string[]; firstInView: boolean }> {
+  return page.evaluate(() => {
+    const ranges = [...(CSS.highlights.get('search-match') ?? [])] as Range[];
+    const view = document.querySelector('[role="log"]')?.getBoundingClientRect();
+    const first = ranges[0]?.getBoundingClientRect();
+    const firstInView = Boolean(view && first && first.height > 0 && first.top >= view.top && first.bottom <= view.bottom);
+    return { texts: ranges.map((range) => range.toString()), firstInView };
+  });
+}
+
+test('one row per conversation, with its count; the keyboard moves through them and opens one at its match', async ({ chat }) => {
+  await importHistory(chat);
+  await searchbox(chat).fill('kubernetes');
+  const rows = results(chat).getByRole('button');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toHaveAccessibleName(/^Kubernetes pods keep restarting/);
+  await expect(rows.first()).toHaveAccessibleDescription(/^2 matches · /);
+  await expect(rows.nth(1)).toHaveAccessibleDescription(/^1 match · /);
+
+  await searchbox(chat).press('ArrowDown');
+  await expect(rows.first()).toBeFocused();
+  await chat.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  await chat.keyboard.press('Escape');
+  await expect(searchbox(chat)).toBeFocused();
+  await expect(searchbox(chat)).toHaveValue('kubernetes');
+
+  await searchbox(chat).press('Enter');
+  await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Kubernetes pods keep restarting');
+  const target = log(chat).getByRole('article').filter({ hasText: 'And kubernetes probes?' });
+  await expect(target).toBeFocused();
+  await expect.poll(() => highlighted(chat)).toEqual({ texts: ['kubernetes'], firstInView: true });
+
+  // Every row's snippet comes from its own conversation: "tell me about" is in all five.
+  await searchbox(chat).fill('tell me about');
+  await expect(rows).toHaveCount(5);
+  for (const title of ['Kubernetes pods keep restarting', 'Sourdough starter', 'Ingress with TLS', 'Marathon plan', 'Airships']) {
+    await expect(results(chat).getByRole('button', { name: new RegExp(`^${title}`) })).toHaveCount(1);
+  }
+  await expect(results(chat).getByRole('button', { name: /^Sourdough starter Tell me about feeding a starter\.$/ })).toHaveCount(1);
+});
+
+test('a match deep inside a long answer is scrolled into view and marked', async ({ chat }) => {
+  await importHistory(chat);
+  await searchbox(chat).fill(DEEP_WORD);
+  await expect(results(chat).getByRole('button')).toHaveCount(1);
+  await searchbox(chat).press('Enter');
+  await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Airships');
+  await expect.poll(() => highlighted(chat)).toEqual({ texts: [DEEP_WORD], firstInView: true });
+  await expect(log(chat).getByText(`Paragraph 52: the ${DEEP_WORD}`)).toBeInViewport();
+});
