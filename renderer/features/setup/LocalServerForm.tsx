@@ -86,7 +86,7 @@ export function LocalServerForm() {
         <div role="radiogroup" aria-labelledby={`${id}-server`} className="segmented">
           {LOCAL_SERVERS.map((server) => (
             <label key={server.id} className="segment">
-              <input type="radio" name={`${id}-server`} checked={preset.id === server.id} onChange={() => choose(server)} className="visually-hidden" />
+              <input type="radio" name={`${id}-server`} checked={preset.id === server.id} onChange={() => choose(server)} className="card-radio" />
               {server.name}
             </label>
           ))}

@@ -28,7 +28,7 @@ export function ProviderChoice({ value, onChange }: ProviderChoiceProps) {
             onChange={() => onChange(provider)}
             aria-labelledby={`${id}-${provider}-title`}
             aria-describedby={`${id}-${provider}-line`}
-            className="visually-hidden"
+            className="card-radio"
           />
           <ProviderIcon aria-hidden="true" focusable="false" size={20} strokeWidth={1.75} className="provider-icon" />
           <span id={`${id}-${provider}-title`} className="provider-title">{title}</span>

@@ -160,7 +160,7 @@ describe('first run with a local server', () => {
   });
 
   it('shows why a test failed and keeps Continue disabled', async () => {
-    api.connectionTest = { ok: false, error: { code: 'network', message: 'Nothing answered at 127.0.0.1:11434.' }, message: 'Nothing answered at 127.0.0.1:11434.' };
+    api.connectionTest = { ok: false, error: { code: 'connection', message: 'Nothing answered at 127.0.0.1:11434.' }, message: 'Nothing answered at 127.0.0.1:11434.' };
     const user = await chooseLocal();
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Nothing answered at 127.0.0.1:11434.')).toBeTruthy();
