@@ -79,7 +79,7 @@ export function LocalServerForm() {
 
   return (
     <form className="stack" onSubmit={addAndContinue} noValidate>
-      <div className="field">
+      <div className="setup-group">
         <span id={`${id}-server`} className="field-label">
           Server
         </span>
