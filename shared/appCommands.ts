@@ -15,6 +15,7 @@ export const APP_COMMANDS = [
   'import',
   'previous-conversation',
   'next-conversation',
+  'toggle-sidebar',
   /** Not a menu item: main says an update has been downloaded. */
   'update-ready',
   'usage',
@@ -38,6 +39,7 @@ export const COMMAND_KEYS: Partial<Record<AppCommand, CommandKey>> = {
   export: { key: 'E', shift: true },
   'previous-conversation': { key: '[' },
   'next-conversation': { key: ']' },
+  'toggle-sidebar': { key: 'B' },
   shortcuts: { key: '/', alias: '?' },
 };
 

@@ -75,6 +75,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      item('Toggle sidebar', 'toggle-sidebar'),
       item('Previous conversation', 'previous-conversation'),
       item('Next conversation', 'next-conversation'),
       item('Usage', 'usage'),

@@ -14,6 +14,7 @@ import { ParleyContext, useParley } from '../lib/ParleyContext';
 import { watchStorage } from '../lib/storageWatch';
 import { useChanges } from '../lib/useChanges';
 import { UpdateNotice } from './UpdateNotice';
+import './notices.css';
 import { Workspace } from './Workspace';
 
 interface Loaded {
@@ -77,6 +78,7 @@ export function App() {
     }
   }, []);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const closeSettings = useCallback(() => setSettingsOpen(false), []);
   // The workspace hears of the replaced history from main.
   const restoreBackup = useCallback(
     async (backupFile: string) => {
@@ -116,12 +118,15 @@ export function App() {
     screen = <KeySetup onKeySaved={onKeyStatus} onSkip={() => setSkippedSetup(true)} />;
   } else {
     screen = (
-      <>
-        <Workspace onOpenSettings={openSettings} />
-        {settingsOpen && (
-          <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} onClose={() => setSettingsOpen(false)} onRestoreBackup={restoreBackup} />
-        )}
-      </>
+      <Workspace
+        onOpenSettings={openSettings}
+        onCloseSettings={closeSettings}
+        settingsDialog={(data) =>
+          settingsOpen && (
+            <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} data={data} onClose={closeSettings} onRestoreBackup={restoreBackup} />
+          )
+        }
+      />
     );
   }
 
@@ -130,17 +135,19 @@ export function App() {
       <SettingsContext value={settingsState}>
         <PromptLibraryContext value={promptsState}>
           <div className="app">
-            {notices.map((notice) => (
-              <NoticeBanner
-                key={notice.id}
-                notice={notice}
-                onRestoreBackup={restoreBackup}
-                onChooseBackup={() => setChoosingBackup(true)}
-                onBackUp={async () => backupOutcome(await api.backUp())}
-                onDismiss={() => dismissNotice(notice.id)}
-              />
-            ))}
-            <UpdateNotice />
+            <div className="app-notices">
+              {notices.map((notice) => (
+                <NoticeBanner
+                  key={notice.id}
+                  notice={notice}
+                  onRestoreBackup={restoreBackup}
+                  onChooseBackup={() => setChoosingBackup(true)}
+                  onBackUp={async () => backupOutcome(await api.backUp())}
+                  onDismiss={() => dismissNotice(notice.id)}
+                />
+              ))}
+              <UpdateNotice />
+            </div>
             {screen}
             {choosingBackup && <RestoreBackupDialog onClose={() => setChoosingBackup(false)} onRestore={restoreBackup} />}
           </div>

@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppCommand } from '../../shared/appCommands';
 import { ContextMenu } from '../components/ContextMenu';
 import { ChatView } from '../features/chat/ChatView';
+import { ConversationStats } from '../features/chat/ConversationStats';
 import { useChat, type ChatDefaults } from '../features/chat/useChat';
 import { useConversationChoices } from '../features/chat/useConversationChoices';
 import { useEndpoints } from '../features/endpoints/useEndpoints';
@@ -12,8 +13,14 @@ import { useConversationList } from '../features/history/useConversationList';
 import { RemoteImagesContext } from '../features/markdown/remoteImages';
 import { useModelCatalogueState } from '../features/models/modelCatalogue';
 import { useModelsState } from '../features/models/modelsContext';
+import { ModelPicker } from '../features/models/ModelPicker';
+import { EndpointMissing } from '../features/endpoints/EndpointMissing';
+import { EndpointSelect } from '../features/endpoints/EndpointSelect';
+import { TopBar } from '../features/topbar/TopBar';
+import { paramsSummary } from '../../shared/chatParams';
 import { ModelsProvider } from '../features/models/ModelsProvider';
 import { defaultPromptText } from '../features/prompts/defaultPrompt';
+import { PromptsDialog } from '../features/prompts/PromptsDialog';
 import { usePromptLibrary } from '../features/prompts/promptLibraryContext';
 import { useSettings } from '../features/settings/settingsContext';
 import { ShortcutsSheet } from '../features/shortcuts/ShortcutsSheet';
@@ -28,13 +35,20 @@ import { toAppError } from '../lib/errors';
 import { useParley } from '../lib/ParleyContext';
 import { saveOrDownload } from '../lib/saveOrDownload';
 import { adjacentConversation } from './adjacentConversation';
+import { ChatSettingsSheet } from './ChatSettingsSheet';
 import { ConversationTools } from './ConversationTools';
+import { DataActions } from './DataActions';
+import './shell.css';
 import { useOpenConversation } from './useOpenConversation';
 import { useRemoteImagesThroughMain } from './useRemoteImages';
+import { useSidebarLayout } from './useSidebarLayout';
 import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
 
 interface WorkspaceProps {
   onOpenSettings: () => void;
+  onCloseSettings: () => void;
+  /** Settings, when open, given the workspace's part of it (moving conversations in and out). */
+  settingsDialog: (data: ReactNode) => ReactNode;
 }
 
 /**
@@ -42,7 +56,7 @@ interface WorkspaceProps {
  * what the app's commands do, and the dialogs over them. The features keep their own state
  * and learn of changes from main (sends, titles, imports, Settings) themselves.
  */
-export function Workspace({ onOpenSettings }: WorkspaceProps) {
+export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: WorkspaceProps) {
   const api = useParley();
   const { value: settings } = useSettings();
   const { value: library } = usePromptLibrary();
@@ -83,8 +97,38 @@ export function Workspace({ onOpenSettings }: WorkspaceProps) {
   const title = summary?.title || chat.conversation.title || UNTITLED;
 
   const sidebar = useRef<SidebarHandle>(null);
+  const focusSearch = useCallback(() => sidebar.current?.focusSearch(), []);
+  const layout = useSidebarLayout(focusSearch);
+  const { closeDrawer } = layout;
+  // Choosing a conversation or starting one closes the drawer, as a phone's menu would.
+  const openFromSidebar = useCallback(
+    (id: string, messageId: string | null) => {
+      closeDrawer(false);
+      open(id, messageId);
+    },
+    [closeDrawer, open],
+  );
+  const newFromSidebar = useCallback(() => {
+    closeDrawer(false);
+    startNew();
+  }, [closeDrawer, startNew]);
+  /** A move started in Settings: Settings closes first, so what it opens is in front. */
+  const fromSettings = (action: () => void) => {
+    onCloseSettings();
+    action();
+  };
+  const [chatSettingsOpen, setChatSettingsOpen] = useState(false);
+  const chatSettingsButton = useRef<HTMLButtonElement>(null);
+  const closeChatSettings = () => {
+    setChatSettingsOpen(false);
+    chatSettingsButton.current?.focus();
+  };
+  const { conversation } = chat;
+  const chatSettingsSummary = [conversation.systemPrompt.trim() ? 'System prompt' : '', paramsSummary(conversation.params)].filter(Boolean).join(' · ');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [usageOpen, setUsageOpen] = useState(false);
+  /** The prompt library opened from a new chat's empty state. */
+  const [promptsOpen, setPromptsOpen] = useState(false);
   const openUsage = useCallback(() => setUsageOpen(true), []);
   const exportConversation = (id: string) =>
     api.exportConversation({ id }).then(saveOrDownload, (error: unknown) => report('Could not export the conversation', error));
@@ -94,7 +138,8 @@ export function Workspace({ onOpenSettings }: WorkspaceProps) {
   };
   const commands: Partial<Record<AppCommand, () => void>> = {
     'new-chat': startNew,
-    search: () => sidebar.current?.focusSearch(),
+    search: () => (layout.visible ? focusSearch() : layout.toggle()),
+    'toggle-sidebar': layout.toggle,
     settings: onOpenSettings,
     // A new chat has nothing saved to export yet.
     export: () => void (stored && exportConversation(openId)),
@@ -108,7 +153,6 @@ export function Workspace({ onOpenSettings }: WorkspaceProps) {
   useAppCommands(api, (command) => commands[command]?.());
   const remoteImages = useRemoteImagesThroughMain(api, settings.remoteImages);
   const contextMenu = useWorkspaceContextMenu({
-    exportConversation: (id) => void exportConversation(id),
     messageText: (id) => chat.conversation.messages.find((message) => message.id === id)?.content,
     copy: (text) => navigator.clipboard.writeText(text).catch((error: unknown) => report('Could not copy the message', error)),
   });
@@ -116,27 +160,48 @@ export function Workspace({ onOpenSettings }: WorkspaceProps) {
   return (
     <RemoteImagesContext value={remoteImages}>
       <ModelsProvider value={modelsValue}>
-        <div className="workspace" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
+        <div className="shell" data-sidebar={layout.mode} onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
+          {layout.mode === 'drawer' && <div className="shell-scrim" aria-hidden="true" onClick={() => closeDrawer(true)} />}
           <Sidebar
             handle={sidebar}
+            hidden={!layout.visible}
+            toggleRef={layout.sidebarToggle}
+            onToggle={layout.toggle}
+            onEscape={layout.mode === 'drawer' ? () => closeDrawer(true) : undefined}
             conversations={list.items}
             loading={list.loading}
             loadError={list.error}
             openId={openId}
             toast={actions.toast}
             onRetryLoad={list.retry}
-            onNew={startNew}
-            onOpen={open}
+            onNew={newFromSidebar}
+            onOpen={openFromSidebar}
             onRename={actions.rename}
             onTogglePin={actions.togglePin}
             onDelete={actions.deleteConversation}
             onUndo={actions.undo}
             onDismissToast={actions.dismissToast}
             onOpenSettings={onOpenSettings}
-            onImport={importer.open}
             onOpenUsage={openUsage}
           />
-          <div className="workspace-chat">
+          <div className="shell-main" inert={layout.mode === 'drawer'}>
+            <TopBar
+              title={title}
+              conversationId={conversation.id}
+              saved={conversation.stored}
+              stats={<ConversationStats messages={conversation.messages} />}
+              endpoint={<EndpointSelect endpoints={endpoints} value={conversation.endpointId} onChange={choices.chooseEndpoint} />}
+              model={<ModelPicker value={conversation.model} onChange={choices.chooseModel} />}
+              chatSettingsSummary={chatSettingsSummary}
+              chatSettingsOpen={chatSettingsOpen}
+              onToggleChatSettings={() => (chatSettingsOpen ? closeChatSettings() : setChatSettingsOpen(true))}
+              chatSettingsRef={chatSettingsButton}
+              sidebarHidden={!layout.visible}
+              sidebarExpanded={layout.visible}
+              onToggleSidebar={layout.toggle}
+              sidebarToggleRef={layout.barToggle}
+              onNewChat={startNew}
+            />
             {problem && (
               <div role="alert" className="problem">
                 <p>{problem}</p>
@@ -145,30 +210,46 @@ export function Workspace({ onOpenSettings }: WorkspaceProps) {
                 </button>
               </div>
             )}
-            <ChatView
-              chat={chat}
-              title={title}
-              loading={opening}
-              target={target}
-              onModelChange={choices.chooseModel}
-              onSystemPromptChange={choices.changeSystemPrompt}
-              onOpenSettings={onOpenSettings}
-              tools={
-                <ConversationTools
-                  model={chat.conversation.model}
-                  params={chat.conversation.params}
-                  onParams={choices.changeParams}
-                  onApplyPrompt={choices.changeSystemPrompt}
+            {/* Keyed: an add that failed for one conversation must not show on the next. */}
+            <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
+            <div className="shell-body">
+              <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} onOpenPrompts={() => setPromptsOpen(true)} onImport={importer.open} />
+              {chatSettingsOpen && (
+                <ChatSettingsSheet
+                  systemPrompt={conversation.systemPrompt}
+                  onSystemPromptChange={choices.changeSystemPrompt}
+                  onClose={closeChatSettings}
+                  tools={
+                    <ConversationTools
+                      model={conversation.model}
+                      params={conversation.params}
+                      onParams={choices.changeParams}
+                      onApplyPrompt={choices.changeSystemPrompt}
+                    />
+                  }
                 />
-              }
-              endpoints={endpoints}
-              onEndpointChange={choices.chooseEndpoint}
-            />
+              )}
+            </div>
           </div>
+          {settingsDialog(
+            <DataActions
+              empty={list.items.length === 0}
+              onImport={() => fromSettings(importer.open)}
+              onExportAll={() => fromSettings(() => sidebar.current?.exportAll())}
+              onBackUp={() => fromSettings(() => sidebar.current?.backUp())}
+              onSelect={() =>
+                fromSettings(() => {
+                  if (!layout.visible) layout.toggle();
+                  sidebar.current?.startSelecting();
+                })
+              }
+            />,
+          )}
           {importState.open && <ImportDialog state={importState} onDuplicates={importer.setDuplicates} onFiles={importPicked} onStop={importer.stop} onClose={importer.close} />}
           <DropOverlay active={dragging} />
           {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
           {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
+          {promptsOpen && <PromptsDialog onApply={choices.changeSystemPrompt} onClose={() => setPromptsOpen(false)} />}
           {usageOpen && <UsageDialog project={settings.project} onClose={() => setUsageOpen(false)} />}
         </div>
       </ModelsProvider>

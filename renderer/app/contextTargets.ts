@@ -1,19 +1,18 @@
 /**
  * What a context menu was opened on, found from the element under the pointer or with focus:
- * a conversation row in the sidebar or a message in the conversation. The menus offer the
- * same buttons the row or message shows, so they find those buttons by name and press them.
+ * a message in the conversation (a sidebar row opens its own menu). The menu offers the same
+ * buttons the message shows, so it finds those buttons by name and presses them.
  */
-export type ContextTarget =
-  | { kind: 'conversation'; id: string; focus: HTMLElement; scope: HTMLElement }
-  | { kind: 'message'; id: string; focus: HTMLElement; scope: HTMLElement };
+export interface ContextTarget {
+  id: string;
+  focus: HTMLElement;
+  scope: HTMLElement;
+}
 
 export function contextTargetOf(element: Element | null): ContextTarget | null {
   if (!element || element.closest('input, textarea, [contenteditable="true"]')) return null;
-  const row = element.closest<HTMLElement>('.conversation-row');
-  const opener = row?.querySelector<HTMLElement>('[data-conversation-id]');
-  if (row && opener?.dataset.conversationId) return { kind: 'conversation', id: opener.dataset.conversationId, focus: opener, scope: row };
   const message = element.closest<HTMLElement>('[data-message-id]');
-  if (message?.dataset.messageId) return { kind: 'message', id: message.dataset.messageId, focus: message, scope: message };
+  if (message?.dataset.messageId) return { id: message.dataset.messageId, focus: message, scope: message };
   return null;
 }
 

@@ -9,7 +9,6 @@ export interface OpenMenu {
 }
 
 interface MenuActions {
-  exportConversation: (id: string) => void;
   /** The message's text as stored (Markdown for answers). */
   messageText: (id: string) => string | undefined;
   copy: (text: string) => void;
@@ -23,15 +22,6 @@ function itemsFor(target: ContextTarget, actions: MenuActions): ContextMenuItem[
     const button = buttonIn(target.scope, name);
     return button ? [{ label: name, onSelect: () => button.click() }] : [];
   };
-  if (target.kind === 'conversation') {
-    return [
-      ...press('Rename'),
-      ...press('Pin'),
-      ...press('Unpin'),
-      { label: 'Export as Markdown', onSelect: () => actions.exportConversation(target.id) },
-      ...press('Delete'),
-    ];
-  }
   const text = actions.messageText(target.id);
   const copy = buttonIn(target.scope, 'Copy');
   return [
@@ -41,8 +31,9 @@ function itemsFor(target: ContextTarget, actions: MenuActions): ContextMenuItem[
 }
 
 /**
- * Context menus for conversations and messages, opened by right-click, the ContextMenu key or
- * Shift+F10, from handlers on the workspace: the rows and messages need no wiring of their own.
+ * Context menus for messages, opened by right-click, the ContextMenu key or Shift+F10, from
+ * handlers on the workspace: the messages need no wiring of their own. (A conversation row's
+ * menu is the sidebar's.)
  */
 export function useWorkspaceContextMenu(actions: MenuActions) {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
@@ -51,9 +42,9 @@ export function useWorkspaceContextMenu(actions: MenuActions) {
   const open = (target: ContextTarget, at: { x: number; y: number }) => {
     const items = itemsFor(target, actions);
     if (items.length === 0) return;
-    // Focus goes back to the row or message when the menu closes.
+    // Focus goes back to the message when the menu closes.
     target.focus.focus({ preventScroll: true });
-    setMenu({ label: target.kind === 'conversation' ? 'Conversation actions' : 'Message actions', items, at });
+    setMenu({ label: 'Message actions', items, at });
   };
 
   const onContextMenu = (event: MouseEvent) => {

@@ -1,9 +1,16 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import type { Icon } from '../ui/icons';
+import '../ui/menu.css';
 
 export interface ContextMenuItem {
   label: string;
   onSelect: () => void;
+  icon?: Icon;
+  /** The key that does the same where the menu was opened (F2, Delete), shown at the end. */
+  hint?: string;
+  /** Destroys something: drawn in the danger colour, after a separator. */
+  danger?: boolean;
 }
 
 interface ContextMenuProps {
@@ -12,6 +19,10 @@ interface ContextMenuProps {
   items: ContextMenuItem[];
   /** Where it opens, in viewport pixels; moved in if it would overflow. */
   at: { x: number; y: number };
+  /** A line above the items that says something rather than does it (the top bar's totals). */
+  header?: ReactNode;
+  /** `end`: its right edge at `at.x` (a menu button at the end of a row or bar). */
+  align?: 'start' | 'end';
   onClose: () => void;
 }
 
@@ -20,7 +31,7 @@ interface ContextMenuProps {
  * on its first item; Up/Down/Home/End move, Enter or Space choose, Escape or Tab or a click
  * elsewhere close it, and focus goes back to where it was before the action runs.
  */
-export function ContextMenu({ label, items, at, onClose }: ContextMenuProps) {
+export function ContextMenu({ label, items, header, at, align = 'start', onClose }: ContextMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const [place, setPlace] = useState(at);
@@ -34,13 +45,14 @@ export function ContextMenu({ label, items, at, onClose }: ContextMenuProps) {
     if (!menu) return;
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const { width, height } = menu.getBoundingClientRect();
-    setPlace({ x: Math.max(0, Math.min(at.x, window.innerWidth - width - 4)), y: Math.max(0, Math.min(at.y, window.innerHeight - height - 4)) });
-    menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const x = align === 'end' ? at.x - width : at.x;
+    setPlace({ x: Math.max(4, Math.min(x, window.innerWidth - width - 4)), y: Math.max(0, Math.min(at.y, window.innerHeight - height - 4)) });
+    (menu.querySelector<HTMLElement>('[role="menuitem"]') ?? menu).focus();
     return () => {
       // Closed by a click elsewhere: leave focus where that click put it.
       if (menu.contains(document.activeElement) || document.activeElement === document.body) restoreFocus();
     };
-  }, [at]);
+  }, [at, align]);
 
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {
@@ -97,11 +109,29 @@ export function ContextMenu({ label, items, at, onClose }: ContextMenuProps) {
   }
 
   return createPortal(
-    <div ref={ref} role="menu" aria-label={label} className="context-menu" style={{ left: place.x, top: place.y }} onKeyDown={onKeyDown}>
-      {items.map((item) => (
-        <button key={item.label} type="button" role="menuitem" tabIndex={-1} className="context-menu-item" onClick={() => choose(item)}>
-          {item.label}
-        </button>
+    <div ref={ref} role="menu" aria-label={label} className="context-menu" tabIndex={-1} style={{ left: place.x, top: place.y }} onKeyDown={onKeyDown}>
+      {header && <div className="context-menu-header">{header}</div>}
+      {items.map(({ label: itemLabel, icon: ItemIcon, hint, danger }, index) => (
+        <Fragment key={itemLabel}>
+          {danger && index > 0 && <div role="separator" className="context-menu-separator" />}
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className="context-menu-item"
+            data-tone={danger ? 'danger' : undefined}
+            aria-keyshortcuts={hint}
+            onClick={() => choose(items[index] as ContextMenuItem)}
+          >
+            {ItemIcon && <ItemIcon aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />}
+            <span className="context-menu-label">{itemLabel}</span>
+            {hint && (
+              <kbd className="context-menu-hint" aria-hidden="true">
+                {hint === 'Delete' ? 'Del' : hint}
+              </kbd>
+            )}
+          </button>
+        </Fragment>
       ))}
     </div>,
     document.body,

@@ -35,6 +35,8 @@ export const settingsSchema = z.object({
   defaultParams: chatParamsSchema,
   /** The endpoint new chats use: the one last chosen next to the model picker. */
   defaultEndpointId: z.string().max(LIMITS.endpointIdChars),
+  /** The sidebar is docked open in a wide window (toggled with its button or Ctrl/Cmd+B). */
+  sidebarOpen: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   recentModels: [],
   defaultParams: {},
   defaultEndpointId: DEFAULT_ENDPOINT_ID,
+  sidebarOpen: true,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { sidebar } from './support/screens';
+import { chatSettings, dataAction, sidebar } from './support/screens';
 import { expectAccessible } from './support/axe';
 import { drawImage } from '../fixtures/drawnImages';
 
@@ -72,20 +72,22 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(chat, 'keyboard shortcuts');
       await chat.keyboard.press('Escape');
 
-      await chat.getByRole('button', { name: 'Parameters' }).click();
+      await (await chatSettings(chat)).getByRole('button', { name: 'Parameters' }).click();
       const parameters = chat.getByRole('dialog', { name: 'Parameters' });
       await parameters.getByRole('spinbutton', { name: 'Temperature' }).fill('9');
       await expect(parameters.getByRole('alert')).toBeVisible();
       await expectAccessible(chat, 'parameters, with a field in error');
       await chat.keyboard.press('Escape');
 
-      await chat.getByRole('button', { name: 'Prompts', exact: true }).click();
+      await (await chatSettings(chat)).getByRole('button', { name: 'Prompts', exact: true }).click();
       const prompts = chat.getByRole('dialog', { name: 'Prompts' });
       await prompts.getByRole('button', { name: 'New prompt' }).click();
       await prompts.getByRole('textbox', { name: 'Name' }).fill('Terse');
       await prompts.getByRole('button', { name: 'Save prompt' }).click();
       await expect(prompts.getByRole('list', { name: 'Saved prompts' })).toBeVisible();
       await expectAccessible(chat, 'prompts');
+      await chat.keyboard.press('Escape');
+      await expectAccessible(chat, 'chat settings');
       await chat.keyboard.press('Escape');
       await chat.getByRole('button', { name: 'Compare', exact: true }).click();
       const compare = chat.getByRole('dialog', { name: 'Compare models' });
@@ -111,13 +113,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(chat, 'conversation context menu');
       await chat.keyboard.press('Escape');
 
-      await sidebar(chat).getByRole('button', { name: 'Export all' }).click();
+      await dataAction(chat, 'Export all');
       const progress = chat.getByRole('dialog', { name: 'Exporting conversations' });
       await expect(progress).toContainText('Exported 1 conversation');
       await expectAccessible(chat, 'export progress');
       await progress.getByRole('button', { name: 'Close' }).click();
 
-      await sidebar(chat).getByRole('button', { name: 'Import' }).click();
+      await dataAction(chat, 'Import');
       await expect(chat.getByRole('dialog', { name: /Import/ })).toBeVisible();
       await expectAccessible(chat, 'import');
     });

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, saveKey, send, test, TEST_KEY } from './support/fixtures';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { drawImage } from '../fixtures/drawnImages';
-import { conversationButton, sidebar } from './support/screens';
+import { conversationAction, conversationButton, dataAction, topBarAction } from './support/screens';
 import { exportAll, savedText } from './support/transfer';
 
 const tray = (page: Page) => page.getByRole('list', { name: 'Files to send' });
@@ -250,7 +250,7 @@ test('export with images: links to files next to the Markdown, and import brings
 
   // One file: the app saves the images next to it; a web download (one file only) carries them inside.
   const single = path.join(dataDir, 'single');
-  const markdown = await savedText(chat, parley, runtime, path.join(single, 'plot.md'), () => chat.getByRole('button', { name: 'Export as Markdown' }).click());
+  const markdown = await savedText(chat, parley, runtime, path.join(single, 'plot.md'), () => topBarAction(chat, 'Export as Markdown'));
   if (runtime === 'electron') {
     expect(markdown).toContain(`![plot.png](attachments/${stored})`);
     expect(await readFile(path.join(single, 'attachments', stored ?? ''))).toEqual(await readFile(path.join(dataDir, 'attachments', stored ?? '')));
@@ -266,10 +266,10 @@ test('export with images: links to files next to the Markdown, and import brings
   expect((await readdir(path.join(folder, 'attachments'))).sort()).toEqual((await readdir(path.join(dataDir, 'attachments'))).sort());
 
   // As on another computer: the conversation and its stored files are gone; importing the folder restores both.
-  await sidebar(chat).getByRole('listitem').filter({ has: chat.getByRole('button', { name: 'Chat: Plot this', exact: true }) }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await conversationAction(chat, 'Chat: Plot this', 'Delete');
   await expect(conversationButton(chat, 'Chat: Plot this')).toHaveCount(0);
   await rm(path.join(dataDir, 'attachments'), { recursive: true });
-  await sidebar(chat).getByRole('button', { name: 'Import' }).click();
+  await dataAction(chat, 'Import');
   const dialog = chat.getByRole('dialog', { name: 'Import conversations' });
   await dialog.getByLabel('Folder to import').setInputFiles(folder);
   await expect(dialog).toContainText('Imported 1 conversation');

@@ -14,10 +14,10 @@ import { conversationToMarkdown } from '../../main/export/markdownExport';
 import { startFakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { sampleConversation, sampleMessage } from '../unit/main/export/sample';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { chatOnce, conversationButton, sidebar } from './support/screens';
+import { chatOnce, conversationButton, dataAction } from './support/screens';
 
 async function importFile(page: Page, name: string, content: string): Promise<ReturnType<Page['getByRole']>> {
-  await sidebar(page).getByRole('button', { name: 'Import' }).click();
+  await dataAction(page, 'Import');
   const dialog = page.getByRole('dialog', { name: 'Import conversations' });
   await dialog.getByLabel('Files to import').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
   await expect(dialog.getByRole('status')).toContainText('Import finished');

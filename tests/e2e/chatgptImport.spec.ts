@@ -10,12 +10,12 @@ import type { Page } from '@playwright/test';
 import { CHATGPT_EXPORT_2023_2025 } from '../../bench/fixtures/chatgptExport';
 import { writeLargeChatgptExport } from '../../bench/fixtures/largeChatgptExport';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { conversationButton, sidebar } from './support/screens';
+import { conversationButton, dataAction, sidebar } from './support/screens';
 
 const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import conversations' });
 
 async function importFile(page: Page, file: string): Promise<void> {
-  await sidebar(page).getByRole('button', { name: 'Import' }).click();
+  await dataAction(page, 'Import');
   await importDialog(page).getByLabel('Files to import').setInputFiles(file);
 }
 

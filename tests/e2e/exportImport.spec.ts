@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { chatOnce, conversationButton, sidebar } from './support/screens';
+import { chatOnce, conversationAction, conversationButton, dataAction, sidebar, topBarAction } from './support/screens';
 import { exportAll, savedText } from './support/transfer';
 
 /** Two conversations, both answered, titled by the (fake) model. */
@@ -22,7 +22,7 @@ test('export one conversation as Markdown', async ({ chat, parley, runtime, data
   await expect(lastAnswer(chat).locator('code').first()).toHaveText('---');
   await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
   const markdown = await savedText(chat, parley, runtime, path.join(dataDir, 'one.md'), () =>
-    chat.getByRole('button', { name: 'Export as Markdown' }).click(),
+    topBarAction(chat, 'Export as Markdown'),
   );
   expect(markdown).toMatch(/^---\ntitle: "Chat: Explain the `---` line"/);
   expect(markdown).toContain('model: "fake/echo"');
@@ -33,7 +33,7 @@ test('export one conversation as Markdown', async ({ chat, parley, runtime, data
 test('back up everything into one JSON file without the key', async ({ chat, parley, runtime, dataDir }) => {
   await twoConversations(chat);
   const json = await savedText(chat, parley, runtime, path.join(dataDir, 'backup.json'), () =>
-    sidebar(chat).getByRole('button', { name: 'Back up' }).click(),
+    dataAction(chat, 'Back up'),
   );
   const backup = JSON.parse(json) as { schemaVersion: number; conversations: { title: string }[] };
   expect(backup.schemaVersion).toBe(1);
@@ -61,11 +61,11 @@ test('import a folder: good files come in, a bad one is reported', async ({ chat
 
   // Delete both conversations, then bring them back from the folder.
   for (const title of ['Chat: Recipe for sourdough bread', 'Chat: Packing list for hiking']) {
-    await sidebar(chat).getByRole('listitem').filter({ has: chat.getByRole('button', { name: title, exact: true }) }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await conversationAction(chat, title, 'Delete');
   }
   await expect(conversationButton(chat, 'Chat: Recipe for sourdough bread')).toHaveCount(0);
 
-  await sidebar(chat).getByRole('button', { name: 'Import' }).click();
+  await dataAction(chat, 'Import');
   const dialog = chat.getByRole('dialog', { name: 'Import conversations' });
   await dialog.getByLabel('Folder to import').setInputFiles(folder);
   await expect(dialog).toContainText('Imported 2 conversations');

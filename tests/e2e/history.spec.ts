@@ -2,10 +2,9 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { chatOnce, conversationButton, sidebar } from './support/screens';
+import { chatOnce, chatSettings, conversationAction, conversationButton, rowOf, sidebar } from './support/screens';
 
 /** The sidebar row of a conversation, with its Rename, Pin and Delete buttons. */
-const rowOf = (page: Page, title: string) => sidebar(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: title, exact: true }) });
 
 async function newChat(page: Page): Promise<void> {
   await sidebar(page).getByRole('button', { name: 'New chat', exact: true }).click();
@@ -13,7 +12,7 @@ async function newChat(page: Page): Promise<void> {
 
 test('a conversation survives a restart of the app', async ({ chat, parley }) => {
   await pickModel(chat, 'fake/echo');
-  await chat.getByLabel('System prompt').fill('Answer like a pirate.');
+  await (await chatSettings(chat)).getByLabel('System prompt').fill('Answer like a pirate.');
   await chatOnce(chat, 'Where is the treasure buried');
   // The model names the conversation after the first answer (the fake answers "Chat: <first words>").
   await expect(conversationButton(chat, 'Chat: Where is the treasure')).toBeVisible();
@@ -24,7 +23,7 @@ test('a conversation survives a restart of the app', async ({ chat, parley }) =>
   const conversation = page.getByRole('log', { name: 'Conversation' });
   await expect(conversation.getByRole('article', { name: 'You' })).toHaveText(/Where is the treasure buried/);
   await expect(lastAnswer(page)).toContainText('You said: Where is the treasure buried');
-  await expect(page.getByLabel('System prompt')).toHaveValue('Answer like a pirate.');
+  await expect((await chatSettings(page)).getByLabel('System prompt')).toHaveValue('Answer like a pirate.');
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('fake/echo');
 });
 
@@ -54,7 +53,7 @@ test('delete hides a conversation and Undo brings it back', async ({ chat }) => 
   const row = conversationButton(chat, 'Chat: Remember the milk');
   await expect(row).toBeVisible();
 
-  await rowOf(chat, 'Chat: Remember the milk').getByRole('button', { name: 'Delete', exact: true }).click();
+  await conversationAction(chat, 'Chat: Remember the milk', 'Delete');
   await expect(row).toHaveCount(0);
   await chat.getByRole('button', { name: 'Undo' }).click();
   await expect(row).toBeVisible();
@@ -68,16 +67,17 @@ test('rename in place and pin', async ({ chat, parley }) => {
   await newChat(chat);
   await chatOnce(chat, 'Second topic');
 
-  await rowOf(chat, 'Chat: First topic').getByRole('button', { name: 'Rename' }).click();
+  await conversationAction(chat, 'Chat: First topic', 'Rename');
   const titleField = sidebar(chat).getByRole('textbox', { name: 'Conversation title' });
   await titleField.fill('Groceries');
   await titleField.press('Enter');
   await expect(conversationButton(chat, 'Groceries')).toBeVisible();
 
-  const renamed = rowOf(chat, 'Groceries');
-  await renamed.getByRole('button', { name: 'Pin', exact: true }).click();
+  await conversationAction(chat, 'Groceries', 'Pin');
   await expect(sidebar(chat).getByRole('heading', { name: 'Pinned' })).toBeVisible();
-  await expect(renamed.getByRole('button', { name: 'Unpin' })).toBeVisible();
+  await rowOf(chat, 'Groceries').getByRole('button', { name: 'Conversation actions' }).click();
+  await expect(chat.getByRole('menu', { name: 'Conversation actions' }).getByRole('menuitem', { name: 'Unpin' })).toBeVisible();
+  await chat.keyboard.press('Escape');
 
   const page = await parley.restart();
   await enterKeyIfAsked(page);

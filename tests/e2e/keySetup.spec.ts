@@ -11,7 +11,7 @@ test('first run asks for a key, and the key never reaches the page', async ({ ap
   await saveKey(app, TEST_KEY);
   await expect(app.getByRole('combobox', { name: 'Model' })).toBeVisible();
 
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await app.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = app.getByRole('dialog', { name: 'Settings' });
   await expect(settings).toContainText(`ends in ${TEST_KEY.slice(-4)}`);
 

@@ -7,7 +7,7 @@ import type { JSHandle, Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import type { ExportMessage } from '../../main/export/types';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { sidebar } from './support/screens';
+import { dataAction, sidebar } from './support/screens';
 
 const TITLE = 'A very long conversation';
 const TURNS = 500;
@@ -46,7 +46,7 @@ const elementCount = (page: Page) => page.evaluate(() => document.querySelectorA
 const distanceFromEnd = (page: Page) => conversation(page).evaluate((log) => log.scrollHeight - log.scrollTop - log.clientHeight);
 
 async function importLongConversation(page: Page): Promise<void> {
-  await sidebar(page).getByRole('button', { name: 'Import' }).click();
+  await dataAction(page, 'Import');
   const dialog = page.getByRole('dialog', { name: 'Import conversations' });
   await dialog.getByLabel('Files to import').setInputFiles({ name: 'long.md', mimeType: 'text/markdown', buffer: Buffer.from(longConversationMarkdown()) });
   await expect(dialog).toContainText('Imported 1 conversation');

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { conversationButton, sidebar } from './support/screens';
+import { chatSettings, conversationButton, sidebar } from './support/screens';
 
 const PARAM_FIELDS = ['temperature', 'top_p', 'max_tokens', 'seed', 'stop', 'chat_template_kwargs'];
 
@@ -23,7 +23,7 @@ function paramsSentWith(fake: FakeInferenceServer, question: string): Record<str
 const parametersDialog = (page: Page) => page.getByRole('dialog', { name: 'Parameters' });
 
 async function openParameters(page: Page) {
-  await page.getByRole('button', { name: 'Parameters' }).click();
+  await (await chatSettings(page)).getByRole('button', { name: 'Parameters' }).click();
   await expect(parametersDialog(page)).toBeVisible();
   return parametersDialog(page);
 }
@@ -50,17 +50,17 @@ test('the server gets exactly the parameters set, and the conversation keeps the
   await dialog.getByRole('button', { name: 'Clear top p' }).click();
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(chat.getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('temperature 0.7 · seed 42');
+  await expect((await chatSettings(chat)).getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('temperature 0.7 · seed 42');
 
   await answered(chat, 'With two set');
   expect(paramsSentWith(fake, 'With two set')).toEqual({ temperature: 0.7, seed: 42 });
 
   // Another conversation starts without them; coming back brings them back, from history.
   await sidebar(chat).getByRole('button', { name: 'New chat', exact: true }).click();
-  await expect(chat.getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('Model defaults');
+  await expect((await chatSettings(chat)).getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('Model defaults');
   await chat.reload();
   await conversationButton(chat, 'Chat: Nothing set').click();
-  await expect(chat.getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('temperature 0.7 · seed 42');
+  await expect((await chatSettings(chat)).getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('temperature 0.7 · seed 42');
   const reopened = await openParameters(chat);
   await expect(reopened.getByRole('spinbutton', { name: 'Temperature' })).toHaveValue('0.7');
   await reopened.getByRole('button', { name: 'Clear seed' }).click();
@@ -80,7 +80,7 @@ test('"Use for new chats": new chats start with the saved parameters, reasoning 
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await sidebar(chat).getByRole('button', { name: 'New chat', exact: true }).click();
-  await expect(chat.getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('max tokens 64 · 1 stop sequence · reasoning off');
+  await expect((await chatSettings(chat)).getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('max tokens 64 · 1 stop sequence · reasoning off');
   await send(chat, 'Think less');
   await expect(lastAnswer(chat)).toContainText('You said: Think less');
   expect(paramsSentWith(fake, 'Think less')).toEqual({ max_tokens: 64, stop: ['END'], chat_template_kwargs: { enable_thinking: false } });
@@ -102,10 +102,10 @@ test('a parameter the model refuses (422): the error names it, and "Drop seed an
   await expect(lastAnswer(chat)).toContainText('You said: Same answer every time');
   await expect(lastAnswer(chat).getByRole('alert')).toHaveCount(0);
   expect(paramsSentWith(fake, 'Same answer every time')).toEqual({ temperature: 0.5 });
-  await expect(chat.getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('temperature 0.5');
+  await expect((await chatSettings(chat)).getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('temperature 0.5');
 
   // The drop is kept: the conversation comes back without the seed.
   await chat.reload();
   await conversationButton(chat, 'Chat: Same answer every time').click();
-  await expect(chat.getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('temperature 0.5');
+  await expect((await chatSettings(chat)).getByRole('button', { name: 'Parameters' })).toHaveAccessibleDescription('temperature 0.5');
 });

@@ -8,13 +8,13 @@ import type { Page } from '@playwright/test';
 import { wallClock } from '../../main/export/localTime';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { savedText } from './support/transfer';
-import { sidebar } from './support/screens';
+import { chatSettings, sidebar } from './support/screens';
 
 const promptsDialog = (page: Page) => page.getByRole('dialog', { name: 'Prompts' });
 const savedPrompts = (page: Page) => promptsDialog(page).getByRole('list', { name: 'Saved prompts' });
 
 async function openPrompts(page: Page) {
-  await page.getByRole('button', { name: 'Prompts', exact: true }).click();
+  await (await chatSettings(page)).getByRole('button', { name: 'Prompts', exact: true }).click();
   await expect(promptsDialog(page)).toBeVisible();
   return promptsDialog(page);
 }
@@ -53,7 +53,7 @@ test('create, duplicate, make default and apply a prompt; its variables are fill
   await savedPrompts(chat).getByRole('button', { name: 'Dated', exact: true }).click();
   await dialog.getByRole('button', { name: 'Apply to this conversation' }).click();
   await expect(promptsDialog(chat)).toHaveCount(0);
-  await expect(chat.getByLabel('System prompt')).toHaveValue('You are {{model}}. Today is {{date}}.');
+  await expect((await chatSettings(chat)).getByLabel('System prompt')).toHaveValue('You are {{model}}. Today is {{date}}.');
 
   await send(chat, 'Who are you?');
   const today = wallClock().date(Date.now());
@@ -62,18 +62,18 @@ test('create, duplicate, make default and apply a prompt; its variables are fill
 
   // A new chat starts with the default prompt; the first conversation kept its template.
   await sidebar(chat).getByRole('button', { name: 'New chat', exact: true }).click();
-  await expect(chat.getByLabel('System prompt')).toHaveValue('Default for {{model}}.');
+  await expect((await chatSettings(chat)).getByLabel('System prompt')).toHaveValue('Default for {{model}}.');
   await chat.reload();
-  await expect(chat.getByLabel('System prompt')).toHaveValue('Default for {{model}}.');
+  await expect((await chatSettings(chat)).getByLabel('System prompt')).toHaveValue('Default for {{model}}.');
   // fake/echo-system titles a conversation with the system prompt of the title request.
   await sidebar(chat).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /^System prompt: You name conversations/ }).click();
-  await expect(chat.getByLabel('System prompt')).toHaveValue('You are {{model}}. Today is {{date}}.');
+  await expect((await chatSettings(chat)).getByLabel('System prompt')).toHaveValue('You are {{model}}. Today is {{date}}.');
 
   // The library and its default outlast a restart.
   const page = await parley.restart();
   await enterKeyIfAsked(page);
-  await expect(page.getByLabel('System prompt')).toHaveValue('Default for {{model}}.');
-  await page.getByRole('button', { name: 'Prompts', exact: true }).click();
+  await expect((await chatSettings(page)).getByLabel('System prompt')).toHaveValue('Default for {{model}}.');
+  await (await chatSettings(page)).getByRole('button', { name: 'Prompts', exact: true }).click();
   await expect(savedPrompts(page).getByRole('button')).toHaveText(['Dated', 'Dated copy (default)']);
 });
 

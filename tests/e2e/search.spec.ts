@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import type { ExportMessage } from '../../main/export/types';
 import { expect, test } from './support/fixtures';
-import { sidebar } from './support/screens';
+import { dataAction, sidebar } from './support/screens';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 let ids = 0;
@@ -42,7 +42,7 @@ function history() {
 }
 
 async function importHistory(page: Page): Promise<void> {
-  await sidebar(page).getByRole('button', { name: 'Import' }).click();
+  await dataAction(page, 'Import');
   const dialog = page.getByRole('dialog', { name: 'Import conversations' });
   await dialog.getByLabel('Files to import').setInputFiles(history());
   await expect(dialog).toContainText('Imported 5 conversations');

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { EndpointView } from '../../../shared/ipc';
-import { EndpointSelect } from '../endpoints/EndpointSelect';
-import { EndpointMissing } from '../endpoints/EndpointMissing';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
-import { ModelPicker } from '../models/ModelPicker';
 import { useModels } from '../models/modelsContext';
-import { ConversationExportButtons } from '../transfer/ConversationExportButtons';
-import { Composer } from './Composer';
-import { ConversationStats } from './ConversationStats';
+import { Composer, type ComposerHandle } from './Composer';
+import { EmptyChatExtras, EmptyChatHeadline } from './EmptyChat';
+import { UndoDeleteToast } from './UndoDeleteToast';
+import { useDeleteWithUndo } from './useDeleteWithUndo';
+import { useTypeToCompose } from './useTypeToCompose';
+import './chat.css';
 import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
 import type { Chat } from './useChat';
@@ -16,34 +15,17 @@ import { EditRequestContext, type EditRequest } from './editRequest';
 
 interface ChatViewProps {
   chat: Chat;
-  title: string;
   /** A conversation is being opened. */
   loading: boolean;
   target: MessageTarget | null;
-  onModelChange: (model: string) => void;
-  onSystemPromptChange: (systemPrompt: string) => void;
   onOpenSettings: () => void;
-  /** More controls for the conversation's setup (parameters, prompts), shown in the header. */
-  tools?: ReactNode;
-  /** The endpoints to choose from; the selector shows when there are several. */
-  endpoints?: readonly EndpointView[];
-  onEndpointChange?: (endpointId: string) => void;
+  /** The empty state's Prompts and Import lines; each shows only when given. */
+  onOpenPrompts?: () => void;
+  onImport?: () => void;
 }
 
-/** The open conversation: its model and system prompt, its messages, and the composer. */
-export function ChatView({
-  chat,
-  title,
-  loading,
-  target,
-  onModelChange,
-  onSystemPromptChange,
-  onOpenSettings,
-  tools,
-  endpoints = [],
-  onEndpointChange = () => undefined,
-}: ChatViewProps) {
-  const id = useId();
+/** The open conversation's messages and the composer (its title, model and settings are in the top bar). */
+export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts, onImport }: ChatViewProps) {
   const { conversation, streaming, stop } = chat;
 
   // Escape stops the answer from anywhere, unless something (a dialog, the model list) used it.
@@ -71,60 +53,67 @@ export function ChatView({
   }, []);
 
   const compare = useCompareDialog(chat);
+  const composer = useRef<ComposerHandle>(null);
+  const openCompare = compare.open;
+  const compareDraft = useCallback(() => openCompare(composer.current?.draft() ?? '', (text) => composer.current?.fill(text)), [openCompare]);
+
+  // Delete with Undo: the message leaves the thread now and history when the toast goes.
+  const deleter = useDeleteWithUndo(chat.messageActions.remove, conversation);
+  const messageActions = useMemo(() => ({ ...chat.messageActions, remove: deleter.request }), [chat.messageActions, deleter.request]);
+  const messages = useMemo(
+    () => (deleter.hiddenId === null ? conversation.messages : conversation.messages.filter((message) => message.id !== deleter.hiddenId)),
+    [conversation.messages, deleter.hiddenId],
+  );
+  const empty = conversation.messages.length === 0;
+
+  // Focus is in the composer on load, on New chat and after choosing a conversation; a search
+  // result that leads to a message keeps the focus there.
+  useEffect(() => {
+    if (!target) composer.current?.focus();
+  }, [conversation.id, target]);
+  useTypeToCompose(composer);
   const unserved = unservedModel(conversation.model, conversation.messages.findLast((message) => message.model)?.model ?? null, useModels().list);
 
   return (
     <main className="chat-main" aria-busy={loading}>
-      <header className="chat-header">
-        <div className="conversation-heading">
-          <h1 className="conversation-title" title={title}>
-            {title}
-          </h1>
-          <ConversationStats messages={conversation.messages} />
+      {/* The thread's grid places the composer: centred in a new chat, docked at the bottom after. */}
+      <div className="thread" data-empty={empty || undefined}>
+        <MessageActionsContext.Provider value={messageActions}>
+          <EditRequestContext value={editRequest}>
+            <MessageList
+              // A fresh list per conversation: it starts at the bottom, following.
+              key={conversation.id}
+              conversationId={conversation.id}
+              messages={messages}
+              retrying={chat.retrying}
+              canRetry={!streaming && conversation.model !== ''}
+              target={target}
+              onRetry={chat.retry}
+              onOpenSettings={onOpenSettings}
+            />
+          </EditRequestContext>
+        </MessageActionsContext.Provider>
+        {empty && <EmptyChatHeadline />}
+        <div className="composer-dock">
+          {(deleter.hiddenId !== null || deleter.problem !== null) && (
+            <UndoDeleteToast problem={deleter.problem} onUndo={deleter.hiddenId === null ? null : deleter.undo} onDismiss={deleter.dismissProblem} />
+          )}
+          {unserved && <ModelNotServed model={unserved} />}
+          <Composer
+            handle={composer}
+            hasModel={conversation.model !== '' && unserved === null}
+            model={conversation.model}
+            streaming={streaming}
+            onSend={chat.send}
+            onStop={stop}
+            onEditLast={editLast}
+            onCompare={compare.open}
+          />
         </div>
-        {/* Keyed: a status or error about one conversation must not show on the next. */}
-        <ConversationExportButtons key={conversation.id} conversationId={conversation.id} saved={conversation.stored} />
-        {tools}
-        <EndpointSelect endpoints={endpoints} value={conversation.endpointId} onChange={onEndpointChange} />
-        <ModelPicker value={conversation.model} onChange={onModelChange} />
-      </header>
-      {/* Keyed: an add that failed for one conversation must not show on the next. */}
-      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={onEndpointChange} />
-      <div className="field system-prompt">
-        <label htmlFor={`${id}-system`}>System prompt</label>
-        <textarea
-          id={`${id}-system`}
-          rows={1}
-          placeholder="You are a helpful assistant."
-          value={conversation.systemPrompt}
-          onChange={(event) => onSystemPromptChange(event.target.value)}
-        />
+        {empty && (
+          <EmptyChatExtras onStarter={(prompt) => composer.current?.fill(prompt)} onCompare={compareDraft} onPrompts={onOpenPrompts} onImport={onImport} />
+        )}
       </div>
-      <MessageActionsContext.Provider value={chat.messageActions}>
-      <EditRequestContext value={editRequest}>
-        <MessageList
-          // A fresh list per conversation: it starts at the bottom, following.
-          key={conversation.id}
-          conversationId={conversation.id}
-          messages={conversation.messages}
-          retrying={chat.retrying}
-          canRetry={!streaming && conversation.model !== ''}
-          target={target}
-          onRetry={chat.retry}
-          onOpenSettings={onOpenSettings}
-        />
-      </EditRequestContext>
-      </MessageActionsContext.Provider>
-      {unserved && <ModelNotServed model={unserved} />}
-      <Composer
-        hasModel={conversation.model !== '' && unserved === null}
-        model={conversation.model}
-        streaming={streaming}
-        onSend={chat.send}
-        onStop={stop}
-        onEditLast={editLast}
-        onCompare={compare.open}
-      />
       {compare.dialog}
     </main>
   );

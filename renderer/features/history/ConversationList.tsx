@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ConversationSummary } from '../../../shared/ipc';
+import { ContextMenu, type ContextMenuItem } from '../../components/ContextMenu';
+import { conversationMenuItems } from './conversationMenu';
 import { ConversationRow, type RowActions } from './ConversationRow';
 import type { SidebarRow } from './groupConversations';
 
@@ -11,22 +13,32 @@ interface ConversationListProps {
   onRename: (summary: ConversationSummary, title: string) => void;
   onTogglePin: (summary: ConversationSummary) => void;
   onDelete: (summary: ConversationSummary) => void;
+  onExport: (id: string) => void;
+  onCopyMarkdown: (id: string) => void;
   /** The ticked conversations in selection mode; null outside it. */
   selected: ReadonlySet<string> | null;
   onToggleSelect: (id: string) => void;
 }
 
-/** Fixed heights (kept in step with styles.css): the virtualizer never has to measure. */
-const HEADER_PX = 30;
-const ROW_PX = 38;
+/** Fixed heights (kept in step with sidebar.css): the virtualizer never has to measure. */
+const HEADER_PX = 40;
+const ROW_PX = 34;
+
+/** The menu open on one row: under its More button (`end`-aligned) or where it was right-clicked. */
+interface RowMenu {
+  id: string;
+  at: { x: number; y: number };
+  align: 'start' | 'end';
+}
 
 const rowKey = (row: SidebarRow) => (row.kind === 'header' ? `group:${row.group}` : row.summary.id);
 
 /**
  * The grouped conversation list, virtualized so that only the rows in view exist.
- * Keyboard: Up/Down/Home/End move between conversations, Enter opens, F2 renames, Delete deletes.
+ * Keyboard: Up/Down/Home/End move between conversations, Enter opens, F2 renames, Delete deletes,
+ * Shift+F10 or the Menu key opens the row's menu (as do its More button and a right-click).
  */
-export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, onDelete, selected, onToggleSelect }: ConversationListProps) {
+export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, onDelete, onExport, onCopyMarkdown, selected, onToggleSelect }: ConversationListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The compiler's warning does not apply: Parley does not use React Compiler, and the
   // virtualizer is read fresh on every render and in event handlers only.
@@ -44,6 +56,7 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
   /** The conversation the keyboard is on. */
   const [focusId, setFocusId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [menu, setMenu] = useState<RowMenu | null>(null);
   /** A row that should take focus as soon as it is rendered (it may need a scroll first). */
   const focusRequest = useRef<string | null>(null);
 
@@ -79,7 +92,7 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
     setFocusId(id);
   }, []);
 
-  const actions = useMemo<RowActions>(() => {
+  const actions = useMemo<RowActions & { menuItems: (summary: ConversationSummary) => ContextMenuItem[] }>(() => {
     const { indices, positionOf } = order;
     const idAt = (position: number) => {
       const row = rows[indices[position] ?? -1];
@@ -97,6 +110,14 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
     };
     function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, summary: ConversationSummary) {
       const position = positionOf.get(summary.id) ?? -1;
+      if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+        const rect = event.currentTarget.getBoundingClientRect();
+        setMenu({ id: summary.id, at: { x: rect.left + 16, y: Math.min(rect.bottom, rect.top + 32) }, align: 'start' });
+        event.preventDefault();
+        // The workspace's own context menu must not open too.
+        event.stopPropagation();
+        return;
+      }
       switch (event.key) {
         case 'ArrowDown':
           focusRow(idAt(position + 1));
@@ -125,22 +146,31 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
       onOpen,
       onKeyDown,
       onFocus: setFocusId,
-      onRenameStart: setEditingId,
+      onMenu: (summary, button) => {
+        const rect = button.getBoundingClientRect();
+        setMenu((open) => (open?.id === summary.id ? null : { id: summary.id, at: { x: rect.right, y: rect.bottom + 4 }, align: 'end' }));
+      },
       onRenameEnd: (summary, title) => {
         setEditingId(null);
         focusRequest.current = summary.id;
         const trimmed = title?.trim() ?? '';
         if (trimmed !== '' && trimmed !== summary.title) onRename(summary, trimmed);
       },
-      onTogglePin: (summary) => {
-        // The row moves to or from Pinned: focus follows it there.
-        keepFocus(summary.id);
-        onTogglePin(summary);
-      },
-      onDelete: remove,
       onToggleSelect,
+      menuItems: (summary: ConversationSummary) =>
+        conversationMenuItems(summary, {
+          rename: () => setEditingId(summary.id),
+          togglePin: () => {
+            // The row moves to or from Pinned: focus follows it there.
+            keepFocus(summary.id);
+            onTogglePin(summary);
+          },
+          exportFile: () => onExport(summary.id),
+          copyMarkdown: () => onCopyMarkdown(summary.id),
+          remove: () => remove(summary),
+        }),
     };
-  }, [order, rows, focusRow, onOpen, onRename, onTogglePin, onDelete, onToggleSelect]);
+  }, [order, rows, focusRow, onOpen, onRename, onTogglePin, onDelete, onExport, onCopyMarkdown, onToggleSelect]);
 
   const items = virtualizer.getVirtualItems();
   // Exactly one row is reachable with Tab: the keyboard's, else the open one, else the first in view.
@@ -151,8 +181,18 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
   const wanted = [focusId, openId].find((id) => id !== null && inView.includes(id));
   const tabbableId = wanted ?? inView[0];
 
+  const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
+    const id = (event.target as Element).closest('.conversation-row')?.querySelector<HTMLElement>('[data-conversation-id]')?.dataset.conversationId;
+    if (!id) return;
+    event.preventDefault();
+    event.stopPropagation();
+    scrollRef.current?.querySelector<HTMLElement>(`[data-conversation-id="${id}"]`)?.focus({ preventScroll: true });
+    setMenu({ id, at: { x: event.clientX, y: event.clientY }, align: 'start' });
+  };
+  const menuSummary = menu && rows.find((row) => row.kind === 'conversation' && row.summary.id === menu.id);
+
   return (
-    <div ref={scrollRef} className="conversation-scroll">
+    <div ref={scrollRef} className="conversation-scroll" onContextMenu={onContextMenu}>
       <ul aria-label="Conversations" className="conversation-list" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index];
@@ -173,6 +213,7 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
                   open={row.summary.id === openId}
                   tabbable={row.summary.id === tabbableId}
                   editing={row.summary.id === editingId}
+                  menuOpen={row.summary.id === menu?.id}
                   selected={selected?.has(row.summary.id)}
                   actions={actions}
                 />
@@ -181,6 +222,9 @@ export function ConversationList({ rows, openId, onOpen, onRename, onTogglePin, 
           );
         })}
       </ul>
+      {menu && menuSummary?.kind === 'conversation' && (
+        <ContextMenu label="Conversation actions" items={actions.menuItems(menuSummary.summary)} at={menu.at} align={menu.align} onClose={() => setMenu(null)} />
+      )}
     </div>
   );
 }

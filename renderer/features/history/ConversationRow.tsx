@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { ConversationSummary } from '../../../shared/ipc';
-import { IconButton } from '../../components/IconButton';
+import { IconButton } from '../../ui/IconButton';
+import { Icons } from '../../ui/icons';
 import { RenameField } from './RenameField';
 import { UNTITLED } from './untitled';
 
@@ -8,10 +9,9 @@ export interface RowActions {
   onOpen: (id: string) => void;
   onKeyDown: (event: KeyboardEvent<HTMLButtonElement>, summary: ConversationSummary) => void;
   onFocus: (id: string) => void;
-  onRenameStart: (id: string) => void;
+  /** Opens the row's "Conversation actions" menu under its More button. */
+  onMenu: (summary: ConversationSummary, button: HTMLElement) => void;
   onRenameEnd: (summary: ConversationSummary, title: string | null) => void;
-  onTogglePin: (summary: ConversationSummary) => void;
-  onDelete: (summary: ConversationSummary) => void;
   onToggleSelect: (id: string) => void;
 }
 
@@ -21,13 +21,19 @@ interface ConversationRowProps {
   /** The one row whose controls are in the Tab order (roving tabindex). */
   tabbable: boolean;
   editing: boolean;
+  /** This row's menu is open. */
+  menuOpen: boolean;
   /** Whether the row is ticked, in selection mode; undefined outside it. */
   selected: boolean | undefined;
   actions: RowActions;
 }
 
-/** One conversation in the sidebar: a button that opens it, its Rename, Pin and Delete buttons, and a checkbox in selection mode. */
-export function ConversationRow({ summary, open, tabbable, editing, selected, actions }: ConversationRowProps) {
+/**
+ * One conversation in the sidebar: a button that opens it and a More button for its menu
+ * (Rename, Pin, Export, Copy, Delete), always in the layout so the title's room never changes,
+ * shown on hover, focus and the open row; a checkbox in selection mode.
+ */
+export function ConversationRow({ summary, open, tabbable, editing, menuOpen, selected, actions }: ConversationRowProps) {
   const name = summary.title || UNTITLED;
   const tabIndex = tabbable ? 0 : -1;
 
@@ -39,7 +45,7 @@ export function ConversationRow({ summary, open, tabbable, editing, selected, ac
     );
   }
   return (
-    <div className={open ? 'conversation-row open' : 'conversation-row'}>
+    <div className="conversation-row" data-open={open || undefined} data-menu-open={menuOpen || undefined}>
       {selected !== undefined && (
         <input
           type="checkbox"
@@ -63,11 +69,17 @@ export function ConversationRow({ summary, open, tabbable, editing, selected, ac
       >
         {name}
       </button>
-      <span className="row-actions">
-        <IconButton label="Rename" icon="✎" tabIndex={tabIndex} onClick={() => actions.onRenameStart(summary.id)} />
-        <IconButton label={summary.pinned ? 'Unpin' : 'Pin'} icon={summary.pinned ? '★' : '☆'} tabIndex={tabIndex} onClick={() => actions.onTogglePin(summary)} />
-        <IconButton label="Delete" icon="✕" tabIndex={tabIndex} onClick={() => actions.onDelete(summary)} />
-      </span>
+      <IconButton
+        className="row-more"
+        label="Conversation actions"
+        icon={Icons.more}
+        size="sm"
+        placement="below"
+        tabIndex={tabIndex}
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        onClick={(event) => actions.onMenu(summary, event.currentTarget)}
+      />
     </div>
   );
 }

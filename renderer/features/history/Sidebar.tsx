@@ -3,9 +3,14 @@ import type { ConversationSummary, SearchHit } from '../../../shared/ipc';
 import { searchWords } from '../../../shared/searchText';
 import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
+import { ariaKeyShortcuts } from '../../ui/shortcutText';
 import { backupOutcome } from '../transfer/backupOutcome';
 import { useActionStatus } from '../../lib/useActionStatus';
+import { Icons } from '../../ui/icons';
+import { shortcutLabel } from '../../ui/shortcutText';
+import { SidebarToggle } from '../topbar/SidebarToggle';
 import { FolderExportDialog } from '../transfer/FolderExportDialog';
+import { useConversationMarkdown } from '../transfer/useConversationMarkdown';
 import { SelectionBar } from '../transfer/SelectionBar';
 import { useFolderExport } from '../transfer/useFolderExport';
 import { ConversationList } from './ConversationList';
@@ -15,8 +20,15 @@ import { UndoToast, type Toast } from './UndoToast';
 import { UNTITLED } from './untitled';
 import { useConversationSearch } from './useConversationSearch';
 import { useToday } from './useToday';
+import './sidebar.css';
 
 interface SidebarProps {
+  /** Out of view (collapsed, or the drawer closed): inert, so nothing in it takes focus. */
+  hidden: boolean;
+  toggleRef?: Ref<HTMLButtonElement>;
+  onToggle: () => void;
+  /** Escape inside it: closes the drawer (undefined when docked). */
+  onEscape?: () => void;
   conversations: ConversationSummary[];
   loading: boolean;
   loadError: string | null;
@@ -32,7 +44,6 @@ interface SidebarProps {
   onUndo: () => void;
   onDismissToast: () => void;
   onOpenSettings: () => void;
-  onImport: () => void;
   onOpenUsage: () => void;
   /** For the app's commands (Cmd/Ctrl+K, the menu's Back up). */
   handle?: Ref<SidebarHandle>;
@@ -41,7 +52,12 @@ interface SidebarProps {
 export interface SidebarHandle {
   focusSearch(): void;
   backUp(): void;
+  exportAll(): void;
+  /** Selection mode: tick conversations to export them. */
+  startSelecting(): void;
 }
+
+const ariaKeys = (key: string) => ariaKeyShortcuts({ key });
 
 function toggled(set: ReadonlySet<string>, id: string): Set<string> {
   const next = new Set(set);
@@ -50,9 +66,10 @@ function toggled(set: ReadonlySet<string>, id: string): Set<string> {
 }
 
 /**
- * History at hand: New chat, search, every conversation grouped by when it was last
- * used, and moving conversations in and out (select and export, export all, back up,
- * import). Memoized, so a streaming answer does not re-render it.
+ * History at hand: New chat, search, every conversation grouped by when it was last used
+ * (each with its actions menu), Usage and Settings. It also runs the moves that Settings
+ * starts (select and export, export all, back up), whose progress it shows.
+ * Memoized, so a streaming answer does not re-render it.
  */
 export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const { conversations, loading, loadError, openId, toast, onOpen } = props;
@@ -88,12 +105,14 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       searchRef.current?.select();
     },
     backUp,
+    exportAll: () => exportToFolder(null),
+    startSelecting: () => setSelected(new Set()),
   }));
+  const markdown = useConversationMarkdown();
   const titleOf = (conversationId: string) => {
     const summary = conversations.find((item) => item.id === conversationId);
     return summary ? summary.title || UNTITLED : conversationId;
   };
-  const empty = conversations.length === 0;
 
   let list;
   if (loading) list = <p className="sidebar-message muted">Loading conversations…</p>;
@@ -107,46 +126,71 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
         onRename={props.onRename}
         onTogglePin={props.onTogglePin}
         onDelete={props.onDelete}
+        onExport={markdown.exportFile}
+        onCopyMarkdown={markdown.copy}
         selected={selected}
         onToggleSelect={toggleSelect}
       />
     );
 
+  const NewChatIcon = Icons.newChat;
+  const SearchIcon = Icons.search;
+  const UsageIcon = Icons.usage;
+  const SettingsIcon = Icons.settings;
   return (
-    <nav aria-label="Conversations" className="sidebar">
-      <div className="sidebar-top">
-        <span className="brand">Parley</span>
-        <button type="button" aria-pressed={selected !== null} disabled={empty && selected === null} onClick={() => setSelected(selected ? null : new Set())}>
-          Select
-        </button>
-        <button type="button" onClick={props.onNew}>
-          New chat
-        </button>
+    <nav
+      aria-label="Conversations"
+      className="sidebar"
+      inert={props.hidden}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented || !props.onEscape) return;
+        event.preventDefault();
+        props.onEscape();
+      }}
+    >
+      <div className="sidebar-head">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            P
+          </span>
+          Parley
+        </span>
+        <SidebarToggle ref={props.toggleRef} expanded={!props.hidden} onToggle={props.onToggle} />
       </div>
-      <div className="sidebar-search">
-        <label htmlFor={`${id}-search`} className="visually-hidden">
-          Search conversations
-        </label>
-        <input
-          ref={searchRef}
-          id={`${id}-search`}
-          type="search"
-          placeholder="Search conversations"
-          autoComplete="off"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          onKeyDown={(event) => {
-            const results = resultsRef.current;
-            let handled = false;
-            // Clearing the search is all Escape does here: it must not also stop an answer.
-            if (event.key === 'Escape' && query !== '') {
-              setQuery('');
-              handled = true;
-            } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') handled = results?.focusResult(event.key === 'ArrowDown' ? 'first' : 'last') ?? false;
-            else if (event.key === 'Enter') handled = results?.openFirst() ?? false;
-            if (handled) event.preventDefault();
-          }}
-        />
+      <div className="sidebar-commands">
+        <button type="button" className="sidebar-command" aria-keyshortcuts={ariaKeys('N')} onClick={props.onNew}>
+          <NewChatIcon aria-hidden="true" focusable="false" size={18} strokeWidth={1.75} />
+          <span className="sidebar-command-label">New chat</span>
+          <kbd aria-hidden="true">{shortcutLabel({ key: 'N' })}</kbd>
+        </button>
+        <div className="sidebar-search">
+          <SearchIcon aria-hidden="true" focusable="false" size={18} strokeWidth={1.75} />
+          <label htmlFor={`${id}-search`} className="visually-hidden">
+            Search conversations
+          </label>
+          <input
+            ref={searchRef}
+            id={`${id}-search`}
+            type="search"
+            placeholder="Search"
+            autoComplete="off"
+            aria-keyshortcuts={ariaKeys('K')}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              const results = resultsRef.current;
+              let handled = false;
+              // Clearing the search is all Escape does here: it must not also stop an answer.
+              if (event.key === 'Escape' && query !== '') {
+                setQuery('');
+                handled = true;
+              } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') handled = results?.focusResult(event.key === 'ArrowDown' ? 'first' : 'last') ?? false;
+              else if (event.key === 'Enter') handled = results?.openFirst() ?? false;
+              if (handled) event.preventDefault();
+            }}
+          />
+          {query === '' && <kbd aria-hidden="true">{shortcutLabel({ key: 'K' })}</kbd>}
+        </div>
       </div>
       {selected && <SelectionBar count={selectedIds.length} onExport={() => exportToFolder(selectedIds)} onCancel={() => setSelected(null)} />}
       {loadError && (
@@ -159,25 +203,18 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       )}
       {search.query ? <SearchResults search={search} onOpen={openHit} fieldRef={searchRef} handle={resultsRef} /> : list}
       <UndoToast toast={toast} onUndo={props.onUndo} onDismiss={props.onDismissToast} />
+      <div className="sidebar-status">
+        <ActionStatus status={action.status || markdown.status} error={action.error ?? markdown.error} />
+      </div>
       <div className="sidebar-footer">
-        <ActionStatus status={action.status} error={action.error} />
-        <div className="sidebar-footer-buttons">
-          <button type="button" onClick={props.onImport}>
-            Import
-          </button>
-          <button type="button" disabled={empty} onClick={() => exportToFolder(null)}>
-            Export all
-          </button>
-          <button type="button" onClick={backUp}>
-            Back up
-          </button>
-          <button type="button" onClick={props.onOpenUsage}>
-            Usage
-          </button>
-          <button type="button" onClick={props.onOpenSettings}>
-            Settings
-          </button>
-        </div>
+        <button type="button" className="sidebar-command" onClick={props.onOpenUsage}>
+          <UsageIcon aria-hidden="true" focusable="false" size={18} strokeWidth={1.75} />
+          Usage
+        </button>
+        <button type="button" className="sidebar-command" aria-keyshortcuts={ariaKeys(',')} onClick={props.onOpenSettings}>
+          <SettingsIcon aria-hidden="true" focusable="false" size={18} strokeWidth={1.75} />
+          Settings
+        </button>
       </div>
       {folderExport.current && <FolderExportDialog job={folderExport.current} titleOf={titleOf} onCancel={folderExport.cancel} onClose={folderExport.close} />}
     </nav>

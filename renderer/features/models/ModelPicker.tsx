@@ -1,6 +1,7 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError, ModelList } from '../../../shared/ipc';
-import { IconButton } from '../../components/IconButton';
+import { IconButton } from '../../ui/IconButton';
+import { Icons } from '../../ui/icons';
 import { formatTime } from '../../lib/format';
 import { ModelOptions } from './ModelOptions';
 import { useModels } from './modelsContext';
@@ -162,7 +163,7 @@ export const ModelPicker = memo(function ModelPicker({ value, onChange }: ModelP
               <p className="listbox-empty">No model matches. Press Enter to use “{query.trim()}”.</p>
             )}
           </div>
-          <IconButton label="Refresh models" icon="↻" onClick={() => void (refreshing || models.refresh())} aria-busy={refreshing} />
+          <IconButton label="Refresh models" icon={Icons.refresh} placement="below" onClick={() => void (refreshing || models.refresh())} aria-busy={refreshing} />
         </div>
       </div>
       <ModelListStatus list={list} loadError={loadError} refreshing={refreshing} />

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { KeyStatus, Settings } from '../../../shared/ipc';
 import { useParley } from '../../lib/ParleyContext';
 import { Modal } from '../../components/Modal';
@@ -13,6 +13,8 @@ import { CheckboxField, SelectField, SettingsSection } from './SettingsFields';
 interface SettingsDialogProps {
   keyStatus: KeyStatus;
   onKeyStatus: (status: KeyStatus) => void;
+  /** Moving conversations in and out (Import, Export all, Back up, Select), from the workspace. */
+  data?: ReactNode;
   onClose: () => void;
   /** Restores one of the history's backups (Data › Restore from backup…). */
   onRestoreBackup: (backupFile: string) => Promise<void>;
@@ -31,7 +33,7 @@ const TEXT_SIZES: { value: Settings['textSize']; label: string }[] = [
   { value: 'larger', label: 'Larger' },
 ];
 
-export function SettingsDialog({ keyStatus, onKeyStatus, onClose, onRestoreBackup }: SettingsDialogProps) {
+export function SettingsDialog({ keyStatus, onKeyStatus, data, onClose, onRestoreBackup }: SettingsDialogProps) {
   const api = useParley();
   const { value: settings, show } = useSettings();
   const id = useId();
@@ -215,6 +217,7 @@ export function SettingsDialog({ keyStatus, onKeyStatus, onClose, onRestoreBacku
       </section>
 
       <EndpointsSection />
+      {data}
       <DataFolderSection onRestoreBackup={onRestoreBackup} />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </Modal>

@@ -10,6 +10,7 @@ export interface ShortcutRow {
 const COMMAND_ACTIONS: [AppCommand, string][] = [
   ['new-chat', 'New chat'],
   ['search', 'Search conversations'],
+  ['toggle-sidebar', 'Show or hide the sidebar'],
   ['previous-conversation', 'Previous conversation'],
   ['next-conversation', 'Next conversation'],
   ['export', 'Export the conversation as Markdown'],

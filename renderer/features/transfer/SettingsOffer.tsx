@@ -24,6 +24,7 @@ const DESCRIBE: { [K in keyof Settings]: (value: Settings[K]) => string } = {
   recentModels: (value) => `Recently used models: ${list(value)}`,
   defaultParams: (value) => `Parameters for new chats: ${list(Object.entries(value).map(([name, setting]) => `${name} ${JSON.stringify(setting)}`))}`,
   defaultEndpointId: () => 'Endpoint for new chats',
+  sidebarOpen: (value) => `Sidebar: ${value ? 'shown' : 'hidden'}`,
 };
 
 function describe(settings: SettingsPatch): string[] {

@@ -14,3 +14,34 @@ export async function chatOnce(page: Page, text: string): Promise<void> {
   await expect(lastAnswer(page)).toContainText(`You said: ${text}`);
   await expect(lastAnswer(page)).not.toHaveAttribute('aria-busy', 'true');
 }
+
+/** The Chat settings panel (system prompt, Parameters, Prompts), opened from the top bar if it is not open yet. */
+export async function chatSettings(page: Page) {
+  const button = page.getByRole('button', { name: 'Chat settings' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const panel = page.getByRole('dialog', { name: 'Chat settings' });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** A conversation's row in the sidebar, by its exact title. */
+export const rowOf = (page: Page, title: string) =>
+  sidebar(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: title, exact: true }) });
+
+/** Chooses `item` in a conversation's "Conversation actions" menu, opened from its row's More button. */
+export async function conversationAction(page: Page, title: string, item: string): Promise<void> {
+  await rowOf(page, title).getByRole('button', { name: 'Conversation actions' }).click();
+  await page.getByRole('menu', { name: 'Conversation actions' }).getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Chooses `item` in the top bar's More menu (Export as Markdown, Copy as Markdown). */
+export async function topBarAction(page: Page, item: string): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'More', exact: true }).click();
+  await page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Presses `name` (Import, Export all, Back up, Select) among Settings' moves of conversations in and out. */
+export async function dataAction(page: Page, name: string): Promise<void> {
+  await sidebar(page).getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name, exact: true }).click();
+}

@@ -2,7 +2,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, type ParleyProcess, type Runtime } from './fixtures';
-import { sidebar } from './screens';
+import { dataAction } from './screens';
 
 /** The text of a file the app saved: a download in web mode, a file at the dialog's answer in Electron. */
 export async function savedText(page: Page, parley: ParleyProcess, runtime: Runtime, target: string, save: () => Promise<void>): Promise<string> {
@@ -22,7 +22,7 @@ export async function savedText(page: Page, parley: ParleyProcess, runtime: Runt
 export async function exportAll(page: Page, parley: ParleyProcess, target: string, count: number): Promise<string> {
   await mkdir(target);
   await parley.answerDialogsWith(target);
-  await sidebar(page).getByRole('button', { name: 'Export all' }).click();
+  await dataAction(page, 'Export all');
   const progress = page.getByRole('dialog', { name: 'Exporting conversations' });
   await expect(progress).toContainText(new RegExp(`Exported ${count} conversations? to `));
   const folder = (await progress.innerText()).match(/Exported \d+ conversations? to (.+)/)?.[1]?.trim() ?? '';

@@ -26,6 +26,7 @@ const CUSTOM: [label: string, command: string | null, accelerator: string | null
   ['Keyboard shortcuts', 'shortcuts', 'CmdOrCtrl+/'],
   ['Previous conversation', 'previous-conversation', 'CmdOrCtrl+['],
   ['Next conversation', 'next-conversation', 'CmdOrCtrl+]'],
+  ['Toggle sidebar', 'toggle-sidebar', 'CmdOrCtrl+B'],
   ['Back up', 'back-up', null],
   ['Import…', 'import', null],
   ['Show logs', null, null],

@@ -61,7 +61,7 @@ describe('chat', () => {
         { role: 'user', content: 'line one\nline two' },
       ],
     });
-    expect(screen.getAllByRole('article', { name: 'You' }).map((article) => article.querySelector('.message-content')?.textContent)).toEqual(['Hello', 'line one\nline two']);
+    expect(screen.getAllByRole('article', { name: 'You' }).map((article) => article.querySelector('.message-bubble')?.textContent)).toEqual(['Hello', 'line one\nline two']);
   });
 
   it('streams deltas into the answer while showing "Generating…", then the usage', async () => {

@@ -23,7 +23,7 @@ describe('shortcut keys', () => {
 
   it('knows every command key, Shift included where it belongs', () => {
     const ctrl = (key: string, shift = false) => commandForKey(press(key, { ctrl: true, shift }), false);
-    expect([ctrl('k'), ctrl(','), ctrl('E', true), ctrl('['), ctrl(']'), ctrl('/'), ctrl('?', true)]).toEqual([
+    expect([ctrl('k'), ctrl(','), ctrl('E', true), ctrl('['), ctrl(']'), ctrl('/'), ctrl('?', true), ctrl('b')]).toEqual([
       'search',
       'settings',
       'export',
@@ -31,6 +31,7 @@ describe('shortcut keys', () => {
       'next-conversation',
       'shortcuts',
       'shortcuts',
+      'toggle-sidebar',
     ]);
     // Ctrl+E without Shift is not export: the browser's and the text field's own keys stay theirs.
     expect(ctrl('e')).toBeNull();
