@@ -87,7 +87,12 @@ describe('streaming Markdown', () => {
     let long = '';
     for (let part = 0; long.length < 100_000; part++) long += `${MIXED_SAMPLE.replace('Résumé', `Part ${part}`)}\n`;
     // React leaves `style=""` where an element it reused lost its inline styles: same rendering.
-    const html = (container: HTMLElement) => container.innerHTML.replaceAll(' style=""', '');
+    // useId values count the components rendered before them: renumbered in order of appearance.
+    const html = (container: HTMLElement) => {
+      const ids = new Map<string, string>();
+      const renumber = (id: string) => ids.get(id) ?? ids.set(id, `_id${ids.size}_`).get(id) ?? id;
+      return container.innerHTML.replaceAll(' style=""', '').replace(/_r_[0-9a-z]+_/g, renumber);
+    };
     const streamed = html(stream(long, 997).container);
     cleanup();
     // Opened whole, a long answer shows its ends first and the middle when idle: wait for all of it.
