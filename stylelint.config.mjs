@@ -9,8 +9,6 @@ const LEGACY = [
   'renderer/styles.css',
   'renderer/styles/compare.css',
   'renderer/styles/conversationTools.css',
-  'renderer/styles/markdown.css',
-  'renderer/features/attachments/attachments.css',
 ];
 
 /** Values that must come from a token, by property. */

@@ -1,4 +1,5 @@
 /** The endpoint channels: the list, its keys and "Test connection". */
+import { DEFAULT_ENDPOINT_ID } from '../../shared/endpointIds';
 import type { Channel } from '../../shared/ipc';
 import type { Handlers } from '../ipc/router';
 import type { EndpointStore, ResolvedEndpoint } from './endpointStore';
@@ -36,6 +37,13 @@ export function createEndpointHandlers({ endpoints, remember, getEndpoint }: End
     'endpoints:test': async ({ id }) => {
       await endpoints.view(id);
       return testConnection(await getEndpoint(id));
+    },
+    'endpoints:testNew': async ({ baseURL, project, key }) => {
+      const apiKey = key || null;
+      remember(apiKey);
+      // No base URL: W&B Inference as configured, which needs a key.
+      const endpoint = baseURL === undefined ? { ...(await getEndpoint(DEFAULT_ENDPOINT_ID)), project, apiKey } : { baseURL, project, apiKey, keyOptional: true };
+      return testConnection(endpoint);
     },
   };
 }

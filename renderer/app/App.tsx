@@ -4,6 +4,7 @@ import { PromptLibraryContext } from '../features/prompts/promptLibraryContext';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SettingsContext } from '../features/settings/settingsContext';
 import { KeySetup } from '../features/setup/KeySetup';
+import { needsSetup } from '../features/setup/needsSetup';
 import { toAppError } from '../lib/errors';
 import { NoticeBanner } from '../components/NoticeBanner';
 import { RestoreBackupDialog } from '../features/history/RestoreBackupDialog';
@@ -113,7 +114,7 @@ export function App() {
         <p role="status">Loading…</p>
       </main>
     );
-  } else if (!loaded.keyStatus.hasKey && !skippedSetup) {
+  } else if (needsSetup(loaded.keyStatus, loaded.settings) && !skippedSetup) {
     screen = <KeySetup onKeySaved={onKeyStatus} onSkip={() => setSkippedSetup(true)} />;
   } else {
     screen = (

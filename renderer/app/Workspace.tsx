@@ -20,6 +20,7 @@ import { TopBar } from '../features/topbar/TopBar';
 import { paramsSummary } from '../../shared/chatParams';
 import { ModelsProvider } from '../features/models/ModelsProvider';
 import { defaultPromptText } from '../features/prompts/defaultPrompt';
+import { PromptsDialog } from '../features/prompts/PromptsDialog';
 import { usePromptLibrary } from '../features/prompts/promptLibraryContext';
 import { useSettings } from '../features/settings/settingsContext';
 import { ShortcutsSheet } from '../features/shortcuts/ShortcutsSheet';
@@ -126,6 +127,8 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
   const chatSettingsSummary = [conversation.systemPrompt.trim() ? 'System prompt' : '', paramsSummary(conversation.params)].filter(Boolean).join(' · ');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [usageOpen, setUsageOpen] = useState(false);
+  /** The prompt library opened from a new chat's empty state. */
+  const [promptsOpen, setPromptsOpen] = useState(false);
   const openUsage = useCallback(() => setUsageOpen(true), []);
   const exportConversation = (id: string) =>
     api.exportConversation({ id }).then(saveOrDownload, (error: unknown) => report('Could not export the conversation', error));
@@ -210,7 +213,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
             {/* Keyed: an add that failed for one conversation must not show on the next. */}
             <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
             <div className="shell-body">
-              <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} />
+              <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} onOpenPrompts={() => setPromptsOpen(true)} onImport={importer.open} />
               {chatSettingsOpen && (
                 <ChatSettingsSheet
                   systemPrompt={conversation.systemPrompt}
@@ -246,6 +249,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
           <DropOverlay active={dragging} />
           {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
           {contextMenu.menu && <ContextMenu {...contextMenu.menu} onClose={contextMenu.close} />}
+          {promptsOpen && <PromptsDialog onApply={choices.changeSystemPrompt} onClose={() => setPromptsOpen(false)} />}
           {usageOpen && <UsageDialog project={settings.project} onClose={() => setUsageOpen(false)} />}
         </div>
       </ModelsProvider>

@@ -17,6 +17,8 @@ import {
   ChevronRight,
   CircleAlert,
   CircleCheck,
+  Code,
+  Compass,
   Cloud,
   Coins,
   Columns2,
@@ -34,6 +36,7 @@ import {
   Info,
   Keyboard,
   KeyRound,
+  Lightbulb,
   Laptop,
   LoaderCircle,
   Monitor,
@@ -98,6 +101,10 @@ export const Icons = {
   delete: Trash2,
   thinking: Brain,
   continue: Play,
+  // The empty state's starters
+  explain: Lightbulb,
+  code: Code,
+  plan: Compass,
   // Conversations
   rename: Pencil,
   pin: Pin,

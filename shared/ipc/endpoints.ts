@@ -37,6 +37,17 @@ export const addEndpointSchema = endpointFieldsSchema
 export const updateEndpointSchema = z.object({ id: endpointIdSchema, patch: endpointFieldsSchema.partial().strict() }).strict();
 export const endpointIdRequestSchema = z.object({ id: endpointIdSchema }).strict();
 export const saveEndpointKeySchema = saveKeySchema.extend({ id: endpointIdSchema }).strict();
+/**
+ * A connection not saved yet (first run): without `baseURL`, W&B Inference at the configured base
+ * URL, whose key is required; with one, a local server, which may take no key.
+ */
+export const testNewConnectionSchema = z
+  .object({
+    baseURL: httpUrl.optional(),
+    project: z.string().trim().max(LIMITS.projectChars),
+    key: z.string().trim().max(LIMITS.keyChars).optional(),
+  })
+  .strict();
 
 const endpointsChanged = () => [changed('endpoints')];
 /** The built-in endpoint keeps its base URL and team/project in the settings; new chats may use the removed one. */
@@ -58,4 +69,6 @@ export const endpointCalls = {
   removeEndpointKey: call({ channel: 'endpoints:removeKey', request: endpointIdRequestSchema, response: returns<EndpointView>(), changes: endpointsChanged }),
   /** GET /models with the endpoint's settings and key. */
   testEndpoint: call({ channel: 'endpoints:test', request: endpointIdRequestSchema, response: returns<ConnectionTest>() }),
+  /** GET /models with settings and a key that are not saved: first run checks them before storing anything. */
+  testNewConnection: call({ channel: 'endpoints:testNew', request: testNewConnectionSchema, response: returns<ConnectionTest>() }),
 };

@@ -37,8 +37,15 @@ test('the page has no Node and only the named bridge functions', async ({ app, r
   }
 });
 
-test('a key the server refuses gets a plain 401 message and a way to fix it', async ({ app }) => {
-  await saveKey(app, 'bad-key');
+test('a key the server refuses later gets a plain 401 message and a way to fix it', async ({ chat: app }) => {
+  // First run checks a key before storing it; a key can still stop working afterwards (revoked), as this replaced one does.
+  await app.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = app.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('button', { name: 'Replace key' }).click();
+  await settings.getByLabel('API key', { exact: true }).fill('bad-key');
+  await settings.getByRole('button', { name: 'Save key' }).click();
+  await expect(settings).toContainText('Key saved.');
+  await settings.getByRole('button', { name: 'Close' }).click();
   // The model list is refused too, so the user types a model id they know.
   const picker = app.getByRole('combobox', { name: 'Model' });
   await picker.fill('fake/echo');

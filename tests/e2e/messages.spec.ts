@@ -74,7 +74,7 @@ test('Edit resends the last question; its old text and answer stay as versions',
   await expect(lastAnswer(page)).toContainText('You said: Name a fish');
 });
 
-test('Copy puts the answer’s Markdown on the clipboard; Delete asks first, and the message stays gone', async ({ chat, parley }) => {
+test('Copy puts the answer’s Markdown on the clipboard; Delete offers Undo, and the message stays gone', async ({ chat, parley }) => {
   await chat.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await pickModel(chat, 'fake/echo');
   await chatOnce(chat, 'Name a bird');
@@ -85,10 +85,11 @@ test('Copy puts the answer’s Markdown on the clipboard; Delete asks first, and
   expect(await chat.evaluate(() => navigator.clipboard.readText())).toBe('You said: Name a bird');
 
   await lastAnswer(chat).getByRole('button', { name: 'Delete' }).click();
-  await expect(log(chat).getByRole('article', { name: 'Assistant' })).toHaveCount(1);
-  await lastAnswer(chat).getByRole('button', { name: 'Confirm delete' }).click();
   await expect(log(chat).getByRole('article', { name: 'Assistant' })).toHaveCount(0);
   await expect(lastQuestion(chat)).toContainText('Name a bird');
+  // Undo is offered for a few seconds; the message is deleted in history when it goes.
+  await expect(chat.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(chat.getByRole('button', { name: 'Undo' })).toBeHidden();
 
   const page = await reopen(parley, 'Name a bird');
   await expect(log(page).getByRole('article', { name: 'Assistant' })).toHaveCount(0);

@@ -127,8 +127,8 @@ test('Ctrl/Cmd+B collapses the docked sidebar, the choice outlasts a reload, and
   const show = topBar(seeded).getByRole('button', { name: 'Show sidebar' });
   await expect(show).toHaveAttribute('aria-keyshortcuts', /^(Control|Meta)\+B$/);
   await expect(topBar(seeded).getByRole('button', { name: 'New chat' })).toBeVisible();
-  // The conversation takes the freed width.
-  expect((await log(seeded).boundingBox())?.width).toBeGreaterThan(1200);
+  // The conversation takes the freed width (its main region: a new chat shows no log yet).
+  expect((await seeded.getByRole('main').boundingBox())?.width).toBeGreaterThan(1200);
 
   await seeded.reload();
   await expect(topBar(seeded).getByRole('button', { name: 'Show sidebar' })).toBeVisible();

@@ -30,7 +30,7 @@ const DECOYS: Record<string, string> = {
   'dist/.env.production': `PARLEY_API_KEY=${DECOY_KEY}\n`,
   'dist/renderer/assets/decoy.js.map': '{"version":3,"sources":["../../renderer/main.tsx"]}',
   'dist-electron/main/decoy.ts': 'export {};\n',
-  'dist-electron/signing.pem': '-----BEGIN PRIVATE KEY-----\nnot-a-key\n-----END PRIVATE KEY-----\n',
+  'dist-electron/signing.pem': `-----BEGIN PRIVATE KEY-----\n${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'.repeat(2)}\n-----END PRIVATE KEY-----\n`,
   'dist/tests/decoy.test.js': 'test("never shipped", () => {});\n',
   'tests/unit/decoy.test.ts': 'export {};\n',
   'main/index.ts': 'export {};\n',
@@ -38,7 +38,8 @@ const DECOYS: Record<string, string> = {
 /** Strings shaped like credentials: OpenAI-style, private keys, AWS, GitHub, Slack, and `apiKey = "…"` literals. */
 const KEY_PATTERNS = [
   /\bsk-[A-Za-z0-9_-]{32,}/,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+  // A key's body, not only its header: libraries that read keys (jose, under the MCP SDK) name the header.
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n[A-Za-z0-9+/=]{40,}/,
   /\bAKIA[0-9A-Z]{16}\b/,
   /\bgh[pousr]_[A-Za-z0-9]{36}\b/,
   /\bxox[abpr]-[A-Za-z0-9-]{10,}/,

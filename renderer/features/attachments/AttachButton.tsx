@@ -1,13 +1,13 @@
 import { useRef } from 'react';
+import { IconButton } from '../../ui/IconButton';
+import { Icons } from '../../ui/icons';
 
-/** "Attach files": the system's file picker, several files at once. */
+/** "Attach": the system's file picker, several files at once (images or text files). */
 export function AttachButton({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled: boolean }) {
   const inputRef = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className="attach-button" onClick={() => inputRef.current?.click()} disabled={disabled} title="Attach images or text files">
-        Attach
-      </button>
+      <IconButton icon={Icons.attach} label="Attach" description="Images or text files" onClick={() => inputRef.current?.click()} disabled={disabled} />
       <input
         ref={inputRef}
         type="file"

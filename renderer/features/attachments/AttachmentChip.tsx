@@ -1,3 +1,4 @@
+import './attachments.css';
 import { useState, type ReactNode } from 'react';
 import { formatBytes } from '../../../shared/attachmentLimits';
 import type { Attachment } from '../../../shared/ipc';

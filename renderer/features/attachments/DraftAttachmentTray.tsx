@@ -1,4 +1,6 @@
 import './attachments.css';
+import { IconButton } from '../../ui/IconButton';
+import { Icons } from '../../ui/icons';
 import { AttachmentChip } from './AttachmentChip';
 import type { DraftAttachments } from './useAttachments';
 
@@ -13,17 +15,13 @@ export function DraftAttachmentTray({ draft }: { draft: DraftAttachments }) {
           {items.map((item) =>
             item.status === 'ready' ? (
               <AttachmentChip key={item.key} attachment={item.attachment}>
-                <button type="button" className="attachment-remove" aria-label={`Remove ${item.name}`} title={`Remove ${item.name}`} onClick={() => remove(item.key)}>
-                  <span aria-hidden="true">×</span>
-                </button>
+                <IconButton size="sm" className="attachment-remove" icon={Icons.close} label={`Remove ${item.name}`} onClick={() => remove(item.key)} />
               </AttachmentChip>
             ) : (
               <li key={item.key} className="attachment-chip attachment-processing" aria-busy="true">
-                <span className="spinner" aria-hidden="true" />
+                <Icons.loading className="attachment-spinner" aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
                 <span className="attachment-file-name">Preparing {item.name}…</span>
-                <button type="button" className="attachment-remove" aria-label={`Remove ${item.name}`} title={`Remove ${item.name}`} onClick={() => remove(item.key)}>
-                  <span aria-hidden="true">×</span>
-                </button>
+                <IconButton size="sm" className="attachment-remove" icon={Icons.close} label={`Remove ${item.name}`} onClick={() => remove(item.key)} />
               </li>
             ),
           )}

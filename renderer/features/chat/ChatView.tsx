@@ -1,8 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
 import { useModels } from '../models/modelsContext';
-import { Composer } from './Composer';
+import { Composer, type ComposerHandle } from './Composer';
+import { EmptyChatExtras, EmptyChatHeadline } from './EmptyChat';
+import { UndoDeleteToast } from './UndoDeleteToast';
+import { useDeleteWithUndo } from './useDeleteWithUndo';
+import { useTypeToCompose } from './useTypeToCompose';
+import './chat.css';
 import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
 import type { Chat } from './useChat';
@@ -14,10 +19,13 @@ interface ChatViewProps {
   loading: boolean;
   target: MessageTarget | null;
   onOpenSettings: () => void;
+  /** The empty state's Prompts and Import lines; each shows only when given. */
+  onOpenPrompts?: () => void;
+  onImport?: () => void;
 }
 
 /** The open conversation's messages and the composer (its title, model and settings are in the top bar). */
-export function ChatView({ chat, loading, target, onOpenSettings }: ChatViewProps) {
+export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts, onImport }: ChatViewProps) {
   const { conversation, streaming, stop } = chat;
 
   // Escape stops the answer from anywhere, unless something (a dialog, the model list) used it.
@@ -45,35 +53,67 @@ export function ChatView({ chat, loading, target, onOpenSettings }: ChatViewProp
   }, []);
 
   const compare = useCompareDialog(chat);
+  const composer = useRef<ComposerHandle>(null);
+  const openCompare = compare.open;
+  const compareDraft = useCallback(() => openCompare(composer.current?.draft() ?? '', (text) => composer.current?.fill(text)), [openCompare]);
+
+  // Delete with Undo: the message leaves the thread now and history when the toast goes.
+  const deleter = useDeleteWithUndo(chat.messageActions.remove, conversation);
+  const messageActions = useMemo(() => ({ ...chat.messageActions, remove: deleter.request }), [chat.messageActions, deleter.request]);
+  const messages = useMemo(
+    () => (deleter.hiddenId === null ? conversation.messages : conversation.messages.filter((message) => message.id !== deleter.hiddenId)),
+    [conversation.messages, deleter.hiddenId],
+  );
+  const empty = conversation.messages.length === 0;
+
+  // Focus is in the composer on load, on New chat and after choosing a conversation; a search
+  // result that leads to a message keeps the focus there.
+  useEffect(() => {
+    if (!target) composer.current?.focus();
+  }, [conversation.id, target]);
+  useTypeToCompose(composer);
   const unserved = unservedModel(conversation.model, conversation.messages.findLast((message) => message.model)?.model ?? null, useModels().list);
 
   return (
     <main className="chat-main" aria-busy={loading}>
-      <MessageActionsContext.Provider value={chat.messageActions}>
-      <EditRequestContext value={editRequest}>
-        <MessageList
-          // A fresh list per conversation: it starts at the bottom, following.
-          key={conversation.id}
-          conversationId={conversation.id}
-          messages={conversation.messages}
-          retrying={chat.retrying}
-          canRetry={!streaming && conversation.model !== ''}
-          target={target}
-          onRetry={chat.retry}
-          onOpenSettings={onOpenSettings}
-        />
-      </EditRequestContext>
-      </MessageActionsContext.Provider>
-      {unserved && <ModelNotServed model={unserved} />}
-      <Composer
-        hasModel={conversation.model !== '' && unserved === null}
-        model={conversation.model}
-        streaming={streaming}
-        onSend={chat.send}
-        onStop={stop}
-        onEditLast={editLast}
-        onCompare={compare.open}
-      />
+      {/* The thread's grid places the composer: centred in a new chat, docked at the bottom after. */}
+      <div className="thread" data-empty={empty || undefined}>
+        <MessageActionsContext.Provider value={messageActions}>
+          <EditRequestContext value={editRequest}>
+            <MessageList
+              // A fresh list per conversation: it starts at the bottom, following.
+              key={conversation.id}
+              conversationId={conversation.id}
+              messages={messages}
+              retrying={chat.retrying}
+              canRetry={!streaming && conversation.model !== ''}
+              target={target}
+              onRetry={chat.retry}
+              onOpenSettings={onOpenSettings}
+            />
+          </EditRequestContext>
+        </MessageActionsContext.Provider>
+        {empty && <EmptyChatHeadline />}
+        <div className="composer-dock">
+          {(deleter.hiddenId !== null || deleter.problem !== null) && (
+            <UndoDeleteToast problem={deleter.problem} onUndo={deleter.hiddenId === null ? null : deleter.undo} onDismiss={deleter.dismissProblem} />
+          )}
+          {unserved && <ModelNotServed model={unserved} />}
+          <Composer
+            handle={composer}
+            hasModel={conversation.model !== '' && unserved === null}
+            model={conversation.model}
+            streaming={streaming}
+            onSend={chat.send}
+            onStop={stop}
+            onEditLast={editLast}
+            onCompare={compare.open}
+          />
+        </div>
+        {empty && (
+          <EmptyChatExtras onStarter={(prompt) => composer.current?.fill(prompt)} onCompare={compareDraft} onPrompts={onOpenPrompts} onImport={onImport} />
+        )}
+      </div>
       {compare.dialog}
     </main>
   );

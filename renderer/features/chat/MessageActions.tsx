@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useCopyText } from '../../lib/useCopyText';
 import { toAppError } from '../../lib/errors';
+import { IconButton } from '../../ui/IconButton';
+import { Icons } from '../../ui/icons';
 import type { Message } from './conversationReducer';
 import { useMessageActions } from './MessageActionsContext';
 
@@ -12,43 +14,31 @@ interface MessageActionsProps {
 }
 
 /**
- * Copy, Regenerate (the last answer), Edit (the last question) and Delete (after "Confirm
- * delete"). Its state is its own, so using one message's actions re-renders that message only.
+ * Copy, Regenerate (the last answer), Edit (the last question) and Delete (undone from the
+ * toast that follows), as 28 px icon buttons. Its state is its own, so using one message's
+ * actions re-renders that message only.
  */
 export function MessageActions({ message, shownText, onEdit }: MessageActionsProps) {
   const { lastUserId, lastAnswerId, idle, regenerate, remove } = useMessageActions();
   const [problem, setProblem] = useState<string | null>(null);
   const { copied, copy } = useCopyText((error) => setProblem(`Could not copy: ${toAppError(error).message}`));
-  const [confirming, setConfirming] = useState(false);
   const streaming = message.status === 'streaming';
-
-  const onDelete = () => {
-    if (!confirming) return setConfirming(true);
-    setConfirming(false);
-    remove(message.id).catch((error: unknown) => setProblem(`Could not delete: ${toAppError(error).message}`));
-  };
 
   return (
     <div className="message-actions" role="group" aria-label="Message actions">
-      <button type="button" onClick={() => copy(shownText)} disabled={shownText === ''}>
-        {copied ? 'Copied' : 'Copy'}
-      </button>
-      {idle && message.id === lastAnswerId && (
-        <button type="button" onClick={() => regenerate(message.id)}>
-          Regenerate
-        </button>
-      )}
-      {idle && message.id === lastUserId && (
-        <button type="button" onClick={onEdit}>
-          Edit
-        </button>
-      )}
-      {/* Asking once more is the confirm; moving away from the button takes it back. */}
-      <button type="button" className={confirming ? 'danger' : undefined} disabled={streaming} onClick={onDelete} onBlur={() => setConfirming(false)}>
-        {confirming ? 'Confirm delete' : 'Delete'}
-      </button>
+      {shownText !== '' && <IconButton size="sm" icon={copied ? Icons.copied : Icons.copy} label={copied ? 'Copied' : 'Copy'} onClick={() => copy(shownText)} />}
+      {idle && message.id === lastAnswerId && <IconButton size="sm" icon={Icons.regenerate} label="Regenerate" onClick={() => regenerate(message.id)} />}
+      {idle && message.id === lastUserId && <IconButton size="sm" icon={Icons.edit} label="Edit" onClick={onEdit} />}
+      <IconButton
+        size="sm"
+        tone="danger"
+        icon={Icons.delete}
+        label="Delete"
+        disabled={streaming}
+        onClick={() => remove(message.id).catch((error: unknown) => setProblem(`Could not delete: ${toAppError(error).message}`))}
+      />
       {problem && (
-        <p role="alert" className="message-error">
+        <p role="alert" className="message-action-problem">
           {problem}
         </p>
       )}

@@ -16,12 +16,19 @@ export interface MessageActions {
   regenerate(answerId: string): void;
   /** "Save and send": the question gets `content` and is answered again. */
   edit(userMessageId: string, content: string): void;
-  /** Deletes the message and its earlier versions for good; rejects when history could not. */
-  remove(messageId: string): Promise<void>;
+  /** Deletes the message and its earlier versions for good (from `from`, by default the open conversation); rejects when history could not. */
+  remove(messageId: string, from?: MessageOwner): Promise<void>;
   /** The conversation's parameters, so a refused one can be offered for dropping. */
   params: ChatParams;
   /** Unsets the parameter and asks again for the failed answer. */
   dropParamAndRetry(answerId: string, key: ChatParamKey): void;
+}
+
+/** The conversation a message belongs to, as far as deleting it needs to know. */
+export interface MessageOwner {
+  id: string;
+  /** False for a new chat history does not hold yet. */
+  stored: boolean;
 }
 
 export const MessageActionsContext = createContext<MessageActions | null>(null);

@@ -2,17 +2,18 @@ import { memo, useCallback, useState } from 'react';
 import { useParley } from '../../lib/ParleyContext';
 import { formatUsage } from '../../lib/format';
 import { Markdown } from '../markdown/Markdown';
-import { ModelGone } from '../models/ModelGone';
 import { answerCostLabel } from '../models/answerCost';
 import type { Message } from './conversationReducer';
+import { AnswerProblem } from './AnswerProblem';
 import { MessageActions } from './MessageActions';
 import { MessageEditActions } from './MessageEditActions';
 import { Reasoning } from './Reasoning';
 import { VersionsSwitcher } from './VersionsSwitcher';
 import { useEditRequested } from './editRequest';
 import { useModelInfo } from '../models/modelsContext';
-import { DropParamButton } from '../params/DropParamButton';
 import { MessageAttachments } from '../attachments/AttachmentChip';
+import type { ModelNote } from './modelNotes';
+import { Icons } from '../../ui/icons';
 
 interface MessageItemProps {
   message: Message;
@@ -21,21 +22,27 @@ interface MessageItemProps {
   canRetry: boolean;
   /** Briefly marked after a search result led here. */
   highlighted: boolean;
+  /** The answer's model, named on the first answer and where it changes; null elsewhere. */
+  modelNote: ModelNote | null;
+  /** The last answer keeps its actions in view. */
+  isLastAnswer: boolean;
   onRetry: (id: string) => void;
   onOpenSettings: () => void;
 }
 
-const SETTINGS_CODES = new Set(['auth', 'no-key']);
-
 /** The element id of a message, so a search result can lead to it. */
 export const messageElementId = (id: string) => `message-${id}`;
 
+/** A model id without its provider, as the thread names it: `openai/gpt-oss-120b` → `gpt-oss-120b`. */
+const shortModel = (model: string) => model.slice(model.lastIndexOf('/') + 1);
+
 /**
- * One turn, showing its current version or an earlier one. Memoized: while an answer streams,
- * only its own row re-renders; the actions read their context in their own component, so a
- * turn starting or ending re-renders the action buttons, not the Markdown above them.
+ * One turn, showing its current version or an earlier one: your message as a bubble, an answer
+ * as text with its reasoning above and its actions and stats below. Memoized: while an answer
+ * streams, only its own row re-renders; the actions read their context in their own component,
+ * so a turn starting or ending re-renders the action buttons, not the Markdown above them.
  */
-export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, onRetry, onOpenSettings }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, modelNote, isLastAnswer, onRetry, onOpenSettings }: MessageItemProps) {
   const api = useParley();
   const openLink = useCallback((url: string) => void api.openLink({ url }), [api]);
   /** The version browsed to; null follows the current one (the last). */
@@ -47,18 +54,16 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
   const view = versions[shown] ?? message;
   const isCurrent = view === message;
   const isUser = message.role === 'user';
-  const name = isUser ? 'You' : 'Assistant';
   const streaming = message.status === 'streaming';
-  const usage = formatUsage(view.usage, view.firstTokenMs, view.durationMs) + answerCostLabel(view.usage, useModelInfo(view.model));
-  const retryButton = (
-    <button type="button" onClick={() => onRetry(message.id)} disabled={!canRetry}>
-      Retry
-    </button>
-  );
+  const failed = view.error !== null || view.status === 'interrupted';
+  // Honest numbers: none on a failed answer, none on one stopped before any text.
+  const modelInfo = useModelInfo(view.model);
+  const usage = isUser || failed || view.content === '' ? '' : formatUsage(view.usage, view.firstTokenMs, view.durationMs) + answerCostLabel(view.usage, modelInfo);
   const stopEditing = useCallback(() => {
     setEditing(false);
     setBrowsed(null);
   }, []);
+  const classes = ['message', message.role, highlighted && 'highlighted', isLastAnswer && 'last-answer', streaming && 'streaming'].filter(Boolean).join(' ');
 
   return (
     <article
@@ -66,59 +71,57 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       data-message-id={message.id}
       // Focusable from script only: a search result moves focus here.
       tabIndex={-1}
-      className={highlighted ? `message ${message.role} highlighted` : `message ${message.role}`}
-      aria-label={name}
+      className={classes}
+      // The thread shows no "You"/"Assistant" labels; the articles keep them as their names.
+      aria-label={isUser ? 'You' : 'Assistant'}
       aria-busy={streaming}
     >
-      <header className="message-header">
-        <span className="message-author">{name}</span>
-        {!isUser && view.model && <span className="message-model">{view.model}</span>}
-        {versions.length > 0 && <VersionsSwitcher shown={shown} count={versions.length + 1} onShow={setBrowsed} />}
-      </header>
+      {modelNote && (
+        <p className="message-model">
+          {modelNote === 'switched' ? (
+            <>
+              <Icons.jumpToLatest aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
+              Switched to {shortModel(message.model)}
+            </>
+          ) : (
+            shortModel(message.model)
+          )}
+        </p>
+      )}
       {view.reasoning !== '' && <Reasoning text={view.reasoning} thinking={streaming && view.content === ''} durationMs={view.thinkingMs} />}
       {editing ? (
         <MessageEditActions messageId={message.id} initial={message.content} onDone={stopEditing} />
+      ) : isUser ? (
+        view.content !== '' && <div className="message-bubble">{view.content}</div>
       ) : (
-        view.content !== '' &&
-        (isUser ? (
-          <div className="message-content">{view.content}</div>
-        ) : (
-          <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
-        ))
+        view.content !== '' && <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
       )}
       {message.attachments && <MessageAttachments attachments={message.attachments} missing={message.missingAttachments} />}
       {streaming && isCurrent && (
-        <p className="message-status">
-          <span className="spinner" aria-hidden="true" />
-          Generating…{retrying && ` (${retrying})`}
+        <p className="message-progress">
+          {view.content === '' && view.reasoning === '' && <span className="streaming-dot" aria-hidden="true" />}
+          {/* The Stop button says it for the eyes; a screen reader hears it here. */}
+          <span className={retrying ? 'message-retrying' : 'visually-hidden'}>Generating…{retrying && ` (${retrying})`}</span>
         </p>
       )}
-      {view.status === 'stopped' && <p className="message-status">Stopped</p>}
-      {view.status === 'interrupted' && (
-        <div className="message-error message-interrupted">
-          <p>Interrupted: Parley closed before this answer was complete.</p>
-          {isCurrent && <div className="actions">{retryButton}</div>}
+      {view.status === 'stopped' && <p className="message-stopped">Stopped</p>}
+      {failed && (
+        <AnswerProblem
+          answerId={message.id}
+          answer={view}
+          actionable={isCurrent}
+          canRetry={canRetry}
+          onRetry={onRetry}
+          onOpenSettings={onOpenSettings}
+        />
+      )}
+      {!streaming && !editing && (
+        <div className="message-footer">
+          <MessageActions message={message} shownText={view.content} onEdit={() => setEditing(true)} />
+          {versions.length > 0 && <VersionsSwitcher shown={shown} count={versions.length + 1} onShow={setBrowsed} />}
+          {usage !== '' && <p className="message-usage">{usage}</p>}
         </div>
       )}
-      {view.error && (
-        <div role="alert" className="message-error">
-          <p>{view.error.message}</p>
-          {isCurrent && (
-            <div className="actions">
-              {retryButton}
-              {view.error.code === 'model-not-found' && <ModelGone model={view.model} failedAt={view.createdAt} />}
-              <DropParamButton answerId={message.id} error={view.error} disabled={!canRetry} />
-              {SETTINGS_CODES.has(view.error.code) && (
-                <button type="button" onClick={onOpenSettings}>
-                  Open settings
-                </button>
-              )}
-            </div>
-          )}
-        </div>
-      )}
-      {!isUser && !streaming && usage !== '' && <p className="message-usage">{usage}</p>}
-      {!streaming && !editing && <MessageActions message={message} shownText={view.content} onEdit={() => setEditing(true)} />}
     </article>
   );
 });

@@ -1,9 +1,10 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Message } from './conversationReducer';
 import { AnswerBoundary } from '../markdown/AnswerBoundary';
 import { JumpToLatest } from './JumpToLatest';
 import { MessageItem, messageElementId } from './MessageItem';
+import { modelNotes } from './modelNotes';
 import { recallScroll, rememberScroll } from './scrollMemory';
 import { useMatchHighlight } from './useMatchHighlight';
 import { useStickToBottom } from './useStickToBottom';
@@ -24,14 +25,17 @@ interface MessageListProps {
   target: MessageTarget | null;
   onRetry: (id: string) => void;
   onOpenSettings: () => void;
+  /** Shown in the log when there are no messages (the new chat's start). */
+  empty?: ReactNode;
 }
 
 const HIGHLIGHT_MS = 2_500;
 /** Rows rendered beyond the view each way: smooth scrolling, and still a small DOM at any length. */
 const OVERSCAN = 3;
-/** Kept in step with styles.css: the space around and between messages. */
-const PADDING_PX = 24;
-const GAP_PX = 16;
+/** Kept in step with chat.css: the space above and below the messages, and between them. */
+const PADDING_START_PX = 24;
+const PADDING_END_PX = 32;
+const GAP_PX = 24;
 /** Past any real end: the browser clamps it, so a list opens at its last message. */
 const END_OFFSET = Number.MAX_SAFE_INTEGER;
 
@@ -55,16 +59,26 @@ function estimateHeight(message: Message | undefined): number {
  * read, remembers where each conversation was left, and jumps to a message a search result
  * pointed at, scrolling it into existence first.
  */
-export function MessageList({ conversationId, messages, retrying, canRetry, target, onRetry, onOpenSettings }: MessageListProps) {
+export function MessageList({ conversationId, messages, retrying, canRetry, target, onRetry, onOpenSettings, empty }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
   const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, !target && (saved?.following ?? true));
+  const notes = useMemo(() => modelNotes(messages), [messages]);
+  const lastAnswerId = messages.findLast((message) => message.role === 'assistant')?.id;
   /** The target whose highlight has faded. */
   const [faded, setFaded] = useState<MessageTarget | null>(null);
   const highlightId = target && target !== faded ? target.messageId : null;
   /** A target message that should take focus once its row exists. */
   const pendingFocus = useRef<string | null>(null);
+  /**
+   * The target kept in view while the rows around it are measured (their heights replace the
+   * estimates and push it away), until the person scrolls or its highlight fades.
+   */
+  const anchor = useRef<string | null>(null);
+  const release = useCallback(() => {
+    anchor.current = null;
+  }, []);
   const messagesRef = useRef(messages);
   useLayoutEffect(() => {
     messagesRef.current = messages;
@@ -80,8 +94,8 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
     estimateSize: (index) => estimateHeight(messages[index]),
     getItemKey: (index) => messages[index]?.id ?? index,
     overscan: OVERSCAN,
-    paddingStart: PADDING_PX,
-    paddingEnd: PADDING_PX,
+    paddingStart: PADDING_START_PX,
+    paddingEnd: PADDING_END_PX,
     gap: GAP_PX,
     initialOffset: saved && !saved.following ? saved.offset : END_OFFSET,
     initialMeasurementsCache: saved?.measurements ?? [],
@@ -108,12 +122,26 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
     // Reading an older message: a streaming answer must not pull the view away from it.
     unfollow();
     pendingFocus.current = target.messageId;
+    anchor.current = target.messageId;
     virtualizer.scrollToIndex(index, { align: 'center' });
-    const timer = setTimeout(() => setFaded(target), HIGHLIGHT_MS);
+    const timer = setTimeout(() => {
+      anchor.current = null;
+      setFaded(target);
+    }, HIGHLIGHT_MS);
     return () => clearTimeout(timer);
   }, [target, virtualizer, unfollow]);
 
   useMatchHighlight(target);
+
+  // After every render (rows measured re-render the list): bring the anchored target back when it drifted out of view.
+  useEffect(() => {
+    const id = anchor.current;
+    const box = scrollRef.current;
+    const element = id === null ? null : document.getElementById(messageElementId(id));
+    if (!box || !element || intersects(element.getBoundingClientRect(), box.getBoundingClientRect())) return;
+    const index = messagesRef.current.findIndex((message) => message.id === id);
+    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'center' });
+  });
 
   // After every render: the target's row may have just been rendered.
   useEffect(() => {
@@ -132,9 +160,9 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
 
   return (
     <div className="message-list-frame">
-      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onScroll}>
+      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onScroll} onWheel={release} onPointerDown={release} onTouchMove={release} onKeyDown={release}>
         {messages.length === 0 ? (
-          <p className="empty-state">Choose a model, write a message, and the answer appears here.</p>
+          empty
         ) : (
           <div className="message-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -149,6 +177,8 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
                       retrying={message.status === 'streaming' ? retrying : null}
                       canRetry={canRetry}
                       highlighted={message.id === highlightId}
+                      modelNote={notes.get(message.id) ?? null}
+                      isLastAnswer={message.id === lastAnswerId}
                       onRetry={onRetry}
                       onOpenSettings={onOpenSettings}
                     />
@@ -162,4 +192,9 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
       {!following && messages.length > 0 && <JumpToLatest onJump={jumpToLatest} />}
     </div>
   );
+}
+
+/** Whether any part of `element` shows in `view`. */
+function intersects(element: DOMRect, view: DOMRect): boolean {
+  return element.bottom > view.top && element.top < view.bottom;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { formatDuration } from '../../lib/format';
+import { Icons } from '../../ui/icons';
 
 interface ReasoningProps {
   text: string;
@@ -10,24 +11,36 @@ interface ReasoningProps {
 }
 
 /**
- * The model's reasoning, folded away once the answer starts, with how long it took. The element
+ * The model's reasoning above the answer: "Thinking…" and open while it streams, then folded
+ * to "Thought for 4 s" (or "Thinking" when the time is not known). The element
  * stays uncontrolled so a person can open or close it; only the start and end of thinking move it.
  */
 export function Reasoning({ text, thinking, durationMs }: ReasoningProps) {
   const ref = useRef<HTMLDetailsElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (ref.current) ref.current.open = thinking;
   }, [thinking]);
 
+  // While it streams, the box follows the newest thought.
+  useEffect(() => {
+    const box = textRef.current;
+    if (thinking && box) box.scrollTop = box.scrollHeight;
+  }, [thinking, text]);
+
+  const Chevron = Icons.next;
   return (
-    <details ref={ref} className="reasoning">
+    <details ref={ref} className={thinking ? 'reasoning reasoning-live' : 'reasoning'}>
       <summary>
-        <span>Thinking</span>
-        {thinking && <span className="thinking-dots" aria-hidden="true" />}
-        {!thinking && durationMs !== null && <span className="reasoning-duration">Thought for {formatDuration(durationMs)}</span>}
+        <Icons.thinking aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
+        {!thinking && durationMs !== null ? <span>Thought for {formatDuration(durationMs)}</span> : <span className="reasoning-label">Thinking</span>}
+        {thinking && <span aria-hidden="true">…</span>}
+        <Chevron className="reasoning-chevron" aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
       </summary>
-      <div className="reasoning-text">{text}</div>
+      <div ref={textRef} className="reasoning-text">
+        {text}
+      </div>
     </details>
   );
 }

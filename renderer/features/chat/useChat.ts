@@ -5,7 +5,7 @@ import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
 import { buildChatRequest } from './chatRequest';
 import { conversationReducer, createConversation, createMessage, fromStored, type Conversation, type Message } from './conversationReducer';
-import type { MessageActions } from './MessageActionsContext';
+import type { MessageActions, MessageOwner } from './MessageActionsContext';
 
 export interface ChatDefaults {
   model: string;
@@ -315,11 +315,11 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [ensureStored, run],
   );
 
+  /** Deletes a message of `from` (by default the open conversation); the view drops it while that one is open. */
   const remove = useCallback(
-    async (messageId: string) => {
-      const current = conversationRef.current;
-      if (current.stored) await api.deleteMessage({ conversationId: current.id, messageId });
-      dispatch({ type: 'remove', id: messageId });
+    async (messageId: string, from: MessageOwner = conversationRef.current) => {
+      if (from.stored) await api.deleteMessage({ conversationId: from.id, messageId });
+      if (conversationRef.current.id === from.id) dispatch({ type: 'remove', id: messageId });
     },
     [api],
   );

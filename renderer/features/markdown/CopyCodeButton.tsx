@@ -1,15 +1,17 @@
 import { useCopyText } from '../../lib/useCopyText';
+import { IconButton } from '../../ui/IconButton';
+import { Icons } from '../../ui/icons';
 
-/** Puts exactly the code on the clipboard; says "Copied" for a moment (its name stays "Copy code"). */
+/** Puts exactly the code on the clipboard; shows a check for a moment (its name stays "Copy code"). */
 export function CopyCodeButton({ code }: { code: string }) {
   const { copied, copy } = useCopyText((error) => console.warn('Copy code failed', error));
 
   return (
-    <button type="button" className="md-copy" aria-label="Copy code" onClick={() => copy(code)}>
-      <span aria-hidden="true">{copied ? 'Copied' : 'Copy'}</span>
+    <>
+      <IconButton size="sm" icon={copied ? Icons.copied : Icons.copy} label="Copy code" onClick={() => copy(code)} />
       <span className="visually-hidden" role="status">
         {copied ? 'Copied' : ''}
       </span>
-    </button>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import '../../styles/markdown.css';
+import './markdown.css';
 import { AnswerBoundary } from './AnswerBoundary';
 import { lazyModule } from './lazyModule';
 import { whenIdle } from './whenIdle';

@@ -10,6 +10,7 @@ import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { CodeBlock } from './CodeBlock';
 import { MarkdownImage } from './MarkdownImage';
 import { MarkdownLink } from './MarkdownLink';
+import { MarkdownTable } from './MarkdownTable';
 import { MathTex } from './MathTex';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
@@ -30,8 +31,8 @@ const handlers: Record<string, Handler> = {
   },
 };
 
-// hast → React. Links, images, code blocks and math get their own components; everything else is plain elements.
-const components = { a: MarkdownLink, img: MarkdownImage, pre: CodeBlock, [MATH_TAG]: MathTex } as Partial<Components>;
+// hast → React. Links, images, code blocks, tables and math get their own components; everything else is plain elements.
+const components = { a: MarkdownLink, img: MarkdownImage, pre: CodeBlock, table: MarkdownTable, [MATH_TAG]: MathTex } as Partial<Components>;
 
 /** A parsed block as React elements. */
 export function renderTree(tree: Root): ReactNode {

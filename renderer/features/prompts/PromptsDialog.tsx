@@ -3,6 +3,7 @@ import type { PromptImportReport } from '../../../shared/ipc';
 import { useParley } from '../../lib/ParleyContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { Modal } from '../../components/Modal';
+import './prompts.css';
 import { saveOrDownload } from '../../lib/saveOrDownload';
 import { useActionStatus } from '../../lib/useActionStatus';
 import { PromptEditor } from './PromptEditor';

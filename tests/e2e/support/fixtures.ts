@@ -44,8 +44,10 @@ export interface Fixtures {
   chat: Page;
 }
 
-export const test = base.extend<Fixtures & { runtime: Runtime }>({
+export const test = base.extend<Fixtures & { runtime: Runtime; stallTimeoutMs: number }>({
   runtime: ['web', { option: true }],
+  // How long main waits for a silent stream; a screen that shows an answer mid-stream (fake/stall) waits longer.
+  stallTimeoutMs: [STALL_TIMEOUT_MS, { option: true }],
 
   fake: async ({}, use) => {
     const server = await startFakeInferenceServer();
@@ -59,7 +61,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  parley: async ({ runtime, fake, dataDir, browser }, use) => {
+  parley: async ({ runtime, fake, dataDir, browser, stallTimeoutMs }, use) => {
     if (runtime === 'electron') {
       const electron = electronBinaryStatus();
       test.skip(!electron.available, electron.available ? '' : `Electron runtime: ${electron.reason}`);
@@ -70,7 +72,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
 
     async function launch(): Promise<Page> {
       if (runtime === 'web') {
-        const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs: STALL_TIMEOUT_MS, modelCatalogOrigin: fake.catalogOrigin });
+        const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: fake.baseURL, stallTimeoutMs, modelCatalogOrigin: fake.catalogOrigin });
         const context = await browser.newContext();
         const opened = await context.newPage();
         await opened.goto(server.url);
@@ -82,7 +84,7 @@ export const test = base.extend<Fixtures & { runtime: Runtime }>({
       }
       const app = await _electron.launch({
         args: [path.resolve('.'), `--data-dir=${dataDir}`],
-        env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_MODEL_CATALOG_ORIGIN: fake.catalogOrigin, PARLEY_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS) },
+        env: { ...process.env, PARLEY_BASE_URL: fake.baseURL, PARLEY_MODEL_CATALOG_ORIGIN: fake.catalogOrigin, PARLEY_STALL_TIMEOUT_MS: String(stallTimeoutMs) },
       });
       electronApp = app;
       stop = () => app.close();

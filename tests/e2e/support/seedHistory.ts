@@ -5,6 +5,7 @@
  * SQLite file through the real history store before Parley starts, with times fixed relative
  * to SCREENSHOT_NOW, the moment the page's clock is frozen at (see visual.ts).
  */
+import { DEFAULT_ENDPOINT_ID } from '../../../shared/endpointIds';
 import { openHistory } from '../../../main/history/openHistory';
 import type { ExportConversation, ExportMessage } from '../../../main/export/types';
 
@@ -177,7 +178,8 @@ export function seededConversations(): ExportConversation[] {
       id: uuid(index + 1),
       title: seed.title,
       model: seed.turns.at(-1)?.model ?? SEEDED_MODELS.instruct,
-      endpoint: 'https://api.inference.wandb.ai/v1',
+      // The history keeps an endpoint's id (an export's URL is mapped to it by the importer).
+      endpoint: DEFAULT_ENDPOINT_ID,
       systemPrompt: seed.systemPrompt ?? '',
       params: seed.params ?? {},
       pinned: seed.pinned ?? false,

@@ -33,6 +33,11 @@ export const SCREEN_VARIANTS = SCREEN_SIZES.flatMap((size) => THEMES.map((theme)
 
 /** The options every screenshot uses: the same as playwright.config.ts's toHaveScreenshot defaults. */
 export const STILL: Pick<PageScreenshotOptions, 'animations' | 'caret' | 'scale'> = { animations: 'disabled', caret: 'hide', scale: 'css' };
+/**
+ * How much of a picture may differ (0.5 % of its pixels): text edges anti-aliased differently by
+ * another Chromium build, not a region that moved, grew or changed colour.
+ */
+export const TOLERANCE = { maxDiffPixelRatio: 0.005 };
 
 /**
  * Freezes the page's clock at SCREENSHOT_NOW (timers still run, so answers still stream) and
@@ -67,6 +72,6 @@ export async function expectScreen(page: Page, screen: string, prepare?: (size: 
   for (const { size, theme } of SCREEN_VARIANTS) {
     await showAs(page, size, theme);
     await prepare?.(size, theme);
-    await expect(page).toHaveScreenshot(`${screen}-${size.name}-${theme}.png`, STILL);
+    await expect(page).toHaveScreenshot(`${screen}-${size.name}-${theme}.png`, { ...STILL, ...TOLERANCE });
   }
 }

@@ -52,6 +52,7 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'endpoints:saveKey': { id: 'wandb', key: 'a-perfectly-good-key-123', allowInsecure: true },
   'endpoints:removeKey': { id: 'wandb' },
   'endpoints:test': { id: 'wandb' },
+  'endpoints:testNew': { baseURL: 'http://127.0.0.1:11434/v1', project: '', key: 'a-perfectly-good-key-123' },
   'history:saveComparison': {
     conversationId: ID,
     newConversation: false,

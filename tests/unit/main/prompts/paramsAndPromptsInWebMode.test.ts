@@ -65,7 +65,9 @@ describe('the prompt library in a backup', () => {
 
     const target = await freshApp();
     const report = await target.api.importFiles({ files: [{ name: 'backup.json', content: backup }], duplicates: 'skip' });
-    expect(report.skipped).toEqual([{ source: 'backup.json', reason: expect.stringContaining('its settings were not applied') }]);
+    // Its settings are offered, never applied by an import.
+    expect(report.skipped).toEqual([]);
+    expect(report.settings?.source).toBe('backup.json');
     expect(await target.api.listPrompts()).toEqual({ prompts: [expect.objectContaining({ id, name: 'Dated', text: 'Today is {{date}}.' })], defaultId: id });
   });
 });

@@ -62,7 +62,7 @@ describe('chat', () => {
         { role: 'user', content: 'line one\nline two' },
       ],
     });
-    expect(screen.getAllByRole('article', { name: 'You' }).map((article) => article.querySelector('.message-content')?.textContent)).toEqual(['Hello', 'line one\nline two']);
+    expect(screen.getAllByRole('article', { name: 'You' }).map((article) => article.querySelector('.message-bubble')?.textContent)).toEqual(['Hello', 'line one\nline two']);
   });
 
   it('streams deltas into the answer while showing "Generating…", then the usage', async () => {
@@ -136,7 +136,8 @@ describe('chat', () => {
     const { history: retried, ...retriedRequest } = api.lastChat.request;
     const { history: failed, ...firstRequest } = failedRequest;
     expect(retriedRequest).toEqual(firstRequest);
-    expect(retried?.turn).toEqual({ kind: 'retry', replacesAnswerId: failed?.answerId });
+    // The retry names its question too, so main can save it if the first attempt could not.
+    expect(retried?.turn).toEqual({ kind: 'retry', replacesAnswerId: failed?.answerId, userMessageId: failed?.turn.kind === 'new' ? failed.turn.userMessageId : undefined });
     expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('draft in progress');
 
     api.lastChat.delta('A whole answer');

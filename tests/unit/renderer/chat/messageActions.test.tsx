@@ -134,32 +134,47 @@ describe('message actions', () => {
     expect(await navigator.clipboard.readText()).toBe('Show code');
   });
 
-  it('Delete asks "Confirm delete" first, then deletes the message in history', async () => {
+  it('Delete takes the message out at once and Undo brings it back, with nothing deleted in history', async () => {
     const user = await openChat();
     await exchange(user, 'Name a bird', 'A pelican.');
-    const answer = last('Assistant');
-    const conversationId = api.lastChat.request.history?.conversationId;
 
-    await user.click(button(answer, 'Delete'));
+    await user.click(button(last('Assistant'), 'Delete'));
+    expect(articles('Assistant')).toHaveLength(0);
+    expect(screen.getByText('Message deleted').getAttribute('role')).toBe('status');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+
+    expect(last('Assistant').textContent).toContain('A pelican.');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     expect(api.callsTo('deleteMessage')).toEqual([]);
-    // Moving away takes the confirm back.
-    await user.click(button(last('You'), 'Copy'));
-    expect(button(answer, 'Delete')).toBeTruthy();
-    await user.click(button(answer, 'Delete'));
-    await user.click(button(answer, 'Confirm delete'));
-
-    await waitFor(() => expect(articles('Assistant')).toHaveLength(0));
-    expect(api.callsTo('deleteMessage')).toEqual([[{ conversationId, messageId: answer.dataset.messageId }]]);
-    expect(api.history.get(conversationId as string).messages.map((m) => m.content)).toEqual(['Name a bird']);
   });
 
-  it('keeps the message when history could not delete it, and says why', async () => {
+  it('deletes in history once the Undo has passed: here, when the next message is deleted', async () => {
+    const user = await openChat();
+    await exchange(user, 'Name a bird', 'A pelican.');
+    const answerId = last('Assistant').dataset.messageId;
+    const questionId = last('You').dataset.messageId;
+    const conversationId = api.lastChat.request.history?.conversationId;
+
+    await user.click(button(last('Assistant'), 'Delete'));
+    await user.click(button(last('You'), 'Delete'));
+
+    await waitFor(() => expect(api.callsTo('deleteMessage')).toEqual([[{ conversationId, messageId: answerId }]]));
+    expect(api.history.get(conversationId as string).messages.map((m) => m.content)).toEqual(['Name a bird']);
+    // The question waits for its own Undo.
+    expect(articles('You')).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(last('You').dataset.messageId).toBe(questionId);
+    expect(articles('Assistant')).toHaveLength(0);
+  });
+
+  it('brings the message back when history could not delete it, and says why', async () => {
     const user = await openChat();
     await exchange(user, 'Name a bird', 'A pelican.');
     api.failNext('deleteMessage', { code: 'internal', message: 'The disk is full.' });
     await user.click(button(last('Assistant'), 'Delete'));
-    await user.click(button(last('Assistant'), 'Confirm delete'));
-    expect((await within(last('Assistant')).findByRole('alert')).textContent).toContain('Could not delete: The disk is full.');
+    // Deleting another message ends the first one's Undo: its delete goes to history, which refuses it.
+    await user.click(button(last('You'), 'Delete'));
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not delete the message: The disk is full.');
     expect(last('Assistant').textContent).toContain('A pelican.');
   });
 

@@ -3,18 +3,24 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
 import { Markdown } from '../../../../renderer/features/markdown/Markdown';
-import { renderTree } from '../../../../renderer/features/markdown/renderTree';
+import { loadLanguage } from '../../../../renderer/features/markdown/highlighter';
 import type * as RenderTreeModule from '../../../../renderer/features/markdown/renderTree';
 import { MIXED_SAMPLE } from './sample';
 
 // Counts block renders: renderTree runs once per block render that is not skipped by memo.
+// One spy made before any import: Markdown.tsx starts loading its chunk (which imports renderTree)
+// as soon as it is imported, and Vitest runs the async factory again for an import that arrives
+// while the first is pending; a spy made inside the factory would then not be the one the chunk calls.
+const renders = vi.hoisted(() => vi.fn<typeof RenderTreeModule.renderTree>());
 vi.mock('../../../../renderer/features/markdown/renderTree', async (importOriginal) => {
   const original = await importOriginal<typeof RenderTreeModule>();
-  return { renderTree: vi.fn(original.renderTree) };
+  renders.mockImplementation(original.renderTree);
+  return { renderTree: renders };
 });
-const renders = vi.mocked(renderTree);
 
-beforeAll(() => mathModule.load());
+// Math and the sample's `ts` grammar load before rendering, so both renders below show them at once
+// (and a stream tokenizes its code line by line) rather than whenever each finished loading.
+beforeAll(() => Promise.all([mathModule.load(), loadLanguage('ts')]));
 beforeEach(() => {
   renders.mockClear();
 });

@@ -322,6 +322,7 @@ export class ScriptedParley {
       'endpoints:saveKey': ({ id, key }) => this.changeEndpoint(id, { key: keyStatus(true, key.slice(-4)) }),
       'endpoints:removeKey': ({ id }) => this.changeEndpoint(id, { key: keyStatus(false, null) }),
       'endpoints:test': () => this.connectionTest,
+      'endpoints:testNew': () => this.connectionTest,
       'attachment:add': ({ name, base64 }) => {
         const file = `${String(this.attachmentFiles.size).padStart(64, '0')}.png`;
         this.attachmentFiles.set(file, base64);

@@ -1,0 +1,166 @@
+/**
+ * The thread as a person sees it (issue 12, stream B): your message as a bubble, answers as
+ * text with no "You"/"Assistant" labels, the model named where it changes, icon actions that
+ * show on hover and always on the last answer, a wide table that scrolls sideways instead of
+ * breaking words, error callouts with the action that helps, the composer that keeps its place
+ * while an answer streams, and a new chat's empty state. Geometry, axe and screenshots.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expectAccessibleInBothThemes } from './support/axe';
+import { lastAnswer, pickModel } from './support/fixtures';
+import { LAYOUT_WIDTHS, atWidths, expectNoOverflow, expectSteady, rectOf, trackRect } from './support/geometry';
+import { sidebar } from './support/screens';
+import { RICH_TITLE, SEEDED_MODELS, SEEDED_TITLES } from './support/seedHistory';
+import { expect, test } from './support/seeded';
+import { expectScreen } from './support/visual';
+
+const log = (page: Page) => page.getByRole('log', { name: 'Conversation' });
+const composerBox = (page: Page) => page.locator('form.composer');
+const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+
+async function openConversation(page: Page, title: string): Promise<void> {
+  await sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: title, exact: true }).click();
+}
+
+async function openRichAnswer(page: Page): Promise<void> {
+  await openConversation(page, RICH_TITLE);
+  await expect(lastAnswer(page).getByRole('table')).toBeVisible();
+  await expect(lastAnswer(page)).toContainText('rolling median');
+}
+
+const opacityOf = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).opacity);
+
+test('a rich answer: a bubble for you, text for the answer, the model where it changes, actions on hover, stats', async ({ seeded }) => {
+  await openRichAnswer(seeded);
+  // The articles keep their names; no label says them on screen.
+  await expect(log(seeded).getByRole('article', { name: 'You' })).toHaveCount(2);
+  await expect(log(seeded).getByText(/^(You|Assistant)$/)).toHaveCount(0);
+  // Named on the first answer, and once where the model changed.
+  await expect(log(seeded).getByText('Qwen3-235B-A22B-Instruct-2507', { exact: true })).toHaveCount(1);
+  await expect(log(seeded).getByText('Switched to gpt-oss-120b', { exact: true })).toHaveCount(1);
+
+  const last = lastAnswer(seeded);
+  const first = log(seeded).getByRole('article', { name: 'Assistant' }).first();
+  await expect(last.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  await expect(last.locator('.message-usage')).toHaveText(/^\d+ tokens in · \d+ out · first token [\d.]+ s · [\d.]+ s total/);
+  // Always on the last answer; elsewhere only on hover or focus.
+  expect(await opacityOf(last.getByRole('group', { name: 'Message actions' }))).toBe('1');
+  await first.scrollIntoViewIfNeeded();
+  expect(await opacityOf(first.getByRole('group', { name: 'Message actions' }))).toBe('0');
+  await first.hover();
+  await expect.poll(() => opacityOf(first.getByRole('group', { name: 'Message actions' }))).toBe('1');
+  await first.getByRole('button', { name: 'Copy' }).focus();
+  await seeded.mouse.move(0, 0);
+  await expect.poll(() => opacityOf(first.getByRole('group', { name: 'Message actions' }))).toBe('1');
+});
+
+test('a wide table scrolls sideways and never breaks a word; nothing sticks out of the log at any width', async ({ seeded }) => {
+  await openRichAnswer(seeded);
+  const table = lastAnswer(seeded).getByRole('table');
+  await atWidths(seeded, LAYOUT_WIDTHS, async (width) => {
+    await table.scrollIntoViewIfNeeded();
+    const scroller = await table.evaluate((element) => {
+      const wrapper = element.parentElement;
+      return { scrolls: wrapper ? wrapper.scrollWidth > wrapper.clientWidth : false, overflowX: wrapper ? getComputedStyle(wrapper).overflowX : '' };
+    });
+    expect(scroller, `the table's box at ${width} px`).toEqual({ scrolls: true, overflowX: 'auto' });
+    // "1,440" stays on one line (it used to break into "1,44 / 0").
+    const lines = await table.getByRole('cell', { name: '1,440' }).first().evaluate((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines, `"1,440" at ${width} px`).toBe(1);
+    await expectNoOverflow(seeded, `the log at ${width} px`, '[role=log]');
+  });
+});
+
+test('the thread screen in both themes: axe and pictures', async ({ seeded }) => {
+  test.slow();
+  await openRichAnswer(seeded);
+  await expectAccessibleInBothThemes(seeded, 'a rich answer');
+  await expectScreen(seeded, 'thread');
+});
+
+test('a 402 answer: a callout with the billing link and Retry, and no stats', async ({ seeded }) => {
+  await openConversation(seeded, SEEDED_TITLES.failed);
+  const answer = lastAnswer(seeded);
+  const callout = answer.getByRole('alert');
+  await expect(callout).toContainText('Out of W&B Inference credits');
+  await expect(callout.getByRole('button', { name: 'Open W&B billing' })).toBeVisible();
+  await expect(callout.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await expect(answer.locator('.message-usage')).toHaveCount(0);
+  await expectAccessibleInBothThemes(seeded, 'a failed answer');
+  await expectScreen(seeded, 'error-quota');
+});
+
+test('while an answer streams, Send turns into Stop in place and the composer does not move', async ({ seeded }) => {
+  await openRichAnswer(seeded);
+  await pickModel(seeded, 'fake/slow-echo');
+  await messageBox(seeded).fill('And how would I flag outliers per device?');
+  const box = await trackRect(composerBox(seeded));
+  const sendPlace = await rectOf(seeded.getByRole('button', { name: 'Send' }));
+  await messageBox(seeded).press('Enter');
+  const stop = seeded.getByRole('button', { name: 'Stop' });
+  await expect(stop).toBeVisible();
+  expect(await rectOf(stop)).toEqual(sendPlace);
+  await expect(stop).toHaveAttribute('aria-keyshortcuts', 'Escape');
+  await expect(seeded.getByRole('button', { name: 'Compare', exact: true })).toBeDisabled();
+  await expect(lastAnswer(seeded)).toContainText('tick50', { timeout: 15_000 });
+  await expect(lastAnswer(seeded)).not.toHaveAttribute('aria-busy', 'true');
+  expectSteady(await box.stop(), 'the composer');
+  await expect(seeded.getByRole('button', { name: 'Send' })).toBeVisible();
+});
+
+test.describe('mid-stream', () => {
+  // fake/stall goes silent after two chunks: main must not give up on it while four pictures are taken.
+  test.use({ stallTimeoutMs: 120_000 });
+
+  test('the streaming screen: the answer ends with a dot, Stop sits where Send was', async ({ seeded }) => {
+    test.slow();
+    await openRichAnswer(seeded);
+    // Two chunks, then silence: the same frame every run.
+    await pickModel(seeded, 'fake/stall');
+    await messageBox(seeded).fill('And how would I flag outliers per device?');
+    await messageBox(seeded).press('Enter');
+    await expect(lastAnswer(seeded)).toContainText('This answer will never end');
+    await expect(lastAnswer(seeded)).toHaveAttribute('aria-busy', 'true');
+    await expectScreen(seeded, 'streaming');
+    await seeded.getByRole('button', { name: 'Stop' }).click();
+    await expect(lastAnswer(seeded)).toContainText('Stopped');
+  });
+});
+
+test('a new chat: the composer centred with starters, focus in it, typing anywhere goes to it, and it docks on the first send', async ({ seeded }) => {
+  await seeded.getByRole('button', { name: 'New chat' }).first().click();
+  await pickModel(seeded, SEEDED_MODELS.reasoning);
+  await seeded.getByRole('button', { name: 'New chat' }).first().click();
+  await expect(seeded.getByRole('heading', { name: 'What are we working on?' })).toBeVisible();
+  await expect(messageBox(seeded)).toBeFocused();
+  await expectAccessibleInBothThemes(seeded, 'a new chat');
+  await expectScreen(seeded, 'empty');
+
+  // A starter fills the composer and sends nothing.
+  await seeded.getByRole('button', { name: 'Explain a concept' }).click();
+  await expect(messageBox(seeded)).toHaveValue('Explain attention in transformers simply.');
+  await expect(messageBox(seeded)).toBeFocused();
+  await expect(log(seeded).getByRole('article')).toHaveCount(0);
+
+  // A key typed while focus is elsewhere lands in the composer.
+  await messageBox(seeded).fill('');
+  await seeded.getByRole('heading', { name: 'What are we working on?' }).click();
+  await seeded.locator('body').focus();
+  await seeded.keyboard.type('Hi');
+  await expect(messageBox(seeded)).toBeFocused();
+  await expect(messageBox(seeded)).toHaveValue('Hi');
+
+  const centred = await rectOf(composerBox(seeded));
+  await messageBox(seeded).press('Enter');
+  await expect(lastAnswer(seeded)).toContainText('Done thinking.');
+  const docked = await rectOf(composerBox(seeded));
+  const thread = await rectOf(seeded.locator('.thread'));
+  expect(docked.y).toBeGreaterThan(centred.y);
+  // Docked: 12 px above the bottom of the thread's column.
+  expect(Math.round(thread.y + thread.height - (docked.y + docked.height))).toBe(12);
+  await expect(seeded.getByRole('heading', { name: 'What are we working on?' })).toHaveCount(0);
+});
