@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredConversation } from '../../../../shared/ipc';
@@ -162,13 +162,16 @@ describe('sidebar', () => {
     await waitFor(() => expect(conversationButton('Tax questions').getAttribute('aria-current')).toBe('page'));
     expect(api.callsTo('getConversation')).toEqual([[{ id: taxes.id }]]);
 
+    // Opening it puts focus in the composer; back on its row, F2 renames it.
+    act(() => conversationButton('Tax questions').focus());
     await user.keyboard('{F2}');
     expect(screen.getByRole('textbox', { name: 'Conversation title' })).toBe(document.activeElement);
     await user.keyboard('{Escape}');
 
     await user.keyboard('{Delete}');
     expect(api.callsTo('deleteConversation')).toEqual([[{ id: taxes.id }]]);
-    expect(conversationButton('Old poems')).toBe(document.activeElement);
+    // It was the open one: a new chat starts, ready to type in.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toBe(document.activeElement));
   });
 
   it('keeps keyboard focus in the list when a row’s menu pins or deletes it', async () => {
