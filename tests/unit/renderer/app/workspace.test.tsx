@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { giveConversationListHeight } from '../support/listLayout';
 import { storedMessage } from '../support/memoryHistory';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
+import { systemPromptField } from '../support/windowParts';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 let api: ScriptedParley;
@@ -130,7 +131,7 @@ describe('each conversation keeps its own settings', () => {
     const stored = api.history.seed({ title: 'Recipes', model: MODEL, systemPrompt: 'You cook.' });
     const user = await openApp();
     await user.click(await sidebarButton('Recipes'));
-    await waitFor(() => expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('You cook.'));
+    await waitFor(() => expect(systemPromptField().value).toBe('You cook.'));
 
     const model = screen.getByRole('combobox', { name: 'Model' });
     await user.click(model);
@@ -138,7 +139,7 @@ describe('each conversation keeps its own settings', () => {
     expect(api.callsTo('updateConversation')).toEqual([[{ id: stored.id, patch: { model: 'Qwen/Qwen3-235B-A22B' } }]]);
     expect(api.callsTo('updateSettings')).toEqual([[{ defaultModel: 'Qwen/Qwen3-235B-A22B' }]]);
 
-    await user.type(screen.getByRole('textbox', { name: 'System prompt' }), ' Vegan only.');
+    await user.type(systemPromptField(), ' Vegan only.');
     expect(api.callsTo('updateConversation')).toHaveLength(1);
     await waitFor(() => expect(api.callsTo('updateConversation')).toEqual([[{ id: stored.id, patch: { model: 'Qwen/Qwen3-235B-A22B' } }], [{ id: stored.id, patch: { systemPrompt: 'You cook. Vegan only.' } }]]));
   });
@@ -150,7 +151,7 @@ describe('each conversation keeps its own settings', () => {
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Model' }) as HTMLInputElement).value).toBe('Qwen/Qwen3-235B-A22B'));
     await user.click(screen.getByRole('button', { name: 'New chat' }));
     expect((screen.getByRole('combobox', { name: 'Model' }) as HTMLInputElement).value).toBe(MODEL);
-    expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('Be brief.');
+    expect(systemPromptField().value).toBe('Be brief.');
   });
 });
 

@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
+import { systemPromptField } from '../support/windowParts';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 let api: ScriptedParley;
@@ -39,7 +40,7 @@ describe('chat', () => {
     const user = await openChat();
     const message = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
     expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);
-    expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('Be brief.');
+    expect(systemPromptField().value).toBe('Be brief.');
 
     await send(user, 'Hello');
     expect(message.value).toBe('');
@@ -48,7 +49,7 @@ describe('chat', () => {
     api.lastChat.end();
     await waitFor(() => expect(lastAnswer().getAttribute('aria-busy')).toBe('false'));
 
-    const system = screen.getByRole('textbox', { name: 'System prompt' });
+    const system = systemPromptField();
     await user.clear(system);
     await user.type(system, 'Speak French.');
     await user.type(message, 'line one{Shift>}{Enter}{/Shift}line two{Enter}');
@@ -158,14 +159,14 @@ describe('chat', () => {
 
   it('New chat starts empty with the defaults, leaving the answer in flight to finish', async () => {
     const user = await openChat();
-    await user.type(screen.getByRole('textbox', { name: 'System prompt' }), ' Extra.');
+    await user.type(systemPromptField(), ' Extra.');
     await send(user, 'Hi');
     api.lastChat.delta('Hello');
     await user.click(screen.getByRole('button', { name: 'New chat' }));
 
     expect(api.chats[0]?.cancelled).toBe(false);
     expect(screen.queryAllByRole('article')).toEqual([]);
-    expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('Be brief.');
+    expect(systemPromptField().value).toBe('Be brief.');
     expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
   });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredConversation } from '../../../../shared/ipc';
@@ -7,6 +7,7 @@ import { startOfDay } from '../../../../renderer/features/history/groupConversat
 import { giveConversationListHeight } from '../support/listLayout';
 import { storedMessage } from '../support/memoryHistory';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
+import { rowMenu, systemPromptField } from '../support/windowParts';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 let api: ScriptedParley;
@@ -68,14 +69,14 @@ describe('sidebar', () => {
     expect(api.callsTo('getConversation')).toEqual([[{ id: lisbon.id }]]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Trip to Lisbon');
     expect((screen.getByRole('combobox', { name: 'Model' }) as HTMLInputElement).value).toBe('Qwen/Qwen3-235B-A22B');
-    expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('You plan trips.');
+    expect(systemPromptField().value).toBe('You plan trips.');
     expect(conversationButton('Trip to Lisbon').getAttribute('aria-current')).toBe('page');
     expect(conversationButton('Tax questions').getAttribute('aria-current')).toBeNull();
   });
 
   it('renames in place: Enter saves, Escape puts the old title back', async () => {
     const user = await openApp();
-    await user.click(within(row('Tax questions')).getByRole('button', { name: 'Rename' }));
+    await user.click(rowMenu(row('Tax questions')).getByRole('menuitem', { name: 'Rename' }));
     const field = screen.getByRole('textbox', { name: 'Conversation title' });
     expect(field).toBe(document.activeElement);
     await user.clear(field);
@@ -94,7 +95,7 @@ describe('sidebar', () => {
   it('shows the error and the old title when a rename fails', async () => {
     const user = await openApp();
     api.failNext('updateConversation', { code: 'internal', message: 'The database is locked.' });
-    await user.click(within(row('Tax questions')).getByRole('button', { name: 'Rename' }));
+    await user.click(rowMenu(row('Tax questions')).getByRole('menuitem', { name: 'Rename' }));
     await user.type(screen.getByRole('textbox', { name: 'Conversation title' }), ' (new){Enter}');
     expect((await screen.findByRole('alert')).textContent).toContain('Could not rename the conversation: The database is locked.');
     expect(conversationButton('Tax questions')).toBeTruthy();
@@ -102,17 +103,17 @@ describe('sidebar', () => {
 
   it('pinning moves a conversation to Pinned, unpinning moves it back', async () => {
     const user = await openApp();
-    await user.click(within(row('Old poems')).getByRole('button', { name: 'Pin' }));
+    await user.click(rowMenu(row('Old poems')).getByRole('menuitem', { name: 'Pin' }));
     expect(outline()).toEqual(['Pinned', 'Old poems', 'Today', 'Trip to Lisbon', 'Tax questions']);
     expect(api.callsTo('updateConversation')).toEqual([[{ id: poems.id, patch: { pinned: true } }]]);
 
-    await user.click(within(row('Old poems')).getByRole('button', { name: 'Unpin' }));
+    await user.click(rowMenu(row('Old poems')).getByRole('menuitem', { name: 'Unpin' }));
     expect(outline()).toEqual(['Today', 'Trip to Lisbon', 'Tax questions', 'Older', 'Old poems']);
   });
 
   it('deletes at once and Undo brings the conversation back', async () => {
     const user = await openApp();
-    await user.click(within(row('Tax questions')).getByRole('button', { name: 'Delete' }));
+    await user.click(rowMenu(row('Tax questions')).getByRole('menuitem', { name: 'Delete' }));
     expect(within(list()).queryByRole('button', { name: 'Tax questions' })).toBeNull();
     const toast = screen.getByText('Conversation deleted').closest('[role="status"]');
     expect(toast).toBeTruthy();
@@ -128,11 +129,11 @@ describe('sidebar', () => {
     const user = await openApp();
     await user.click(conversationButton('Trip to Lisbon'));
     await screen.findByText('Start in Alfama.');
-    await user.click(within(row('Trip to Lisbon')).getByRole('button', { name: 'Delete' }));
+    await user.click(rowMenu(row('Trip to Lisbon')).getByRole('menuitem', { name: 'Delete' }));
 
     expect(screen.queryAllByRole('article')).toEqual([]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('New chat');
-    expect((screen.getByRole('textbox', { name: 'System prompt' }) as HTMLTextAreaElement).value).toBe('Be brief.');
+    expect(systemPromptField().value).toBe('Be brief.');
   });
 
   it('moves with Up, Down, Home and End, opens with Enter, renames with F2 and deletes with Delete', async () => {
@@ -141,7 +142,8 @@ describe('sidebar', () => {
     await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }));
     await user.tab();
     expect(conversationButton('Trip to Lisbon')).toBe(document.activeElement);
-    expect(within(list()).getAllByRole('button').filter((button) => button.tabIndex === 0)).toHaveLength(4);
+    // The row's button and its More button.
+    expect(within(list()).getAllByRole('button').filter((button) => button.tabIndex === 0)).toHaveLength(2);
 
     await user.keyboard('{ArrowDown}');
     expect(conversationButton('Tax questions')).toBe(document.activeElement);
@@ -160,31 +162,34 @@ describe('sidebar', () => {
     await waitFor(() => expect(conversationButton('Tax questions').getAttribute('aria-current')).toBe('page'));
     expect(api.callsTo('getConversation')).toEqual([[{ id: taxes.id }]]);
 
+    // Opening it puts focus in the composer; back on its row, F2 renames it.
+    act(() => conversationButton('Tax questions').focus());
     await user.keyboard('{F2}');
     expect(screen.getByRole('textbox', { name: 'Conversation title' })).toBe(document.activeElement);
     await user.keyboard('{Escape}');
 
     await user.keyboard('{Delete}');
     expect(api.callsTo('deleteConversation')).toEqual([[{ id: taxes.id }]]);
-    expect(conversationButton('Old poems')).toBe(document.activeElement);
+    // It was the open one: a new chat starts, ready to type in.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toBe(document.activeElement));
   });
 
-  it('keeps keyboard focus in the list when a row’s Pin or Delete button is used', async () => {
+  it('keeps keyboard focus in the list when a row’s menu pins or deletes it', async () => {
     const user = await openApp();
     await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }));
     await user.tab();
     await user.keyboard('{End}');
     await user.tab();
-    await user.tab();
-    expect(within(row('Old poems')).getByRole('button', { name: 'Pin' })).toBe(document.activeElement);
+    expect(within(row('Old poems')).getByRole('button', { name: 'Conversation actions' })).toBe(document.activeElement);
     await user.keyboard('{Enter}');
+    expect(within(screen.getByRole('menu', { name: 'Conversation actions' })).getByRole('menuitem', { name: 'Rename' })).toBe(document.activeElement);
+    await user.keyboard('{ArrowDown}{Enter}');
     expect(outline()[1]).toBe('Old poems');
     expect(conversationButton('Old poems')).toBe(document.activeElement);
 
     await user.tab();
-    await user.tab();
-    await user.tab();
-    expect(within(row('Old poems')).getByRole('button', { name: 'Delete' })).toBe(document.activeElement);
+    await user.keyboard('{Enter}{End}');
+    expect(within(screen.getByRole('menu', { name: 'Conversation actions' })).getByRole('menuitem', { name: 'Delete' })).toBe(document.activeElement);
     await user.keyboard('{Enter}');
     expect(conversationButton('Trip to Lisbon')).toBe(document.activeElement);
   });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { giveConversationListHeight } from '../support/listLayout';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
+import { chatSettings } from '../support/windowParts';
 
 const MODEL = 'deepseek-ai/DeepSeek-R1-0528';
 let api: ScriptedParley;
@@ -24,7 +25,7 @@ async function openApp() {
 }
 
 async function openParameters(user: User) {
-  await user.click(screen.getByRole('button', { name: 'Parameters' }));
+  await user.click(chatSettings().getByRole('button', { name: 'Parameters' }));
   return screen.getByRole('dialog', { name: 'Parameters' });
 }
 
@@ -58,7 +59,7 @@ describe('Parameters', () => {
     const stored = api.history.seed({ title: 'Kept', model: MODEL, params: { temperature: 0.2 } });
     const user = await openApp();
     await user.click(await within(await screen.findByRole('list', { name: 'Conversations' })).findByRole('button', { name: 'Kept' }));
-    expect(await screen.findByText('temperature 0.2')).toBeTruthy();
+    await waitFor(() => expect(chatSettings().getByText('temperature 0.2')).toBeTruthy());
 
     const dialog = await openParameters(user);
     expect((within(dialog).getByRole('spinbutton', { name: 'Temperature' }) as HTMLInputElement).value).toBe('0.2');
@@ -113,7 +114,7 @@ describe('a refused parameter', () => {
     await waitFor(() => expect(api.chats).toHaveLength(2));
     expect(api.lastChat.request.params).toEqual({ temperature: 1 });
     expect(api.lastChat.request.history?.turn.kind).toBe('retry');
-    expect(screen.getByText('temperature 1')).toBeTruthy();
+    expect(chatSettings().getByText('temperature 1')).toBeTruthy();
 
     api.lastChat.fail({ code: 'bad-request', status: 422, param: 'top_p', message: 'top_p is wrong.' });
     expect(await screen.findByText('top_p is wrong.')).toBeTruthy();

@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
+import { chatSettings, systemPromptField } from '../support/windowParts';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct';
 const TERSE = '0b7f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -26,7 +27,7 @@ async function openPrompts() {
   renderWith(api);
   await screen.findByRole('combobox', { name: 'Model' });
   const user = userEvent.setup();
-  await user.click(screen.getByRole('button', { name: 'Prompts' }));
+  await user.click(chatSettings().getByRole('button', { name: 'Prompts' }));
   return { user, dialog: screen.getByRole('dialog', { name: 'Prompts' }) };
 }
 
@@ -35,13 +36,13 @@ const listed = (dialog: HTMLElement) => within(within(dialog).getByRole('list', 
 describe('Prompts', () => {
   it('a new chat starts with the default prompt, and a settings default moves into the library once', async () => {
     renderWith(api);
-    await waitFor(() => expect((screen.getByLabelText('System prompt') as HTMLTextAreaElement).value).toBe('One line.'));
+    await waitFor(() => expect(systemPromptField().value).toBe('One line.'));
     cleanup();
 
     const legacy = new ScriptedParley();
     legacy.settings = { ...legacy.settings, defaultSystemPrompt: 'Be brief.' };
     renderWith(legacy);
-    await waitFor(() => expect((screen.getByLabelText('System prompt') as HTMLTextAreaElement).value).toBe('Be brief.'));
+    await waitFor(() => expect(systemPromptField().value).toBe('Be brief.'));
   });
 
   it('marks the default, applies a prompt to the open conversation, and changes the default', async () => {
@@ -54,9 +55,9 @@ describe('Prompts', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Apply to this conversation' }));
     expect(screen.queryByRole('dialog', { name: 'Prompts' })).toBeNull();
-    expect((screen.getByLabelText('System prompt') as HTMLTextAreaElement).value).toBe('Arr, it is {{date}}.');
+    expect(systemPromptField().value).toBe('Arr, it is {{date}}.');
     await user.click(screen.getByRole('button', { name: 'New chat' }));
-    expect((screen.getByLabelText('System prompt') as HTMLTextAreaElement).value).toBe('Arr, it is {{date}}.');
+    expect(systemPromptField().value).toBe('Arr, it is {{date}}.');
   });
 
   it('keeps unsaved edits across prompts, and asks before closing without them', async () => {

@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { giveConversationListHeight } from '../support/listLayout';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
+/** A menu item's label, without the key shown at its end (F2, Del). */
+const itemLabel = (item: Element | null) => item?.querySelector('.context-menu-label')?.textContent ?? item?.textContent;
+
 giveConversationListHeight();
 
 let api: ScriptedParley;
@@ -72,12 +75,12 @@ describe('context menus', () => {
     const user = userEvent.setup();
     await user.keyboard('{Shift>}{F10}{/Shift}');
     const menu = screen.getByRole('menu', { name: 'Conversation actions' });
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Rename', 'Pin', 'Export as Markdown', 'Delete']);
-    expect(document.activeElement?.textContent).toBe('Rename');
+    expect(within(menu).getAllByRole('menuitem').map(itemLabel)).toEqual(['Rename', 'Pin', 'Export as Markdown', 'Copy as Markdown', 'Delete']);
+    expect(itemLabel(document.activeElement)).toBe('Rename');
     await user.keyboard('{ArrowDown}');
-    expect(document.activeElement?.textContent).toBe('Pin');
+    expect(itemLabel(document.activeElement)).toBe('Pin');
     await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(document.activeElement?.textContent).toBe('Delete');
+    expect(itemLabel(document.activeElement)).toBe('Delete');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(row);

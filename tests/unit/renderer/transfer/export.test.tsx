@@ -7,6 +7,7 @@ import { giveConversationListHeight } from '../support/listLayout';
 import { storedMessage } from '../support/memoryHistory';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
 import { recordDownloads } from './downloads';
+import { settingsDialog, topBar, topBarMenu } from '../support/windowParts';
 
 let api: ScriptedParley;
 let lisbon: StoredConversation;
@@ -51,7 +52,7 @@ describe('exporting one conversation', () => {
     const user = await openLisbon();
     api.exported = { savedTo: null, download: { fileName: 'Trip to Lisbon 2025-01-02.md', mimeType: 'text/markdown', content: '---\ntitle: Trip to Lisbon\n---\n' } };
 
-    await user.click(screen.getByRole('button', { name: 'Export as Markdown' }));
+    await user.click(topBarMenu().getByRole('menuitem', { name: 'Export as Markdown' }));
 
     await within(header()).findByText('Downloaded Trip to Lisbon 2025-01-02.md');
     expect(api.callsTo('exportConversation')).toEqual([[{ id: lisbon.id }]]);
@@ -67,11 +68,11 @@ describe('exporting one conversation', () => {
   it('says where the save dialog wrote the file, and nothing when it was cancelled', async () => {
     const user = await openLisbon();
     api.exported = { savedTo: '/home/me/Trip to Lisbon.md', download: null };
-    await user.click(screen.getByRole('button', { name: 'Export as Markdown' }));
+    await user.click(topBarMenu().getByRole('menuitem', { name: 'Export as Markdown' }));
     expect((await within(header()).findByText('Saved to /home/me/Trip to Lisbon.md')).getAttribute('role')).toBe('status');
 
     api.exported = { savedTo: null, download: null };
-    await user.click(screen.getByRole('button', { name: 'Export as Markdown' }));
+    await user.click(topBarMenu().getByRole('menuitem', { name: 'Export as Markdown' }));
     await waitFor(() => expect(api.callsTo('exportConversation')).toHaveLength(2));
     await waitFor(() => expect(within(header()).queryByText(/Saved to/)).toBeNull());
     expect(downloads).toEqual([]);
@@ -81,7 +82,7 @@ describe('exporting one conversation', () => {
     const user = await openLisbon();
     api.markdown = '# Trip to Lisbon\n\nThree days in Lisbon?\n';
 
-    await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    await user.click(topBarMenu().getByRole('menuitem', { name: 'Copy as Markdown' }));
 
     await within(header()).findByText('Copied');
     expect(api.callsTo('conversationMarkdown')).toEqual([[{ id: lisbon.id }]]);
@@ -91,14 +92,14 @@ describe('exporting one conversation', () => {
   it('shows why an export failed', async () => {
     const user = await openLisbon();
     api.failNext('exportConversation', { code: 'internal', message: 'The disk is full.' });
-    await user.click(screen.getByRole('button', { name: 'Export as Markdown' }));
+    await user.click(topBarMenu().getByRole('menuitem', { name: 'Export as Markdown' }));
     expect((await within(header()).findByRole('alert')).textContent).toBe('The disk is full.');
   });
 
   it('offers neither for a new chat that is not saved yet', async () => {
     await openApp();
-    expect(screen.getByRole('button', { name: 'Export as Markdown' })).toHaveProperty('disabled', true);
-    expect(screen.getByRole('button', { name: 'Copy as Markdown' })).toHaveProperty('disabled', true);
+    // Both live in the top bar's More menu, which has nothing to offer yet.
+    expect(within(topBar()).getByRole('button', { name: 'More' })).toHaveProperty('disabled', true);
   });
 });
 
@@ -106,13 +107,13 @@ describe('backing up', () => {
   it('downloads the backup in web mode and says where it was saved in the app', async () => {
     const user = await openApp();
     api.backup = { savedTo: null, download: { fileName: 'parley-backup.json', mimeType: 'application/json', content: '{"schemaVersion":1}' }, unreadable: [] };
-    await user.click(within(sidebar()).getByRole('button', { name: 'Back up' }));
+    await user.click(settingsDialog().getByRole('button', { name: 'Back up' }));
     await within(sidebar()).findByText('Downloaded parley-backup.json');
     expect(downloads.map((download) => download.fileName)).toEqual(['parley-backup.json']);
     expect(await downloads[0]?.blob.text()).toBe('{"schemaVersion":1}');
 
     api.backup = { savedTo: '/home/me/parley-backup.json', download: null, unreadable: [] };
-    await user.click(within(sidebar()).getByRole('button', { name: 'Back up' }));
+    await user.click(settingsDialog().getByRole('button', { name: 'Back up' }));
     await within(sidebar()).findByText('Saved to /home/me/parley-backup.json');
     expect(api.callsTo('backUp')).toHaveLength(2);
   });
@@ -123,7 +124,7 @@ describe('exporting to a folder', () => {
 
   it('exports the selected conversations, shows progress, and cancels on request', async () => {
     const user = await openApp();
-    await user.click(screen.getByRole('button', { name: 'Select' }));
+    await user.click(settingsDialog().getByRole('button', { name: 'Select' }));
     expect(screen.getByRole('button', { name: 'Export selected' })).toHaveProperty('disabled', true);
     // Ticked out of list order: the export keeps the list's.
     await user.click(screen.getByRole('checkbox', { name: 'Select Old poems' }));
@@ -154,7 +155,7 @@ describe('exporting to a folder', () => {
     const user = await openApp();
     api.folderStatus = { ...api.folderStatus, done: 3, total: 3, finished: true, written: 2, skipped: [{ id: taxes.id, reason: 'the file could not be written' }] };
 
-    await user.click(within(sidebar()).getByRole('button', { name: 'Export all' }));
+    await user.click(settingsDialog().getByRole('button', { name: 'Export all' }));
 
     expect(api.callsTo('startFolderExport')).toEqual([[{ ids: null }]]);
     await within(dialog()).findByText('Exported 2 conversations to /home/me/Parley export');
@@ -165,7 +166,7 @@ describe('exporting to a folder', () => {
   it('does nothing when the folder choice is cancelled, and keeps the selection', async () => {
     const user = await openApp();
     api.folderJobId = null;
-    await user.click(screen.getByRole('button', { name: 'Select' }));
+    await user.click(settingsDialog().getByRole('button', { name: 'Select' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Tax questions' }));
     await user.click(screen.getByRole('button', { name: 'Export selected' }));
 
