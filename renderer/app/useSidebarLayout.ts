@@ -18,7 +18,7 @@ export type SidebarMode = 'docked' | 'collapsed' | 'drawer' | 'hidden';
 export function useSidebarLayout(focusSearch: () => void) {
   const api = useParley();
   const { value: settings, show } = useSettings();
-  const wide = useMediaQuery(DOCKED_QUERY, true);
+  const wide = useMediaQuery(DOCKED_QUERY);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const mode: SidebarMode = wide ? (settings.sidebarOpen ? 'docked' : 'collapsed') : drawerOpen ? 'drawer' : 'hidden';
   const visible = mode === 'docked' || mode === 'drawer';
