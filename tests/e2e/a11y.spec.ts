@@ -176,14 +176,19 @@ test('a whole flow with the keyboard alone', async ({ chat }) => {
 test('focus is always visible', async ({ chat }) => {
   await pickModel(chat, 'fake/echo');
   await answered(chat, 'Focus check');
-  // Tab through the whole window: every stop draws an outline (or, in a menu, a highlight).
+  // Tab through the whole window: every stop draws an outline, on itself or (the composer's text)
+  // on the box drawn around it, which is what a person sees as the field.
   for (let presses = 0; presses < 25; presses++) {
     await chat.keyboard.press('Tab');
     const outline = await chat.evaluate(() => {
       const element = document.activeElement;
       if (!element || element === document.body) return 'body';
-      const style = getComputedStyle(element);
-      return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? 'visible' : `${element.tagName} ${element.className}: none`;
+      const ringed = (candidate: Element) => {
+        const style = getComputedStyle(candidate);
+        return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      };
+      const box = element.parentElement;
+      return ringed(element) || (box !== null && ringed(box)) ? 'visible' : `${element.tagName} ${element.className}: none`;
     });
     expect(['visible', 'body']).toContain(outline);
   }

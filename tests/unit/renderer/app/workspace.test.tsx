@@ -113,7 +113,7 @@ describe('saving the conversation', () => {
 
     const answer = await within(log()).findByRole('article', { name: 'Assistant' });
     expect(answer.textContent).toContain('The first half of');
-    expect(answer.textContent).toContain('Interrupted');
+    expect(answer.textContent).toContain('The answer was cut short');
     await user.click(within(answer).getByRole('button', { name: 'Retry' }));
 
     expect(api.lastChat.request).toMatchObject({ messages: [{ role: 'user', content: 'Explain tides' }] });

@@ -34,8 +34,19 @@ const ATTACKS = [
   '```mermaid\ngraph TD\nA["<img src=x onerror=alert(1)>"] --> B\n```',
 ];
 
+/**
+ * Parley's own icons (lucide's, drawn in a button's chrome such as "Copy code") are the one kind of
+ * SVG allowed: hidden from screen readers and made of shapes only. SVG from model text never is.
+ */
+const APP_ICON = 'button > svg.lucide[aria-hidden="true"]';
+const ICON_SHAPES = new Set(['path', 'rect', 'circle', 'line', 'polyline', 'polygon', 'ellipse']);
+
 function inertChecks(container: HTMLElement) {
-  expect(container.querySelectorAll('script, iframe, object, embed, form, style, link, meta, base, svg')).toHaveLength(0);
+  expect(container.querySelectorAll('script, iframe, object, embed, form, style, link, meta, base')).toHaveLength(0);
+  for (const svg of container.querySelectorAll('svg')) {
+    expect(svg.matches(APP_ICON), svg.outerHTML).toBe(true);
+    for (const part of svg.querySelectorAll('*')) expect(ICON_SHAPES.has(part.tagName.toLowerCase()), part.outerHTML).toBe(true);
+  }
   for (const element of container.querySelectorAll('*')) {
     for (const attribute of element.attributes) expect(attribute.name.startsWith('on'), `${element.tagName} ${attribute.name}`).toBe(false);
   }
