@@ -102,9 +102,9 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
   const { closeDrawer } = layout;
   // Choosing a conversation or starting one closes the drawer, as a phone's menu would.
   const openFromSidebar = useCallback(
-    (id: string, messageId: string | null) => {
+    (id: string, messageId: string | null, words?: string[]) => {
       closeDrawer(false);
-      open(id, messageId);
+      open(id, messageId, words);
     },
     [closeDrawer, open],
   );

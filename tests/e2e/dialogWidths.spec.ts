@@ -75,5 +75,7 @@ test('the Prompts dialog: pictures and axe in both themes', async ({ chat }) => 
   await dialog.getByRole('button', { name: 'Save prompt' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Saved “Code reviewer”.');
   await expectAccessibleInBothThemes(chat, 'Prompts dialog');
+  // The "Saved" line fades after a few seconds: the picture is taken once it has, every time.
+  await expect(dialog.getByText('Saved “Code reviewer”.')).toBeHidden();
   await expectScreen(chat, 'prompts-dialog');
 });

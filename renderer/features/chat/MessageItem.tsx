@@ -56,6 +56,8 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
   const isUser = message.role === 'user';
   const streaming = message.status === 'streaming';
   const failed = view.error !== null || view.status === 'interrupted';
+  // An earlier version by another model (a comparison's other columns) is named as well.
+  const note = !isCurrent && view.model !== message.model ? 'first' : modelNote;
   // Honest numbers: none on a failed answer, none on one stopped before any text.
   const modelInfo = useModelInfo(view.model);
   const usage = isUser || failed || view.content === '' ? '' : formatUsage(view.usage, view.firstTokenMs, view.durationMs) + answerCostLabel(view.usage, modelInfo);
@@ -76,15 +78,15 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       aria-label={isUser ? 'You' : 'Assistant'}
       aria-busy={streaming}
     >
-      {modelNote && (
-        <p className="message-model">
-          {modelNote === 'switched' ? (
+      {note && (
+        <p className="message-model" title={view.model}>
+          {note === 'switched' ? (
             <>
               <Icons.jumpToLatest aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
-              Switched to {shortModel(message.model)}
+              Switched to {shortModel(view.model)}
             </>
           ) : (
-            shortModel(message.model)
+            shortModel(view.model)
           )}
         </p>
       )}

@@ -4,7 +4,7 @@ import { findMatches } from '../../../shared/searchText';
 const HIGHLIGHT = 'search-match';
 
 /** Where a message's own text is, apart from its header, reasoning and buttons: what search looks in. */
-const CONTENT = '.message-content, .message-markdown';
+const CONTENT = '.message-bubble, .message-content, .message-markdown';
 
 const supported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 

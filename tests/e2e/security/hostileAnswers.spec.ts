@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from '../support/fixtures';
-import { conversationButton, sidebar } from '../support/screens';
+import { conversationAction, conversationButton, topBarAction } from '../support/screens';
 import { savedText } from '../support/transfer';
 
 const DEEP = ['deep nesting:', `${'>'.repeat(5_000)} quotes bottom`, `${'- '.repeat(2_000)}lists bottom`, `${'*'.repeat(3_000)}emphasis bottom${'*'.repeat(3_000)}`].join('\n\n');
@@ -33,9 +33,9 @@ test('a deeply nested answer renders, past the limit as text: streamed, reloaded
   await conversationButton(chat, TITLE).click();
   await expect(chat.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Assistant' }).first()).toContainText('quotes bottom');
 
-  const markdown = await savedText(chat, parley, runtime, `${dataDir}/deep.md`, () => chat.getByRole('button', { name: 'Export as Markdown' }).click());
+  const markdown = await savedText(chat, parley, runtime, `${dataDir}/deep.md`, () => topBarAction(chat, 'Export as Markdown'));
   expect(markdown).toContain('>'.repeat(5_000));
-  await sidebar(chat).getByRole('listitem').filter({ has: chat.getByRole('button', { name: TITLE, exact: true }) }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await conversationAction(chat, TITLE, 'Delete');
   await expect(conversationButton(chat, TITLE)).toHaveCount(0);
   await chat.evaluate(async (text) => {
     const transfer = new DataTransfer();

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { TITLE_VECTORS, XSS_VECTORS } from '../../fixtures/xssCorpus';
 import { expect, lastAnswer, pickModel, send, test } from '../support/fixtures';
+import { conversationAction } from '../support/screens';
 import { guardPage } from './support/pageGuard';
 
 const MARKER = 'zebrafish';
@@ -58,7 +59,7 @@ test('reasoning: the corpus as a model’s thoughts stays text', async ({ chat }
   await send(chat, CORPUS);
   const answer = lastAnswer(chat);
   await expect(answer).toContainText('Done thinking.');
-  await answer.getByText('Thinking', { exact: true }).click();
+  await answer.getByText(/^(Thinking|Thought for .+)$/).click();
   await expect(answer).toContainText(XSS_VECTORS[0]?.text ?? '');
   await guard.expectInert(conversationLog(chat));
 });
@@ -71,7 +72,7 @@ test('titles: a conversation renamed to markup shows the markup as text', async 
   const list = sidebar(chat).getByRole('list', { name: 'Conversations' });
   let current = 'Chat: name me';
   for (const title of TITLE_VECTORS) {
-    await list.getByRole('listitem').filter({ has: chat.getByRole('button', { name: current, exact: true }) }).getByRole('button', { name: 'Rename' }).click();
+    await conversationAction(chat, current, 'Rename');
     const field = sidebar(chat).getByRole('textbox', { name: 'Conversation title' });
     await field.fill(title);
     await field.press('Enter');

@@ -13,6 +13,11 @@ export interface PageGuard {
 
 /** Elements that run, embed, redirect or submit: none may come out of model or user text. */
 const ACTIVE_ELEMENTS = 'script, iframe, frame, object, embed, base, meta[http-equiv], form, link, style, svg, video, audio, template';
+/**
+ * The one SVG allowed: Parley's own icons (lucide's: the "Copy code" button, callouts, the reasoning line),
+ * hidden from screen readers and made of plain shapes. SVG from model or user text never is.
+ */
+const APP_ICON = 'svg.lucide[aria-hidden="true"]:not(:has(:not(path, rect, circle, line, polyline, polygon, ellipse)))';
 
 const isOwnRequest = (url: string, appHost: string): boolean => {
   const { protocol, host } = new URL(url);
@@ -106,10 +111,10 @@ export async function guardPage(page: Page): Promise<PageGuard> {
       expect(await page.evaluate(() => (window as { __parsedHandlers?: string[] }).__parsedHandlers)).toEqual([]);
       expect(await page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations)).toEqual([]);
       expect(await page.locator('base, meta[http-equiv]').count()).toBe(0);
-      const offending = await area.evaluate((root, selector) => {
+      const offending = await area.evaluate((root, [selector, appIcon]) => {
         const found: string[] = [];
         for (const element of root.querySelectorAll('*')) {
-          if (element.matches(selector)) found.push(element.outerHTML.slice(0, 120));
+          if (element.matches(selector) && !element.matches(appIcon)) found.push(element.outerHTML.slice(0, 120));
           for (const { name, value } of element.attributes) {
             if (name.startsWith('on')) found.push(`${element.tagName} ${name}`);
             if ((name === 'href' || name === 'xlink:href' || name === 'action' || name === 'formaction') && !/^(https?|mailto):/i.test(value)) found.push(`${element.tagName} ${name}=${value}`);
@@ -117,7 +122,7 @@ export async function guardPage(page: Page): Promise<PageGuard> {
           }
         }
         return found;
-      }, ACTIVE_ELEMENTS);
+      }, [ACTIVE_ELEMENTS, APP_ICON] as const);
       expect(offending).toEqual([]);
     },
   };

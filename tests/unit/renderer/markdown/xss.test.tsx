@@ -35,10 +35,10 @@ const ATTACKS = [
 ];
 
 /**
- * Parley's own icons (lucide's, drawn in a button's chrome such as "Copy code") are the one kind of
+ * Parley's own icons (lucide's: the "Copy code" button, callouts, the reasoning line) are the one kind of
  * SVG allowed: hidden from screen readers and made of shapes only. SVG from model text never is.
  */
-const APP_ICON = 'button > svg.lucide[aria-hidden="true"]';
+const APP_ICON = 'svg.lucide[aria-hidden="true"]';
 const ICON_SHAPES = new Set(['path', 'rect', 'circle', 'line', 'polyline', 'polygon', 'ellipse']);
 
 function inertChecks(container: HTMLElement) {
