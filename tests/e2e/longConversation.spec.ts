@@ -82,6 +82,9 @@ test('a 1,000-message conversation opens at its end with a small DOM, scrolls to
 
 test('an answer streaming into a long conversation keeps its end in view', async ({ chat }) => {
   await openLongConversation(chat);
+  // The file names W&B's real URL; here the built-in endpoint points at the fake server, so the
+  // conversation asks which endpoint to use, as it would for a file from another machine.
+  await chat.getByRole('combobox', { name: 'Endpoint' }).selectOption({ label: 'W&B Inference' });
   await pickModel(chat, 'fake/lines');
   await send(chat, 'Many lines, please');
   const answer = lastAnswer(chat);
