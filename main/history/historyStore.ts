@@ -50,6 +50,8 @@ export interface HistoryStore {
   startAnswer(conversationId: string, input: NewMessage, options?: AnswerWriterOptions): AnswerWriter;
   /** Like startAnswer, in the place of answer `replacedId`, which is kept as the new answer's newest earlier version. */
   regenerateAnswer(conversationId: string, replacedId: string, input: NewMessage, options?: AnswerWriterOptions): AnswerWriter;
+  /** Opens answer `id` again (see messages.reopenAnswer); the writer appends to its text. */
+  continueAnswer(conversationId: string, id: string, options?: AnswerWriterOptions): AnswerWriter;
   /** Rewrites a question in place, keeping its earlier text as a version; committed (fsynced) before it returns. */
   editUserMessage(conversationId: string, id: string, input: NewUserMessage): StoredMessage;
   /** Marks answers left `streaming` by a crash as `interrupted`, keeping their text; returns how many. */
@@ -124,6 +126,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
       new AnswerWriter(messages.startAnswer(conversationId, input), messages, options),
     regenerateAnswer: (conversationId, replacedId, input, options) =>
       new AnswerWriter(messages.regenerateAnswer(conversationId, replacedId, input), messages, options),
+    continueAnswer: (conversationId, id, options) => new AnswerWriter(messages.reopenAnswer(conversationId, id), messages, options),
     editUserMessage: (conversationId, id, input) => messages.editUser(conversationId, id, input),
     recoverInterrupted: () => messages.recoverInterrupted(),
     deleteMessage: (conversationId, id) => messages.remove(conversationId, id),

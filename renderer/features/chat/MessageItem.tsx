@@ -105,6 +105,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
         </p>
       )}
       {view.status === 'stopped' && <p className="message-stopped">Stopped</p>}
+      {view.status === 'complete' && view.finishReason === 'length' && <p className="message-stopped">Stopped at the length limit</p>}
       {failed && (
         <AnswerProblem
           answerId={message.id}

@@ -154,6 +154,13 @@ export class MemoryHistory {
     const answer = storedMessage({ id: history.answerId, role: 'assistant', content: '', status: 'streaming', model: request.model, finishReason: null, createdAt: now });
     const { turn } = history;
     const question = request.messages.at(-1);
+    if (turn.kind === 'continue') {
+      // Like main: the answer streams again, its text kept.
+      const continued = row.messages.find((message) => message.id === history.answerId);
+      if (!continued) throw new Error('a continuation needs its answer');
+      Object.assign(continued, { status: 'streaming', error: null, finishReason: null });
+      return;
+    }
     if (turn.kind === 'new') {
       if (!question) throw new Error('a new turn needs a question');
       row.messages.push(storedMessage({ id: turn.userMessageId, role: 'user', content: question.content, model: request.model, createdAt: now }));
