@@ -10,6 +10,8 @@ interface MessageActionsProps {
   message: Message;
   /** The Markdown source of the version shown, which Copy copies. */
   shownText: string;
+  /** False while an earlier version is browsed: Continue acts on the current one, so it waits. */
+  showingCurrent: boolean;
   onEdit: () => void;
 }
 
@@ -19,7 +21,7 @@ interface MessageActionsProps {
  * from the toast that follows), as 28 px icon buttons. Its state is its own, so using one message's
  * actions re-renders that message only.
  */
-export function MessageActions({ message, shownText, onEdit }: MessageActionsProps) {
+export function MessageActions({ message, shownText, showingCurrent, onEdit }: MessageActionsProps) {
   const { lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, remove } = useMessageActions();
   const [problem, setProblem] = useState<string | null>(null);
   const { copied, copy } = useCopyText((error) => setProblem(`Could not copy: ${toAppError(error).message}`));
@@ -30,7 +32,7 @@ export function MessageActions({ message, shownText, onEdit }: MessageActionsPro
     <div className="message-actions" role="group" aria-label="Message actions">
       {shownText !== '' && <IconButton size="sm" icon={copied ? Icons.copied : Icons.copy} label={copied ? 'Copied' : 'Copy'} onClick={() => copy(shownText)} />}
       {idle && message.id === lastAnswerId && <IconButton size="sm" icon={Icons.regenerate} label="Regenerate" onClick={() => regenerate(message.id)} />}
-      {idle && message.id === continuableId && !inCallout && <IconButton size="sm" icon={Icons.continue} label="Continue" onClick={() => continueAnswer(message.id)} />}
+      {idle && showingCurrent && message.id === continuableId && !inCallout && <IconButton size="sm" icon={Icons.continue} label="Continue" onClick={() => continueAnswer(message.id)} />}
       {idle && message.id === lastUserId && <IconButton size="sm" icon={Icons.edit} label="Edit" onClick={onEdit} />}
       <IconButton
         size="sm"

@@ -118,7 +118,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       )}
       {!streaming && !editing && (
         <div className="message-footer">
-          <MessageActions message={message} shownText={view.content} onEdit={() => setEditing(true)} />
+          <MessageActions message={message} shownText={view.content} showingCurrent={isCurrent} onEdit={() => setEditing(true)} />
           {versions.length > 0 && <VersionsSwitcher shown={shown} count={versions.length + 1} onShow={setBrowsed} />}
           {usage !== '' && <p className="message-usage">{usage}</p>}
         </div>
