@@ -67,8 +67,9 @@ const streamingAnswer = (model: string): Message =>
   createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model, createdAt: Date.now() });
 
 /**
- * What Regenerate and Edit may act on: the end of the conversation only, as main allows (see
- * main/conversations/versionedTurns.ts): the last answer, and the last question when at most its answer follows it.
+ * What Regenerate, Continue and Edit may act on: the end of the conversation only, as main allows
+ * (see main/conversations/versionedTurns.ts and continuedTurn.ts): the last answer (for Continue,
+ * when it stopped early), and the last question when at most its answer follows it.
  */
 function editableEnds(messages: readonly Message[]): Pick<MessageActions, 'lastUserId' | 'lastAnswerId' | 'continuableId'> {
   const last = messages.at(-1);
