@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatMessage, ChatRequest, ChatResult } from '../../../../shared/ipc';
 import { addUsage } from '../../../../shared/usage';
@@ -117,5 +118,26 @@ describe('Continue', () => {
       ['You said: done', 'complete'],
       ['You said: more. And there is more', 'complete'],
     ]);
+  });
+
+  it('property: over any run of cuts and continuations, each request ends with the answer as shown, and the answer stays one message holding every piece', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('fake/drop', 'fake/length'), { maxLength: 4 }), async (models) => {
+        const { send, firstTurn, continuation, answers } = await setUp();
+        const first = await firstTurn('fake/drop', 'cut me');
+        let shown = first.result.content;
+        for (const model of models) {
+          // A continuation that finished well cannot be continued again: the run ends there.
+          if (answers()[0]?.status === 'complete') break;
+          const result = await send(continuation(first, model, shown));
+          expect(lastSentMessage()).toEqual({ role: 'assistant', content: shown });
+          const added = model === 'fake/drop' ? 'Half an answer' : ' to say: the end.';
+          expect(result.content).toBe(shown + added);
+          shown = result.content;
+          expect(answers().map((answer) => [answer.id, answer.content])).toEqual([[first.answerId, shown]]);
+        }
+      }),
+      { numRuns: 12 },
+    );
   });
 });
