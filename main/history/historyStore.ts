@@ -9,6 +9,9 @@ import type { ListOptions } from './conversations';
 import { write, type Db } from './database';
 import { toExportConversation } from './exportView';
 import { createImporter } from './importConversations';
+import { forkOf } from './fork';
+import { missingConversation } from './storeContext';
+import { AppFailure } from '../appFailure';
 import type { ImportConversations } from './importConversations';
 import { createMessages } from './messages';
 import { search } from './search';
@@ -67,6 +70,8 @@ export interface HistoryStore {
   importConversations: ImportConversations;
   /** Tokens and answers per model since a moment (ms since epoch), for the usage view. */
   modelUsage(since: number): ModelUsage[];
+  /** A new conversation `newId` with the path of `id` up to message `messageId` (see fork.ts), in one transaction. */
+  forkConversation(id: string, messageId: string, forkId: string): Conversation;
   /** Compare's chosen answer as the next turn, the others as its versions, in one transaction; see comparisons.ts. */
   saveComparison: SaveComparison;
   /** The attachment files some message (or tool call) refers to; the others can be removed. */
@@ -110,6 +115,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     const conversation = conversations.get(id);
     return conversation && { ...conversation, messages: withVersions(id) };
   };
+  const importConversations = createImporter(context, attachmentRows);
 
   return {
     listConversations: (options) => conversations.list(options),
@@ -138,7 +144,16 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     },
     modelUsage: (since) => readModelUsage(db, since),
     saveComparison: createComparisonSaver(context, conversations, messages),
-    importConversations: createImporter(context, attachmentRows),
+    importConversations,
+    forkConversation: (id, messageId, forkId) =>
+      write(db, () => {
+        const source = getConversation(id);
+        if (!source) throw missingConversation();
+        const [skipped] = importConversations([forkOf(toExportConversation(source), messageId, { conversation: forkId, message: newId }, now())], 'skip');
+        if (skipped) throw new AppFailure({ code: 'invalid-request', message: `The fork could not be stored: ${skipped}` });
+        // An export does not carry the tool servers; the fork may use the same ones.
+        return conversations.update(forkId, { toolServers: source.toolServers });
+      }, 'durable'),
     referencedAttachmentFiles: () => new Set([...attachmentRows.referencedFiles(), ...toolCallRows.referencedFiles()]),
     atomically: (fn) => write(db, fn, 'durable'),
     quickCheck: () => db.prepare('PRAGMA quick_check(10)').pluck().all().map(String),

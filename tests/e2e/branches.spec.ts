@@ -1,6 +1,7 @@
 /**
  * Conversations as trees (issue 19). So far: Continue, which asks the model to go on with an
- * answer that ended early and appends what it writes to the same answer.
+ * answer that ended early and appends what it writes to the same answer, and Fork from here,
+ * which starts a new conversation with the path up to a message.
  */
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
@@ -68,4 +69,41 @@ test('a dropped stream offers Continue beside Retry; continuing keeps the partia
   await expect(answer).toContainText('Half an answer to say: the end.');
   await expect(answer.getByRole('alert')).toHaveCount(0);
   expect(lastChatMessages(fake).at(-1)).toEqual({ role: 'assistant', content: 'Half an answer' });
+});
+
+test('Fork from here opens a new conversation with the path up to the message, by keyboard; the original is unchanged, both kept after a reload', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  await send(chat, 'First question');
+  await expect(lastAnswer(chat)).toContainText('You said: First question');
+  await send(chat, 'Second question');
+  await expect(lastAnswer(chat)).toContainText('You said: Second question');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  const log = chat.getByRole('log', { name: 'Conversation' });
+  const title = chat.getByRole('heading', { level: 1 });
+  await expect(title).toHaveText('Chat: First question');
+
+  // From the first answer's Copy, Tab reaches Fork from here.
+  const firstAnswer = log.getByRole('article', { name: 'Assistant' }).first();
+  await firstAnswer.getByRole('button', { name: 'Copy' }).focus();
+  await chat.keyboard.press('Tab');
+  await expect(firstAnswer.getByRole('button', { name: 'Fork from here' })).toBeFocused();
+  await chat.keyboard.press('Enter');
+
+  await expect(title).toHaveText('Chat: First question (fork)');
+  await expect(log.getByRole('article')).toHaveCount(2);
+  await expect(lastAnswer(chat)).toContainText('You said: First question');
+  await expect(chat.getByRole('combobox', { name: 'Model' })).toHaveValue('fake/echo');
+  // It goes on as a conversation of its own.
+  await send(chat, 'A question only the fork has');
+  await expect(lastAnswer(chat)).toContainText('You said: A question only the fork has');
+  await expect(log.getByRole('article')).toHaveCount(4);
+
+  await chat.reload();
+  await conversationButton(chat, 'Chat: First question').click();
+  await expect(log.getByRole('article')).toHaveCount(4);
+  await expect(log).not.toContainText('A question only the fork has');
+  await conversationButton(chat, 'Chat: First question (fork)').click();
+  await expect(log.getByRole('article')).toHaveCount(4);
+  await expect(log).toContainText('A question only the fork has');
+  await expect(log).not.toContainText('Second question');
 });

@@ -10,19 +10,19 @@ interface MessageActionsProps {
   message: Message;
   /** The Markdown source of the version shown, which Copy copies. */
   shownText: string;
-  /** False while an earlier version is browsed: Continue acts on the current one, so it waits. */
+  /** False while an earlier version is browsed: Continue and Fork act on the current one, so they wait. */
   showingCurrent: boolean;
   onEdit: () => void;
 }
 
 /**
  * Copy, Regenerate (the last answer), Continue (the last answer, stopped by the person or at the
- * length limit; a cut one offers it in its callout), Edit (the last question) and Delete (undone
- * from the toast that follows), as 28 px icon buttons. Its state is its own, so using one message's
+ * length limit; a cut one offers it in its callout), Edit (the last question), Fork from here and
+ * Delete (undone from the toast that follows), as 28 px icon buttons. Its state is its own, so using one message's
  * actions re-renders that message only.
  */
 export function MessageActions({ message, shownText, showingCurrent, onEdit }: MessageActionsProps) {
-  const { lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, remove } = useMessageActions();
+  const { lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, fork, remove } = useMessageActions();
   const [problem, setProblem] = useState<string | null>(null);
   const { copied, copy } = useCopyText((error) => setProblem(`Could not copy: ${toAppError(error).message}`));
   const streaming = message.status === 'streaming';
@@ -34,6 +34,14 @@ export function MessageActions({ message, shownText, showingCurrent, onEdit }: M
       {idle && message.id === lastAnswerId && <IconButton size="sm" icon={Icons.regenerate} label="Regenerate" onClick={() => regenerate(message.id)} />}
       {idle && showingCurrent && message.id === continuableId && !inCallout && <IconButton size="sm" icon={Icons.continue} label="Continue" onClick={() => continueAnswer(message.id)} />}
       {idle && message.id === lastUserId && <IconButton size="sm" icon={Icons.edit} label="Edit" onClick={onEdit} />}
+      {fork && showingCurrent && !streaming && (
+        <IconButton
+          size="sm"
+          icon={Icons.fork}
+          label="Fork from here"
+          onClick={() => fork(message.id).catch((error: unknown) => setProblem(`Could not fork: ${toAppError(error).message}`))}
+        />
+      )}
       <IconButton
         size="sm"
         tone="danger"

@@ -22,6 +22,11 @@ export interface MessageActions {
   edit(userMessageId: string, content: string): void;
   /** Deletes the message and its earlier versions for good (from `from`, by default the open conversation); rejects when history could not. */
   remove(messageId: string, from?: MessageOwner): Promise<void>;
+  /**
+   * "Fork from here": a new conversation with the path up to the message, which the window then
+   * shows; rejects when history could not. Null while the conversation is not in history yet.
+   */
+  fork: ((messageId: string) => Promise<void>) | null;
   /** The conversation's parameters, so a refused one can be offered for dropping. */
   params: ChatParams;
   /** Unsets the parameter and asks again for the failed answer. */

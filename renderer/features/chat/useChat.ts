@@ -398,7 +398,8 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   const streaming = running.has(conversation.id);
   const { lastUserId, lastAnswerId, continuableId } = editableEnds(conversation.messages);
   const idle = !streaming && conversation.model !== '';
-  const messageActions = useMemo<MessageActions>(
+  // Fork from here is the view's to add: it opens another conversation (see ChatView).
+  const messageActions = useMemo<Omit<MessageActions, 'fork'>>(
     () => ({ lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, edit, remove, params: conversation.params, dropParamAndRetry }),
     [lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, edit, remove, conversation.params, dropParamAndRetry],
   );

@@ -179,6 +179,16 @@ export class MemoryHistory {
     Object.assign(row, { model: request.model, systemPrompt: request.systemPrompt, updatedAt: now });
   }
 
+  /** As main forks: the path up to the message under new ids, no earlier versions, the same settings. */
+  fork(id: string, messageId: string, forkId: string): ConversationSummary {
+    const { messages, title, ...source } = this.get(id);
+    const end = messages.findIndex((message) => message.id === messageId);
+    if (end === -1) throw new AppFailure({ code: 'invalid-request', message: 'That message is no longer in this conversation.' });
+    const path = messages.slice(0, end + 1).map((message) => ({ ...message, id: crypto.randomUUID(), versions: undefined }));
+    const now = Date.now();
+    return summaryOf(this.row(this.seed({ ...source, id: forkId, title: `${title} (fork)`, pinned: false, createdAt: now, updatedAt: now, messages: path }).id));
+  }
+
   deleteMessage(conversationId: string, messageId: string) {
     const row = this.row(conversationId);
     const before = row.messages.length;
