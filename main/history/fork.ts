@@ -3,6 +3,9 @@
  * it (earlier versions stay behind), with the original's model, system prompt, parameters and
  * endpoint; the original is unchanged. It is laid down by the importer, so a fork is stored
  * exactly as an imported conversation would be, attachments included.
+ *
+ * The copies carry no usage: they were not billed again, and the usage view sums every stored
+ * answer's tokens, so a copy's would count them twice. Their text, status and timings stay.
  */
 import { AppFailure } from '../appFailure';
 import type { ExportConversation } from '../export/types';
@@ -28,6 +31,6 @@ export function forkOf(source: ExportConversation, messageId: string, ids: ForkI
     updatedAt: now,
     pinned: false,
     // Earlier versions are other branches, not the path: the fork leaves them behind.
-    messages: source.messages.slice(0, end + 1).map((message) => ({ ...message, id: ids.message(), versions: undefined })),
+    messages: source.messages.slice(0, end + 1).map((message) => ({ ...message, id: ids.message(), usage: null, versions: undefined })),
   };
 }

@@ -31,12 +31,23 @@ function twoTurns() {
 }
 
 /** What a message says, without what a copy may not keep (its id, its conversation, its row time). */
-const said = ({ role, content, reasoning, model, status, usage, finishReason, attachments }: StoredMessage) => ({ role, content, reasoning, model, status, usage, finishReason, attachments });
+const said = ({ role, content, reasoning, model, status, finishReason, firstTokenMs, durationMs, attachments }: StoredMessage) => ({
+  role,
+  content,
+  reasoning,
+  model,
+  status,
+  finishReason,
+  firstTokenMs,
+  durationMs,
+  attachments,
+});
 
 describe('fork from here', () => {
   it('makes a new conversation with the path up to the message, new ids, no earlier versions, the same settings; the original is unchanged', () => {
     const { id, q2 } = twoTurns();
     const before = store.getConversation(id);
+    const usageBefore = store.modelUsage(0);
     clock.advance(60_000);
     const forkId = crypto.randomUUID();
 
@@ -47,6 +58,9 @@ describe('fork from here', () => {
     expect(copied.map(said)).toEqual(before?.messages.slice(0, 3).map(said));
     expect(copied[0]?.attachments).toEqual([ATTACHMENT]);
     expect(copied.some((message) => message.versions)).toBe(false);
+    // Not billed again: the copies carry no usage, so the usage view counts each answer once.
+    expect(copied.map((message) => message.usage)).toEqual([null, null, null]);
+    expect(store.modelUsage(0)).toEqual(usageBefore);
     const originalIds = new Set(before?.messages.flatMap((m) => [m.id, ...(m.versions ?? []).map((v) => v.id)]));
     expect(copied.filter((message) => originalIds.has(message.id))).toEqual([]);
     expect(store.getConversation(id)).toEqual(before);

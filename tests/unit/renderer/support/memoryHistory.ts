@@ -184,7 +184,7 @@ export class MemoryHistory {
     const { messages, title, ...source } = this.get(id);
     const end = messages.findIndex((message) => message.id === messageId);
     if (end === -1) throw new AppFailure({ code: 'invalid-request', message: 'That message is no longer in this conversation.' });
-    const path = messages.slice(0, end + 1).map((message) => ({ ...message, id: crypto.randomUUID(), versions: undefined }));
+    const path = messages.slice(0, end + 1).map((message) => ({ ...message, id: crypto.randomUUID(), usage: null, versions: undefined }));
     const now = Date.now();
     return summaryOf(this.row(this.seed({ ...source, id: forkId, title: `${title} (fork)`, pinned: false, createdAt: now, updatedAt: now, messages: path }).id));
   }
