@@ -70,7 +70,7 @@ export interface HistoryStore {
   importConversations: ImportConversations;
   /** Tokens and answers per model since a moment (ms since epoch), for the usage view. */
   modelUsage(since: number): ModelUsage[];
-  /** A new conversation `newId` with the path of `id` up to message `messageId` (see fork.ts), in one transaction. */
+  /** A new conversation `forkId` with the path of `id` up to message `messageId` (see fork.ts), in one transaction. */
   forkConversation(id: string, messageId: string, forkId: string): Conversation;
   /** Compare's chosen answer as the next turn, the others as its versions, in one transaction; see comparisons.ts. */
   saveComparison: SaveComparison;

@@ -18,8 +18,8 @@ interface MessageActionsProps {
 /**
  * Copy, Regenerate (the last answer), Continue (the last answer, stopped by the person or at the
  * length limit; a cut one offers it in its callout), Edit (the last question), Fork from here and
- * Delete (undone from the toast that follows), as 28 px icon buttons. Its state is its own, so using one message's
- * actions re-renders that message only.
+ * Delete (undone from the toast that follows), as 28 px icon buttons. Its state is its own, so
+ * using one message's actions re-renders that message only.
  */
 export function MessageActions({ message, shownText, showingCurrent, onEdit }: MessageActionsProps) {
   const { lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, fork, remove } = useMessageActions();
