@@ -194,6 +194,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
         return summaryOf(conversation(id));
       },
       'history:deleteMessage': ({ conversationId, messageId }) => ({ deleted: history.deleteMessage(conversationId, messageId) }),
+      'history:fork': ({ id, messageId, forkId }) => summaryOf(history.forkConversation(id, messageId, forkId)),
       'history:search': ({ query, limit }) => history.search(query, { limit }),
       'history:autoTitle': ({ id }) => autoTitle(id),
       'history:restoreBackup': async ({ backupFile }) => {

@@ -12,6 +12,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type OpenAI from 'openai';
 import { MAX_TOOL_ROUNDS, type AppError, type ChatEvent, type ChatRequest, type ChatResult, type ChatStatus, type Usage } from '../../shared/ipc';
+import { addUsage } from '../../shared/usage';
 import { isRetryable, notCompatibleError, StreamDroppedError, StreamStalledError, toAppError } from './errors';
 import { listsModels } from './modelListProbe';
 import type { ErrorContext } from './errors';
@@ -260,15 +261,6 @@ function textField(delta: Record<string, unknown>, name: string): string {
 /** 400 and 422 are how OpenAI-compatible servers refuse a field they do not take. */
 function refusesTools(error: AppError): boolean {
   return error.status === 400 || error.status === 422;
-}
-
-function addUsage(earlier: Usage | null, current: Usage): Usage {
-  if (!earlier) return current;
-  return {
-    promptTokens: earlier.promptTokens + current.promptTokens,
-    completionTokens: earlier.completionTokens + current.completionTokens,
-    totalTokens: earlier.totalTokens + current.totalTokens,
-  };
 }
 
 function toUsage(usage: OpenAI.CompletionUsage): Usage {

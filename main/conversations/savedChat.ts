@@ -15,6 +15,9 @@ import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
 import { editTurn, regenerateTurn } from './versionedTurns';
+import { continueTurn } from './continuedTurn';
+import { continuedResult } from '../../shared/continuation';
+import { addUsage } from '../../shared/usage';
 import { missingConversation } from '../history/storeContext';
 import type { ToolApprovals } from '../chat/toolApprovals';
 import { createPendingSaves, type PendingSaves } from '../history/pendingSaves';
@@ -22,7 +25,10 @@ import { diskFullError, storageAppError, storageProblemOf } from '../history/sto
 
 export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals?: ToolApprovals) => Promise<ChatResult>;
 
-/** Saves the question (or drops the failed answer a retry replaces, or keeps what a regeneration or edit replaces) and opens the new answer's row. */
+/**
+ * Saves the question (or drops the failed answer a retry replaces, or keeps what a regeneration
+ * or edit replaces) and opens the new answer's row; a continuation reopens the answer it continues.
+ */
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
   const { conversationId, turn } = history;
   const conversation = store.getConversation(conversationId);
@@ -64,6 +70,8 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
       return regenerateTurn(store, conversation, turn.answerId, answer);
     case 'edit':
       return editTurn(store, conversation, request, turn.userMessageId, answer);
+    case 'continue':
+      return continueTurn(store, conversation, request, history.answerId);
   }
 }
 
@@ -99,6 +107,9 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
       onEvent({ type: 'done', result });
       return result;
     }
+    // A continuation's stream carries only its own text and usage: the page and the row get the whole answer.
+    const earlier = history.turn.kind === 'continue' ? writer.message : null;
+    const whole = (result: ChatResult): ChatResult => (earlier ? continuedResult(earlier, result) : result);
     let toldUnsaved = false;
     const unsaved = (error: unknown) => {
       if (toldUnsaved) return;
@@ -124,18 +135,24 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
     const saved = store.getConversation(request.history.conversationId);
     const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
     const toolServers = request.toolServers ?? saved?.toolServers ?? [];
-    return chat(
+    const result = await chat(
       { ...request, ...(endpointId === undefined ? {} : { endpointId }), toolServers },
       (event) => {
         if (event.type === 'delta') writer.append(event);
         // Each step of a tool call is committed before the page hears of it (and before the tool runs).
         if (event.type === 'tool-call') writer.recordToolCall(event.call);
-        // Finish the row first: once the renderer hears `done`, the history says the same.
-        if (event.type === 'done') finish(event.result);
+        if (event.type === 'usage' && earlier) return onEvent({ type: 'usage', usage: addUsage(earlier.usage, event.usage) });
+        if (event.type === 'done') {
+          const ended = whole(event.result);
+          // Finish the row first: once the renderer hears `done`, the history says the same.
+          finish(ended);
+          return onEvent({ type: 'done', result: ended });
+        }
         onEvent(event);
       },
       signal,
       approvals,
     );
+    return whole(result);
   };
 }

@@ -37,7 +37,8 @@ const realTimers: Timers = {
  * finish writes all of it, and a failed finish can be called again.
  */
 export class AnswerWriter {
-  private readonly text: AnswerText = { content: '', reasoning: '' };
+  /** Starts from the row's text: empty for a new answer, what it had for a continued one. */
+  private readonly text: AnswerText;
   private pending: unknown = null;
   /** Set by finish: no more text arrives. */
   private closed = false;
@@ -49,11 +50,12 @@ export class AnswerWriter {
   private readonly timers: Timers;
 
   constructor(
-    /** The row as created, status `streaming`. */
+    /** The row as created (or reopened for a continuation), status `streaming`. */
     readonly message: StoredMessage,
     private readonly sink: AnswerSink,
     options: AnswerWriterOptions = {},
   ) {
+    this.text = { content: message.content, reasoning: message.reasoning };
     this.intervalMs = options.flushIntervalMs ?? FLUSH_INTERVAL_MS;
     this.timers = options.timers ?? realTimers;
   }

@@ -9,6 +9,9 @@ import type { ListOptions } from './conversations';
 import { write, type Db } from './database';
 import { toExportConversation } from './exportView';
 import { createImporter } from './importConversations';
+import { forkOf } from './fork';
+import { missingConversation } from './storeContext';
+import { AppFailure } from '../appFailure';
 import type { ImportConversations } from './importConversations';
 import { createMessages } from './messages';
 import { search } from './search';
@@ -50,6 +53,8 @@ export interface HistoryStore {
   startAnswer(conversationId: string, input: NewMessage, options?: AnswerWriterOptions): AnswerWriter;
   /** Like startAnswer, in the place of answer `replacedId`, which is kept as the new answer's newest earlier version. */
   regenerateAnswer(conversationId: string, replacedId: string, input: NewMessage, options?: AnswerWriterOptions): AnswerWriter;
+  /** Opens answer `id` again (see messages.reopenAnswer); the writer appends to its text. */
+  continueAnswer(conversationId: string, id: string, options?: AnswerWriterOptions): AnswerWriter;
   /** Rewrites a question in place, keeping its earlier text as a version; committed (fsynced) before it returns. */
   editUserMessage(conversationId: string, id: string, input: NewUserMessage): StoredMessage;
   /** Marks answers left `streaming` by a crash as `interrupted`, keeping their text; returns how many. */
@@ -65,6 +70,8 @@ export interface HistoryStore {
   importConversations: ImportConversations;
   /** Tokens and answers per model since a moment (ms since epoch), for the usage view. */
   modelUsage(since: number): ModelUsage[];
+  /** A new conversation `forkId` with the path of `id` up to message `messageId` (see fork.ts), in one transaction. */
+  forkConversation(id: string, messageId: string, forkId: string): Conversation;
   /** Compare's chosen answer as the next turn, the others as its versions, in one transaction; see comparisons.ts. */
   saveComparison: SaveComparison;
   /** The attachment files some message (or tool call) refers to; the others can be removed. */
@@ -108,6 +115,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     const conversation = conversations.get(id);
     return conversation && { ...conversation, messages: withVersions(id) };
   };
+  const importConversations = createImporter(context, attachmentRows);
 
   return {
     listConversations: (options) => conversations.list(options),
@@ -124,6 +132,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
       new AnswerWriter(messages.startAnswer(conversationId, input), messages, options),
     regenerateAnswer: (conversationId, replacedId, input, options) =>
       new AnswerWriter(messages.regenerateAnswer(conversationId, replacedId, input), messages, options),
+    continueAnswer: (conversationId, id, options) => new AnswerWriter(messages.reopenAnswer(conversationId, id), messages, options),
     editUserMessage: (conversationId, id, input) => messages.editUser(conversationId, id, input),
     recoverInterrupted: () => messages.recoverInterrupted(),
     deleteMessage: (conversationId, id) => messages.remove(conversationId, id),
@@ -135,7 +144,16 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     },
     modelUsage: (since) => readModelUsage(db, since),
     saveComparison: createComparisonSaver(context, conversations, messages),
-    importConversations: createImporter(context, attachmentRows),
+    importConversations,
+    forkConversation: (id, messageId, forkId) =>
+      write(db, () => {
+        const source = getConversation(id);
+        if (!source) throw missingConversation();
+        const [skipped] = importConversations([forkOf(toExportConversation(source), messageId, { conversation: forkId, message: newId }, now())], 'skip');
+        if (skipped) throw new AppFailure({ code: 'invalid-request', message: `The fork could not be stored: ${skipped}` });
+        // An export does not carry the tool servers; the fork may use the same ones.
+        return conversations.update(forkId, { toolServers: source.toolServers });
+      }, 'durable'),
     referencedAttachmentFiles: () => new Set([...attachmentRows.referencedFiles(), ...toolCallRows.referencedFiles()]),
     atomically: (fn) => write(db, fn, 'durable'),
     quickCheck: () => db.prepare('PRAGMA quick_check(10)').pluck().all().map(String),

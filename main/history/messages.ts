@@ -28,6 +28,8 @@ export interface Messages {
   regenerateAnswer(conversationId: string, replacedId: string, input: NewMessage): StoredMessage;
   /** Rewrites a question in place; its text so far becomes its newest earlier version. */
   editUser(conversationId: string, id: string, input: NewUserMessage): StoredMessage;
+  /** Opens a finished answer again for a continuation: `streaming` again, its text, usage and times kept. */
+  reopenAnswer(conversationId: string, id: string): StoredMessage;
   /** Saves an answer's text so far; cheap, not fsynced. */
   flushAnswer(id: string, text: AnswerText): void;
   finishAnswer(id: string, text: AnswerText, outcome: AnswerOutcome): StoredMessage;
@@ -75,6 +77,7 @@ export function createMessages(
       UPDATE messages SET content = @content, model = @model, params = @params, created_at = @at, updated_at = @at
       WHERE id = @id`),
     removeById: db.prepare('DELETE FROM messages WHERE id = ?'),
+    reopen: db.prepare(`UPDATE messages SET status = 'streaming', error = NULL, finish_reason = NULL, updated_at = @at WHERE id = @id`),
     bump: db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?'),
     recover: db.prepare(`UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'`),
     remove: db.prepare('DELETE FROM messages WHERE id = ? AND conversation_id = ?'),
@@ -140,6 +143,16 @@ export function createMessages(
         slotOf(conversationId, id, 'user');
         versions.keep(id, id, newId());
         statements.rewrite.run({ id, content: storable(input.content), model: input.model, params: JSON.stringify(input.params), at });
+      }, 'durable');
+      return get(id);
+    },
+
+    reopenAnswer(conversationId, id) {
+      write(db, () => {
+        const at = now();
+        conversations.touch(conversationId, at);
+        slotOf(conversationId, id, 'assistant');
+        statements.reopen.run({ id, at });
       }, 'durable');
       return get(id);
     },

@@ -78,6 +78,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
     useCallback((error: unknown) => report('Could not save the conversation', error), [report]),
   );
   const { openId, opening, target, open, startNew } = useOpenConversation(api, chat, { defaults, beforeLeaving: choices.flush, report });
+  const openFork = useCallback((id: string) => open(id, null), [open]);
   const stored = chat.conversation.stored;
 
   const actions = useConversationActions(api, list, { openId, onDeletedOpen: startNew, report });
@@ -213,7 +214,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
             {/* Keyed: an add that failed for one conversation must not show on the next. */}
             <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
             <div className="shell-body">
-              <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} onOpenPrompts={() => setPromptsOpen(true)} onImport={importer.open} />
+              <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} onOpenConversation={openFork} onOpenPrompts={() => setPromptsOpen(true)} onImport={importer.open} />
               {chatSettingsOpen && (
                 <ChatSettingsSheet
                   systemPrompt={conversation.systemPrompt}

@@ -32,6 +32,7 @@ import {
   EyeOff,
   FileText,
   FolderOpen,
+  GitFork,
   Image,
   Info,
   Keyboard,
@@ -101,6 +102,7 @@ export const Icons = {
   delete: Trash2,
   thinking: Brain,
   continue: Play,
+  fork: GitFork,
   // The empty state's starters
   explain: Lightbulb,
   code: Code,

@@ -40,13 +40,14 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 /**
  * Saves the turn in history: the last message as a new user message, a retry of a failed answer,
  * a regenerated answer (the current one is kept as an earlier version, the new one takes its
- * place), or an edit of the last user message (sent as the last message; its earlier text and
- * the answer after it are kept as versions).
+ * place), an edit of the last user message (sent as the last message; its earlier text and
+ * the answer after it are kept as versions), or a continuation of the last answer `answerId`
+ * (sent as the last message, exactly as saved; the new text is appended to it, see shared/continuation.ts).
  */
 export const chatHistorySchema = z
   .object({
     conversationId: idSchema,
-    /** The id the answer's row gets (the renderer already shows it under this id). */
+    /** The id the answer's row gets (the renderer already shows it under this id); for `continue`, the answer continued. */
     answerId: idSchema,
     turn: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('new'), userMessageId: idSchema }).strict(),
@@ -54,6 +55,7 @@ export const chatHistorySchema = z
       z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema, userMessageId: idSchema.optional() }).strict(),
       z.object({ kind: z.literal('regenerate'), answerId: idSchema }).strict(),
       z.object({ kind: z.literal('edit'), userMessageId: idSchema }).strict(),
+      z.object({ kind: z.literal('continue') }).strict(),
     ]),
   })
   .strict();

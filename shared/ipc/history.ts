@@ -96,6 +96,8 @@ export const listConversationsSchema = z
 /** At most what one change names: a page of the list. */
 export const summariesSchema = z.object({ ids: z.array(idSchema).max(1_000) }).strict();
 export const deleteMessageSchema = z.object({ conversationId: idSchema, messageId: idSchema }).strict();
+/** `forkId`: the new conversation's id (the page names new rows itself, as for createConversation). */
+export const forkConversationSchema = z.object({ id: idSchema, messageId: idSchema, forkId: idSchema }).strict();
 export const createConversationSchema = z
   .object({
     id: idSchema,
@@ -151,6 +153,13 @@ export const historyCalls = {
   }),
   searchConversations: call({ channel: 'history:search', request: searchSchema, response: returns<SearchHit[]>() }),
   /** Names the conversation from its first exchange (the model, or its first words as a fallback). */
+  /** "Fork from here": a new conversation with the path up to the message, the original unchanged. */
+  forkConversation: call({
+    channel: 'history:fork',
+    request: forkConversationSchema,
+    response: returns<ConversationSummary>(),
+    changes: ({ forkId }) => [changed('conversations', [forkId])],
+  }),
   autoTitle: call({ channel: 'history:autoTitle', request: idRequestSchema, response: returns<ConversationSummary>(), changes: thisConversation }),
   /** The history backups in the data folder, newest first ("Restore from backup…"). */
   listHistoryBackups: call({ channel: 'history:listBackups', request: emptySchema, response: returns<HistoryBackupView[]>() }),

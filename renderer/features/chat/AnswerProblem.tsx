@@ -5,6 +5,7 @@ import { Icons, type Icon } from '../../ui/icons';
 import { ModelGone } from '../models/ModelGone';
 import { DropParamButton } from '../params/DropParamButton';
 import type { Message } from './conversationReducer';
+import { useMessageActions } from './MessageActionsContext';
 import { RateLimitWait } from './RateLimitWait';
 
 /** Where a person adds credits or raises the spending cap (W&B's docs link the same page). */
@@ -56,10 +57,12 @@ function presentationOf(error: AppError | null): Presentation {
 
 /**
  * A failed answer's callout: what happened in a person's words and the one action that helps
- * (billing for 402, a countdown for 429, Switch to for 404, Drop <param> for 400), with Retry.
+ * (billing for 402, a countdown for 429, Switch to for 404, Drop <param> for 400, Continue for
+ * an answer cut while it streamed), with Retry.
  */
 export function AnswerProblem({ answerId, answer, actionable, canRetry, onRetry, onOpenSettings }: AnswerProblemProps) {
   const api = useParley();
+  const { continuableId, continueAnswer } = useMessageActions();
   const { error } = answer;
   const { tone, icon, title } = presentationOf(error);
   const message = error?.message ?? 'Parley closed before this answer was complete. What arrived is kept.';
@@ -91,6 +94,12 @@ export function AnswerProblem({ answerId, answer, actionable, canRetry, onRetry,
             )}
             {error?.code === 'model-not-found' && <ModelGone model={answer.model} failedAt={answer.createdAt} />}
             {error && <DropParamButton answerId={answerId} error={error} disabled={!canRetry} />}
+            {continuableId === answerId && (
+              <button type="button" className="primary" onClick={() => continueAnswer(answerId)} disabled={!canRetry}>
+                <Icons.continue aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
+                Continue
+              </button>
+            )}
             {retryButton}
             {error && SETTINGS_CODES.has(error.code) && (
               <button type="button" onClick={onOpenSettings}>

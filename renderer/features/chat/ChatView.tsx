@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useParley } from '../../lib/ParleyContext';
 import { useCompareDialog } from '../compare/useCompareDialog';
 import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
 import { useModels } from '../models/modelsContext';
@@ -19,13 +20,16 @@ interface ChatViewProps {
   loading: boolean;
   target: MessageTarget | null;
   onOpenSettings: () => void;
+  /** Shows another conversation from history (a fork just made). */
+  onOpenConversation: (id: string) => void;
   /** The empty state's Prompts and Import lines; each shows only when given. */
   onOpenPrompts?: () => void;
   onImport?: () => void;
 }
 
 /** The open conversation's messages and the composer (its title, model and settings are in the top bar). */
-export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts, onImport }: ChatViewProps) {
+export function ChatView({ chat, loading, target, onOpenSettings, onOpenConversation, onOpenPrompts, onImport }: ChatViewProps) {
+  const api = useParley();
   const { conversation, streaming, stop } = chat;
 
   // Escape stops the answer from anywhere, unless something (a dialog, the model list) used it.
@@ -59,7 +63,19 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts,
 
   // Delete with Undo: the message leaves the thread now and history when the toast goes.
   const deleter = useDeleteWithUndo(chat.messageActions.remove, conversation);
-  const messageActions = useMemo(() => ({ ...chat.messageActions, remove: deleter.request }), [chat.messageActions, deleter.request]);
+  const conversationId = conversation.id;
+  const fork = useCallback(
+    async (messageId: string) => {
+      const forked = await api.forkConversation({ id: conversationId, messageId, forkId: crypto.randomUUID() });
+      onOpenConversation(forked.id);
+    },
+    [api, conversationId, onOpenConversation],
+  );
+  const stored = conversation.stored;
+  const messageActions = useMemo(
+    () => ({ ...chat.messageActions, remove: deleter.request, fork: stored ? fork : null }),
+    [chat.messageActions, deleter.request, stored, fork],
+  );
   const messages = useMemo(
     () => (deleter.hiddenId === null ? conversation.messages : conversation.messages.filter((message) => message.id !== deleter.hiddenId)),
     [conversation.messages, deleter.hiddenId],

@@ -10,25 +10,38 @@ interface MessageActionsProps {
   message: Message;
   /** The Markdown source of the version shown, which Copy copies. */
   shownText: string;
+  /** False while an earlier version is browsed: Continue and Fork act on the current one, so they wait. */
+  showingCurrent: boolean;
   onEdit: () => void;
 }
 
 /**
- * Copy, Regenerate (the last answer), Edit (the last question) and Delete (undone from the
- * toast that follows), as 28 px icon buttons. Its state is its own, so using one message's
- * actions re-renders that message only.
+ * Copy, Regenerate (the last answer), Continue (the last answer, stopped by the person or at the
+ * length limit; a cut one offers it in its callout), Edit (the last question), Fork from here and
+ * Delete (undone from the toast that follows), as 28 px icon buttons. Its state is its own, so
+ * using one message's actions re-renders that message only.
  */
-export function MessageActions({ message, shownText, onEdit }: MessageActionsProps) {
-  const { lastUserId, lastAnswerId, idle, regenerate, remove } = useMessageActions();
+export function MessageActions({ message, shownText, showingCurrent, onEdit }: MessageActionsProps) {
+  const { lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, fork, remove } = useMessageActions();
   const [problem, setProblem] = useState<string | null>(null);
   const { copied, copy } = useCopyText((error) => setProblem(`Could not copy: ${toAppError(error).message}`));
   const streaming = message.status === 'streaming';
+  const inCallout = message.error !== null || message.status === 'interrupted';
 
   return (
     <div className="message-actions" role="group" aria-label="Message actions">
       {shownText !== '' && <IconButton size="sm" icon={copied ? Icons.copied : Icons.copy} label={copied ? 'Copied' : 'Copy'} onClick={() => copy(shownText)} />}
       {idle && message.id === lastAnswerId && <IconButton size="sm" icon={Icons.regenerate} label="Regenerate" onClick={() => regenerate(message.id)} />}
+      {idle && showingCurrent && message.id === continuableId && !inCallout && <IconButton size="sm" icon={Icons.continue} label="Continue" onClick={() => continueAnswer(message.id)} />}
       {idle && message.id === lastUserId && <IconButton size="sm" icon={Icons.edit} label="Edit" onClick={onEdit} />}
+      {fork && showingCurrent && !streaming && (
+        <IconButton
+          size="sm"
+          icon={Icons.fork}
+          label="Fork from here"
+          onClick={() => fork(message.id).catch((error: unknown) => setProblem(`Could not fork: ${toAppError(error).message}`))}
+        />
+      )}
       <IconButton
         size="sm"
         tone="danger"

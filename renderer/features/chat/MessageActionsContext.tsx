@@ -11,13 +11,22 @@ export interface MessageActions {
   lastUserId: string | null;
   /** The answer Regenerate may replace (the last one, when finished), or null. */
   lastAnswerId: string | null;
+  /** The answer Continue may go on with (the last one, when it stopped early: see shared/continuation.ts), or null. */
+  continuableId: string | null;
   /** False while an answer streams in this conversation, or when no model is chosen. */
   idle: boolean;
   regenerate(answerId: string): void;
+  /** Asks the model to go on; its words are appended to the same answer. */
+  continueAnswer(answerId: string): void;
   /** "Save and send": the question gets `content` and is answered again. */
   edit(userMessageId: string, content: string): void;
   /** Deletes the message and its earlier versions for good (from `from`, by default the open conversation); rejects when history could not. */
   remove(messageId: string, from?: MessageOwner): Promise<void>;
+  /**
+   * "Fork from here": a new conversation with the path up to the message, which the window then
+   * shows; rejects when history could not. Null while the conversation is not in history yet.
+   */
+  fork: ((messageId: string) => Promise<void>) | null;
   /** The conversation's parameters, so a refused one can be offered for dropping. */
   params: ChatParams;
   /** Unsets the parameter and asks again for the failed answer. */

@@ -107,6 +107,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
         </p>
       )}
       {view.status === 'stopped' && <p className="message-stopped">Stopped</p>}
+      {view.status === 'complete' && view.finishReason === 'length' && <p className="message-stopped">Stopped at the length limit</p>}
       {failed && (
         <AnswerProblem
           answerId={message.id}
@@ -119,7 +120,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       )}
       {!streaming && !editing && (
         <div className="message-footer">
-          <MessageActions message={message} shownText={view.content} onEdit={() => setEditing(true)} />
+          <MessageActions message={message} shownText={view.content} showingCurrent={isCurrent} onEdit={() => setEditing(true)} />
           {versions.length > 0 && <VersionsSwitcher shown={shown} count={versions.length + 1} onShow={setBrowsed} />}
           {usage !== '' && <p className="message-usage">{usage}</p>}
         </div>

@@ -39,7 +39,10 @@ export type ConversationAction =
   | { type: 'resume'; message: Message }
   /** `thinkingMs` arrives with the first answer text after reasoning. */
   | { type: 'append'; id: string; content: string; reasoning: string; thinkingMs?: number }
-  | { type: 'restart'; id: string }
+  /** Main starts the request over: the answer goes back to the text it had before it (none, unless it is continued). */
+  | { type: 'restart'; id: string; content: string; reasoning: string }
+  /** The answer streams again, its text kept: Continue appends to it. */
+  | { type: 'continue'; id: string }
   | { type: 'usage'; id: string; usage: Usage }
   | { type: 'finish'; id: string; result: ChatResult };
 
@@ -145,7 +148,9 @@ export function conversationReducer(state: Conversation, action: ConversationAct
         thinkingMs: action.thinkingMs ?? message.thinkingMs,
       }));
     case 'restart':
-      return updateMessage(state, action.id, (message) => ({ ...message, content: '', reasoning: '' }));
+      return updateMessage(state, action.id, (message) => ({ ...message, content: action.content, reasoning: action.reasoning }));
+    case 'continue':
+      return updateMessage(state, action.id, (message) => ({ ...message, status: 'streaming', error: null, finishReason: null }));
     case 'usage':
       return updateMessage(state, action.id, (message) => ({ ...message, usage: action.usage }));
     case 'finish':

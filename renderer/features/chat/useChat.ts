@@ -3,6 +3,7 @@ import type { ChatStream, ParleyApi } from '../../../shared/ipc/client';
 import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../shared/ipc';
 import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
+import { isContinuable } from '../../../shared/continuation';
 import { buildChatRequest } from './chatRequest';
 import { conversationReducer, createConversation, createMessage, fromStored, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions, MessageOwner } from './MessageActionsContext';
@@ -66,15 +67,17 @@ const streamingAnswer = (model: string): Message =>
   createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model, createdAt: Date.now() });
 
 /**
- * What Regenerate and Edit may act on: the end of the conversation only, as main allows (see
- * main/conversations/versionedTurns.ts): the last answer, and the last question when at most its answer follows it.
+ * What Regenerate, Continue and Edit may act on: the end of the conversation only, as main allows
+ * (see main/conversations/versionedTurns.ts and continuedTurn.ts): the last answer (for Continue,
+ * when it stopped early), and the last question when at most its answer follows it.
  */
-function editableEnds(messages: readonly Message[]): Pick<MessageActions, 'lastUserId' | 'lastAnswerId'> {
+function editableEnds(messages: readonly Message[]): Pick<MessageActions, 'lastUserId' | 'lastAnswerId' | 'continuableId'> {
   const last = messages.at(-1);
   const userIndex = messages.findLastIndex((message) => message.role === 'user');
   return {
     lastUserId: userIndex !== -1 && messages.length - userIndex <= 2 ? (messages[userIndex]?.id ?? null) : null,
     lastAnswerId: last?.role === 'assistant' && (last.status === 'complete' || last.status === 'stopped') ? last.id : null,
+    continuableId: last && isContinuable(last) ? last.id : null,
   };
 }
 
@@ -192,13 +195,13 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
               dispatch({ type: 'usage', id: answer.id, usage: event.usage });
               break;
             case 'retrying':
-              // Main starts the answer over: drop what the failed attempt sent.
+              // Main starts the request over: drop what the failed attempt sent (a continued answer keeps its text before it).
               cancelAnimationFrame(frame);
               frame = 0;
               pending.content = '';
               pending.reasoning = '';
-              live.answer = { ...live.answer, content: '', reasoning: '' };
-              dispatch({ type: 'restart', id: answer.id });
+              live.answer = { ...live.answer, content: answer.content, reasoning: answer.reasoning };
+              dispatch({ type: 'restart', id: answer.id, content: answer.content, reasoning: answer.reasoning });
               markRunning(conversationId, `retrying, attempt ${event.attempt} of ${event.of}: ${event.reason.message}`);
               break;
             case 'done':
@@ -294,6 +297,27 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [ensureStored, run],
   );
 
+  /**
+   * Asks the model to go on with the last answer, which stopped early; the new text is appended
+   * to it. The request is the path up to it with the answer, as shown, as its last message.
+   */
+  const continueAnswer = useCallback(
+    (answerId: string) => {
+      const current = conversationRef.current;
+      const index = current.messages.length - 1;
+      const answer = current.messages[index];
+      if (isRunning(streamsRef.current, current.id) || current.model === '' || !answer || editableEnds(current.messages).continuableId !== answerId) return;
+      const history: ChatHistory = { conversationId: current.id, answerId, turn: { kind: 'continue' } };
+      const path = buildChatRequest(current, index, history);
+      const request = { ...path, messages: [...path.messages, { role: 'assistant' as const, content: answer.content }] };
+      dispatch({ type: 'continue', id: answerId });
+      run(current.id, { ...answer, status: 'streaming', error: null, finishReason: null }, request, ensureStored(current), false, () =>
+        optionsRef.current.onModelUsed(current.model),
+      );
+    },
+    [ensureStored, run],
+  );
+
   /** "Save and send" on the last question: its earlier text and the answer after it stay, as versions. */
   const edit = useCallback(
     (userMessageId: string, content: string) => {
@@ -372,11 +396,12 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   }, []);
 
   const streaming = running.has(conversation.id);
-  const { lastUserId, lastAnswerId } = editableEnds(conversation.messages);
+  const { lastUserId, lastAnswerId, continuableId } = editableEnds(conversation.messages);
   const idle = !streaming && conversation.model !== '';
-  const messageActions = useMemo<MessageActions>(
-    () => ({ lastUserId, lastAnswerId, idle, regenerate, edit, remove, params: conversation.params, dropParamAndRetry }),
-    [lastUserId, lastAnswerId, idle, regenerate, edit, remove, conversation.params, dropParamAndRetry],
+  // Fork from here is the view's to add: it opens another conversation (see ChatView).
+  const messageActions = useMemo<Omit<MessageActions, 'fork'>>(
+    () => ({ lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, edit, remove, params: conversation.params, dropParamAndRetry }),
+    [lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, edit, remove, conversation.params, dropParamAndRetry],
   );
 
   return {

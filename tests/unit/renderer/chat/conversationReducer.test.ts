@@ -63,7 +63,7 @@ describe('conversationReducer', () => {
 
   it('restart clears what a failed attempt streamed', () => {
     let state = conversationReducer(sent(), { type: 'append', id: 'a1', content: 'abc', reasoning: 'r' });
-    state = conversationReducer(state, { type: 'restart', id: 'a1' });
+    state = conversationReducer(state, { type: 'restart', id: 'a1', content: '', reasoning: '' });
     expect(state.messages[1]).toMatchObject({ content: '', reasoning: '' });
   });
 

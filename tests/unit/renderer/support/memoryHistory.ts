@@ -154,6 +154,13 @@ export class MemoryHistory {
     const answer = storedMessage({ id: history.answerId, role: 'assistant', content: '', status: 'streaming', model: request.model, finishReason: null, createdAt: now });
     const { turn } = history;
     const question = request.messages.at(-1);
+    if (turn.kind === 'continue') {
+      // Like main: the answer streams again, its text kept.
+      const continued = row.messages.find((message) => message.id === history.answerId);
+      if (!continued) throw new Error('a continuation needs its answer');
+      Object.assign(continued, { status: 'streaming', error: null, finishReason: null });
+      return;
+    }
     if (turn.kind === 'new') {
       if (!question) throw new Error('a new turn needs a question');
       row.messages.push(storedMessage({ id: turn.userMessageId, role: 'user', content: question.content, model: request.model, createdAt: now }));
@@ -170,6 +177,16 @@ export class MemoryHistory {
     if (turn.kind !== 'new' && turn.kind !== 'retry' && last?.role === 'assistant') row.messages[row.messages.length - 1] = withVersion(answer, last);
     else row.messages.push(answer);
     Object.assign(row, { model: request.model, systemPrompt: request.systemPrompt, updatedAt: now });
+  }
+
+  /** As main forks: the path up to the message under new ids, no earlier versions, the same settings. */
+  fork(id: string, messageId: string, forkId: string): ConversationSummary {
+    const { messages, title, ...source } = this.get(id);
+    const end = messages.findIndex((message) => message.id === messageId);
+    if (end === -1) throw new AppFailure({ code: 'invalid-request', message: 'That message is no longer in this conversation.' });
+    const path = messages.slice(0, end + 1).map((message) => ({ ...message, id: crypto.randomUUID(), usage: null, versions: undefined }));
+    const now = Date.now();
+    return summaryOf(this.row(this.seed({ ...source, id: forkId, title: `${title} (fork)`, pinned: false, createdAt: now, updatedAt: now, messages: path }).id));
   }
 
   deleteMessage(conversationId: string, messageId: string) {

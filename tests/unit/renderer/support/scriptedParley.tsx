@@ -46,7 +46,7 @@ import { MemoryHistory } from './memoryHistory';
 const METHOD_OF = Object.fromEntries(Object.entries(IPC).map(([method, spec]) => [spec.channel, method])) as Record<Channel, Method>;
 
 export class ScriptedChat {
-  content = '';
+  content: string;
   reasoning = '';
   cancelled = false;
   private ended = false;
@@ -54,7 +54,10 @@ export class ScriptedChat {
   constructor(
     readonly request: ChatRequest,
     private readonly onEvent: (event: ChatEvent) => void,
-  ) {}
+  ) {
+    // Like main, a continuation's `done` carries the whole answer: the text it continued, then its own.
+    this.content = request.history?.turn.kind === 'continue' ? (request.messages.at(-1)?.content ?? '') : '';
+  }
 
   emit(event: ChatEvent) {
     if (this.ended) throw new Error('stream already ended');
@@ -254,6 +257,7 @@ export class ScriptedParley {
       'history:delete': ({ id }) => this.history.delete(id),
       'history:restore': ({ id }) => this.history.restore(id),
       'history:deleteMessage': ({ conversationId, messageId }) => this.history.deleteMessage(conversationId, messageId),
+      'history:fork': ({ id, messageId, forkId }) => this.history.fork(id, messageId, forkId),
       'history:search': ({ query, limit }) => this.history.search(query, limit),
       'history:autoTitle': ({ id }) => this.history.autoTitle(id),
       'history:restoreBackup': () => ({ restored: true }),
