@@ -34,6 +34,9 @@ import {
   type PromptLibrary,
   type SavedFile,
   type Settings,
+  type ToolServerFields,
+  type ToolServerImportReport,
+  type ToolServerView,
   type UpdateStatus,
   type UsageReport,
   type UsageTotals,
@@ -151,6 +154,10 @@ export class ScriptedParley {
   connectionTest: ConnectionTest = { ok: true, models: ['llama3'], message: 'Connected: 1 model: llama3.' };
   /** Stored attachments by file name, as main would keep them; `attachment:add` names them by a counter. */
   readonly attachmentFiles = new Map<string, string>();
+  /** Settings › Tools: what `listToolServers` answers; add/update/remove change it as main would. */
+  toolServers: ToolServerView[] = [];
+  /** What "Import from Claude desktop config" answers; its added servers join `toolServers`. */
+  toolImport: ToolServerImportReport = { added: [], skipped: [] };
   private readonly commandListeners = new Set<(command: AppCommand) => void>();
   private readonly failures = new Map<Method, AppError[]>();
   private readonly router: Router;
@@ -229,6 +236,32 @@ export class ScriptedParley {
     const next = { ...this.endpoint(id), ...change };
     this.endpoints = this.endpoints.map((endpoint) => (endpoint.id === id ? next : endpoint));
     return next;
+  }
+
+  private toolServer(id: string): ToolServerView {
+    const found = this.toolServers.find((server) => server.id === id);
+    if (!found) throw new AppFailure({ code: 'invalid-request', message: 'That tool server no longer exists.' });
+    return found;
+  }
+
+  /** Replaces a server's view (main's answer to every tools call); a copy, as across IPC. */
+  private changeToolServer(id: string, change: (server: ToolServerView) => ToolServerView): ToolServerView {
+    const next = change(this.toolServer(id));
+    this.toolServers = this.toolServers.map((server) => (server.id === id ? next : server));
+    return structuredClone(next);
+  }
+
+  /** A server's view from the form's fields, as main keeps it: secret values become hints. */
+  private toolServerView(id: string, fields: ToolServerFields): ToolServerView {
+    const hint = ({ name, value }: { name: string; value?: string | undefined }) => ({ name, hint: value && value.length > 8 ? value.slice(-4) : null });
+    const base = { id, name: fields.name, state: { status: 'stopped' as const }, tools: [] };
+    return fields.transport === 'stdio'
+      ? { ...base, transport: 'stdio', command: fields.command, args: fields.args, env: fields.env.map(hint) }
+      : { ...base, transport: 'http', url: fields.url, headers: fields.headers.map(hint) };
+  }
+
+  private changeTool(serverId: string, tool: string, change: Partial<ToolServerView['tools'][number]>): ToolServerView {
+    return this.changeToolServer(serverId, (server) => ({ ...server, tools: server.tools.map((t) => (t.name === tool ? { ...t, ...change } : t)) }));
   }
 
   /** Main's side, scripted: a call the tables have but this list lacks fails loudly. */
@@ -327,6 +360,26 @@ export class ScriptedParley {
         const file = `${String(this.attachmentFiles.size).padStart(64, '0')}.png`;
         this.attachmentFiles.set(file, base64);
         return { file, name, kind: 'image' as const, mimeType: 'image/png', bytes: Math.floor((base64.length * 3) / 4) };
+      },
+      'tools:list': () => structuredClone(this.toolServers),
+      'tools:add': ({ fields }) => {
+        const added = this.toolServerView(crypto.randomUUID(), fields);
+        this.toolServers = [...this.toolServers, added];
+        return structuredClone(added);
+      },
+      'tools:update': ({ id, fields }) => this.changeToolServer(id, (server) => ({ ...this.toolServerView(id, fields), tools: server.tools })),
+      'tools:remove': ({ id }) => {
+        this.toolServers = this.toolServers.filter((server) => server.id !== id);
+        return { removed: true };
+      },
+      'tools:start': ({ id }) => this.changeToolServer(id, (server) => ({ ...server, state: { status: 'ready' } })),
+      'tools:restart': ({ id }) => this.changeToolServer(id, (server) => ({ ...server, state: { status: 'ready' } })),
+      'tools:stop': ({ id }) => this.changeToolServer(id, (server) => ({ ...server, state: { status: 'stopped' } })),
+      'tools:setToolEnabled': ({ serverId, tool, enabled }) => this.changeTool(serverId, tool, { enabled }),
+      'tools:revokeAlwaysAllow': ({ serverId, tool }) => this.changeTool(serverId, tool, { alwaysAllowed: false }),
+      'tools:importClaudeConfig': () => {
+        this.toolServers = [...this.toolServers, ...this.toolImport.added];
+        return structuredClone(this.toolImport);
       },
       'attachment:read': ({ file }) => ({ dataUrl: `data:image/png;base64,${this.attachmentFiles.get(file) ?? ''}` }),
     };
