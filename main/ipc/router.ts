@@ -34,6 +34,11 @@ export interface RouterDeps {
   reportError?: (where: string, error: unknown) => void;
   /** A sentence for failures that are not bugs (a full disk, a damaged file); null for the others. */
   describeError?: (error: unknown) => AppError | null;
+  /**
+   * Changes no call makes (a tool server that crashed or finished starting for a chat): given
+   * the announcer once, so they reach the window like a call's.
+   */
+  watch?: (announce: (change: Change) => void) => void;
 }
 
 export interface Router {
@@ -70,6 +75,7 @@ export function createRouter(deps: RouterDeps): Router {
   const announce = (changes: readonly Change[]) => {
     for (const change of changes) for (const listener of listeners) listener(change);
   };
+  deps.watch?.((change) => announce([change]));
 
   function toAppError(where: string, error: unknown): AppError {
     if (error instanceof AppFailure) return error.appError;
