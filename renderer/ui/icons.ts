@@ -64,6 +64,7 @@ import {
   TriangleAlert,
   Type,
   Upload,
+  Wrench,
   WifiOff,
   X,
   Zap,
@@ -91,6 +92,7 @@ export const Icons = {
   stop: Square,
   compare: Columns2,
   chatSettings: SlidersHorizontal,
+  tools: Wrench,
   file: FileText,
   image: Image,
   // Messages

@@ -7,6 +7,8 @@ import { EmptyChatExtras, EmptyChatHeadline } from './EmptyChat';
 import { UndoDeleteToast } from './UndoDeleteToast';
 import { useDeleteWithUndo } from './useDeleteWithUndo';
 import { useTypeToCompose } from './useTypeToCompose';
+import { ToolApprovalDialog } from '../tools/ToolApprovalDialog';
+import { ToolsControl } from '../tools/ToolsControl';
 import './chat.css';
 import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
@@ -15,6 +17,8 @@ import { EditRequestContext, type EditRequest } from './editRequest';
 
 interface ChatViewProps {
   chat: Chat;
+  /** Which MCP servers the open conversation may use (saved with it). */
+  onChooseToolServers: (serverIds: string[]) => void;
   /** A conversation is being opened. */
   loading: boolean;
   target: MessageTarget | null;
@@ -25,7 +29,7 @@ interface ChatViewProps {
 }
 
 /** The open conversation's messages and the composer (its title, model and settings are in the top bar). */
-export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts, onImport }: ChatViewProps) {
+export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSettings, onOpenPrompts, onImport }: ChatViewProps) {
   const { conversation, streaming, stop } = chat;
 
   // Escape stops the answer from anywhere, unless something (a dialog, the model list) used it.
@@ -72,6 +76,13 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts,
     if (!target) composer.current?.focus();
   }, [conversation.id, target]);
   useTypeToCompose(composer);
+  const { toolServers, model } = conversation;
+  const refusedWhy = chat.toolsUnavailable.get(model) ?? null;
+  // Memoized: the composer re-renders only when the control's inputs change, not per streamed token.
+  const toolsControl = useMemo(
+    () => <ToolsControl selected={toolServers} model={model} refusedWhy={refusedWhy} onChange={onChooseToolServers} onOpenSettings={onOpenSettings} />,
+    [toolServers, model, refusedWhy, onChooseToolServers, onOpenSettings],
+  );
   const unserved = unservedModel(conversation.model, conversation.messages.findLast((message) => message.model)?.model ?? null, useModels().list);
 
   return (
@@ -108,6 +119,7 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts,
             onStop={stop}
             onEditLast={editLast}
             onCompare={compare.open}
+            chips={toolsControl}
           />
         </div>
         {empty && (
@@ -115,6 +127,7 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts,
         )}
       </div>
       {compare.dialog}
+      {chat.pendingApproval && <ToolApprovalDialog key={chat.pendingApproval.call.id} call={chat.pendingApproval.call} onAnswer={chat.pendingApproval.answer} onStop={stop} />}
     </main>
   );
 }

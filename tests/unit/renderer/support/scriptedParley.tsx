@@ -9,6 +9,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { AppFailure } from '../../../../main/appFailure';
+import type { ToolApprovals } from '../../../../main/chat/toolApprovals';
 import { createRouter, type Handlers, type Router } from '../../../../main/ipc/router';
 import type { AppCommand } from '../../../../shared/appCommands';
 import {
@@ -34,6 +35,8 @@ import {
   type PromptLibrary,
   type SavedFile,
   type Settings,
+  type ToolApproval,
+  type ToolCallRecord,
   type ToolServerFields,
   type ToolServerImportReport,
   type ToolServerView,
@@ -57,7 +60,16 @@ export class ScriptedChat {
   constructor(
     readonly request: ChatRequest,
     private readonly onEvent: (event: ChatEvent) => void,
+    private readonly approvals: ToolApprovals,
+    private readonly signal: AbortSignal,
   ) {}
+
+  /** Like main's call runner: reports `call` as awaiting approval and resolves with the page's answer (`deny` on Stop). */
+  askApproval(call: ToolCallRecord): Promise<ToolApproval> {
+    const answer = this.approvals.ask(call.id, this.signal);
+    this.emit({ type: 'tool-call', call: { ...call, status: 'awaiting-approval' } });
+    return answer;
+  }
 
   emit(event: ChatEvent) {
     if (this.ended) throw new Error('stream already ended');
@@ -163,7 +175,7 @@ export class ScriptedParley {
   private readonly router: Router;
 
   constructor() {
-    this.router = createRouter({ handlers: this.handlers(), chat: (request, onEvent, signal) => this.startChat(request, onEvent, signal) });
+    this.router = createRouter({ handlers: this.handlers(), chat: (request, onEvent, signal, approvals) => this.startChat(request, onEvent, signal, approvals) });
     this.client = createApi({
       invoke: async (channel, request) => {
         const method = METHOD_OF[channel];
@@ -212,7 +224,7 @@ export class ScriptedParley {
   }
 
   /** What main does for a chat: commits a kept turn, streams (here: as the test drives it), and finishes the answer's row. */
-  private startChat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal): Promise<ChatResult> {
+  private startChat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals): Promise<ChatResult> {
     const { history } = request;
     if (history) this.history.beginTurn({ ...request, history });
     return new Promise((resolve) => {
@@ -220,7 +232,7 @@ export class ScriptedParley {
         if (event.type === 'done' && history) this.history.endTurn(history, event.result);
         onEvent(event);
         if (event.type === 'done') resolve(event.result);
-      });
+      }, approvals, signal);
       signal.addEventListener('abort', () => chat.cancel(), { once: true });
       this.chats.push(chat);
     });
