@@ -6,8 +6,9 @@
 import type { Page } from '@playwright/test';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+import { expectAccessibleInBothThemes } from './support/axe';
 import { sidebar } from './support/screens';
-import { expectScreen, freezeForScreenshots } from './support/visual';
+import { expectScreen, freezeForScreenshots, SCREEN_VARIANTS, showAs, STILL, TOLERANCE } from './support/visual';
 
 /** Relative to the repository, where the specs run: the same launch line on every machine (and in the screenshots). */
 const EVERYTHING_ARGS = ['node_modules/@modelcontextprotocol/server-everything/dist/index.js', 'stdio'];
@@ -162,14 +163,23 @@ test.describe('screens', () => {
     await send(chat, 'call echo {"message": "What is in my notes folder?"}');
     await expect(approval(chat)).toBeVisible();
     await expectScreen(chat, 'tools-approval');
+    await expectAccessibleInBothThemes(chat, '"Allow tool call"');
     await approval(chat).getByRole('button', { name: 'Deny' }).click();
     await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
-    // A denied call has no duration: the same pixels on every run.
+    // A denied call has no duration; the answer's own timing is measured, so it is masked.
     await callBlock(chat, 'echo').click();
-    await expectScreen(chat, 'tools-answer');
+    await chat.mouse.move(0, 0);
+    for (const { size, theme } of SCREEN_VARIANTS) {
+      await showAs(chat, size, theme);
+      await expect(chat).toHaveScreenshot(`tools-answer-${size.name}-${theme}.png`, { ...STILL, ...TOLERANCE, mask: [chat.locator('.message-usage')] });
+    }
+    await expectAccessibleInBothThemes(chat, 'an answer with a tool call');
 
+    // The last screens were the narrow ones, where the sidebar (and its Settings button) is a closed drawer.
+    await chat.setViewportSize({ width: 1280, height: 800 });
     const section = await openToolSettings(chat);
-    await section.getByRole('article', { name: 'Everything' }).scrollIntoViewIfNeeded();
+    await section.getByRole('heading', { name: 'Tools', exact: true }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await expectScreen(chat, 'tools-settings');
+    await expectAccessibleInBothThemes(chat, 'Settings › Tools');
   });
 });
