@@ -135,7 +135,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     },
     modelUsage: (since) => readModelUsage(db, since),
     saveComparison: createComparisonSaver(context, conversations, messages),
-    importConversations: createImporter(context, attachmentRows),
+    importConversations: createImporter(context, attachmentRows, toolCallRows),
     referencedAttachmentFiles: () => new Set([...attachmentRows.referencedFiles(), ...toolCallRows.referencedFiles()]),
     atomically: (fn) => write(db, fn, 'durable'),
     quickCheck: () => db.prepare('PRAGMA quick_check(10)').pluck().all().map(String),

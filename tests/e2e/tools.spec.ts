@@ -3,11 +3,13 @@
  * added in Settings › Tools and started by Parley, and the fake inference server streaming tool
  * calls in the OpenAI format (`fake/tools`: `call <tool> <json>` lines of the question).
  */
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { expectAccessibleInBothThemes } from './support/axe';
-import { sidebar } from './support/screens';
+import { conversationAction, conversationButton, sidebar, topBarAction } from './support/screens';
+import { savedText } from './support/transfer';
 import { expectScreen, freezeForScreenshots, SCREEN_VARIANTS, showAs, STILL, TOLERANCE } from './support/visual';
 
 /** Relative to the repository, where the specs run: the same launch line on every machine (and in the screenshots). */
@@ -91,6 +93,33 @@ test('Allow once runs the call and the answer goes on; the stored call shows aga
   await expect(lastAnswer(page)).toContainText('Tool results: Echo: hello from the spec');
   await expect(callBlock(page, 'echo')).toContainText('Done');
   await expect(page.getByRole('button', { name: 'Tools, 1 on' })).toBeVisible();
+});
+
+test('a Markdown export shows the call readably, and importing it back keeps it', async ({ chat, parley, runtime, dataDir }) => {
+  await withEverything(chat);
+  await send(chat, 'call echo {"message": "kept in the file"}');
+  await approval(chat).getByRole('button', { name: 'Allow once' }).click();
+  await expect(lastAnswer(chat)).toContainText('Tool results: Echo: kept in the file');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  const markdown = await savedText(chat, parley, runtime, path.join(dataDir, 'tools.md'), () => topBarAction(chat, 'Export as Markdown'));
+  expect(markdown).toMatch(/<details><summary>Used echo on Everything · Done · \d+\.\d s<\/summary>/);
+  expect(markdown).toContain('Result:\n\n    Echo: kept in the file\n');
+
+  const title = (await sidebar(chat).getByRole('list', { name: 'Conversations' }).getByRole('button').first().innerText()).trim();
+  await conversationAction(chat, title, 'Delete');
+  await expect(conversationButton(chat, title)).toHaveCount(0);
+  await chat.evaluate(async (text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'tools.md', { type: 'text/markdown' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, markdown);
+  const dialog = chat.getByRole('dialog', { name: 'Import conversations' });
+  await expect(dialog).toContainText('Imported 1 conversation');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await conversationButton(chat, title).click();
+  await expect(callBlock(chat, 'echo')).toContainText('Done');
+  await callBlock(chat, 'echo').click();
+  await expect(lastAnswer(chat).locator('.tool-call pre').last()).toHaveText('Echo: kept in the file');
 });
 
 test('Deny sends a refusal back and runs nothing', async ({ chat, fake }) => {

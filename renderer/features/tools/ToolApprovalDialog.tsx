@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ToolApproval, ToolCallRecord } from '../../../shared/ipc';
 import { Modal } from '../../components/Modal';
-import { prettyArguments } from './toolArguments';
+import { prettyArguments } from '../../../shared/toolCallText';
 import './tools.css';
 
 interface ToolApprovalDialogProps {

@@ -1,20 +1,9 @@
 import { useId, useState } from 'react';
-import type { ToolCallRecord, ToolCallStatus } from '../../../shared/ipc';
+import type { ToolCallRecord } from '../../../shared/ipc';
+import { prettyArguments, TOOL_CALL_STATUS_TEXT, toolCallTitle } from '../../../shared/toolCallText';
 import { formatDuration } from '../../lib/format';
 import { Icons } from '../../ui/icons';
 import { AttachmentImage } from '../attachments/AttachmentImage';
-import { prettyArguments } from './toolArguments';
-
-const STATUS: Record<ToolCallStatus, string> = {
-  'awaiting-approval': 'Waiting for your answer',
-  running: 'Running…',
-  complete: 'Done',
-  error: 'Failed',
-  denied: 'Denied',
-  cancelled: 'Stopped',
-  'not-run': 'Not run',
-  interrupted: 'Interrupted',
-};
 
 /**
  * One tool call where the answer made it: "Used <tool> on <server>", its status and duration;
@@ -25,18 +14,14 @@ export function ToolCallBlock({ call }: { call: ToolCallRecord }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const args = prettyArguments(call.arguments);
-  const where = call.serverName ? ` on ${call.serverName}` : '';
   const duration = call.durationMs === null ? '' : formatDuration(call.durationMs);
   return (
     <div className="tool-call" data-status={call.status}>
       <button type="button" className="tool-call-head" aria-expanded={open} aria-controls={open ? `${id}-body` : undefined} onClick={() => setOpen(!open)}>
         <Icons.tools aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
-        <span className="tool-call-title">
-          Used {call.tool}
-          {where}
-        </span>
+        <span className="tool-call-title">{toolCallTitle(call)}</span>
         <span className="tool-call-status">
-          {STATUS[call.status]}
+          {TOOL_CALL_STATUS_TEXT[call.status]}
           {duration && ` · ${duration}`}
         </span>
         <Icons.chevronDown className="tool-call-chevron" aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
