@@ -6,6 +6,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
+import { XSS_VECTORS } from '../fixtures/xssCorpus';
+import { guardPage } from './security/support/pageGuard';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { expectAccessibleInBothThemes } from './support/axe';
 import { conversationAction, conversationButton, sidebar, topBarAction } from './support/screens';
@@ -171,17 +173,23 @@ test('a server that cannot start says why', async ({ chat }) => {
   await expect(card.getByRole('button', { name: 'Start' })).toBeEnabled();
 });
 
-test('a hostile tool result stays inert text', async ({ chat }) => {
+test('tool results carrying the XSS corpus stay inert text', async ({ chat }) => {
+  test.slow();
+  const guard = await guardPage(chat);
   await withEverything(chat);
-  const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>[link](javascript:alert(1))';
-  await send(chat, `call echo ${JSON.stringify({ message: hostile })}`);
+  // The nesting bombs are left out: past 100,000 characters Parley cuts a result (main/tools/toolOutput.ts).
+  const corpus = XSS_VECTORS.filter((vector) => vector.text.length < 5_000).map((vector) => vector.text).join('\n\n');
+  await send(chat, `call echo ${JSON.stringify({ message: corpus })}`);
+  // The dialog shows the hostile arguments as text and keeps its own words.
+  await expect(approval(chat).locator('pre')).toContainText('<script>');
+  await expect(approval(chat).getByRole('button')).toHaveText(['Stop answer', 'Deny', 'Always allow this tool', 'Allow once']);
   await approval(chat).getByRole('button', { name: 'Allow once' }).click();
-  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true', { timeout: 30_000 });
   await callBlock(chat, 'echo').click();
-  const block = lastAnswer(chat).locator('.tool-call');
-  await expect(block.locator('pre').last()).toHaveText(`Echo: ${hostile}`);
-  await expect(block.locator('img, script, a')).toHaveCount(0);
-  expect(await chat.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  const calls = lastAnswer(chat).locator('.tool-calls');
+  expect(await calls.locator('pre').last().evaluate((pre) => pre.textContent)).toBe(`Echo: ${corpus}`);
+  // The body: where the result is drawn (the head holds Parley's own icons).
+  await guard.expectInert(calls.locator('.tool-call-body'));
 });
 
 test.describe('screens', () => {
