@@ -41,6 +41,9 @@ export const ToolsControl = memo(function ToolsControl({ selected, model, refuse
 
   if (!servers || servers.length === 0) return null;
   const on = servers.filter((server) => selected.includes(server.id));
+  /** Servers this conversation uses that could not start (main said why; the popover shows it). */
+  const failed = on.filter((server) => server.state.status === 'failed').map((server) => server.name);
+  const warning = cannot ? 'This model cannot use tools' : failed.length > 0 ? `${failed.join(', ')} could not start` : null;
   const close = () => {
     setOpen(false);
     buttonRef.current?.focus();
@@ -67,19 +70,19 @@ export const ToolsControl = memo(function ToolsControl({ selected, model, refuse
         className="tools-button"
         aria-expanded={open}
         aria-controls={open ? `${id}-popover` : undefined}
-        aria-describedby={cannot ? `${id}-cannot` : undefined}
+        aria-describedby={warning ? `${id}-warning` : undefined}
         // The count is a badge for the eyes; the name says it in words.
         aria-label={on.length > 0 ? `Tools, ${on.length} on` : 'Tools'}
         data-on={on.length > 0 || undefined}
         onClick={() => setOpen((current) => !current)}
       >
-        {cannot ? <Icons.warning aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} /> : <Icons.tools aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />}
+        {warning ? <Icons.warning aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} /> : <Icons.tools aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />}
         Tools
         {on.length > 0 && <span className="tools-count">{on.length} on</span>}
       </button>
-      {cannot && (
-        <span id={`${id}-cannot`} className="visually-hidden">
-          This model cannot use tools
+      {warning && (
+        <span id={`${id}-warning`} className="visually-hidden">
+          {warning}
         </span>
       )}
       {open && (

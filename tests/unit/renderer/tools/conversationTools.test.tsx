@@ -101,6 +101,17 @@ describe('the Tools control', () => {
     expect(screen.getByRole('note').textContent).toContain('This model cannot use tools');
   });
 
+  it('says when a server this conversation uses could not start', async () => {
+    api.toolServers = [server('everything', 'Everything'), { ...server('files', 'Files'), state: { status: 'failed', reason: 'The command “npx” was not found.' } }];
+    const user = await openChat();
+    await user.click(await screen.findByRole('button', { name: 'Tools' }));
+    const popover = screen.getByRole('dialog', { name: 'Tools for this conversation' });
+    expect(within(popover).getByRole('checkbox', { name: 'Files', description: 'Failed: The command “npx” was not found.' })).toBeTruthy();
+    await user.click(within(popover).getByRole('checkbox', { name: 'Files' }));
+    const button = screen.getByRole('button', { name: 'Tools, 1 on' });
+    expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Files could not start');
+  });
+
   it('learns from a refusal that the model cannot use tools', async () => {
     api.toolServers = [server('everything', 'Everything')];
     const user = await openChat();
