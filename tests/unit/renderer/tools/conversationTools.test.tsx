@@ -147,7 +147,7 @@ describe('"Allow tool call"', () => {
     expect(dialog.textContent).not.toContain(HOSTILE_DESCRIPTION);
     expect(within(dialog).getAllByRole('button').map((button) => button.textContent)).toEqual(['Stop answer', 'Deny', 'Always allow this tool', 'Allow once']);
     // The safe answer has the focus: Enter by reflex runs nothing.
-    expect(document.activeElement?.textContent).toBe('Deny');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Deny'));
   });
 
   it('a hostile name or arguments stay text, and cannot change the buttons', async () => {
