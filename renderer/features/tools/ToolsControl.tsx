@@ -55,6 +55,10 @@ export const ToolsControl = memo(function ToolsControl({ selected, model, refuse
     <div
       ref={wrapRef}
       className="tools-control"
+      // Tabbing out of the popover closes it, as a click elsewhere does.
+      onBlur={(event) => {
+        if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           // Closes the popover only; the chat's Escape (Stop) is not meant.

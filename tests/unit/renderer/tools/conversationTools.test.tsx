@@ -84,6 +84,14 @@ describe('the Tools control', () => {
     expect(api.callsTo('createConversation')[0]).toEqual([expect.objectContaining({ toolServers: ['everything'] })]);
     api.lastChat.end();
 
+    // Tabbing out closes the popover too.
+    await user.click(screen.getByRole('button', { name: 'Tools, 1 on' }));
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    expect(screen.queryByRole('dialog', { name: 'Tools for this conversation' })).toBeNull();
+
     // Kept now: a change is saved with it.
     await user.click(screen.getByRole('button', { name: 'Tools, 1 on' }));
     await user.click(within(screen.getByRole('dialog', { name: 'Tools for this conversation' })).getByRole("checkbox", { name: "Everything" }));
