@@ -3,7 +3,7 @@
  * this, so the app that ships and the app the tests drive are the same code.
  */
 import path from 'node:path';
-import { DEFAULT_ENDPOINT_ID, type Notice } from '../shared/ipc';
+import { changed, DEFAULT_ENDPOINT_ID, type Notice } from '../shared/ipc';
 import { createChatService } from './chat/chatService';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
@@ -151,6 +151,8 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
   const router = createRouter({
     chat: createSavedChat(chat.chat, history, pendingSaves),
     describeError: health.describe,
+    // A server's state changes by itself too (it crashed, a chat started it): Settings › Tools shows it.
+    watch: (announce) => void toolServers.onChange(() => announce(changed('tools'))),
     handlers: {
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),

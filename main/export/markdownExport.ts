@@ -8,6 +8,8 @@ import type { WallClock } from './localTime';
 import { DETAILS_END, DETAILS_START, detailsLine, FORMAT_VERSION, writeText, type TextKey } from './markdownFormat';
 import { redactUrl, withoutSecrets } from './redact';
 import type { MessageMeta } from './schema';
+import { inlineText } from './markdownInline';
+import { toolCallLines, toolCallsDetails } from './markdownToolCalls';
 import type { ExportAttachment, ExportConversation, ExportMessage, ExportVersion } from './types';
 import { yamlFlow, yamlQuoted, yamlText } from './yaml';
 
@@ -22,17 +24,6 @@ export interface MarkdownOptions {
 export const ATTACHMENT_LINK_FOLDER = 'attachments';
 
 const besideTheFile = (attachment: ExportAttachment): string => attachment.href ?? `${ATTACHMENT_LINK_FOLDER}/${attachment.file ?? ''}`;
-
-/**
- * Text for a heading or note: one line, Markdown and HTML punctuation escaped, bidi controls
- * left out (a U+202E in a title would reverse the heading and what follows it on the line).
- */
-function inlineText(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/[\\`*_[\]<>#|~!&$]/g, '\\$&');
-}
 
 /** A message's details line: only the listed fields, and of those only what is set, so nothing unexpected reaches the file. */
 function details(m: ExportVersion, attachments?: MessageMeta['attachments']): Partial<MessageMeta> {
@@ -58,6 +49,7 @@ function details(m: ExportVersion, attachments?: MessageMeta['attachments']): Pa
     ...(set(error) ? { error } : {}),
     ...(m.params ? { params: withoutSecrets(m.params) } : {}),
     ...(attachments ? { attachments } : {}),
+    ...(m.toolCalls?.length ? { toolCalls: toolCallsDetails(m.toolCalls) } : {}),
   };
 }
 
@@ -91,6 +83,7 @@ function writeBody(out: string[], key: TextKey, m: ExportVersion, inDetails: boo
     out.push(`<details><summary>${summary}</summary>`, '', writeText(key, 'thinking', m.reasoning, true), '', '</details>', '');
   }
   out.push(writeText(key, 'content', m.content, inDetails), '');
+  out.push(...toolCallLines(m.toolCalls ?? []));
   for (const line of [statusNote(m), usageLine(m)]) if (line !== null) out.push(line, '');
 }
 

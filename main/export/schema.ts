@@ -3,7 +3,7 @@
  * so it is checked as strictly as an IPC payload before it reaches the store.
  */
 import { z } from 'zod';
-import type { ErrorCode, MessageStatus } from '../../shared/ipc';
+import type { ErrorCode, MessageStatus, ToolCallStatus } from '../../shared/ipc';
 import type { ExportConversation, ExportMessage, ExportVersion, ModelParams } from './types';
 
 /** Listed as a record so that a new code in the contract fails the build here until it is added. */
@@ -14,6 +14,9 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   'history-damaged': true, 'read-only': true, 'endpoint-missing': true, internal: true,
 };
 const STATUSES: Record<MessageStatus, true> = { complete: true, streaming: true, stopped: true, error: true, interrupted: true };
+const TOOL_CALL_STATUSES: Record<ToolCallStatus, true> = {
+  'awaiting-approval': true, running: true, complete: true, error: true, denied: true, cancelled: true, 'not-run': true, interrupted: true,
+};
 
 const enumOf = <T extends string>(record: Record<T, true>) => z.enum(Object.keys(record) as [T, ...T[]]);
 
@@ -46,6 +49,27 @@ export const exportAttachmentSchema = z.object({
   href: z.string().optional(),
 });
 
+/** A stored image a tool returned (a backup names its file; a Markdown export carries none). */
+const toolImageSchema = z.object({ file: z.string().min(1), name: z.string(), kind: z.enum(['image', 'text']), mimeType: z.string(), bytes: z.number().int().min(0) });
+
+/** A tool call of an answer, as history keeps it (see ToolCallRecord). */
+export const exportToolCallSchema = z.object({
+  id: z.string().min(1),
+  round: z.number().int().min(0),
+  contentOffset: z.number().int().min(0),
+  serverId: z.string().nullable(),
+  serverName: z.string(),
+  tool: z.string(),
+  arguments: z.string(),
+  status: enumOf(TOOL_CALL_STATUSES),
+  decision: z.enum(['once', 'always', 'remembered', 'deny']).nullable(),
+  resultText: z.string().nullable(),
+  resultImages: z.array(toolImageSchema).default([]),
+  error: z.string().nullable(),
+  startedAt: z.number(),
+  durationMs: z.number().nullable(),
+});
+
 /** How a message ended and what it cost; `thinkingMs` is absent from files written before Parley kept it. */
 const outcome = {
   finishReason: z.string().nullable(),
@@ -66,6 +90,7 @@ export const messageMetaSchema = z.object({
   ...outcome,
   params: paramsSchema.optional(),
   attachments: z.array(exportAttachmentSchema).optional(),
+  toolCalls: z.array(exportToolCallSchema).optional(),
 });
 export type MessageMeta = z.infer<typeof messageMetaSchema>;
 

@@ -24,6 +24,7 @@ function toExportVersion(m: StoredMessage): ExportVersion {
   };
   // Most messages have none; leaving `{}` out keeps every message's comment in the file short.
   if (Object.keys(m.params).length > 0) message.params = m.params;
+  if (m.toolCalls) message.toolCalls = m.toolCalls;
   return message;
 }
 

@@ -115,7 +115,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     const conversation = conversations.get(id);
     return conversation && { ...conversation, messages: withVersions(id) };
   };
-  const importConversations = createImporter(context, attachmentRows);
+  const importConversations = createImporter(context, attachmentRows, toolCallRows);
 
   return {
     listConversations: (options) => conversations.list(options),

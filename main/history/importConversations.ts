@@ -13,6 +13,7 @@ import { outcomeColumns } from './rows';
 import { storable } from './snippet';
 import type { StoreContext } from './storeContext';
 import type { AttachmentRows } from './attachments';
+import type { ToolCallRows } from './toolCalls';
 
 /** What to do with a conversation whose id is already in the history. */
 export type DuplicateMode = 'skip' | 'replace';
@@ -20,7 +21,7 @@ export type DuplicateMode = 'skip' | 'replace';
 /** For each conversation, in order: null when it was stored, else why it was skipped. */
 export type ImportConversations = (conversations: readonly ExportConversation[], duplicates: DuplicateMode) => (string | null)[];
 
-export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: AttachmentRows): ImportConversations {
+export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: AttachmentRows, toolCalls: ToolCallRows): ImportConversations {
   const statements = {
     find: db.prepare('SELECT deleted_at FROM conversations WHERE id = ?'),
     // Messages and search postings go with it (ON DELETE CASCADE and the FTS triggers).
@@ -30,6 +31,11 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
       SELECT conversation_id FROM messages WHERE id = @id
       UNION ALL
       SELECT m.conversation_id FROM message_versions AS v JOIN messages AS m ON m.id = v.message_id WHERE v.id = @id`).pluck(),
+    // A tool call's answer is a message or a version (see toolCalls.ts): its conversation through either.
+    callOwner: db.prepare(`
+      SELECT m.conversation_id FROM tool_calls AS c JOIN messages AS m ON m.id = c.message_id WHERE c.id = @id
+      UNION ALL
+      SELECT m.conversation_id FROM tool_calls AS c JOIN message_versions AS v ON v.id = c.message_id JOIN messages AS m ON m.id = v.message_id WHERE c.id = @id`).pluck(),
     insertConversation: db.prepare(`
       INSERT INTO conversations (id, title, model, system_prompt, params, endpoint, created_at, updated_at, pinned)
       VALUES (@id, @title, @model, @systemPrompt, @params, @endpoint, @createdAt, @updatedAt, @pinned)`),
@@ -54,6 +60,13 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
       const owner = statements.messageOwner.get({ id }) as string | undefined;
       if (owner !== undefined && owner !== c.id) return `its message ${id} is already stored in another conversation.`;
     }
+    const callIds = new Set<string>();
+    for (const { id } of c.messages.flatMap((m) => [m, ...(m.versions ?? [])]).flatMap((m) => m.toolCalls ?? [])) {
+      if (callIds.has(id)) return `the tool call id ${id} appears twice in it.`;
+      callIds.add(id);
+      const owner = statements.callOwner.get({ id }) as string | undefined;
+      if (owner !== undefined && owner !== c.id) return `its tool call ${id} is already stored in another conversation.`;
+    }
     return null;
   }
 
@@ -71,9 +84,18 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
     createdAt: m.createdAt,
   });
 
+  /** An answer's tool calls, in order; none is still running or waiting once imported. */
+  function insertToolCalls(m: ExportVersion): void {
+    for (const call of m.toolCalls ?? []) {
+      const unfinished = call.status === 'running' || call.status === 'awaiting-approval';
+      toolCalls.save(m.id, unfinished ? { ...call, status: 'interrupted' } : call);
+    }
+  }
+
   function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
     statements.insertMessage.run({ ...rowColumns(m), conversationId, position });
     m.versions?.forEach((version, ordinal) => statements.insertVersion.run({ ...rowColumns(version), messageId: m.id, ordinal }));
+    for (const answer of [m, ...(m.versions ?? [])]) insertToolCalls(answer);
     // Links in an export file were turned into stored files before (export/importAttachments.ts); only those are kept.
     const stored = (m.attachments ?? []).flatMap(({ file, name, kind, mimeType, bytes }) => (file ? [{ file, name, kind, mimeType, bytes }] : []));
     if (stored.length > 0) attachments.add(m.id, stored);

@@ -34,6 +34,11 @@ export interface RouterDeps {
   reportError?: (where: string, error: unknown) => void;
   /** A sentence for failures that are not bugs (a full disk, a damaged file); null for the others. */
   describeError?: (error: unknown) => AppError | null;
+  /**
+   * Changes no call makes (a tool server that crashed or finished starting for a chat): given
+   * the announcer once, so they reach the window like a call's.
+   */
+  watch?: (announce: (change: Change) => void) => void;
 }
 
 export interface Router {
@@ -67,9 +72,25 @@ function describeIssue(issues: readonly { path: PropertyKey[]; message: string }
 export function createRouter(deps: RouterDeps): Router {
   const report = deps.reportError ?? ((where, error) => console.error(`[parley] ${where} failed:`, error instanceof Error ? error.message : error));
   const listeners = new Set<(change: Change) => void>();
+  /** Watched changes not announced yet, by their JSON; a call announcing the same change first makes them moot. */
+  const watched = new Map<string, Change>();
   const announce = (changes: readonly Change[]) => {
-    for (const change of changes) for (const listener of listeners) listener(change);
+    for (const change of changes) {
+      watched.delete(JSON.stringify(change));
+      for (const listener of listeners) listener(change);
+    }
   };
+  // A call's own work also moves what is watched (Stop stops the server): its one change says it all.
+  deps.watch?.((change) => {
+    if (watched.size === 0) {
+      setTimeout(() => {
+        const queued = [...watched.values()];
+        watched.clear();
+        announce(queued);
+      }, 0);
+    }
+    watched.set(JSON.stringify(change), change);
+  });
 
   function toAppError(where: string, error: unknown): AppError {
     if (error instanceof AppFailure) return error.appError;

@@ -214,7 +214,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
             {/* Keyed: an add that failed for one conversation must not show on the next. */}
             <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
             <div className="shell-body">
-              <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} onOpenConversation={openFork} onOpenPrompts={() => setPromptsOpen(true)} onImport={importer.open} />
+              <ChatView chat={chat} onChooseToolServers={choices.chooseToolServers} loading={opening} target={target} onOpenSettings={onOpenSettings} onOpenConversation={openFork} onOpenPrompts={() => setPromptsOpen(true)} onImport={importer.open} />
               {chatSettingsOpen && (
                 <ChatSettingsSheet
                   systemPrompt={conversation.systemPrompt}

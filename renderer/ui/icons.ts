@@ -65,6 +65,7 @@ import {
   TriangleAlert,
   Type,
   Upload,
+  Wrench,
   WifiOff,
   X,
   Zap,
@@ -92,6 +93,7 @@ export const Icons = {
   stop: Square,
   compare: Columns2,
   chatSettings: SlidersHorizontal,
+  tools: Wrench,
   file: FileText,
   image: Image,
   // Messages

@@ -8,6 +8,8 @@ import { EmptyChatExtras, EmptyChatHeadline } from './EmptyChat';
 import { UndoDeleteToast } from './UndoDeleteToast';
 import { useDeleteWithUndo } from './useDeleteWithUndo';
 import { useTypeToCompose } from './useTypeToCompose';
+import { ToolApprovalDialog } from '../tools/ToolApprovalDialog';
+import { ToolsControl } from '../tools/ToolsControl';
 import './chat.css';
 import { MessageActionsContext } from './MessageActionsContext';
 import { MessageList, type MessageTarget } from './MessageList';
@@ -16,6 +18,8 @@ import { EditRequestContext, type EditRequest } from './editRequest';
 
 interface ChatViewProps {
   chat: Chat;
+  /** Which MCP servers the open conversation may use (saved with it). */
+  onChooseToolServers: (serverIds: string[]) => void;
   /** A conversation is being opened. */
   loading: boolean;
   target: MessageTarget | null;
@@ -28,7 +32,7 @@ interface ChatViewProps {
 }
 
 /** The open conversation's messages and the composer (its title, model and settings are in the top bar). */
-export function ChatView({ chat, loading, target, onOpenSettings, onOpenConversation, onOpenPrompts, onImport }: ChatViewProps) {
+export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSettings, onOpenConversation, onOpenPrompts, onImport }: ChatViewProps) {
   const api = useParley();
   const { conversation, streaming, stop } = chat;
 
@@ -88,6 +92,13 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenConversa
     if (!target) composer.current?.focus();
   }, [conversation.id, target]);
   useTypeToCompose(composer);
+  const { toolServers, model } = conversation;
+  const refusedWhy = chat.toolsUnavailable.get(model) ?? null;
+  // Memoized: the composer re-renders only when the control's inputs change, not per streamed token.
+  const toolsControl = useMemo(
+    () => <ToolsControl selected={toolServers} model={model} refusedWhy={refusedWhy} onChange={onChooseToolServers} onOpenSettings={onOpenSettings} />,
+    [toolServers, model, refusedWhy, onChooseToolServers, onOpenSettings],
+  );
   const unserved = unservedModel(conversation.model, conversation.messages.findLast((message) => message.model)?.model ?? null, useModels().list);
 
   return (
@@ -124,6 +135,7 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenConversa
             onStop={stop}
             onEditLast={editLast}
             onCompare={compare.open}
+            chips={toolsControl}
           />
         </div>
         {empty && (
@@ -131,6 +143,7 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenConversa
         )}
       </div>
       {compare.dialog}
+      {chat.pendingApproval && <ToolApprovalDialog key={chat.pendingApproval.call.id} call={chat.pendingApproval.call} onAnswer={chat.pendingApproval.answer} onStop={stop} />}
     </main>
   );
 }

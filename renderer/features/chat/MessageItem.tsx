@@ -14,6 +14,7 @@ import { useModelInfo } from '../models/modelsContext';
 import { MessageAttachments } from '../attachments/AttachmentChip';
 import type { ModelNote } from './modelNotes';
 import { Icons } from '../../ui/icons';
+import { AnswerWithToolCalls } from '../tools/AnswerWithToolCalls';
 
 interface MessageItemProps {
   message: Message;
@@ -96,7 +97,12 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       ) : isUser ? (
         view.content !== '' && <div className="message-bubble">{view.content}</div>
       ) : (
-        view.content !== '' && <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
+        // An answer that used tools shows each call where it was made.
+        (view.toolCalls?.length ? (
+          <AnswerWithToolCalls content={view.content} calls={view.toolCalls} streaming={streaming && isCurrent} onOpenLink={openLink} />
+        ) : (
+          view.content !== '' && <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
+        ))
       )}
       {message.attachments && <MessageAttachments attachments={message.attachments} missing={message.missingAttachments} />}
       {streaming && isCurrent && (

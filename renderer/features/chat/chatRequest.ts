@@ -18,5 +18,6 @@ export function buildChatRequest(conversation: Conversation, end = conversation.
   const request: ChatRequest = { model: conversation.model, systemPrompt: conversation.systemPrompt, messages, endpointId: conversation.endpointId };
   // Only what the person set goes out; an empty object would say nothing anyway.
   const withParams = Object.keys(conversation.params).length > 0 ? { ...request, params: conversation.params } : request;
-  return history ? { ...withParams, history } : withParams;
+  const withTools = conversation.toolServers.length > 0 ? { ...withParams, toolServers: conversation.toolServers } : withParams;
+  return history ? { ...withTools, history } : withTools;
 }

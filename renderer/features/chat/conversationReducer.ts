@@ -2,7 +2,7 @@
  * The conversation as data: a pure reducer over the same message shape history stores,
  * so a loaded conversation and a live one are one thing to the view.
  */
-import type { ChatParams, ChatResult, StoredConversation, StoredMessage, Usage } from '../../../shared/ipc';
+import type { ChatParams, ChatResult, StoredConversation, StoredMessage, ToolCallRecord, Usage } from '../../../shared/ipc';
 import { titleFrom } from '../../../shared/conversationTitle';
 import { DEFAULT_ENDPOINT_ID } from '../../../shared/endpointIds';
 
@@ -20,6 +20,8 @@ export interface Conversation {
   stored: boolean;
   /** Where its turns go; an id main does not know is refused until the person chooses (see EndpointMissing). */
   endpointId: string;
+  /** The MCP servers whose enabled tools its answers may call (each call still asks); none in a new chat. */
+  toolServers: string[];
 }
 
 export type ConversationAction =
@@ -29,6 +31,7 @@ export type ConversationAction =
   | { type: 'setEndpoint'; endpointId: string }
   | { type: 'setSystemPrompt'; systemPrompt: string }
   | { type: 'setParams'; params: ChatParams }
+  | { type: 'setToolServers'; toolServers: string[] }
   | { type: 'send'; user: Message; assistant: Message }
   | { type: 'retry'; failedId: string; assistant: Message }
   /** The answer `answerId` becomes the newest earlier version of `assistant`, which takes its place. */
@@ -44,14 +47,17 @@ export type ConversationAction =
   /** The answer streams again, its text kept: Continue appends to it. */
   | { type: 'continue'; id: string }
   | { type: 'usage'; id: string; usage: Usage }
+  /** A tool call of the answer `id`, new or changed (main sends the whole record at every step). */
+  | { type: 'toolCall'; id: string; call: ToolCallRecord }
   | { type: 'finish'; id: string; result: ChatResult };
 
 export function createConversation(id: string, model: string, systemPrompt: string, params: ChatParams = {}, endpointId = DEFAULT_ENDPOINT_ID): Conversation {
-  return { id, title: '', model, systemPrompt, params, messages: [], stored: false, endpointId };
+  // No tools in a new chat: a model touches files or the network only where the person turned its servers on.
+  return { id, title: '', model, systemPrompt, params, messages: [], stored: false, endpointId, toolServers: [] };
 }
 
-export function fromStored({ id, title, model, systemPrompt, params = {}, messages, endpoint }: StoredConversation): Conversation {
-  return { id, title, model, systemPrompt, params, messages, stored: true, endpointId: endpoint || DEFAULT_ENDPOINT_ID };
+export function fromStored({ id, title, model, systemPrompt, params = {}, messages, endpoint, toolServers = [] }: StoredConversation): Conversation {
+  return { id, title, model, systemPrompt, params, messages, stored: true, endpointId: endpoint || DEFAULT_ENDPOINT_ID, toolServers };
 }
 
 export function createMessage(
@@ -107,6 +113,8 @@ export function conversationReducer(state: Conversation, action: ConversationAct
       return { ...state, systemPrompt: action.systemPrompt };
     case 'setParams':
       return { ...state, params: action.params };
+    case 'setToolServers':
+      return { ...state, toolServers: action.toolServers };
     case 'send':
       return {
         ...state,
@@ -153,9 +161,18 @@ export function conversationReducer(state: Conversation, action: ConversationAct
       return updateMessage(state, action.id, (message) => ({ ...message, status: 'streaming', error: null, finishReason: null }));
     case 'usage':
       return updateMessage(state, action.id, (message) => ({ ...message, usage: action.usage }));
+    case 'toolCall':
+      return updateMessage(state, action.id, (message) => withToolCall(message, action.call));
     case 'finish':
       return updateMessage(state, action.id, (message) => withResult(message, action.result));
   }
+}
+
+/** `message` with `call` in its list: replacing the record of the same id, else added at the end. */
+export function withToolCall(message: Message, call: ToolCallRecord): Message {
+  const calls = message.toolCalls ?? [];
+  const known = calls.some((existing) => existing.id === call.id);
+  return { ...message, toolCalls: known ? calls.map((existing) => (existing.id === call.id ? call : existing)) : [...calls, call] };
 }
 
 /** An answer as its stream ended (also Compare's columns). */

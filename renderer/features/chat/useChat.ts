@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ChatStream, ParleyApi } from '../../../shared/ipc/client';
-import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation } from '../../../shared/ipc';
+import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation, ToolApproval, ToolCallRecord } from '../../../shared/ipc';
 import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
 import { isContinuable } from '../../../shared/continuation';
 import { buildChatRequest } from './chatRequest';
-import { conversationReducer, createConversation, createMessage, fromStored, type Conversation, type Message } from './conversationReducer';
+import { conversationReducer, createConversation, createMessage, fromStored, withToolCall, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions, MessageOwner } from './MessageActionsContext';
 
 export interface ChatDefaults {
@@ -14,6 +14,14 @@ export interface ChatDefaults {
   params: ChatParams;
   /** Absent: the default endpoint. */
   endpointId?: string;
+}
+
+/** A tool call main holds until the person answers "Allow tool call". */
+export interface PendingApproval {
+  conversationId: string;
+  answerId: string;
+  call: ToolCallRecord;
+  answer: (decision: ToolApproval) => void;
 }
 
 export interface ChatOptions {
@@ -92,6 +100,10 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   const [running, setRunning] = useState<ReadonlyMap<string, string | null>>(() => new Map());
   /** Live streams by answer id. */
   const streamsRef = useRef(new Map<string, LiveStream>());
+  /** Tool calls waiting for the person, oldest first; each conversation shows its own when open. */
+  const [approvals, setApprovals] = useState<readonly PendingApproval[]>([]);
+  /** Models that answered without tools this session, with main's sentence why (catalogue, or a 400/422 to `tools`). */
+  const [toolsUnavailable, setToolsUnavailable] = useState<ReadonlyMap<string, string>>(() => new Map());
   /** Questions main has not been handed yet (creating their conversation failed): a retry sends them as new. */
   const unsentRef = useRef(new Set<string>());
   // Callbacks read the latest values through refs, so they stay stable for memoized rows.
@@ -131,6 +143,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         systemPrompt: current.systemPrompt,
         params: current.params,
         endpointId: current.endpointId,
+        toolServers: current.toolServers,
       });
       dispatch({ type: 'stored', id: current.id });
     },
@@ -177,7 +190,24 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         // The open view now holds the outcome; one that ended elsewhere waits for its conversation to open.
         if (conversationRef.current.id === conversationId) streamsRef.current.delete(answer.id);
         markRunning(conversationId, undefined);
+        // A stopped or failed answer asks nothing more.
+        setApprovals((current) => current.filter((pending) => pending.answerId !== answer.id));
         titleAfter(conversationId, result, first);
+      };
+      const onToolCall = (call: ToolCallRecord) => {
+        // The text before the call is drawn before it.
+        cancelAnimationFrame(frame);
+        flush();
+        live.answer = withToolCall(live.answer, call);
+        dispatch({ type: 'toolCall', id: answer.id, call });
+        const answerCall = (decision: ToolApproval) => {
+          stream?.answerToolCall(call.id, decision);
+          setApprovals((current) => current.filter((pending) => pending.call.id !== call.id));
+        };
+        setApprovals((current) => {
+          const others = current.filter((pending) => pending.call.id !== call.id);
+          return call.status === 'awaiting-approval' ? [...others, { conversationId, answerId: answer.id, call, answer: answerCall }] : others;
+        });
       };
       const start = () => {
         if (cancelled) return finish(endedResult('stopped', null));
@@ -203,6 +233,12 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
               live.answer = { ...live.answer, content: answer.content, reasoning: answer.reasoning };
               dispatch({ type: 'restart', id: answer.id, content: answer.content, reasoning: answer.reasoning });
               markRunning(conversationId, `retrying, attempt ${event.attempt} of ${event.of}: ${event.reason.message}`);
+              break;
+            case 'tool-call':
+              onToolCall(event.call);
+              break;
+            case 'tools-unavailable':
+              setToolsUnavailable((current) => new Map(current).set(request.model, event.message));
               break;
             case 'done':
               finish(event.result);
@@ -383,6 +419,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   const setSystemPrompt = useCallback((systemPrompt: string) => dispatch({ type: 'setSystemPrompt', systemPrompt }), []);
   const setParams = useCallback((params: ChatParams) => dispatch({ type: 'setParams', params }), []);
   const setEndpoint = useCallback((endpointId: string) => dispatch({ type: 'setEndpoint', endpointId }), []);
+  const setToolServers = useCallback((toolServers: string[]) => dispatch({ type: 'setToolServers', toolServers }), []);
 
   // Leaving the chat (e.g. the key was removed) stops every answer rather than leaking it.
   useEffect(() => {
@@ -406,6 +443,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
 
   return {
     conversation,
+    /** The open conversation's first tool call waiting for "Allow tool call"; null when none. */
+    pendingApproval: approvals.find((pending) => pending.conversationId === conversation.id) ?? null,
+    toolsUnavailable,
     messageActions,
     streaming,
     retrying: running.get(conversation.id) ?? null,
@@ -418,6 +458,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     setSystemPrompt,
     setParams,
     setEndpoint,
+    setToolServers,
     showSavedTurn,
   };
 }

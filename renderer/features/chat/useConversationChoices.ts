@@ -6,13 +6,13 @@ import { useSettings } from '../settings/settingsContext';
 import type { Chat } from './useChat';
 
 /**
- * The open conversation's model, endpoint, system prompt and parameters, as the chat header
+ * The open conversation's model, endpoint, system prompt, parameters and tool servers, as the chat header
  * changes them: shown at once, saved when the conversation is kept, and (model, endpoint)
  * remembered for new chats.
  */
 export function useConversationChoices(api: ParleyApi, chat: Chat, onSaveError: (error: unknown) => void) {
   const { show } = useSettings();
-  const { setModel, setEndpoint, setSystemPrompt, setParams } = chat;
+  const { setModel, setEndpoint, setSystemPrompt, setParams, setToolServers } = chat;
   const { id, stored } = chat.conversation;
   const { save, saveSystemPrompt, flush } = useConversationSaver(api, onSaveError);
 
@@ -60,5 +60,14 @@ export function useConversationChoices(api: ParleyApi, chat: Chat, onSaveError: 
     [setParams, saveIfKept],
   );
 
-  return { chooseModel, chooseEndpoint, changeSystemPrompt, changeParams, flush };
+  /** The MCP servers this conversation may use: kept with it, never made the default for new chats. */
+  const chooseToolServers = useCallback(
+    (toolServers: string[]) => {
+      setToolServers(toolServers);
+      saveIfKept({ toolServers });
+    },
+    [setToolServers, saveIfKept],
+  );
+
+  return { chooseModel, chooseEndpoint, changeSystemPrompt, changeParams, chooseToolServers, flush };
 }

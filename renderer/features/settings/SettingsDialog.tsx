@@ -6,6 +6,7 @@ import { toAppError } from '../../lib/errors';
 import { KeyForm } from '../setup/KeyForm';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 import { EndpointsSection } from '../endpoints/EndpointsSection';
+import { ToolsSettings } from '../tools/ToolsSettings';
 import { DataFolderSection } from './DataFolderSection';
 import { useSettings } from './settingsContext';
 import { CheckboxField, SelectField, SettingsSection } from './SettingsFields';
@@ -217,6 +218,7 @@ export function SettingsDialog({ keyStatus, onKeyStatus, data, onClose, onRestor
       </section>
 
       <EndpointsSection />
+      <ToolsSettings />
       {data}
       <DataFolderSection onRestoreBackup={onRestoreBackup} />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}

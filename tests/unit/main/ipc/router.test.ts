@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Change, ChatEvent, ChatRequest, ChatResult } from '../../../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
 import { AppFailure } from '../../../../main/appFailure';
@@ -174,5 +174,27 @@ describe('changes', () => {
     unsubscribe();
     await router.invoke('settings:update', { theme: 'dark' });
     expect(heard).toEqual([]);
+  });
+
+  it('announces what changes with no call (a crashed server) once, and not again after a call said the same', async () => {
+    let watched: (change: Change) => void = () => undefined;
+    const router = createRouter({
+      handlers: { 'settings:update': () => DEFAULT_SETTINGS } as unknown as Handlers,
+      chat: () => Promise.reject(new Error('unused')),
+      watch: (announce) => (watched = announce),
+    });
+    const heard = listen(router);
+    watched({ topic: 'tools' });
+    watched({ topic: 'tools' });
+    expect(heard).toEqual([]);
+    await vi.waitFor(() => expect(heard).toEqual([{ topic: 'tools' }]));
+
+    // During a call that also moves it: the call's change is the only one.
+    watched({ topic: 'settings' });
+    await router.invoke('settings:update', { theme: 'dark' });
+    // A later watched change arrives after any earlier one would have: then the list is complete.
+    watched({ topic: 'prompts' });
+    await vi.waitFor(() => expect(heard.at(-1)).toEqual({ topic: 'prompts' }));
+    expect(heard).toEqual([{ topic: 'tools' }, { topic: 'settings' }, { topic: 'prompts' }]);
   });
 });

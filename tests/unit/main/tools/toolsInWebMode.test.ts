@@ -5,14 +5,14 @@
  * server's process.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../../../shared/ipc';
+import type { Change, ChatEvent } from '../../../../shared/ipc';
 import { webModeApi } from '../export/webModeApi';
 import { startWebModeHarness, type WebModeHarness } from '../../support/webModeHarness';
-import { everythingWithPidFile, isAlive, until } from './realServers';
+import { crashingServer, everythingWithPidFile, isAlive, until } from './realServers';
 
 let harness: WebModeHarness | null = null;
 afterEach(async () => {
@@ -58,5 +58,22 @@ describe('tools in web mode', () => {
     await harness.close();
     harness = null;
     await until(() => !isAlive(pid), 'the server process to end');
+  });
+
+  it('tells the page when a server crashes by itself, so Settings › Tools shows why', async () => {
+    const trigger = path.join(os.tmpdir(), `parley-web-crash-${randomUUID()}`);
+    const { command, args } = crashingServer(trigger) as { command: string; args: string[] };
+    harness = await startWebModeHarness({
+      config: { toolServers: [{ id: 'crashing', name: 'Crashing', transport: 'stdio', command, args, secretNames: [], disabledTools: [], alwaysAllowed: [] }] },
+    });
+    const api = await webModeApi(harness);
+    expect((await api.startToolServer({ id: 'crashing' })).state).toEqual({ status: 'ready' });
+    const heard: Change[] = [];
+    api.onChange((change) => heard.push(change));
+    writeFileSync(trigger, '');
+    await until(() => heard.some((change) => change.topic === 'tools'), 'the crash to be announced');
+    const [server] = await api.listToolServers();
+    expect(server?.state).toEqual({ status: 'failed', reason: expect.stringContaining('The server stopped unexpectedly.') });
+    rmSync(trigger, { force: true });
   });
 });

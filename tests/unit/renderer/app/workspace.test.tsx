@@ -47,7 +47,7 @@ describe('saving the conversation', () => {
 
     await waitFor(() => expect(api.chats).toHaveLength(1));
     const [created] = api.callsTo('createConversation')[0] as [{ id: string; model: string; systemPrompt: string }];
-    expect(created).toEqual({ id: expect.any(String), model: MODEL, systemPrompt: 'Be brief.', params: {}, endpointId: 'wandb' });
+    expect(created).toEqual({ id: expect.any(String), model: MODEL, systemPrompt: 'Be brief.', params: {}, endpointId: 'wandb', toolServers: [] });
     expect(sequence('createConversation', 'chat')).toEqual(['createConversation', 'chat']);
 
     const question = within(log()).getByRole('article', { name: 'You' });

@@ -91,7 +91,7 @@ describe('the settings screen', () => {
   it('groups its settings under headings', async () => {
     const { dialog } = await openSettings();
     const headings = within(dialog).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
-    expect(headings).toEqual(['Connection', 'New chats', 'Appearance', 'Privacy and updates', 'Stored key', 'Endpoints', 'Conversations', 'Data']);
+    expect(headings).toEqual(['Connection', 'New chats', 'Appearance', 'Privacy and updates', 'Stored key', 'Endpoints', 'Tools', 'Conversations', 'Data']);
   });
 
   it('saves text size, default model and the three switches; text size applies at once', async () => {

@@ -9,6 +9,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { AppFailure } from '../../../../main/appFailure';
+import type { ToolApprovals } from '../../../../main/chat/toolApprovals';
 import { createRouter, type Handlers, type Router } from '../../../../main/ipc/router';
 import type { AppCommand } from '../../../../shared/appCommands';
 import {
@@ -34,6 +35,11 @@ import {
   type PromptLibrary,
   type SavedFile,
   type Settings,
+  type ToolApproval,
+  type ToolCallRecord,
+  type ToolServerFields,
+  type ToolServerImportReport,
+  type ToolServerView,
   type UpdateStatus,
   type UsageReport,
   type UsageTotals,
@@ -54,9 +60,18 @@ export class ScriptedChat {
   constructor(
     readonly request: ChatRequest,
     private readonly onEvent: (event: ChatEvent) => void,
+    private readonly approvals: ToolApprovals,
+    private readonly signal: AbortSignal,
   ) {
     // Like main, a continuation's `done` carries the whole answer: the text it continued, then its own.
     this.content = request.history?.turn.kind === 'continue' ? (request.messages.at(-1)?.content ?? '') : '';
+  }
+
+  /** Like main's call runner: reports `call` as awaiting approval and resolves with the page's answer (`deny` on Stop). */
+  askApproval(call: ToolCallRecord): Promise<ToolApproval> {
+    const answer = this.approvals.ask(call.id, this.signal);
+    this.emit({ type: 'tool-call', call: { ...call, status: 'awaiting-approval' } });
+    return answer;
   }
 
   emit(event: ChatEvent) {
@@ -154,12 +169,16 @@ export class ScriptedParley {
   connectionTest: ConnectionTest = { ok: true, models: ['llama3'], message: 'Connected: 1 model: llama3.' };
   /** Stored attachments by file name, as main would keep them; `attachment:add` names them by a counter. */
   readonly attachmentFiles = new Map<string, string>();
+  /** Settings › Tools: what `listToolServers` answers; add/update/remove change it as main would. */
+  toolServers: ToolServerView[] = [];
+  /** What "Import from Claude desktop config" answers; its added servers join `toolServers`. */
+  toolImport: ToolServerImportReport = { added: [], skipped: [] };
   private readonly commandListeners = new Set<(command: AppCommand) => void>();
   private readonly failures = new Map<Method, AppError[]>();
   private readonly router: Router;
 
   constructor() {
-    this.router = createRouter({ handlers: this.handlers(), chat: (request, onEvent, signal) => this.startChat(request, onEvent, signal) });
+    this.router = createRouter({ handlers: this.handlers(), chat: (request, onEvent, signal, approvals) => this.startChat(request, onEvent, signal, approvals) });
     this.client = createApi({
       invoke: async (channel, request) => {
         const method = METHOD_OF[channel];
@@ -208,7 +227,7 @@ export class ScriptedParley {
   }
 
   /** What main does for a chat: commits a kept turn, streams (here: as the test drives it), and finishes the answer's row. */
-  private startChat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal): Promise<ChatResult> {
+  private startChat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals): Promise<ChatResult> {
     const { history } = request;
     if (history) this.history.beginTurn({ ...request, history });
     return new Promise((resolve) => {
@@ -216,7 +235,7 @@ export class ScriptedParley {
         if (event.type === 'done' && history) this.history.endTurn(history, event.result);
         onEvent(event);
         if (event.type === 'done') resolve(event.result);
-      });
+      }, approvals, signal);
       signal.addEventListener('abort', () => chat.cancel(), { once: true });
       this.chats.push(chat);
     });
@@ -232,6 +251,32 @@ export class ScriptedParley {
     const next = { ...this.endpoint(id), ...change };
     this.endpoints = this.endpoints.map((endpoint) => (endpoint.id === id ? next : endpoint));
     return next;
+  }
+
+  private toolServer(id: string): ToolServerView {
+    const found = this.toolServers.find((server) => server.id === id);
+    if (!found) throw new AppFailure({ code: 'invalid-request', message: 'That tool server no longer exists.' });
+    return found;
+  }
+
+  /** Replaces a server's view (main's answer to every tools call); a copy, as across IPC. */
+  private changeToolServer(id: string, change: (server: ToolServerView) => ToolServerView): ToolServerView {
+    const next = change(this.toolServer(id));
+    this.toolServers = this.toolServers.map((server) => (server.id === id ? next : server));
+    return structuredClone(next);
+  }
+
+  /** A server's view from the form's fields, as main keeps it: secret values become hints. */
+  private toolServerView(id: string, fields: ToolServerFields): ToolServerView {
+    const hint = ({ name, value }: { name: string; value?: string | undefined }) => ({ name, hint: value && value.length > 8 ? value.slice(-4) : null });
+    const base = { id, name: fields.name, state: { status: 'stopped' as const }, tools: [] };
+    return fields.transport === 'stdio'
+      ? { ...base, transport: 'stdio', command: fields.command, args: fields.args, env: fields.env.map(hint) }
+      : { ...base, transport: 'http', url: fields.url, headers: fields.headers.map(hint) };
+  }
+
+  private changeTool(serverId: string, tool: string, change: Partial<ToolServerView['tools'][number]>): ToolServerView {
+    return this.changeToolServer(serverId, (server) => ({ ...server, tools: server.tools.map((t) => (t.name === tool ? { ...t, ...change } : t)) }));
   }
 
   /** Main's side, scripted: a call the tables have but this list lacks fails loudly. */
@@ -331,6 +376,26 @@ export class ScriptedParley {
         const file = `${String(this.attachmentFiles.size).padStart(64, '0')}.png`;
         this.attachmentFiles.set(file, base64);
         return { file, name, kind: 'image' as const, mimeType: 'image/png', bytes: Math.floor((base64.length * 3) / 4) };
+      },
+      'tools:list': () => structuredClone(this.toolServers),
+      'tools:add': ({ fields }) => {
+        const added = this.toolServerView(crypto.randomUUID(), fields);
+        this.toolServers = [...this.toolServers, added];
+        return structuredClone(added);
+      },
+      'tools:update': ({ id, fields }) => this.changeToolServer(id, (server) => ({ ...this.toolServerView(id, fields), tools: server.tools })),
+      'tools:remove': ({ id }) => {
+        this.toolServers = this.toolServers.filter((server) => server.id !== id);
+        return { removed: true };
+      },
+      'tools:start': ({ id }) => this.changeToolServer(id, (server) => ({ ...server, state: { status: 'ready' } })),
+      'tools:restart': ({ id }) => this.changeToolServer(id, (server) => ({ ...server, state: { status: 'ready' } })),
+      'tools:stop': ({ id }) => this.changeToolServer(id, (server) => ({ ...server, state: { status: 'stopped' } })),
+      'tools:setToolEnabled': ({ serverId, tool, enabled }) => this.changeTool(serverId, tool, { enabled }),
+      'tools:revokeAlwaysAllow': ({ serverId, tool }) => this.changeTool(serverId, tool, { alwaysAllowed: false }),
+      'tools:importClaudeConfig': () => {
+        this.toolServers = [...this.toolServers, ...this.toolImport.added];
+        return structuredClone(this.toolImport);
       },
       'attachment:read': ({ file }) => ({ dataUrl: `data:image/png;base64,${this.attachmentFiles.get(file) ?? ''}` }),
     };

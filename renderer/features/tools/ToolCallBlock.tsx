@@ -1,0 +1,47 @@
+import { useId, useState } from 'react';
+import type { ToolCallRecord } from '../../../shared/ipc';
+import { prettyArguments, TOOL_CALL_STATUS_TEXT, toolCallTitle } from '../../../shared/toolCallText';
+import { formatDuration } from '../../lib/format';
+import { Icons } from '../../ui/icons';
+import { AttachmentImage } from '../attachments/AttachmentImage';
+
+/**
+ * One tool call where the answer made it: "Used <tool> on <server>", its status and duration;
+ * expanded, the arguments and the result. The result is untrusted text from a server and is
+ * shown as plain preformatted text: no Markdown, no HTML, no links, nothing that loads or runs.
+ */
+export function ToolCallBlock({ call }: { call: ToolCallRecord }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const args = prettyArguments(call.arguments);
+  const duration = call.durationMs === null ? '' : formatDuration(call.durationMs);
+  return (
+    <div className="tool-call" data-status={call.status}>
+      <button type="button" className="tool-call-head" aria-expanded={open} aria-controls={open ? `${id}-body` : undefined} onClick={() => setOpen(!open)}>
+        <Icons.tools aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
+        <span className="tool-call-title">{toolCallTitle(call)}</span>
+        <span className="tool-call-status">
+          {TOOL_CALL_STATUS_TEXT[call.status]}
+          {duration && ` · ${duration}`}
+        </span>
+        <Icons.chevronDown className="tool-call-chevron" aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
+      </button>
+      {open && (
+        <div id={`${id}-body`} className="tool-call-body">
+          <p className="tool-call-label">Arguments{args.valid ? '' : ' (not valid JSON)'}</p>
+          <pre className="tool-call-pre">{args.text}</pre>
+          {call.error !== null && <p className="tool-call-error">{call.error}</p>}
+          {call.resultText !== null && call.resultText !== '' && call.error !== call.resultText && (
+            <>
+              <p className="tool-call-label">Result</p>
+              <pre className="tool-call-pre">{call.resultText}</pre>
+            </>
+          )}
+          {call.resultImages.map((image) => (
+            <AttachmentImage key={image.file} attachment={image} className="tool-call-image" />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
