@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { chatSettings, dataAction, sidebar } from './support/screens';
+import { chatSettings, dataAction, settingsAt, sidebar } from './support/screens';
 import { expectAccessible } from './support/axe';
 import { drawImage } from '../fixtures/drawnImages';
 
@@ -195,8 +195,7 @@ test('focus is always visible', async ({ chat }) => {
 });
 
 test('endpoints: the list with a test result, the add form, the remove confirmation and the selector', async ({ chat, fake }) => {
-  await chat.keyboard.press(mod(','));
-  const settings = chat.getByRole('dialog', { name: 'Settings' });
+  const settings = await settingsAt(chat, 'Models and endpoints');
   await settings.getByRole('button', { name: 'Add endpoint' }).click();
   const form = settings.getByRole('form', { name: 'Add endpoint' });
   await form.getByLabel('Name').fill('Second');

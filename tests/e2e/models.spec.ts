@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatCost, usageCost } from '../../shared/cost';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, saveKey, send, TEST_KEY, test } from './support/fixtures';
-import { chatOnce, sidebar } from './support/screens';
+import { applySetting, chatOnce, sidebar } from './support/screens';
 
 const KIMI = 'moonshotai/Kimi-K2.6';
 const GPT_20B = 'openai/gpt-oss-20b';
@@ -133,9 +133,7 @@ test('the usage view adds up two answers, with their cost, and links to the W&B 
 
   await sidebar(app).getByRole('button', { name: 'Settings' }).click();
   const settings = app.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Team/project').fill('acme/chat');
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByText('Settings saved.')).toBeVisible();
+  await applySetting(settings, 'Team/project', 'acme/chat');
   await settings.getByRole('button', { name: 'Close' }).click();
   await sidebar(app).getByRole('button', { name: 'Usage' }).click();
   await expect(dialog).toContainText('W&B counts this usage in the project acme/chat.');
