@@ -90,12 +90,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(chat, 'chat settings');
       await chat.keyboard.press('Escape');
       await chat.getByRole('button', { name: 'Compare', exact: true }).click();
-      const compare = chat.getByRole('dialog', { name: 'Compare models' });
+      const compare = chat.getByRole('region', { name: 'Compare models' });
       await pickModel(compare.getByRole('group', { name: 'Model 2' }), 'fake/reasoning');
       await compare.getByLabel('Prompt').fill('Compare otters');
       await expectAccessible(chat, 'compare: choosing models');
       await compare.getByRole('button', { name: 'Send to all' }).click();
-      await expect(compare.getByRole('button', { name: 'Use this answer' })).toHaveCount(2);
+      await expect(compare.getByRole('radio', { name: 'Choose this answer' })).toHaveCount(2);
       await expectAccessible(chat, 'compare: answers side by side');
       await compare.getByRole('button', { name: 'Close' }).click();
       await expectAccessible(chat, 'compare: discard?');

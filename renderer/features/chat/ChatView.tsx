@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useCompareDialog } from '../compare/useCompareDialog';
+import { useCompare } from '../compare/useCompare';
 import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
 import { useModels } from '../models/modelsContext';
 import { Composer, type ComposerHandle } from './Composer';
@@ -52,7 +52,7 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts,
     return null;
   }, []);
 
-  const compare = useCompareDialog(chat);
+  const compare = useCompare(chat);
   const composer = useRef<ComposerHandle>(null);
   const openCompare = compare.open;
   const compareDraft = useCallback(() => openCompare(composer.current?.draft() ?? '', (text) => composer.current?.fill(text)), [openCompare]);
@@ -77,7 +77,8 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts,
   return (
     <main className="chat-main" aria-busy={loading}>
       {/* The thread's grid places the composer: centred in a new chat, docked at the bottom after. */}
-      <div className="thread" data-empty={empty || undefined}>
+      {/* Compare takes the thread's place; the thread stays mounted (its scroll, the draft) under it. */}
+      <div className="thread" data-empty={empty || undefined} hidden={compare.view !== null}>
         <MessageActionsContext.Provider value={messageActions}>
           <EditRequestContext value={editRequest}>
             <MessageList
@@ -114,7 +115,7 @@ export function ChatView({ chat, loading, target, onOpenSettings, onOpenPrompts,
           <EmptyChatExtras onStarter={(prompt) => composer.current?.fill(prompt)} onCompare={compareDraft} onPrompts={onOpenPrompts} onImport={onImport} />
         )}
       </div>
-      {compare.dialog}
+      {compare.view}
     </main>
   );
 }
