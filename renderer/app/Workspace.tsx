@@ -18,6 +18,7 @@ import { EndpointMissing } from '../features/endpoints/EndpointMissing';
 import { EndpointSelect } from '../features/endpoints/EndpointSelect';
 import { TopBar } from '../features/topbar/TopBar';
 import { paramsSummary } from '../../shared/chatParams';
+import { CatalogueBanner } from '../features/models/CatalogueBanner';
 import { ModelsProvider } from '../features/models/ModelsProvider';
 import { defaultPromptText } from '../features/prompts/defaultPrompt';
 import { PromptsDialog } from '../features/prompts/PromptsDialog';
@@ -212,6 +213,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
             )}
             {/* Keyed: an add that failed for one conversation must not show on the next. */}
             <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
+            <CatalogueBanner endpoint={endpoints.find((endpoint) => endpoint.id === conversation.endpointId)} onOpenSettings={onOpenSettings} />
             <div className="shell-body">
               <ChatView chat={chat} loading={opening} target={target} onOpenSettings={onOpenSettings} onOpenPrompts={() => setPromptsOpen(true)} onImport={importer.open} />
               {chatSettingsOpen && (

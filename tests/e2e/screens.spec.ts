@@ -7,6 +7,7 @@ import { expectAccessibleInBothThemes } from './support/axe';
 import { conversationButton, settingsAt, SETTINGS_SECTION_NAMES } from './support/screens';
 import { SEEDED_TITLES } from './support/seedHistory';
 import { expect, test } from './support/seeded';
+import { rectOf } from './support/geometry';
 import { expectScreen } from './support/visual';
 
 /** File-name part of a section's screenshots: "Models and endpoints" → "models-and-endpoints". */
@@ -26,3 +27,29 @@ for (const section of SETTINGS_SECTION_NAMES) {
     await expectScreen(seeded, `settings-${slug(section)}`, undefined, changing);
   });
 }
+
+test('the app-level banner: a key W&B stops accepting is said above the thread, with Replace key', async ({ seeded }) => {
+  test.slow();
+  // A key can stop working after first run checked it (revoked): here it is replaced by one the server refuses.
+  const settings = await settingsAt(seeded, 'Connection');
+  await settings.getByRole('button', { name: 'Replace key' }).click();
+  await settings.getByLabel('API key', { exact: true }).fill('bad-key');
+  await settings.getByRole('button', { name: 'Save key' }).click();
+  await expect(settings).toContainText('Key saved.');
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await conversationButton(seeded, SEEDED_TITLES.pinned).click();
+  await seeded.getByRole('banner').getByRole('button', { name: 'Refresh models' }).click();
+
+  const banner = seeded.getByRole('status').filter({ hasText: 'W&B Inference did not accept the API key' });
+  await expect(banner).toBeVisible();
+  // Above the thread, no wider than the reading column.
+  const [bannerBox, logBox] = [await rectOf(banner), await rectOf(seeded.getByRole('log', { name: 'Conversation' }))];
+  expect(bannerBox.y + bannerBox.height).toBeLessThanOrEqual(logBox.y + 1);
+  expect(bannerBox.width).toBeLessThanOrEqual(720 + 1);
+  await seeded.mouse.move(1, 1);
+  await expectAccessibleInBothThemes(seeded, 'the key-refused banner');
+  await expectScreen(seeded, 'banner-key-refused');
+
+  await banner.getByRole('button', { name: 'Replace key' }).click();
+  await expect(seeded.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Replace key' })).toBeVisible();
+});
