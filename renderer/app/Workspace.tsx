@@ -36,6 +36,7 @@ import { toAppError } from '../lib/errors';
 import { useParley } from '../lib/ParleyContext';
 import { saveOrDownload } from '../lib/saveOrDownload';
 import { adjacentConversation } from './adjacentConversation';
+import { useRegionCycle } from './regionCycle';
 import { ChatSettingsSheet } from './ChatSettingsSheet';
 import { ConversationTools } from './ConversationTools';
 import { DataActions } from './DataActions';
@@ -152,6 +153,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
     usage: openUsage,
   };
   useAppCommands(api, (command) => commands[command]?.());
+  useRegionCycle();
   const remoteImages = useRemoteImagesThroughMain(api, settings.remoteImages);
   const contextMenu = useWorkspaceContextMenu({
     messageText: (id) => chat.conversation.messages.find((message) => message.id === id)?.content,
@@ -188,6 +190,8 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
           <div className="shell-main" inert={layout.mode === 'drawer'}>
             <TopBar
               title={title}
+              // A conversation not saved yet has nothing in history to rename.
+              onRename={summary ? (next) => actions.rename(summary, next) : undefined}
               conversationId={conversation.id}
               saved={conversation.stored}
               stats={<ConversationStats messages={conversation.messages} />}

@@ -174,9 +174,10 @@ export const ModelPicker = memo(function ModelPicker({ value, onChange }: ModelP
  * empty) is the banner above the thread (CatalogueBanner), not small text under the chip.
  */
 function RefreshStatus({ refreshing }: { refreshing: boolean }) {
-  return (
+  // Only while it refreshes: an empty status would be one more in the bar (its Copied/Exported line is the one).
+  return refreshing ? (
     <p role="status" className="visually-hidden">
-      {refreshing ? 'Refreshing models…' : ''}
+      Refreshing models…
     </p>
-  );
+  ) : null;
 }
