@@ -7,7 +7,6 @@
  */
 const LEGACY = [
   'renderer/styles.css',
-  'renderer/styles/compare.css',
   'renderer/styles/conversationTools.css',
 ];
 

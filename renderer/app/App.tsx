@@ -123,7 +123,7 @@ export function App() {
         onCloseSettings={closeSettings}
         settingsDialog={(data) =>
           settingsOpen && (
-            <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} data={data} onClose={closeSettings} onRestoreBackup={restoreBackup} />
+            <SettingsDialog keyStatus={loaded.keyStatus} onKeyStatus={onKeyStatus} dataActions={data} onClose={closeSettings} onRestoreBackup={restoreBackup} />
           )
         }
       />

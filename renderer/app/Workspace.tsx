@@ -18,6 +18,7 @@ import { EndpointMissing } from '../features/endpoints/EndpointMissing';
 import { EndpointSelect } from '../features/endpoints/EndpointSelect';
 import { TopBar } from '../features/topbar/TopBar';
 import { paramsSummary } from '../../shared/chatParams';
+import { CatalogueBanner } from '../features/models/CatalogueBanner';
 import { ModelsProvider } from '../features/models/ModelsProvider';
 import { defaultPromptText } from '../features/prompts/defaultPrompt';
 import { PromptsDialog } from '../features/prompts/PromptsDialog';
@@ -35,6 +36,7 @@ import { toAppError } from '../lib/errors';
 import { useParley } from '../lib/ParleyContext';
 import { saveOrDownload } from '../lib/saveOrDownload';
 import { adjacentConversation } from './adjacentConversation';
+import { useRegionCycle } from './regionCycle';
 import { ChatSettingsSheet } from './ChatSettingsSheet';
 import { ConversationTools } from './ConversationTools';
 import { DataActions } from './DataActions';
@@ -152,6 +154,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
     usage: openUsage,
   };
   useAppCommands(api, (command) => commands[command]?.());
+  useRegionCycle();
   const remoteImages = useRemoteImagesThroughMain(api, settings.remoteImages);
   const contextMenu = useWorkspaceContextMenu({
     messageText: (id) => chat.conversation.messages.find((message) => message.id === id)?.content,
@@ -188,6 +191,8 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
           <div className="shell-main" inert={layout.mode === 'drawer'}>
             <TopBar
               title={title}
+              // A conversation not saved yet has nothing in history to rename.
+              onRename={summary ? (next) => actions.rename(summary, next) : undefined}
               conversationId={conversation.id}
               saved={conversation.stored}
               stats={<ConversationStats messages={conversation.messages} />}
@@ -213,6 +218,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
             )}
             {/* Keyed: an add that failed for one conversation must not show on the next. */}
             <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
+            <CatalogueBanner endpoint={endpoints.find((endpoint) => endpoint.id === conversation.endpointId)} onOpenSettings={onOpenSettings} />
             <div className="shell-body">
               <ChatView chat={chat} onChooseToolServers={choices.chooseToolServers} loading={opening} target={target} onOpenSettings={onOpenSettings} onOpenConversation={openFork} onOpenPrompts={() => setPromptsOpen(true)} onImport={importer.open} />
               {chatSettingsOpen && (

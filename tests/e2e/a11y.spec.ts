@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { chatSettings, dataAction, sidebar } from './support/screens';
+import { chatSettings, dataAction, settingsAt, sidebar } from './support/screens';
 import { expectAccessible } from './support/axe';
 import { drawImage } from '../fixtures/drawnImages';
 
@@ -90,12 +90,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(chat, 'chat settings');
       await chat.keyboard.press('Escape');
       await chat.getByRole('button', { name: 'Compare', exact: true }).click();
-      const compare = chat.getByRole('dialog', { name: 'Compare models' });
+      const compare = chat.getByRole('region', { name: 'Compare models' });
       await pickModel(compare.getByRole('group', { name: 'Model 2' }), 'fake/reasoning');
       await compare.getByLabel('Prompt').fill('Compare otters');
       await expectAccessible(chat, 'compare: choosing models');
       await compare.getByRole('button', { name: 'Send to all' }).click();
-      await expect(compare.getByRole('button', { name: 'Use this answer' })).toHaveCount(2);
+      await expect(compare.getByRole('radio', { name: 'Choose this answer' })).toHaveCount(2);
       await expectAccessible(chat, 'compare: answers side by side');
       await compare.getByRole('button', { name: 'Close' }).click();
       await expectAccessible(chat, 'compare: discard?');
@@ -195,8 +195,7 @@ test('focus is always visible', async ({ chat }) => {
 });
 
 test('endpoints: the list with a test result, the add form, the remove confirmation and the selector', async ({ chat, fake }) => {
-  await chat.keyboard.press(mod(','));
-  const settings = chat.getByRole('dialog', { name: 'Settings' });
+  const settings = await settingsAt(chat, 'Models and endpoints');
   await settings.getByRole('button', { name: 'Add endpoint' }).click();
   const form = settings.getByRole('form', { name: 'Add endpoint' });
   await form.getByLabel('Name').fill('Second');

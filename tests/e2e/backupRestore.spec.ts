@@ -14,7 +14,7 @@ import { conversationToMarkdown } from '../../main/export/markdownExport';
 import { startFakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { sampleConversation, sampleMessage } from '../unit/main/export/sample';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
-import { chatOnce, conversationButton, dataAction } from './support/screens';
+import { chatOnce, conversationButton, dataAction, settingsAt } from './support/screens';
 
 async function importFile(page: Page, name: string, content: string): Promise<ReturnType<Page['getByRole']>> {
   await dataAction(page, 'Import');
@@ -43,7 +43,7 @@ test('the offer to restore a backup stays until the person acts; Settings › Da
   await expect(conversationButton(page, 'Chat: Worth keeping')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const settings = await settingsAt(page, 'Data');
   await settings.getByRole('button', { name: 'Restore from backup…' }).click();
   const chooser = page.getByRole('dialog', { name: 'Restore from backup' });
   const rows = chooser.getByRole('table', { name: 'Backups of your history' }).getByRole('row');

@@ -7,7 +7,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, test, type ParleyProcess } from './support/fixtures';
-import { chatOnce, conversationButton, sidebar } from './support/screens';
+import { applySetting, chatOnce, conversationButton, settingsAt, sidebar } from './support/screens';
 
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
 /** Cmd on macOS, Ctrl elsewhere: what Parley listens for on each. */
@@ -31,12 +31,10 @@ async function restart(parley: ParleyProcess): Promise<Page> {
 
 const settingsDialog = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 
-async function saveSettings(page: Page, change: (dialog: ReturnType<typeof settingsDialog>) => Promise<unknown>): Promise<void> {
-  await page.keyboard.press(mod(','));
-  const dialog = settingsDialog(page);
+/** Changes settings in `section`; each change applies at once (there is no Save button). */
+async function changeSettings(page: Page, section: string, change: (dialog: ReturnType<typeof settingsDialog>) => Promise<unknown>): Promise<void> {
+  const dialog = await settingsAt(page, section);
   await change(dialog);
-  await dialog.getByRole('button', { name: 'Save settings' }).click();
-  await expect(dialog.getByText('Settings saved.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
@@ -113,7 +111,7 @@ test('theme: dark changes the colours, and stays dark after a restart', async ({
   await chat.emulateMedia({ colorScheme: 'light' });
   const light = await bodyBackground(chat);
   expect(light).toBe('rgb(255, 255, 255)');
-  await saveSettings(chat, (dialog) => dialog.getByRole('combobox', { name: 'Theme' }).selectOption('Dark'));
+  await changeSettings(chat, 'Appearance', (dialog) => dialog.getByRole('combobox', { name: 'Theme' }).selectOption('Dark'));
   await expect.poll(() => bodyBackground(chat)).toBe('rgb(24, 25, 28)');
 
   const page = await restart(parley);
@@ -121,7 +119,7 @@ test('theme: dark changes the colours, and stays dark after a restart', async ({
   await expect.poll(() => bodyBackground(page)).toBe('rgb(24, 25, 28)');
 
   // "System" follows the OS.
-  await saveSettings(page, (dialog) => dialog.getByRole('combobox', { name: 'Theme' }).selectOption('System'));
+  await changeSettings(page, 'Appearance', (dialog) => dialog.getByRole('combobox', { name: 'Theme' }).selectOption('System'));
   await expect.poll(() => bodyBackground(page)).toBe(light);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(() => bodyBackground(page)).toBe('rgb(24, 25, 28)');
@@ -129,41 +127,47 @@ test('theme: dark changes the colours, and stays dark after a restart', async ({
 
 test('text size changes the root font size and stays after a restart', async ({ chat, parley }) => {
   expect(await rootFontSize(chat)).toBe('16px');
-  await saveSettings(chat, (dialog) => dialog.getByRole('combobox', { name: 'Text size' }).selectOption('Larger'));
+  await changeSettings(chat, 'Appearance', (dialog) => dialog.getByRole('combobox', { name: 'Text size' }).selectOption('Larger'));
   await expect.poll(() => rootFontSize(chat)).toBe('20px');
   const page = await restart(parley);
   await expect.poll(() => rootFontSize(page)).toBe('20px');
-  await saveSettings(page, (dialog) => dialog.getByRole('combobox', { name: 'Text size' }).selectOption('Small'));
+  await changeSettings(page, 'Appearance', (dialog) => dialog.getByRole('combobox', { name: 'Text size' }).selectOption('Small'));
   await expect.poll(() => rootFontSize(page)).toBe('14px');
 });
 
 test('settings outlast a restart', async ({ chat, parley, dataDir }) => {
-  await saveSettings(chat, async (dialog) => {
-    await dialog.getByRole('textbox', { name: 'Team/project' }).fill('acme/chat');
-    await dialog.getByRole('textbox', { name: 'Default model' }).fill('fake/echo');
-    await dialog.getByRole('checkbox', { name: 'Name conversations automatically' }).uncheck();
-    await dialog.getByRole('checkbox', { name: 'Check for updates automatically' }).check();
-    await dialog.getByRole('checkbox', { name: 'Load remote images automatically' }).check();
-  });
+  const settings = await settingsAt(chat, 'Connection');
+  await applySetting(settings, 'Team/project', 'acme/chat');
+  await settingsAt(chat, 'Models and endpoints');
+  // First run chose fake/echo (the first listed): another one, so the change shows.
+  await applySetting(settings, 'Default model', 'fake/reasoning');
+  await settingsAt(chat, 'Appearance');
+  await settings.getByRole('checkbox', { name: 'Name conversations automatically' }).uncheck();
+  await settings.getByRole('checkbox', { name: 'Load remote images automatically' }).check();
+  await settingsAt(chat, 'About');
+  await settings.getByRole('checkbox', { name: 'Check for updates automatically' }).check();
+  await expect(settings.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
   const page = await restart(parley);
-  await page.keyboard.press(mod(','));
-  const dialog = settingsDialog(page);
+  const dialog = await settingsAt(page, 'Connection');
   await expect(dialog.getByRole('textbox', { name: 'Team/project' })).toHaveValue('acme/chat');
-  await expect(dialog.getByRole('textbox', { name: 'Default model' })).toHaveValue('fake/echo');
+  await settingsAt(page, 'Models and endpoints');
+  await expect(dialog.getByRole('textbox', { name: 'Default model' })).toHaveValue('fake/reasoning');
+  await settingsAt(page, 'Appearance');
   await expect(dialog.getByRole('checkbox', { name: 'Name conversations automatically' })).not.toBeChecked();
-  await expect(dialog.getByRole('checkbox', { name: 'Check for updates automatically' })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'Load remote images automatically' })).toBeChecked();
+  await settingsAt(page, 'About');
+  await expect(dialog.getByRole('checkbox', { name: 'Check for updates automatically' })).toBeChecked();
+  await settingsAt(page, 'Data');
   await expect(dialog.getByText(dataDir)).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
   // The new default model is what a new chat starts with.
-  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('fake/echo');
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('fake/reasoning');
 });
 
 test('the data folder: shown, and opened in the file manager where there is one', async ({ chat, runtime, dataDir }) => {
-  await chat.keyboard.press(mod(','));
-  const dialog = settingsDialog(chat);
-  await expect(dialog.getByRole('heading', { name: 'Data', exact: true })).toBeVisible();
+  const dialog = await settingsAt(chat, 'Data');
+  await expect(dialog.getByRole('heading', { name: 'Data folder', exact: true })).toBeVisible();
   await expect(dialog.getByText(dataDir)).toBeVisible();
   test.skip(runtime === 'electron', 'Electron hands the folder to the OS file manager, which a test cannot see');
   await dialog.getByRole('button', { name: 'Open data folder' }).click();

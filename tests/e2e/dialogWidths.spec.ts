@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expectAccessibleInBothThemes } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { expectNoOverflow, rectOf } from './support/geometry';
+import { settingsAt, SETTINGS_SECTION_NAMES } from './support/screens';
 import { expectScreen, freezeForScreenshots, SCREEN_SIZES, showAs } from './support/visual';
 
 const LONG_NAME = 'Reviewer for pull requests that touch the database migrations and the importer';
@@ -53,17 +54,28 @@ test('the Prompts dialog is 760 px (window − 48 px when narrower), two columns
   }
 });
 
-test('Settings: nothing sticks out at 1280×800 and 900×700', async ({ chat }) => {
-  await chat.getByRole('button', { name: 'Settings', exact: true }).click();
-  const dialog = chat.getByRole('dialog', { name: 'Settings' });
-  await expect(dialog).toBeVisible();
+test('Settings: 820 × 600, never taller than the window less 48, a 200 px section list, and no section sticks out', async ({ chat }) => {
+  const dialog = await settingsAt(chat, 'Connection');
+  const list = dialog.getByRole('navigation', { name: 'Settings sections' });
   for (const size of SCREEN_SIZES) {
     await showAs(chat, size, 'light');
     const box = await rectOf(dialog);
-    expect(box.x + box.width, `Settings inside the window at ${size.name}`).toBeLessThanOrEqual(size.width);
-    await expectNoSidewaysScroll(dialog, `Settings at ${size.name}`);
-    await expectNoOverflow(chat, `Settings at ${size.name}`, '[role=dialog]');
+    expect(box.width, `Settings' width at ${size.name}`).toBeCloseTo(820, 0);
+    expect(box.height, `Settings' height at ${size.name}`).toBeCloseTo(600, 0);
+    expect((await rectOf(list)).width, `the section list at ${size.name}`).toBeCloseTo(200, 0);
+    for (const section of SETTINGS_SECTION_NAMES) {
+      await settingsAt(chat, section);
+      await expectNoSidewaysScroll(dialog, `Settings › ${section} at ${size.name}`);
+      await expectNoOverflow(chat, `Settings › ${section} at ${size.name}`, '[role=dialog]');
+    }
   }
+  // A short window: the dialog keeps 24 px above and below, and its page scrolls.
+  await chat.setViewportSize({ width: 900, height: 480 });
+  await settingsAt(chat, 'Data');
+  const short = await rectOf(dialog);
+  expect(short.height).toBeCloseTo(480 - 48, 0);
+  expect(short.y).toBeCloseTo(24, 0);
+  await expectNoOverflow(chat, 'Settings › Data in a 480 px tall window', '[role=dialog]');
 });
 
 test('the Prompts dialog: pictures and axe in both themes', async ({ chat }) => {

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { startFakeInferenceServer, type FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { enterKeyIfAsked, expect, pickModel, TEST_KEY, test as base } from './support/fixtures';
-import { chatOnce, conversationButton, sidebar } from './support/screens';
+import { chatOnce, conversationButton, settingsAt, sidebar } from './support/screens';
 
 const test = base.extend<{ local: FakeInferenceServer }>({
   local: async ({}, use) => {
@@ -24,7 +24,7 @@ const chatRequests = (server: FakeInferenceServer) => server.requests.filter((re
 
 async function openSettings(page: Page) {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  return page.getByRole('dialog', { name: 'Settings' });
+  return settingsAt(page, 'Models and endpoints');
 }
 
 test('an added endpoint: tested, chatted with, and remembered by its conversation after a restart', async ({ chat, parley, fake, local }) => {

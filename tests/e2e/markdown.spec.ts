@@ -1,4 +1,5 @@
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+import { settingsAt } from './support/screens';
 
 // The fake echoes "You said: <message>", so the sample starts with a line of its own.
 const SAMPLE = [
@@ -65,9 +66,9 @@ test('Load image fetches through main (the page itself may not), and the setting
   await expect(lastAnswer(chat).getByRole('alert')).toContainText('did not return a PNG');
 
   await chat.getByRole('button', { name: 'Settings', exact: true }).click();
-  const settings = chat.getByRole('dialog', { name: 'Settings' });
+  const settings = await settingsAt(chat, 'Appearance');
   await settings.getByRole('checkbox', { name: 'Load remote images automatically' }).check();
-  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await settings.getByRole('button', { name: 'Close' }).click();
   await send(chat, `another:\n\n![again](${imageHost}/images/pixel.png?2)`);
   await expect(lastAnswer(chat).getByRole('img', { name: 'again' })).toHaveAttribute('src', /^data:image\/png;base64,/);

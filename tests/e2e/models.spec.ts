@@ -6,7 +6,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatCost, usageCost } from '../../shared/cost';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, saveKey, send, TEST_KEY, test } from './support/fixtures';
-import { chatOnce, sidebar } from './support/screens';
+import { expectNoOverflow, rectOf } from './support/geometry';
+import { applySetting, chatOnce, sidebar } from './support/screens';
 
 const KIMI = 'moonshotai/Kimi-K2.6';
 const GPT_20B = 'openai/gpt-oss-20b';
@@ -125,17 +126,19 @@ test('the usage view adds up two answers, with their cost, and links to the W&B 
   const dialog = app.getByRole('dialog', { name: 'Usage' });
   const promptTokens = usages.reduce((sum, usage) => sum + usage.promptTokens, 0).toLocaleString('en-US');
   const completionTokens = usages.reduce((sum, usage) => sum + usage.completionTokens, 0).toLocaleString('en-US');
-  for (const row of ['This week', 'This month', KIMI]) {
-    await expect(dialog.getByRole('row', { name: new RegExp(`^${row.replace('.', '\\.')}`) }).getByRole('cell')).toHaveText(['2', promptTokens, completionTokens, formatCost(cost)]);
+  for (const period of ['This week', 'This month']) {
+    await expect(dialog.getByRole('region', { name: period }).getByRole('definition')).toHaveText([formatCost(cost), '2', promptTokens, completionTokens]);
   }
+  await expect(dialog.getByRole('row', { name: new RegExp(`^${KIMI.replace('.', '\\.')}`) }).getByRole('cell')).toHaveText(['2', promptTokens, completionTokens, formatCost(cost)]);
+  // 640 px wide, nothing sticking out.
+  expect((await rectOf(dialog)).width).toBeCloseTo(640, 0);
+  await expectNoOverflow(app, 'Usage', '[role=dialog]');
   await expect(dialog).toContainText('default entity’s “inference” project');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await sidebar(app).getByRole('button', { name: 'Settings' }).click();
   const settings = app.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Team/project').fill('acme/chat');
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByText('Settings saved.')).toBeVisible();
+  await applySetting(settings, 'Team/project', 'acme/chat');
   await settings.getByRole('button', { name: 'Close' }).click();
   await sidebar(app).getByRole('button', { name: 'Usage' }).click();
   await expect(dialog).toContainText('W&B counts this usage in the project acme/chat.');

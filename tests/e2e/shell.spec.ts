@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { atWidths, expectNoOverflow, expectWidthAtLeast, heightShare, LAYOUT_WIDTHS, nextFrames } from './support/geometry';
-import { chatSettings, rowOf, sidebar } from './support/screens';
+import { chatSettings, rowOf, settingsAt, sidebar } from './support/screens';
 import { RICH_TITLE, SEEDED_TITLES } from './support/seedHistory';
 import { expect, test } from './support/seeded';
 import { expectScreen, type ScreenSize } from './support/visual';
@@ -30,10 +30,8 @@ async function showSidebar(page: Page): Promise<void> {
 }
 
 async function setTextSize(page: Page, size: 'default' | 'larger'): Promise<void> {
-  await page.keyboard.press(mod(','));
-  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const settings = await settingsAt(page, 'Appearance');
   await settings.getByRole('combobox', { name: 'Text size' }).selectOption(size === 'larger' ? 'Larger' : 'Default');
-  await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-text-size', size);
   await settings.getByRole('button', { name: 'Close' }).first().click();
   await expect(settings).toHaveCount(0);
@@ -83,8 +81,7 @@ test('the title keeps 120 px with two endpoints, parameters set and an export st
   await seeded.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await openConversation(seeded, RICH_TITLE);
   // A second endpoint: the Endpoint chip joins the bar.
-  await seeded.keyboard.press(mod(','));
-  const settings = seeded.getByRole('dialog', { name: 'Settings' });
+  const settings = await settingsAt(seeded, 'Models and endpoints');
   await settings.getByRole('button', { name: 'Add endpoint' }).click();
   const form = settings.getByRole('form', { name: 'Add endpoint' });
   await form.getByLabel('Name').fill('Local lab server with a long name');
@@ -193,7 +190,7 @@ test('the footer holds Usage and Settings; Import, Export all, Back up and Selec
   await expect(footer).toHaveText(['Usage', 'Settings']);
   for (const name of ['Import', 'Export all', 'Back up', 'Select']) await expect(sidebar(seeded).getByRole('button', { name, exact: true })).toHaveCount(0);
   await sidebar(seeded).getByRole('button', { name: 'Settings', exact: true }).click();
-  const settings = seeded.getByRole('dialog', { name: 'Settings' });
+  const settings = await settingsAt(seeded, 'Data');
   for (const name of ['Import', 'Export all', 'Back up', 'Select']) await expect(settings.getByRole('button', { name, exact: true })).toBeVisible();
   await settings.getByRole('button', { name: 'Select', exact: true }).click();
   await expect(settings).toHaveCount(0);

@@ -10,7 +10,7 @@ import { XSS_VECTORS } from '../fixtures/xssCorpus';
 import { guardPage } from './security/support/pageGuard';
 import { enterKeyIfAsked, expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { expectAccessibleInBothThemes } from './support/axe';
-import { conversationAction, conversationButton, sidebar, topBarAction } from './support/screens';
+import { conversationAction, conversationButton, settingsAt, sidebar, topBarAction } from './support/screens';
 import { savedText } from './support/transfer';
 import { expectScreen, freezeForScreenshots, SCREEN_VARIANTS, showAs, STILL, TOLERANCE } from './support/visual';
 
@@ -18,14 +18,12 @@ import { expectScreen, freezeForScreenshots, SCREEN_VARIANTS, showAs, STILL, TOL
 const EVERYTHING_ARGS = ['node_modules/@modelcontextprotocol/server-everything/dist/index.js', 'stdio'];
 
 const settingsDialog = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
-const toolsSection = (page: Page) => settingsDialog(page).getByRole('region', { name: 'Tools' });
+const toolsSection = (page: Page) => settingsDialog(page).getByRole('region', { name: 'MCP servers' });
 const approval = (page: Page) => page.getByRole('alertdialog', { name: 'Allow tool call' });
 
 async function openToolSettings(page: Page) {
-  await sidebar(page).getByRole('button', { name: 'Settings', exact: true }).click();
-  const section = toolsSection(page);
-  await section.scrollIntoViewIfNeeded();
-  return section;
+  await settingsAt(page, 'Tools');
+  return toolsSection(page);
 }
 
 /** Adds a stdio server in Settings › Tools and starts it; returns its card. */
@@ -215,7 +213,7 @@ test.describe('screens', () => {
     // The last screens were the narrow ones, where the sidebar (and its Settings button) is a closed drawer.
     await chat.setViewportSize({ width: 1280, height: 800 });
     const section = await openToolSettings(chat);
-    await section.getByRole('heading', { name: 'Tools', exact: true }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await section.getByRole('heading', { name: 'MCP servers', exact: true }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await expectScreen(chat, 'tools-settings');
     await expectAccessibleInBothThemes(chat, 'Settings › Tools');
   });

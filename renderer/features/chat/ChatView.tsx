@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useParley } from '../../lib/ParleyContext';
-import { useCompareDialog } from '../compare/useCompareDialog';
+import { useCompare } from '../compare/useCompare';
 import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
 import { useModels } from '../models/modelsContext';
 import { Composer, type ComposerHandle } from './Composer';
@@ -60,7 +60,7 @@ export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSet
     return null;
   }, []);
 
-  const compare = useCompareDialog(chat);
+  const compare = useCompare(chat);
   const composer = useRef<ComposerHandle>(null);
   const openCompare = compare.open;
   const compareDraft = useCallback(() => openCompare(composer.current?.draft() ?? '', (text) => composer.current?.fill(text)), [openCompare]);
@@ -104,7 +104,8 @@ export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSet
   return (
     <main className="chat-main" aria-busy={loading}>
       {/* The thread's grid places the composer: centred in a new chat, docked at the bottom after. */}
-      <div className="thread" data-empty={empty || undefined}>
+      {/* Compare takes the thread's place; the thread stays mounted (its scroll, the draft) under it. */}
+      <div className="thread" data-empty={empty || undefined} hidden={compare.view !== null}>
         <MessageActionsContext.Provider value={messageActions}>
           <EditRequestContext value={editRequest}>
             <MessageList
@@ -142,7 +143,7 @@ export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSet
           <EmptyChatExtras onStarter={(prompt) => composer.current?.fill(prompt)} onCompare={compareDraft} onPrompts={onOpenPrompts} onImport={onImport} />
         )}
       </div>
-      {compare.dialog}
+      {compare.view}
       {chat.pendingApproval && <ToolApprovalDialog key={chat.pendingApproval.call.id} call={chat.pendingApproval.call} onAnswer={chat.pendingApproval.answer} onStop={stop} />}
     </main>
   );

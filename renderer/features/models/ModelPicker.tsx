@@ -1,8 +1,6 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { AppError, ModelList } from '../../../shared/ipc';
 import { IconButton } from '../../ui/IconButton';
 import { Icons } from '../../ui/icons';
-import { formatTime } from '../../lib/format';
 import { ModelOptions } from './ModelOptions';
 import { useModels } from './modelsContext';
 import { pickerSections } from './pickerSections';
@@ -24,7 +22,7 @@ const isFavouriteKey = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey
  */
 export const ModelPicker = memo(function ModelPicker({ value, onChange }: ModelPickerProps) {
   const models = useModels();
-  const { list, loadError, refreshing, favourites, recents, toggleFavourite, pickerRequests } = models;
+  const { list, refreshing, favourites, recents, toggleFavourite, pickerRequests } = models;
   const id = useId();
   const listboxId = `${id}-listbox`;
   const popupId = `${id}-popup`;
@@ -166,29 +164,20 @@ export const ModelPicker = memo(function ModelPicker({ value, onChange }: ModelP
           <IconButton label="Refresh models" icon={Icons.refresh} placement="below" onClick={() => void (refreshing || models.refresh())} aria-busy={refreshing} />
         </div>
       </div>
-      <ModelListStatus list={list} loadError={loadError} refreshing={refreshing} />
+      <RefreshStatus refreshing={refreshing} />
     </div>
   );
 });
 
-function ModelListStatus({ list, loadError, refreshing }: { list: ModelList | null; loadError: AppError | null; refreshing: boolean }) {
-  if (loadError) {
-    return (
-      <p role="alert" className="picker-status error-text">
-        Could not load models: {loadError.message}
-      </p>
-    );
-  }
-  let text = '';
-  if (refreshing) text = 'Refreshing models…';
-  else if (list?.fromCache && list.error) {
-    const when = list.fetchedAt === null ? 'earlier' : formatTime(list.fetchedAt);
-    text = `Offline: showing models cached ${when}. ${list.error.message}`;
-  } else if (list?.error) text = list.error.message;
-  else if (list?.models.length === 0) text = 'No models available.';
-  return (
-    <p role="status" className={list?.error ? 'picker-status warning-text' : 'picker-status'}>
-      {text}
+/**
+ * Says "Refreshing models…" to a screen reader. What is wrong with the list (offline, refused,
+ * empty) is the banner above the thread (CatalogueBanner), not small text under the chip.
+ */
+function RefreshStatus({ refreshing }: { refreshing: boolean }) {
+  // Only while it refreshes: an empty status would be one more in the bar (its Copied/Exported line is the one).
+  return refreshing ? (
+    <p role="status" className="visually-hidden">
+      Refreshing models…
     </p>
-  );
+  ) : null;
 }

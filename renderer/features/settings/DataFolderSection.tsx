@@ -1,12 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParley } from '../../lib/ParleyContext';
 import { toAppError } from '../../lib/errors';
 import { RestoreBackupDialog } from '../history/RestoreBackupDialog';
+import { SettingsSection } from './SettingsFields';
 
 /** Where Parley keeps everything, a button that shows it in the file manager (the app only), and the history's backups. */
 export function DataFolderSection({ onRestoreBackup }: { onRestoreBackup: (backupFile: string) => Promise<void> }) {
   const api = useParley();
-  const id = useId();
   const [path, setPath] = useState('');
   const [status, setStatus] = useState('');
   const [choosingBackup, setChoosingBackup] = useState(false);
@@ -33,13 +33,12 @@ export function DataFolderSection({ onRestoreBackup }: { onRestoreBackup: (backu
   }
 
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Data</h3>
+    <SettingsSection title="Data folder">
       <p className="data-folder-path">
         <code>{path}</code>
       </p>
       <p className="hint">Settings, the encrypted key, history and logs.</p>
-      <div className="actions">
+      <div className="actions start">
         <button type="button" onClick={() => void open()}>
           Open data folder
         </button>
@@ -51,6 +50,6 @@ export function DataFolderSection({ onRestoreBackup }: { onRestoreBackup: (backu
         {status}
       </p>
       {choosingBackup && <RestoreBackupDialog onClose={() => setChoosingBackup(false)} onRestore={onRestoreBackup} />}
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Icons } from '../../ui/icons';
+import '../../ui/fieldError.css';
 
 /** What is wrong with a field, right under it: announced at once, with an icon so colour is not the only sign. */
 export function FieldError({ id, children }: { id: string; children: ReactNode }) {

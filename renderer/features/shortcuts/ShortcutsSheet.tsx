@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { Modal } from '../../components/Modal';
-import { isMacPlatform } from './keys';
-import { shortcutRows } from './shortcutList';
+import { ShortcutTable } from './ShortcutTable';
 
 /** The "Keyboard shortcuts" sheet: every shortcut, with this platform's modifier. */
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
@@ -14,24 +13,7 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-      <table className="shortcut-table">
-        <thead>
-          <tr>
-            <th scope="col">Action</th>
-            <th scope="col">Keys</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shortcutRows(isMacPlatform()).map((row) => (
-            <tr key={row.action}>
-              <th scope="row">{row.action}</th>
-              <td>
-                <kbd>{row.keys}</kbd>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortcutTable />
     </Modal>
   );
 }

@@ -23,7 +23,7 @@ export function ToolsSettings() {
 
   return (
     <section className="settings-section tools-settings" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Tools</h3>
+      <h3 id={`${id}-title`}>MCP servers</h3>
       <p className="hint">
         MCP servers give models tools: reading files, searching, running commands. A conversation uses only the servers you turn on for it, and
         every call asks you first unless you chose “Always allow this tool”.

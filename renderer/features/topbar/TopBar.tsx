@@ -4,6 +4,7 @@ import { ContextMenu, type ContextMenuItem } from '../../components/ContextMenu'
 import { IconButton } from '../../ui/IconButton';
 import { Icons } from '../../ui/icons';
 import { useTooltip } from '../../ui/useTooltip';
+import { RenameField } from '../history/RenameField';
 import { useConversationMarkdown } from '../transfer/useConversationMarkdown';
 import { ChatSettingsButton } from './ChatSettingsButton';
 import { SidebarToggle } from './SidebarToggle';
@@ -31,6 +32,8 @@ interface TopBarProps {
   onToggleSidebar: () => void;
   sidebarToggleRef?: Ref<HTMLButtonElement>;
   onNewChat: () => void;
+  /** Renames the conversation (a double-click on the title); absent while it is not saved yet. */
+  onRename?: (title: string) => void;
 }
 
 /**
@@ -54,6 +57,7 @@ export function TopBar({
   onToggleSidebar,
   sidebarToggleRef,
   onNewChat,
+  onRename,
 }: TopBarProps) {
   const bar = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -61,6 +65,7 @@ export function TopBar({
   const markdown = useConversationMarkdown();
   const titleTip = useTooltip({ label: title, placement: 'below' });
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const [renaming, setRenaming] = useState(false);
 
   const menuItems: ContextMenuItem[] = saved
     ? [
@@ -77,9 +82,22 @@ export function TopBar({
           <IconButton label="New chat" icon={Icons.newChat} shortcut={{ key: 'N' }} placement="below" onClick={onNewChat} />
         </>
       )}
-      <h1 ref={heading} {...titleTip.triggerProps} className={`top-bar-title ${titleTip.triggerProps.className}`}>
-        {title}
-      </h1>
+      {renaming && onRename ? (
+        // Still the page's h1 while it is edited, with the field in its place.
+        <h1 ref={heading} className="top-bar-title">
+          <RenameField
+            title={title}
+            onDone={(next) => {
+              setRenaming(false);
+              if (next !== null && next.trim() !== '' && next.trim() !== title) onRename(next.trim());
+            }}
+          />
+        </h1>
+      ) : (
+        <h1 ref={heading} {...titleTip.triggerProps} className={`top-bar-title ${titleTip.triggerProps.className}`} onDoubleClick={onRename && (() => setRenaming(true))}>
+          {title}
+        </h1>
+      )}
       {titleTip.tooltip}
       {fits.stats && stats}
       <div className={fits.status ? 'top-bar-status' : 'top-bar-status visually-hidden'}>

@@ -6,6 +6,7 @@ import { Modal } from '../../components/Modal';
 import { toAppError } from '../../lib/errors';
 import { formatCount } from '../../lib/format';
 import { wandbProjectUrl } from './wandbProject';
+import './usage.css';
 
 /** "$1.27", "at least $1.27" when some answers had no known price, "Not known" when none had. */
 function costText({ cost, unpricedAnswers }: UsageTotals): string {
@@ -24,13 +25,41 @@ function UsageCells({ totals }: { totals: UsageTotals }) {
   );
 }
 
-function UsageTable({ caption, first, rows }: { caption: string; first: string; rows: { name: string; totals: UsageTotals }[] }) {
+/** One period at a glance: its cost large, then answers and tokens. A region named by the period. */
+function UsageTile({ name, totals }: { name: string; totals: UsageTotals }) {
+  const id = useId();
+  return (
+    <section className="usage-tile" aria-labelledby={id}>
+      <h3 id={id}>{name}</h3>
+      <dl>
+        <div className="usage-tile-cost">
+          <dt>Cost</dt>
+          <dd>{costText(totals)}</dd>
+        </div>
+        <div>
+          <dt>Answers</dt>
+          <dd>{formatCount(totals.answers)}</dd>
+        </div>
+        <div>
+          <dt>Tokens in</dt>
+          <dd>{formatCount(totals.promptTokens)}</dd>
+        </div>
+        <div>
+          <dt>Tokens out</dt>
+          <dd>{formatCount(totals.completionTokens)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function UsageTable({ caption, rows }: { caption: string; rows: { name: string; totals: UsageTotals }[] }) {
   return (
     <table className="usage-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{first}</th>
+          <th scope="col">Model</th>
           <th scope="col">Answers</th>
           <th scope="col">Tokens in</th>
           <th scope="col">Tokens out</th>
@@ -68,7 +97,11 @@ function WandbProject({ project }: { project: string }) {
   );
 }
 
-/** "Usage": tokens and cost this week, this month and per model, from the answers saved on this computer. */
+/**
+ * "Usage" (docs/design-system.md, "Usage"): a 640 px dialog with a tile for this week and this
+ * month, the per-model table (numbers right-aligned) and where W&B counts it, from the answers
+ * saved on this computer.
+ */
 export function UsageDialog({ project, onClose }: { project: string; onClose: () => void }) {
   const api = useParley();
   const id = useId();
@@ -98,16 +131,12 @@ export function UsageDialog({ project, onClose }: { project: string; onClose: ()
       {!report && !error && <p role="status">Adding up usage…</p>}
       {report && (
         <>
-          <UsageTable
-            caption="By period"
-            first="Period"
-            rows={[
-              { name: 'This week', totals: report.thisWeek },
-              { name: 'This month', totals: report.thisMonth },
-            ]}
-          />
+          <div className="usage-tiles">
+            <UsageTile name="This week" totals={report.thisWeek} />
+            <UsageTile name="This month" totals={report.thisMonth} />
+          </div>
           {report.byModel.length > 0 ? (
-            <UsageTable caption="By model, all saved answers" first="Model" rows={report.byModel.map((row) => ({ name: row.model, totals: row }))} />
+            <UsageTable caption="By model, all saved answers" rows={report.byModel.map((row) => ({ name: row.model, totals: row }))} />
           ) : (
             <p>No answers with token counts yet.</p>
           )}

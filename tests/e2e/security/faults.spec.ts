@@ -6,6 +6,7 @@
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, lastAnswer, pickModel, send, test } from '../support/fixtures';
+import { applySetting } from '../support/screens';
 
 interface Fault {
   name: string;
@@ -50,9 +51,7 @@ const FAULTS: Fault[] = [
 async function setBaseURL(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.getByLabel('Base URL').fill(url);
-  await dialog.getByRole('button', { name: 'Save settings' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Settings saved.');
+  await applySetting(dialog, 'Base URL', url);
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 

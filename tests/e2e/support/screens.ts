@@ -1,5 +1,5 @@
 /** Where things are on Parley's screens, by role and name, and the one-line steps many specs share. */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, lastAnswer, send } from './fixtures';
 
 export const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
@@ -40,8 +40,29 @@ export async function topBarAction(page: Page, item: string): Promise<void> {
   await page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name: item, exact: true }).click();
 }
 
+/** Settings' sections, in the order its section list shows them. */
+export const SETTINGS_SECTION_NAMES = ['Connection', 'Models and endpoints', 'Appearance', 'Data', 'Shortcuts', 'About'] as const;
+
+/** Settings (opened with Ctrl/⌘+, if it is not open yet) showing `section` ('Connection', 'Data' …); returns the dialog. */
+export async function settingsAt(page: Page, section: string) {
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  if (!(await dialog.isVisible())) await page.keyboard.press('ControlOrMeta+,');
+  const button = dialog.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: section, exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-current', 'page');
+  return dialog;
+}
+
+/** Types `value` into a Settings text field and applies it with Enter; waits for the row's "Saved". */
+export async function applySetting(dialog: Locator, label: string, value: string): Promise<void> {
+  const field = dialog.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+  await expect(dialog.locator('.settings-row').filter({ has: dialog.page().getByLabel(label, { exact: true }) }).getByRole('status')).toHaveText('Saved');
+}
+
 /** Presses `name` (Import, Export all, Back up, Select) among Settings' moves of conversations in and out. */
 export async function dataAction(page: Page, name: string): Promise<void> {
   await sidebar(page).getByRole('button', { name: 'Settings', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name, exact: true }).click();
+  await (await settingsAt(page, 'Data')).getByRole('button', { name, exact: true }).click();
 }

@@ -8,7 +8,7 @@
  * Fonts: the baselines are drawn with Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk,
  * fonts-noto-color-emoji), which .ci/run installs; other fonts give other pixels.
  */
-import type { Page, PageScreenshotOptions } from '@playwright/test';
+import type { Locator, Page, PageScreenshotOptions } from '@playwright/test';
 import { expect } from './fixtures';
 import { nextFrames } from './geometry';
 import { SCREENSHOT_NOW } from './seedHistory';
@@ -68,10 +68,16 @@ export async function captureScreen(page: Page, size: ScreenSize, theme: Theme):
  * Compares the current screen with its baseline in every variant: `<screen>-<size>-<theme>.png`.
  * `prepare` runs after each resize, for screens whose state depends on the size (a drawer).
  */
-export async function expectScreen(page: Page, screen: string, prepare?: (size: ScreenSize, theme: Theme) => Promise<void>): Promise<void> {
+export async function expectScreen(
+  page: Page,
+  screen: string,
+  prepare?: (size: ScreenSize, theme: Theme) => Promise<void>,
+  /** What differs from run to run by design (a temporary folder's path): painted over. */
+  mask: Locator[] = [],
+): Promise<void> {
   for (const { size, theme } of SCREEN_VARIANTS) {
     await showAs(page, size, theme);
     await prepare?.(size, theme);
-    await expect(page).toHaveScreenshot(`${screen}-${size.name}-${theme}.png`, { ...STILL, ...TOLERANCE });
+    await expect(page).toHaveScreenshot(`${screen}-${size.name}-${theme}.png`, { ...STILL, ...TOLERANCE, mask });
   }
 }

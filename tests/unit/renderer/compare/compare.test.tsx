@@ -26,7 +26,9 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const dialog = () => screen.getByRole('dialog', { name: 'Compare models' });
+/** Compare, in the window where the thread was. */
+const dialog = () => screen.getByRole('region', { name: 'Compare models' });
+const compareGone = () => expect(screen.queryByRole('region', { name: 'Compare models' })).toBeNull();
 const column = (model: string) => within(dialog()).getByRole('region', { name: model });
 const composer = () => screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
 
@@ -54,6 +56,12 @@ function streamFor(model: string): ScriptedChat {
 
 /** Why "Send to all" is disabled, as the button's description says it. */
 const reason = () => document.getElementById(within(dialog()).getByRole('button', { name: 'Send to all' }).getAttribute('aria-describedby') ?? '')?.textContent;
+
+/** Chooses a column's answer with its radio and goes on with it: the one primary action. */
+async function continueWith(model: string) {
+  await user.click(await within(column(model)).findByRole('radio', { name: 'Choose this answer' }));
+  await user.click(within(dialog()).getByRole('button', { name: 'Continue with this' }));
+}
 
 const saved = () => api.callsTo('saveComparison').map(([comparison]) => comparison as SaveComparison);
 
@@ -116,8 +124,8 @@ describe('Compare', () => {
     await waitFor(() => expect(within(column(QWEN)).getByText('Stopped')).toBeTruthy());
     expect(within(dialog()).queryByRole('button', { name: 'Stop all' })).toBeNull();
 
-    await user.click(within(column(DEEPSEEK)).getByRole('button', { name: 'Use this answer' }));
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Compare models' })).toBeNull());
+    await continueWith(DEEPSEEK);
+    await waitFor(compareGone);
     const [comparison] = saved();
     expect(comparison).toMatchObject({
       newConversation: true,
@@ -173,14 +181,14 @@ describe('Compare', () => {
     streamFor(LLAMA).end();
     streamFor(QWEN).delta('Half an');
     api.failNext('saveComparison', { code: 'internal', message: 'The disk is full.' });
-    await user.click(await within(column(LLAMA)).findByRole('button', { name: 'Use this answer' }));
+    await continueWith(LLAMA);
     // The still streaming column was stopped, and is kept with what it had.
     expect(streamFor(QWEN).cancelled).toBe(true);
     expect((await within(dialog()).findByRole('alert')).textContent).toBe('Could not save the comparison: The disk is full.');
     expect(column(QWEN).textContent).toContain('Half an');
 
-    await user.click(within(column(LLAMA)).getByRole('button', { name: 'Use this answer' }));
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Compare models' })).toBeNull());
+    await continueWith(LLAMA);
+    await waitFor(compareGone);
     expect(saved().at(-1)).toMatchObject({
       conversationId: seeded.id,
       newConversation: false,
@@ -198,12 +206,12 @@ describe('Compare', () => {
     streamFor(QWEN).fail({ code: 'model-not-found', message: 'This model is not available.' });
     streamFor(LLAMA).delta('Because.');
     expect((await within(column(QWEN)).findByRole('alert')).textContent).toBe('This model is not available.');
-    expect(within(column(QWEN)).queryByRole('button', { name: 'Use this answer' })).toBeNull();
+    expect(within(column(QWEN)).queryByRole('radio')).toBeNull();
 
     await user.click(within(dialog()).getByRole('button', { name: 'Close' }));
     await user.click(within(screen.getByRole('alertdialog', { name: 'Discard this comparison?' })).getByRole('button', { name: 'Keep comparing' }));
     streamFor(LLAMA).end();
-    await user.click(await within(column(LLAMA)).findByRole('button', { name: 'Use this answer' }));
+    await continueWith(LLAMA);
     await waitFor(() => expect(saved()).toHaveLength(1));
     expect(saved()[0]?.others).toEqual([]);
   });
@@ -212,7 +220,7 @@ describe('Compare', () => {
     await openCompare('First draft');
     await user.type(within(dialog()).getByLabelText('Prompt'), ', longer');
     await user.click(within(dialog()).getByRole('button', { name: 'Close' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    compareGone();
     expect(composer().value).toBe('First draft, longer');
 
     await user.click(screen.getByRole('button', { name: 'Compare' }));
@@ -220,7 +228,7 @@ describe('Compare', () => {
     await user.click(within(dialog()).getByRole('button', { name: 'Send to all' }));
     await user.keyboard('{Escape}');
     await user.click(within(screen.getByRole('alertdialog', { name: 'Discard this comparison?' })).getByRole('button', { name: 'Discard' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    compareGone();
     expect(api.chats.every((chat) => chat.cancelled)).toBe(true);
     expect(composer().value).toBe('First draft, longer');
     expect(saved()).toEqual([]);

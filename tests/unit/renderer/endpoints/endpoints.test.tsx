@@ -12,7 +12,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 async function openSettings() {
-  const { user, dialog } = await openSettingsOf(api);
+  const { user, dialog } = await openSettingsOf(api, 'Models and endpoints');
   return { user, settings: dialog };
 }
 

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
+import { SAVED_MS } from '../../../../renderer/features/settings/useSaveSetting';
 import { openSettings as openSettingsOf } from '../support/openSettings';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
 
@@ -13,28 +13,71 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const openSettings = () => openSettingsOf(api);
+const openSettings = (section?: string) => openSettingsOf(api, section);
+
+const sections = (dialog: HTMLElement) => within(within(dialog).getByRole('navigation', { name: 'Settings sections' }));
 
 describe('settings', () => {
-  it('saves the fields and applies the theme', async () => {
+  it('applies each change at once: a typed value on Enter, a choice as it is made, each with a quiet Saved', async () => {
     const { user, dialog } = await openSettings();
     const project = within(dialog).getByLabelText('Team/project');
-    await user.type(project, 'acme/chat');
-    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Theme' }), 'Dark');
-    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    await user.type(project, 'acme/chat{Enter}');
+    expect(api.callsTo('updateSettings')).toEqual([[{ project: 'acme/chat' }]]);
+    expect(project).toBe(document.activeElement);
+    const projectRow = project.closest('.settings-row') as HTMLElement;
+    const saved = within(projectRow).getByRole('status');
+    await waitFor(() => expect(saved.textContent).toBe('Saved'));
+    // Quiet: it goes away by itself.
+    await waitFor(() => expect(saved.textContent).toBe(''), { timeout: SAVED_MS + 2_000 });
 
-    expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
-    // The default prompt and parameters have their own places (Prompts, Parameters), not this form.
-    const { baseURL, defaultModel, textSize, autoTitle, autoUpdate, remoteImages } = DEFAULT_SETTINGS;
-    expect(api.callsTo('updateSettings')).toEqual([[{ baseURL, project: 'acme/chat', defaultModel, theme: 'dark', textSize, autoTitle, autoUpdate, remoteImages }]]);
+    await user.click(sections(dialog).getByRole('button', { name: 'Appearance' }));
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Theme' }), 'Dark');
     expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(api.callsTo('updateSettings').at(-1)).toEqual([{ theme: 'dark' }]);
+    expect(api.settings.theme).toBe('dark');
+    expect(within(dialog).queryByRole('button', { name: /Save/ })).toBeNull();
   });
 
-  it('shows why settings were refused', async () => {
+  it('saves a typed value when the field is left, and not when nothing changed', async () => {
+    const { user, dialog } = await openSettings();
+    await user.click(within(dialog).getByLabelText('Base URL'));
+    await user.tab();
+    expect(api.callsTo('updateSettings')).toEqual([]);
+    await user.type(within(dialog).getByLabelText('Team/project'), '  acme/chat  ');
+    await user.tab();
+    expect(api.callsTo('updateSettings')).toEqual([[{ project: 'acme/chat' }]]);
+    expect(api.settings.project).toBe('acme/chat');
+  });
+
+  it('a refused value stays in its field with the reason under it', async () => {
     const { user, dialog } = await openSettings();
     api.failNext('updateSettings', { code: 'invalid-request', message: 'Base URL must be an http(s) URL.' });
-    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    const baseURL = within(dialog).getByLabelText('Base URL');
+    await user.clear(baseURL);
+    await user.type(baseURL, 'ftp://example.com{Enter}');
     expect((await within(dialog).findByRole('alert')).textContent).toBe('Base URL must be an http(s) URL.');
+    expect(baseURL).toHaveProperty('value', 'ftp://example.com');
+    expect(baseURL.getAttribute('aria-invalid')).toBe('true');
+    expect(baseURL.getAttribute('aria-describedby')).toContain((await within(dialog).findByRole('alert')).id);
+  });
+
+  it('shows one section at a time, marked in the list; it opens on Connection', async () => {
+    const { user, dialog } = await openSettings();
+    const names = sections(dialog)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+    expect(names).toEqual(['Connection', 'Models and endpoints', 'Appearance', 'Data', 'Shortcuts', 'About']);
+    const current = () => sections(dialog).getAllByRole('button').filter((button) => button.getAttribute('aria-current') === 'page');
+    expect(current().map((button) => button.textContent)).toEqual(['Connection']);
+    expect(current()[0]).toBe(document.activeElement);
+    expect(within(dialog).getByRole('heading', { level: 3, name: 'Connection' })).toBeTruthy();
+    expect(within(dialog).queryByRole('combobox', { name: 'Theme' })).toBeNull();
+
+    await user.click(sections(dialog).getByRole('button', { name: 'Shortcuts' }));
+    expect(current().map((button) => button.textContent)).toEqual(['Shortcuts']);
+    expect(within(dialog).getByRole('region', { name: 'Shortcuts' })).toBeTruthy();
+    expect(within(dialog).getByRole('rowheader', { name: 'New chat' })).toBeTruthy();
+    expect(within(dialog).queryByLabelText('Base URL')).toBeNull();
   });
 
   it('Escape closes it and focus goes back to the Settings button; Tab stays inside', async () => {
@@ -47,6 +90,14 @@ describe('settings', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('button', { name: 'Settings' })).toBe(document.activeElement);
+  });
+
+  it('Escape in a field keeps what was typed, then closes', async () => {
+    const { user, dialog } = await openSettings();
+    await user.type(within(dialog).getByLabelText('Team/project'), 'acme/chat');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.callsTo('updateSettings')).toEqual([[{ project: 'acme/chat' }]]);
   });
 
   it('shows the key status and warns when it is not in a keyring', async () => {
@@ -65,6 +116,7 @@ describe('settings', () => {
     expect(await within(dialog).findByText(/ends in 5678/)).toBeTruthy();
     expect(within(dialog).queryByLabelText('API key')).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Replace key' })).toBe(document.activeElement);
+    expect(within(dialog).getByText('Key saved.')).toBeTruthy();
   });
 
   it('removing the key returns to first run', async () => {
@@ -87,33 +139,51 @@ describe('notices', () => {
   });
 });
 
-describe('the settings screen', () => {
-  it('groups its settings under headings', async () => {
-    const { dialog } = await openSettings();
-    const headings = within(dialog).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
-    expect(headings).toEqual(['Connection', 'New chats', 'Appearance', 'Privacy and updates', 'Stored key', 'Endpoints', 'Tools', 'Conversations', 'Data']);
+describe('the settings sections', () => {
+  it('groups each page under headings', async () => {
+    const { user, dialog } = await openSettings();
+    const headings = () => within(dialog).getAllByRole('heading').map((heading) => heading.textContent);
+    expect(headings()).toEqual(['Settings', 'Connection', 'Stored key']);
+    await user.click(sections(dialog).getByRole('button', { name: 'Models and endpoints' }));
+    expect(headings()).toEqual(['Settings', 'Models and endpoints', 'Endpoints']);
+    await user.click(sections(dialog).getByRole('button', { name: 'Tools' }));
+    expect(headings()).toEqual(['Settings', 'Tools', 'MCP servers']);
+    await user.click(sections(dialog).getByRole('button', { name: 'Data' }));
+    expect(headings()).toEqual(['Settings', 'Data', 'Conversations', 'Data folder']);
   });
 
-  it('saves text size, default model and the three switches; text size applies at once', async () => {
-    const { user, dialog } = await openSettings();
-    expect(within(dialog).getByRole('checkbox', { name: 'Check for updates automatically' })).toHaveProperty('checked', false);
+  it('applies text size and the switches at once, and the default model when typed', async () => {
+    const { user, dialog } = await openSettings('About');
+    const updates = within(dialog).getByRole('checkbox', { name: 'Check for updates automatically' });
+    expect(updates).toHaveProperty('checked', false);
+    await user.click(updates);
+    expect(api.settings.autoUpdate).toBe(true);
+    expect(updates).toHaveProperty('checked', true);
+
+    await user.click(sections(dialog).getByRole('button', { name: 'Appearance' }));
     expect(within(dialog).getByRole('checkbox', { name: 'Load remote images automatically' })).toHaveProperty('checked', false);
     expect(within(dialog).getByRole('checkbox', { name: 'Name conversations automatically' })).toHaveProperty('checked', true);
-
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Text size' }), 'Larger');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Default model' }), 'fake/echo');
-    await user.click(within(dialog).getByRole('checkbox', { name: 'Check for updates automatically' }));
+    expect(document.documentElement.dataset.textSize).toBe('larger');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Load remote images automatically' }));
     await user.click(within(dialog).getByRole('checkbox', { name: 'Name conversations automatically' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
 
-    expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
+    await user.click(sections(dialog).getByRole('button', { name: 'Models and endpoints' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Default model' }), 'fake/echo{Enter}');
     expect(api.settings).toMatchObject({ textSize: 'larger', defaultModel: 'fake/echo', autoUpdate: true, remoteImages: true, autoTitle: false });
-    expect(document.documentElement.dataset.textSize).toBe('larger');
+  });
+
+  it('a refused switch goes back and says why', async () => {
+    const { user, dialog } = await openSettings('Appearance');
+    api.failNext('updateSettings', { code: 'internal', message: 'The settings file could not be written.' });
+    const images = within(dialog).getByRole('checkbox', { name: 'Load remote images automatically' });
+    await user.click(images);
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('The settings file could not be written.');
+    expect(images).toHaveProperty('checked', false);
   });
 
   it('shows the data folder; where it cannot be opened (web mode) it says where it is', async () => {
-    const { user, dialog } = await openSettings();
+    const { user, dialog } = await openSettings('Data');
     expect(await within(dialog).findByText('/home/me/.config/Parley')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Open data folder' }));
     expect(await within(dialog).findByText(/cannot open folders here; the folder is \/home\/me\/.config\/Parley/)).toBeTruthy();
@@ -121,16 +191,6 @@ describe('the settings screen', () => {
     api.canOpenFolder = true;
     await user.click(within(dialog).getByRole('button', { name: 'Open data folder' }));
     expect(api.callsTo('openDataFolder')).toHaveLength(2);
-  });
-
-  it('opens the keyboard shortcuts sheet over it, and Escape goes back to the settings', async () => {
-    const { user, dialog } = await openSettings();
-    await user.click(within(dialog).getByRole('button', { name: 'Keyboard shortcuts' }));
-    const sheet = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    expect(within(sheet).getByRole('rowheader', { name: 'New chat' })).toBeTruthy();
-    await user.keyboard('{Escape}');
-    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
-    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
   });
 });
 

@@ -30,8 +30,10 @@ export function topBarMenu() {
   return within(screen.getByRole('menu', { name: 'More' }));
 }
 
-/** Settings, opened from the sidebar: where Import, Export all, Back up and Select now live. */
-export function settingsDialog() {
+/** Settings, opened from the sidebar at one of its sections (Data holds Import, Export all, Back up and Select). */
+export function settingsDialog(section: string) {
   fireEvent.click(within(screen.getByRole('navigation', { name: 'Conversations' })).getByRole('button', { name: 'Settings' }));
-  return within(screen.getByRole('dialog', { name: 'Settings' }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Settings' }));
+  fireEvent.click(within(dialog.getByRole('navigation', { name: 'Settings sections' })).getByRole('button', { name: section }));
+  return dialog;
 }

@@ -31,7 +31,7 @@ afterEach(cleanup);
 async function show() {
   renderWith(api, <ToolsSettings />);
   const user = userEvent.setup();
-  const section = await screen.findByRole('region', { name: 'Tools' });
+  const section = await screen.findByRole('region', { name: 'MCP servers' });
   return { user, section };
 }
 

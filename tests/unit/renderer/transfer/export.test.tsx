@@ -107,13 +107,13 @@ describe('backing up', () => {
   it('downloads the backup in web mode and says where it was saved in the app', async () => {
     const user = await openApp();
     api.backup = { savedTo: null, download: { fileName: 'parley-backup.json', mimeType: 'application/json', content: '{"schemaVersion":1}' }, unreadable: [] };
-    await user.click(settingsDialog().getByRole('button', { name: 'Back up' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Back up' }));
     await within(sidebar()).findByText('Downloaded parley-backup.json');
     expect(downloads.map((download) => download.fileName)).toEqual(['parley-backup.json']);
     expect(await downloads[0]?.blob.text()).toBe('{"schemaVersion":1}');
 
     api.backup = { savedTo: '/home/me/parley-backup.json', download: null, unreadable: [] };
-    await user.click(settingsDialog().getByRole('button', { name: 'Back up' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Back up' }));
     await within(sidebar()).findByText('Saved to /home/me/parley-backup.json');
     expect(api.callsTo('backUp')).toHaveLength(2);
   });
@@ -124,7 +124,7 @@ describe('exporting to a folder', () => {
 
   it('exports the selected conversations, shows progress, and cancels on request', async () => {
     const user = await openApp();
-    await user.click(settingsDialog().getByRole('button', { name: 'Select' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Select' }));
     expect(screen.getByRole('button', { name: 'Export selected' })).toHaveProperty('disabled', true);
     // Ticked out of list order: the export keeps the list's.
     await user.click(screen.getByRole('checkbox', { name: 'Select Old poems' }));
@@ -155,7 +155,7 @@ describe('exporting to a folder', () => {
     const user = await openApp();
     api.folderStatus = { ...api.folderStatus, done: 3, total: 3, finished: true, written: 2, skipped: [{ id: taxes.id, reason: 'the file could not be written' }] };
 
-    await user.click(settingsDialog().getByRole('button', { name: 'Export all' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Export all' }));
 
     expect(api.callsTo('startFolderExport')).toEqual([[{ ids: null }]]);
     await within(dialog()).findByText('Exported 2 conversations to /home/me/Parley export');
@@ -166,7 +166,7 @@ describe('exporting to a folder', () => {
   it('does nothing when the folder choice is cancelled, and keeps the selection', async () => {
     const user = await openApp();
     api.folderJobId = null;
-    await user.click(settingsDialog().getByRole('button', { name: 'Select' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Select' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Tax questions' }));
     await user.click(screen.getByRole('button', { name: 'Export selected' }));
 

@@ -39,7 +39,7 @@ const files = (items: unknown[], fileList: File[] = []) => ({ dataTransfer: { ty
 describe('the Import dialog', () => {
   it('imports the chosen files with the chosen duplicates rule, reports on each, and lists the new conversations', async () => {
     const user = await openApp();
-    await user.click(settingsDialog().getByRole('button', { name: 'Import' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Import' }));
     expect(within(dialog()).getByText('A Parley backup (.json)')).toBeTruthy();
     const skip = within(dialog()).getByRole('radio', { name: 'Skip it' });
     expect(skip).toHaveProperty('checked', true);
@@ -73,7 +73,7 @@ describe('the Import dialog', () => {
 
   it('skips files that are not Markdown or JSON before sending the rest of a chosen folder', async () => {
     const user = await openApp();
-    await user.click(settingsDialog().getByRole('button', { name: 'Import' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Import' }));
     const inFolder = (content: string, path: string) => {
       const file = new File([content], path.split('/').at(-1) ?? path);
       Object.defineProperty(file, 'webkitRelativePath', { value: path });
@@ -98,7 +98,7 @@ describe('the Import dialog', () => {
       skipped: [],
     };
     const user = await openApp();
-    await user.click(settingsDialog().getByRole('button', { name: 'Import' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Import' }));
     const text = `[${'{"title": "Paris trip", "mapping": {}},'.repeat(30)}{}]`;
     await user.upload(within(dialog()).getByLabelText('Files to import'), [new File([text], 'conversations.json', { type: 'application/json' })]);
 
@@ -115,7 +115,7 @@ describe('the Import dialog', () => {
   it('says that nothing was imported when main refuses the files', async () => {
     const user = await openApp();
     api.failNext('importFiles', { code: 'invalid-request', message: 'the files are too large for one import' });
-    await user.click(settingsDialog().getByRole('button', { name: 'Import' }));
+    await user.click(settingsDialog('Data').getByRole('button', { name: 'Import' }));
     await user.upload(within(dialog()).getByLabelText('Files to import'), [new File(['{}'], 'conversations.json')]);
 
     expect((await within(dialog()).findByRole('alert')).textContent).toBe('Nothing was imported: the files are too large for one import');
