@@ -7,7 +7,7 @@ import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { MAX_NESTING } from '../../../../renderer/features/markdown/boundDepth';
-import { limitMarkup } from '../../../../renderer/features/markdown/limitMarkup';
+import { MAX_DELIMITERS, limitMarkup } from '../../../../renderer/features/markdown/limitMarkup';
 
 const indentedList = (levels: number, marker = '-'): string => Array.from({ length: levels }, (_, level) => `${'  '.repeat(level)}${marker} level ${level}`).join('\n');
 
@@ -47,5 +47,14 @@ describe('limitMarkup with lists nested by indentation', () => {
     expect(limitMarkup(within).text).toBe(within);
     const repeated = Array.from({ length: 20 }, () => indentedList(MAX_NESTING)).join('\n\n');
     expect(limitMarkup(repeated).text).toBe(repeated);
+  });
+});
+
+describe('limitMarkup with brackets past the delimiter limit', () => {
+  it('shows them as look-alikes Chromium can lay out in a long run (not fullwidth forms)', () => {
+    const limited = limitMarkup(`${'['.repeat(3_000)}x${']'.repeat(13_000)}`).text;
+    expect(limited).toHaveLength(16_001);
+    expect(limited.slice(MAX_DELIMITERS, 3_000)).toMatch(/^[^[\]\uFF01-\uFF60]+$/);
+    expect(limited.slice(-10_000)).toMatch(/^[^[\]\uFF01-\uFF60]+$/);
   });
 });
