@@ -4,6 +4,7 @@ import { runExportBench } from './export.bench';
 import { runHistoryBench } from './history.bench';
 import { runChatgptImportBench } from './chatgptImport.bench';
 import { runMarkdownBench } from './markdown.bench';
+import { runMarkdownFuzzBench } from './markdownFuzz.bench';
 import { runMarkdownOpenBench } from './markdownOpen.bench';
 import { runSearchBench } from './search.bench';
 
@@ -13,4 +14,5 @@ await runExportBench();
 await runChatgptImportBench();
 await runMarkdownBench();
 await runMarkdownOpenBench();
+await runMarkdownFuzzBench();
 await runConversationBench();

@@ -18,10 +18,11 @@ export interface MarkdownPage {
    */
   stream(renderer: Renderer, text: string, from: number, step: number, chunks: number): { total: number[]; script: number[] };
   /**
-   * Renders a finished answer into a fresh root and resolves with the ms until the frame showing
-   * it has been painted, and whether that frame covered the whole window with rendered Markdown.
+   * Renders an answer (finished unless `streaming`) into a fresh root and resolves with the ms until
+   * the frame showing it has been painted, and whether that frame covered the whole window with
+   * rendered Markdown.
    */
-  open(renderer: Renderer, text: string): Promise<{ ms: number; screenCovered: boolean }>;
+  open(renderer: Renderer, text: string, streaming?: boolean): Promise<{ ms: number; screenCovered: boolean }>;
   /** Loads what Parley loads after start-up (the Markdown pipeline), as the app has by then. */
   ready(): Promise<unknown>;
   reset(): void;
@@ -69,10 +70,10 @@ const page: MarkdownPage = {
     const timings = Array.from({ length: chunks }, (_, chunk) => time(renderer, text.slice(0, from + step * (chunk + 1)), true));
     return { total: timings.map((timing) => timing.total), script: timings.map((timing) => timing.script) };
   },
-  async open(renderer, text) {
+  async open(renderer, text, streaming = false) {
     page.reset();
     const started = performance.now();
-    flushSync(() => root.render(element(renderer, text, false)));
+    flushSync(() => root.render(element(renderer, text, streaming)));
     await nextPaint();
     return { ms: performance.now() - started, screenCovered: screenCovered() };
   },

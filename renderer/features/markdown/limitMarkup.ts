@@ -2,16 +2,20 @@ import { MAX_NESTING } from './boundDepth';
 
 /**
  * Markdown the parser would spend superlinear time on, made literal before it parses: micromark's
- * cost grows with the square (or worse) of the nesting on one line (2,000 `- ` took 20 s) and of
- * the unmatched emphasis or bracket delimiters in one paragraph (40,000 `a* ` took 5 s). A real
+ * cost grows with the square (or worse) of the nesting on one line (2,000 `- ` took 20 s), with the
+ * cube of lists nested by indentation (315 levels, one a line, 100k characters: 3 s) and with the
+ * unmatched emphasis or bracket delimiters in one paragraph (40,000 `a* ` took 5 s). A real
  * answer never comes near these limits. Past them, a container marker gets a backslash (one per
  * line) and shows as text; an emphasis or bracket delimiter becomes its look-alike (`*` → `∗`),
  * which costs the parser no more than a letter, where tens of thousands of escapes would cost
  * seconds.
  */
 
-/** Look-alikes for delimiters past the limit: the same length, so offsets stay the source's. */
-const LOOK_ALIKE: Record<string, string> = { '*': '∗', _: '＿', '~': '∼', '[': '［', ']': '］' };
+/**
+ * Look-alikes for delimiters past the limit: the same length, so offsets stay the source's. Not the
+ * fullwidth brackets `［］`: Chromium lays out a long run of those in quadratic time (6,000: 2 s).
+ */
+const LOOK_ALIKE: Record<string, string> = { '*': '∗', _: '＿', '~': '∼', '[': '⁅', ']': '⁆' };
 
 /** Emphasis (`*`, `_`, `~`) or bracket (`[`, `]`) delimiters one paragraph may use as markup. */
 export const MAX_DELIMITERS = 1_000;
@@ -40,17 +44,23 @@ export function sourceOffset(offset: number, insertions: readonly number[]): num
   return offset - low;
 }
 
-/** Where in `line` a backslash makes its first container marker past MAX_NESTING literal, or null. */
-function excessContainer(line: string): number | null {
-  let consumed = 0;
-  for (let depth = 0; ; depth++) {
+// A list item's marker after any indentation: how deep the item sits depends on the items open above it.
+const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
+
+/**
+ * Where in `line` a backslash makes its first container marker past MAX_NESTING literal, or null;
+ * the markers start at `from` (after a list item's indentation), inside `depth` open list items.
+ */
+function excessContainer(line: string, from: number, depth: number): number | null {
+  let consumed = from;
+  for (; ; depth++) {
     CONTAINER.lastIndex = consumed;
     const match = CONTAINER.exec(line);
     if (!match) return null;
     const indent = match[1] ?? '';
     const marker = match[2] ?? '';
     // `\>`, `\-`, and `1\.` for an ordered item: its `.` or `)` is what makes it one.
-    if (depth === MAX_NESTING) return consumed + indent.length + (/^\d/.test(marker) ? marker.length - 1 : 0);
+    if (depth >= MAX_NESTING) return consumed + indent.length + (/^\d/.test(marker) ? marker.length - 1 : 0);
     consumed += match[0].length;
   }
 }
@@ -61,6 +71,9 @@ export function limitMarkup(source: string): LimitedMarkup {
   const lookAlikes: number[] = [];
   let fence: string | null = null;
   let delimiters = 0;
+  // Content columns of the list items open at this line, innermost last. Only a list item's line
+  // closes items (lazy and blank lines do not), so the depth is never underestimated.
+  const openItems: number[] = [];
   let lineStart = 0;
   for (const line of source.split('\n')) {
     const marker = FENCE.exec(line)?.[1];
@@ -71,7 +84,12 @@ export function limitMarkup(source: string): LimitedMarkup {
     } else if (line.trim() === '') {
       delimiters = 0;
     } else {
-      const container = excessContainer(line);
+      const item = LIST_ITEM.exec(line);
+      const indent = item?.[1]?.length ?? 0;
+      if (item) while ((openItems.at(-1) ?? -1) > indent) openItems.pop();
+      const depth = item ? openItems.length : 0;
+      if (item && depth < MAX_NESTING) openItems.push(item[0].length);
+      const container = excessContainer(line, indent, depth);
       if (container !== null) insertions.push(lineStart + container);
       for (let index = 0; index < line.length; index++) {
         const char = line[index];

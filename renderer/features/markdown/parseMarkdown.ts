@@ -4,14 +4,13 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
+import { guardAutolinks } from './autolinkGuard';
 import { boundDepth } from './boundDepth';
 import { limitMarkup, sourceOffset } from './limitMarkup';
 
 // Built once: the extension objects are plain data, shared by every parse.
-const options = {
-  extensions: [gfm(), math()],
-  mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
-};
+const syntax = { gfm: gfm(), math: math() };
+const mdastExtensions = [gfmFromMarkdown(), mathFromMarkdown()];
 
 /** Moves every node's offsets from the limited text back to the source's. */
 function remapOffsets(tree: Root, insertions: readonly number[]): void {
@@ -26,12 +25,12 @@ function remapOffsets(tree: Root, insertions: readonly number[]): void {
 
 /**
  * Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math, in time that grows with the
- * text and not faster (limitMarkup), nested at most MAX_NESTING deep (boundDepth). Offsets are
+ * text and not faster (limitMarkup, guardAutolinks), nested at most MAX_NESTING deep (boundDepth). Offsets are
  * the source's.
  */
 export function parseMarkdown(source: string): Root {
   const limited = limitMarkup(source);
-  const tree = fromMarkdown(limited.text, options);
+  const tree = fromMarkdown(limited.text, { extensions: [guardAutolinks(syntax.gfm, limited.text), syntax.math], mdastExtensions });
   if (limited.insertions.length > 0) remapOffsets(tree, limited.insertions);
   return boundDepth(tree, source);
 }

@@ -1,0 +1,60 @@
+/**
+ * Lists nested by indentation, one level a line (issue 15, Proof): micromark's time grows with the
+ * cube of that nesting (315 levels in 100,000 characters took seconds in Chromium, found by the fuzz
+ * benchmark), so the parser must never see them deeper than MAX_NESTING.
+ */
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { describe, expect, it } from 'vitest';
+import { MAX_NESTING } from '../../../../renderer/features/markdown/boundDepth';
+import { MAX_DELIMITERS, limitMarkup } from '../../../../renderer/features/markdown/limitMarkup';
+
+const indentedList = (levels: number, marker = '-'): string => Array.from({ length: levels }, (_, level) => `${'  '.repeat(level)}${marker} level ${level}`).join('\n');
+
+/** How many lists the parser nests inside one another in `text`. */
+function listDepth(text: string): number {
+  let deepest = 0;
+  const walk: [Nodes, number][] = [[fromMarkdown(text), 0]];
+  for (let next = walk.pop(); next; next = walk.pop()) {
+    const [node, depth] = next;
+    const level = node.type === 'list' ? depth + 1 : depth;
+    deepest = Math.max(deepest, level);
+    if ('children' in node) for (const child of node.children) walk.push([child, level]);
+  }
+  return deepest;
+}
+
+describe('limitMarkup with lists nested by indentation', () => {
+  it('hands the parser at most MAX_NESTING levels, the deeper items as text', () => {
+    const limited = limitMarkup(indentedList(300)).text;
+    expect(listDepth(limited)).toBe(MAX_NESTING);
+    expect(limited).toContain(`\\- level ${MAX_NESTING}`);
+    expect(limited).toContain('\\- level 299');
+  });
+
+  it('counts ordered items, and items after a lazy or blank line, as nesting too', () => {
+    const ordered = Array.from({ length: 40 }, (_, level) => `${'   '.repeat(level)}1. level ${level}`).join('\n');
+    expect(listDepth(limitMarkup(ordered).text)).toBe(MAX_NESTING);
+    const interrupted = indentedList(40)
+      .split('\n')
+      .map((line, level) => (level % 2 ? `${line}\nlazy text\n` : line))
+      .join('\n');
+    expect(listDepth(limitMarkup(interrupted).text)).toBeLessThanOrEqual(MAX_NESTING);
+  });
+
+  it('leaves lists within the limit, and lists that close again, as they are', () => {
+    const within = indentedList(MAX_NESTING);
+    expect(limitMarkup(within).text).toBe(within);
+    const repeated = Array.from({ length: 20 }, () => indentedList(MAX_NESTING)).join('\n\n');
+    expect(limitMarkup(repeated).text).toBe(repeated);
+  });
+});
+
+describe('limitMarkup with brackets past the delimiter limit', () => {
+  it('shows them as look-alikes Chromium can lay out in a long run (not fullwidth forms)', () => {
+    const limited = limitMarkup(`${'['.repeat(3_000)}x${']'.repeat(13_000)}`).text;
+    expect(limited).toHaveLength(16_001);
+    expect(limited.slice(MAX_DELIMITERS, 3_000)).toMatch(/^[^[\]\uFF01-\uFF60]+$/);
+    expect(limited.slice(-10_000)).toMatch(/^[^[\]\uFF01-\uFF60]+$/);
+  });
+});
