@@ -41,7 +41,7 @@ export async function topBarAction(page: Page, item: string): Promise<void> {
 }
 
 /** Settings' sections, in the order its section list shows them. */
-export const SETTINGS_SECTION_NAMES = ['Connection', 'Models and endpoints', 'Appearance', 'Data', 'Shortcuts', 'About'] as const;
+export const SETTINGS_SECTION_NAMES = ['Connection', 'Models and endpoints', 'Tools', 'Appearance', 'Data', 'Shortcuts', 'About'] as const;
 
 /** Settings (opened with Ctrl/⌘+, if it is not open yet) showing `section` ('Connection', 'Data' …); returns the dialog. */
 export async function settingsAt(page: Page, section: string) {

@@ -66,7 +66,7 @@ describe('settings', () => {
     const names = sections(dialog)
       .getAllByRole('button')
       .map((button) => button.textContent);
-    expect(names).toEqual(['Connection', 'Models and endpoints', 'Appearance', 'Data', 'Shortcuts', 'About']);
+    expect(names).toEqual(['Connection', 'Models and endpoints', 'Tools', 'Appearance', 'Data', 'Shortcuts', 'About']);
     const current = () => sections(dialog).getAllByRole('button').filter((button) => button.getAttribute('aria-current') === 'page');
     expect(current().map((button) => button.textContent)).toEqual(['Connection']);
     expect(current()[0]).toBe(document.activeElement);
