@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { ModelList } from '../../../shared/ipc';
-import { IconButton } from '../../components/IconButton';
+import { IconButton } from '../../ui/IconButton';
+import { Icons } from '../../ui/icons';
 import { modelDetails, stageLabel } from './modelDetails';
 import { gridLayout, type PickerSection } from './pickerSections';
 import './models.css';
@@ -79,8 +80,10 @@ export function ModelOptions({ popupId, listboxId, optionId, sections, activeInd
           return (
             <IconButton
               key={model}
+              size="sm"
               label={starred ? `Remove ${model} from favourites` : `Add ${model} to favourites`}
-              icon={starred ? '★' : '☆'}
+              icon={Icons.favourite}
+              shortcut={{ key: 'D' }}
               className={starred ? 'star starred' : 'star'}
               style={{ gridRow: row }}
               aria-pressed={starred}
