@@ -112,9 +112,13 @@ function scanRaw(line: string, open: Open): void {
       open.comment = true;
       real += '    ';
       i += 3;
+    } else if (open.tag) {
+      open.tag = c !== '>';
+      // Inside a tag or a bogus comment (`<![CDATA[`, `<!X`, `<?`) a `<` starts nothing: an end
+      // tag there is text the browser folds into it, so it closes nothing.
+      real += c === '<' ? ' ' : c;
     } else {
-      if (open.tag) open.tag = c !== '>';
-      else open.tag = c === '<' && /[A-Za-z/!?]/.test(line.charAt(i + 1));
+      open.tag = c === '<' && /[A-Za-z/!?]/.test(line.charAt(i + 1));
       real += c;
     }
   }

@@ -83,6 +83,13 @@ describe('Markdown export as people see it', () => {
     expect(readable(page, 1)).toBe(true);
   });
 
+  it('counts an end tag inside a bogus comment as text: <details> left open by "<![CDATA[ … </details>" is closed', () => {
+    // Found by the property above (seed 1237562834): the browser folds `</details>` into the comment `<![CDATA[` starts.
+    const question = sampleMessage({ id: 'u-1', role: 'user', content: '<details open>\n<![CDATA[\n</details>\n' });
+    const page = renderedPage(conversationToMarkdown(withWitnesses(sampleConversation({ messages: [question] })), { timeZone: 'UTC' }));
+    expect(readable(page, 0)).toBe(true);
+  });
+
   it('keeps thinking that holds a </details> line inside its own section', () => {
     const c = withWitnesses(sampleConversation({ messages: [sampleMessage({ id: 'a-1', role: 'assistant', reasoning: 'I will close it:\n</details>\nand go on thinking.', content: 'Done.' })] }));
     const page = renderedPage(conversationToMarkdown(c, { timeZone: 'UTC' }));
