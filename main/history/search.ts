@@ -160,11 +160,19 @@ class Scan {
     let text = texts.next();
     let tool = tools.next();
     while (!text.done || !tool.done) {
+      // The newer head goes first; when both indexes hold the same message, it comes once.
       const textSeq = text.done ? -1n : text.value.seq;
       const toolSeq = tool.done ? -1n : tool.value.seq;
-      yield { text: textSeq >= toolSeq ? (text.value as Candidate) : undefined, tools: toolSeq >= textSeq ? (tool.value as Candidate) : undefined };
-      if (textSeq >= toolSeq) text = texts.next();
-      if (toolSeq >= textSeq) tool = tools.next();
+      const found: Found = {};
+      if (!text.done && textSeq >= toolSeq) {
+        found.text = text.value;
+        text = texts.next();
+      }
+      if (!tool.done && toolSeq >= textSeq) {
+        found.tools = tool.value;
+        tool = tools.next();
+      }
+      yield found;
     }
   }
 

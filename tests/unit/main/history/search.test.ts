@@ -253,6 +253,12 @@ describe('search', () => {
       writer.finish(DONE);
       expect(store.search('gales').map((hit) => hit.messageId)).toEqual([writer.message.id]);
       checkSearchIndex(db);
+      // A result written after its answer ended replaces the old one in the index.
+      db.prepare("UPDATE tool_calls SET result_text = 'Clear skies.' WHERE message_id = ?").run(writer.message.id);
+      expect(store.search('gales')).toEqual([]);
+      expect(store.search('clear skies').map((hit) => hit.messageId)).toEqual([writer.message.id]);
+      db.prepare("UPDATE tool_calls SET result_text = 'Sleet and gales.' WHERE message_id = ?").run(writer.message.id);
+      checkSearchIndex(db);
 
       // A continuation streams again: found again when it ends, once.
       const continued = store.continueAnswer(id, writer.message.id);
@@ -273,6 +279,16 @@ describe('search', () => {
       expect(store.search('oslo')).toEqual([]);
       store.purgeDeleted(-1);
       expect(toolRows()).toBe(0);
+      checkSearchIndex(db);
+    });
+
+    it('finds the calls of an answer a crash left streaming once it is recovered', () => {
+      const { id } = store.createConversation(conversationInput('Crash'));
+      const writer = store.startAnswer(id, { model: 'm', params: {} });
+      writer.recordToolCall(toolCall('read_text_file', '{"path": "/tmp/axolotl.txt"}', null));
+      expect(store.search('axolotl')).toEqual([]);
+      expect(store.recoverInterrupted()).toBe(1);
+      expect(store.search('axolotl').map((hit) => hit.messageId)).toEqual([writer.message.id]);
       checkSearchIndex(db);
     });
 
