@@ -89,16 +89,17 @@ export async function runSearchBench(): Promise<void> {
     console.info(`\nSearch: seeding ${MESSAGES.toLocaleString('en')} messages…`);
     const { db: seeded, report } = await seedHistory(file, join(dir, 'backups'), MESSAGES);
     const bytes = fileSize(seeded);
-    const [trigramBytes = 0, gramBytes = 0] = indexBytes(seeded, ['messages_fts', 'messages_grams']);
+    const [trigramBytes = 0, gramBytes = 0, toolTrigramBytes = 0, toolGramBytes = 0] = indexBytes(seeded, ['messages_fts', 'messages_grams', 'tool_calls_fts', 'tool_calls_grams']);
     seeded.close();
 
     console.info(
       `Seeded ${report.messages.toLocaleString('en')} messages in ${report.conversations.toLocaleString('en')} conversations ` +
+        `and ${report.toolCalls.toLocaleString('en')} tool calls ` +
         `(${(report.textChars / 1e6).toFixed(0)} M characters) in ${(report.seedMs / 1000).toFixed(1)} s; database ${mb(report.bytesBeforeIndex)} before indexing.`,
     );
     console.info(`Indexing (the upgrade from schema 1, after its backup of ${(report.backupMs / 1000).toFixed(1)} s):`);
     for (const step of report.steps) if (step.ms >= 1) console.info(`  ${step.name}: ${(step.ms / 1000).toFixed(1)} s`);
-    console.info(`Database ${mb(bytes)}: trigram index ${mb(trigramBytes)}, short-word index ${mb(gramBytes)}.\n`);
+    console.info(`Database ${mb(bytes)}: trigram index ${mb(trigramBytes)}, short-word index ${mb(gramBytes)}, tool-call indexes ${mb(toolTrigramBytes)} and ${mb(toolGramBytes)}.\n`);
 
     const db = openDatabase(file);
     const rows: string[][] = [];

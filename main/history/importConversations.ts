@@ -93,9 +93,10 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
   }
 
   function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
+    // Calls first: the answer's row then indexes all their text for search at once (migration 011), not once per call.
+    for (const answer of [m, ...(m.versions ?? [])]) insertToolCalls(answer);
     statements.insertMessage.run({ ...rowColumns(m), conversationId, position });
     m.versions?.forEach((version, ordinal) => statements.insertVersion.run({ ...rowColumns(version), messageId: m.id, ordinal }));
-    for (const answer of [m, ...(m.versions ?? [])]) insertToolCalls(answer);
     // Links in an export file were turned into stored files before (export/importAttachments.ts); only those are kept.
     const stored = (m.attachments ?? []).flatMap(({ file, name, kind, mimeType, bytes }) => (file ? [{ file, name, kind, mimeType, bytes }] : []));
     if (stored.length > 0) attachments.add(m.id, stored);

@@ -46,8 +46,15 @@ interface Group {
   title: string;
   updatedAt: number;
   titleMatch: boolean;
-  /** Its matching messages the scan saw, newest first (row ids). */
-  matches: bigint[];
+  /** Its matching messages the scan saw, newest first. */
+  matches: Match[];
+}
+
+/** A matching message: in its own text, in its tool calls' text, or both. */
+interface Match {
+  seq: bigint;
+  inText: boolean;
+  inTools: boolean;
 }
 
 interface Candidate {
@@ -58,6 +65,12 @@ interface Candidate {
   deletedAt: bigint | null;
   /** Only read when the index cannot decide alone (see SearchPlan.exact). */
   content?: string;
+}
+
+/** A message found by the message index, the tool-call index, or both. */
+interface Found {
+  text?: Candidate;
+  tools?: Candidate;
 }
 
 interface MessageRow {
@@ -82,11 +95,18 @@ function stepSql(fts: string, columns: string, joins: string): string {
 const TITLES = (fts: string) =>
   stepSql(fts, 'conv.id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt', 'LEFT JOIN conversations AS conv ON conv.seq = c.rowid');
 
-// Columns stored after `content` are not read: for a long message that would walk its overflow pages.
-const MESSAGES = (fts: string, withContent: boolean) =>
+/** A message's tool calls as one text, as the tool-call index holds it (migration 011). */
+const TOOL_TEXT = (messageIdColumn: string) =>
+  `(SELECT group_concat(arguments || char(10) || coalesce(result_text, ''), char(10)) FROM tool_calls WHERE message_id = ${messageIdColumn})`;
+
+/**
+ * Both indexes are keyed by the message's row id. Columns stored after `content` are not read:
+ * for a long message that would walk its overflow pages.
+ */
+const MESSAGES = (fts: string, text: string | null) =>
   stepSql(
     fts,
-    `m.conversation_id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt${withContent ? ', m.content AS content' : ''}`,
+    `m.conversation_id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt${text ? `, ${text} AS content` : ''}`,
     'LEFT JOIN messages AS m ON m.seq = c.rowid LEFT JOIN conversations AS conv ON conv.id = m.conversation_id',
   );
 
@@ -121,7 +141,7 @@ class Scan {
   }
 
   /** Candidates newest first, step by step, until the index has no more or the caller stops. */
-  private *candidatesOf(sql: string): Generator<Candidate, boolean> {
+  private *candidatesOf(sql: string): Generator<Candidate, void> {
     const statement = prepared(this.db, sql);
     for (let cursor = NEWEST; ; ) {
       const step = statement.all(this.plan.match, cursor) as Candidate[];
@@ -129,7 +149,30 @@ class Scan {
         cursor = row.seq;
         yield row;
       }
-      if (step.length < STEP) return true;
+      if (step.length < STEP) return;
+    }
+  }
+
+  /** Messages found in their text or their tool calls, newest first, each once. */
+  private *messagesFound(): Generator<Found, void> {
+    const texts = this.candidatesOf(MESSAGES(this.plan.messageIndex, this.plan.exact ? null : 'm.content'));
+    const tools = this.candidatesOf(MESSAGES(this.plan.toolIndex, this.plan.exact ? null : TOOL_TEXT('m.id')));
+    let text = texts.next();
+    let tool = tools.next();
+    while (!text.done || !tool.done) {
+      // The newer head goes first; when both indexes hold the same message, it comes once.
+      const textSeq = text.done ? -1n : text.value.seq;
+      const toolSeq = tool.done ? -1n : tool.value.seq;
+      const found: Found = {};
+      if (!text.done && textSeq >= toolSeq) {
+        found.text = text.value;
+        text = texts.next();
+      }
+      if (!tool.done && toolSeq >= textSeq) {
+        found.tools = tool.value;
+        tool = tools.next();
+      }
+      yield found;
     }
   }
 
@@ -154,7 +197,7 @@ class Scan {
 
   /** Matching messages, newest first, until the window is full and enough conversations are found, or a budget is spent. */
   messages(limit: number): void {
-    const scan = this.candidatesOf(MESSAGES(this.plan.messageIndex, !this.plan.exact));
+    const scan = this.messagesFound();
     let found = 0;
     let conversations = 0;
     for (let next = scan.next(); ; next = scan.next()) {
@@ -162,11 +205,14 @@ class Scan {
         this.boundary = 0n;
         return;
       }
-      const row = next.value;
-      this.candidates++;
-      if (this.matches(row, () => row.content ?? '')) {
-        const group = this.group(row);
-        if (group.matches.push(row.seq) === 1) conversations++;
+      const { text, tools } = next.value;
+      const row = (text ?? tools) as Candidate;
+      this.candidates += Number(Boolean(text)) + Number(Boolean(tools));
+      const inText = text !== undefined && this.matches(text, () => text.content ?? '');
+      const inTools = tools !== undefined && this.matches(tools, () => tools.content ?? '');
+      if (inText || inTools) {
+        const group = this.group(row as Candidate & { conversationId: string });
+        if (group.matches.push({ seq: row.seq, inText, inTools }) === 1) conversations++;
         found++;
       }
       if ((found >= WINDOW && conversations >= limit) || this.candidates >= CANDIDATE_BUDGET || this.checked >= CHECK_BUDGET) {
@@ -179,7 +225,7 @@ class Scan {
 
 /** Conversations named for the words first, then those with more matching messages, then the most recent. */
 function byRelevance(a: Group, b: Group): number {
-  return Number(b.titleMatch) - Number(a.titleMatch) || b.matches.length - a.matches.length || Number((b.matches[0] ?? 0n) - (a.matches[0] ?? 0n)) || b.updatedAt - a.updatedAt;
+  return Number(b.titleMatch) - Number(a.titleMatch) || b.matches.length - a.matches.length || Number((b.matches[0]?.seq ?? 0n) - (a.matches[0]?.seq ?? 0n)) || b.updatedAt - a.updatedAt;
 }
 
 /**
@@ -189,37 +235,74 @@ function byRelevance(a: Group, b: Group): number {
 function countOlderMatches(db: Db, shown: Group[], boundary: bigint, words: readonly string[]): Set<string> {
   const incomplete = new Set<string>();
   if (boundary === 0n) return incomplete;
-  const older = prepared(db, "SELECT seq, content FROM messages WHERE conversation_id = ? AND seq < ? AND status <> 'streaming' ORDER BY seq DESC");
+  const older = prepared(
+    db,
+    `SELECT seq, content, ${TOOL_TEXT('messages.id')} AS tools FROM messages WHERE conversation_id = ? AND seq < ? AND status <> 'streaming' ORDER BY seq DESC`,
+  );
   let budget = COUNT_BUDGET;
   for (const group of shown) {
-    for (const { seq, content } of older.iterate(group.conversationId, boundary) as IterableIterator<{ seq: bigint; content: string }>) {
-      if (content.length > budget) {
+    for (const { seq, content, tools } of older.iterate(group.conversationId, boundary) as IterableIterator<{ seq: bigint; content: string; tools: string | null }>) {
+      const length = content.length + (tools?.length ?? 0);
+      if (length > budget) {
         incomplete.add(group.conversationId);
         break;
       }
-      budget -= content.length;
-      if (containsAll(fold(content), words)) group.matches.push(seq);
+      budget -= length;
+      const inText = containsAll(fold(content), words);
+      const inTools = tools !== null && containsAll(fold(tools), words);
+      if (inText || inTools) group.matches.push({ seq, inText, inTools });
     }
   }
   return incomplete;
 }
 
-/** The conversation's matching message with the most occurrences among its newest few, the newest on ties. */
-function bestMessage(db: Db, group: Group, words: readonly string[]): MessageRow | null {
-  const read = prepared(db, 'SELECT id, role, content, created_at AS createdAt FROM messages WHERE seq = ?');
-  let best: { row: MessageRow; score: number } | null = null;
-  for (const seq of group.matches.slice(0, SNIPPET_CANDIDATES)) {
-    const row = read.get(seq) as MessageRow | undefined;
-    if (!row) continue;
-    const score = scoreOf(fold(row.content), words);
-    if (!best || score > best.score) best = { row, score };
+/** Where a snippet comes from: a message's text, or the arguments or result of one of its tool calls. */
+interface Passage {
+  row: MessageRow;
+  text: string;
+  /** The call's tool, named before the snippet; null for the message's own text. */
+  tool: string | null;
+}
+
+/** The texts of a match that can give its snippet: its own text first, then its calls' in order. */
+function passagesOf(db: Db, match: Match, row: MessageRow): Passage[] {
+  const passages: Passage[] = match.inText ? [{ row, text: row.content, tool: null }] : [];
+  if (!match.inTools) return passages;
+  const calls = prepared(db, 'SELECT tool, arguments, result_text AS result FROM tool_calls WHERE message_id = ? ORDER BY position');
+  for (const call of calls.all(row.id) as { tool: string; arguments: string; result: string | null }[]) {
+    for (const text of [call.arguments, call.result ?? '']) passages.push({ row, text, tool: call.tool });
   }
-  return best?.row ?? null;
+  return passages;
 }
 
 /**
- * Full-text search over titles and messages of conversations that are not deleted: one result
- * per conversation, best first, with its best snippet and how many of its messages match.
+ * The passage with the most occurrences among the conversation's newest few matching messages:
+ * the newest message on ties, its own text before its tool calls.
+ */
+function bestPassage(db: Db, group: Group, words: readonly string[]): Passage | null {
+  const read = prepared(db, 'SELECT id, role, content, created_at AS createdAt FROM messages WHERE seq = ?');
+  let best: { passage: Passage; score: number } | null = null;
+  for (const match of group.matches.slice(0, SNIPPET_CANDIDATES)) {
+    const row = read.get(match.seq) as MessageRow | undefined;
+    if (!row) continue;
+    for (const passage of passagesOf(db, match, row)) {
+      const score = scoreOf(fold(passage.text), words);
+      if (!best || score > best.score) best = { passage, score };
+    }
+  }
+  return best?.passage ?? null;
+}
+
+/** A passage's snippet; one from a tool call says which tool first. */
+function snippetFrom(passage: Passage, words: readonly string[]): SearchResult['snippet'] {
+  const snippet = snippetOf(passage.text, words);
+  return passage.tool === null ? snippet : [{ text: `${passage.tool}: `, match: false }, ...snippet];
+}
+
+/**
+ * Full-text search over titles, messages and answers' tool calls (arguments and results) of
+ * conversations that are not deleted: one result per conversation, best first, with its best
+ * snippet and how many of its messages match, in their text or their tool calls.
  * Never throws on what a user types (see searchQuery.ts); an empty query finds nothing.
  */
 export function search(db: Db, input: string, { limit = 50 }: SearchOptions = {}): SearchResult[] {
@@ -233,16 +316,16 @@ export function search(db: Db, input: string, { limit = 50 }: SearchOptions = {}
   // Counts completed: the order shown agrees with the counts shown.
   shown.sort(byRelevance);
   return shown.map((group) => {
-    const best = bestMessage(db, group, plan.words);
+    const best = bestPassage(db, group, plan.words);
     return {
       conversationId: group.conversationId,
-      messageId: best?.id ?? null,
+      messageId: best?.row.id ?? null,
       title: group.title,
-      role: best?.role ?? null,
-      snippet: best ? snippetOf(best.content, plan.words) : [],
+      role: best?.row.role ?? null,
+      snippet: best ? snippetFrom(best, plan.words) : [],
       matchCount: group.matches.length,
       moreMatches: incomplete.has(group.conversationId),
-      date: best ? Number(best.createdAt) : group.updatedAt,
+      date: best ? Number(best.row.createdAt) : group.updatedAt,
     };
   });
 }

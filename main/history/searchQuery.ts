@@ -10,6 +10,8 @@ export interface SearchPlan {
   /** The FTS5 tables that find candidates: trigrams when a word has 3+ characters, else the short-word index (008). */
   messageIndex: 'messages_fts' | 'messages_grams';
   titleIndex: 'conversations_fts' | 'conversations_grams';
+  /** The same kind of index over answers' tool calls (011). */
+  toolIndex: 'tool_calls_fts' | 'tool_calls_grams';
   /** Their FTS5 query: quoted phrases, implicitly ANDed, so nothing a user types is syntax. */
   match: string;
   /** Every row the index finds matches; otherwise the text is checked (long words beside short ones). */
@@ -39,7 +41,7 @@ export function planSearch(input: string): SearchPlan | null {
   const words = searchWords(input);
   if (words.length === 0) return null;
   const long = words.filter((word) => [...word].length >= TRIGRAM);
-  if (long.length === words.length) return { words, messageIndex: 'messages_fts', titleIndex: 'conversations_fts', match: long.map(quote).join(' '), exact: true };
+  if (long.length === words.length) return { words, messageIndex: 'messages_fts', titleIndex: 'conversations_fts', toolIndex: 'tool_calls_fts', match: long.map(quote).join(' '), exact: true };
   const pieces = new Set(words.flatMap((word) => ([...word].length >= TRIGRAM ? pairsOf(word) : [word])));
-  return { words, messageIndex: 'messages_grams', titleIndex: 'conversations_grams', match: [...pieces].map((piece) => quote(gramQueryToken(piece))).join(' '), exact: long.length === 0 };
+  return { words, messageIndex: 'messages_grams', titleIndex: 'conversations_grams', toolIndex: 'tool_calls_grams', match: [...pieces].map((piece) => quote(gramQueryToken(piece))).join(' '), exact: long.length === 0 };
 }

@@ -1,5 +1,5 @@
 /**
- * The tool calls of answers (migration 011): one row per call, rewritten at each of its steps,
+ * The tool calls of answers (migration 010; searched through 011): one row per call, rewritten at each of its steps,
  * read back with its conversation (for live answers and their earlier versions alike).
  */
 import type { Attachment, ToolCallRecord } from '../../shared/ipc';

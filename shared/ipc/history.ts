@@ -62,13 +62,16 @@ export interface StoredConversation extends ConversationSummary {
 /** One conversation found by a search. */
 export interface SearchHit {
   conversationId: string;
-  /** Its best matching message, where opening the result goes; null when only the title matched. */
+  /** Its best matching message (an answer, when the match is in its tool calls), where opening the result goes; null when only the title matched. */
   messageId: string | null;
   title: string;
   role: 'user' | 'assistant' | null;
-  /** A line of that message in plain pieces; `match` marks the searched words. Never HTML. Empty for a title match only. */
+  /**
+   * A line of that message, or of one of its tool calls' arguments or result after the tool's name
+   * (`read_file: …`), in plain pieces; `match` marks the searched words. Never HTML. Empty for a title match only.
+   */
   snippet: { text: string; match: boolean }[];
-  /** How many of its messages match. */
+  /** How many of its messages match, in their text or their tool calls. */
   matchCount: number;
   /** The count is a lower bound: the conversation is too long to count in full for this query. */
   moreMatches: boolean;

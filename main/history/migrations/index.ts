@@ -8,9 +8,10 @@ import { messageAttachments } from './007_message_attachments';
 import { searchShortWords } from './008_search_short_words';
 import { thinkingTime } from './009_thinking_time';
 import { tools } from './010_tools';
+import { searchToolCalls } from './011_search_tool_calls';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions, endpointIds, messageAttachments, searchShortWords, thinkingTime, tools];
+export const MIGRATIONS: readonly Migration[] = [initial, search, listIndexes, conversationEndpoint, messageVersions, endpointIds, messageAttachments, searchShortWords, thinkingTime, tools, searchToolCalls];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -7,6 +7,7 @@ import { createHistoryStore } from '../../../../main/history/historyStore';
 import { migrate, MigrationError } from '../../../../main/history/migrate';
 import { LATEST_VERSION, MIGRATIONS } from '../../../../main/history/migrations';
 import { endpointIds } from '../../../../main/history/migrations/006_endpoint_ids';
+import { tools } from '../../../../main/history/migrations/010_tools';
 import type { Migration } from '../../../../main/history/migrations/migration';
 import { checkSearchIndex, manualClock, ok, useTempDir } from './support/tempHistory';
 
@@ -116,6 +117,27 @@ describe('migrations', () => {
       { id: 'c8a1f1de-5a5e-4c36-9d56-2b1f2f0a0003', endpoint: 'wandb' },
     ]);
     db.close();
+  });
+
+  it('makes the tool calls stored before version 11 searchable, in the answer that holds them', async () => {
+    const { db, dir, conversationId } = await databaseAt(tools.version);
+    const insert = db.prepare(`
+      INSERT INTO tool_calls (id, message_id, position, round, content_offset, server_name, tool, arguments, status, result_text, started_at)
+      VALUES (?, ?, ?, 1, 0, 'Files', 'read_text_file', ?, 'complete', ?, 0)`);
+    insert.run('call-1', 'm-2', 0, '{"path": "/birds/pelicans.md"}', 'Pelicans nest on islands in colonies.');
+    insert.run('call-2', 'm-2', 1, '{"path": "/birds/gulls.md"}', null);
+    // A call of an answer that is gone is not found.
+    insert.run('call-3', 'm-gone', 0, '{"path": "/birds/colonies.md"}', 'Colonies of terns.');
+    await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now });
+    checkSearchIndex(db);
+
+    const store = createHistoryStore(db);
+    expect(store.search('colonies')).toEqual([expect.objectContaining({ conversationId, messageId: 'm-2', matchCount: 1 })]);
+    expect(store.search('gulls.md').map((hit) => hit.snippet.map((segment) => segment.text).join(''))).toEqual(['read_text_file: {"path": "/birds/gulls.md"}']);
+    expect(store.search('terns')).toEqual([]);
+    // The question and the answer, whose text and calls both match: two messages.
+    expect(store.search('pelican').map((hit) => hit.matchCount)).toEqual([2]);
+    store.close();
   });
 
   it('leaves an up-to-date database alone', async () => {

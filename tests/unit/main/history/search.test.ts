@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../../main/history/database';
 import type { HistoryStore } from '../../../../main/history/historyStore';
 import type { SearchResult } from '../../../../main/history/types';
+import type { ToolCallRecord } from '../../../../shared/ipc';
 import { useFreshStore, type OpenedTestStore } from './support/openStore';
 import { checkSearchIndex, conversationInput } from './support/tempHistory';
 
@@ -20,6 +21,34 @@ function chat(title: string, question: string, answer: string): { id: string; qu
   const answerId = writer.finish({ status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2 }).id;
   return { id, questionId, answerId };
 }
+
+let calls = 0;
+/** A finished tool call of `tool` with these arguments and result. */
+function toolCall(tool: string, args: string, resultText: string | null): ToolCallRecord {
+  calls++;
+  return {
+    id: `call-${calls}`, round: 1, contentOffset: 0, serverId: 'server-1', serverName: 'Files', tool, arguments: args,
+    status: 'complete', decision: 'once', resultText, resultImages: [], error: null, startedAt: 1, durationMs: 2,
+  };
+}
+
+const DONE = { status: 'complete' as const, usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2 };
+
+/** A conversation whose answer made tool calls; each is written as the chat does: running first, its result later. */
+function chatWithTools(title: string, question: string, answer: string, made: ToolCallRecord[]): { id: string; questionId: string; answerId: string } {
+  clock.advance(1000);
+  const { id } = store.createConversation(conversationInput(title));
+  const questionId = store.addUserMessage(id, { content: question, model: 'm', params: {} }).id;
+  const writer = store.startAnswer(id, { model: 'm', params: {} });
+  for (const call of made) {
+    writer.recordToolCall({ ...call, status: 'running', resultText: null, durationMs: null });
+    writer.recordToolCall(call);
+  }
+  writer.append({ content: answer });
+  return { id, questionId, answerId: writer.finish(DONE).id };
+}
+
+const toolRows = (): number => db.prepare('SELECT count(*) FROM tool_calls_fts').pluck().get() as number;
 
 const matched = (result: SearchResult | undefined): string[] => (result?.snippet ?? []).filter((segment) => segment.match).map((segment) => segment.text);
 const plain = (result: SearchResult | undefined): string => (result?.snippet ?? []).map((segment) => segment.text).join('');
@@ -182,5 +211,120 @@ describe('search', () => {
     expect(store.search('東京 weather').map((result) => result.title)).toEqual(['東京の天気']);
     expect(store.search('🌞 晴れ')).toHaveLength(1);
     expect(store.search('🌞 rain')).toEqual([]);
+  });
+
+  describe('in tool calls', () => {
+    it('finds a word of a tool result and opens the answer that holds the call, with a snippet from the result', () => {
+      const notes = chatWithTools('Notes', 'What is in my notes?', 'Your notes are about birds.', [
+        toolCall('read_text_file', '{"path": "/home/me/notes.txt"}', 'Buy seeds for the cormorants on Tuesday.'),
+      ]);
+      chat('Other', 'q', 'Nothing about seabirds here.');
+      const [hit, ...others] = store.search('cormorant');
+      expect(others).toEqual([]);
+      expect(hit).toMatchObject({ conversationId: notes.id, messageId: notes.answerId, role: 'assistant', matchCount: 1 });
+      expect(plain(hit)).toBe('read_text_file: Buy seeds for the cormorants on Tuesday.');
+      expect(matched(hit)).toEqual(['cormorant']);
+      // The answer the hit opens holds the call.
+      const opened = store.getConversation(notes.id)?.messages.find((message) => message.id === hit?.messageId);
+      expect(opened?.toolCalls?.map((call) => call.resultText)).toEqual(['Buy seeds for the cormorants on Tuesday.']);
+      checkSearchIndex(db);
+    });
+
+    it('finds words of the arguments, short words too, and counts a message once whether its text, its calls or both match', () => {
+      const trip = chatWithTools('Trip', 'Find the Porto train times', 'The Porto train leaves at 9.', [
+        toolCall('search_web', '{"query": "Porto 東京 timetable"}', 'Trains every hour.'),
+        toolCall('search_web', '{"query": "Lisbon"}', null),
+      ]);
+      expect(store.search('timetable').map((hit) => [hit.messageId, plain(hit)])).toEqual([[trip.answerId, 'search_web: {"query": "Porto 東京 timetable"}']]);
+      expect(store.search('東京').map((hit) => hit.messageId)).toEqual([trip.answerId]);
+      expect(store.search('東 timetable').map((hit) => hit.messageId)).toEqual([trip.answerId]);
+      expect(store.search('lisbon').map((hit) => hit.matchCount)).toEqual([1]);
+      // The question, and the answer in its text and its calls: two messages.
+      expect(store.search('porto').map((hit) => hit.matchCount)).toEqual([2]);
+      expect(store.search('mars')).toEqual([]);
+    });
+
+    it('finds calls once their answer ends, and loses them with a regeneration, a deleted answer or conversation', () => {
+      clock.advance(1000);
+      const { id } = store.createConversation(conversationInput('Weather'));
+      const writer = store.startAnswer(id, { model: 'm', params: {} });
+      writer.recordToolCall(toolCall('forecast', '{"city": "Reykjavik"}', 'Sleet and gales.'));
+      expect(store.search('gales')).toEqual([]);
+      writer.finish(DONE);
+      expect(store.search('gales').map((hit) => hit.messageId)).toEqual([writer.message.id]);
+      checkSearchIndex(db);
+      // A result written after its answer ended replaces the old one in the index.
+      db.prepare("UPDATE tool_calls SET result_text = 'Clear skies.' WHERE message_id = ?").run(writer.message.id);
+      expect(store.search('gales')).toEqual([]);
+      expect(store.search('clear skies').map((hit) => hit.messageId)).toEqual([writer.message.id]);
+      db.prepare("UPDATE tool_calls SET result_text = 'Sleet and gales.' WHERE message_id = ?").run(writer.message.id);
+      checkSearchIndex(db);
+
+      // A continuation streams again: found again when it ends, once.
+      const continued = store.continueAnswer(id, writer.message.id);
+      continued.finish(DONE);
+      expect(store.search('gales').map((hit) => hit.matchCount)).toEqual([1]);
+
+      const regenerated = store.regenerateAnswer(id, writer.message.id, { model: 'm', params: {} });
+      regenerated.append({ content: 'It will be cold.' });
+      regenerated.finish(DONE);
+      expect(store.search('gales')).toEqual([]);
+      checkSearchIndex(db);
+
+      const kept = chatWithTools('Kept', 'q', 'a', [toolCall('forecast', '{"city": "Oslo"}', 'Snow.')]);
+      const gone = chatWithTools('Gone', 'q', 'a', [toolCall('forecast', '{"city": "Oslo"}', 'Snow again.')]);
+      expect(store.search('oslo')).toHaveLength(2);
+      store.deleteMessage(kept.id, kept.answerId);
+      store.deleteConversation(gone.id);
+      expect(store.search('oslo')).toEqual([]);
+      store.purgeDeleted(-1);
+      expect(toolRows()).toBe(0);
+      checkSearchIndex(db);
+    });
+
+    it('finds the calls of an answer a crash left streaming once it is recovered', () => {
+      const { id } = store.createConversation(conversationInput('Crash'));
+      const writer = store.startAnswer(id, { model: 'm', params: {} });
+      writer.recordToolCall(toolCall('read_text_file', '{"path": "/tmp/axolotl.txt"}', null));
+      expect(store.search('axolotl')).toEqual([]);
+      expect(store.recoverInterrupted()).toBe(1);
+      expect(store.search('axolotl').map((hit) => hit.messageId)).toEqual([writer.message.id]);
+      checkSearchIndex(db);
+    });
+
+    it('finds imported calls', () => {
+      const source = chatWithTools('Exported', 'q', 'a', [toolCall('fetch', '{"url": "https://example.com/quokka"}', 'Quokkas live on Rottnest.')]);
+      const exported = store.exportConversation(source.id);
+      if (!exported) throw new Error('not exported');
+      store.deleteConversation(source.id);
+      store.purgeDeleted(-1);
+      expect(store.search('rottnest')).toEqual([]);
+      expect(store.importConversations([exported], 'skip')).toEqual([null]);
+      expect(store.search('rottnest quokka').map((hit) => hit.messageId)).toEqual([source.answerId]);
+      checkSearchIndex(db);
+    });
+
+    it('shows in each result a snippet of a call of the conversation it opens, when many calls share words', () => {
+      const cities = ['Paris', 'Berlin', 'Madrid', 'Rome', 'Vienna', 'Prague', 'Warsaw', 'Dublin'];
+      for (const city of cities) {
+        chatWithTools(city, `Weather in ${city}?`, `Here is the weather in ${city}.`, [
+          toolCall('forecast', `{"city": "${city}"}`, `Forecast for ${city}: mild, light wind.`),
+          toolCall('forecast', `{"city": "${city}", "days": 3}`, `Three days in ${city}: wind, then sun.`),
+        ]);
+      }
+      for (const query of ['forecast', 'wind', 'days', 'mild wind']) {
+        const results = store.search(query);
+        expect(results, query).toHaveLength(cities.length);
+        for (const result of results) {
+          const answer = store.getConversation(result.conversationId)?.messages.find((message) => message.id === result.messageId);
+          const texts = (answer?.toolCalls ?? []).flatMap((call) => [call.arguments, call.resultText ?? '']);
+          const [tool, ...rest] = plain(result).split(': ');
+          expect(tool, query).toBe('forecast');
+          expect(texts.some((text) => rest.join(': ').split('…').every((piece) => text.includes(piece))), `${query} in ${result.title}`).toBe(true);
+          expect(plain(result), query).toContain(result.title);
+          expect(result.matchCount, query).toBe(1);
+        }
+      }
+    });
   });
 });

@@ -41,6 +41,11 @@ function indexedGrams(db: Db, table: string): Map<number, string> {
   return new Map([...pieces].map(([doc, terms]) => [doc, terms.sort().join(' ')]));
 }
 
+/** Each live, finished answer's tool calls as one text, as the tool-call indexes (011) hold it. */
+const TOOL_TEXTS = `
+  SELECT m.seq, group_concat(c.arguments || char(10) || coalesce(c.result_text, ''), char(10)) AS text
+  FROM messages AS m JOIN tool_calls AS c ON c.message_id = m.id WHERE m.status <> 'streaming' GROUP BY m.seq`;
+
 /**
  * The search indexes match the content tables: FTS5's own check for the trigram indexes (rank 1
  * compares with external content), and for the short-word indexes, every row's pieces read back
@@ -52,6 +57,7 @@ export function checkSearchIndex(db: Db): void {
   const sources = [
     ['conversations_grams', 'SELECT seq, title AS text FROM conversations'],
     ['messages_grams', "SELECT seq, content AS text FROM messages WHERE status <> 'streaming'"],
+    ['tool_calls_grams', TOOL_TEXTS],
   ] as const;
   for (const [table, rows] of sources) {
     db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
@@ -62,4 +68,10 @@ export function checkSearchIndex(db: Db): void {
     );
     expect(indexedGrams(db, table), table).toEqual(expected);
   }
+  // The contentless trigram index of tool calls: its own check, and a row for every answer with calls.
+  db.exec("INSERT INTO tool_calls_fts (tool_calls_fts) VALUES ('integrity-check')");
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.tool_calls_fts_check USING fts5vocab(main, tool_calls_fts, instance)');
+  const indexed = db.prepare('SELECT DISTINCT doc FROM temp.tool_calls_fts_check ORDER BY doc').pluck().all();
+  const answers = db.prepare(`SELECT seq FROM (${TOOL_TEXTS}) WHERE length(text) >= 3 ORDER BY seq`).pluck().all();
+  expect(indexed, 'tool_calls_fts').toEqual(answers);
 }
