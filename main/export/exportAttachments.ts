@@ -1,6 +1,6 @@
 /**
- * Attachments of exported conversations. Next to a Markdown file (a save in the app, a folder
- * export) they are copied into `attachments/` under their content-addressed names, so several
+ * Attachments of exported conversations, and images their tools returned (stored the same way).
+ * Next to a Markdown file (a save in the app, a folder export) they are copied into `attachments/` under their content-addressed names, so several
  * exports into one folder share one copy and links stay short and relative. Where the export
  * is one file only (a download in web mode, "Copy as Markdown"), they go inside it as data: URLs.
  */
@@ -8,10 +8,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MissingAttachment, type AttachmentFiles } from '../attachments/attachmentFiles';
 import { ATTACHMENT_LINK_FOLDER } from './markdownExport';
-import type { ExportAttachment, ExportConversation } from './types';
+import type { ExportAttachment, ExportConversation, ExportVersion } from './types';
+
+const toolImages = (m: ExportVersion): ExportAttachment[] => (m.toolCalls ?? []).flatMap((call) => call.resultImages);
 
 const storedFiles = (c: ExportConversation): ExportAttachment[] =>
-  c.messages.flatMap((m) => m.attachments ?? []).filter((attachment) => attachment.file !== undefined);
+  c.messages
+    .flatMap((m) => [...(m.attachments ?? []), ...[m, ...(m.versions ?? [])].flatMap(toolImages)])
+    .filter((attachment) => attachment.file !== undefined);
 
 export const hasAttachments = (c: ExportConversation): boolean => storedFiles(c).length > 0;
 

@@ -1,5 +1,5 @@
 /**
- * Attachments of imported conversations, stored again in the data folder. An export links to
+ * Attachments of imported conversations, and images their tools returned, stored again in the data folder. An export links to
  * each file: `attachments/<name>` next to its Markdown file (the page sends those files along
  * with the Markdown, as base64) or a data: URL inside it. A backup names stored files only: the
  * record is kept, and the message shows the file as missing when this data folder lacks it. A
@@ -9,10 +9,12 @@
 import { posix } from 'node:path';
 import type { Attachment } from '../../shared/ipc';
 import type { AttachmentFiles } from '../attachments/attachmentFiles';
-import type { ExportAttachment, ExportConversation, ExportMessage } from './types';
+import type { ExportAttachment, ExportConversation, ExportMessage, ExportToolCall, ExportVersion } from './types';
 
 /** Files sent with the import that are not documents: their path (as picked) to their bytes in base64. */
 export type ProvidedFiles = ReadonlyMap<string, string>;
+
+type Files = Pick<AttachmentFiles, 'save' | 'read'>;
 
 const DATA_URL = /^data:[^;,]*;base64,/;
 
@@ -24,7 +26,7 @@ function linkedBytes(href: string, from: string, provided: ProvidedFiles): Buffe
   return base64 === undefined ? null : Buffer.from(base64, 'base64');
 }
 
-async function storedAttachment(a: ExportAttachment, from: string, provided: ProvidedFiles, files: Pick<AttachmentFiles, 'save' | 'read'>): Promise<Attachment | string> {
+async function storedAttachment(a: ExportAttachment, from: string, provided: ProvidedFiles, files: Files): Promise<Attachment | string> {
   const bytes = a.href === undefined ? null : linkedBytes(a.href, from, provided);
   if (bytes) {
     try {
@@ -40,35 +42,55 @@ async function storedAttachment(a: ExportAttachment, from: string, provided: Pro
   return 'its file was not found next to the Markdown file (import the folder with its attachments/ folder).';
 }
 
+/** What one file list of a message (its attachments, a call's images) keeps; see storeImportedAttachments. */
+type StoreList = (list: readonly ExportAttachment[]) => Promise<Attachment[]>;
+
+async function storeCalls(m: ExportVersion, storeList: StoreList): Promise<ExportVersion> {
+  if (!m.toolCalls?.some((call) => call.resultImages.length > 0)) return m;
+  const toolCalls: ExportToolCall[] = [];
+  for (const call of m.toolCalls) toolCalls.push({ ...call, resultImages: await storeList(call.resultImages) });
+  return { ...m, toolCalls };
+}
+
+async function storeMessage(m: ExportMessage, storeList: StoreList): Promise<ExportMessage> {
+  const message: ExportMessage = { ...(await storeCalls(m, storeList)) };
+  if (m.attachments?.length) {
+    const kept = await storeList(m.attachments);
+    if (kept.length > 0) message.attachments = kept;
+    else delete message.attachments;
+  }
+  if (m.versions?.length) {
+    const versions: ExportVersion[] = [];
+    for (const version of m.versions) versions.push(await storeCalls(version, storeList));
+    message.versions = versions;
+  }
+  return message;
+}
+
 /**
- * The conversation with every attachment stored and named by its stored file; `skip` hears
- * about each one left out, `withoutFile` about each one kept whose file is not in this data folder.
+ * The conversation with every attachment and every image its tools returned stored and named by
+ * its stored file; `skip` hears about each one left out, `withoutFile` about each one kept whose
+ * file is not in this data folder.
  */
 export async function storeImportedAttachments(
   c: ExportConversation,
   from: string,
   provided: ProvidedFiles,
-  files: Pick<AttachmentFiles, 'save' | 'read'>,
+  files: Files,
   skip: (name: string, reason: string) => void,
   withoutFile: (name: string) => void = () => undefined,
 ): Promise<ExportConversation> {
-  if (!c.messages.some((m) => m.attachments?.length)) return c;
-  const messages: ExportMessage[] = [];
-  for (const m of c.messages) {
-    if (!m.attachments?.length) {
-      messages.push(m);
-      continue;
-    }
+  const storeList: StoreList = async (list) => {
     const kept: Attachment[] = [];
-    for (const a of m.attachments) {
+    for (const a of list) {
       const stored = await storedAttachment(a, from, provided, files);
       if (typeof stored === 'string') skip(a.name, stored);
       else kept.push(stored);
       if (typeof stored !== 'string' && a.href === undefined && !(await files.read(stored.file).then(() => true, () => false))) withoutFile(a.name);
     }
-    const message: ExportMessage = { ...m, attachments: kept };
-    if (kept.length === 0) delete message.attachments;
-    messages.push(message);
-  }
+    return kept;
+  };
+  const messages: ExportMessage[] = [];
+  for (const m of c.messages) messages.push(await storeMessage(m, storeList));
   return { ...c, messages };
 }

@@ -9,6 +9,7 @@ import { DETAILS_END, DETAILS_START, detailsLine, FORMAT_VERSION, writeText, typ
 import { redactUrl, withoutSecrets } from './redact';
 import type { MessageMeta } from './schema';
 import { inlineText } from './markdownInline';
+import { fileLink, linkedFile, type FileHref } from './markdownLinks';
 import { toolCallLines, toolCallsDetails } from './markdownToolCalls';
 import type { ExportAttachment, ExportConversation, ExportMessage, ExportVersion } from './types';
 import { yamlFlow, yamlQuoted, yamlText } from './yaml';
@@ -17,7 +18,7 @@ export interface MarkdownOptions {
   /** IANA zone for the times people read, e.g. `Europe/Paris`; the system's when absent. */
   timeZone?: string;
   /** Where an attachment's bytes are; by default `attachments/<file>`, next to the Markdown file. */
-  attachmentHref?: (attachment: ExportAttachment) => string;
+  attachmentHref?: FileHref;
 }
 
 /** The folder, next to an exported Markdown file, that holds its attachments. */
@@ -26,7 +27,7 @@ export const ATTACHMENT_LINK_FOLDER = 'attachments';
 const besideTheFile = (attachment: ExportAttachment): string => attachment.href ?? `${ATTACHMENT_LINK_FOLDER}/${attachment.file ?? ''}`;
 
 /** A message's details line: only the listed fields, and of those only what is set, so nothing unexpected reaches the file. */
-function details(m: ExportVersion, attachments?: MessageMeta['attachments']): Partial<MessageMeta> {
+function details(m: ExportVersion, href: FileHref, attachments?: MessageMeta['attachments']): Partial<MessageMeta> {
   const usage = m.usage && { promptTokens: m.usage.promptTokens, completionTokens: m.usage.completionTokens, totalTokens: m.usage.totalTokens };
   const error = m.error && {
     code: m.error.code,
@@ -49,7 +50,7 @@ function details(m: ExportVersion, attachments?: MessageMeta['attachments']): Pa
     ...(set(error) ? { error } : {}),
     ...(m.params ? { params: withoutSecrets(m.params) } : {}),
     ...(attachments ? { attachments } : {}),
-    ...(m.toolCalls?.length ? { toolCalls: toolCallsDetails(m.toolCalls) } : {}),
+    ...(m.toolCalls?.length ? { toolCalls: toolCallsDetails(m.toolCalls, href) } : {}),
   };
 }
 
@@ -77,13 +78,13 @@ function usageLine(m: ExportVersion): string | null {
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** Thinking, the text, then the notes a person reads under it. `inDetails`: it is an earlier version, folded away. */
-function writeBody(out: string[], key: TextKey, m: ExportVersion, inDetails: boolean): void {
+function writeBody(out: string[], key: TextKey, m: ExportVersion, inDetails: boolean, href: FileHref): void {
   if (m.reasoning !== '') {
     const summary = m.thinkingMs === null ? 'Thinking' : `Thinking · ${seconds(m.thinkingMs)}`;
     out.push(`<details><summary>${summary}</summary>`, '', writeText(key, 'thinking', m.reasoning, true), '', '</details>', '');
   }
   out.push(writeText(key, 'content', m.content, inDetails), '');
-  out.push(...toolCallLines(m.toolCalls ?? []));
+  out.push(...toolCallLines(m.toolCalls ?? [], href));
   for (const line of [statusNote(m), usageLine(m)]) if (line !== null) out.push(line, '');
 }
 
@@ -93,19 +94,19 @@ function heading(m: ExportVersion, clock: WallClock): string {
 }
 
 /** The attachments in the marker (name, type, size and link, never the stored file's name) and as links a person can follow. */
-function writeAttachments(m: ExportMessage, href: (attachment: ExportAttachment) => string): { meta: MessageMeta['attachments']; lines: string[] } {
-  const list = (m.attachments ?? []).map((a) => ({ name: a.name, kind: a.kind, mimeType: a.mimeType, bytes: a.bytes, href: href(a) }));
-  const lines = list.map(({ name, kind, href: link }) => (kind === 'image' ? `![${inlineText(name)}](${link})` : `[${inlineText(name)}](${link})`));
+function writeAttachments(m: ExportMessage, href: FileHref): { meta: MessageMeta['attachments']; lines: string[] } {
+  const list = (m.attachments ?? []).map((a) => linkedFile(a, href));
+  const lines = list.map(fileLink);
   return { meta: list.length > 0 ? list : undefined, lines: lines.length > 0 ? [...lines, ''] : [] };
 }
 
 /** The message's heading and texts into `out`, its details (and its versions') into `lines`. */
-function writeMessage(out: string[], lines: string[], key: TextKey, m: ExportMessage, clock: WallClock, href: (attachment: ExportAttachment) => string): void {
+function writeMessage(out: string[], lines: string[], key: TextKey, m: ExportMessage, clock: WallClock, href: FileHref): void {
   const versions = m.versions ?? [];
   const attachments = writeAttachments(m, href);
-  lines.push(detailsLine(key, details(m, attachments.meta)));
+  lines.push(detailsLine(key, details(m, href, attachments.meta)));
   out.push(`## ${heading(m, clock)}`, '');
-  writeBody(out, key, m, false);
+  writeBody(out, key, m, false, href);
   out.push(...attachments.lines);
   if (versions.length === 0) return;
   // An edited question has earlier wordings, not answers.
@@ -113,9 +114,9 @@ function writeMessage(out: string[], lines: string[], key: TextKey, m: ExportMes
   out.push(`<details><summary>${earlier} (${versions.length})</summary>`, '');
   versions.forEach((v, i) => {
     const versionKey = `${key}.${i + 1}`;
-    lines.push(detailsLine(versionKey, details(v)));
+    lines.push(detailsLine(versionKey, details(v, href)));
     out.push(`### ${i + 1} of ${versions.length + 1} · ${heading(v, clock)}`, '');
-    writeBody(out, versionKey, v, true);
+    writeBody(out, versionKey, v, true, href);
   });
   out.push('</details>', '');
 }

@@ -49,9 +49,6 @@ export const exportAttachmentSchema = z.object({
   href: z.string().optional(),
 });
 
-/** A stored image a tool returned (a backup names its file; a Markdown export carries none). */
-const toolImageSchema = z.object({ file: z.string().min(1), name: z.string(), kind: z.enum(['image', 'text']), mimeType: z.string(), bytes: z.number().int().min(0) });
-
 /** A tool call of an answer, as history keeps it (see ToolCallRecord). */
 export const exportToolCallSchema = z.object({
   id: z.string().min(1),
@@ -64,7 +61,8 @@ export const exportToolCallSchema = z.object({
   status: enumOf(TOOL_CALL_STATUSES),
   decision: z.enum(['once', 'always', 'remembered', 'deny']).nullable(),
   resultText: z.string().nullable(),
-  resultImages: z.array(toolImageSchema).default([]),
+  // Images a tool returned, like attachments: a backup names stored files, a Markdown export links to the bytes.
+  resultImages: z.array(exportAttachmentSchema).default([]),
   error: z.string().nullable(),
   startedAt: z.number(),
   durationMs: z.number().nullable(),

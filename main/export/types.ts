@@ -2,7 +2,7 @@
  * What an export carries: the stored conversation plus the endpoint and parameters it was
  * held with, and room for earlier versions of regenerated answers (issue 4 fills them).
  */
-import type { Attachment, StoredConversation, StoredMessage } from '../../shared/ipc';
+import type { Attachment, StoredConversation, StoredMessage, ToolCallRecord } from '../../shared/ipc';
 import type { ModelParams } from '../history/types';
 
 export type { JsonValue, ModelParams } from '../history/types';
@@ -19,10 +19,16 @@ export interface ExportAttachment extends Omit<Attachment, 'file'> {
   href?: string;
 }
 
+/** A tool call as an export carries it: its images are linked like attachments. */
+export interface ExportToolCall extends Omit<ToolCallRecord, 'resultImages'> {
+  resultImages: ExportAttachment[];
+}
+
 /** An earlier answer that a regeneration replaced. */
-export interface ExportVersion extends Omit<StoredMessage, 'attachments' | 'versions'> {
+export interface ExportVersion extends Omit<StoredMessage, 'attachments' | 'versions' | 'toolCalls'> {
   params?: ModelParams;
   attachments?: ExportAttachment[];
+  toolCalls?: ExportToolCall[];
 }
 
 export interface ExportMessage extends ExportVersion {

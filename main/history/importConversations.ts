@@ -7,7 +7,8 @@
  * time, and the conversation is not archived. Earlier versions of a message are stored with it,
  * oldest first.
  */
-import type { ExportConversation, ExportMessage, ExportVersion } from '../export/types';
+import type { Attachment } from '../../shared/ipc';
+import type { ExportAttachment, ExportConversation, ExportMessage, ExportVersion } from '../export/types';
 import { write } from './database';
 import { outcomeColumns } from './rows';
 import { storable } from './snippet';
@@ -84,11 +85,16 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
     createdAt: m.createdAt,
   });
 
+  /** Links in an export file were turned into stored files before (export/importAttachments.ts); only those are kept. */
+  const storedFiles = (list: readonly ExportAttachment[]): Attachment[] =>
+    list.flatMap(({ file, name, kind, mimeType, bytes }) => (file ? [{ file, name, kind, mimeType, bytes }] : []));
+
   /** An answer's tool calls, in order; none is still running or waiting once imported. */
   function insertToolCalls(m: ExportVersion): void {
     for (const call of m.toolCalls ?? []) {
       const unfinished = call.status === 'running' || call.status === 'awaiting-approval';
-      toolCalls.save(m.id, unfinished ? { ...call, status: 'interrupted' } : call);
+      const record = { ...call, resultImages: storedFiles(call.resultImages) };
+      toolCalls.save(m.id, unfinished ? { ...record, status: 'interrupted' } : record);
     }
   }
 
@@ -97,8 +103,7 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
     for (const answer of [m, ...(m.versions ?? [])]) insertToolCalls(answer);
     statements.insertMessage.run({ ...rowColumns(m), conversationId, position });
     m.versions?.forEach((version, ordinal) => statements.insertVersion.run({ ...rowColumns(version), messageId: m.id, ordinal }));
-    // Links in an export file were turned into stored files before (export/importAttachments.ts); only those are kept.
-    const stored = (m.attachments ?? []).flatMap(({ file, name, kind, mimeType, bytes }) => (file ? [{ file, name, kind, mimeType, bytes }] : []));
+    const stored = storedFiles(m.attachments ?? []);
     if (stored.length > 0) attachments.add(m.id, stored);
   }
 

@@ -76,12 +76,12 @@ describe('tool calls in a Markdown export', () => {
     expect(unindented(ids(markdown))).toEqual(unindented(ids(harmless)));
   });
 
-  it('says how many images a call returned; they are not carried', () => {
+  it('links the images a call returned, in its fold, and reads the links back', () => {
     const image = { file: `${'a'.repeat(64)}.png`, name: 'tiny.png', kind: 'image' as const, mimeType: 'image/png', bytes: 90 };
     const markdown = conversationToMarkdown(withCalls([call({ tool: 'get-tiny-image', resultImages: [image] })]), options);
-    expect(markdown).toContain('The tool also returned 1 image, not included in this file.');
-    expect(markdown).not.toContain(image.file);
-    expect(markdownToConversation(markdown).messages[1]?.toolCalls?.[0]?.resultImages).toEqual([]);
+    expect(markdown).toContain(`![tiny.png](attachments/${image.file})\n\n</details>`);
+    const { file, ...linked } = image;
+    expect(markdownToConversation(markdown).messages[1]?.toolCalls?.[0]?.resultImages).toEqual([{ ...linked, href: `attachments/${file}` }]);
   });
 
   it('an import stores the calls with their answers; one left running comes back interrupted', async () => {
