@@ -6,20 +6,22 @@
  */
 import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
-import type { ExportMessage } from '../../main/export/types';
+import type { ExportMessage, ExportToolCall } from '../../main/export/types';
 import { expect, test } from './support/fixtures';
 import { dataAction, sidebar } from './support/screens';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 let ids = 0;
 
-function exported(title: string, turns: [string, string][], at: number): { name: string; mimeType: string; buffer: Buffer } {
+/** A conversation as an exported file; `toolCalls` go with its first answer. */
+function exported(title: string, turns: [string, string][], at: number, toolCalls?: ExportToolCall[]): { name: string; mimeType: string; buffer: Buffer } {
   const id = uuid(++ids);
   const messages: ExportMessage[] = turns.flatMap(([question, answer], turn) => {
     const base = { reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, thinkingMs: null, durationMs: null, usage: null, createdAt: at + turn * 2 };
+    const calls = turn === 0 && toolCalls ? { toolCalls } : {};
     return [
       { ...base, id: uuid(++ids), role: 'user' as const, content: question },
-      { ...base, id: uuid(++ids), role: 'assistant' as const, content: answer, createdAt: base.createdAt + 1 },
+      { ...base, id: uuid(++ids), role: 'assistant' as const, content: answer, createdAt: base.createdAt + 1, ...calls },
     ];
   });
   const markdown = conversationToMarkdown({ id, title, model: 'fake/echo', endpoint: '', systemPrompt: '', params: {}, pinned: false, createdAt: at, updatedAt: at + 100, messages });
@@ -41,11 +43,11 @@ function history() {
   ];
 }
 
-async function importHistory(page: Page): Promise<void> {
+async function importHistory(page: Page, files = history()): Promise<void> {
   await dataAction(page, 'Import');
   const dialog = page.getByRole('dialog', { name: 'Import conversations' });
-  await dialog.getByLabel('Files to import').setInputFiles(history());
-  await expect(dialog).toContainText('Imported 5 conversations');
+  await dialog.getByLabel('Files to import').setInputFiles(files);
+  await expect(dialog).toContainText(`Imported ${files.length} conversation`);
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
@@ -104,4 +106,21 @@ test('a match deep inside a long answer is scrolled into view and marked', async
   await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Airships');
   await expect.poll(() => highlighted(chat)).toEqual({ texts: [DEEP_WORD], firstInView: true });
   await expect(log(chat).getByText(`Paragraph 52: the ${DEEP_WORD}`)).toBeInViewport();
+});
+
+/** A word only in what a tool returned: not in any text of the conversation. */
+const TOOL_WORD = 'quokka';
+
+test('a match inside a tool call opens the call and is marked', async ({ chat }) => {
+  const call: ExportToolCall = {
+    id: uuid(900), round: 1, contentOffset: 0, serverId: 'zoo', serverName: 'Zoo', tool: 'lookup', arguments: '{"animal":"marsupial"}', status: 'complete',
+    decision: 'once', resultText: `Found: the ${TOOL_WORD} lives on Rottnest Island.`, resultImages: [], error: null, startedAt: Date.UTC(2026, 2, 9), durationMs: 120,
+  };
+  await importHistory(chat, [exported('Small marsupials', [['Which small marsupial smiles?', 'The lookup answered it.']], Date.UTC(2026, 2, 9), [call])]);
+  await searchbox(chat).fill(TOOL_WORD);
+  await expect(results(chat).getByRole('button')).toHaveCount(1);
+  await searchbox(chat).press('Enter');
+  await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Small marsupials');
+  await expect(log(chat).getByRole('button', { name: /^Used lookup on Zoo/ })).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(() => highlighted(chat)).toEqual({ texts: [TOOL_WORD], firstInView: true });
 });

@@ -23,6 +23,8 @@ interface MessageItemProps {
   canRetry: boolean;
   /** Briefly marked after a search result led here. */
   highlighted: boolean;
+  /** The words of the search that led here: the tool calls holding them open. */
+  searchWords?: readonly string[];
   /** The answer's model, named on the first answer and where it changes; null elsewhere. */
   modelNote: ModelNote | null;
   /** The last answer keeps its actions in view. */
@@ -43,7 +45,7 @@ const shortModel = (model: string) => model.slice(model.lastIndexOf('/') + 1);
  * streams, only its own row re-renders; the actions read their context in their own component,
  * so a turn starting or ending re-renders the action buttons, not the Markdown above them.
  */
-export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, modelNote, isLastAnswer, onRetry, onOpenSettings }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, searchWords, modelNote, isLastAnswer, onRetry, onOpenSettings }: MessageItemProps) {
   const api = useParley();
   const openLink = useCallback((url: string) => void api.openLink({ url }), [api]);
   /** The version browsed to; null follows the current one (the last). */
@@ -99,7 +101,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       ) : (
         // An answer that used tools shows each call where it was made.
         (view.toolCalls?.length ? (
-          <AnswerWithToolCalls content={view.content} calls={view.toolCalls} streaming={streaming && isCurrent} onOpenLink={openLink} />
+          <AnswerWithToolCalls content={view.content} calls={view.toolCalls} streaming={streaming && isCurrent} searchWords={searchWords} onOpenLink={openLink} />
         ) : (
           view.content !== '' && <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
         ))

@@ -177,6 +177,7 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
                       retrying={message.status === 'streaming' ? retrying : null}
                       canRetry={canRetry}
                       highlighted={message.id === highlightId}
+                      searchWords={message.id === target?.messageId ? target.words : undefined}
                       modelNote={notes.get(message.id) ?? null}
                       isLastAnswer={message.id === lastAnswerId}
                       onRetry={onRetry}

@@ -3,8 +3,8 @@ import { findMatches } from '../../../shared/searchText';
 /** The name styles.css gives the look of a search match in a message (`::highlight(search-match)`). */
 const HIGHLIGHT = 'search-match';
 
-/** Where a message's own text is, apart from its header, reasoning and buttons: what search looks in. */
-const CONTENT = '.message-bubble, .message-content, .message-markdown';
+/** Where a message's own text is, apart from its header, reasoning and buttons: what search looks in (tool calls' arguments, results and errors too). */
+const CONTENT = '.message-bubble, .message-content, .message-markdown, .tool-call-pre, .tool-call-error';
 
 const supported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 

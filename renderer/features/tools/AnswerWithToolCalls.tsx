@@ -9,11 +9,13 @@ interface AnswerWithToolCallsProps {
   calls: readonly ToolCallRecord[];
   /** The answer is still arriving: its last text piece streams. */
   streaming: boolean;
+  /** The words of the search that led to this answer, if one did. */
+  searchWords?: readonly string[];
   onOpenLink: (url: string) => void;
 }
 
 /** An answer that used tools: its text as Markdown, with each call's block where the model made it. */
-export function AnswerWithToolCalls({ content, calls, streaming, onOpenLink }: AnswerWithToolCallsProps) {
+export function AnswerWithToolCalls({ content, calls, streaming, searchWords, onOpenLink }: AnswerWithToolCallsProps) {
   const segments = answerSegments(content, calls);
   return (
     <>
@@ -23,7 +25,7 @@ export function AnswerWithToolCalls({ content, calls, streaming, onOpenLink }: A
         ) : (
           <div key={segment.key} className="tool-calls">
             {segment.calls.map((call) => (
-              <ToolCallBlock key={call.id} call={call} />
+              <ToolCallBlock key={call.id} call={call} searchWords={searchWords} />
             ))}
           </div>
         ),

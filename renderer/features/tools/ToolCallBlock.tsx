@@ -1,18 +1,34 @@
 import { useId, useState } from 'react';
 import type { ToolCallRecord } from '../../../shared/ipc';
+import { fold } from '../../../shared/searchText';
 import { prettyArguments, TOOL_CALL_STATUS_TEXT, toolCallTitle } from '../../../shared/toolCallText';
 import { formatDuration } from '../../lib/format';
 import { Icons } from '../../ui/icons';
 import { AttachmentImage } from '../attachments/AttachmentImage';
 
+/** Whether the call's arguments, result or error hold one of a search's words (folded as searchWords folds them). */
+function holdsAny(call: ToolCallRecord, words: readonly string[] | undefined): boolean {
+  if (!words?.length) return false;
+  const text = fold([call.arguments, call.resultText ?? '', call.error ?? ''].join('\n'));
+  return words.some((word) => text.includes(word));
+}
+
 /**
  * One tool call where the answer made it: "Used <tool> on <server>", its status and duration;
  * expanded, the arguments and the result. The result is untrusted text from a server and is
  * shown as plain preformatted text: no Markdown, no HTML, no links, nothing that loads or runs.
+ * Folded by default; a search that led here by words in its arguments or result opens it, so
+ * the words can be seen and marked (chat/matchHighlight.ts).
  */
-export function ToolCallBlock({ call }: { call: ToolCallRecord }) {
+export function ToolCallBlock({ call, searchWords }: { call: ToolCallRecord; searchWords?: readonly string[] | undefined }) {
   const id = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(() => holdsAny(call, searchWords));
+  // A new search leading here opens the call again if it holds its words; closing it stays the person's choice.
+  const [openedFor, setOpenedFor] = useState(searchWords);
+  if (searchWords !== openedFor) {
+    setOpenedFor(searchWords);
+    if (holdsAny(call, searchWords)) setOpen(true);
+  }
   const args = prettyArguments(call.arguments);
   const duration = call.durationMs === null ? '' : formatDuration(call.durationMs);
   return (
