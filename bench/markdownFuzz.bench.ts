@@ -9,7 +9,8 @@
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { NESTING_SHAPES, nestingAt } from './fixtures/deepNesting';
+import { DENSE_SHAPES } from './fixtures/denseMarkup';
+import { NESTING_SHAPES, nestingAt, type NestingShape } from './fixtures/deepNesting';
 import { FUZZ_MAX_CHARS, markdownCase } from './fixtures/markdownFuzz';
 import { launchChromium } from './markdown/launchChromium';
 import type { MarkdownPage } from './markdown/page/main';
@@ -51,6 +52,10 @@ async function open(page: Page, { name, text, streaming }: Case): Promise<Sample
   return { name, chars: text.length, ms, fellBack };
 }
 
+/** Each shape grown to the fuzz test's largest text. */
+const hostileCases = (shapes: readonly NestingShape[], streaming: boolean): Case[] =>
+  shapes.flatMap((shape) => Array.from({ length: HOSTILE_RUNS }, () => ({ name: shape.name, text: nestingAt(shape, FUZZ_MAX_CHARS), streaming })));
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
@@ -82,8 +87,9 @@ export async function runMarkdownFuzzBench(): Promise<void> {
         {
           name: `deep nesting corpus at ≤ 100k chars, ${mode}`,
           streaming,
-          cases: NESTING_SHAPES.flatMap((shape) => Array.from({ length: HOSTILE_RUNS }, () => ({ name: shape.name, text: nestingAt(shape, FUZZ_MAX_CHARS), streaming }))),
+          cases: hostileCases(NESTING_SHAPES, streaming),
         },
+        { name: `dense markup at ≤ 100k chars, ${mode}`, streaming, cases: hostileCases(DENSE_SHAPES, streaming) },
       );
     }
 

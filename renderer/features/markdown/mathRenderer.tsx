@@ -15,6 +15,20 @@ import { MathSource } from './MathSource';
  * attributes would be blocked. TeX that does not parse (often: half of it, mid-stream) shows as its source.
  */
 export function renderMath(tex: string, displayMode: boolean): ReactNode {
+  const key = `${displayMode ? 'display' : 'inline'}:${tex}`;
+  const cached = typeset.get(key);
+  if (cached !== undefined) return cached;
+  if (typeset.size >= CACHED_FORMULAS) typeset.clear();
+  const node = typesetNow(tex, displayMode);
+  typeset.set(key, node);
+  return node;
+}
+
+/** Formulas kept typeset, as React elements (immutable, so one can be shown in many places): an answer repeats its symbols. */
+const CACHED_FORMULAS = 2_000;
+const typeset = new Map<string, ReactNode>();
+
+function typesetNow(tex: string, displayMode: boolean): ReactNode {
   try {
     const html = katex.renderToString(tex, {
       displayMode,

@@ -11,31 +11,40 @@ import { CodeBlock } from './CodeBlock';
 import { MarkdownImage } from './MarkdownImage';
 import { MarkdownLink } from './MarkdownLink';
 import { MarkdownTable } from './MarkdownTable';
+import { AS_WRITTEN, MATH_PER_BLOCK } from './mathLimit';
 import { MathTex } from './MathTex';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 /** An element that stands for math until React renders it as MathTex: KaTeX loads only once an answer has math. */
 const MATH_TAG = 'parley-math';
-const math = (tex: string, display: boolean): ElementContent => ({ type: 'element', tagName: MATH_TAG, properties: { dataTex: tex, dataDisplay: display ? 'block' : 'inline' }, children: [] });
 
-// mdast → hast. Raw HTML becomes text: model output never becomes elements, by construction.
-const handlers: Record<string, Handler> = {
-  html: (_state: State, node: Html) => text(node.value),
-  code: (_state: State, node: Code): ElementContent => ({ type: 'element', tagName: 'pre', properties: { dataLanguage: node.lang ?? '' }, children: [text(node.value)] }),
-  math: (_state: State, node: Math) => math(node.value, true),
-  inlineMath: (_state: State, node: InlineMath) => math(node.value, false),
-  // A paragraph that is only `$$…$$` (or `$…$`) is meant as display math.
-  paragraph: (state: State, node: Paragraph) => {
-    const [only] = node.children;
-    return node.children.length === 1 && only?.type === 'inlineMath' ? math(only.value, true) : defaultHandlers.paragraph(state, node);
-  },
-};
+// mdast → hast, with a count of the block's formulas. Raw HTML becomes text: model output never becomes elements, by construction.
+function blockHandlers(): Record<string, Handler> {
+  let formulas = 0;
+  const math = (tex: string, display: boolean): ElementContent => {
+    if (++formulas <= MATH_PER_BLOCK) return { type: 'element', tagName: MATH_TAG, properties: { dataTex: tex, dataDisplay: display ? 'block' : 'inline' }, children: [] };
+    // Plain elements, as MathSource draws them: no component per formula either.
+    const source: ElementContent = { type: 'element', tagName: 'code', properties: { className: ['md-math-source'], title: AS_WRITTEN }, children: [text(tex)] };
+    return display ? { type: 'element', tagName: 'div', properties: { className: ['md-math-display'] }, children: [source] } : source;
+  };
+  return {
+    html: (_state: State, node: Html) => text(node.value),
+    code: (_state: State, node: Code): ElementContent => ({ type: 'element', tagName: 'pre', properties: { dataLanguage: node.lang ?? '' }, children: [text(node.value)] }),
+    math: (_state: State, node: Math) => math(node.value, true),
+    inlineMath: (_state: State, node: InlineMath) => math(node.value, false),
+    // A paragraph that is only `$$…$$` (or `$…$`) is meant as display math.
+    paragraph: (state: State, node: Paragraph) => {
+      const [only] = node.children;
+      return node.children.length === 1 && only?.type === 'inlineMath' ? math(only.value, true) : defaultHandlers.paragraph(state, node);
+    },
+  };
+}
 
 // hast → React. Links, images, code blocks, tables and math get their own components; everything else is plain elements.
 const components = { a: MarkdownLink, img: MarkdownImage, pre: CodeBlock, table: MarkdownTable, [MATH_TAG]: MathTex } as Partial<Components>;
 
 /** A parsed block as React elements. */
 export function renderTree(tree: Root): ReactNode {
-  const hast = toHast(tree, { handlers });
+  const hast = toHast(tree, { handlers: blockHandlers() });
   return toJsxRuntime(hast, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true });
 }
