@@ -1,4 +1,4 @@
-import type { ElementContent } from 'hast';
+import type { ElementContent, Nodes } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import type { Code, Html, Paragraph, Root } from 'mdast';
@@ -23,9 +23,9 @@ function blockHandlers(): Record<string, Handler> {
   let formulas = 0;
   const math = (tex: string, display: boolean): ElementContent => {
     if (++formulas <= MATH_PER_BLOCK) return { type: 'element', tagName: MATH_TAG, properties: { dataTex: tex, dataDisplay: display ? 'block' : 'inline' }, children: [] };
-    // Plain elements, as MathSource draws them: no component per formula either.
-    const source: ElementContent = { type: 'element', tagName: 'code', properties: { className: ['md-math-source'], title: AS_WRITTEN }, children: [text(tex)] };
-    return display ? { type: 'element', tagName: 'div', properties: { className: ['md-math-display'] }, children: [source] } : source;
+    // Inline: text with its dollars, joined to the text around it (mergeTexts), so a thousand formulas are one text node, not a thousand elements.
+    if (!display) return text(`$${tex}$`);
+    return { type: 'element', tagName: 'div', properties: { className: ['md-math-display'] }, children: [{ type: 'element', tagName: 'code', properties: { className: ['md-math-source'], title: AS_WRITTEN }, children: [text(tex)] }] };
   };
   return {
     html: (_state: State, node: Html) => text(node.value),
@@ -43,8 +43,24 @@ function blockHandlers(): Record<string, Handler> {
 // hast → React. Links, images, code blocks, tables and math get their own components; everything else is plain elements.
 const components = { a: MarkdownLink, img: MarkdownImage, pre: CodeBlock, table: MarkdownTable, [MATH_TAG]: MathTex } as Partial<Components>;
 
+/** Joins neighbouring text nodes, in place: one DOM text node where there would be many. */
+function mergeTexts(node: Nodes): void {
+  if (!('children' in node)) return;
+  const merged: Nodes[] = [];
+  for (const child of node.children) {
+    const last = merged.at(-1);
+    if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+    else {
+      mergeTexts(child);
+      merged.push(child);
+    }
+  }
+  node.children = merged as typeof node.children;
+}
+
 /** A parsed block as React elements. */
 export function renderTree(tree: Root): ReactNode {
   const hast = toHast(tree, { handlers: blockHandlers() });
+  mergeTexts(hast);
   return toJsxRuntime(hast, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true });
 }
