@@ -14,6 +14,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../main/history/database';
@@ -224,3 +225,5 @@ export async function runMarkdownOpenBench(): Promise<void> {
     await browser.close();
   }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runMarkdownOpenBench();

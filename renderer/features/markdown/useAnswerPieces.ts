@@ -30,7 +30,7 @@ const fromPieces = (pieces: readonly Piece[]): BlockRun[] => pieces.map((piece, 
 export function useAnswerPieces(text: string, streaming: boolean): readonly BlockRun[] {
   const [splitter] = useState(createBlockSplitter);
   const progressive = !streaming && !splitter.continues(text);
-  const plan = useMemo(() => (progressive ? planPieces(text) : null), [progressive, text]);
+  const plan = useMemo(() => (progressive ? planPieces(text, window.innerHeight) : null), [progressive, text]);
   const [filled, setFilled] = useState<{ plan: Piece[]; pieces: readonly Piece[] } | null>(null);
 
   useEffect(() => {
