@@ -13,6 +13,9 @@ export interface MarkdownProps {
   className?: string;
 }
 
+/** The class of the placeholder holding the place of a part of a long answer not rendered yet. */
+export const PENDING_PART_CLASS = 'md-pending';
+
 /** The parser and renderer: not part of what the window needs to start, fetched once it has. */
 const pipeline = lazyModule('Markdown rendering', () => import('./MarkdownAnswer'));
 whenIdle(() => void pipeline.load().catch(() => undefined));

@@ -1,4 +1,5 @@
 import type { MarkdownProps } from './Markdown';
+import { PENDING_PART_CLASS } from './Markdown';
 import { useCallback, useInsertionEffect, useMemo, useRef } from 'react';
 import { MarkdownBlockGroup } from './MarkdownBlockGroup';
 import { MarkdownContext } from './markdownContext';
@@ -24,7 +25,7 @@ export function MarkdownAnswer({ text, streaming, onOpenLink, className }: Markd
           run.blocks ? (
             <MarkdownBlockGroup key={run.key} blocks={run.blocks} openIndex={run.openIndex} />
           ) : (
-            <div key={run.key} className="md-pending" style={{ height: run.height }} aria-hidden="true" />
+            <div key={run.key} className={PENDING_PART_CLASS} style={{ height: run.height }} aria-hidden="true" />
           ),
         )}
       </div>
