@@ -93,7 +93,8 @@ async function seedDataFolder(chars: number): Promise<string> {
  * loads, no placeholder of a part not rendered yet in view).
  */
 function openConversation(page: Page, title: string): Promise<number> {
-  const heading = title === LONG_TITLE ? 'Step 1' : SHORT_HEADING;
+  // The long answer opens at its end: any of its own headings ("Step n: …") tells it from the short one.
+  const heading = title === LONG_TITLE ? 'Step ' : SHORT_HEADING;
   return page.evaluate(`(${OPEN_CONVERSATION_IN_PAGE})(${JSON.stringify(title)}, ${JSON.stringify(heading)})`) as Promise<number>;
 }
 

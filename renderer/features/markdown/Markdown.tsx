@@ -10,6 +10,8 @@ export interface MarkdownProps {
   streaming: boolean;
   /** Called with a checked http/https/mailto URL when a link is clicked; the window never navigates. */
   onOpenLink: (url: string) => void;
+  /** The answer opens scrolled to its end (the last answer of a conversation opened at its end): a long one renders only its end at once. */
+  opensAtEnd?: boolean;
   className?: string;
 }
 

@@ -6,8 +6,8 @@ import { MarkdownContext } from './markdownContext';
 import { useAnswerPieces } from './useAnswerPieces';
 
 /** The Markdown pipeline's part of <Markdown>: parsing and rendering, in their own chunk. */
-export function MarkdownAnswer({ text, streaming, onOpenLink, className }: MarkdownProps) {
-  const runs = useAnswerPieces(text, streaming);
+export function MarkdownAnswer({ text, streaming, onOpenLink, opensAtEnd = false, className }: MarkdownProps) {
+  const runs = useAnswerPieces(text, streaming, opensAtEnd);
 
   // A stable callback: a new onOpenLink each render must not re-render the memoized blocks.
   const latestOnOpenLink = useRef(onOpenLink);

@@ -23,10 +23,10 @@ export const parsePiece = (piece: Piece): Piece => (piece.blocks ? piece : { ...
 /**
  * A long finished answer as pieces, with the ones a person can be looking at when it opens already
  * parsed: a window's height (`windowPx`) from its start (the answer read from the top) and from its
- * end (a conversation opens at its end). The rest wait for idle time. Null when the answer is short
- * or cannot be cut.
+ * end (a conversation opens at its end), or from its end only when that is where it opens. The rest
+ * wait for idle time. Null when the answer is short or cannot be cut.
  */
-export function planPieces(text: string, windowPx: number): Piece[] | null {
+export function planPieces(text: string, windowPx: number, shownFirst: 'both' | 'end'): Piece[] | null {
   if (text.length < PROGRESSIVE_MIN_CHARS) return null;
   const cuts = findBlockCuts(text, PIECE_CHARS);
   if (cuts.length === 0) return null;
@@ -36,7 +36,7 @@ export function planPieces(text: string, windowPx: number): Piece[] | null {
     const source = text.slice(start, end);
     return { start, source, blocks: null, height: estimateHeight(source) };
   });
-  const shown = new Set([...coveringPieces(pieces, windowPx), ...coveringPieces(pieces.toReversed(), windowPx)]);
+  const shown = new Set([...(shownFirst === 'both' ? coveringPieces(pieces, windowPx) : []), ...coveringPieces(pieces.toReversed(), windowPx)]);
   return pieces.map((piece) => (shown.has(piece) ? parsePiece(piece) : piece));
 }
 

@@ -7,7 +7,7 @@ const prose = (count: number) => Array.from({ length: count }, (_, n) => `Paragr
 describe('a long finished answer planned in pieces', () => {
   it('parses about a window from each end at once and leaves the middle for later', () => {
     const text = prose(600);
-    const pieces = planPieces(text, 800);
+    const pieces = planPieces(text, 800, 'both');
     if (!pieces) throw new Error('A long answer of paragraphs can be cut');
     expect(pieces.map((piece) => piece.source).join('')).toBe(text);
     const parsed = pieces.filter((piece) => piece.blocks);
@@ -21,8 +21,14 @@ describe('a long finished answer planned in pieces', () => {
     expect(coveredFromStart).toBeGreaterThanOrEqual(800);
   });
 
+  it('parses only the end at once for an answer that opens at its end', () => {
+    const pieces = planPieces(prose(600), 800, 'end');
+    expect(pieces?.[0]?.blocks).toBeNull();
+    expect(pieces?.at(-1)?.blocks?.at(-1)?.source).toMatch(/^Paragraph 599:/);
+  });
+
   it('plans nothing for an answer short enough to show whole', () => {
-    expect(planPieces(prose(10), 800)).toBeNull();
+    expect(planPieces(prose(10), 800, 'both')).toBeNull();
     expect(prose(10).length).toBeLessThan(PROGRESSIVE_MIN_CHARS);
   });
 });
