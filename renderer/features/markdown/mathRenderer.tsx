@@ -15,6 +15,25 @@ import { MathSource } from './MathSource';
  * attributes would be blocked. TeX that does not parse (often: half of it, mid-stream) shows as its source.
  */
 export function renderMath(tex: string, displayMode: boolean): ReactNode {
+  const key = `${displayMode ? 'display' : 'inline'} ${tex}`;
+  const cached = typeset.get(key);
+  if (cached !== undefined) return cached;
+  const math = typesetMath(tex, displayMode);
+  if (typeset.size >= MAX_TYPESET) typeset.delete(typeset.keys().next().value ?? '');
+  typeset.set(key, math);
+  return math;
+}
+
+/**
+ * Formulas typeset lately, by mode and TeX: a conversation opened again (or an answer shown again
+ * after scrolling back to it) reuses them instead of running KaTeX and the HTML parser anew, which
+ * is most of the time a screen of math costs. Elements are immutable, so one can be shown twice.
+ */
+const typeset = new Map<string, ReactNode>();
+/** Enough for the formulas of a few long answers; the oldest go first. */
+const MAX_TYPESET = 2_000;
+
+function typesetMath(tex: string, displayMode: boolean): ReactNode {
   try {
     const html = katex.renderToString(tex, {
       displayMode,
