@@ -28,18 +28,29 @@ function exported(title: string, turns: [string, string][], at: number, toolCall
   return { name: `${title}.md`, mimeType: 'text/markdown', buffer: Buffer.from(markdown) };
 }
 
-/** Where the rare word sits in the long answer: far below its first screen. */
+/** Where the rare word sits in the long answer: in its middle, far from both ends a window shows first. */
 const DEEP_WORD = 'zeppelin';
+const DEEP_PARAGRAPH = 30;
+/** How the long answer ends: its last words. */
+const LAST_WORDS = 'That is the whole story of the airships.';
+
+/** A 120k-character answer: 60 headed sections of about 2,000 characters, too long to render whole at once. */
+function longAnswer(): string {
+  const sections = Array.from({ length: 60 }, (_, n) => {
+    const opening = n === DEEP_PARAGRAPH ? `Paragraph ${n}: the ${DEEP_WORD} floated over the city.` : `Paragraph ${n}: more about airships.`;
+    return `## Airship ${n}\n\n${opening} ${'More about airships and their history. '.repeat(50)}`;
+  });
+  return `${sections.join('\n\n')}\n\n${LAST_WORDS}`;
+}
 
 function history() {
   const day = Date.UTC(2026, 2, 1);
-  const longAnswer = Array.from({ length: 60 }, (_, n) => (n === 52 ? `Paragraph ${n}: the ${DEEP_WORD} floated over the city.` : `Paragraph ${n}: more about airships and their history.`)).join('\n\n');
   return [
     exported('Kubernetes pods keep restarting', [['Tell me about CrashLoopBackOff.', 'Check the pod logs; kubernetes restarts a failing container.'], ['And kubernetes probes?', 'Liveness probes restart it.']], day),
     exported('Sourdough starter', [['Tell me about feeding a starter.', 'Feed it daily with flour and water.']], day + 86_400_000),
     exported('Ingress with TLS', [['Tell me about ingress.', 'A kubernetes Ingress routes HTTP to services.']], day + 2 * 86_400_000),
     exported('Marathon plan', [['Tell me about long runs.', 'Build up slowly.']], day + 3 * 86_400_000),
-    exported('Airships', [['Tell me about airships.', longAnswer]], day + 4 * 86_400_000),
+    exported('Airships', [['Tell me about airships.', longAnswer()]], day + 4 * 86_400_000),
   ];
 }
 
@@ -105,7 +116,23 @@ test('a match deep inside a long answer is scrolled into view and marked', async
   await searchbox(chat).press('Enter');
   await expect(chat.getByRole('heading', { level: 1 })).toHaveText('Airships');
   await expect.poll(() => highlighted(chat)).toEqual({ texts: [DEEP_WORD], firstInView: true });
-  await expect(log(chat).getByText(`Paragraph 52: the ${DEEP_WORD}`)).toBeInViewport();
+  await expect(log(chat).getByText(`Paragraph ${DEEP_PARAGRAPH}: the ${DEEP_WORD}`)).toBeInViewport();
+});
+
+test('a 120k-character answer opens at its last words, holds all its text once idle, and reaches its start and end by keyboard', async ({ chat }) => {
+  await importHistory(chat);
+  await sidebar(chat).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: 'Airships', exact: true }).click();
+  await expect(log(chat).getByText(LAST_WORDS)).toBeInViewport();
+
+  // The middle, not on screen when it opened, comes into the page for find-in-page and screen readers.
+  await expect(log(chat).getByRole('heading', { level: 2, name: /^Airship \d+$/ })).toHaveCount(60);
+  await expect(log(chat).getByText(`Paragraph ${DEEP_PARAGRAPH}: the ${DEEP_WORD}`)).toHaveCount(1);
+
+  await log(chat).focus();
+  await chat.keyboard.press('Home');
+  await expect(log(chat).getByRole('heading', { name: 'Airship 0', exact: true })).toBeInViewport();
+  await chat.keyboard.press('End');
+  await expect(log(chat).getByText(LAST_WORDS)).toBeInViewport();
 });
 
 /** A word only in what a tool returned: not in any text of the conversation. */

@@ -29,6 +29,8 @@ interface MessageItemProps {
   modelNote: ModelNote | null;
   /** The last answer keeps its actions in view. */
   isLastAnswer: boolean;
+  /** The message is first seen from its end (the list opened at its end): a long answer renders its end first. */
+  opensAtEnd: boolean;
   onRetry: (id: string) => void;
   onOpenSettings: () => void;
 }
@@ -45,7 +47,7 @@ const shortModel = (model: string) => model.slice(model.lastIndexOf('/') + 1);
  * streams, only its own row re-renders; the actions read their context in their own component,
  * so a turn starting or ending re-renders the action buttons, not the Markdown above them.
  */
-export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, searchWords, modelNote, isLastAnswer, onRetry, onOpenSettings }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, searchWords, modelNote, isLastAnswer, opensAtEnd, onRetry, onOpenSettings }: MessageItemProps) {
   const api = useParley();
   const openLink = useCallback((url: string) => void api.openLink({ url }), [api]);
   /** The version browsed to; null follows the current one (the last). */
@@ -103,7 +105,7 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
         (view.toolCalls?.length ? (
           <AnswerWithToolCalls content={view.content} calls={view.toolCalls} streaming={streaming && isCurrent} searchWords={searchWords} onOpenLink={openLink} />
         ) : (
-          view.content !== '' && <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} onOpenLink={openLink} />
+          view.content !== '' && <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} opensAtEnd={opensAtEnd} onOpenLink={openLink} />
         ))
       )}
       {message.attachments && <MessageAttachments attachments={message.attachments} missing={message.missingAttachments} />}

@@ -63,7 +63,8 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
   const scrollRef = useRef<HTMLDivElement>(null);
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
-  const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, !target && (saved?.following ?? true));
+  const [opensAtEnd] = useState(!target && (saved?.following ?? true));
+  const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, opensAtEnd);
   const notes = useMemo(() => modelNotes(messages), [messages]);
   const lastAnswerId = messages.findLast((message) => message.role === 'assistant')?.id;
   /** The target whose highlight has faded. */
@@ -180,6 +181,7 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
                       searchWords={message.id === target?.messageId ? target.words : undefined}
                       modelNote={notes.get(message.id) ?? null}
                       isLastAnswer={message.id === lastAnswerId}
+                      opensAtEnd={opensAtEnd && item.index === messages.length - 1}
                       onRetry={onRetry}
                       onOpenSettings={onOpenSettings}
                     />

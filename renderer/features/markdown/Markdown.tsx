@@ -10,8 +10,13 @@ export interface MarkdownProps {
   streaming: boolean;
   /** Called with a checked http/https/mailto URL when a link is clicked; the window never navigates. */
   onOpenLink: (url: string) => void;
+  /** The answer opens scrolled to its end (the last answer of a conversation opened at its end): a long one renders only its end at once. */
+  opensAtEnd?: boolean;
   className?: string;
 }
+
+/** The class of the placeholder holding the place of a part of a long answer not rendered yet. */
+export const PENDING_PART_CLASS = 'md-pending';
 
 /** The parser and renderer: not part of what the window needs to start, fetched once it has. */
 const pipeline = lazyModule('Markdown rendering', () => import('./MarkdownAnswer'));

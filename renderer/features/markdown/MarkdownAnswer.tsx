@@ -1,12 +1,13 @@
 import type { MarkdownProps } from './Markdown';
+import { PENDING_PART_CLASS } from './Markdown';
 import { useCallback, useInsertionEffect, useMemo, useRef } from 'react';
 import { MarkdownBlockGroup } from './MarkdownBlockGroup';
 import { MarkdownContext } from './markdownContext';
 import { useAnswerPieces } from './useAnswerPieces';
 
 /** The Markdown pipeline's part of <Markdown>: parsing and rendering, in their own chunk. */
-export function MarkdownAnswer({ text, streaming, onOpenLink, className }: MarkdownProps) {
-  const runs = useAnswerPieces(text, streaming);
+export function MarkdownAnswer({ text, streaming, onOpenLink, opensAtEnd = false, className }: MarkdownProps) {
+  const runs = useAnswerPieces(text, streaming, opensAtEnd);
 
   // A stable callback: a new onOpenLink each render must not re-render the memoized blocks.
   const latestOnOpenLink = useRef(onOpenLink);
@@ -24,7 +25,7 @@ export function MarkdownAnswer({ text, streaming, onOpenLink, className }: Markd
           run.blocks ? (
             <MarkdownBlockGroup key={run.key} blocks={run.blocks} openIndex={run.openIndex} />
           ) : (
-            <div key={run.key} className="md-pending" style={{ height: run.height }} aria-hidden="true" />
+            <div key={run.key} className={PENDING_PART_CLASS} style={{ height: run.height }} aria-hidden="true" />
           ),
         )}
       </div>

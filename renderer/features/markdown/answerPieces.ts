@@ -11,21 +11,22 @@ export interface Piece {
   height: number;
 }
 
-/** About half a screenful of Markdown: the unit parsed and rendered at a time. */
-export const PIECE_CHARS = 2_500;
-/** More than a tall window shows of an answer (prose, code or tables): parsed from each end at once. */
-const SCREEN_CHARS = 5_000;
+/** A few paragraphs or one code block: the unit parsed and rendered at a time, so what opens on screen is little more than the screen. */
+export const PIECE_CHARS = 1_000;
 /** Answers shorter than this are parsed and shown whole at once: cutting would save nothing. */
-export const PROGRESSIVE_MIN_CHARS = 4 * SCREEN_CHARS;
+export const PROGRESSIVE_MIN_CHARS = 20_000;
+/** Estimates run short (margins, wrapped prose): each end parsed at once covers this many windows. */
+const SCREEN_MARGIN = 1.5;
 
 export const parsePiece = (piece: Piece): Piece => (piece.blocks ? piece : { ...piece, blocks: parseBlocks(piece.source, piece.start) });
 
 /**
  * A long finished answer as pieces, with the ones a person can be looking at when it opens already
- * parsed: the first (the answer read from its start) and the last (a conversation opens at its
- * end). The rest wait for idle time. Null when the answer is short or cannot be cut.
+ * parsed: a window's height (`windowPx`) from its start (the answer read from the top) and from its
+ * end (a conversation opens at its end), or from its end only when that is where it opens. The rest
+ * wait for idle time. Null when the answer is short or cannot be cut.
  */
-export function planPieces(text: string): Piece[] | null {
+export function planPieces(text: string, windowPx: number, shownFirst: 'both' | 'end'): Piece[] | null {
   if (text.length < PROGRESSIVE_MIN_CHARS) return null;
   const cuts = findBlockCuts(text, PIECE_CHARS);
   if (cuts.length === 0) return null;
@@ -35,8 +36,20 @@ export function planPieces(text: string): Piece[] | null {
     const source = text.slice(start, end);
     return { start, source, blocks: null, height: estimateHeight(source) };
   });
-  const onScreen = (piece: Piece) => piece.start < SCREEN_CHARS || piece.start + piece.source.length > text.length - SCREEN_CHARS;
-  return pieces.map((piece) => (onScreen(piece) ? parsePiece(piece) : piece));
+  const shown = new Set([...(shownFirst === 'both' ? coveringPieces(pieces, windowPx) : []), ...coveringPieces(pieces.toReversed(), windowPx)]);
+  return pieces.map((piece) => (shown.has(piece) ? parsePiece(piece) : piece));
+}
+
+/** The first pieces of `pieces` whose estimated heights together cover a window, with a margin. */
+function coveringPieces(pieces: readonly Piece[], windowPx: number): Piece[] {
+  const covering: Piece[] = [];
+  for (let height = 0; height < windowPx * SCREEN_MARGIN; ) {
+    const piece = pieces[covering.length];
+    if (!piece) break;
+    covering.push(piece);
+    height += piece.height;
+  }
+  return covering;
 }
 
 /** Close guesses keep the scrollbar steady while pieces arrive. */

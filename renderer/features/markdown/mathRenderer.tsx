@@ -15,20 +15,25 @@ import { MathSource } from './MathSource';
  * attributes would be blocked. TeX that does not parse (often: half of it, mid-stream) shows as its source.
  */
 export function renderMath(tex: string, displayMode: boolean): ReactNode {
-  const key = `${displayMode ? 'display' : 'inline'}:${tex}`;
+  const key = `${displayMode ? 'display' : 'inline'} ${tex}`;
   const cached = typeset.get(key);
   if (cached !== undefined) return cached;
-  if (typeset.size >= CACHED_FORMULAS) typeset.clear();
-  const node = typesetNow(tex, displayMode);
-  typeset.set(key, node);
-  return node;
+  const math = typesetMath(tex, displayMode);
+  if (typeset.size >= MAX_TYPESET) typeset.delete(typeset.keys().next().value ?? '');
+  typeset.set(key, math);
+  return math;
 }
 
-/** Formulas kept typeset, as React elements (immutable, so one can be shown in many places): an answer repeats its symbols. */
-const CACHED_FORMULAS = 2_000;
+/**
+ * Formulas typeset lately, by mode and TeX: a conversation opened again (or an answer shown again
+ * after scrolling back to it) reuses them instead of running KaTeX and the HTML parser anew, which
+ * is most of the time a screen of math costs. Elements are immutable, so one can be shown twice.
+ */
 const typeset = new Map<string, ReactNode>();
+/** Enough for the formulas of a few long answers; the oldest go first. */
+const MAX_TYPESET = 2_000;
 
-function typesetNow(tex: string, displayMode: boolean): ReactNode {
+function typesetMath(tex: string, displayMode: boolean): ReactNode {
   try {
     const html = katex.renderToString(tex, {
       displayMode,

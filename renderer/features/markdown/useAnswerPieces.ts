@@ -25,12 +25,15 @@ const fromPieces = (pieces: readonly Piece[]): BlockRun[] => pieces.map((piece, 
 /**
  * The answer's blocks, parsed once. A streaming answer goes through the incremental splitter. A long
  * finished answer that was not watched streaming (a conversation opened, another version shown) is
- * cut into pieces: the ones at its start and end are parsed and shown at once, the rest when idle.
+ * cut into pieces: the ones at its start and end (only its end when it `opensAtEnd`) are parsed and
+ * shown at once, the rest when idle.
  */
-export function useAnswerPieces(text: string, streaming: boolean): readonly BlockRun[] {
+export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: boolean): readonly BlockRun[] {
   const [splitter] = useState(createBlockSplitter);
+  // Where the answer first showed: it stops being the last answer when another is sent, which must not plan it anew.
+  const [firstShownAtEnd] = useState(opensAtEnd);
   const progressive = !streaming && !splitter.continues(text);
-  const plan = useMemo(() => (progressive ? planPieces(text) : null), [progressive, text]);
+  const plan = useMemo(() => (progressive ? planPieces(text, window.innerHeight, firstShownAtEnd ? 'end' : 'both') : null), [progressive, text, firstShownAtEnd]);
   const [filled, setFilled] = useState<{ plan: Piece[]; pieces: readonly Piece[] } | null>(null);
 
   useEffect(() => {

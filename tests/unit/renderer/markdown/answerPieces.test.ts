@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { planPieces, PROGRESSIVE_MIN_CHARS } from '../../../../renderer/features/markdown/answerPieces';
+
+/** Numbered paragraphs of prose: about 100 characters each, one estimated line apiece. */
+const prose = (count: number) => Array.from({ length: count }, (_, n) => `Paragraph ${n}: ${'words that wrap '.repeat(5)}`).join('\n\n');
+
+describe('a long finished answer planned in pieces', () => {
+  it('parses about a window from each end at once and leaves the middle for later', () => {
+    const text = prose(600);
+    const pieces = planPieces(text, 800, 'both');
+    if (!pieces) throw new Error('A long answer of paragraphs can be cut');
+    expect(pieces.map((piece) => piece.source).join('')).toBe(text);
+    const parsed = pieces.filter((piece) => piece.blocks);
+    const parsedChars = parsed.reduce((sum, piece) => sum + piece.source.length, 0);
+    // Both ends are there, and far less than the whole answer.
+    expect(pieces[0]?.blocks?.[0]?.source).toMatch(/^Paragraph 0:/);
+    expect(pieces.at(-1)?.blocks?.at(-1)?.source).toMatch(/^Paragraph 599:/);
+    expect(parsedChars).toBeLessThan(text.length / 8);
+    // Each end covers the window, by the estimates that hold the places of the rest.
+    const coveredFromStart = pieces.slice(0, pieces.findIndex((piece) => !piece.blocks)).reduce((sum, piece) => sum + piece.height, 0);
+    expect(coveredFromStart).toBeGreaterThanOrEqual(800);
+  });
+
+  it('parses only the end at once for an answer that opens at its end', () => {
+    const pieces = planPieces(prose(600), 800, 'end');
+    expect(pieces?.[0]?.blocks).toBeNull();
+    expect(pieces?.at(-1)?.blocks?.at(-1)?.source).toMatch(/^Paragraph 599:/);
+  });
+
+  it('plans nothing for an answer short enough to show whole', () => {
+    expect(planPieces(prose(10), 800, 'both')).toBeNull();
+    expect(prose(10).length).toBeLessThan(PROGRESSIVE_MIN_CHARS);
+  });
+});
