@@ -72,4 +72,11 @@ test('edit the second of four questions, switch between the branches, regenerate
   await questions.nth(1).getByRole('button', { name: 'Previous version' }).click();
   await expect(questions).toHaveCount(4);
   await expect(lastAnswer(chat)).toContainText('You said: four');
+
+  // Deleting the question deletes the branch after it; the other version takes its place.
+  await questions.nth(1).getByRole('button', { name: 'Delete' }).click();
+  await expect(questions).toHaveCount(2);
+  await expect(questions.nth(1)).toContainText('two, edited');
+  await expect(questions.nth(1).getByRole('group', { name: 'Versions' })).toHaveCount(0);
+  await expect(lastAnswer(chat)).toContainText('You said: two, edited');
 });

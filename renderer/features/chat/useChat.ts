@@ -382,15 +382,6 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [api],
   );
 
-  /** Deletes a message of `from` (by default the open conversation); the view drops it while that one is open. */
-  const remove = useCallback(
-    async (messageId: string, from: MessageOwner = conversationRef.current) => {
-      if (from.stored) await api.deleteMessage({ conversationId: from.id, messageId });
-      if (conversationRef.current.id === from.id) dispatch({ type: 'remove', id: messageId });
-    },
-    [api],
-  );
-
   const stop = useCallback(() => {
     const id = conversationRef.current.id;
     for (const stream of streamsRef.current.values()) if (stream.conversationId === id && !stream.result) stream.cancel();
@@ -410,6 +401,21 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       streamsRef.current.delete(id);
     }
   }, []);
+
+  /** Deletes a message of `from` (by default the open conversation) with the branch after it; the view then shows what main kept. */
+  const remove = useCallback(
+    async (messageId: string, from: MessageOwner = conversationRef.current) => {
+      if (!from.stored) {
+        if (conversationRef.current.id === from.id) dispatch({ type: 'remove', id: messageId });
+        return;
+      }
+      await api.deleteMessage({ conversationId: from.id, messageId });
+      // The turns after it went too, and another version may now stand in its place.
+      const stored = await api.getConversation({ id: from.id });
+      if (conversationRef.current.id === from.id) open(stored);
+    },
+    [api, open],
+  );
 
   /** Shows a turn main saved without a stream here (Compare's chosen answer). */
   const showSavedTurn = useCallback(
