@@ -196,6 +196,10 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
         return summaryOf(conversation(id));
       },
       'history:deleteMessage': ({ conversationId, messageId }) => ({ deleted: history.deleteMessage(conversationId, messageId) }),
+      'history:showBranch': ({ conversationId, messageId }) => {
+        history.showBranch(conversationId, messageId);
+        return markMissingAttachments(conversation(conversationId), attachments.has);
+      },
       'history:fork': ({ id, messageId, forkId }) => summaryOf(history.forkConversation(id, messageId, forkId)),
       'history:search': ({ query, limit }) => history.search(query, { limit }),
       'history:autoTitle': ({ id }) => autoTitle(id),

@@ -18,6 +18,7 @@ import { editTurn, regenerateTurn } from './versionedTurns';
 import { continueTurn } from './continuedTurn';
 import { continuedResult } from '../../shared/continuation';
 import { addUsage } from '../../shared/usage';
+import { requestMessages } from '../../shared/requestPath';
 import { missingConversation } from '../history/storeContext';
 import type { ToolApprovals } from '../chat/toolApprovals';
 import { createPendingSaves, type PendingSaves } from '../history/pendingSaves';
@@ -62,14 +63,18 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
     case 'new':
       saveQuestion(turn.userMessageId);
       return store.startAnswer(conversationId, answer);
-    case 'retry':
+    case 'retry': {
       if (turn.userMessageId !== undefined) saveQuestion(turn.userMessageId);
+      // The new answer goes where the failed one was, not after another version of it.
+      const failed = conversation.messages.findIndex((message) => message.id === turn.replacesAnswerId);
+      const question = conversation.messages[failed - 1];
       store.deleteMessage(conversationId, turn.replacesAnswerId);
-      return store.startAnswer(conversationId, answer);
+      return store.startAnswer(conversationId, question ? { ...answer, parentId: question.id } : answer);
+    }
     case 'regenerate':
       return regenerateTurn(store, conversation, turn.answerId, answer);
     case 'edit':
-      return editTurn(store, conversation, request, turn.userMessageId, answer);
+      return editTurn(store, conversation, request, turn.userMessageId, answer, turn.editedId);
     case 'continue':
       return continueTurn(store, conversation, request, history.answerId);
   }
@@ -133,10 +138,14 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
 
     // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint).
     const saved = store.getConversation(request.history.conversationId);
+    // A branching turn sends exactly the visible path it was saved on, up to its new answer.
+    const branching = history.turn.kind === 'regenerate' || history.turn.kind === 'edit';
+    const answerAt = branching && saved ? saved.messages.findIndex((message) => message.id === history.answerId) : -1;
+    const path = saved && answerAt >= 0 ? saved.messages.slice(0, answerAt) : null;
     const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
     const toolServers = request.toolServers ?? saved?.toolServers ?? [];
     const result = await chat(
-      { ...request, ...(endpointId === undefined ? {} : { endpointId }), toolServers },
+      { ...request, ...(path ? { messages: requestMessages(path) } : {}), ...(endpointId === undefined ? {} : { endpointId }), toolServers },
       (event) => {
         if (event.type === 'delta') writer.append(event);
         // Each step of a tool call is committed before the page hears of it (and before the tool runs).

@@ -1,8 +1,8 @@
 /**
- * Turns that keep what they replace: "Regenerate" and "Edit and resend". Both act on the end
- * of the conversation only (the last answer, the last question): changing an earlier turn
- * would leave the later ones answering something that is no longer there, and branching
- * (a tree of turns) is more than a linear history should pretend to be.
+ * Turns that branch the conversation (migration 012's tree): "Regenerate" on any answer and
+ * "Edit and resend" on any question. The new message becomes a sibling of the one it replaces
+ * and is shown in its place; the old one keeps the turns after it, on its own branch. The
+ * request sent is the visible path before the new answer (see pathRequest), whatever the page sent.
  */
 import type { ChatRequest } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
@@ -12,16 +12,17 @@ import type { ConversationWithMessages, NewMessage } from '../history/types';
 
 const refuse = (message: string): AppFailure => new AppFailure({ code: 'invalid-request', message });
 
-/** Opens a new answer in the place of the last one, which is kept as its earlier version. */
+/** Opens a new answer as a sibling of visible answer `answerId`, in its place. */
 export function regenerateTurn(store: HistoryStore, conversation: ConversationWithMessages, answerId: string, answer: NewMessage): AnswerWriter {
-  const last = conversation.messages.at(-1);
-  if (last?.id !== answerId || last.role !== 'assistant') throw refuse('Only the last answer can be regenerated; reload the conversation.');
+  if (!conversation.messages.some((message) => message.id === answerId && message.role === 'assistant')) {
+    throw refuse('This answer is no longer shown in the conversation; reload it.');
+  }
   return store.regenerateAnswer(conversation.id, answerId, answer);
 }
 
 /**
- * Rewrites the last question with the request's last message (its text so far kept as a
- * version) and answers it again: the answer after it, if any, is kept as a version of the new one.
+ * Adds the request's last message as a new version of visible question `userMessageId` (under
+ * `editedId`, or a new id) and answers it: the old question keeps its answer and what followed.
  */
 export function editTurn(
   store: HistoryStore,
@@ -29,14 +30,19 @@ export function editTurn(
   request: ChatRequest,
   userMessageId: string,
   answer: NewMessage,
+  editedId?: string,
 ): AnswerWriter {
-  const { messages } = conversation;
-  const index = messages.findLastIndex((message) => message.role === 'user');
-  const after = messages.slice(index + 1);
-  if (messages[index]?.id !== userMessageId || after.length > 1) throw refuse('Only the last message you sent can be edited; reload the conversation.');
+  if (!conversation.messages.some((message) => message.id === userMessageId && message.role === 'user')) {
+    throw refuse('This message is no longer shown in the conversation; reload it.');
+  }
   const question = request.messages.at(-1);
   if (question?.role !== 'user') throw refuse('An edit must end with your message.');
-  store.editUserMessage(conversation.id, userMessageId, { content: question.content, model: request.model, params: answer.params });
-  const previous = after[0];
-  return previous ? store.regenerateAnswer(conversation.id, previous.id, answer) : store.startAnswer(conversation.id, answer);
+  store.editUserMessage(conversation.id, userMessageId, {
+    ...(editedId === undefined ? {} : { id: editedId }),
+    content: question.content,
+    model: request.model,
+    params: answer.params,
+    ...(question.attachments ? { attachments: question.attachments } : {}),
+  });
+  return store.startAnswer(conversation.id, answer);
 }

@@ -51,7 +51,7 @@ export function createConversations({ db, now, newId }: StoreContext): Conversat
     // Pinned first, so a paged sidebar has all of them on its first page.
     list: db.prepare(`
       SELECT id, title, model, created_at, updated_at, pinned, archived,
-        (SELECT count(*) FROM messages WHERE conversation_id = c.id) AS message_count
+        (SELECT count(*) FROM messages WHERE conversation_id = c.id AND position >= 0) AS message_count
       FROM conversations AS c
       WHERE deleted_at IS NULL
       ORDER BY ${LIST_ORDER}

@@ -18,6 +18,7 @@ import { search } from './search';
 import { readModelUsage, type ModelUsage } from './usage';
 import type { SearchOptions } from './search';
 import { createVersions } from './versions';
+import { createTree } from './tree';
 import { createAttachmentRows } from './attachments';
 import { createToolCallRows } from './toolCalls';
 import type {
@@ -59,8 +60,10 @@ export interface HistoryStore {
   editUserMessage(conversationId: string, id: string, input: NewUserMessage): StoredMessage;
   /** Marks answers left `streaming` by a crash as `interrupted`, keeping their text; returns how many. */
   recoverInterrupted(): number;
-  /** Removes one message with its earlier versions (e.g. the failed answer a retry replaces); false when it was not there. */
+  /** Removes a message with the branch after it (e.g. the failed answer a retry replaces); false when it was not there. */
   deleteMessage(conversationId: string, id: string): boolean;
+  /** Shows the branch through message `id` (a version at a branch point, a search hit), with each chosen continuation after it. */
+  showBranch(conversationId: string, id: string): void;
   search(query: string, options?: SearchOptions): SearchResult[];
   /** Every live conversation's id, in sidebar order: what "Export all" exports. */
   conversationIds(): string[];
@@ -95,9 +98,11 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
   const versions = createVersions(db);
   const attachmentRows = createAttachmentRows(db);
   const toolCallRows = createToolCallRows(db);
-  const messages = createMessages(context, conversations, versions, attachmentRows, toolCallRows);
+  const tree = createTree(db);
+  const messages = createMessages(context, conversations, tree, attachmentRows, toolCallRows);
   const withVersions = (conversationId: string): StoredMessage[] => {
     const earlier = versions.listFor(conversationId);
+    const siblings = tree.siblingsOf(conversationId);
     const attached = attachmentRows.listFor(conversationId);
     const calls = toolCallRows.listFor(conversationId);
     const withCalls = (message: StoredMessage): StoredMessage => {
@@ -108,7 +113,13 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     return messages.listFor(conversationId).map((message) => {
       const found = earlier.get(message.id);
       const files = attached.get(message.id);
-      return withCalls({ ...message, ...(found ? { versions: found.map(withCalls) } : {}), ...(files ? { attachments: files } : {}) });
+      const branchPoint = siblings.get(message.id);
+      return withCalls({
+        ...message,
+        ...(found ? { versions: found.map(withCalls) } : {}),
+        ...(branchPoint ? { siblings: branchPoint } : {}),
+        ...(files ? { attachments: files } : {}),
+      });
     });
   };
   const getConversation = (id: string): ConversationWithMessages | null => {
@@ -136,6 +147,13 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     editUserMessage: (conversationId, id, input) => messages.editUser(conversationId, id, input),
     recoverInterrupted: () => messages.recoverInterrupted(),
     deleteMessage: (conversationId, id) => messages.remove(conversationId, id),
+    showBranch(conversationId, id) {
+      write(db, () => {
+        if (!conversations.get(conversationId)) throw missingConversation();
+        // Not a use of the conversation: the sidebar keeps its order.
+        if (!tree.show(conversationId, id)) throw new AppFailure({ code: 'invalid-request', message: 'This version is no longer in the conversation; reload it.' });
+      }, 'durable');
+    },
     search: (query, options) => search(db, query, options),
     conversationIds: () => conversations.ids(),
     exportConversation(id) {

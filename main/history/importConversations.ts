@@ -27,30 +27,21 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
     find: db.prepare('SELECT deleted_at FROM conversations WHERE id = ?'),
     // Messages and search postings go with it (ON DELETE CASCADE and the FTS triggers).
     remove: db.prepare('DELETE FROM conversations WHERE id = ?'),
-    // Message and version ids are one namespace: a version was a message once, under its id.
-    messageOwner: db.prepare(`
-      SELECT conversation_id FROM messages WHERE id = @id
-      UNION ALL
-      SELECT m.conversation_id FROM message_versions AS v JOIN messages AS m ON m.id = v.message_id WHERE v.id = @id`).pluck(),
-    // A tool call's answer is a message or a version (see toolCalls.ts): its conversation through either.
-    callOwner: db.prepare(`
-      SELECT m.conversation_id FROM tool_calls AS c JOIN messages AS m ON m.id = c.message_id WHERE c.id = @id
-      UNION ALL
-      SELECT m.conversation_id FROM tool_calls AS c JOIN message_versions AS v ON v.id = c.message_id JOIN messages AS m ON m.id = v.message_id WHERE c.id = @id`).pluck(),
+    // A version is a message too (a hidden node of the tree, migration 012): one namespace of ids.
+    messageOwner: db.prepare('SELECT conversation_id FROM messages WHERE id = @id').pluck(),
+    callOwner: db.prepare('SELECT m.conversation_id FROM tool_calls AS c JOIN messages AS m ON m.id = c.message_id WHERE c.id = @id').pluck(),
     insertConversation: db.prepare(`
       INSERT INTO conversations (id, title, model, system_prompt, params, endpoint, created_at, updated_at, pinned)
       VALUES (@id, @title, @model, @systemPrompt, @params, @endpoint, @createdAt, @updatedAt, @pinned)`),
     insertMessage: db.prepare(`
-      INSERT INTO messages (id, conversation_id, position, role, content, reasoning, model, params, prompt_tokens,
+      INSERT INTO messages (id, conversation_id, parent_id, position, chosen_at, role, content, reasoning, model, params, prompt_tokens,
         completion_tokens, total_tokens, first_token_ms, duration_ms, thinking_ms, finish_reason, error, status, created_at, updated_at)
-      VALUES (@id, @conversationId, @position, @role, @content, @reasoning, @model, @params, @promptTokens,
-        @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @thinkingMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
-    insertVersion: db.prepare(`
-      INSERT INTO message_versions (id, message_id, ordinal, role, content, reasoning, model, params, prompt_tokens,
-        completion_tokens, total_tokens, first_token_ms, duration_ms, thinking_ms, finish_reason, error, status, created_at, updated_at)
-      VALUES (@id, @messageId, @ordinal, @role, @content, @reasoning, @model, @params, @promptTokens,
+      VALUES (@id, @conversationId, @parentId, @position, @choice, @role, @content, @reasoning, @model, @params, @promptTokens,
         @completionTokens, @totalTokens, @firstTokenMs, @durationMs, @thinkingMs, @finishReason, @error, @status, @createdAt, @createdAt)`),
   };
+
+  /** The last hidden position given in the conversation being inserted. */
+  let hidden = 0;
 
   /** Why the conversation's messages cannot be stored under their ids, or null when they can. */
   function messageIdClash(c: ExportConversation): string | null {
@@ -98,11 +89,13 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
     }
   }
 
-  function insertMessage(conversationId: string, m: ExportMessage, position: number): void {
+  /** A visible message after `parentId`, its versions as hidden siblings (never chosen over it). */
+  function insertMessage(conversationId: string, m: ExportMessage, position: number, parentId: string | null): void {
     // Calls first: the answer's row then indexes all their text for search at once (migration 011), not once per call.
     for (const answer of [m, ...(m.versions ?? [])]) insertToolCalls(answer);
-    statements.insertMessage.run({ ...rowColumns(m), conversationId, position });
-    m.versions?.forEach((version, ordinal) => statements.insertVersion.run({ ...rowColumns(version), messageId: m.id, ordinal }));
+    statements.insertMessage.run({ ...rowColumns(m), conversationId, parentId, position, choice: position + 1 });
+    // Hidden positions -1, -2…: unique and below the path, as tree.ts keeps them.
+    m.versions?.forEach((version) => statements.insertMessage.run({ ...rowColumns(version), conversationId, parentId, position: --hidden, choice: 0 }));
     const stored = storedFiles(m.attachments ?? []);
     if (stored.length > 0) attachments.add(m.id, stored);
   }
@@ -119,7 +112,8 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
       updatedAt: c.updatedAt,
       pinned: c.pinned ? 1 : 0,
     });
-    c.messages.forEach((m, position) => insertMessage(c.id, m, position));
+    hidden = 0;
+    c.messages.forEach((m, position) => insertMessage(c.id, m, position, c.messages[position - 1]?.id ?? null));
   }
 
   /** Stores one conversation, or says why not. */

@@ -6,7 +6,7 @@ import type { MessageRow } from './rows';
 import { storable } from './snippet';
 import type { StoreContext } from './storeContext';
 import type { AnswerOutcome, MessageRole, MessageStatus, NewMessage, NewUserMessage, StoredMessage } from './types';
-import type { Versions } from './versions';
+import type { Tree } from './tree';
 import type { AttachmentRows } from './attachments';
 import type { ToolCallRows } from './toolCalls';
 import type { ToolCallRecord } from '../../shared/ipc';
@@ -24,9 +24,9 @@ export interface Messages {
   listFor(conversationId: string): StoredMessage[];
   addUser(conversationId: string, input: NewUserMessage): StoredMessage;
   startAnswer(conversationId: string, input: NewMessage): StoredMessage;
-  /** Opens a new answer in the place of `replacedId`, which becomes its newest earlier version. */
+  /** Opens a new answer as the newest sibling of visible answer `replacedId`, shown in its place; the old one keeps its branch. */
   regenerateAnswer(conversationId: string, replacedId: string, input: NewMessage): StoredMessage;
-  /** Rewrites a question in place; its text so far becomes its newest earlier version. */
+  /** Adds the edited question as the newest sibling of visible question `id`, shown in its place; the old one keeps its branch. */
   editUser(conversationId: string, id: string, input: NewUserMessage): StoredMessage;
   /** Opens a finished answer again for a continuation: `streaming` again, its text, usage and times kept. */
   reopenAnswer(conversationId: string, id: string): StoredMessage;
@@ -35,7 +35,7 @@ export interface Messages {
   finishAnswer(id: string, text: AnswerText, outcome: AnswerOutcome): StoredMessage;
   saveToolCall(id: string, text: AnswerText, call: ToolCallRecord): void;
   recoverInterrupted(): number;
-  /** Removes one message of a live conversation with its earlier versions; false when it was not there. */
+  /** Removes a message of a live conversation with the branch after it; false when it was not there. */
   remove(conversationId: string, id: string): boolean;
 }
 
@@ -45,18 +45,16 @@ const COLUMNS = `id, conversation_id, role, content, reasoning, model, params, p
 export function createMessages(
   { db, now, newId }: StoreContext,
   conversations: Conversations,
-  versions: Versions,
+  tree: Tree,
   attachments: AttachmentRows,
   toolCalls: ToolCallRows,
 ): Messages {
   const statements = {
-    listFor: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY position`),
+    listFor: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND position >= 0 ORDER BY position`),
     get: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id = ?`),
     insert: db.prepare(`
-      INSERT INTO messages (id, conversation_id, position, role, content, model, params, status, created_at, updated_at)
-      VALUES (@id, @conversationId,
-        (SELECT coalesce(max(position) + 1, 0) FROM messages WHERE conversation_id = @conversationId),
-        @role, @content, @model, @params, @status, @at, @at)`),
+      INSERT INTO messages (id, conversation_id, parent_id, position, chosen_at, role, content, model, params, status, created_at, updated_at)
+      VALUES (@id, @conversationId, @parentId, @position, @choice, @role, @content, @model, @params, @status, @at, @at)`),
     flush: db.prepare(`
       UPDATE messages SET content = @content, reasoning = @reasoning, updated_at = @at
       WHERE id = @id AND status = 'streaming'`),
@@ -67,41 +65,40 @@ export function createMessages(
         error = @error, updated_at = @at
       WHERE id = @id
       RETURNING conversation_id`),
-    slot: db.prepare('SELECT position, role, status FROM messages WHERE id = ? AND conversation_id = ?'),
-    // -1 frees the slot's position (unique per conversation) for the answer that takes it.
-    vacate: db.prepare('UPDATE messages SET position = -1 WHERE id = ?'),
-    insertAt: db.prepare(`
-      INSERT INTO messages (id, conversation_id, position, role, content, model, params, status, created_at, updated_at)
-      VALUES (@id, @conversationId, @position, 'assistant', '', @model, @params, 'streaming', @at, @at)`),
-    rewrite: db.prepare(`
-      UPDATE messages SET content = @content, model = @model, params = @params, created_at = @at, updated_at = @at
-      WHERE id = @id`),
-    removeById: db.prepare('DELETE FROM messages WHERE id = ?'),
+    slot: db.prepare('SELECT parent_id, role, status FROM messages WHERE id = ? AND conversation_id = ? AND position >= 0'),
+    nextPosition: db.prepare('SELECT coalesce(max(position) + 1, 0) FROM messages WHERE conversation_id = ? AND position >= 0').pluck(),
     reopen: db.prepare(`UPDATE messages SET status = 'streaming', error = NULL, finish_reason = NULL, updated_at = @at WHERE id = @id`),
     bump: db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?'),
     recover: db.prepare(`UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'`),
-    remove: db.prepare('DELETE FROM messages WHERE id = ? AND conversation_id = ?'),
   };
 
   const get = (id: string): StoredMessage => toMessage(statements.get.get(id) as MessageRow);
 
-  /** The message's place, checked to be a finished message of `role` in a live conversation. */
-  function slotOf(conversationId: string, id: string, role: MessageRole): { position: number } {
-    const slot = statements.slot.get(id, conversationId) as { position: number; role: MessageRole; status: MessageStatus } | undefined;
+  /** The message's parent, checked to be a finished visible message of `role` in a live conversation. */
+  function slotOf(conversationId: string, id: string, role: MessageRole): { parent_id: string | null } {
+    const slot = statements.slot.get(id, conversationId) as { parent_id: string | null; role: MessageRole; status: MessageStatus } | undefined;
     if (!slot || slot.role !== role) throw missingMessage(id);
     if (slot.status === 'streaming') throw new AppFailure({ code: 'invalid-request', message: 'This message is still being written; stop it first.' });
     return slot;
   }
 
-  /** Inserts a message and marks its conversation as just used, in one durable transaction. */
+  /**
+   * Inserts a message and marks its conversation as just used, in one durable transaction: after
+   * the visible path, or, with `input.parentId`, as the newest child of that message (null: a
+   * first message), shown with its ancestors.
+   */
   function insert(conversationId: string, role: MessageRole, status: MessageStatus, input: NewMessage & Pick<NewUserMessage, 'content' | 'attachments'>): StoredMessage {
     const id = input.id ?? newId();
     write(db, () => {
       const at = now();
       conversations.touch(conversationId, at);
+      const branching = input.parentId !== undefined;
       statements.insert.run({
         id,
         conversationId,
+        parentId: branching ? input.parentId : tree.lastVisible(conversationId),
+        position: branching ? tree.hiddenPosition(conversationId) : statements.nextPosition.get(conversationId),
+        choice: tree.nextChoice(conversationId),
         role,
         status,
         content: storable(input.content),
@@ -110,6 +107,7 @@ export function createMessages(
         at,
       });
       if (input.attachments?.length) attachments.add(id, input.attachments);
+      if (branching) tree.show(conversationId, id);
     }, 'durable');
     return get(id);
   }
@@ -121,31 +119,17 @@ export function createMessages(
 
     startAnswer: (conversationId, input) => insert(conversationId, 'assistant', 'streaming', { ...input, content: '' }),
 
-    regenerateAnswer(conversationId, replacedId, input) {
-      const id = input.id ?? newId();
+    regenerateAnswer: (conversationId, replacedId, input) =>
       write(db, () => {
-        const at = now();
-        conversations.touch(conversationId, at);
-        const { position } = slotOf(conversationId, replacedId, 'assistant');
-        statements.vacate.run(replacedId);
-        statements.insertAt.run({ id, conversationId, position, model: input.model, params: JSON.stringify(input.params), at });
-        // The replaced answer keeps its id as a version; its own earlier versions come along.
-        versions.keep(replacedId, id, replacedId);
-        statements.removeById.run(replacedId);
-      }, 'durable');
-      return get(id);
-    },
+        const { parent_id: parentId } = slotOf(conversationId, replacedId, 'assistant');
+        return insert(conversationId, 'assistant', 'streaming', { ...input, content: '', parentId });
+      }, 'durable'),
 
-    editUser(conversationId, id, input) {
+    editUser: (conversationId, id, input) =>
       write(db, () => {
-        const at = now();
-        conversations.touch(conversationId, at);
-        slotOf(conversationId, id, 'user');
-        versions.keep(id, id, newId());
-        statements.rewrite.run({ id, content: storable(input.content), model: input.model, params: JSON.stringify(input.params), at });
-      }, 'durable');
-      return get(id);
-    },
+        const { parent_id: parentId } = slotOf(conversationId, id, 'user');
+        return insert(conversationId, 'user', 'complete', { ...input, parentId });
+      }, 'durable'),
 
     reopenAnswer(conversationId, id) {
       write(db, () => {
@@ -194,7 +178,7 @@ export function createMessages(
     remove: (conversationId, id) =>
       write(db, () => {
         conversations.touch(conversationId, now());
-        return statements.remove.run(id, conversationId).changes > 0;
+        return tree.removeBranch(conversationId, id);
       }, 'durable'),
   };
 }

@@ -59,10 +59,7 @@ export function createToolCallRows(db: Db): ToolCallRows {
   const statements = {
     listFor: db.prepare(`
       SELECT ${COLUMNS} FROM tool_calls AS c
-      WHERE c.message_id IN (
-        SELECT id FROM messages WHERE conversation_id = @conversationId
-        UNION ALL
-        SELECT v.id FROM message_versions AS v JOIN messages AS m ON m.id = v.message_id WHERE m.conversation_id = @conversationId)
+      WHERE c.message_id IN (SELECT id FROM messages WHERE conversation_id = @conversationId)
       ORDER BY c.message_id, c.position`),
     save: db.prepare(`
       INSERT INTO tool_calls (id, message_id, position, round, content_offset, server_id, server_name, tool, arguments, status,

@@ -67,6 +67,8 @@ export interface NewMessage {
   id?: string;
   model: string;
   params: ModelParams;
+  /** Absent: after the visible path. Present: a new branch, as the newest child of that message (null: a first message). */
+  parentId?: string | null;
 }
 
 export interface NewUserMessage extends NewMessage {

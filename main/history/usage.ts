@@ -15,12 +15,9 @@ export interface ModelUsage {
   completionTokens: number;
 }
 
-/** Current and earlier versions alike: each was one billed request. */
+/** Every branch alike (hidden versions are rows of `messages` too): each answer was one billed request. */
 const ANSWERS = `
   SELECT model, prompt_tokens, completion_tokens, created_at FROM messages
-    WHERE role = 'assistant' AND prompt_tokens IS NOT NULL AND completion_tokens IS NOT NULL
-  UNION ALL
-  SELECT model, prompt_tokens, completion_tokens, created_at FROM message_versions
     WHERE role = 'assistant' AND prompt_tokens IS NOT NULL AND completion_tokens IS NOT NULL`;
 
 /** Usage per model of the answers created at or after `since` (ms since epoch). */

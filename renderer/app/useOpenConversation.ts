@@ -46,7 +46,8 @@ export function useOpenConversation(api: ParleyApi, chat: Chat, { defaults, befo
       beforeLeaving();
       const ticket = ++openTicket.current;
       setOpening(true);
-      api.getConversation({ id }).then(
+      // A search hit may be on a hidden branch: opening at it shows that branch.
+      (messageId === null ? api.getConversation({ id }) : api.showBranch({ conversationId: id, messageId })).then(
         (conversation) => {
           if (ticket !== openTicket.current) return;
           setOpening(false);

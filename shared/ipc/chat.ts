@@ -39,9 +39,9 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 /**
  * Saves the turn in history: the last message as a new user message, a retry of a failed answer,
- * a regenerated answer (the current one is kept as an earlier version, the new one takes its
- * place), an edit of the last user message (sent as the last message; its earlier text and
- * the answer after it are kept as versions), or a continuation of the last answer `answerId`
+ * a regenerated answer (any answer shown: the new one is its sibling, shown in its place), an
+ * edit of any question shown (sent as the last message; the new version is its sibling, the old
+ * one keeps its branch), or a continuation of the last answer `answerId`
  * (sent as the last message, exactly as saved; the new text is appended to it, see shared/continuation.ts).
  */
 export const chatHistorySchema = z
@@ -54,7 +54,8 @@ export const chatHistorySchema = z
       // `userMessageId`: the question before the failed answer, saved first when a failed save left it out.
       z.object({ kind: z.literal('retry'), replacesAnswerId: idSchema, userMessageId: idSchema.optional() }).strict(),
       z.object({ kind: z.literal('regenerate'), answerId: idSchema }).strict(),
-      z.object({ kind: z.literal('edit'), userMessageId: idSchema }).strict(),
+      // `editedId`: the id the new version of the question gets (the page already shows it); absent, main names it.
+      z.object({ kind: z.literal('edit'), userMessageId: idSchema, editedId: idSchema.optional() }).strict(),
       z.object({ kind: z.literal('continue') }).strict(),
     ]),
   })

@@ -29,8 +29,10 @@ export interface StoredMessage {
   /** How long the model reasoned before answering; null when it did not, or when not known (answers from before Parley kept it). */
   thinkingMs: number | null;
   createdAt: number;
-  /** Earlier versions (answers a regeneration replaced, text an edit rewrote), oldest first; absent when none. */
+  /** The other versions at its branch point (answers a regeneration replaced, text an edit rewrote), oldest first, without their branches; absent when none. */
   versions?: StoredMessage[];
+  /** The ids of every version at its branch point, itself included, oldest first (‹ n/m ›); absent when it is the only one. */
+  siblings?: string[];
   /** Files sent with a question; absent when none. */
   attachments?: Attachment[];
   /** The tool calls an answer made, in order; absent when none. */
@@ -147,7 +149,14 @@ export const historyCalls = {
   }),
   deleteConversation: call({ channel: 'history:delete', request: idRequestSchema, response: returns<{ deleted: boolean }>(), changes: thisConversation }),
   restoreConversation: call({ channel: 'history:restore', request: idRequestSchema, response: returns<ConversationSummary>(), changes: thisConversation }),
-  /** Deletes one message with its earlier versions, for good (the UI asks first). */
+  /** Shows the branch through a message (`‹ n/m ›`, a search hit): that version and each chosen continuation after it. Returns the conversation as it now shows. */
+  showBranch: call({
+    channel: 'history:showBranch',
+    request: deleteMessageSchema,
+    response: returns<StoredConversation>(),
+    changes: ({ conversationId }) => [changed('messages', [conversationId])],
+  }),
+  /** Deletes a message with the branch after it, for good (the UI asks first). */
   deleteMessage: call({
     channel: 'history:deleteMessage',
     request: deleteMessageSchema,

@@ -82,9 +82,9 @@ test('Fork from here opens a new conversation with the path up to the message, b
   const title = chat.getByRole('heading', { level: 1 });
   await expect(title).toHaveText('Chat: First question');
 
-  // From the first answer's Copy, Tab reaches Fork from here.
+  // From the first answer's Regenerate, Tab reaches Fork from here.
   const firstAnswer = log.getByRole('article', { name: 'Assistant' }).first();
-  await firstAnswer.getByRole('button', { name: 'Copy' }).focus();
+  await firstAnswer.getByRole('button', { name: 'Regenerate' }).focus();
   await chat.keyboard.press('Tab');
   await expect(firstAnswer.getByRole('button', { name: 'Fork from here' })).toBeFocused();
   await chat.keyboard.press('Enter');

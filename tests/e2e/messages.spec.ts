@@ -37,19 +37,20 @@ test('Regenerate keeps the first answer as version 1 of 2, after a restart too',
   await expect(lastAnswer(chat)).toContainText('You said: Name a bird');
   await expect(versionCounter(lastAnswer(chat), 1, 2)).toHaveText('1/2');
 
+  // The version shown last is the one shown after a restart.
   const page = await reopen(parley, 'Name a bird');
-  await expect(lastAnswer(page)).toContainText('No system prompt.');
-  await expect(versionCounter(lastAnswer(page), 2, 2)).toBeVisible();
-  await lastAnswer(page).getByRole('button', { name: 'Previous version' }).click();
   await expect(lastAnswer(page)).toContainText('You said: Name a bird');
+  await expect(versionCounter(lastAnswer(page), 1, 2)).toBeVisible();
+  await lastAnswer(page).getByRole('button', { name: 'Next version' }).click();
+  await expect(lastAnswer(page)).toContainText('No system prompt.');
 });
 
-test('Edit resends the last question; its old text and answer stay as versions', async ({ chat, parley, fake }) => {
+test('Edit resends the last question as a new version; its old text keeps its answer on the other branch', async ({ chat, parley, fake }) => {
   await pickModel(chat, 'fake/echo');
   await chatOnce(chat, 'Name a bird');
   await chatOnce(chat, 'Name a fish');
-  // Only the last question can be edited: changing an earlier one would orphan the answers after it.
-  await expect(log(chat).getByRole('button', { name: 'Edit' })).toHaveCount(1);
+  // Any question can be edited (tree.spec.ts edits an earlier one).
+  await expect(log(chat).getByRole('button', { name: 'Edit' })).toHaveCount(2);
 
   await lastQuestion(chat).getByRole('button', { name: 'Edit' }).click();
   await lastQuestion(chat).getByRole('textbox', { name: 'Edit message' }).fill('Name a sea bird');
@@ -57,7 +58,8 @@ test('Edit resends the last question; its old text and answer stay as versions',
   await expect(lastAnswer(chat)).toContainText('You said: Name a sea bird');
   await expect(lastQuestion(chat)).toContainText('Name a sea bird');
   await expect(versionCounter(lastQuestion(chat), 2, 2)).toBeVisible();
-  await expect(versionCounter(lastAnswer(chat), 2, 2)).toBeVisible();
+  // The new answer is the only one after the new text: no versions of its own.
+  await expect(lastAnswer(chat).getByRole('group', { name: 'Versions' })).toHaveCount(0);
   expect(sentWith(fake, 'Name a sea bird')).toEqual([
     [
       { role: 'user', content: 'Name a bird' },
@@ -70,7 +72,6 @@ test('Edit resends the last question; its old text and answer stay as versions',
   await expect(log(page).getByRole('article')).toHaveCount(4);
   await lastQuestion(page).getByRole('button', { name: 'Previous version' }).click();
   await expect(lastQuestion(page)).toContainText('Name a fish');
-  await lastAnswer(page).getByRole('button', { name: 'Previous version' }).click();
   await expect(lastAnswer(page)).toContainText('You said: Name a fish');
 });
 

@@ -20,7 +20,7 @@ export interface ConversationPage {
 
 const noop = () => {};
 const api = { openLink: async () => {} } as unknown as ParleyApi;
-const actions: MessageActions = { lastUserId: null, lastAnswerId: null, continuableId: null, idle: true, regenerate: noop, continueAnswer: noop, fork: null, edit: noop, remove: async () => {}, params: {}, dropParamAndRetry: noop };
+const actions: MessageActions = { continuableId: null, idle: true, regenerate: noop, continueAnswer: noop, fork: null, edit: noop, showVersion: async () => {}, remove: async () => {}, params: {}, dropParamAndRetry: noop };
 const answers = sampleAnswer(4_000);
 
 /** Questions and Markdown answers of varied length, the same every run. */

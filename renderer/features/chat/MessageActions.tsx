@@ -3,26 +3,22 @@ import { useCopyText } from '../../lib/useCopyText';
 import { toAppError } from '../../lib/errors';
 import { IconButton } from '../../ui/IconButton';
 import { Icons } from '../../ui/icons';
-import type { Message } from './conversationReducer';
+import { isRegenerable, type Message } from './conversationReducer';
 import { useMessageActions } from './MessageActionsContext';
 
 interface MessageActionsProps {
   message: Message;
-  /** The Markdown source of the version shown, which Copy copies. */
-  shownText: string;
-  /** False while an earlier version is browsed: Continue and Fork act on the current one, so they wait. */
-  showingCurrent: boolean;
   onEdit: () => void;
 }
 
 /**
- * Copy, Regenerate (the last answer), Continue (the last answer, stopped by the person or at the
- * length limit; a cut one offers it in its callout), Edit (the last question), Fork from here and
+ * Copy, Regenerate (any finished answer), Continue (the last answer, stopped by the person or at the
+ * length limit; a cut one offers it in its callout), Edit (any question), Fork from here and
  * Delete (undone from the toast that follows), as 28 px icon buttons. Its state is its own, so
  * using one message's actions re-renders that message only.
  */
-export function MessageActions({ message, shownText, showingCurrent, onEdit }: MessageActionsProps) {
-  const { lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, fork, remove } = useMessageActions();
+export function MessageActions({ message, onEdit }: MessageActionsProps) {
+  const { continuableId, idle, regenerate, continueAnswer, fork, remove } = useMessageActions();
   const [problem, setProblem] = useState<string | null>(null);
   const { copied, copy } = useCopyText((error) => setProblem(`Could not copy: ${toAppError(error).message}`));
   const streaming = message.status === 'streaming';
@@ -30,11 +26,11 @@ export function MessageActions({ message, shownText, showingCurrent, onEdit }: M
 
   return (
     <div className="message-actions" role="group" aria-label="Message actions">
-      {shownText !== '' && <IconButton size="sm" icon={copied ? Icons.copied : Icons.copy} label={copied ? 'Copied' : 'Copy'} onClick={() => copy(shownText)} />}
-      {idle && message.id === lastAnswerId && <IconButton size="sm" icon={Icons.regenerate} label="Regenerate" onClick={() => regenerate(message.id)} />}
-      {idle && showingCurrent && message.id === continuableId && !inCallout && <IconButton size="sm" icon={Icons.continue} label="Continue" onClick={() => continueAnswer(message.id)} />}
-      {idle && message.id === lastUserId && <IconButton size="sm" icon={Icons.edit} label="Edit" onClick={onEdit} />}
-      {fork && showingCurrent && !streaming && (
+      {message.content !== '' && <IconButton size="sm" icon={copied ? Icons.copied : Icons.copy} label={copied ? 'Copied' : 'Copy'} onClick={() => copy(message.content)} />}
+      {idle && isRegenerable(message) && <IconButton size="sm" icon={Icons.regenerate} label="Regenerate" onClick={() => regenerate(message.id)} />}
+      {idle && message.id === continuableId && !inCallout && <IconButton size="sm" icon={Icons.continue} label="Continue" onClick={() => continueAnswer(message.id)} />}
+      {idle && message.role === 'user' && <IconButton size="sm" icon={Icons.edit} label="Edit" onClick={onEdit} />}
+      {fork && !streaming && (
         <IconButton
           size="sm"
           icon={Icons.fork}

@@ -7,10 +7,6 @@ import type { ChatParamKey, ChatParams } from '../../../shared/ipc';
  * callbacks are stable; the value changes only when a turn starts or ends, not per token.
  */
 export interface MessageActions {
-  /** The question Edit may rewrite (the last one), or null. */
-  lastUserId: string | null;
-  /** The answer Regenerate may replace (the last one, when finished), or null. */
-  lastAnswerId: string | null;
   /** The answer Continue may go on with (the last one, when it stopped early: see shared/continuation.ts), or null. */
   continuableId: string | null;
   /** False while an answer streams in this conversation, or when no model is chosen. */
@@ -18,9 +14,11 @@ export interface MessageActions {
   regenerate(answerId: string): void;
   /** Asks the model to go on; its words are appended to the same answer. */
   continueAnswer(answerId: string): void;
-  /** "Save and send": the question gets `content` and is answered again. */
+  /** "Save and send": a new version of the question with `content`, answered on its own branch. */
   edit(userMessageId: string, content: string): void;
-  /** Deletes the message and its earlier versions for good (from `from`, by default the open conversation); rejects when history could not. */
+  /** ‹ n/m ›: shows version `messageId` with the continuation last shown after it; rejects when history could not. */
+  showVersion(messageId: string): Promise<void>;
+  /** Deletes the message and the branch after it for good (from `from`, by default the open conversation); rejects when history could not. */
   remove(messageId: string, from?: MessageOwner): Promise<void>;
   /**
    * "Fork from here": a new conversation with the path up to the message, which the window then

@@ -42,7 +42,7 @@ export const messageElementId = (id: string) => `message-${id}`;
 const shortModel = (model: string) => model.slice(model.lastIndexOf('/') + 1);
 
 /**
- * One turn, showing its current version or an earlier one: your message as a bubble, an answer
+ * One turn, with ‹ n/m › where it has other versions: your message as a bubble, an answer
  * as text with its reasoning above and its actions and stats below. Memoized: while an answer
  * streams, only its own row re-renders; the actions read their context in their own component,
  * so a turn starting or ending re-renders the action buttons, not the Markdown above them.
@@ -50,26 +50,16 @@ const shortModel = (model: string) => model.slice(model.lastIndexOf('/') + 1);
 export const MessageItem = memo(function MessageItem({ message, retrying, canRetry, highlighted, searchWords, modelNote, isLastAnswer, opensAtEnd, onRetry, onOpenSettings }: MessageItemProps) {
   const api = useParley();
   const openLink = useCallback((url: string) => void api.openLink({ url }), [api]);
-  /** The version browsed to; null follows the current one (the last). */
-  const [browsed, setBrowsed] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
   if (useEditRequested(message.id) && !editing) setEditing(true);
-  const versions = message.versions ?? [];
-  const shown = Math.min(browsed ?? versions.length, versions.length);
-  const view = versions[shown] ?? message;
-  const isCurrent = view === message;
   const isUser = message.role === 'user';
   const streaming = message.status === 'streaming';
-  const failed = view.error !== null || view.status === 'interrupted';
-  // An earlier version by another model (a comparison's other columns) is named as well.
-  const note = !isCurrent && view.model !== message.model ? 'first' : modelNote;
+  const failed = message.error !== null || message.status === 'interrupted';
+  const note = modelNote;
   // Honest numbers: none on a failed answer, none on one stopped before any text.
-  const modelInfo = useModelInfo(view.model);
-  const usage = isUser || failed || view.content === '' ? '' : formatUsage(view.usage, view.firstTokenMs, view.durationMs) + answerCostLabel(view.usage, modelInfo);
-  const stopEditing = useCallback(() => {
-    setEditing(false);
-    setBrowsed(null);
-  }, []);
+  const modelInfo = useModelInfo(message.model);
+  const usage = isUser || failed || message.content === '' ? '' : formatUsage(message.usage, message.firstTokenMs, message.durationMs) + answerCostLabel(message.usage, modelInfo);
+  const stopEditing = useCallback(() => setEditing(false), []);
   const classes = ['message', message.role, highlighted && 'highlighted', isLastAnswer && 'last-answer', streaming && 'streaming'].filter(Boolean).join(' ');
 
   return (
@@ -84,45 +74,45 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       aria-busy={streaming}
     >
       {note && (
-        <p className="message-model" title={view.model}>
+        <p className="message-model" title={message.model}>
           {note === 'switched' ? (
             <>
               <Icons.jumpToLatest aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
-              Switched to {shortModel(view.model)}
+              Switched to {shortModel(message.model)}
             </>
           ) : (
-            shortModel(view.model)
+            shortModel(message.model)
           )}
         </p>
       )}
-      {view.reasoning !== '' && <Reasoning text={view.reasoning} thinking={streaming && view.content === ''} durationMs={view.thinkingMs} />}
+      {message.reasoning !== '' && <Reasoning text={message.reasoning} thinking={streaming && message.content === ''} durationMs={message.thinkingMs} />}
       {editing ? (
         <MessageEditActions messageId={message.id} initial={message.content} onDone={stopEditing} />
       ) : isUser ? (
-        view.content !== '' && <div className="message-bubble">{view.content}</div>
+        message.content !== '' && <div className="message-bubble">{message.content}</div>
       ) : (
         // An answer that used tools shows each call where it was made.
-        (view.toolCalls?.length ? (
-          <AnswerWithToolCalls content={view.content} calls={view.toolCalls} streaming={streaming && isCurrent} searchWords={searchWords} onOpenLink={openLink} />
+        (message.toolCalls?.length ? (
+          <AnswerWithToolCalls content={message.content} calls={message.toolCalls} streaming={streaming} searchWords={searchWords} onOpenLink={openLink} />
         ) : (
-          view.content !== '' && <Markdown className="message-markdown" text={view.content} streaming={streaming && isCurrent} opensAtEnd={opensAtEnd} onOpenLink={openLink} />
+          message.content !== '' && <Markdown className="message-markdown" text={message.content} streaming={streaming} opensAtEnd={opensAtEnd} onOpenLink={openLink} />
         ))
       )}
       {message.attachments && <MessageAttachments attachments={message.attachments} missing={message.missingAttachments} />}
-      {streaming && isCurrent && (
+      {streaming && (
         <p className="message-progress">
-          {view.content === '' && view.reasoning === '' && <span className="streaming-dot" aria-hidden="true" />}
+          {message.content === '' && message.reasoning === '' && <span className="streaming-dot" aria-hidden="true" />}
           {/* The Stop button says it for the eyes; a screen reader hears it here. */}
           <span className={retrying ? 'message-retrying' : 'visually-hidden'}>Generating…{retrying && ` (${retrying})`}</span>
         </p>
       )}
-      {view.status === 'stopped' && <p className="message-stopped">Stopped</p>}
-      {view.status === 'complete' && view.finishReason === 'length' && <p className="message-stopped">Stopped at the length limit</p>}
+      {message.status === 'stopped' && <p className="message-stopped">Stopped</p>}
+      {message.status === 'complete' && message.finishReason === 'length' && <p className="message-stopped">Stopped at the length limit</p>}
       {failed && (
         <AnswerProblem
           answerId={message.id}
-          answer={view}
-          actionable={isCurrent}
+          answer={message}
+          actionable
           canRetry={canRetry}
           onRetry={onRetry}
           onOpenSettings={onOpenSettings}
@@ -130,8 +120,8 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       )}
       {!streaming && !editing && (
         <div className="message-footer">
-          <MessageActions message={message} shownText={view.content} showingCurrent={isCurrent} onEdit={() => setEditing(true)} />
-          {versions.length > 0 && <VersionsSwitcher shown={shown} count={versions.length + 1} onShow={setBrowsed} />}
+          <MessageActions message={message} onEdit={() => setEditing(true)} />
+          {message.siblings && message.siblings.length > 1 && <VersionsSwitcher messageId={message.id} siblings={message.siblings} />}
           {usage !== '' && <p className="message-usage">{usage}</p>}
         </div>
       )}

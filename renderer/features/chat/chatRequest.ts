@@ -1,20 +1,10 @@
-import type { ChatHistory, ChatMessage, ChatRequest } from '../../../shared/ipc';
-import type { Conversation, Message } from './conversationReducer';
-
-/**
- * A failed or empty answer is not something the model said: sending it back would
- * teach the model a turn that never happened, and some servers reject empty content.
- */
-function belongsInHistory(message: Message): boolean {
-  return message.role === 'user' || (message.status !== 'error' && message.content !== '');
-}
+import type { ChatHistory, ChatRequest } from '../../../shared/ipc';
+import { requestMessages } from '../../../shared/requestPath';
+import type { Conversation } from './conversationReducer';
 
 /** The request for the turn that ends just before `end`; with `history`, main saves the turn. */
 export function buildChatRequest(conversation: Conversation, end = conversation.messages.length, history?: ChatHistory): ChatRequest {
-  const messages: ChatMessage[] = conversation.messages
-    .slice(0, end)
-    .filter(belongsInHistory)
-    .map(({ role, content, attachments }) => (attachments?.length ? { role, content, attachments } : { role, content }));
+  const messages = requestMessages(conversation.messages.slice(0, end));
   const request: ChatRequest = { model: conversation.model, systemPrompt: conversation.systemPrompt, messages, endpointId: conversation.endpointId };
   // Only what the person set goes out; an empty object would say nothing anyway.
   const withParams = Object.keys(conversation.params).length > 0 ? { ...request, params: conversation.params } : request;

@@ -34,10 +34,10 @@ export type ConversationAction =
   | { type: 'setToolServers'; toolServers: string[] }
   | { type: 'send'; user: Message; assistant: Message }
   | { type: 'retry'; failedId: string; assistant: Message }
-  /** The answer `answerId` becomes the newest earlier version of `assistant`, which takes its place. */
+  /** `assistant`, a new version of answer `answerId`, takes its place; the turns after it stay on the old branch (main keeps them). */
   | { type: 'regenerate'; answerId: string; assistant: Message }
-  /** The question gets `content` (its text so far kept as version `versionId`), and `assistant` answers it, keeping the answer after it as a version. */
-  | { type: 'edit'; userMessageId: string; content: string; versionId: string; assistant: Message }
+  /** `question`, a new version of question `userMessageId`, takes its place, answered by `assistant`; the old branch stays in main. */
+  | { type: 'edit'; userMessageId: string; question: Message; assistant: Message }
   | { type: 'remove'; id: string }
   | { type: 'resume'; message: Message }
   /** `thinkingMs` arrives with the first answer text after reasoning. */
@@ -87,16 +87,24 @@ function updateMessage(state: Conversation, id: string, change: (message: Messag
   return { ...state, messages };
 }
 
-/** `message` with `earlier` (and the versions it carried) as its newest earlier version, as main keeps them. */
-export function withVersion(message: Message, earlier: Message): Message {
-  const { versions = [], ...kept } = earlier;
-  return { ...message, versions: [...versions, kept] };
+/** Regenerate acts on any finished answer shown, Edit on any question shown (main/conversations/versionedTurns.ts). */
+export const isRegenerable = (message: Message): boolean =>
+  message.role === 'assistant' && (message.status === 'complete' || message.status === 'stopped');
+
+/** `message` as the newest version at `replaced`'s branch point (‹ n/m ›), as main keeps them. */
+export function asNewVersion(message: Message, replaced: Message): Message {
+  return { ...message, siblings: [...(replaced.siblings ?? [replaced.id]), message.id] };
 }
 
 function replaceAt(state: Conversation, index: number, message: Message): Conversation {
   const messages = state.messages.slice();
   messages[index] = message;
   return { ...state, messages };
+}
+
+/** The path up to `index`, then `branch`: a new branch shown from that point. */
+function branchAt(state: Conversation, index: number, ...branch: Message[]): Conversation {
+  return { ...state, messages: [...state.messages.slice(0, index), ...branch] };
 }
 
 export function conversationReducer(state: Conversation, action: ConversationAction): Conversation {
@@ -127,18 +135,11 @@ export function conversationReducer(state: Conversation, action: ConversationAct
     }
     case 'regenerate': {
       const index = state.messages.findIndex((message) => message.id === action.answerId);
-      const previous = state.messages[index];
-      return previous ? replaceAt(state, index, withVersion(action.assistant, previous)) : state;
+      return index === -1 ? state : branchAt(state, index, action.assistant);
     }
     case 'edit': {
-      const edited = updateMessage(state, action.userMessageId, (message) =>
-        withVersion({ ...message, content: action.content }, { ...message, id: action.versionId }),
-      );
-      if (edited === state) return state;
-      const last = edited.messages.at(-1);
-      return last?.role === 'assistant'
-        ? replaceAt(edited, edited.messages.length - 1, withVersion(action.assistant, last))
-        : { ...edited, messages: [...edited.messages, action.assistant] };
+      const index = state.messages.findIndex((message) => message.id === action.userMessageId);
+      return index === -1 ? state : branchAt(state, index, action.question, action.assistant);
     }
     case 'remove':
       return { ...state, messages: state.messages.filter((message) => message.id !== action.id) };

@@ -5,7 +5,7 @@ import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
 import { isContinuable } from '../../../shared/continuation';
 import { buildChatRequest } from './chatRequest';
-import { conversationReducer, createConversation, createMessage, fromStored, withToolCall, type Conversation, type Message } from './conversationReducer';
+import { asNewVersion, conversationReducer, isRegenerable, createConversation, createMessage, fromStored, withToolCall, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions, MessageOwner } from './MessageActionsContext';
 
 export interface ChatDefaults {
@@ -74,20 +74,12 @@ function hasAnswer(conversation: Conversation): boolean {
 const streamingAnswer = (model: string): Message =>
   createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model, createdAt: Date.now() });
 
-/**
- * What Regenerate, Continue and Edit may act on: the end of the conversation only, as main allows
- * (see main/conversations/versionedTurns.ts and continuedTurn.ts): the last answer (for Continue,
- * when it stopped early), and the last question when at most its answer follows it.
- */
-function editableEnds(messages: readonly Message[]): Pick<MessageActions, 'lastUserId' | 'lastAnswerId' | 'continuableId'> {
+/** What Continue may act on: the last answer, when it stopped early, as main allows (see main/conversations/continuedTurn.ts). */
+function continuableOf(messages: readonly Message[]): string | null {
   const last = messages.at(-1);
-  const userIndex = messages.findLastIndex((message) => message.role === 'user');
-  return {
-    lastUserId: userIndex !== -1 && messages.length - userIndex <= 2 ? (messages[userIndex]?.id ?? null) : null,
-    lastAnswerId: last?.role === 'assistant' && (last.status === 'complete' || last.status === 'stopped') ? last.id : null,
-    continuableId: last && isContinuable(last) ? last.id : null,
-  };
+  return last && isContinuable(last) ? last.id : null;
 }
+
 
 /**
  * Drives `parley.chat` for the open conversation and keeps answers of conversations left
@@ -318,15 +310,17 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [retryIn],
   );
 
-  /** Asks again for the last answer; the one it replaces stays, as an earlier version. */
+  /** Asks again for an answer; the one it replaces stays, with the turns after it, on its own branch. */
   const regenerate = useCallback(
     (answerId: string) => {
       const current = conversationRef.current;
-      if (isRunning(streamsRef.current, current.id) || current.model === '' || editableEnds(current.messages).lastAnswerId !== answerId) return;
-      const answer = streamingAnswer(current.model);
+      const index = current.messages.findIndex((message) => message.id === answerId);
+      const replaced = current.messages[index];
+      if (isRunning(streamsRef.current, current.id) || current.model === '' || !replaced || !isRegenerable(replaced)) return;
+      const answer = asNewVersion(streamingAnswer(current.model), replaced);
       const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: 'regenerate', answerId } };
       dispatch({ type: 'regenerate', answerId, assistant: answer });
-      run(current.id, answer, buildChatRequest(current, current.messages.length - 1, history), ensureStored(current), false, () =>
+      run(current.id, answer, buildChatRequest(current, index, history), ensureStored(current), false, () =>
         optionsRef.current.onModelUsed(current.model),
       );
     },
@@ -342,7 +336,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const current = conversationRef.current;
       const index = current.messages.length - 1;
       const answer = current.messages[index];
-      if (isRunning(streamsRef.current, current.id) || current.model === '' || !answer || editableEnds(current.messages).continuableId !== answerId) return;
+      if (isRunning(streamsRef.current, current.id) || current.model === '' || !answer || continuableOf(current.messages) !== answerId) return;
       const history: ChatHistory = { conversationId: current.id, answerId, turn: { kind: 'continue' } };
       const path = buildChatRequest(current, index, history);
       const request = { ...path, messages: [...path.messages, { role: 'assistant' as const, content: answer.content }] };
@@ -354,19 +348,21 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [ensureStored, run],
   );
 
-  /** "Save and send" on the last question: its earlier text and the answer after it stay, as versions. */
+  /** "Save and send" on a question: the new text starts a branch; the old text keeps its answer and what followed. */
   const edit = useCallback(
     (userMessageId: string, content: string) => {
       const current = conversationRef.current;
       const index = current.messages.findIndex((message) => message.id === userMessageId);
       const question = current.messages[index];
-      if (isRunning(streamsRef.current, current.id) || current.model === '' || !question || editableEnds(current.messages).lastUserId !== userMessageId) return;
+      if (isRunning(streamsRef.current, current.id) || current.model === '' || question?.role !== 'user') return;
       const answer = streamingAnswer(current.model);
-      // A question main never received (its conversation could not be created) is sent as new.
+      // A question main never received (its conversation could not be created) is sent as new, under its id.
       const unsent = unsentRef.current.has(userMessageId);
-      const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: unsent ? 'new' : 'edit', userMessageId } };
-      const request = buildChatRequest({ ...current, messages: [...current.messages.slice(0, index), { ...question, content }] }, undefined, history);
-      dispatch({ type: 'edit', userMessageId, content, versionId: crypto.randomUUID(), assistant: answer });
+      const edited = unsent ? { ...question, content } : asNewVersion({ ...question, id: crypto.randomUUID(), content, createdAt: Date.now() }, question);
+      const turn: ChatHistory['turn'] = unsent ? { kind: 'new', userMessageId } : { kind: 'edit', userMessageId, editedId: edited.id };
+      const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn };
+      const request = buildChatRequest({ ...current, messages: [...current.messages.slice(0, index), edited] }, undefined, history);
+      dispatch({ type: 'edit', userMessageId, question: edited, assistant: answer });
       run(current.id, answer, request, ensureStored(current), !hasAnswer(current), () => {
         unsentRef.current.delete(userMessageId);
         optionsRef.current.onModelUsed(current.model);
@@ -375,11 +371,13 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [ensureStored, run],
   );
 
-  /** Deletes a message of `from` (by default the open conversation); the view drops it while that one is open. */
-  const remove = useCallback(
-    async (messageId: string, from: MessageOwner = conversationRef.current) => {
-      if (from.stored) await api.deleteMessage({ conversationId: from.id, messageId });
-      if (conversationRef.current.id === from.id) dispatch({ type: 'remove', id: messageId });
+  /** ‹ n/m ›: shows another version of a message, with the continuation last shown after it. */
+  const showVersion = useCallback(
+    async (messageId: string) => {
+      const current = conversationRef.current;
+      if (isRunning(streamsRef.current, current.id) || !current.stored) return;
+      const stored = await api.showBranch({ conversationId: current.id, messageId });
+      if (conversationRef.current.id === stored.id) dispatch({ type: 'reset', conversation: fromStored(stored) });
     },
     [api],
   );
@@ -403,6 +401,21 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       streamsRef.current.delete(id);
     }
   }, []);
+
+  /** Deletes a message of `from` (by default the open conversation) with the branch after it; the view then shows what main kept. */
+  const remove = useCallback(
+    async (messageId: string, from: MessageOwner = conversationRef.current) => {
+      if (!from.stored) {
+        if (conversationRef.current.id === from.id) dispatch({ type: 'remove', id: messageId });
+        return;
+      }
+      await api.deleteMessage({ conversationId: from.id, messageId });
+      // The turns after it went too, and another version may now stand in its place.
+      const stored = await api.getConversation({ id: from.id });
+      if (conversationRef.current.id === from.id) open(stored);
+    },
+    [api, open],
+  );
 
   /** Shows a turn main saved without a stream here (Compare's chosen answer). */
   const showSavedTurn = useCallback(
@@ -433,12 +446,12 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   }, []);
 
   const streaming = running.has(conversation.id);
-  const { lastUserId, lastAnswerId, continuableId } = editableEnds(conversation.messages);
+  const continuableId = continuableOf(conversation.messages);
   const idle = !streaming && conversation.model !== '';
   // Fork from here is the view's to add: it opens another conversation (see ChatView).
   const messageActions = useMemo<Omit<MessageActions, 'fork'>>(
-    () => ({ lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, edit, remove, params: conversation.params, dropParamAndRetry }),
-    [lastUserId, lastAnswerId, continuableId, idle, regenerate, continueAnswer, edit, remove, conversation.params, dropParamAndRetry],
+    () => ({ continuableId, idle, regenerate, continueAnswer, edit, showVersion, remove, params: conversation.params, dropParamAndRetry }),
+    [continuableId, idle, regenerate, continueAnswer, edit, showVersion, remove, conversation.params, dropParamAndRetry],
   );
 
   return {

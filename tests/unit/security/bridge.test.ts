@@ -28,6 +28,7 @@ const VALID: Partial<{ [C in Channel]: RequestOf<C> }> = {
   'history:delete': { id: ID },
   'history:restore': { id: ID },
   'history:deleteMessage': { conversationId: ID, messageId: ID },
+  'history:showBranch': { conversationId: ID, messageId: ID },
   'history:fork': { id: ID, messageId: ID, forkId: ID },
   'history:search': { query: 'hello', limit: 10 },
   'history:autoTitle': { id: ID },

@@ -39,11 +39,14 @@ function newTurn(conversationId: string, model: string, content: string, earlier
   return { request, userMessageId, answerId };
 }
 
-/** What another connection sees in the file right now: the committed state. */
+/** The contents of the messages the last request to the model carried, system prompt first. */
+const lastSentContents = () => (fake.requests.at(-1)?.body as { messages: { content: unknown }[] }).messages.map((m) => m.content);
+
+/** What another connection sees of the visible path in the file right now: the committed state. */
 function rowsOnDisk(dataDir: string) {
   const db = openDatabase(historyPath(dataDir), { readonly: true });
   try {
-    return db.prepare('SELECT id, role, status, content FROM messages ORDER BY position').all() as { id: string; role: string; status: string; content: string }[];
+    return db.prepare('SELECT id, role, status, content FROM messages WHERE position >= 0 ORDER BY position').all() as { id: string; role: string; status: string; content: string }[];
   } finally {
     db.close();
   }
@@ -159,7 +162,7 @@ describe('a chat kept in history', () => {
     ]);
   });
 
-  it('regenerate keeps the answer as a version and streams the new one into its place', async () => {
+  it('regenerate streams a new version of the answer into its place; the old one stays as a hidden sibling', async () => {
     const { dataDir, store, saved, conversationId } = await setUp();
     const first = newTurn(conversationId, 'fake/echo-system', 'hello there');
     await saved(first.request, () => undefined, new AbortController().signal);
@@ -181,52 +184,76 @@ describe('a chat kept in history', () => {
       [answerId, 'streaming'],
     ]);
     const [, answer] = store.getConversation(conversationId)?.messages ?? [];
-    expect(answer).toMatchObject({ id: answerId, content: 'You said: hello there', model: 'fake/echo', status: 'complete' });
+    expect(answer).toMatchObject({ id: answerId, content: 'You said: hello there', model: 'fake/echo', status: 'complete', siblings: [first.answerId, answerId] });
     expect(answer?.versions?.map((v) => [v.id, v.content, v.model])).toEqual([[first.answerId, 'System prompt: Be brief.', 'fake/echo-system']]);
   });
 
-  it('edit rewrites the last question, keeping its text and the old answer as versions', async () => {
+  it('edit adds a new version of the question with its own answer; the old question keeps its answer on its branch', async () => {
     const { store, saved, conversationId } = await setUp();
     const first = newTurn(conversationId, 'fake/echo', 'hello there');
     await saved(first.request, () => undefined, new AbortController().signal);
 
     const answerId = randomUUID();
+    const editedId = randomUUID();
     const edit: ChatRequest = {
       ...first.request,
       messages: [{ role: 'user', content: 'hello again' }],
-      history: { conversationId, answerId, turn: { kind: 'edit', userMessageId: first.userMessageId } },
+      history: { conversationId, answerId, turn: { kind: 'edit', userMessageId: first.userMessageId, editedId } },
     };
     const result = await saved(edit, () => undefined, new AbortController().signal);
     expect(result.content).toBe('You said: hello again');
     const [question, answer] = store.getConversation(conversationId)?.messages ?? [];
-    expect(question).toMatchObject({ id: first.userMessageId, content: 'hello again' });
+    expect(question).toMatchObject({ id: editedId, content: 'hello again', siblings: [first.userMessageId, editedId] });
     expect(question?.versions?.map((v) => v.content)).toEqual(['hello there']);
     expect(answer).toMatchObject({ id: answerId, content: 'You said: hello again' });
-    expect(answer?.versions?.map((v) => [v.id, v.content])).toEqual([[first.answerId, 'You said: hello there']]);
+    expect(answer?.versions).toBeUndefined();
+
+    store.showBranch(conversationId, first.userMessageId);
+    expect(store.getConversation(conversationId)?.messages.map((m) => m.content)).toEqual(['hello there', 'You said: hello there']);
   });
 
-  it('refuses, without sending, to regenerate or edit anything but the end of the conversation', async () => {
+  it('regenerates an earlier answer and edits an earlier question, sending exactly the visible path before them', async () => {
     const { store, saved, conversationId } = await setUp();
     const first = newTurn(conversationId, 'fake/echo', 'one');
     await saved(first.request, () => undefined, new AbortController().signal);
     const second = newTurn(conversationId, 'fake/echo', 'two', [{ role: 'user', content: 'one' }, { role: 'assistant', content: 'You said: one' }]);
     await saved(second.request, () => undefined, new AbortController().signal);
+
+    // The page's messages are not what goes out: main sends the path it saved the turn on.
+    const regenerated = await saved(
+      { ...second.request, messages: [{ role: 'user', content: 'ignored' }], history: { conversationId, answerId: randomUUID(), turn: { kind: 'regenerate', answerId: first.answerId } } },
+      () => undefined,
+      new AbortController().signal,
+    );
+    expect(regenerated.content).toBe('You said: one');
+    expect(lastSentContents()).toEqual(['Be brief.', 'one']);
+    expect(store.getConversation(conversationId)?.messages.map((m) => [m.content, m.siblings?.length ?? 1])).toEqual([
+      ['one', 1],
+      ['You said: one', 2],
+    ]);
+
+    store.showBranch(conversationId, first.answerId);
+    expect(store.getConversation(conversationId)?.messages.map((m) => m.content)).toEqual(['one', 'You said: one', 'two', 'You said: two']);
+    await saved(
+      { ...second.request, messages: [{ role: 'user', content: 'one, edited' }], history: { conversationId, answerId: randomUUID(), turn: { kind: 'edit', userMessageId: first.userMessageId } } },
+      () => undefined,
+      new AbortController().signal,
+    );
+    expect(lastSentContents()).toEqual(['Be brief.', 'one, edited']);
+
+    // A message on a hidden branch, or one that is not there, is refused without sending.
     const before = fake.requests.length;
     const stale = [
-      { kind: 'regenerate', answerId: first.answerId },
-      { kind: 'edit', userMessageId: first.userMessageId },
+      { kind: 'regenerate', answerId: second.answerId },
+      { kind: 'edit', userMessageId: second.userMessageId },
+      { kind: 'regenerate', answerId: randomUUID() },
     ] as const;
     for (const turn of stale) {
       const result = await saved({ ...first.request, history: { conversationId, answerId: randomUUID(), turn } }, () => undefined, new AbortController().signal);
       expect(result.error?.code).toBe('invalid-request');
     }
     expect(fake.requests.length).toBe(before);
-    expect(store.getConversation(conversationId)?.messages.map((m) => [m.content, m.versions])).toEqual([
-      ['one', undefined],
-      ['You said: one', undefined],
-      ['two', undefined],
-      ['You said: two', undefined],
-    ]);
+    expect(store.getConversation(conversationId)?.messages.map((m) => m.content)).toEqual(['one, edited', 'You said: one, edited']);
   });
 
   it('refuses, without sending, a turn for a conversation that is gone', async () => {

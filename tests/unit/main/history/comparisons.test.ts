@@ -88,7 +88,7 @@ describe('saving a comparison', () => {
     expect(ok(db)).toBe('ok');
   });
 
-  it('continues an existing conversation with the chosen model; only the shown answer is searchable', () => {
+  it('continues an existing conversation with the chosen model; every answer is searchable, as every branch is', () => {
     const { id } = store.createConversation(conversationInput('Birds'));
     const first = store.addUserMessage(id, { content: 'Hello', model: 'model-a', params: {} });
     const writer = store.startAnswer(id, { model: 'model-a', params: {} });
@@ -107,7 +107,8 @@ describe('saving a comparison', () => {
       ['assistant', 'You said: name a bird', 2],
     ]);
     expect(conversation?.messages[0]?.id).toBe(first.id);
-    expect(store.search('heron')).toEqual([]);
+    // The others are hidden versions; a hit on one opens its branch (history:showBranch).
+    expect(store.search('heron')).toHaveLength(1);
     expect(store.search('said').map((hit) => hit.messageId)).toEqual([echo.id]);
     checkSearchIndex(db);
   });
@@ -129,7 +130,7 @@ describe('saving a comparison', () => {
     expect(store.getConversation(newId)).toBeNull();
     expect(() => store.saveComparison(comparison({ conversationId: id }))).toThrow();
     expect(store.getConversation(id)).toEqual(before);
-    expect(db.prepare('SELECT count(*) FROM message_versions').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1);
   });
 
   it('refuses a conversation that is gone, in a sentence, unless asked to create it', () => {

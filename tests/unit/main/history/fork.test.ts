@@ -65,7 +65,8 @@ describe('fork from here', () => {
     expect(copied.filter((message) => originalIds.has(message.id))).toEqual([]);
     expect(store.getConversation(id)).toEqual(before);
     // Both are found by search, each under its own ids.
-    expect(store.search('pelican')).toEqual([]);
+    // The original's earlier version is found in the original only (every branch is searchable).
+    expect(store.search('pelican').map((hit) => hit.conversationId)).toEqual([id]);
     expect(new Set(store.search('heron').map((hit) => hit.conversationId))).toEqual(new Set([id, forkId]));
     checkSearchIndex(db);
     expect(ok(db)).toBe('ok');

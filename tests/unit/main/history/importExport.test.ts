@@ -68,8 +68,10 @@ describe('history import and export', () => {
     const question = store.addUserMessage(id, { content: 'Name a bird', model: 'model-a', params: {} });
     const DONE = { status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2 } as const;
     store.startAnswer(id, { model: 'model-a', params: {} }).finish(DONE);
-    const [, first] = store.getConversation(id)?.messages ?? [];
+    // The edit starts a branch (the first answer stays on the old one); its answer is then regenerated.
     store.editUserMessage(id, question.id, { content: 'Name a sea bird', model: 'model-a', params: {} });
+    store.startAnswer(id, { model: 'model-a', params: {} }).finish(DONE);
+    const [, first] = store.getConversation(id)?.messages ?? [];
     const second = store.regenerateAnswer(id, first?.id as string, { model: 'model-b', params: {} });
     second.append({ content: 'A gannet.' });
     second.finish(DONE);

@@ -8,6 +8,7 @@ import { migrate, MigrationError } from '../../../../main/history/migrate';
 import { LATEST_VERSION, MIGRATIONS } from '../../../../main/history/migrations';
 import { endpointIds } from '../../../../main/history/migrations/006_endpoint_ids';
 import { tools } from '../../../../main/history/migrations/010_tools';
+import { searchToolCalls } from '../../../../main/history/migrations/011_search_tool_calls';
 import type { Migration } from '../../../../main/history/migrations/migration';
 import { checkSearchIndex, manualClock, ok, useTempDir } from './support/tempHistory';
 
@@ -48,7 +49,8 @@ describe('migrations', () => {
     const report = await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now });
     expect(report).toEqual({ from: 0, to: LATEST_VERSION, backupFile: null });
     expect(version(db)).toBe(LATEST_VERSION);
-    expect(tables(db)).toEqual(expect.arrayContaining(['conversations', 'messages', 'message_versions', 'conversations_fts', 'messages_fts']));
+    expect(tables(db)).toEqual(expect.arrayContaining(['conversations', 'messages', 'conversations_fts', 'messages_fts']));
+    expect(tables(db)).not.toContain('message_versions');
     expect(existsSync(join(dir, 'backups'))).toBe(false);
     expect(ok(db)).toBe('ok');
     db.close();
@@ -117,6 +119,43 @@ describe('migrations', () => {
       { id: 'c8a1f1de-5a5e-4c36-9d56-2b1f2f0a0003', endpoint: 'wandb' },
     ]);
     db.close();
+  });
+
+  it('turns the versions of a version 11 database (a regeneration, an edit, a comparison) into hidden branches', async () => {
+    const { db, dir, conversationId } = await databaseAt(searchToolCalls.version);
+    const at = clock.now();
+    const version = db.prepare(`
+      INSERT INTO message_versions (id, message_id, ordinal, role, content, model, params, prompt_tokens, completion_tokens, total_tokens, status, created_at, updated_at)
+      VALUES (@id, @messageId, @ordinal, @role, @content, @model, '{}', @tokens, @tokens, @tokens, 'complete', @at, @at)`);
+    // The question was edited once; its answer is Compare's chosen one, after two others and a regeneration.
+    version.run({ id: 'v-q', messageId: 'm-1', ordinal: 0, role: 'user', content: 'How far do pelicans swim?', model: 'model-a', tokens: null, at: at - 4000 });
+    version.run({ id: 'v-a1', messageId: 'm-2', ordinal: 0, role: 'assistant', content: 'Pelicans paddle along coasts.', model: 'model-b', tokens: 3, at: at - 3000 });
+    version.run({ id: 'v-a2', messageId: 'm-2', ordinal: 1, role: 'assistant', content: 'Pelicans soar on thermals.', model: 'model-c', tokens: 5, at: at - 2000 });
+    db.prepare(`
+      INSERT INTO tool_calls (id, message_id, position, round, content_offset, server_name, tool, arguments, status, result_text, started_at)
+      VALUES ('call-v', 'v-a2', 0, 1, 0, 'Files', 'read_text_file', '{"path": "/birds/thermals.md"}', 'complete', 'Warm air rises.', 0)`).run();
+    await migrate(db, { backupDir: join(dir, 'backups'), now: clock.now });
+    expect(ok(db)).toBe('ok');
+    expect(tables(db)).not.toContain('message_versions');
+    checkSearchIndex(db);
+
+    const store = createHistoryStore(db);
+    const [question, answer] = store.getConversation(conversationId)?.messages ?? [];
+    expect(question).toMatchObject({ id: 'm-1', content: 'How far can a pelican fly?', siblings: ['v-q', 'm-1'] });
+    expect(answer).toMatchObject({ id: 'm-2', siblings: ['v-a1', 'v-a2', 'm-2'] });
+    expect(answer?.versions?.map((v) => [v.id, v.model])).toEqual([['v-a1', 'model-b'], ['v-a2', 'model-c']]);
+    expect(answer?.versions?.[1]?.toolCalls?.map((call) => call.id)).toEqual(['call-v']);
+    // Every version was billed, and every one is found.
+    expect(store.modelUsage(0).map(({ model, answers }) => [model, answers]).sort()).toEqual([['model-b', 1], ['model-c', 1]]);
+    expect(store.search('thermals').map((hit) => hit.messageId)).toEqual(['v-a2']);
+    expect(store.search('swim').map((hit) => hit.messageId)).toEqual(['v-q']);
+
+    // An old question version gets no answer: nothing recorded which answer went with it.
+    store.showBranch(conversationId, 'v-q');
+    expect(store.getConversation(conversationId)?.messages.map((m) => m.id)).toEqual(['v-q']);
+    store.showBranch(conversationId, 'v-a2');
+    expect(store.getConversation(conversationId)?.messages.map((m) => m.id)).toEqual(['m-1', 'v-a2']);
+    store.close();
   });
 
   it('makes the tool calls stored before version 11 searchable, in the answer that holds them', async () => {

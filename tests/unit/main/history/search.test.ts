@@ -244,7 +244,7 @@ describe('search', () => {
       expect(store.search('mars')).toEqual([]);
     });
 
-    it('finds calls once their answer ends, and loses them with a regeneration, a deleted answer or conversation', () => {
+    it('finds calls once their answer ends, keeps them with a regenerated version, and loses them with a deleted answer or conversation', () => {
       clock.advance(1000);
       const { id } = store.createConversation(conversationInput('Weather'));
       const writer = store.startAnswer(id, { model: 'm', params: {} });
@@ -268,6 +268,9 @@ describe('search', () => {
       const regenerated = store.regenerateAnswer(id, writer.message.id, { model: 'm', params: {} });
       regenerated.append({ content: 'It will be cold.' });
       regenerated.finish(DONE);
+      // The regenerated answer is a hidden version now, with its calls: still found, opening its branch.
+      expect(store.search('gales').map((hit) => hit.messageId)).toEqual([writer.message.id]);
+      store.deleteMessage(id, writer.message.id);
       expect(store.search('gales')).toEqual([]);
       checkSearchIndex(db);
 

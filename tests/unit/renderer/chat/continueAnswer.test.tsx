@@ -107,24 +107,4 @@ describe('Continue', () => {
     await user.click(within(last('Assistant')).getByRole('button', { name: 'Continue' }));
     expect(api.lastChat.request.messages.at(-1)).toEqual({ role: 'assistant', content: 'Well, first' });
   });
-
-  it('waits while an earlier version is browsed: Continue acts on the current one', async () => {
-    api.history.seed({
-      title: 'Versions',
-      model: MODEL,
-      messages: [
-        storedMessage({ role: 'user', content: 'Explain' }),
-        storedMessage({ role: 'assistant', content: 'Second try, cut', status: 'stopped', finishReason: null, versions: [storedMessage({ role: 'assistant', content: 'First try.' })] }),
-      ],
-    });
-    const user = await openChat();
-    await user.click(await within(await screen.findByRole('list', { name: 'Conversations' })).findByRole('button', { name: 'Versions' }));
-    await waitFor(() => expect(last('Assistant').textContent).toContain('Second try, cut'));
-    expect(continueButtons()).toHaveLength(1);
-    await user.click(within(last('Assistant')).getByRole('button', { name: 'Previous version' }));
-    expect(last('Assistant').textContent).toContain('First try.');
-    expect(continueButtons()).toHaveLength(0);
-    await user.click(within(last('Assistant')).getByRole('button', { name: 'Next version' }));
-    expect(continueButtons()).toHaveLength(1);
-  });
 });

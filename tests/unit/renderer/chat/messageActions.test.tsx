@@ -44,7 +44,7 @@ async function exchange(user: User, text: string, answer: string) {
 }
 
 describe('message actions', () => {
-  it('Regenerate asks again for the last answer, keeping the first as version 1 of 2', async () => {
+  it('Regenerate asks again for the answer, keeping the first as version 1 of 2', async () => {
     const user = await openChat();
     await exchange(user, 'Name a bird', 'A pelican.');
     const first = last('Assistant').dataset.messageId;
@@ -56,59 +56,51 @@ describe('message actions', () => {
     api.lastChat.delta('A heron.');
     api.lastChat.end();
 
-    const answer = await waitFor(() => {
-      expect(articles('Assistant')).toHaveLength(1);
-      expect(last('Assistant').textContent).toContain('A heron.');
-      return last('Assistant');
-    });
-    expect(within(answer).getByLabelText('Version 2 of 2').textContent).toContain('2/2');
-    expect(button(answer, 'Next version')).toHaveProperty('disabled', true);
-    await user.click(button(answer, 'Previous version'));
-    expect(answer.textContent).toContain('A pelican.');
-    expect(answer.textContent).not.toContain('A heron.');
-    expect(within(answer).getByLabelText('Version 1 of 2')).toBeTruthy();
-    await user.click(button(answer, 'Next version'));
-    expect(answer.textContent).toContain('A heron.');
+    await waitFor(() => expect(last('Assistant').textContent).toContain('A heron.'));
+    expect(articles('Assistant')).toHaveLength(1);
+    expect(within(last('Assistant')).getByLabelText('Version 2 of 2').textContent).toContain('2/2');
+    expect(button(last('Assistant'), 'Next version')).toHaveProperty('disabled', true);
+    await user.click(button(last('Assistant'), 'Previous version'));
+    await waitFor(() => expect(last('Assistant').textContent).toContain('A pelican.'));
+    expect(last('Assistant').textContent).not.toContain('A heron.');
+    expect(within(last('Assistant')).getByLabelText('Version 1 of 2')).toBeTruthy();
+    await user.click(button(last('Assistant'), 'Next version'));
+    await waitFor(() => expect(last('Assistant').textContent).toContain('A heron.'));
   });
 
-  it('Edit turns the last question into a form; "Save and send" resends it and keeps the old text and answer', async () => {
+  it('Edit on an earlier question starts a branch; switching versions shows each branch whole', async () => {
     const user = await openChat();
     await exchange(user, 'Name a bird', 'A pelican.');
-    const question = last('You');
+    await exchange(user, 'And a fish?', 'A cod.');
+    const question = articles('You')[0] as HTMLElement;
 
     await user.click(button(question, 'Edit'));
     const box = within(question).getByRole('textbox', { name: 'Edit message' });
     expect(box).toHaveProperty('value', 'Name a bird');
     await user.click(button(question, 'Cancel'));
     expect(within(question).queryByRole('textbox')).toBeNull();
-    expect(api.chats).toHaveLength(1);
+    expect(api.chats).toHaveLength(2);
 
     await user.click(button(question, 'Edit'));
     await user.clear(within(question).getByRole('textbox', { name: 'Edit message' }));
     await user.type(within(question).getByRole('textbox', { name: 'Edit message' }), 'Name a sea bird');
     await user.click(button(question, 'Save and send'));
     expect(api.lastChat.request.messages).toEqual([{ role: 'user', content: 'Name a sea bird' }]);
-    expect(api.lastChat.request.history?.turn).toEqual({ kind: 'edit', userMessageId: question.dataset.messageId });
+    expect(api.lastChat.request.history?.turn).toMatchObject({ kind: 'edit', userMessageId: question.dataset.messageId });
     api.lastChat.delta('A gannet.');
     api.lastChat.end();
 
     await waitFor(() => expect(last('Assistant').textContent).toContain('A gannet.'));
-    expect(last('You').textContent).toContain('Name a sea bird');
+    expect(articles('You').map((article) => article.textContent)).toEqual([expect.stringContaining('Name a sea bird')]);
     expect(within(last('You')).getByLabelText('Version 2 of 2')).toBeTruthy();
     await user.click(button(last('You'), 'Previous version'));
-    expect(last('You').textContent).toContain('Name a bird');
-    expect(last('You').textContent).not.toContain('sea');
-    await user.click(button(last('Assistant'), 'Previous version'));
-    expect(last('Assistant').textContent).toContain('A pelican.');
-    // What main kept is what the view shows after a reload.
-    const stored = api.history.get(api.lastChat.request.history?.conversationId as string);
-    expect(stored.messages.map((m) => [m.content, m.versions?.map((v) => v.content)])).toEqual([
-      ['Name a sea bird', ['Name a bird']],
-      ['A gannet.', ['A pelican.']],
-    ]);
+    // The old question comes back with everything that followed it.
+    await waitFor(() => expect(articles('Assistant').map((article) => article.textContent)).toEqual([expect.stringContaining('A pelican.'), expect.stringContaining('A cod.')]));
+    expect(articles('You')[0]?.textContent).toContain('Name a bird');
+    expect(api.callsTo('showBranch')).toEqual([[{ conversationId: api.lastChat.request.history?.conversationId, messageId: question.dataset.messageId }]]);
   });
 
-  it('offers Regenerate and Edit at the end of the conversation only, and not while an answer streams', async () => {
+  it('offers Regenerate on every answer and Edit on every question, and neither while an answer streams', async () => {
     const user = await openChat();
     await exchange(user, 'one', 'first');
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'two{Enter}');
@@ -118,10 +110,8 @@ describe('message actions', () => {
     api.lastChat.delta('second');
     api.lastChat.end();
 
-    await waitFor(() => expect(within(log()).getAllByRole('button', { name: 'Regenerate' })).toHaveLength(1));
-    expect(within(last('Assistant')).getByRole('button', { name: 'Regenerate' })).toBeTruthy();
-    expect(within(log()).getAllByRole('button', { name: 'Edit' })).toHaveLength(1);
-    expect(within(last('You')).getByRole('button', { name: 'Edit' })).toBeTruthy();
+    await waitFor(() => expect(within(log()).getAllByRole('button', { name: 'Regenerate' })).toHaveLength(2));
+    expect(within(log()).getAllByRole('button', { name: 'Edit' })).toHaveLength(2);
   });
 
   it('Copy puts the shown version’s Markdown on the clipboard and says "Copied"', async () => {
@@ -178,12 +168,12 @@ describe('message actions', () => {
     expect(last('Assistant').textContent).toContain('A pelican.');
   });
 
-  it('shows the versions a stored conversation kept, the current one first', async () => {
-    const versions = ['First try.', 'Second try.'].map((content) => storedMessage({ role: 'assistant', content }));
+  it('shows where a stored conversation has other versions, ‹ n/m › at that point', async () => {
+    const answerIds = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     api.history.seed({
       title: 'Birds',
       model: MODEL,
-      messages: [storedMessage({ role: 'user', content: 'Name a bird' }), storedMessage({ role: 'assistant', content: 'Third try.', versions })],
+      messages: [storedMessage({ role: 'user', content: 'Name a bird' }), storedMessage({ id: answerIds[2], role: 'assistant', content: 'Third try.', siblings: answerIds })],
     });
     const user = await openChat();
     await user.click(await within(await screen.findByRole('list', { name: 'Conversations' })).findByRole('button', { name: 'Birds' }));
@@ -193,9 +183,7 @@ describe('message actions', () => {
       return last('Assistant');
     });
     expect(within(answer).getByLabelText('Version 3 of 3')).toBeTruthy();
-    await user.click(button(answer, 'Previous version'));
-    await user.click(button(answer, 'Previous version'));
-    expect(answer.textContent).toContain('First try.');
-    expect(button(answer, 'Previous version')).toHaveProperty('disabled', true);
+    expect(button(answer, 'Next version')).toHaveProperty('disabled', true);
+    expect(button(answer, 'Previous version')).toHaveProperty('disabled', false);
   });
 });

@@ -46,7 +46,7 @@ function conversation(count: number, prefix: string): Message[] {
 
 const api = new ScriptedParley();
 const noop = () => {};
-const actions: MessageActions = { lastUserId: null, lastAnswerId: null, continuableId: null, idle: true, regenerate: noop, continueAnswer: noop, fork: null, edit: noop, remove: async () => {}, params: {}, dropParamAndRetry: noop };
+const actions: MessageActions = { continuableId: null, idle: true, regenerate: noop, continueAnswer: noop, fork: null, edit: noop, showVersion: async () => {}, remove: async () => {}, params: {}, dropParamAndRetry: noop };
 
 function showList(conversationId: string, messages: Message[], target: MessageTarget | null = null) {
   return render(

@@ -146,7 +146,7 @@ describe('Compare', () => {
     expect(answer.textContent).toContain('A robin.');
     expect(within(answer).getByLabelText('Version 3 of 3')).toBeTruthy();
     await user.click(within(answer).getByRole('button', { name: 'Previous version' }));
-    expect(answer.textContent).toContain('A heron wades');
+    await waitFor(() => expect(within(log).getByRole('article', { name: 'Assistant' }).textContent).toContain('A heron wades'));
     expect(composer().value).toBe('');
     // The new conversation is in the list, under its first words, and the model is the chosen one.
     await waitFor(() => expect(within(screen.getByRole('navigation', { name: 'Conversations' })).getByRole('button', { name: /Name a bird/ })).toBeTruthy());

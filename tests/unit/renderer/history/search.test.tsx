@@ -71,7 +71,8 @@ describe('search', () => {
     await user.click(await within(results()).findByRole('button', { name: /Mid-Atlantic Ridge/ }));
 
     const target = volcanoes.messages[1];
-    await waitFor(() => expect(api.callsTo('getConversation')).toEqual([[{ id: volcanoes.id }]]));
+    // Opened through the branch of the message that matched (it may be a hidden version).
+    await waitFor(() => expect(api.callsTo('showBranch')).toEqual([[{ conversationId: volcanoes.id, messageId: target?.id }]]));
     const article = await screen.findByText(/Mid-Atlantic Ridge/).then((text) => text.closest('article'));
     expect(article?.dataset.messageId).toBe(target?.id);
     await waitFor(() => expect(article).toBe(document.activeElement));
@@ -133,7 +134,7 @@ describe('search', () => {
     await user.type(searchbox, 'ridge');
     await within(results()).findByRole('button', { name: /Mid-Atlantic Ridge/ });
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(api.callsTo('getConversation')).toEqual([[{ id: volcanoes.id }]]));
+    await waitFor(() => expect(api.callsTo('showBranch')).toEqual([[{ conversationId: volcanoes.id, messageId: volcanoes.messages[1]?.id }]]));
     const article = await screen.findByText(/Mid-Atlantic Ridge/).then((text) => text.closest('article'));
     await waitFor(() => expect(article).toBe(document.activeElement));
   });

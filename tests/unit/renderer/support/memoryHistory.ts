@@ -4,7 +4,6 @@
  * are soft, and search answers with snippet segments.
  */
 import { AppFailure } from '../../../../main/appFailure';
-import { withVersion } from '../../../../renderer/features/chat/conversationReducer';
 import type {
   ChatHistory,
   ChatRequest,
@@ -58,6 +57,8 @@ function segments(text: string, query: string): SearchHit['snippet'] {
 
 export class MemoryHistory {
   private readonly rows = new Map<string, Row>();
+  /** Hidden branches, by the id of the version they start with: the path from that version on, as last shown. */
+  private readonly branches = new Map<string, StoredMessage[]>();
   /** What autoTitle names the next conversation; the fallback (first words) when null. */
   nextTitle: string | null = null;
 
@@ -167,15 +168,21 @@ export class MemoryHistory {
       row.title ||= firstWords(question.content);
     } else if (turn.kind === 'retry') {
       row.messages = row.messages.filter((message) => message.id !== turn.replacesAnswerId);
-    } else if (turn.kind === 'edit') {
-      const edited = row.messages.find((message) => message.id === turn.userMessageId);
-      if (!edited || !question) throw new Error('an edit needs its message and the new text');
-      Object.assign(edited, { ...withVersion(edited, { ...edited, id: crypto.randomUUID() }), content: question.content, createdAt: now });
     }
-    // Like main: a regeneration or an edit acts on the end of the conversation, and keeps the last answer as a version of the new one.
-    const last = row.messages.at(-1);
-    if (turn.kind !== 'new' && turn.kind !== 'retry' && last?.role === 'assistant') row.messages[row.messages.length - 1] = withVersion(answer, last);
-    else row.messages.push(answer);
+    // Like main: an edit or a regeneration starts a branch at its message, the new version counted at that point (‹ n/m ›).
+    const replacedId = turn.kind === 'edit' ? turn.userMessageId : turn.kind === 'regenerate' ? turn.answerId : null;
+    const at = row.messages.findIndex((message) => message.id === replacedId);
+    const replaced = row.messages[at];
+    const branchOf = (message: StoredMessage): StoredMessage => ({ ...message, siblings: [...(replaced?.siblings ?? [replaced?.id ?? '']), message.id] });
+    if (replaced) this.branches.set(replaced.id, row.messages.slice(at));
+    if (turn.kind === 'edit') {
+      if (!replaced || !question) throw new Error('an edit needs its message and the new text');
+      const edited = storedMessage({ id: turn.editedId ?? crypto.randomUUID(), role: 'user', content: question.content, model: request.model, createdAt: now });
+      row.messages = [...row.messages.slice(0, at), branchOf(edited), answer];
+    } else if (turn.kind === 'regenerate') {
+      if (!replaced) throw new Error('a regeneration needs its answer');
+      row.messages = [...row.messages.slice(0, at), branchOf(answer)];
+    } else row.messages.push(answer);
     Object.assign(row, { model: request.model, systemPrompt: request.systemPrompt, updatedAt: now });
   }
 
@@ -187,6 +194,19 @@ export class MemoryHistory {
     const path = messages.slice(0, end + 1).map((message) => ({ ...message, id: crypto.randomUUID(), usage: null, versions: undefined }));
     const now = Date.now();
     return summaryOf(this.row(this.seed({ ...source, id: forkId, title: `${title} (fork)`, pinned: false, createdAt: now, updatedAt: now, messages: path }).id));
+  }
+
+  /** As main switches: the branch shown from `messageId`'s branch point is kept, and `messageId`'s shown instead. */
+  showBranch(conversationId: string, messageId: string): StoredConversation {
+    const row = this.row(conversationId);
+    if (row.messages.some((message) => message.id === messageId)) return this.get(conversationId);
+    const at = row.messages.findIndex((message) => message.siblings?.includes(messageId));
+    const current = row.messages[at];
+    const branch = this.branches.get(messageId);
+    if (!current || !branch?.[0]) throw new AppFailure({ code: 'invalid-request', message: 'This version is no longer in the conversation; reload it.' });
+    this.branches.set(current.id, row.messages.slice(at));
+    row.messages = [...row.messages.slice(0, at), { ...branch[0], siblings: current.siblings }, ...branch.slice(1)];
+    return this.get(conversationId);
   }
 
   deleteMessage(conversationId: string, messageId: string) {
@@ -219,7 +239,10 @@ export class MemoryHistory {
     const row = this.row(conversationId);
     const asMessage = ({ id, model, content, reasoning, status, error, usage, finishReason, firstTokenMs, durationMs }: ComparedAnswer) =>
       storedMessage({ id, role: 'assistant', model, content, reasoning, status, error, usage, finishReason, firstTokenMs, durationMs, createdAt: now });
-    const answer = others.length === 0 ? asMessage(chosen) : { ...asMessage(chosen), versions: others.map(asMessage) };
+    // As main: the others are hidden sibling versions of the chosen answer, each a branch of its own.
+    const siblings = [...others, chosen].map(({ id }) => id);
+    const answer = others.length === 0 ? asMessage(chosen) : { ...asMessage(chosen), versions: others.map(asMessage), siblings };
+    for (const other of others) this.branches.set(other.id, [{ ...asMessage(other), siblings }]);
     const user = storedMessage({ id: question.id, role: 'user', content: question.content, model: chosen.model, createdAt: now });
     Object.assign(row, { model: chosen.model, systemPrompt, title: row.title || firstWords(question.content), updatedAt: now, messages: [...row.messages, user, answer] });
     return this.get(conversationId);

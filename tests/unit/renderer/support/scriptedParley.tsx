@@ -302,6 +302,7 @@ export class ScriptedParley {
       'history:delete': ({ id }) => this.history.delete(id),
       'history:restore': ({ id }) => this.history.restore(id),
       'history:deleteMessage': ({ conversationId, messageId }) => this.history.deleteMessage(conversationId, messageId),
+      'history:showBranch': ({ conversationId, messageId }) => this.history.showBranch(conversationId, messageId),
       'history:fork': ({ id, messageId, forkId }) => this.history.fork(id, messageId, forkId),
       'history:search': ({ query, limit }) => this.history.search(query, limit),
       'history:autoTitle': ({ id }) => this.history.autoTitle(id),
