@@ -1,7 +1,7 @@
 import { AppFailure } from '../appFailure';
 import { write } from './database';
 import type { Conversations } from './conversations';
-import { outcomeColumns, toMessage } from './rows';
+import { MESSAGE_COLUMNS, outcomeColumns, toMessage } from './rows';
 import type { MessageRow } from './rows';
 import { storable } from './snippet';
 import type { StoreContext } from './storeContext';
@@ -39,8 +39,7 @@ export interface Messages {
   remove(conversationId: string, id: string): boolean;
 }
 
-const COLUMNS = `id, conversation_id, role, content, reasoning, model, params, prompt_tokens, completion_tokens,
-  total_tokens, first_token_ms, duration_ms, thinking_ms, finish_reason, error, status, created_at, updated_at`;
+const COLUMNS = MESSAGE_COLUMNS.join(', ');
 
 export function createMessages(
   { db, now, newId }: StoreContext,

@@ -18,6 +18,12 @@ export interface ConversationRow {
 
 export type SummaryRow = Omit<ConversationRow, 'system_prompt' | 'params' | 'endpoint' | 'tool_servers'> & { message_count: number };
 
+/** The `messages` columns a `MessageRow` is read from. */
+export const MESSAGE_COLUMNS = [
+  'id', 'conversation_id', 'role', 'content', 'reasoning', 'model', 'params', 'prompt_tokens', 'completion_tokens', 'total_tokens',
+  'first_token_ms', 'duration_ms', 'thinking_ms', 'finish_reason', 'error', 'status', 'created_at', 'updated_at',
+] as const;
+
 export interface MessageRow {
   id: string;
   conversation_id: string;

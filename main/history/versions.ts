@@ -4,7 +4,7 @@
  * the message, as it carried earlier versions before the tree.
  */
 import type { Db } from './database';
-import { toMessage } from './rows';
+import { MESSAGE_COLUMNS, toMessage } from './rows';
 import type { MessageRow } from './rows';
 import type { StoredMessage } from './types';
 
@@ -13,15 +13,10 @@ export interface Versions {
   listFor(conversationId: string): Map<string, StoredMessage[]>;
 }
 
-const COLUMNS = [
-  'id', 'conversation_id', 'role', 'content', 'reasoning', 'model', 'params', 'prompt_tokens', 'completion_tokens', 'total_tokens',
-  'first_token_ms', 'duration_ms', 'thinking_ms', 'finish_reason', 'error', 'status', 'created_at', 'updated_at',
-];
-
 export function createVersions(db: Db): Versions {
   // `IS` matches first messages too (parent NULL); the (conversation_id, parent_id) index serves both sides.
   const listFor = db.prepare(`
-    SELECT m.id AS message_id, ${COLUMNS.map((column) => `h.${column}`).join(', ')}
+    SELECT m.id AS message_id, ${MESSAGE_COLUMNS.map((column) => `h.${column}`).join(', ')}
     FROM messages AS m JOIN messages AS h ON h.conversation_id = m.conversation_id AND h.parent_id IS m.parent_id AND h.position < 0
     WHERE m.conversation_id = ? AND m.position >= 0
     ORDER BY m.position, h.seq`);
