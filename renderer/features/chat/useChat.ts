@@ -80,7 +80,6 @@ function continuableOf(messages: readonly Message[]): string | null {
   return last && isContinuable(last) ? last.id : null;
 }
 
-
 /**
  * Drives `parley.chat` for the open conversation and keeps answers of conversations left
  * behind running. Deltas are gathered and applied once per animation frame, so a fast
