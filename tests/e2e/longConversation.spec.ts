@@ -3,7 +3,7 @@
  * opens at its end with a small DOM, scrolls to its first message, follows a streaming
  * answer, and opens at a search result deep inside it. And a 1 MB paste into the composer.
  */
-import type { JSHandle, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import type { ExportMessage } from '../../main/export/types';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
@@ -109,59 +109,33 @@ test('a search result deep in a long conversation opens at that message', async 
   expect(await elementCount(chat)).toBeLessThanOrEqual(DOM_BUDGET);
 });
 
-test('pasting 1 MB into the composer does not freeze the window', async ({ chat }) => {
+test('pasting 1 MB into the composer leaves the rest of the window untouched, and typing goes on', async ({ chat }) => {
   await pickModel(chat, 'fake/echo');
+  await send(chat, 'Hello');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
   await chat.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const megabyte = 'All work and no play makes a very long paste.\n'.repeat(22_800).slice(0, 1_048_576);
-  await chat.evaluate(async (text) => {
-    await navigator.clipboard.writeText(text);
-    const longTasks: number[] = [];
-    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
-    (window as unknown as { longTasks: number[] }).longTasks = longTasks;
-  }, megabyte);
-  // The browser's own cost is the baseline, in the same page: a bare textarea of the same size.
-  const bare = await chat.evaluateHandle(() => {
-    const box = document.createElement('textarea');
-    box.style.cssText = 'position: fixed; left: 0; top: 0; width: 600px; height: 40vh';
-    document.body.append(box);
-    return box;
-  });
   const composer = chat.getByRole('textbox', { name: 'Message' });
+  // Every change the page makes outside the composer while the megabyte is pasted and typed after:
+  // a chat re-rendered per keystroke with a megabyte draft shows here (speed itself is for bench/).
+  await composer.evaluate(async (box, text) => {
+    await navigator.clipboard.writeText(text);
+    const composerRegion = box.closest('form') ?? box;
+    const outside: string[] = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target instanceof Element ? record.target : record.target.parentElement;
+        if (target && !composerRegion.contains(target)) outside.push(target.outerHTML.slice(0, 120));
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    (window as unknown as { outsideComposer: string[] }).outsideComposer = outside;
+  }, megabyte);
 
-  /** Pastes the megabyte into `box` and returns the longest main-thread task meanwhile. */
-  const paste = async (box: JSHandle, focus: () => Promise<void>) => {
-    await chat.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
-    await focus();
-    await chat.keyboard.press('ControlOrMeta+V');
-    await expect.poll(() => box.evaluate((element) => (element as HTMLTextAreaElement).value.length)).toBe(megabyte.length);
-    await chat.waitForTimeout(200);
-    return chat.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
-  };
-  /** One character typed at the end, until the next frame. */
-  const keystroke = (box: JSHandle) =>
-    box.evaluate(async (element) => {
-      const textarea = element as HTMLTextAreaElement;
-      const started = performance.now();
-      textarea.setRangeText('!', textarea.value.length, textarea.value.length, 'end');
-      textarea.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
-      return performance.now() - started;
-    });
-
-  const barePaste = await paste(bare, () => bare.evaluate((element) => (element as HTMLTextAreaElement).focus()));
-  const bareTyped = await keystroke(bare);
-  await bare.evaluate((element) => element.remove());
-  const composerBox = await composer.elementHandle();
-  const pasted = await paste(composerBox, () => composer.focus());
-  const typed = await keystroke(composerBox);
-  console.info(
-    `1 MB paste: longest main-thread task ${pasted.toFixed(0)} ms (bare textarea: ${barePaste.toFixed(0)} ms); ` +
-      `a keystroke after it ${typed.toFixed(0)} ms to the next frame (bare textarea: ${bareTyped.toFixed(0)} ms)`,
-  );
-  // Parley adds little to what Chromium itself spends on a megabyte of text in a textarea. The
-  // margin absorbs scheduling noise on a loaded 2-core CI machine (seen: 0.3–2 s for the same
-  // paste); re-rendering the chat per keystroke with a megabyte draft would cost far more.
-  expect(pasted).toBeLessThan(barePaste * 2 + 500);
-  expect(typed).toBeLessThan(bareTyped * 2 + 250);
+  await composer.focus();
+  await chat.keyboard.press('ControlOrMeta+V');
+  await expect.poll(() => composer.evaluate((box) => (box as HTMLTextAreaElement).value.length)).toBe(megabyte.length);
+  await chat.keyboard.type('!');
+  await expect.poll(() => composer.evaluate((box) => (box as HTMLTextAreaElement).value.slice(-2))).toBe(`${megabyte.at(-1)}!`);
   await expect(chat.getByRole('button', { name: 'Send' })).toBeEnabled();
+  expect(await chat.evaluate(() => (window as unknown as { outsideComposer: string[] }).outsideComposer)).toEqual([]);
 });

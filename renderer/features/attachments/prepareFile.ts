@@ -24,7 +24,6 @@ export interface PreparedFile {
 
 const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
 
-
 /** A pasted screenshot is called "image.png" by the browser; name it by the time instead, as other apps do. */
 export function attachmentName(file: File): string {
   return file.name.trim() || `Pasted ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
