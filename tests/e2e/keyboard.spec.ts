@@ -36,6 +36,8 @@ test('F6 and Shift+F6 move between the sidebar, the top bar, the thread and the 
 
   // Under 1,000 px the sidebar is a closed drawer: F6 leaves it out.
   await seeded.setViewportSize({ width: 900, height: 700 });
+  // The drawer closes once the page has seen the new width: wait for that, as a person's eyes would.
+  await expect(sidebar(seeded)).toBeHidden();
   await composer(seeded).focus();
   await keyboard.press('F6');
   await expect(topBar(seeded).locator(':focus')).toHaveCount(1);
