@@ -41,7 +41,7 @@ import { ChatSettingsSheet } from './ChatSettingsSheet';
 import { ConversationTools } from './ConversationTools';
 import { DataActions } from './DataActions';
 import './shell.css';
-import { useOpenConversation } from './useOpenConversation';
+import { useOpenConversation } from '../features/chat/useOpenConversation';
 import { useRemoteImagesThroughMain } from './useRemoteImages';
 import { useSidebarLayout } from './useSidebarLayout';
 import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
