@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, one after another, each printing its own table. */
 import { runConversationBench } from './conversation.bench';
 import { runExportBench } from './export.bench';
+import { runFirstTokenBench } from './firstToken.bench';
 import { runHistoryBench } from './history.bench';
 import { runChatgptImportBench } from './chatgptImport.bench';
 import { runMarkdownBench } from './markdown.bench';
@@ -16,3 +17,4 @@ await runMarkdownBench();
 await runMarkdownOpenBench();
 await runMarkdownFuzzBench();
 await runConversationBench();
+await runFirstTokenBench();

@@ -147,6 +147,8 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
     if (!found) throw missingConversation();
     return found;
   };
+  /** A conversation as the page shows it: its files that are gone marked. */
+  const shown = (id: string) => markMissingAttachments(conversation(id), attachments.has);
 
   const router = createRouter({
     chat: createSavedChat(chat.chat, history, pendingSaves),
@@ -180,7 +182,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
         const found = history.findConversation(id);
         return found ? [summaryOf(found)] : [];
       }),
-      'history:get': ({ id }) => markMissingAttachments(conversation(id), attachments.has),
+      'history:get': ({ id }) => shown(id),
       'history:create': ({ id, model, systemPrompt, params = {}, endpointId, toolServers = [] }) => ({
         ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID, toolServers }),
         messages: [],
@@ -195,10 +197,13 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
         history.restoreConversation(id);
         return summaryOf(conversation(id));
       },
-      'history:deleteMessage': ({ conversationId, messageId }) => ({ deleted: history.deleteMessage(conversationId, messageId) }),
+      'history:deleteMessage': async ({ conversationId, messageId }) => {
+        const deleted = history.deleteMessage(conversationId, messageId);
+        return { deleted, conversation: await shown(conversationId) };
+      },
       'history:showBranch': ({ conversationId, messageId }) => {
         history.showBranch(conversationId, messageId);
-        return markMissingAttachments(conversation(conversationId), attachments.has);
+        return shown(conversationId);
       },
       'history:fork': ({ id, messageId, forkId }) => summaryOf(history.forkConversation(id, messageId, forkId)),
       'history:search': ({ query, limit }) => history.search(query, { limit }),

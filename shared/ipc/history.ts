@@ -156,11 +156,11 @@ export const historyCalls = {
     response: returns<StoredConversation>(),
     changes: ({ conversationId }) => [changed('messages', [conversationId])],
   }),
-  /** Deletes a message with the branch after it, for good (the UI asks first). */
+  /** Deletes a message with the branch after it, for good (the UI asks first). Returns the conversation as it now shows: another version may stand in its place. */
   deleteMessage: call({
     channel: 'history:deleteMessage',
     request: deleteMessageSchema,
-    response: returns<{ deleted: boolean }>(),
+    response: returns<{ deleted: boolean; conversation: StoredConversation }>(),
     changes: ({ conversationId }) => [changed('messages', [conversationId])],
   }),
   searchConversations: call({ channel: 'history:search', request: searchSchema, response: returns<SearchHit[]>() }),

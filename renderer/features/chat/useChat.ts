@@ -408,10 +408,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         if (conversationRef.current.id === from.id) dispatch({ type: 'remove', id: messageId });
         return;
       }
-      await api.deleteMessage({ conversationId: from.id, messageId });
       // The turns after it went too, and another version may now stand in its place.
-      const stored = await api.getConversation({ id: from.id });
-      if (conversationRef.current.id === from.id) open(stored);
+      const { conversation: kept } = await api.deleteMessage({ conversationId: from.id, messageId });
+      if (conversationRef.current.id === from.id) open(kept);
     },
     [api, open],
   );

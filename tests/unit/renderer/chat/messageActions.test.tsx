@@ -145,11 +145,14 @@ describe('message actions', () => {
     const questionId = last('You').dataset.messageId;
     const conversationId = api.lastChat.request.history?.conversationId;
 
+    const reads = api.callsTo('getConversation').length;
     await user.click(button(last('Assistant'), 'Delete'));
     await user.click(button(last('You'), 'Delete'));
 
     await waitFor(() => expect(api.callsTo('deleteMessage')).toEqual([[{ conversationId, messageId: answerId }]]));
     expect(api.history.get(conversationId as string).messages.map((m) => m.content)).toEqual(['Name a bird']);
+    // The delete's answer is the conversation main kept: one call, not a second read.
+    expect(api.callsTo('getConversation')).toHaveLength(reads);
     // The question waits for its own Undo.
     expect(articles('You')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Undo' }));

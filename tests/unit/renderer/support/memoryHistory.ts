@@ -213,7 +213,7 @@ export class MemoryHistory {
     const row = this.row(conversationId);
     const before = row.messages.length;
     row.messages = row.messages.filter((message) => message.id !== messageId);
-    return { deleted: row.messages.length < before };
+    return { deleted: row.messages.length < before, conversation: this.get(conversationId) };
   }
 
   /** What main does as the stream ends: the answer's row gets its text and status. */
