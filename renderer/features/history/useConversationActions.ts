@@ -4,7 +4,7 @@ import type { ParleyApi } from '../../../shared/ipc/client';
 import type { Toast } from './UndoToast';
 import type { useConversationList } from './useConversationList';
 
-interface DeletedToast extends Toast {
+export interface DeletedToast extends Toast {
   summary: ConversationSummary;
 }
 
