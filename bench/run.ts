@@ -2,6 +2,7 @@
 import { runBranchesBench } from './branches.bench';
 import { runConversationBench } from './conversation.bench';
 import { runExportBench } from './export.bench';
+import { runFirstTokenBench } from './firstToken.bench';
 import { runHistoryBench } from './history.bench';
 import { runChatgptImportBench } from './chatgptImport.bench';
 import { runMarkdownBench } from './markdown.bench';
@@ -18,3 +19,4 @@ await runMarkdownOpenBench();
 await runMarkdownFuzzBench();
 await runConversationBench();
 await runBranchesBench();
+await runFirstTokenBench();

@@ -13,7 +13,7 @@ import { backupOutcome } from '../features/transfer/backupOutcome';
 import { ParleyContext, useParley } from '../lib/ParleyContext';
 import { watchStorage } from '../lib/storageWatch';
 import { useChanges } from '../lib/useChanges';
-import { UpdateNotice } from './UpdateNotice';
+import { UpdateNotice } from '../features/notices/UpdateNotice';
 import './notices.css';
 import { Workspace } from './Workspace';
 

@@ -35,16 +35,16 @@ import { UsageDialog } from '../features/usage/UsageDialog';
 import { toAppError } from '../lib/errors';
 import { useParley } from '../lib/ParleyContext';
 import { saveOrDownload } from '../lib/saveOrDownload';
-import { adjacentConversation } from './adjacentConversation';
+import { adjacentConversation } from '../features/history/adjacentConversation';
 import { useRegionCycle } from './regionCycle';
-import { ChatSettingsSheet } from './ChatSettingsSheet';
-import { ConversationTools } from './ConversationTools';
-import { DataActions } from './DataActions';
+import { ChatSettingsSheet } from '../features/chatsettings/ChatSettingsSheet';
+import { ConversationTools } from '../features/chatsettings/ConversationTools';
+import { DataActions } from '../features/transfer/DataActions';
 import './shell.css';
-import { useOpenConversation } from './useOpenConversation';
-import { useRemoteImagesThroughMain } from './useRemoteImages';
+import { useOpenConversation } from '../features/chat/useOpenConversation';
+import { useRemoteImagesThroughMain } from '../features/chat/useRemoteImagesThroughMain';
 import { useSidebarLayout } from './useSidebarLayout';
-import { useWorkspaceContextMenu } from './useWorkspaceContextMenu';
+import { useMessageContextMenu } from '../features/chat/useMessageContextMenu';
 
 interface WorkspaceProps {
   onOpenSettings: () => void;
@@ -156,7 +156,7 @@ export function Workspace({ onOpenSettings, onCloseSettings, settingsDialog }: W
   useAppCommands(api, (command) => commands[command]?.());
   useRegionCycle();
   const remoteImages = useRemoteImagesThroughMain(api, settings.remoteImages);
-  const contextMenu = useWorkspaceContextMenu({
+  const contextMenu = useMessageContextMenu({
     messageText: (id) => chat.conversation.messages.find((message) => message.id === id)?.content,
     copy: (text) => navigator.clipboard.writeText(text).catch((error: unknown) => report('Could not copy the message', error)),
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentConversation } from '../../../../renderer/app/adjacentConversation';
 import { commandForKey, formatCommandKey, isMacPlatform } from '../../../../renderer/features/shortcuts/keys';
 import { shortcutRows } from '../../../../renderer/features/shortcuts/shortcutList';
 
@@ -44,25 +43,5 @@ describe('shortcut keys', () => {
     expect(isMacPlatform('Win32')).toBe(false);
     expect(shortcutRows(true).find((row) => row.action === 'New chat')?.keys).toBe('⌘N');
     expect(shortcutRows(false).map((row) => row.keys)).toEqual(expect.arrayContaining(['Ctrl+N', 'Ctrl+K', 'Ctrl+,', 'Ctrl+[', 'Ctrl+]', 'Ctrl+/', 'Escape']));
-  });
-});
-
-describe('previous and next conversation', () => {
-  const now = Date.UTC(2026, 0, 10, 12);
-  const summary = (id: string, updatedAt: number, pinned = false) => ({ id, title: id, model: 'm', createdAt: 0, updatedAt, pinned });
-  // Sidebar order: pinned first, then newest first.
-  const list = [summary('old', now - 10 * 86_400_000), summary('new', now - 1000), summary('pinned', now - 20 * 86_400_000, true)];
-
-  it('follows the sidebar order and stops at the ends', () => {
-    expect(adjacentConversation(list, 'pinned', 1, now)).toBe('new');
-    expect(adjacentConversation(list, 'new', 1, now)).toBe('old');
-    expect(adjacentConversation(list, 'old', 1, now)).toBeNull();
-    expect(adjacentConversation(list, 'new', -1, now)).toBe('pinned');
-    expect(adjacentConversation(list, 'pinned', -1, now)).toBeNull();
-  });
-
-  it('from a new chat, next is the first conversation', () => {
-    expect(adjacentConversation(list, 'unsaved', 1, now)).toBe('pinned');
-    expect(adjacentConversation(list, 'unsaved', -1, now)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { UpdateStatus } from '../../shared/ipc';
-import { toAppError } from '../lib/errors';
-import { useParley } from '../lib/ParleyContext';
+import type { UpdateStatus } from '../../../shared/ipc';
+import { toAppError } from '../../lib/errors';
+import { useParley } from '../../lib/ParleyContext';
 
 /**
  * "Parley <version> is ready — restart to update": a quiet line, shown once main has downloaded

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
-import type { ParleyApi } from '../../shared/ipc/client';
-import type { RemoteImages } from '../features/markdown/remoteImages';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { RemoteImages } from '../markdown/remoteImages';
 
 /**
  * Remote images fetched by main, once per address for the life of the window: the message

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import '../styles/conversationTools.css';
-import type { ChatParams } from '../../shared/ipc';
-import { ParametersButton } from '../features/params/ParametersButton';
-import { PromptsDialog } from '../features/prompts/PromptsDialog';
+import '../../styles/conversationTools.css';
+import type { ChatParams } from '../../../shared/ipc';
+import { ParametersButton } from '../params/ParametersButton';
+import { PromptsDialog } from '../prompts/PromptsDialog';
 
 interface ConversationToolsProps {
   model: string;

@@ -1,5 +1,5 @@
-import type { ConversationSummary } from '../../shared/ipc';
-import { groupConversations } from '../features/history/groupConversations';
+import type { ConversationSummary } from '../../../shared/ipc';
+import { groupConversations } from './groupConversations';
 
 /**
  * The conversation before (`step` -1) or after (+1) the open one in the sidebar's order

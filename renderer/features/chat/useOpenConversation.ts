@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ParleyApi } from '../../shared/ipc/client';
-import type { MessageTarget } from '../features/chat/MessageList';
-import type { Chat, ChatDefaults } from '../features/chat/useChat';
-import { useChanges } from '../lib/useChanges';
+import type { ParleyApi } from '../../../shared/ipc/client';
+import type { MessageTarget } from './MessageList';
+import type { Chat, ChatDefaults } from './useChat';
+import { useChanges } from '../../lib/useChanges';
 
 interface OpenOptions {
   /** What a new chat starts with. */

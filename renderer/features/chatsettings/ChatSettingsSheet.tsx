@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { IconButton } from '../ui/IconButton';
-import { Icons } from '../ui/icons';
+import { IconButton } from '../../ui/IconButton';
+import { Icons } from '../../ui/icons';
 import './chatSettingsSheet.css';
 
 interface ChatSettingsSheetProps {

@@ -1,5 +1,5 @@
 import { useCallback, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ContextMenuItem } from '../components/ContextMenu';
+import type { ContextMenuItem } from '../../components/ContextMenu';
 import { buttonIn, contextTargetOf, type ContextTarget } from './contextTargets';
 
 export interface OpenMenu {
@@ -35,7 +35,7 @@ function itemsFor(target: ContextTarget, actions: MenuActions): ContextMenuItem[
  * handlers on the workspace: the messages need no wiring of their own. (A conversation row's
  * menu is the sidebar's.)
  */
-export function useWorkspaceContextMenu(actions: MenuActions) {
+export function useMessageContextMenu(actions: MenuActions) {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const close = useCallback(() => setMenu(null), []);
 

@@ -1,4 +1,4 @@
-import { SettingsSection } from '../features/settings/SettingsFields';
+import { SettingsSection } from '../settings/SettingsFields';
 
 interface DataActionsProps {
   /** No conversations yet: nothing to export or select. */

@@ -1,0 +1,147 @@
+/**
+ * Time to first token on the real app path (issue 16): web mode in Chromium, the real bridge, main's
+ * real send path (the question saved in a real SQLite history), against a local server that streams
+ * (firstToken/streamServer.ts). The baseline, in the same run and against the same server, is a
+ * direct call with the OpenAI SDK; app and SDK sends alternate, so load hits both alike.
+ *
+ * Three spans (the SDK's from its call):
+ * - in the page: from Enter to the chat frame leaving for main;
+ * - in main: from that frame to the request reaching the server (the SDK: its call to the same);
+ * - from Enter to the first token painted: the start of the frame that paints it (the SDK: its first chunk).
+ *
+ * Prints p50/p95 of the app's time minus the SDK's, send by send, against the goals, with PASS/FAIL.
+ * Not a test: `npm test` never fails on speed. Alone: `npx tsx bench/firstToken.bench.ts [--quick]`
+ * (needs `npm run build`).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import OpenAI from 'openai';
+import type { Page } from 'playwright-core';
+import { startWebMode } from '../main/web/startWebMode';
+import { BENCH_MODEL, epochNow, replyTo, startStreamServer, type StreamServer } from './firstToken/streamServer';
+import { launchChromium } from './markdown/launchChromium';
+import { QUICK } from './options';
+import { ms, percentiles, printTable } from './report';
+
+const SENDS = QUICK ? 20 : 40;
+const WARM_UP_SENDS = 3;
+const GOALS = { inMainMs: 5, firstTokenMs: 20 };
+
+/** Page-side probe, as a plain script: Enter's time, when the chat frame leaves the page, and the frame that first shows `expected`. */
+const PROBE = `
+window.firstTokenProbe = { question: '', expected: '', sentAt: 0, leftAt: 0, paintedAt: 0 };
+const sendFrame = WebSocket.prototype.send;
+WebSocket.prototype.send = function (data) {
+  const probe = window.firstTokenProbe;
+  if (probe.question && probe.leftAt === 0 && typeof data === 'string' && data.includes('"kind":"chat"') && data.includes(JSON.stringify(probe.question))) {
+    probe.leftAt = performance.timeOrigin + performance.now();
+  }
+  return sendFrame.call(this, data);
+};
+addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey) window.firstTokenProbe.sentAt = performance.timeOrigin + performance.now();
+}, true);
+new MutationObserver(() => {
+  const probe = window.firstTokenProbe;
+  if (!probe.expected || probe.paintedAt !== 0) return;
+  const log = document.querySelector('[role="log"]');
+  if (!log || !log.textContent.includes(probe.expected)) return;
+  probe.paintedAt = -1;
+  requestAnimationFrame(() => { probe.paintedAt = performance.timeOrigin + performance.now(); });
+}).observe(document, { subtree: true, childList: true, characterData: true });
+`;
+
+interface Probe {
+  question: string;
+  expected: string;
+  sentAt: number;
+  leftAt: number;
+  paintedAt: number;
+}
+
+/** Milliseconds; the SDK has no page, so its `inPage` is 0 and its `inMain` runs from its call. */
+interface Sample {
+  inPage: number;
+  inMain: number;
+  firstToken: number;
+}
+
+async function sdkSend(client: OpenAI, server: StreamServer, question: string): Promise<Sample> {
+  const start = epochNow();
+  let firstAt = NaN;
+  const stream = await client.chat.completions.create({ model: BENCH_MODEL, messages: [{ role: 'user', content: question }], stream: true });
+  for await (const chunk of stream) {
+    if (Number.isNaN(firstAt) && chunk.choices[0]?.delta.content) firstAt = epochNow();
+  }
+  return { inPage: 0, inMain: (server.arrivedAt(question) ?? NaN) - start, firstToken: firstAt - start };
+}
+
+async function appSend(page: Page, server: StreamServer, question: string): Promise<Sample> {
+  await page.evaluate((fresh) => {
+    (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe = fresh;
+  }, { question, expected: replyTo(question), sentAt: 0, leftAt: 0, paintedAt: 0 });
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(question);
+  await composer.press('Enter');
+  await page.waitForFunction(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe.paintedAt > 0, undefined, { polling: 'raf' });
+  const probe = await page.evaluate(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe);
+  // The answer has ended once its article is no longer busy.
+  await page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Assistant' }).last().and(page.locator(':not([aria-busy="true"])')).waitFor();
+  return { inPage: probe.leftAt - probe.sentAt, inMain: (server.arrivedAt(question) ?? NaN) - probe.leftAt, firstToken: probe.paintedAt - probe.sentAt };
+}
+
+export async function runFirstTokenBench(): Promise<void> {
+  console.info('\nTime to first token (web mode in Chromium vs a direct SDK call): starting…');
+  const server = await startStreamServer();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-bench-first-token-'));
+  const web = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: server.baseURL, envKey: 'bench-key', modelCatalogOrigin: server.origin });
+  const browser = await launchChromium();
+  const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'bench-key' });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(PROBE);
+    await page.goto(web.url);
+    const picker = page.getByRole('combobox', { name: 'Model' });
+    await picker.click();
+    await picker.fill(BENCH_MODEL);
+    await page.getByRole('option', { name: BENCH_MODEL, exact: true }).click();
+
+    const app: Sample[] = [];
+    const sdk: Sample[] = [];
+    for (let send = 0; send < WARM_UP_SENDS + SENDS; send++) {
+      const sdkSample = await sdkSend(client, server, `Question ${100_000 + send}`);
+      const appSample = await appSend(page, server, `Question ${send}`);
+      if (send < WARM_UP_SENDS) continue;
+      sdk.push(sdkSample);
+      app.push(appSample);
+    }
+
+    const timing = (samples: Sample[], key: keyof Sample): string => {
+      const { p50, p95 } = percentiles(samples.map((sample) => sample[key]));
+      return `${ms(p50)} / ${ms(p95)}`;
+    };
+    const row = (label: string, key: keyof Sample, goalMs: number | null): string[] => {
+      const added = percentiles(app.map((sample, n) => sample[key] - (sdk[n]?.[key] ?? NaN)));
+      const verdict = goalMs === null ? '' : added.p95 <= goalMs ? 'PASS' : 'FAIL';
+      return [label, key === 'inPage' ? '' : timing(sdk, key), timing(app, key), `+${ms(added.p50)} / +${ms(added.p95)}`, goalMs === null ? '' : `≤ +${goalMs} ms p95`, verdict];
+    };
+    console.info(`${SENDS} sends after ${WARM_UP_SENDS} to warm up, load average ${loadavg()[0]?.toFixed(1)}. p50 / p95.\n`);
+    printTable(
+      ['moment', 'direct SDK call', 'Parley (web mode)', 'Parley − SDK, send by send', 'goal', 'result'],
+      [
+        row('page: Enter → chat frame sent', 'inPage', null),
+        row('main: frame → request at the server', 'inMain', GOALS.inMainMs),
+        row('Enter → first token painted (SDK: first chunk)', 'firstToken', GOALS.firstTokenMs),
+      ],
+    );
+  } finally {
+    await browser.close();
+    await web.close();
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runFirstTokenBench();

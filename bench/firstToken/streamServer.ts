@@ -1,0 +1,74 @@
+/**
+ * A minimal OpenAI-compatible server on 127.0.0.1 for the time-to-first-token bench: it lists one
+ * model and streams every chat answer at once, its first chunk `Reply<n>` where the question is
+ * `Question <n>` (so the page can tell the answer's first token from the question). It notes when
+ * each question's request arrived, on the same clock as the page's (epoch milliseconds).
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const BENCH_MODEL = 'bench/stream';
+
+export interface StreamServer {
+  baseURL: string;
+  origin: string;
+  /** When the request whose last message is `question` arrived (its headers), in epoch ms. */
+  arrivedAt(question: string): number | undefined;
+  close(): Promise<void>;
+}
+
+/** Epoch milliseconds with sub-millisecond precision: comparable with the page's `timeOrigin + now()`. */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/** The first chunk of the answer to `question`. */
+export const replyTo = (question: string): string => `Reply${question.replace(/\D/g, '')}:`;
+
+const TAIL_CHUNKS = 20;
+const TAIL_DELAY_MS = 5;
+
+async function bodyOf(request: IncomingMessage): Promise<{ messages?: { content?: unknown }[] }> {
+  const parts: Buffer[] = [];
+  for await (const part of request) parts.push(part as Buffer);
+  return JSON.parse(Buffer.concat(parts).toString('utf8')) as { messages?: { content?: unknown }[] };
+}
+
+export async function startStreamServer(): Promise<StreamServer> {
+  const arrivals = new Map<string, number>();
+  const server = createServer((request, response) => {
+    const arrived = epochNow();
+    if (request.method === 'GET' && request.url === '/v1/models') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: BENCH_MODEL, object: 'model' }] }));
+      return;
+    }
+    if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
+      return;
+    }
+    void bodyOf(request).then((body) => {
+      const question = String(body.messages?.at(-1)?.content ?? '');
+      arrivals.set(question, arrived);
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      const chunk = (content: string, finish: string | null = null) =>
+        `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: BENCH_MODEL, choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
+      const tail = Array.from({ length: TAIL_CHUNKS }, (_, n) => chunk(` word${n}`)).join('');
+      response.write(chunk(replyTo(question)));
+      // The rest a moment later, as a model would: the first token is alone in its own read.
+      setTimeout(() => response.end(`${tail}${chunk('.', 'stop')}data: [DONE]\n\n`), TAIL_DELAY_MS);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    baseURL: `${origin}/v1`,
+    origin,
+    arrivedAt: (question) => arrivals.get(question),
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
