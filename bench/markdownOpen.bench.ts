@@ -11,17 +11,13 @@
  *
  * Medians of at least 3 runs (`--quick`: 3, else 7). Not a pass/fail test: `npm test` never fails on speed.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { openDatabase } from '../main/history/database';
-import { backupDir, historyPath } from '../main/history/historyFiles';
-import { createHistoryStore } from '../main/history/historyStore';
-import { migrate } from '../main/history/migrate';
 import { startWebMode } from '../main/web/startWebMode';
+import { openConversation as openTitled, seedDataFolder } from './appOpen';
 import { launchChromium } from './markdown/launchChromium';
 import type { MarkdownPage, Renderer } from './markdown/page/main';
 import { sampleAnswer } from './markdown/sampleAnswer';
@@ -67,64 +63,28 @@ async function openInPage(browser: Browser): Promise<{ renderer: Renderer; ms: n
 }
 
 /** A data folder with a short conversation and one whose answer is `chars` long. */
-async function seedDataFolder(chars: number): Promise<string> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-open-'));
-  const clock = { time: Date.UTC(2026, 0, 1) };
-  const db = openDatabase(historyPath(dataDir));
-  await migrate(db, { backupDir: backupDir(dataDir), now: () => clock.time });
-  const store = createHistoryStore(db, { now: () => (clock.time += 1_000) });
-  for (const [title, answer] of [
-    [LONG_TITLE, sampleAnswer(chars).slice(0, chars)],
-    [SHORT_TITLE, `A short answer, **in Markdown**.\n\n## ${SHORT_HEADING}\n\nAnd a paragraph.`],
-  ] as const) {
-    const { id } = store.createConversation({ title, model: 'fake/echo', systemPrompt: '', params: {} });
-    store.addUserMessage(id, { content: 'Explain it all, step by step.', model: 'fake/echo', params: {} });
-    const writer = store.startAnswer(id, { model: 'fake/echo', params: {} });
-    writer.append({ content: answer });
-    writer.finish({ status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 300, durationMs: 4_000 });
-  }
-  store.close();
-  return dataDir;
+function seedAnswers(chars: number): Promise<string> {
+  return seedDataFolder('parley-bench-open-', (store) => {
+    for (const [title, answer] of [
+      [LONG_TITLE, sampleAnswer(chars).slice(0, chars)],
+      [SHORT_TITLE, `A short answer, **in Markdown**.\n\n## ${SHORT_HEADING}\n\nAnd a paragraph.`],
+    ] as const) {
+      const { id } = store.createConversation({ title, model: 'fake/echo', systemPrompt: '', params: {} });
+      store.addUserMessage(id, { content: 'Explain it all, step by step.', model: 'fake/echo', params: {} });
+      const writer = store.startAnswer(id, { model: 'fake/echo', params: {} });
+      writer.append({ content: answer });
+      writer.finish({ status: 'complete', usage: null, finishReason: 'stop', error: null, firstTokenMs: 300, durationMs: 4_000 });
+    }
+  });
 }
 
-/**
- * Clicks a conversation in the sidebar and resolves with the ms until the painted frame in which
- * the last answer's visible part is rendered Markdown (not the plain text shown before the renderer
- * loads, no placeholder of a part not rendered yet in view).
- */
-function openConversation(page: Page, title: string): Promise<number> {
-  // The long answer opens at its end: any of its own headings ("Step n: …") tells it from the short one.
-  const heading = title === LONG_TITLE ? 'Step ' : SHORT_HEADING;
-  return page.evaluate(`(${OPEN_CONVERSATION_IN_PAGE})(${JSON.stringify(title)}, ${JSON.stringify(heading)})`) as Promise<number>;
-}
-
-// Plain JavaScript for the page: tsx would wrap named functions in helpers the page does not have.
-const OPEN_CONVERSATION_IN_PAGE = `(title, heading) => new Promise((resolve, reject) => {
-  const button = document.querySelector('nav button.conversation-button[title="' + title + '"]');
-  if (!button) return reject(new Error('No conversation named ' + title));
-  const started = performance.now();
-  button.click();
-  const check = () => {
-    const log = document.querySelector('[role="log"]');
-    const answers = log ? log.querySelectorAll('article[aria-label="Assistant"] .md') : [];
-    const answer = answers[answers.length - 1];
-    const view = log && log.getBoundingClientRect();
-    // Each answer has its own first heading: the conversation switched from never counts.
-    const shown = answer && view && !answer.classList.contains('md-plain') && [...answer.querySelectorAll('h2')].some((h2) => h2.textContent.startsWith(heading)) &&
-      ![...answer.querySelectorAll('.md-pending')].some((pending) => {
-        const box = pending.getBoundingClientRect();
-        return box.bottom > view.top && box.top < view.bottom;
-      });
-    if (shown) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)));
-    else requestAnimationFrame(check);
-  };
-  requestAnimationFrame(check);
-})`;
+/** Opens a conversation by its title; the long answer opens at its end: any of its own headings ("Step n: …") tells it from the short one. */
+const openConversation = (page: Page, title: string): Promise<number> => openTitled(page, title, title === LONG_TITLE ? 'Step ' : SHORT_HEADING);
 
 /** The real app path: web mode over a seeded data folder, in Chromium. */
 async function openInApp(browser: Browser): Promise<{ switchMs: number; switchShortMs: number; reopenMs: number; reopenShortMs: number }> {
-  const dataDir = await seedDataFolder(REOPENED_CHARS);
-  const finishedDir = await seedDataFolder(FINISHED_CHARS);
+  const dataDir = await seedAnswers(REOPENED_CHARS);
+  const finishedDir = await seedAnswers(FINISHED_CHARS);
   const open = async (dir: string) => {
     const server = await startWebMode({ dataDir: dir, staticDir: path.resolve('dist/renderer'), envKey: 'bench-key' });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

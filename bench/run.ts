@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, one after another, each printing its own table. */
+import { runBranchesBench } from './branches.bench';
 import { runConversationBench } from './conversation.bench';
 import { runExportBench } from './export.bench';
 import { runFirstTokenBench } from './firstToken.bench';
@@ -17,4 +18,5 @@ await runMarkdownBench();
 await runMarkdownOpenBench();
 await runMarkdownFuzzBench();
 await runConversationBench();
+await runBranchesBench();
 await runFirstTokenBench();

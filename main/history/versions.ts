@@ -14,11 +14,14 @@ export interface Versions {
 }
 
 export function createVersions(db: Db): Versions {
-  // `IS` matches first messages too (parent NULL); the (conversation_id, parent_id) index serves both sides.
+  // From the few hidden rows to the visible sibling of each, through the (conversation_id, parent_id)
+  // index: left to itself, SQLite walked every hidden row once per visible message (20 ms for
+  // 1,000 messages with 50 branch points, 0.1 ms this way). `IS` matches first messages too (parent NULL).
   const listFor = db.prepare(`
     SELECT m.id AS message_id, ${MESSAGE_COLUMNS.map((column) => `h.${column}`).join(', ')}
-    FROM messages AS m JOIN messages AS h ON h.conversation_id = m.conversation_id AND h.parent_id IS m.parent_id AND h.position < 0
-    WHERE m.conversation_id = ? AND m.position >= 0
+    FROM messages AS h CROSS JOIN messages AS m INDEXED BY messages_children
+      ON m.conversation_id = h.conversation_id AND m.parent_id IS h.parent_id AND m.position >= 0
+    WHERE h.conversation_id = ? AND h.position < 0
     ORDER BY m.position, h.seq`);
 
   return {

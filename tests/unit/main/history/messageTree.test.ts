@@ -84,6 +84,24 @@ describe('the conversation tree', () => {
     checkTree(id);
   });
 
+  it('lists the other versions at every branch point of the path, the first question\'s too, and none off the path', () => {
+    const id = conversationOf('one', 'two', 'three');
+    const one = idOf(id, 'one');
+    finished(store.regenerateAnswer(id, idOf(id, 're: three'), { model: 'model-a', params: {} }), 'again: three');
+    store.editUserMessage(id, one, { content: 'one, edited', model: 'model-a', params: {} });
+    finished(store.startAnswer(id, { model: 'model-a', params: {} }), 're: one, edited');
+    store.showBranch(id, one);
+
+    expect(shown(id).map((message) => [message.content, message.versions?.map((version) => version.content)])).toEqual([
+      ['one', ['one, edited']],
+      ['re: one', undefined],
+      ['two', undefined],
+      ['re: two', undefined],
+      ['three', undefined],
+      ['again: three', ['re: three']],
+    ]);
+  });
+
   it('deleting a message deletes its branch; the chosen remaining version takes its place', () => {
     const id = conversationOf('one', 'two');
     const original = idOf(id, 're: one');
