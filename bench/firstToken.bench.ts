@@ -1,7 +1,7 @@
 /**
  * Time to first token on the real app path (issue 16): web mode in Chromium, the real bridge, main's
- * real send path (the question saved in a real SQLite history), against a local server that streams
- * (firstToken/streamServer.ts). The baseline, in the same run and against the same server, is a
+ * real send path (the question saved in a real SQLite history) in a process of its own, against a
+ * local server that streams (firstToken/streamServer.ts). The baseline, in the same run and against the same server, is a
  * direct call with the OpenAI SDK; app and SDK sends alternate, so load hits both alike.
  *
  * Three spans (the SDK's from its call):
@@ -13,13 +13,14 @@
  * Not a test: `npm test` never fails on speed. Alone: `npx tsx bench/firstToken.bench.ts [--quick]`
  * (needs `npm run build`).
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import OpenAI from 'openai';
 import type { Page } from 'playwright-core';
-import { startWebMode } from '../main/web/startWebMode';
 import { BENCH_MODEL, epochNow, replyTo, startStreamServer, type StreamServer } from './firstToken/streamServer';
 import { launchChromium } from './markdown/launchChromium';
 import { QUICK } from './options';
@@ -27,6 +28,7 @@ import { ms, percentiles, printTable } from './report';
 
 const SENDS = QUICK ? 20 : 40;
 const WARM_UP_SENDS = 3;
+const READING_MS = 500;
 const GOALS = { inMainMs: 5, firstTokenMs: 20 };
 
 /** Page-side probe, as a plain script: Enter's time, when the chat frame leaves the page, and the frame that first shows `expected`. */
@@ -68,6 +70,27 @@ interface Sample {
   firstToken: number;
 }
 
+/** Parley in web mode in its own process (firstToken/webModeChild.ts), as main has its own in the app. */
+async function startWebModeChild(dataDir: string, server: StreamServer): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'firstToken', 'webModeChild.ts'), dataDir, server.baseURL, server.origin], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  for await (const part of child.stdout) {
+    output += String(part);
+    if (output.includes('\n')) break;
+  }
+  const url = output.trim();
+  if (!url.startsWith('http')) throw new Error(`Web mode did not start: ${url}`);
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
+}
+
 async function sdkSend(client: OpenAI, server: StreamServer, question: string): Promise<Sample> {
   const start = epochNow();
   let firstAt = NaN;
@@ -96,7 +119,7 @@ export async function runFirstTokenBench(): Promise<void> {
   console.info('\nTime to first token (web mode in Chromium vs a direct SDK call): starting…');
   const server = await startStreamServer();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-bench-first-token-'));
-  const web = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: server.baseURL, envKey: 'bench-key', modelCatalogOrigin: server.origin });
+  const web = await startWebModeChild(dataDir, server);
   const browser = await launchChromium();
   const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'bench-key' });
   try {
@@ -111,6 +134,8 @@ export async function runFirstTokenBench(): Promise<void> {
     const app: Sample[] = [];
     const sdk: Sample[] = [];
     for (let send = 0; send < WARM_UP_SENDS + SENDS; send++) {
+      // As a person reads the answer before the next question: what the last one set off in main and the page settles.
+      await page.waitForTimeout(READING_MS);
       const sdkSample = await sdkSend(client, server, `Question ${100_000 + send}`);
       const appSample = await appSend(page, server, `Question ${send}`);
       if (send < WARM_UP_SENDS) continue;
@@ -138,7 +163,7 @@ export async function runFirstTokenBench(): Promise<void> {
     );
   } finally {
     await browser.close();
-    await web.close();
+    await web.stop();
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
   }

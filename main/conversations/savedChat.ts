@@ -1,8 +1,13 @@
 /**
  * A chat whose turn is kept in history: the user's message and the answer's row are committed
- * together before the request goes out (so "not saved, not sent" is always true, and a retry
- * never duplicates the question), the answer is flushed while it arrives, and finished with its
- * status before the renderer hears `done`. Chats without a `history` field pass straight through.
+ * together before the request goes out (so a crash of the app never loses a question that was
+ * sent, and a retry never duplicates it), the answer is flushed while it arrives, and finished
+ * with its status before the renderer hears `done`. Chats without a `history` field pass straight through.
+ *
+ * The commit's sync to disk (what keeps it through an OS crash or power loss, tens of ms) runs
+ * while the request goes out and the answer streams: the answer is never reported finished (`done`)
+ * before the question is durable. When that sync fails, the answer is stopped and the person is
+ * told, as for a commit that failed, that the message was not saved; the page keeps it for Retry.
  *
  * A save that fails while the answer streams (a full disk) never stops or crashes anything: the
  * answer goes on, the page hears `unsaved`, and the text is kept in memory (PendingSaves) and
@@ -106,12 +111,22 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
 
     let writer: AnswerWriter;
     try {
-      writer = store.atomically(() => beginTurn(store, request, history));
+      // Committed, so a killed app keeps it; durable (fsynced) below, while the request goes out.
+      writer = store.atomically(() => beginTurn(store, request, history), 'relaxed');
     } catch (error) {
       const result = failedResult(notSaved(error));
       onEvent({ type: 'done', result });
       return result;
     }
+    /** Stops the answer when the question cannot be made durable: an unsaved question is not answered. */
+    const unsavedQuestion = new AbortController();
+    const questionDurable = store.syncToDisk().then(
+      () => null,
+      (error: unknown) => {
+        unsavedQuestion.abort();
+        return notSaved(error);
+      },
+    );
     // A continuation's stream carries only its own text and usage: the page and the row get the whole answer.
     const earlier = history.turn.kind === 'continue' ? writer.message : null;
     const whole = (result: ChatResult): ChatResult => (earlier ? continuedResult(earlier, result) : result);
@@ -122,11 +137,8 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
       onEvent({ type: 'unsaved', error: answerNotSaved(error) });
     };
     writer.onFlushFailure(unsaved);
-    let finished = false;
     /** Saves how the answer ended; when that fails, keeps it for PendingSaves and tells the page. */
     const finish = (result: ChatResult) => {
-      if (finished) return;
-      finished = true;
       try {
         writer.finish(result);
       } catch (error) {
@@ -144,24 +156,25 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
     const path = saved && answerAt >= 0 ? saved.messages.slice(0, answerAt) : null;
     const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
     const toolServers = request.toolServers ?? saved?.toolServers ?? [];
-    const result = await chat(
+    const streamed = await chat(
       { ...request, ...(path ? { messages: requestMessages(path) } : {}), ...(endpointId === undefined ? {} : { endpointId }), toolServers },
       (event) => {
         if (event.type === 'delta') writer.append(event);
         // Each step of a tool call is committed before the page hears of it (and before the tool runs).
         if (event.type === 'tool-call') writer.recordToolCall(event.call);
         if (event.type === 'usage' && earlier) return onEvent({ type: 'usage', usage: addUsage(earlier.usage, event.usage) });
-        if (event.type === 'done') {
-          const ended = whole(event.result);
-          // Finish the row first: once the renderer hears `done`, the history says the same.
-          finish(ended);
-          return onEvent({ type: 'done', result: ended });
-        }
+        // Sent below, once the question is durable and the row final.
+        if (event.type === 'done') return;
         onEvent(event);
       },
-      signal,
+      AbortSignal.any([signal, unsavedQuestion.signal]),
       approvals,
     );
-    return whole(result);
+    const questionError = await questionDurable;
+    const ended = questionError ? failedResult(questionError) : whole(streamed);
+    // Finish the row first: once the renderer hears `done`, the history says the same.
+    finish(ended);
+    onEvent({ type: 'done', result: ended });
+    return ended;
   };
 }

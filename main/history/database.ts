@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { registerSearchFunctions } from './searchGrams';
 
@@ -18,7 +19,8 @@ export interface OpenDatabaseOptions {
  * half-written page after a crash. `synchronous=NORMAL` does not fsync on each commit: a
  * killed process keeps every committed transaction (the WAL is in the OS cache), and only
  * a power loss or OS crash can drop the last ones, never corrupting the file. The commits
- * that must survive even that (a user's message, a finished answer) use `durable` writes.
+ * that must survive even that (a user's message, a finished answer) use `durable` writes, or
+ * `syncToDisk` after them when the caller need not wait for the disk.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   const db = new Database(file, {
@@ -60,5 +62,28 @@ export function write<T>(db: Db, fn: () => T, durability: Durability = 'relaxed'
     return run.immediate();
   } finally {
     db.pragma('synchronous = NORMAL');
+  }
+}
+
+/**
+ * Makes every commit so far survive an OS crash, as a `durable` write would, without holding up
+ * the main thread: the fsync of the write-ahead log runs in Node's thread pool while the caller goes
+ * on (a chat sends its request meanwhile). Nothing to do for an in-memory database, or when the log
+ * is gone (the last connection closed: it was checkpointed into the synced database file).
+ */
+export async function syncToDisk(db: Db): Promise<void> {
+  if (db.memory) return;
+  let log;
+  try {
+    // Windows flushes only a handle that may write.
+    log = await open(`${db.name}-wal`, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    await log.sync();
+  } finally {
+    await log.close();
   }
 }

@@ -6,7 +6,7 @@ import { createComparisonSaver } from './comparisons';
 import type { SaveComparison } from './comparisons';
 import { createConversations } from './conversations';
 import type { ListOptions } from './conversations';
-import { write, type Db } from './database';
+import { syncToDisk, write, type Db, type Durability } from './database';
 import { toExportConversation } from './exportView';
 import { createImporter } from './importConversations';
 import { forkOf } from './fork';
@@ -79,8 +79,14 @@ export interface HistoryStore {
   saveComparison: SaveComparison;
   /** The attachment files some message (or tool call) refers to; the others can be removed. */
   referencedAttachmentFiles(): Set<string>;
-  /** Runs `fn`'s writes as one durable transaction: all of them are saved, or none (a chat turn's question and answer row). */
-  atomically<T>(fn: () => T): T;
+  /**
+   * Runs `fn`'s writes as one transaction: all of them are saved, or none (a chat turn's question and
+   * answer row). `durable` (the default) is fsynced before it returns; `relaxed` survives a crash of
+   * the app, and survives an OS crash once `syncToDisk` has resolved.
+   */
+  atomically<T>(fn: () => T, durability?: Durability): T;
+  /** Makes every commit so far durable (fsyncs the write-ahead log) off the main thread; rejects when the disk refuses. */
+  syncToDisk(): Promise<void>;
   /** SQLite's quick_check: ['ok'], or up to ten problems it found in the file. Reads every page (seconds for a large history). */
   quickCheck(): string[];
   close(): void;
@@ -173,7 +179,8 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
         return conversations.update(forkId, { toolServers: source.toolServers });
       }, 'durable'),
     referencedAttachmentFiles: () => new Set([...attachmentRows.referencedFiles(), ...toolCallRows.referencedFiles()]),
-    atomically: (fn) => write(db, fn, 'durable'),
+    atomically: (fn, durability = 'durable') => write(db, fn, durability),
+    syncToDisk: () => syncToDisk(db),
     quickCheck: () => db.prepare('PRAGMA quick_check(10)').pluck().all().map(String),
     close: () => db.close(),
   };

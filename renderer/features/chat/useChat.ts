@@ -146,6 +146,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     (conversationId: string, answer: Message, request: ChatRequest, ready: Promise<void>, first: boolean, onStart: () => void) => {
       const pending: { content: string; reasoning: string; thinkingMs?: number } = { content: '', reasoning: '' };
       let frame = 0;
+      let firstShown = false;
       let cancelled = false;
       let stream: ChatStream | null = null;
       const live: LiveStream = {
@@ -209,7 +210,11 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
               pending.content += event.content ?? '';
               pending.reasoning += event.reasoning ?? '';
               if (event.thinkingMs !== undefined) pending.thinkingMs = event.thinkingMs;
-              if (!frame) frame = requestAnimationFrame(flush);
+              // The first token is drawn at once (time to first token); later ones once per frame.
+              if (!firstShown) {
+                firstShown = true;
+                flush();
+              } else if (!frame) frame = requestAnimationFrame(flush);
               break;
             case 'usage':
               live.answer = { ...live.answer, usage: event.usage };

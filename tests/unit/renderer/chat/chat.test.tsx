@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWith, ScriptedParley } from '../support/scriptedParley';
 import { systemPromptField } from '../support/windowParts';
 
@@ -90,6 +90,25 @@ describe('chat', () => {
     expect(within(answer).queryByText('Generating…')).toBeNull();
     expect(answer.textContent).toContain('12 tokens in · 34 out · first token 0.4 s · 2.1 s total');
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+  });
+
+  it('draws the first token at once, then the following ones once per frame', async () => {
+    const user = await openChat();
+    await send(user, 'Quick');
+    // Frames are held: only what is drawn without one shows.
+    const frames: FrameRequestCallback[] = [];
+    const held = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      api.lastChat.delta('First');
+      await within(lastAnswer()).findByText('First');
+      api.lastChat.delta(' and more');
+      expect(frames).not.toHaveLength(0);
+      expect(within(lastAnswer()).queryByText('First and more')).toBeNull();
+      act(() => frames.splice(0).forEach((callback) => callback(performance.now())));
+      await within(lastAnswer()).findByText('First and more');
+    } finally {
+      held.mockRestore();
+    }
   });
 
   it('Stop cancels and keeps the partial answer', async () => {

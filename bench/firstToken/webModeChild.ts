@@ -1,0 +1,12 @@
+/**
+ * Web mode in a process of its own for the first-token bench, as main runs in the app: the bench's
+ * own work (Playwright, the stream server, the SDK calls) never holds up main's event loop.
+ * Args: data folder, base URL, model catalogue origin. Prints the page's URL, then runs until killed.
+ */
+import path from 'node:path';
+import { startWebMode } from '../../main/web/startWebMode';
+
+const [dataDir = '', baseURL = '', modelCatalogOrigin = ''] = process.argv.slice(2);
+const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL, envKey: 'bench-key', modelCatalogOrigin });
+process.stdout.write(`${server.url}\n`);
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
