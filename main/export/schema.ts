@@ -103,7 +103,12 @@ export const messageDetailsSchema = messageMetaSchema.extend({
 
 const texts = { content: z.string(), reasoning: z.string() };
 
-export const versionSchema: z.ZodType<ExportVersion> = messageMetaSchema.extend(texts);
+export const versionSchema: z.ZodType<ExportVersion> = messageMetaSchema.extend({
+  ...texts,
+  recency: z.number().int().min(0).optional(),
+  // The branch below the version: messages with their own versions, to any depth.
+  continuation: z.lazy(() => z.array(messageSchema)).optional(),
+});
 
 export const messageSchema: z.ZodType<ExportMessage> = messageMetaSchema.extend({ ...texts, versions: z.array(versionSchema).optional() });
 
