@@ -27,7 +27,7 @@ export function treeSnapshot(db: Db, conversationId: string): TreeSnapshot {
     SELECT id, parent_id, position, role, content, reasoning, status, model FROM messages WHERE conversation_id = ?
     ORDER BY chosen_at DESC, seq DESC`).all(conversationId) as { id: string; parent_id: string | null; position: number; role: string; content: string; reasoning: string; status: string; model: string }[];
   const attachments = db.prepare('SELECT name FROM message_attachments WHERE message_id = ? ORDER BY position').pluck();
-  const toolCalls = db.prepare("SELECT tool || ' ' || arguments || ' ' || status || ' ' || coalesce(result_text, '') FROM tool_calls WHERE message_id = ? ORDER BY position").pluck();
+  const toolCalls = db.prepare("SELECT tool || ' ' || arguments || ' ' || status || ' ' || coalesce(result_text, '') || ' ' || result_images FROM tool_calls WHERE message_id = ? ORDER BY position").pluck();
   const snapshot: TreeSnapshot = { messages: {}, choices: {} };
   for (const row of rows) {
     snapshot.messages[row.id] = {
