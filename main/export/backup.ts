@@ -11,7 +11,8 @@ import { settingsSchema } from '../../shared/ipc';
 import type { Settings } from '../../shared/ipc';
 import { isSecretName, redactUrl, withoutSecrets } from './redact';
 import { conversationSchema, describeIssues } from './schema';
-import type { ExportConversation, ExportMessage, ExportVersion, JsonValue } from './types';
+import { mapNodes } from './exportTree';
+import type { ExportConversation, ExportNode, JsonValue } from './types';
 
 export const BACKUP_SCHEMA_VERSION = 1;
 
@@ -68,11 +69,10 @@ function safeSettings(settings: Settings): Partial<Settings> {
   return out as Partial<Settings>;
 }
 
-const safeMessage = <M extends ExportVersion>(m: M): M => (m.params ? { ...m, params: withoutSecrets(m.params) } : m);
+const safeMessage = <M extends ExportNode>(m: M): M => (m.params ? { ...m, params: withoutSecrets(m.params) } : m);
 
 function safeConversation(c: ExportConversation): ExportConversation {
-  const messages = c.messages.map((m: ExportMessage) => safeMessage(m.versions ? { ...m, versions: m.versions.map(safeMessage) } : m));
-  return { ...c, endpoint: redactUrl(c.endpoint), params: withoutSecrets(c.params), messages };
+  return { ...c, endpoint: redactUrl(c.endpoint), params: withoutSecrets(c.params), messages: mapNodes(c.messages, safeMessage) };
 }
 
 const safeEndpoint = ({ id, name, baseURL, project, builtIn }: BackupEndpoint): BackupEndpoint => ({ id, name, baseURL: redactUrl(baseURL), project, builtIn });

@@ -1,19 +1,20 @@
 /**
  * ChatGPT's data export (`conversations.json`) to conversations, each with a report of what it
- * left out. The conversation keeps its main branch (the one shown when it was last open); other
- * answers become earlier versions and earlier wordings of questions earlier versions of the
- * question (chatgpt/thread.ts). Questions keep what was attached, said or typed; answers keep
- * their texts with citations as links, canvas documents, thinking and thinking time. What the
- * export does not hold (files, images, recordings) or Parley does not keep (tool calls, branches
- * that went on elsewhere) is named in the report, by conversation.
+ * left out. The conversation shows its main branch (the one shown when it was last open); other
+ * answers become other versions of the answer and other wordings of questions other versions of
+ * the question, each with the conversation that went on from it (chatgpt/thread.ts). Questions
+ * keep what was attached, said or typed; answers keep their texts with citations as links, canvas
+ * documents, thinking and thinking time. What the export does not hold (files, images,
+ * recordings) or Parley does not keep (tool calls) is named in the report, by conversation.
  */
 import { Canvas } from './chatgpt/canvas';
 import { Notes } from './chatgpt/notes';
 import { ms, sourceConversationSchema, type SourceConversation } from './chatgpt/source';
-import { readThread, type Thread } from './chatgpt/thread';
+import { readThread, type Thread, type ThreadTurn } from './chatgpt/thread';
 import { answer, question, stableId, type TurnContext } from './chatgpt/turnMessages';
 import { emptyReport } from './importReport';
 import type { ImportResult } from './importReport';
+import { everyNode } from './exportTree';
 import type { ExportConversation, ExportMessage, ExportVersion } from './types';
 
 export class ChatGptImportError extends Error {
@@ -25,27 +26,41 @@ export type ChatGptConversation = { conversation: ExportConversation; notes: str
 /** Oldest first; the message itself is the current one. */
 const byTime = (a: ExportVersion, b: ExportVersion): number => a.createdAt - b.createdAt;
 
-function messagesOf(thread: Thread, createdAt: number, context: TurnContext): ExportMessage[] {
+/** The turns as messages, each other version with the messages that followed it on its branch. */
+function messagesOf(turns: readonly ThreadTurn[], createdAt: number, context: TurnContext): ExportMessage[] {
   const messages: ExportMessage[] = [];
   let at = createdAt;
-  for (const turn of thread.turns) {
+  /** A version and its continuation, read with its own canvas: another branch's edits must not change the document this one goes on with. */
+  const alternative = (version: ExportVersion | null, after: readonly ThreadTurn[], branch: TurnContext): ExportVersion[] => {
+    if (!version) return [];
+    const continuation = messagesOf(after, version.createdAt, branch);
+    return [continuation.length > 0 ? { ...version, continuation } : version];
+  };
+  const branchContext = (): TurnContext => ({ ...context, canvas: context.canvas.fork() });
+  for (const turn of turns) {
     const [first] = turn.messages;
     if (!first) continue;
     if (turn.role === 'user') {
       const current: ExportMessage = question(first, at, context);
-      const wordings = turn.otherWordings.map((earlier) => question(earlier, at, context)).sort(byTime);
-      messages.push(wordings.length > 0 ? { ...current, versions: wordings } : current);
+      const wordings = turn.otherWordings.flatMap(({ version, after }) => {
+        const branch = branchContext();
+        return alternative(question(version, at, branch), after, branch);
+      });
+      messages.push(wordings.length > 0 ? { ...current, versions: wordings.sort(byTime) } : current);
       at = current.createdAt;
       continue;
     }
     const current: ExportMessage | null = answer(turn, at, context);
-    // Another answer's canvas edits must not change the document the main branch goes on with.
-    const versions = turn.otherAnswers.flatMap((other) => answer(other, at, { ...context, canvas: context.canvas.fork() }) ?? []).sort(byTime);
+    const versions = turn.otherAnswers.flatMap(({ version, after }) => {
+      const branch = branchContext();
+      return alternative(answer(version, at, branch), after, branch);
+    });
     if (!current) {
-      context.notes.add('unkept', undefined, versions.length);
+      // An answer with no text is no turn, so its other versions have no place.
+      context.notes.add('unkept', undefined, versions.reduce((count, v) => count + 1 + everyNode(v.continuation ?? []).length, 0));
       continue;
     }
-    messages.push(versions.length > 0 ? { ...current, versions } : current);
+    messages.push(versions.length > 0 ? { ...current, versions: versions.sort(byTime) } : current);
     at = current.createdAt;
   }
   return messages;
@@ -56,7 +71,7 @@ function convert(c: SourceConversation, thread: Thread): { conversation: ExportC
   const notes = new Notes();
   const defaultModel = c.default_model_slug && c.default_model_slug !== 'auto' ? c.default_model_slug : '';
   const context: TurnContext = { notes, canvas: new Canvas(notes), model: defaultModel, ids: new Set() };
-  const messages = messagesOf(thread, createdAt, context);
+  const messages = messagesOf(thread.turns, createdAt, context);
   notes.add('unkept', undefined, thread.unkept);
   const systemPrompt = thread.system.map((m) => (m.content as { parts?: unknown }).parts).flatMap((parts) => (Array.isArray(parts) ? parts : [])).find((part): part is string => typeof part === 'string' && part !== '') ?? '';
   const conversation: ExportConversation = {

@@ -8,13 +8,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MissingAttachment, type AttachmentFiles } from '../attachments/attachmentFiles';
 import { ATTACHMENT_LINK_FOLDER } from './markdownExport';
-import type { ExportAttachment, ExportConversation, ExportVersion } from './types';
+import { everyNode } from './exportTree';
+import type { ExportAttachment, ExportConversation } from './types';
 
-const toolImages = (m: ExportVersion): ExportAttachment[] => (m.toolCalls ?? []).flatMap((call) => call.resultImages);
-
+/** Every message's files and its tools' images, on every branch. */
 const storedFiles = (c: ExportConversation): ExportAttachment[] =>
-  c.messages
-    .flatMap((m) => [...(m.attachments ?? []), ...[m, ...(m.versions ?? [])].flatMap(toolImages)])
+  everyNode(c.messages)
+    .flatMap((m) => [...(m.attachments ?? []), ...(m.toolCalls ?? []).flatMap((call) => call.resultImages)])
     .filter((attachment) => attachment.file !== undefined);
 
 export const hasAttachments = (c: ExportConversation): boolean => storedFiles(c).length > 0;

@@ -9,7 +9,8 @@
 import { posix } from 'node:path';
 import type { Attachment } from '../../shared/ipc';
 import type { AttachmentFiles } from '../attachments/attachmentFiles';
-import type { ExportAttachment, ExportConversation, ExportMessage, ExportToolCall, ExportVersion } from './types';
+import { everyNode, mapNodes } from './exportTree';
+import type { ExportAttachment, ExportConversation, ExportNode, ExportToolCall } from './types';
 
 /** Files sent with the import that are not documents: their path (as picked) to their bytes in base64. */
 export type ProvidedFiles = ReadonlyMap<string, string>;
@@ -45,26 +46,20 @@ async function storedAttachment(a: ExportAttachment, from: string, provided: Pro
 /** What one file list of a message (its attachments, a call's images) keeps; see storeImportedAttachments. */
 type StoreList = (list: readonly ExportAttachment[]) => Promise<Attachment[]>;
 
-async function storeCalls(m: ExportVersion, storeList: StoreList): Promise<ExportVersion> {
-  if (!m.toolCalls?.some((call) => call.resultImages.length > 0)) return m;
-  const toolCalls: ExportToolCall[] = [];
-  for (const call of m.toolCalls) toolCalls.push({ ...call, resultImages: await storeList(call.resultImages) });
-  return { ...m, toolCalls };
-}
-
-async function storeMessage(m: ExportMessage, storeList: StoreList): Promise<ExportMessage> {
-  const message: ExportMessage = { ...(await storeCalls(m, storeList)) };
+/** A copy of one message (its other fields kept) with its files and its tools' images stored. */
+async function storeNode(m: ExportNode, storeList: StoreList): Promise<ExportNode> {
+  const node: ExportNode = { ...m };
+  if (m.toolCalls?.some((call) => call.resultImages.length > 0)) {
+    const toolCalls: ExportToolCall[] = [];
+    for (const call of m.toolCalls) toolCalls.push({ ...call, resultImages: await storeList(call.resultImages) });
+    node.toolCalls = toolCalls;
+  }
   if (m.attachments?.length) {
     const kept = await storeList(m.attachments);
-    if (kept.length > 0) message.attachments = kept;
-    else delete message.attachments;
+    if (kept.length > 0) node.attachments = kept;
+    else delete node.attachments;
   }
-  if (m.versions?.length) {
-    const versions: ExportVersion[] = [];
-    for (const version of m.versions) versions.push(await storeCalls(version, storeList));
-    message.versions = versions;
-  }
-  return message;
+  return node;
 }
 
 /**
@@ -90,7 +85,8 @@ export async function storeImportedAttachments(
     }
     return kept;
   };
-  const messages: ExportMessage[] = [];
-  for (const m of c.messages) messages.push(await storeMessage(m, storeList));
-  return { ...c, messages };
+  // Stored one by one, in file order (the report names them so), then put back in their places on every branch.
+  const stored = new Map<ExportNode, ExportNode>();
+  for (const node of everyNode(c.messages)) stored.set(node, await storeNode(node, storeList));
+  return { ...c, messages: mapNodes(c.messages, <N extends ExportNode>(node: N): N => (stored.get(node) as N | undefined) ?? node) };
 }

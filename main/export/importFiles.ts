@@ -8,7 +8,7 @@
  * Decisions: a backup brings back its conversations, its endpoints (without keys) and saved
  * prompts (merged by id); its settings are offered in the report, not applied behind the
  * person's back (see backupRestore.ts).
- * Earlier versions of messages are stored with them.
+ * Every branch of a conversation is stored with it.
  */
 import { extname } from 'node:path';
 import { idSchema } from '../../shared/ipc';

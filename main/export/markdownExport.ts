@@ -7,11 +7,11 @@ import { wallClock } from './localTime';
 import type { WallClock } from './localTime';
 import { DETAILS_END, DETAILS_START, detailsLine, FORMAT_VERSION, writeText, type TextKey } from './markdownFormat';
 import { redactUrl, withoutSecrets } from './redact';
-import type { MessageMeta } from './schema';
+import type { MessageDetails, MessageMeta } from './schema';
 import { inlineText } from './markdownInline';
 import { fileLink, linkedFile, type FileHref } from './markdownLinks';
 import { toolCallLines, toolCallsDetails } from './markdownToolCalls';
-import type { ExportAttachment, ExportConversation, ExportMessage, ExportVersion } from './types';
+import type { ExportAttachment, ExportConversation, ExportMessage, ExportNode, ExportVersion } from './types';
 import { yamlFlow, yamlQuoted, yamlText } from './yaml';
 
 export interface MarkdownOptions {
@@ -27,7 +27,7 @@ export const ATTACHMENT_LINK_FOLDER = 'attachments';
 const besideTheFile = (attachment: ExportAttachment): string => attachment.href ?? `${ATTACHMENT_LINK_FOLDER}/${attachment.file ?? ''}`;
 
 /** A message's details line: only the listed fields, and of those only what is set, so nothing unexpected reaches the file. */
-function details(m: ExportVersion, href: FileHref, attachments?: MessageMeta['attachments']): Partial<MessageMeta> {
+function details(m: ExportVersion, href: FileHref, attachments?: MessageMeta['attachments']): Partial<MessageDetails> {
   const usage = m.usage && { promptTokens: m.usage.promptTokens, completionTokens: m.usage.completionTokens, totalTokens: m.usage.totalTokens };
   const error = m.error && {
     code: m.error.code,
@@ -51,6 +51,7 @@ function details(m: ExportVersion, href: FileHref, attachments?: MessageMeta['at
     ...(m.params ? { params: withoutSecrets(m.params) } : {}),
     ...(attachments ? { attachments } : {}),
     ...(m.toolCalls?.length ? { toolCalls: toolCallsDetails(m.toolCalls, href) } : {}),
+    ...(m.recency === undefined ? {} : { recency: m.recency }),
   };
 }
 
@@ -94,31 +95,79 @@ function heading(m: ExportVersion, clock: WallClock): string {
 }
 
 /** The attachments in the marker (name, type, size and link, never the stored file's name) and as links a person can follow. */
-function writeAttachments(m: ExportMessage, href: FileHref): { meta: MessageMeta['attachments']; lines: string[] } {
+function writeAttachments(m: ExportNode, href: FileHref): { meta: MessageMeta['attachments']; lines: string[] } {
   const list = (m.attachments ?? []).map((a) => linkedFile(a, href));
   const lines = list.map(fileLink);
   return { meta: list.length > 0 ? list : undefined, lines: lines.length > 0 ? [...lines, ''] : [] };
 }
 
-/** The message's heading and texts into `out`, its details (and its versions') into `lines`. */
-function writeMessage(out: string[], lines: string[], key: TextKey, m: ExportMessage, clock: WallClock, href: FileHref): void {
+/** How many questions and answers a branch has had up to a point: "question 2" names a place a person can find. */
+type Counts = Record<ExportNode['role'], number>;
+
+/** A run of messages the file shows one after the other: the shown path, or a branch listed under "Other branches". */
+interface Section {
+  /** `''` for the shown path; else the key of the version the branch starts from (see markdownFormat.ts). */
+  from: TextKey;
+  /** The number of its first message in the conversation (1 for the shown path). */
+  start: number;
+  messages: readonly ExportMessage[];
+  /** Questions and answers before its first message, on the path that leads to it. */
+  before: Counts;
+  /** Its heading; '' for the shown path. */
+  title: string;
+}
+
+interface Writer {
+  out: string[];
+  lines: string[];
+  clock: WallClock;
+  href: FileHref;
+  /** Branches found while writing, to list after the shown path. */
+  branches: Section[];
+}
+
+const placeName = (role: ExportNode['role'], counts: Counts): string => `${role === 'user' ? 'question' : 'answer'} ${counts[role]}`;
+
+/** A message's heading, texts and files into `out`, its details into `lines`. `inDetails`: it is a version, folded away. */
+function writeNode(w: Writer, key: TextKey, m: ExportVersion, title: string, inDetails: boolean): void {
+  const attachments = writeAttachments(m, w.href);
+  w.lines.push(detailsLine(key, details(m, w.href, attachments.meta)));
+  w.out.push(title, '');
+  writeBody(w.out, key, m, inDetails, w.href);
+  w.out.push(...attachments.lines);
+}
+
+/** The message with its other versions folded under it; a version the conversation went on from becomes a branch to list later. */
+function writeMessage(w: Writer, section: Section, number: number, m: ExportMessage, before: Counts): void {
+  const key = section.from === '' ? String(number) : `${section.from}-${number}`;
+  const level = section.from === '' ? '##' : '####';
+  writeNode(w, key, m, `${level} ${heading(m, w.clock)}`, false);
   const versions = m.versions ?? [];
-  const attachments = writeAttachments(m, href);
-  lines.push(detailsLine(key, details(m, href, attachments.meta)));
-  out.push(`## ${heading(m, clock)}`, '');
-  writeBody(out, key, m, false, href);
-  out.push(...attachments.lines);
   if (versions.length === 0) return;
   // An edited question has earlier wordings, not answers.
   const earlier = m.role === 'user' ? 'Earlier versions' : 'Earlier answers';
-  out.push(`<details><summary>${earlier} (${versions.length})</summary>`, '');
+  w.out.push(`<details><summary>${earlier} (${versions.length})</summary>`, '');
   versions.forEach((v, i) => {
     const versionKey = `${key}.${i + 1}`;
-    lines.push(detailsLine(versionKey, details(v, href)));
-    out.push(`### ${i + 1} of ${versions.length + 1} · ${heading(v, clock)}`, '');
-    writeBody(out, versionKey, v, true, href);
+    const counts = { ...before, [v.role]: before[v.role] + 1 };
+    writeNode(w, versionKey, v, `${level}# ${i + 1} of ${versions.length + 1} · ${heading(v, w.clock)}`, true);
+    if (!v.continuation?.length) return;
+    const place = `${placeName(v.role, counts)}, version ${i + 1} of ${versions.length + 1}`;
+    const title = section.from === '' ? `Branch from ${place}` : `${section.title} › ${place}`;
+    w.branches.push({ from: versionKey, start: number + 1, messages: v.continuation, before: counts, title });
+    w.out.push(`> The conversation went on from this version: see “${title}” under Other branches.`, '');
   });
-  out.push('</details>', '');
+  w.out.push('</details>', '');
+}
+
+/** A section's messages in order, keyed by their number in the conversation (after the version's key on a branch). */
+function writeSection(w: Writer, section: Section): void {
+  const counts = { ...section.before };
+  section.messages.forEach((m, index) => {
+    const before = { ...counts };
+    counts[m.role] += 1;
+    writeMessage(w, section, section.start + index, m, before);
+  });
 }
 
 export function conversationToMarkdown(c: ExportConversation, options: MarkdownOptions = {}): string {
@@ -140,8 +189,14 @@ export function conversationToMarkdown(c: ExportConversation, options: MarkdownO
     `# ${inlineText(c.title) || 'Untitled'}`,
     '',
   ];
-  const lines: string[] = [];
-  c.messages.forEach((m, index) => writeMessage(out, lines, String(index + 1), m, clock, options.attachmentHref ?? besideTheFile));
-  out.push(DETAILS_START, ...lines, DETAILS_END, '');
+  const w: Writer = { out, lines: [], clock, href: options.attachmentHref ?? besideTheFile, branches: [] };
+  writeSection(w, { from: '', start: 1, messages: c.messages, before: { user: 0, assistant: 0 }, title: '' });
+  // Each branch after the one it was found in, so a branch is listed after the version it starts from.
+  if (w.branches.length > 0) out.push('## Other branches', '');
+  for (const branch of w.branches) {
+    out.push(`### ${branch.title}`, '');
+    writeSection(w, branch);
+  }
+  out.push(DETAILS_START, ...w.lines, DETAILS_END, '');
   return out.join('\n');
 }

@@ -8,6 +8,12 @@
  *     …the text, exactly…
  *     <!-- /parley:2 -->
  *
+ * Format 3 carries the whole tree. The shown path comes first, each message's other versions
+ * folded under it; the branches that went on from a version follow under "Other branches", one
+ * heading each, naming where it departs. A key names a message by the way to it: `2.1-3` is
+ * message 3 of the branch after version `2.1`, `2.1-3.2` that message's second other version,
+ * and so on. Format 2 (no branches, keys `2` and `2.1` only) reads as before.
+ *
  * The closing comment is one no line of the text equals (else `… #2 -->`, …). When the text
  * leaves a fence or a raw HTML block open, the lines that close it follow the text and the
  * opening comment counts them (`<!-- parley:2 +1 -->`); a text that would end the `<details>`
@@ -20,9 +26,11 @@
  */
 import { closersFor, closesDetails, wrappingFence } from './markdownClosers';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
+/** Formats this version reads: format 2 is format 3 without branches. */
+export const READABLE_FORMATS: readonly string[] = ['2', String(FORMAT_VERSION)];
 
-/** `2` for the second message, `2.1` for its first earlier version. */
+/** `2` for the second message, `2.1` for its first earlier version, `2.1-3` for message 3 of the branch after it. */
 export type TextKey = string;
 export type TextPart = 'content' | 'thinking';
 
@@ -30,10 +38,10 @@ export const DETAILS_START = '<!-- parley:details';
 export const DETAILS_END = '-->';
 
 /** `<!-- parley:2 thinking #2 +1 -->`: key, part, tag, lines added after the text, or a wrapping fence. */
-export const OPEN_MARKER = /^<!-- parley:(\d+(?:\.\d+)?)( thinking)?( #\d+)?(?: \+(\d+)| (fenced))? -->$/;
+export const OPEN_MARKER = /^<!-- parley:(\d+(?:\.\d+-\d+)*(?:\.\d+)?)( thinking)?( #\d+)?(?: \+(\d+)| (fenced))? -->$/;
 /** Any line the reader must understand outside a text; other lines are decoration. */
 export const MARKER_PREFIX = /^<!-- \/?parley:/;
-export const DETAILS_LINE = /^(\d+(?:\.\d+)?) (\{.*\})$/s;
+export const DETAILS_LINE = /^(\d+(?:\.\d+-\d+)*(?:\.\d+)?) (\{.*\})$/s;
 
 const partName = (part: TextPart): string => (part === 'thinking' ? ' thinking' : '');
 

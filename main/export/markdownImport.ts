@@ -5,8 +5,8 @@
  * message cannot be told apart from one added by the conversion). Front matter an editor
  * rewrote (Obsidian's Properties, other YAML styles) reads as long as its values still fit.
  */
-import { DETAILS_END, DETAILS_LINE, DETAILS_START, FORMAT_VERSION, MARKER_PREFIX, closeMarker, readOpenMarker, textBetween, type TextKey, type TextPart } from './markdownFormat';
-import { describeIssues, messageDetailsSchema, paramsSchema, type MessageMeta } from './schema';
+import { DETAILS_END, DETAILS_LINE, DETAILS_START, FORMAT_VERSION, MARKER_PREFIX, READABLE_FORMATS, closeMarker, readOpenMarker, textBetween, type TextKey, type TextPart } from './markdownFormat';
+import { describeIssues, messageDetailsSchema, paramsSchema, type MessageDetails } from './schema';
 import type { ExportConversation, ExportMessage, ExportVersion, ModelParams } from './types';
 import { readFrontMatter, YamlError, type YamlField } from './yaml';
 
@@ -84,7 +84,7 @@ interface Body {
   /** Texts by `key part`. */
   texts: Map<string, { text: string; line: number }>;
   /** Details in file order, with their lines. */
-  details: { key: TextKey; meta: MessageMeta; line: number }[];
+  details: { key: TextKey; meta: MessageDetails; line: number }[];
 }
 
 const textId = (key: TextKey, part: TextPart): string => `${key} ${part}`;
@@ -133,7 +133,21 @@ function readBody(lines: readonly string[], from: number): Body {
   throw new MarkdownImportError(null, `the file ends before the details of its messages (${DETAILS_START} …); ${CUT_SHORT}.`);
 }
 
-/** Messages from their details, in order, each with its texts; every text must belong to a message and every message have its text. */
+/** `2.1` is version 1 of message `2`; `2.1-3` is message 3 of the branch after version `2.1` (see markdownFormat.ts). */
+const VERSION_KEY = /^(.+)\.(\d+)$/;
+const BRANCH_KEY = /^(.+)-(\d+)$/;
+
+/** A branch being read: the number of its first message in the conversation, its messages so far. */
+interface Branch {
+  start: number;
+  messages: ExportMessage[];
+}
+
+/**
+ * The tree from the details, in file order, each message with its texts: every message follows
+ * the one before it on its branch, every version its message's other versions, every branch
+ * its version; every text must belong to a message and every message have its text.
+ */
 function assemble({ texts, details }: Body): ExportMessage[] {
   const used = new Set<string>();
   const textOf = (key: TextKey, part: TextPart): string | undefined => {
@@ -141,24 +155,38 @@ function assemble({ texts, details }: Body): ExportMessage[] {
     if (found) used.add(textId(key, part));
     return found?.text;
   };
-  const messages: ExportMessage[] = [];
+  const shown: Branch = { start: 1, messages: [] };
+  const branches = new Map<TextKey, Branch>([['', shown]]);
+  const messages = new Map<TextKey, { message: ExportMessage; number: number }>();
+  const versions = new Map<ExportVersion, Branch>();
   for (const { key, meta, line } of details) {
     const content = textOf(key, 'content');
     if (content === undefined) throw new MarkdownImportError(line, `message ${key} has no text in the file.`);
-    const message: ExportVersion = { ...meta, content, reasoning: textOf(key, 'thinking') ?? '' };
-    const isVersion = key.includes('.');
-    const expectedKey = isVersion ? `${messages.length}.${(messages.at(-1)?.versions?.length ?? 0) + 1}` : String(messages.length + 1);
-    if (key !== expectedKey) throw new MarkdownImportError(line, `expected the details of message ${expectedKey} here, found ${key}.`);
-    if (!isVersion) {
-      messages.push(message);
-    } else {
-      const current = messages.at(-1);
-      if (current) current.versions = [...(current.versions ?? []), message];
+    const { recency, ...node } = { ...meta, content, reasoning: textOf(key, 'thinking') ?? '' };
+    const asVersion = VERSION_KEY.exec(key);
+    if (asVersion) {
+      const [, of = ''] = asVersion;
+      const message = messages.get(of)?.message;
+      const expected = `${of}.${(message?.versions?.length ?? 0) + 1}`;
+      if (!message || key !== expected) throw new MarkdownImportError(line, message ? `expected the details of message ${expected} here, found ${key}.` : `found the details of ${key} before those of message ${of}.`);
+      const version: ExportVersion = recency === undefined ? node : { ...node, recency };
+      message.versions = [...(message.versions ?? []), version];
+      const branch: Branch = { start: (messages.get(of)?.number ?? 0) + 1, messages: [] };
+      branches.set(key, branch);
+      versions.set(version, branch);
+      continue;
     }
+    const [, from = '', number = key] = BRANCH_KEY.exec(key) ?? [];
+    const branch = branches.get(from);
+    const expected = branch && `${from === '' ? '' : `${from}-`}${branch.start + branch.messages.length}`;
+    if (!branch || key !== expected) throw new MarkdownImportError(line, branch ? `expected the details of message ${expected} here, found ${key}.` : `found the details of ${key} before those of version ${from}.`);
+    branch.messages.push(node);
+    messages.set(key, { message: node, number: Number(number) });
   }
+  for (const [version, branch] of versions) if (branch.messages.length > 0) version.continuation = branch.messages;
   const stray = [...texts].find(([id]) => !used.has(id));
   if (stray) throw new MarkdownImportError(stray[1].line, `this text belongs to no message in the file's details.`);
-  return messages;
+  return shown.messages;
 }
 
 export function markdownToConversation(text: string): ExportConversation {
@@ -166,7 +194,7 @@ export function markdownToConversation(text: string): ExportConversation {
   const { read, line, end } = frontMatter(lines);
   const format = read.optional('parley_format', read.text, '');
   if (format === '') throw new MarkdownImportError(null, 'this is not a Parley export (its front matter has no parley_format).');
-  if (format !== String(FORMAT_VERSION)) {
+  if (!READABLE_FORMATS.includes(format)) {
     const number = Number(format);
     const reason =
       number > FORMAT_VERSION

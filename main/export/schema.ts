@@ -99,11 +99,19 @@ export const messageDetailsSchema = messageMetaSchema.extend({
   durationMs: outcome.durationMs.default(null),
   usage: outcome.usage.default(null),
   error: outcome.error.default(null),
+  // Only a version's line has it (see ExportVersion).
+  recency: z.number().int().min(0).optional(),
 });
+export type MessageDetails = z.infer<typeof messageDetailsSchema>;
 
 const texts = { content: z.string(), reasoning: z.string() };
 
-export const versionSchema: z.ZodType<ExportVersion> = messageMetaSchema.extend(texts);
+export const versionSchema: z.ZodType<ExportVersion> = messageMetaSchema.extend({
+  ...texts,
+  recency: messageDetailsSchema.shape.recency,
+  // The branch below the version: messages with their own versions, to any depth.
+  continuation: z.lazy(() => z.array(messageSchema)).optional(),
+});
 
 export const messageSchema: z.ZodType<ExportMessage> = messageMetaSchema.extend({ ...texts, versions: z.array(versionSchema).optional() });
 

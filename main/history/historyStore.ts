@@ -7,6 +7,7 @@ import type { SaveComparison } from './comparisons';
 import { createConversations } from './conversations';
 import type { ListOptions } from './conversations';
 import { syncToDisk, write, type Db, type Durability } from './database';
+import { createBranches } from './branches';
 import { toExportConversation } from './exportView';
 import { createImporter } from './importConversations';
 import { forkOf } from './fork';
@@ -133,6 +134,13 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     return conversation && { ...conversation, messages: withVersions(id) };
   };
   const importConversations = createImporter(context, attachmentRows, toolCallRows);
+  const branches = createBranches(db);
+  /** The conversation with every branch, each read in one query. */
+  const exportOf = (conversation: Conversation): ExportConversation =>
+    toExportConversation(conversation, branches.read(conversation.id), {
+      attachments: attachmentRows.listFor(conversation.id),
+      toolCalls: toolCallRows.listFor(conversation.id),
+    });
 
   return {
     listConversations: (options) => conversations.list(options),
@@ -163,17 +171,17 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     search: (query, options) => search(db, query, options),
     conversationIds: () => conversations.ids(),
     exportConversation(id) {
-      const conversation = getConversation(id);
-      return conversation && toExportConversation(conversation);
+      const conversation = conversations.get(id);
+      return conversation && exportOf(conversation);
     },
     modelUsage: (since) => readModelUsage(db, since),
     saveComparison: createComparisonSaver(context, conversations, messages),
     importConversations,
     forkConversation: (id, messageId, forkId) =>
       write(db, () => {
-        const source = getConversation(id);
+        const source = conversations.get(id);
         if (!source) throw missingConversation();
-        const [skipped] = importConversations([forkOf(toExportConversation(source), messageId, { conversation: forkId, message: newId }, now())], 'skip');
+        const [skipped] = importConversations([forkOf(exportOf(source), messageId, { conversation: forkId, message: newId }, now())], 'skip');
         if (skipped) throw new AppFailure({ code: 'invalid-request', message: `The fork could not be stored: ${skipped}` });
         // An export does not carry the tool servers; the fork may use the same ones.
         return conversations.update(forkId, { toolServers: source.toolServers });

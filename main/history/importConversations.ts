@@ -4,11 +4,14 @@
  * one transaction: if any write fails, nothing already stored has changed.
  *
  * What an export does not carry is set plainly: a message's last-change time is its creation
- * time, and the conversation is not archived. Earlier versions of a message are stored with it,
- * oldest first.
+ * time, and the conversation is not archived. The whole tree is laid down as tree.ts keeps it:
+ * the shown path at positions 0..n-1, every other version a sibling of its message at a unique
+ * negative position with the branch below it, and at each branch point the same version chosen
+ * (shown), the others ranked as they were (see ExportVersion.recency).
  */
 import type { Attachment } from '../../shared/ipc';
-import type { ExportAttachment, ExportConversation, ExportMessage, ExportVersion } from '../export/types';
+import { everyNode } from '../export/exportTree';
+import type { ExportAttachment, ExportConversation, ExportMessage, ExportNode } from '../export/types';
 import { write } from './database';
 import { outcomeColumns } from './rows';
 import { storable } from './snippet';
@@ -46,14 +49,15 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
   /** Why the conversation's messages cannot be stored under their ids, or null when they can. */
   function messageIdClash(c: ExportConversation): string | null {
     const ids = new Set<string>();
-    for (const { id } of c.messages.flatMap((m) => [m, ...(m.versions ?? [])])) {
+    const nodes = everyNode(c.messages);
+    for (const { id } of nodes) {
       if (ids.has(id)) return `the message id ${id} appears twice in it.`;
       ids.add(id);
       const owner = statements.messageOwner.get({ id }) as string | undefined;
       if (owner !== undefined && owner !== c.id) return `its message ${id} is already stored in another conversation.`;
     }
     const callIds = new Set<string>();
-    for (const { id } of c.messages.flatMap((m) => [m, ...(m.versions ?? [])]).flatMap((m) => m.toolCalls ?? [])) {
+    for (const { id } of nodes.flatMap((m) => m.toolCalls ?? [])) {
       if (callIds.has(id)) return `the tool call id ${id} appears twice in it.`;
       callIds.add(id);
       const owner = statements.callOwner.get({ id }) as string | undefined;
@@ -63,7 +67,7 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
   }
 
   /** The named parameters shared by a message's and a version's row. */
-  const rowColumns = (m: ExportVersion) => ({
+  const rowColumns = (m: ExportNode) => ({
     id: m.id,
     role: m.role,
       content: storable(m.content),
@@ -81,7 +85,7 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
     list.flatMap(({ file, name, kind, mimeType, bytes }) => (file ? [{ file, name, kind, mimeType, bytes }] : []));
 
   /** An answer's tool calls, in order; none is still running or waiting once imported. */
-  function insertToolCalls(m: ExportVersion): void {
+  function insertToolCalls(m: ExportNode): void {
     for (const call of m.toolCalls ?? []) {
       const unfinished = call.status === 'running' || call.status === 'awaiting-approval';
       const record = { ...call, resultImages: storedFiles(call.resultImages) };
@@ -89,15 +93,33 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
     }
   }
 
-  /** A visible message after `parentId`, its versions as hidden siblings (never chosen over it). */
-  function insertMessage(conversationId: string, m: ExportMessage, position: number, parentId: string | null): void {
+  /** One message of the tree after `parentId`: its tool calls, its row, its attachments. */
+  function insertNode(conversationId: string, m: ExportNode, parentId: string | null, position: number, choice: number): void {
     // Calls first: the answer's row then indexes all their text for search at once (migration 011), not once per call.
-    for (const answer of [m, ...(m.versions ?? [])]) insertToolCalls(answer);
-    statements.insertMessage.run({ ...rowColumns(m), conversationId, parentId, position, choice: position + 1 });
-    // Hidden positions -1, -2…: unique and below the path, as tree.ts keeps them.
-    m.versions?.forEach((version) => statements.insertMessage.run({ ...rowColumns(version), conversationId, parentId, position: --hidden, choice: 0 }));
+    insertToolCalls(m);
+    statements.insertMessage.run({ ...rowColumns(m), conversationId, parentId, position, choice });
     const stored = storedFiles(m.attachments ?? []);
     if (stored.length > 0) attachments.add(m.id, stored);
+  }
+
+  /**
+   * A branch after `parentId`: each message chosen over its versions, which come after it as its
+   * siblings, each with its continuation. On the shown path (`shown`) positions count from 0;
+   * elsewhere they go -1, -2…: unique and below the path, as tree.ts keeps them.
+   */
+  function insertBranch(conversationId: string, messages: readonly ExportMessage[], parentId: string | null, shown: boolean): void {
+    messages.forEach((m, index) => {
+      const parent = messages[index - 1]?.id ?? parentId;
+      const versions = m.versions ?? [];
+      insertNode(conversationId, m, parent, shown ? index : --hidden, versions.length + 1);
+      // Only the order of `chosen_at` among siblings counts: 1…n for the versions by recency (a file's ties go by their order), n + 1 for the message.
+      const byRecency = versions.map((version, at) => ({ version, at })).sort((a, b) => (a.version.recency ?? a.at) - (b.version.recency ?? b.at) || a.at - b.at);
+      const choices = new Map(byRecency.map(({ version }, rank) => [version, rank + 1]));
+      for (const version of versions) {
+        insertNode(conversationId, version, parent, --hidden, choices.get(version) ?? 0);
+        insertBranch(conversationId, version.continuation ?? [], version.id, false);
+      }
+    });
   }
 
   function insert(c: ExportConversation): void {
@@ -113,7 +135,7 @@ export function createImporter({ db }: Pick<StoreContext, 'db'>, attachments: At
       pinned: c.pinned ? 1 : 0,
     });
     hidden = 0;
-    c.messages.forEach((m, position) => insertMessage(c.id, m, position, c.messages[position - 1]?.id ?? null));
+    insertBranch(c.id, c.messages, null, true);
   }
 
   /** Stores one conversation, or says why not. */

@@ -27,7 +27,7 @@ const KINDS = {
   canvasEdit: { say: (n, names) => `${plural(n, 'canvas edit', 'canvas edits')} to ${list(names)} could not be applied; the document is shown as it was before.` },
   canvasComment: { say: (n) => `${plural(n, 'canvas comment', 'canvas comments')} ${were(n)} not imported.` },
   unkept: {
-    say: (n) => `${plural(n, 'message', 'messages')} on other branches (after an edited question or another answer) ${were(n)} not imported: Parley keeps earlier versions, not the conversations that went on from them.`,
+    say: (n) => `${plural(n, 'message', 'messages')} on other branches ${were(n)} not imported: ${n === 1 ? 'it' : 'they'} went on from a point the conversation does not show (after its last message, or an answer with no text).`,
   },
   unknownPart: { say: (n, names) => `${plural(n, 'part', 'parts')} of a kind Parley does not read (${names.join(', ')}) ${were(n)} not imported.` },
 } satisfies Record<string, Kind>;

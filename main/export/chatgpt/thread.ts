@@ -11,9 +11,11 @@
  *
  * A branch off the main one is either another answer (a regeneration: ChatGPT branches at the
  * question, or at one of the hidden nodes after it) or another wording of a question (an edit).
- * Parley keeps answers as versions (‹ 1/2 ›), and a question's earlier wordings too, but not yet
- * a conversation that went on below another branch (conversation trees come later): those
- * messages are counted so the report can name them.
+ * Each becomes a version at its place, and what followed it on its branch (down its newest
+ * children: ChatGPT does not say which one was last shown there) the version's continuation,
+ * read the same way, so its own branches become versions in turn. Only a branch with no place on
+ * the branch it leaves (a question after its last message, an answer where there is no answer) is
+ * left out: its messages are counted so the report can name them.
  */
 import type { SourceConversation, SourceMessage } from './source';
 import { isHidden } from './source';
@@ -26,18 +28,24 @@ export interface Turn {
   messages: SourceMessage[];
 }
 
+/** Another version at a turn, with the turns that followed it on its branch. */
+export interface Alternative<T> {
+  version: T;
+  after: ThreadTurn[];
+}
+
 export interface ThreadTurn extends Turn {
   /** Other answers to the same question (regenerations), in the order the tree holds them. */
-  otherAnswers: Turn[];
-  /** Earlier wordings of the question (edits); what followed them is counted in `unkept`. */
-  otherWordings: SourceMessage[];
+  otherAnswers: Alternative<Turn>[];
+  /** Other wordings of the question (edits). */
+  otherWordings: Alternative<SourceMessage>[];
 }
 
 export interface Thread {
   turns: ThreadTurn[];
   /** Visible system messages (an old-style system prompt). */
   system: SourceMessage[];
-  /** Messages on branches Parley cannot keep yet: below another answer or another wording. */
+  /** Messages on branches with no place on the branch they leave. */
   unkept: number;
 }
 
@@ -72,25 +80,14 @@ function countVisible(c: SourceConversation, id: string, seen = new Set<string>(
   return own + (c.mapping[id]?.children ?? []).reduce((sum, child) => sum + countVisible(c, child, seen), 0);
 }
 
-/**
- * A branch followed down its newest children: the visible messages up to the first question
- * (`before`), that question, and how many visible messages lie beyond it or on side branches.
- */
-function walkBranch(c: SourceConversation, start: string): { before: SourceMessage[]; question: SourceMessage | null; beyond: number } {
-  const before: SourceMessage[] = [];
-  let beyond = 0;
-  const seen = new Set<string>();
+/** A branch from `start` down its newest children to a leaf, or to a node already read (a tree that loops). */
+function branchPath(c: SourceConversation, start: string, seen: Set<string>): string[] {
+  const path: string[] = [];
   for (let id: string | undefined = start; id && !seen.has(id); id = newestChild(c, id)) {
     seen.add(id);
-    const m = visible(c, id);
-    if (m && roleOf(m) === 'user') {
-      for (const child of c.mapping[id]?.children ?? []) beyond += countVisible(c, child);
-      return { before, question: m, beyond };
-    }
-    if (m) before.push(m);
-    for (const side of (c.mapping[id]?.children ?? []).slice(0, -1)) beyond += countVisible(c, side);
+    path.push(id);
   }
-  return { before, question: null, beyond };
+  return path;
 }
 
 /** Splits the main path into turns; `turnAt[i]` is the turn the path's node i belongs to (-1 before the first). */
@@ -112,25 +109,24 @@ function turnsOf(c: SourceConversation, path: readonly string[]): { turns: Threa
   return { turns, turnAt, system, placeOf };
 }
 
-export function readThread(c: SourceConversation): Thread | null {
-  const path = mainPath(c);
-  if (!path) return null;
+/** The turns along `path`, each with the other branches that leave it as versions; `seen` keeps a looping tree finite. */
+function threadOf(c: SourceConversation, path: readonly string[], seen: Set<string>): Thread {
   const { turns, turnAt, system, placeOf } = turnsOf(c, path);
   let unkept = 0;
   path.forEach((id, index) => {
     const here = turnAt[index] ?? -1;
     for (const child of c.mapping[id]?.children ?? []) {
-      if (child === path[index + 1]) continue;
-      const branch = walkBranch(c, child);
-      unkept += branch.beyond;
-      const first = branch.before[0] ?? branch.question;
+      if (child === path[index + 1] || seen.has(child)) continue;
+      const branch = threadOf(c, branchPath(c, child, seen), seen);
+      unkept += branch.unkept;
+      const [first, ...after] = branch.turns;
       if (!first) continue;
-      if (roleOf(first) === 'user') {
-        // Another wording of the next question on the main branch.
-        const question = turns.findIndex((turn, at) => at > here && turn.role === 'user');
-        const target = turns[question];
-        if (target) target.otherWordings.push(first);
-        else unkept += 1;
+      if (first.role === 'user') {
+        // Another wording of the next question on this branch.
+        const target = turns.find((turn, at) => at > here && turn.role === 'user');
+        // A question is a turn of one message.
+        if (target) target.otherWordings.push({ version: first.messages[0] as SourceMessage, after });
+        else unkept += countVisible(c, child);
         continue;
       }
       // Another answer: to the answer this node is part of, or to the next one.
@@ -138,14 +134,18 @@ export function readThread(c: SourceConversation): Thread | null {
       const answerAt = current?.role === 'assistant' ? here : here + 1;
       const answer = turns[answerAt];
       if (answer?.role !== 'assistant') {
-        unkept += branch.before.length + (branch.question ? 1 : 0);
+        unkept += countVisible(c, child);
         continue;
       }
       // A branch in the middle of an answer shares the answer's messages up to where it starts.
       const shared = answerAt === here ? answer.messages.filter((m) => (placeOf.get(m) ?? Infinity) <= index) : [];
-      answer.otherAnswers.push({ role: 'assistant', messages: [...shared, ...branch.before] });
-      if (branch.question) unkept += 1;
+      answer.otherAnswers.push({ version: { role: 'assistant', messages: [...shared, ...first.messages] }, after });
     }
   });
   return { turns, system, unkept };
+}
+
+export function readThread(c: SourceConversation): Thread | null {
+  const path = mainPath(c);
+  return path && threadOf(c, path, new Set(path));
 }

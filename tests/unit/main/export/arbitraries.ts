@@ -66,10 +66,22 @@ const version: fc.Arbitrary<ExportVersion> = fc
     { requiredKeys: ['id', 'role', 'content', 'reasoning', 'status', 'error', 'usage', 'model', 'finishReason', 'firstTokenMs', 'durationMs', 'thinkingMs', 'createdAt'] },
   );
 
-const message: fc.Arbitrary<ExportMessage> = fc
-  // A message has earlier versions or none: an empty list is not a state history keeps.
-  .tuple(version, fc.option(fc.array(version, { minLength: 1, maxLength: 3 }), { nil: undefined }))
-  .map(([m, versions]) => (versions === undefined ? m : { ...m, versions }));
+/** Versions with the order they were last shown in: `recency` set where it differs from the version's place, as an export writes it. */
+const rankedVersions = (one: fc.Arbitrary<ExportVersion>): fc.Arbitrary<ExportVersion[]> =>
+  fc.array(one, { minLength: 1, maxLength: 3 }).chain((versions) =>
+    fc.shuffledSubarray([...versions.keys()], { minLength: versions.length, maxLength: versions.length }).map((ranks) =>
+      versions.map((v, index) => (ranks[index] === index ? v : { ...v, recency: ranks[index] as number })),
+    ),
+  );
+
+/** A branch `depth` levels deep at most: messages with versions, and below a version, the branch that went on from it. */
+const branch = (depth: number, maxLength: number): fc.Arbitrary<ExportMessage[]> => {
+  const withContinuation: fc.Arbitrary<ExportVersion> =
+    depth === 0 ? version : fc.tuple(version, fc.option(branch(depth - 1, 2).filter((b) => b.length > 0), { nil: undefined, freq: 2 })).map(([v, continuation]) => (continuation ? { ...v, continuation } : v));
+  // A message has other versions or none: an empty list is not a state history keeps.
+  const message = fc.tuple(version, fc.option(rankedVersions(withContinuation), { nil: undefined })).map(([m, versions]): ExportMessage => (versions === undefined ? m : { ...m, versions }));
+  return fc.array(message, { maxLength });
+};
 
 export const conversation: fc.Arbitrary<ExportConversation> = fc.record({
   id: fc.string({ minLength: 1, maxLength: 40 }),
@@ -81,5 +93,5 @@ export const conversation: fc.Arbitrary<ExportConversation> = fc.record({
   systemPrompt,
   endpoint: fc.constantFrom('', 'https://api.inference.wandb.ai/v1', 'http://127.0.0.1:8080/v1', 'https://example.com/v1?api-version=2024-01'),
   params,
-  messages: fc.array(message, { maxLength: 6 }),
+  messages: branch(2, 6),
 });

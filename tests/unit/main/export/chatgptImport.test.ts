@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ChatGptImportError, chatgptToConversations } from '../../../../main/export/chatgptImport';
 import { conversationToMarkdown } from '../../../../main/export/markdownExport';
 import { markdownToConversation } from '../../../../main/export/markdownImport';
+import { openStore } from '../history/support/openStore';
+import { useTempDir } from '../history/support/tempHistory';
+
+const tempDir = useTempDir();
 
 const fixture = readFileSync(new URL('../../../fixtures/export/chatgpt-conversations.json', import.meta.url), 'utf8');
 
@@ -46,7 +50,6 @@ describe('ChatGPT import', () => {
         notes: [
           '1 attached file (“IMG_2041.jpeg”) was not imported: conversations.json names it but does not hold its contents.',
           '1 tool call (web) and its result was not imported.',
-          '1 message on other branches (after an edited question or another answer) was not imported: Parley keeps earlier versions, not the conversations that went on from them.',
         ],
       },
       { id: '2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b', title: 'مرحبا — a greeting' },
@@ -55,12 +58,26 @@ describe('ChatGPT import', () => {
       { source: '"New chat"', reason: 'it has no messages with text.' },
       { source: '"Broken links"', reason: 'its messages do not link up from current_node to the first one.' },
     ]);
-    // The edited question's earlier wording is kept as its earlier version.
-    expect(kyoto?.messages[2]?.versions?.map((v) => v.content)).toEqual(['What about Osaka?']);
+    // The edited question's earlier wording is kept as its other version, with the answer it had.
+    expect(kyoto?.messages[2]?.versions?.map((v) => [v.content, v.continuation?.map((m) => [m.role, m.content])])).toEqual([['What about Osaka?', [['assistant', 'Osaka is 15 minutes away by Shinkansen.']]]]);
   });
 
   it('gives conversations that export to Markdown and back exactly', () => {
     for (const c of conversations) expect(markdownToConversation(conversationToMarkdown(c))).toEqual(c);
+  });
+
+  it("stored, an edit's branch opens with the answer ChatGPT gave it, and the branch shown comes back", async () => {
+    const { store } = await openStore(tempDir(), Date.now);
+    expect(store.importConversations(conversations, 'skip')).toEqual([null, null]);
+    const id = kyoto?.id as string;
+    const shown = () => store.getConversation(id)?.messages.map((m) => m.content);
+    const main = shown();
+    const osaka = store.getConversation(id)?.messages[2]?.versions?.[0]?.id as string;
+    store.showBranch(id, osaka);
+    expect(shown()).toEqual(['Plan 3 days in Kyoto, please.', kyoto?.messages[1]?.content, 'What about Osaka?', 'Osaka is 15 minutes away by Shinkansen.']);
+    store.showBranch(id, kyoto?.messages[2]?.id as string);
+    expect(shown()).toEqual(main);
+    store.close();
   });
 
   it('refuses a file that is not a ChatGPT export', () => {

@@ -20,7 +20,7 @@ const turns = (title: string) => named(title).messages.map((m) => [m.role, m.con
 const notesOf = (title: string) => report.imported.find((item) => item.title === title)?.notes;
 
 describe('ChatGPT exports, 2023 to 2025', () => {
-  it('2023: keeps the shown branch, the regenerated answer and the earlier wording as versions', () => {
+  it('2023: keeps the shown branch, the regenerated answer, and the earlier wording as a version with the answer it had', () => {
     const c = named('Sourdough starter');
     expect(turns('Sourdough starter')).toEqual([
       ['user', 'How do I feed a sourdough starter?'],
@@ -29,11 +29,9 @@ describe('ChatGPT exports, 2023 to 2025', () => {
       ['assistant', 'Every 12 hours at about 24 °C.'],
     ]);
     expect(c.messages[1]?.versions?.map((v) => v.content)).toEqual(['Feed it flour.']);
-    expect(c.messages[2]?.versions?.map((v) => v.content)).toEqual(['How often?']);
+    expect(c.messages[2]?.versions?.map((v) => [v.content, v.continuation?.map((m) => [m.role, m.content])])).toEqual([['How often?', [['assistant', 'Daily.']]]]);
     expect(c).toMatchObject({ model: 'text-davinci-002-render-sha', createdAt: 1684152000123, updatedAt: 1684153000654 });
-    expect(notesOf('Sourdough starter')).toEqual([
-      '1 message on other branches (after an edited question or another answer) was not imported: Parley keeps earlier versions, not the conversations that went on from them.',
-    ]);
+    expect(notesOf('Sourdough starter')).toBeUndefined();
   });
 
   it('2024: an image alone and a file alone stay turns of their own, saying what was attached; 【】 marks become links', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationToMarkdown } from '../../../../main/export/markdownExport';
 import { MarkdownImportError, markdownToConversation } from '../../../../main/export/markdownImport';
+import type { ExportVersion } from '../../../../main/export/types';
 import { sampleConversation, sampleMessage, T0 } from './sample';
 
 const options = { timeZone: 'Europe/Paris' };
@@ -22,7 +23,7 @@ system_prompt: |-
   You are terse.
   Answer in English.
 parameters: {"temperature": 0.7}
-parley_format: 2
+parley_format: 3
 ---
 
 # Sorting in Python
@@ -96,6 +97,70 @@ sorted([3, 1, 2])
     expect(markdownToConversation(text)).toEqual(c);
   });
 
+  it('reads a format-2 file (written before Parley kept branches) as before: versions at each point, no branches', () => {
+    // The front matter is the same in both formats; the body is as format 2 wrote it.
+    const frontMatter = conversationToMarkdown(sampleConversation({ title: 'Sea birds', messages: [] }), options).replace('parley_format: 3', 'parley_format: 2').split('\n# ')[0];
+    const format2 = `${frontMatter}
+# Sea birds
+
+## You · 2026-11-26 13:03
+
+<!-- parley:1 -->
+Name a sea bird
+<!-- /parley:1 -->
+
+<details><summary>Earlier versions (1)</summary>
+
+### 1 of 2 · You · 2026-11-26 13:03
+
+<!-- parley:1.1 -->
+Name a bird
+<!-- /parley:1.1 -->
+
+</details>
+
+## Assistant · meta-llama/Llama-3.3-70B-Instruct · 2026-11-26 13:03
+
+<!-- parley:2 -->
+A gannet.
+<!-- /parley:2 -->
+
+<details><summary>Earlier answers (2)</summary>
+
+### 1 of 3 · Assistant · meta-llama/Llama-3.3-70B-Instruct · 2026-11-26 13:03
+
+<!-- parley:2.1 -->
+A robin.
+<!-- /parley:2.1 -->
+
+### 2 of 3 · Assistant · meta-llama/Llama-3.3-70B-Instruct · 2026-11-26 13:03
+
+<!-- parley:2.2 -->
+A puffin.
+<!-- /parley:2.2 -->
+
+</details>
+
+<!-- parley:details
+1 {"id":"q1","role":"user","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0}}
+1.1 {"id":"q0","role":"user","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0}}
+2 {"id":"a1","role":"assistant","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0}}
+2.1 {"id":"a0","role":"assistant","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0}}
+2.2 {"id":"a00","role":"assistant","status":"complete","model":"meta-llama/Llama-3.3-70B-Instruct","createdAt":${T0}}
+-->
+`;
+    const version = (id: string, role: 'user' | 'assistant', content: string) => sampleMessage({ id, role, content });
+    expect(markdownToConversation(format2)).toEqual(
+      sampleConversation({
+        title: 'Sea birds',
+        messages: [
+          { ...version('q1', 'user', 'Name a sea bird'), versions: [version('q0', 'user', 'Name a bird')] },
+          { ...version('a1', 'assistant', 'A gannet.'), versions: [version('a0', 'assistant', 'A robin.'), version('a00', 'assistant', 'A puffin.')] },
+        ],
+      }),
+    );
+  });
+
   it('lists earlier answers in order, folded under the current one', () => {
     const c = sampleConversation({
       messages: [sampleMessage({ role: 'assistant', content: 'third', versions: [sampleMessage({ id: 'v1', role: 'assistant', content: 'first' }), sampleMessage({ id: 'v2', role: 'assistant', content: 'second' })] })],
@@ -139,6 +204,16 @@ describe('Markdown import errors', () => {
     throw new Error('no error');
   };
 
+  it('refuses a branch whose version is not in the file, naming the line', () => {
+    const robin: ExportVersion = { ...sampleMessage({ id: 'a0', role: 'assistant', content: 'A robin.' }), continuation: [sampleMessage({ id: 'q2', content: 'Where does it live?' })] };
+    const text = conversationToMarkdown(sampleConversation({ messages: [sampleMessage({ id: 'q1' }), sampleMessage({ id: 'a1', role: 'assistant', versions: [robin] })] }), options);
+    expect(markdownToConversation(text).messages[1]?.versions).toEqual([robin]);
+    const lines = text.split('\n');
+    const withoutVersion = lines.filter((line) => !line.startsWith('2.1 {')).join('\n').replace('<!-- parley:2.1 -->\nA robin.\n<!-- /parley:2.1 -->', '');
+    const line = withoutVersion.split('\n').findIndex((l) => l.startsWith('2.1-3 {')) + 1;
+    expect(error(withoutVersion).message).toBe(`Line ${line}: found the details of 2.1-3 before those of version 2.1.`);
+  });
+
   it('says a note without front matter is not a Parley export', () => {
     expect(error('# My notes\n').message).toBe('Line 1: this is not a Parley export: it does not start with front matter (---).');
     expect(error('---\ntitle: notes\n---\n').message).toBe('this is not a Parley export (its front matter has no parley_format).');
@@ -160,7 +235,7 @@ describe('Markdown import errors', () => {
     expect(error(good.replace('pinned: false', 'pinned: maybe')).message).toBe('Line 8: "pinned" should be true or false.');
     expect(error(good.replace('created: 2026-11-26T13:03:00.000Z', 'created: yesterday')).message).toMatch(/^Line 4: "created" should be a date/);
     expect(error(good.replace('title: "Sorting in Python"', 'title: "unterminated')).message).toMatch(/^Line 2: the front matter is not valid YAML: /);
-    expect(error(good.replace('parley_format: 2', 'parley_format: 3')).message).toBe('Line 11: this file was written by a newer Parley (format 3); update Parley to import it.');
+    expect(error(good.replace('parley_format: 3', 'parley_format: 4')).message).toBe('Line 11: this file was written by a newer Parley (format 4); update Parley to import it.');
   });
 
   it('accepts front matter an editor rewrote with plain and single-quoted values', () => {

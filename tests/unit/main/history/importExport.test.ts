@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conversationToMarkdown } from '../../../../main/export/markdownExport';
 import { markdownToConversation } from '../../../../main/export/markdownImport';
-import type { ExportConversation, ExportMessage, ExportVersion } from '../../../../main/export/types';
+import { mapNodes } from '../../../../main/export/exportTree';
+import type { ExportConversation, ExportMessage, ExportNode } from '../../../../main/export/types';
 import { conversation as randomConversation } from '../export/arbitraries';
 import { sampleConversation, sampleMessage } from '../export/sample';
 import { openStore } from './support/openStore';
@@ -24,21 +25,19 @@ function conversationWith(over: Partial<ExportConversation> = {}, texts = ['How 
  */
 function asStored(c: ExportConversation): ExportConversation {
   const unmarked = JSON.parse(JSON.stringify(c).replace(/[\uFDD0\uFDD1]/gu, '')) as ExportConversation;
-  const version = (m: ExportVersion): ExportVersion => {
-    const stored: ExportVersion = { ...m, status: m.status === 'streaming' ? 'interrupted' : m.status };
-    if (Object.keys(m.params ?? {}).length === 0) delete stored.params;
-    return stored;
+  const stored = <N extends ExportNode>(m: N): N => {
+    const node: N = { ...m, status: m.status === 'streaming' ? 'interrupted' : m.status };
+    if (Object.keys(m.params ?? {}).length === 0) delete node.params;
+    return node;
   };
-  const message = ({ versions, ...m }: ExportMessage): ExportMessage =>
-    versions?.length ? { ...version(m), versions: versions.map(version) } : version(m);
-  return { ...unmarked, messages: unmarked.messages.map(message) };
+  return { ...unmarked, messages: mapNodes(unmarked.messages, stored) };
 }
 
-/** Fresh ids, as Parley makes them, for every message and earlier version. */
+/** Fresh ids, as Parley makes them, for every message on every branch. */
 const withFreshIds = (c: ExportConversation): ExportConversation => ({
   ...c,
   id: randomUUID(),
-  messages: c.messages.map((m) => ({ ...m, id: randomUUID(), ...(m.versions && { versions: m.versions.map((v) => ({ ...v, id: randomUUID() })) }) })),
+  messages: mapNodes(c.messages, (m) => ({ ...m, id: randomUUID() })),
 });
 
 describe('history import and export', () => {

@@ -5,6 +5,7 @@ import type { Db } from '../../../../main/history/database';
 import type { HistoryStore } from '../../../../main/history/historyStore';
 import { DONE, useFreshStore, type OpenedTestStore } from './support/openStore';
 import { checkSearchIndex, conversationInput, ok } from './support/tempHistory';
+import { checkTree as checkTreeOf } from './support/treeChecks';
 
 let clock: OpenedTestStore['clock'];
 let store: HistoryStore;
@@ -30,17 +31,7 @@ const shown = (id: string) => store.getConversation(id)?.messages ?? [];
 const contents = (id: string) => shown(id).map((message) => message.content);
 const idOf = (id: string, content: string) => shown(id).find((message) => message.content === content)?.id as string;
 
-/** Every structural promise of the tree: positions, parents, chosen leaves, hidden nodes. */
-function checkTree(conversationId: string): void {
-  const rows = db.prepare('SELECT id, parent_id AS parent, position FROM messages WHERE conversation_id = ? ORDER BY position').all(conversationId) as { id: string; parent: string | null; position: number }[];
-  const path = rows.filter((row) => row.position >= 0);
-  expect(path.map((row) => row.position)).toEqual(path.map((_, index) => index));
-  path.forEach((row, index) => expect(row.parent).toBe(path[index - 1]?.id ?? null));
-  // The path runs to a leaf, and starts at a first message whenever there is one.
-  expect(rows.some((row) => row.parent === (path.at(-1)?.id ?? null))).toBe(false);
-  const ids = new Set(rows.map((row) => row.id));
-  expect(rows.filter((row) => row.parent !== null && !ids.has(row.parent))).toEqual([]);
-}
+const checkTree = (conversationId: string): void => checkTreeOf(db, conversationId);
 
 describe('the conversation tree', () => {
   it('regenerating any answer adds a sibling shown in its place; the old one keeps the turns after it', () => {
