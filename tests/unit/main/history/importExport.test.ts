@@ -19,18 +19,22 @@ function conversationWith(over: Partial<ExportConversation> = {}, texts = ['How 
   return sampleConversation({ id: randomUUID(), messages, ...over });
 }
 
+const unmark = (text: string): string => text.replace(/[\uFDD0\uFDD1]/gu, '');
+
 /**
- * What the store keeps of an export, by design: no search markers (reserved for snippets), no
- * answer still streaming, empty parameters and empty lists of earlier versions left out.
+ * What the store keeps of an export, by design: no search markers (reserved for snippets) in the
+ * searched texts (title, content, reasoning, tool calls' arguments and results), no answer still
+ * streaming, empty parameters and empty lists of earlier versions left out. Other fields (a
+ * model's name, an error's words) are kept exactly as they came.
  */
 function asStored(c: ExportConversation): ExportConversation {
-  const unmarked = JSON.parse(JSON.stringify(c).replace(/[\uFDD0\uFDD1]/gu, '')) as ExportConversation;
   const stored = <N extends ExportNode>(m: N): N => {
-    const node: N = { ...m, status: m.status === 'streaming' ? 'interrupted' : m.status };
+    const node: N = { ...m, content: unmark(m.content), reasoning: unmark(m.reasoning), status: m.status === 'streaming' ? 'interrupted' : m.status };
+    if (m.toolCalls) node.toolCalls = m.toolCalls.map((call) => ({ ...call, arguments: unmark(call.arguments), resultText: call.resultText === null ? null : unmark(call.resultText) }));
     if (Object.keys(m.params ?? {}).length === 0) delete node.params;
     return node;
   };
-  return { ...unmarked, messages: mapNodes(unmarked.messages, stored) };
+  return { ...c, title: unmark(c.title), messages: mapNodes(c.messages, stored) };
 }
 
 /** Fresh ids, as Parley makes them, for every message on every branch. */
@@ -54,7 +58,7 @@ describe('history import and export', () => {
           expect(conversationToMarkdown(stored as ExportConversation, { timeZone: 'UTC' })).toBe(conversationToMarkdown(asStored(c), { timeZone: 'UTC' }));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: -295725164 /* fixed, so every run answers the same; it once found a marker in an error kept, rightly */ },
     );
     expect(ok(db)).toBe('ok');
     checkSearchIndex(db);
