@@ -1,19 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KeyStatus, PromptLibrary, Settings } from '../../shared/ipc';
 import { PromptLibraryContext } from '../features/prompts/promptLibraryContext';
-import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { SettingsDialog } from '../features/settings/lazy';
 import { SettingsContext } from '../features/settings/settingsContext';
-import { KeySetup } from '../features/setup/KeySetup';
+import { KeySetup } from '../features/setup/lazy';
 import { needsSetup } from '../features/setup/needsSetup';
 import { toAppError } from '../lib/errors';
 import { NoticeBanner } from '../components/NoticeBanner';
-import { RestoreBackupDialog } from '../features/history/RestoreBackupDialog';
+import { RestoreBackupDialog } from '../features/history/lazy';
 import { useNotices } from '../features/notices/useNotices';
 import { backupOutcome } from '../features/transfer/backupOutcome';
 import { ParleyContext, useParley } from '../lib/ParleyContext';
 import { watchStorage } from '../lib/storageWatch';
 import { useChanges } from '../lib/useChanges';
-import { UpdateNotice } from '../features/notices/UpdateNotice';
+import { UpdateNotice } from '../features/notices/lazy';
 import './notices.css';
 import { Workspace } from './Workspace';
 

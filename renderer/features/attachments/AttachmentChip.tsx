@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { formatBytes } from '../../../shared/attachmentLimits';
 import type { Attachment } from '../../../shared/ipc';
 import { AttachmentImage } from './AttachmentImage';
-import { ImageViewer } from './ImageViewer';
+import { ImageViewer } from './lazy';
 
 /**
  * One attachment as a small card: an image's thumbnail (a button that opens it large) or a

@@ -8,7 +8,7 @@ import { EmptyChatExtras, EmptyChatHeadline } from './EmptyChat';
 import { UndoDeleteToast } from './UndoDeleteToast';
 import { useDeleteWithUndo } from './useDeleteWithUndo';
 import { useTypeToCompose } from './useTypeToCompose';
-import { ToolApprovalDialog } from '../tools/ToolApprovalDialog';
+import { ToolApprovalDialog } from '../tools/lazy';
 import { ToolsControl } from '../tools/ToolsControl';
 import './chat.css';
 import { MessageActionsContext } from './MessageActionsContext';

@@ -5,7 +5,7 @@ import { IconButton } from '../../ui/IconButton';
 import { Icons } from '../../ui/icons';
 import { AttachButton } from '../attachments/AttachButton';
 import { DraftAttachmentTray } from '../attachments/DraftAttachmentTray';
-import { ImageWarning } from '../attachments/ImageWarning';
+import { ImageWarning } from '../attachments/lazy';
 import { readyAttachments, useDraftAttachments } from '../attachments/useAttachments';
 import { useFileDropTarget } from '../attachments/useFileDropTarget';
 import { useModelVision } from '../attachments/useModelVision';

@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
-import { ContextMenu } from '../../components/ContextMenu';
+import { ContextMenu } from '../../components/lazy';
 import { useParley } from '../../lib/ParleyContext';
-import { ChatSettingsSheet } from '../chatsettings/ChatSettingsSheet';
-import { ConversationTools } from '../chatsettings/ConversationTools';
+import { ChatSettingsSheet, ConversationTools } from '../chatsettings/lazy';
 import type { ChatSettingsSheetState } from '../chatsettings/useChatSettingsSheet';
 import { EndpointMissing } from '../endpoints/EndpointMissing';
 import { RemoteImagesContext } from '../markdown/remoteImages';

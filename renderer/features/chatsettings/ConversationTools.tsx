@@ -2,7 +2,7 @@ import { useState } from 'react';
 import '../../styles/conversationTools.css';
 import type { ChatParams } from '../../../shared/ipc';
 import { ParametersButton } from '../params/ParametersButton';
-import { PromptsDialog } from '../prompts/PromptsDialog';
+import { PromptsDialog } from '../prompts/lazy';
 
 interface ConversationToolsProps {
   model: string;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Chat } from '../chat/useChat';
-import { CompareView } from './CompareView';
+import { CompareView } from './lazy';
 
 /** What Compare was opened with: the composer's draft, and the way to put text back in the composer. */
 interface Opened {

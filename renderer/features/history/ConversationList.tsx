@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ConversationSummary } from '../../../shared/ipc';
-import { ContextMenu, type ContextMenuItem } from '../../components/ContextMenu';
+import type { ContextMenuItem } from '../../components/ContextMenu';
+import { ContextMenu } from '../../components/lazy';
 import { conversationMenuItems } from './conversationMenu';
 import { ConversationRow, type RowActions } from './ConversationRow';
 import type { SidebarRow } from './groupConversations';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { paramsSummary } from '../../../shared/chatParams';
 import type { ChatParams } from '../../../shared/ipc';
-import { ParametersDialog } from './ParametersDialog';
+import { ParametersDialog } from './lazy';
 
 interface ParametersButtonProps {
   model: string;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useParley } from '../../lib/ParleyContext';
 import { toAppError } from '../../lib/errors';
-import { RestoreBackupDialog } from '../history/RestoreBackupDialog';
+import { RestoreBackupDialog } from '../history/lazy';
 import { SettingsSection } from './SettingsFields';
 
 /** Where Parley keeps everything, a button that shows it in the file manager (the app only), and the history's backups. */

@@ -1,7 +1,7 @@
 import type { ToolCallRecord } from '../../../shared/ipc';
 import { Markdown } from '../markdown/Markdown';
 import { answerSegments } from './answerSegments';
-import { ToolCallBlock } from './ToolCallBlock';
+import { ToolCallBlock } from './lazy';
 import './tools.css';
 
 interface AnswerWithToolCallsProps {

@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode, type Ref } from 'react';
 import { ActionStatus } from '../../components/ActionStatus';
-import { ContextMenu, type ContextMenuItem } from '../../components/ContextMenu';
+import type { ContextMenuItem } from '../../components/ContextMenu';
+import { ContextMenu } from '../../components/lazy';
 import { IconButton } from '../../ui/IconButton';
 import { Icons } from '../../ui/icons';
 import { useTooltip } from '../../ui/useTooltip';

@@ -1,5 +1,5 @@
 import { DropOverlay } from './DropOverlay';
-import { ImportDialog } from './ImportDialog';
+import { ImportDialog } from './lazy';
 import type { ImportFlowState } from './useImportFlow';
 
 /** What importing draws over the window: the Import dialog while it is open, the drop target while files are dragged over. */
