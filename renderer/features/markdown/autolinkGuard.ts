@@ -17,9 +17,14 @@ const STARTS: Record<string, RegExp> = {
   protocolAutolink: /https?:\/\//iy,
 };
 
-function guarded(construct: Construct, text: string): Construct {
+// Every literal autolink holds one of these: a text without any has none to look for.
+const MAY_LINK = /www\.|:\/\/|@/i;
+
+/** `construct`, tried only where `text` can start its link; null when `text` can hold no literal autolink at all. */
+function guarded(construct: Construct, text: string, mayLink: boolean): Construct | null {
   const start = construct.name ? STARTS[construct.name] : undefined;
   if (!start) return construct;
+  if (!mayLink) return null;
   return {
     ...construct,
     tokenize(this: TokenizeContext, effects, ok, nok) {
@@ -31,8 +36,15 @@ function guarded(construct: Construct, text: string): Construct {
   };
 }
 
-/** `extension` (GFM) with its literal autolinks tried only where `text`, the Markdown parsed, can start one. */
+/**
+ * `extension` (GFM) with its literal autolinks tried only where `text`, the Markdown parsed, can start
+ * one, and not at all when it has no `www.`, `://` or `@`.
+ */
 export function guardAutolinks(extension: Extension, text: string): Extension {
-  const constructs = Object.entries(extension.text ?? {}).map(([code, list]) => [code, Array.isArray(list) ? list.map((one) => guarded(one, text)) : list && guarded(list, text)]);
+  const mayLink = MAY_LINK.test(text);
+  const constructs = Object.entries(extension.text ?? {}).map(([code, list]) => [
+    code,
+    Array.isArray(list) ? list.flatMap((one) => guarded(one, text, mayLink) ?? []) : list && (guarded(list, text, mayLink) ?? undefined),
+  ]);
   return { ...extension, text: Object.fromEntries(constructs) };
 }

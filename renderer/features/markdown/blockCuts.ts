@@ -7,11 +7,16 @@
  * nothing above it (a blank line ends paragraphs, quotes and tables; an unindented line ends list
  * items, indented code and footnotes). Link and footnote definitions reach across the whole text,
  * so a text that has any is not cut at all.
+ *
+ * For the parser alone (not for pieces rendered apart), a cut may also go between two items of a
+ * list at the left margin: the two lists it parses into are joined again (see parseInPieces).
  */
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,}|\${2,})(.*)$/;
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+// An item with text after its marker (an empty one can be a setext underline); group 1 or 2: its kind.
+const ITEM_WITH_TEXT = /^(?:([-*+])|\d{1,9}([.)]))[ \t]+\S/;
 // HTML blocks that run to an end marker rather than to a blank line (CommonMark kinds 1–5).
 const HTML_BLOCKS: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -20,6 +25,8 @@ const HTML_BLOCKS: [RegExp, RegExp][] = [
   [/^ {0,3}<![a-z]/i, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
+// A tag that may open an HTML block running to a blank line (kinds 6 and 7; 7 only where no paragraph is open).
+const HTML_TAG = /^ {0,3}<\/?[a-z]/i;
 
 interface Fence {
   marker: string;
@@ -40,37 +47,87 @@ const closesFence = (line: string, fence: Fence): boolean => {
   return line.search(/\S/) <= 3 && trimmed.length >= fence.marker.length && [...trimmed].every((char) => char === fence.marker[0]);
 };
 
+export interface CutOptions {
+  /** Also cut between two items of one list at the left margin (each side then parses as a list of its own). */
+  betweenListItems?: boolean;
+}
+
+/** An open fence or multi-line HTML block: how it ends, and whether it may sit in a list item (then it ends with the item). */
+interface OpenBlock {
+  ends: (line: string) => boolean;
+  inItem: boolean;
+}
+
+/** An HTML block that a blank line ends. */
+const TO_BLANK_LINE: OpenBlock = { ends: (line) => line.trim() === '', inItem: false };
+
+/** What the scan knows before a line. */
+interface ScanState {
+  open: OpenBlock | null;
+  previousBlank: boolean;
+  /**
+   * The kind of item (`-`, `*`, `+`, `.`, `)`) the last non-blank line surely was, at the left margin: one
+   * after a blank line, or after such an item of its kind (a sibling), never one that could continue a paragraph.
+   */
+  itemKind: string | null;
+}
+
+/**
+ * The blocks a line may open (null: none). Every reading the scan cannot tell apart is returned: an
+ * indented fence may be inside a list item above or not; a tag may open an HTML block or not.
+ */
+function opensBlock(line: string): (OpenBlock | null)[] {
+  const fence = opensFence(line);
+  const html = HTML_BLOCKS.find(([opening]) => opening.test(line));
+  let ends: ((next: string) => boolean) | null = null;
+  if (fence) ends = (next) => closesFence(next, fence);
+  else if (html) ends = html[1].test(line.slice(line.indexOf('<') + 2)) ? null : (next) => html[1].test(next);
+  else if (HTML_TAG.test(line)) return [null, TO_BLANK_LINE];
+  if (!ends) return [null];
+  return /^\S/.test(line) ? [{ ends, inItem: false }] : [{ ends, inItem: false }, { ends, inItem: true }];
+}
+
+/** The states after `line` from `state`, and whether a cut may go before the line. */
+function scanLine(state: ScanState, line: string, atStart: boolean, betweenListItems: boolean): { cut: boolean; next: ScanState[] } {
+  const atMargin = /^\S/.test(line);
+  // A list item ends at the first non-blank line at the margin, and what it holds with it; a blank line ends some HTML.
+  const open = (state.open?.inItem && atMargin) || (state.open === TO_BLANK_LINE && line.trim() === '') ? null : state.open;
+  if (open) return { cut: false, next: [{ open: open.ends(line) ? null : open, previousBlank: false, itemKind: null }] };
+  if (line.trim() === '') return { cut: false, next: [{ ...state, open: null, previousBlank: true }] };
+  const item = ITEM_WITH_TEXT.exec(line);
+  const kind = item ? (item[1] ?? item[2] ?? null) : null;
+  const sibling = betweenListItems && kind !== null && kind === state.itemKind;
+  const cut = sibling || (state.previousBlank && atMargin && !LIST_ITEM.test(line));
+  const itemKind = kind !== null && (state.previousBlank || atStart || kind === state.itemKind) ? kind : null;
+  return { cut, next: opensBlock(line).map((open) => ({ open, previousBlank: false, itemKind })) };
+}
+
 /**
  * Offsets (ascending, without 0) where `text` may be cut into pieces of about `target` characters
- * or more. Empty when the text is short or must stay whole.
+ * or more. Empty when the text is short or must stay whole. Where a line can be read two ways (an
+ * indented fence in a list item or after the list), both are followed, and a cut needs both to allow it.
  */
-export function findBlockCuts(text: string, target: number): number[] {
+export function findBlockCuts(text: string, target: number, { betweenListItems = false }: CutOptions = {}): number[] {
   if (text.length <= target || DEFINITION.test(text)) return [];
   const cuts: number[] = [];
-  let fence: Fence | null = null;
-  let htmlEnd: RegExp | null = null;
-  let previousBlank = false;
+  let states: ScanState[] = [{ open: null, previousBlank: false, itemKind: null }];
   let lastCut = 0;
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
     const line = text.slice(start, end);
-    const blank = line.trim() === '';
-    if (fence) {
-      if (closesFence(line, fence)) fence = null;
-    } else if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = null;
-    } else if (!blank) {
-      if (previousBlank && start - lastCut >= target && /^\S/.test(line) && !LIST_ITEM.test(line)) {
-        cuts.push(start);
-        lastCut = start;
-      }
-      fence = opensFence(line);
-      const html = HTML_BLOCKS.find(([opening]) => opening.test(line));
-      if (html && !html[1].test(line.slice(line.indexOf('<') + 2))) htmlEnd = html[1];
+    const scanned = states.map((state) => scanLine(state, line, start === 0, betweenListItems));
+    if (start - lastCut >= target && scanned.every(({ cut }) => cut)) {
+      cuts.push(start);
+      lastCut = start;
     }
-    previousBlank = blank && !fence && !htmlEnd;
+    states = distinct(scanned.flatMap(({ next }) => next));
     start = end + 1;
   }
   return cuts;
+}
+
+/** The states without repeats: readings that agree again are followed as one. */
+function distinct(states: ScanState[]): ScanState[] {
+  return states.filter((state, index) => states.findIndex((other) => other.open === state.open && other.previousBlank === state.previousBlank && other.itemKind === state.itemKind) === index);
 }

@@ -65,6 +65,32 @@ function excessContainer(line: string, from: number, depth: number): number | nu
   }
 }
 
+/**
+ * Where the math (`$…$`) or code span (`` `…` ``) opened at `open` in `line` ends: the last character
+ * of its closing run, as long as the opening one. What is inside is TeX or code, not markup: it is
+ * neither counted nor changed. Without a closing run in the line, the end of the opening run, and
+ * the run's kind goes in `unclosed` (none can close later in the line: the scan stays linear).
+ */
+function spanEnd(line: string, open: number, unclosed: Set<string>): number {
+  const char = line[open] ?? '';
+  let after = open;
+  while (line[after] === char) after++;
+  const run = char.repeat(after - open);
+  if (unclosed.has(run)) return after - 1;
+  for (let at = after; at < line.length; ) {
+    if (line[at] !== char) {
+      at++;
+      continue;
+    }
+    let end = at;
+    while (line[end] === char) end++;
+    if (end - at === run.length) return end - 1;
+    at = end;
+  }
+  unclosed.add(run);
+  return after - 1;
+}
+
 /** Makes markers past the nesting and delimiter limits literal; returns the source itself when none are. */
 export function limitMarkup(source: string): LimitedMarkup {
   const insertions: number[] = [];
@@ -91,8 +117,13 @@ export function limitMarkup(source: string): LimitedMarkup {
       if (item && depth < MAX_NESTING) openItems.push(item[0].length);
       const container = excessContainer(line, indent, depth);
       if (container !== null) insertions.push(lineStart + container);
+      const unclosed = new Set<string>();
       for (let index = 0; index < line.length; index++) {
         const char = line[index];
+        if ((char === '$' || char === '`') && line[index - 1] !== '\\') {
+          index = spanEnd(line, index, unclosed);
+          continue;
+        }
         if (char !== '*' && char !== '_' && char !== '~' && char !== '[' && char !== ']') continue;
         if (line[index - 1] === '\\') continue;
         if (++delimiters > MAX_DELIMITERS) lookAlikes.push(lineStart + index);

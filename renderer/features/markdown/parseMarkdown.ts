@@ -7,6 +7,7 @@ import { math } from 'micromark-extension-math';
 import { guardAutolinks } from './autolinkGuard';
 import { boundDepth } from './boundDepth';
 import { limitMarkup, sourceOffset } from './limitMarkup';
+import { parseInPieces } from './parseInPieces';
 
 // Built once: the extension objects are plain data, shared by every parse.
 const syntax = { gfm: gfm(), math: math() };
@@ -23,14 +24,17 @@ function remapOffsets(tree: Root, insertions: readonly number[]): void {
   }
 }
 
+/** One parse of the whole of `text`: what parseInPieces must give the same tree as. */
+export const parseAtOnce = (text: string): Root => fromMarkdown(text, { extensions: [guardAutolinks(syntax.gfm, text), syntax.math], mdastExtensions });
+
 /**
  * Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math, in time that grows with the
- * text and not faster (limitMarkup, guardAutolinks), nested at most MAX_NESTING deep (boundDepth). Offsets are
- * the source's.
+ * text and not faster (limitMarkup, guardAutolinks, parseInPieces), nested at most MAX_NESTING deep (boundDepth).
+ * Offsets are the source's.
  */
 export function parseMarkdown(source: string): Root {
   const limited = limitMarkup(source);
-  const tree = fromMarkdown(limited.text, { extensions: [guardAutolinks(syntax.gfm, limited.text), syntax.math], mdastExtensions });
+  const tree = parseInPieces(limited.text, parseAtOnce);
   if (limited.insertions.length > 0) remapOffsets(tree, limited.insertions);
   return boundDepth(tree, source);
 }

@@ -38,6 +38,14 @@ describe('literal autolinks', () => {
     expect(tries).toHaveBeenCalledTimes(1);
   });
 
+  it('are not looked for at all in a text without `www.`, `://` or `@`', () => {
+    const looks = vi.spyOn(emailConstruct(), 'previous');
+    parseMarkdown(`A long answer ${'with words, '.repeat(5_000)}and no link.`);
+    expect(looks).not.toHaveBeenCalled();
+    parseMarkdown('A short one, with a@b.org');
+    expect(looks).toHaveBeenCalled();
+  });
+
   it('are all still found', () => {
     const tree = parseMarkdown('See www.example.com, mail a.b+c@d.org, HTTPS://x.org/p and [a](https://b.org/) http://y.z ![x www.q.com');
     expect(urls(tree)).toEqual(['HTTPS://x.org/p', 'http://www.example.com', 'http://www.q.com', 'http://y.z', 'https://b.org/', 'mailto:a.b+c@d.org']);

@@ -58,3 +58,13 @@ describe('limitMarkup with brackets past the delimiter limit', () => {
     expect(limited.slice(-10_000)).toMatch(/^[^[\]\uFF01-\uFF60]+$/);
   });
 });
+
+describe('limitMarkup in a paragraph past the delimiter limit', () => {
+  it('leaves math and code spans as written: their `*`, `_`, `~` and brackets are TeX or code, not markup', () => {
+    const source = `${'*a* '.repeat(MAX_DELIMITERS)}then $x_{1}^{*} \\sim [a, b]$, $$y_2$$ and \`a_b*[c]\`, past the limit *b*`;
+    const limited = limitMarkup(source).text;
+    expect(limited).toContain('$x_{1}^{*} \\sim [a, b]$, $$y_2$$ and `a_b*[c]`');
+    // Markup around them is still bounded.
+    expect(limited.endsWith('past the limit ∗b∗')).toBe(true);
+  });
+});
