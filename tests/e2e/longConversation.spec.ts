@@ -8,6 +8,7 @@ import { conversationToMarkdown } from '../../main/export/markdownExport';
 import type { ExportMessage } from '../../main/export/types';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { dataAction, sidebar } from './support/screens';
+import { highlighted } from './support/searchMarks';
 
 const TITLE = 'A very long conversation';
 const TURNS = 500;
@@ -107,6 +108,33 @@ test('a search result deep in a long conversation opens at that message', async 
   await expect(hit).toBeInViewport();
   await expect(hit).toBeFocused();
   expect(await elementCount(chat)).toBeLessThanOrEqual(DOM_BUDGET);
+});
+
+test('"Jump to latest" shows only while the end is out of view: not after a search hit in a conversation that fits, once scrolled away from a long answer it does', async ({ chat }) => {
+  // 700 px high, as the screenshot where it showed; wide enough that the sidebar is docked.
+  await chat.setViewportSize({ width: 1280, height: 700 });
+  await pickModel(chat, 'fake/echo');
+  for (const question of ['Tell me about pangolins', 'And briefly?']) {
+    await send(chat, question);
+    await expect(lastAnswer(chat)).toContainText(`You said: ${question}`);
+    await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  }
+
+  await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill('pangolins');
+  await sidebar(chat).getByRole('list', { name: 'Search results' }).getByRole('button', { name: /pangolins/ }).first().click();
+  await expect.poll(async () => (await highlighted(chat)).texts).toContain('pangolins');
+  // The hit is read, so nothing follows; but the whole conversation shows, its end too.
+  expect(await distanceFromEnd(chat)).toBeLessThanOrEqual(48);
+  const jump = chat.getByRole('button', { name: 'Jump to latest' });
+  await expect(jump).toBeHidden();
+
+  // A 60-line answer, then scrolled up by hand: now the end is out of view and the button shows.
+  await pickModel(chat, 'fake/lines');
+  await send(chat, 'Many lines, please');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  await conversation(chat).evaluate((log) => log.scrollTo({ top: 0 }));
+  await expect.poll(() => distanceFromEnd(chat)).toBeGreaterThan(48);
+  await expect(jump).toBeVisible();
 });
 
 test('pasting 1 MB into the composer leaves the rest of the window untouched, and typing goes on', async ({ chat }) => {

@@ -9,6 +9,7 @@ import { conversationToMarkdown } from '../../main/export/markdownExport';
 import type { ExportMessage, ExportToolCall } from '../../main/export/types';
 import { expect, test } from './support/fixtures';
 import { dataAction, sidebar } from './support/screens';
+import { highlighted, searchbox, searchResults as results } from './support/searchMarks';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 let ids = 0;
@@ -62,20 +63,7 @@ async function importHistory(page: Page, files = history()): Promise<void> {
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
-const searchbox = (page: Page) => sidebar(page).getByRole('searchbox', { name: 'Search conversations' });
-const results = (page: Page) => sidebar(page).getByRole('list', { name: 'Search results' });
 const log = (page: Page) => page.getByRole('log', { name: 'Conversation' });
-
-/** The text of each marked match in the open conversation, and whether the first is inside the log's visible box. */
-function highlighted(page: Page): Promise<{ texts: string[]; firstInView: boolean }> {
-  return page.evaluate(() => {
-    const ranges = [...(CSS.highlights.get('search-match') ?? [])] as Range[];
-    const view = document.querySelector('[role="log"]')?.getBoundingClientRect();
-    const first = ranges[0]?.getBoundingClientRect();
-    const firstInView = Boolean(view && first && first.height > 0 && first.top >= view.top && first.bottom <= view.bottom);
-    return { texts: ranges.map((range) => range.toString()), firstInView };
-  });
-}
 
 test('one row per conversation, with its count; the keyboard moves through them and opens one at its match', async ({ chat }) => {
   await importHistory(chat);

@@ -5,7 +5,9 @@
  */
 import type { FakeInferenceServer } from '../fixtures/fakeInferenceServer';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
 import { conversationButton } from './support/screens';
+import { highlighted, searchbox, searchResults } from './support/searchMarks';
 
 /** The user and assistant messages of the last chat request the fake received (auto-title requests aside). */
 function lastChatTurns(fake: FakeInferenceServer): string[] {
@@ -79,4 +81,63 @@ test('edit the second of four questions, switch between the branches, regenerate
   await expect(questions.nth(1)).toContainText('two, edited');
   await expect(questions.nth(1).getByRole('group', { name: 'Versions' })).toHaveCount(0);
   await expect(lastAnswer(chat)).toContainText('You said: two, edited');
+});
+
+/** Asks "alpha otters" and "beta walrus", then edits the second question to "beta narwhal": "walrus" is left on the hidden branch. */
+async function walrusOnHiddenBranch(chat: Page) {
+  await pickModel(chat, 'fake/echo');
+  for (const question of ['alpha otters', 'beta walrus']) {
+    await send(chat, question);
+    await expect(lastAnswer(chat)).toContainText(`You said: ${question}`);
+    await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  }
+  const questions = chat.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'You' });
+  await questions.nth(1).getByRole('button', { name: 'Edit' }).click();
+  await questions.nth(1).getByRole('textbox', { name: 'Edit message' }).fill('beta narwhal');
+  await questions.nth(1).getByRole('button', { name: 'Save and send' }).click();
+  await expect(lastAnswer(chat)).toContainText('You said: beta narwhal');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  return questions;
+}
+
+/** The hidden branch is shown, its question and answer only, and the searched word marked in view. */
+async function expectWalrusBranch(chat: Page, questions: ReturnType<Page['getByRole']>) {
+  await expect(questions.nth(1)).toContainText('beta walrus');
+  await expect(questions.nth(1).getByLabel('Version 1 of 2')).toBeVisible();
+  await expect(questions).toHaveCount(2);
+  await expect(lastAnswer(chat)).toContainText('You said: beta walrus');
+  await expect.poll(async () => (await highlighted(chat)).texts.includes('walrus') && (await highlighted(chat)).firstInView).toBe(true);
+}
+
+test('a search hit on a hidden branch of the conversation already open shows that branch, the word marked', async ({ chat }) => {
+  const questions = await walrusOnHiddenBranch(chat);
+  await searchbox(chat).fill('walrus');
+  await expect(searchResults(chat).getByRole('button')).toHaveCount(1);
+  await searchbox(chat).press('Enter');
+  await expectWalrusBranch(chat, questions);
+});
+
+test.describe('while an answer streams', () => {
+  // fake/stall goes silent after two chunks: main must not give up on it before the search is done.
+  test.use({ stallTimeoutMs: 120_000 });
+
+  test('a search hit on a hidden branch of the open conversation waits for the answer streaming there, then shows its branch', async ({ chat }) => {
+    const questions = await walrusOnHiddenBranch(chat);
+    await pickModel(chat, 'fake/stall');
+    await send(chat, 'gamma seals');
+    await expect(lastAnswer(chat)).toHaveAttribute('aria-busy', 'true');
+
+    await searchbox(chat).fill('walrus');
+    await expect(searchResults(chat).getByRole('button')).toHaveCount(1);
+    await searchbox(chat).press('Enter');
+    // A later search answered over the same connection: a branch switch asked for by the hit would have come first.
+    await searchbox(chat).fill('otters');
+    await expect(searchResults(chat).getByRole('button', { name: /otters/ })).toHaveCount(1);
+    await expect(questions).toHaveCount(3);
+    await expect(questions.nth(1)).toContainText('beta narwhal');
+    await expect(lastAnswer(chat)).toHaveAttribute('aria-busy', 'true');
+
+    await chat.getByRole('button', { name: 'Stop' }).click();
+    await expectWalrusBranch(chat, questions);
+  });
 });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Message } from './conversationReducer';
 import { AnswerBoundary } from '../markdown/AnswerBoundary';
 import { JumpToLatest } from './JumpToLatest';
+import { useEndOutOfView } from './useEndOutOfView';
 import { MessageItem, messageElementId } from './MessageItem';
 import { modelNotes } from './modelNotes';
 import { recallScroll, rememberScroll } from './scrollMemory';
@@ -65,6 +66,13 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
   const [opensAtEnd] = useState(!target && (saved?.following ?? true));
   const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, opensAtEnd);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  // Not following is not enough for "Jump to latest": a search hit in a short conversation leaves its end in view.
+  const { endOutOfView, measureEnd } = useEndOutOfView(scrollRef, rowsRef, messages.length > 0);
+  const onLogScroll = useCallback(() => {
+    onScroll();
+    measureEnd();
+  }, [onScroll, measureEnd]);
   const notes = useMemo(() => modelNotes(messages), [messages]);
   const lastAnswerId = messages.findLast((message) => message.role === 'assistant')?.id;
   /** The target whose highlight has faded. */
@@ -161,11 +169,11 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
 
   return (
     <div className="message-list-frame">
-      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onScroll} onWheel={release} onPointerDown={release} onTouchMove={release} onKeyDown={release}>
+      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onLogScroll} onWheel={release} onPointerDown={release} onTouchMove={release} onKeyDown={release}>
         {messages.length === 0 ? (
           empty
         ) : (
-          <div className="message-rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div ref={rowsRef} className="message-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const message = messages[item.index];
               if (!message) return null;
@@ -192,7 +200,7 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
           </div>
         )}
       </div>
-      {!following && messages.length > 0 && <JumpToLatest onJump={jumpToLatest} />}
+      {!following && endOutOfView && messages.length > 0 && <JumpToLatest onJump={jumpToLatest} />}
     </div>
   );
 }
