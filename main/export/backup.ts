@@ -119,6 +119,16 @@ export function unrecognisedJson(name: string, json: string): string | null {
   return isBackupLike ? null : `${name} is ${KINDS}.`;
 }
 
+/** Checks a backup; branches nested deeper than the checker's stack (thousands of levels: no conversation a person made) are refused by name. */
+function safeParseNested(data: unknown): ReturnType<typeof backupSchema.safeParse> {
+  try {
+    return backupSchema.safeParse(data);
+  } catch (error) {
+    if (error instanceof RangeError) throw new BackupFormatError('This backup is damaged: its branches are nested too deeply to read.');
+    throw error;
+  }
+}
+
 /** Parses and checks a backup file's text; throws BackupFormatError with a sentence naming what is wrong. */
 export function parseBackup(json: string): Backup {
   let data: unknown;
@@ -130,7 +140,7 @@ export function parseBackup(json: string): Backup {
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version !== 'number') throw new BackupFormatError('This is not a Parley backup: it has no schemaVersion.');
   if (version > BACKUP_SCHEMA_VERSION) throw new BackupFormatError(`This backup was made by a newer Parley (schema ${version}); update Parley to restore it.`);
-  const result = backupSchema.safeParse(data);
+  const result = safeParseNested(data);
   if (!result.success) throw new BackupFormatError(`This backup is damaged: ${describeIssues(result.error)}.`);
   return result.data as Backup;
 }

@@ -118,7 +118,6 @@ function threadOf(c: SourceConversation, path: readonly string[], seen: Set<stri
     for (const child of c.mapping[id]?.children ?? []) {
       if (child === path[index + 1] || seen.has(child)) continue;
       const branch = threadOf(c, branchPath(c, child, seen), seen);
-      unkept += branch.unkept;
       const [first, ...after] = branch.turns;
       if (!first) continue;
       if (first.role === 'user') {
@@ -126,7 +125,8 @@ function threadOf(c: SourceConversation, path: readonly string[], seen: Set<stri
         const target = turns.find((turn, at) => at > here && turn.role === 'user');
         // A question is a turn of one message.
         if (target) target.otherWordings.push({ version: first.messages[0] as SourceMessage, after });
-        else unkept += countVisible(c, child);
+        // Placed, it brings what its own branches left out; not placed, it is all left out.
+        unkept += target ? branch.unkept : countVisible(c, child);
         continue;
       }
       // Another answer: to the answer this node is part of, or to the next one.
@@ -140,6 +140,7 @@ function threadOf(c: SourceConversation, path: readonly string[], seen: Set<stri
       // A branch in the middle of an answer shares the answer's messages up to where it starts.
       const shared = answerAt === here ? answer.messages.filter((m) => (placeOf.get(m) ?? Infinity) <= index) : [];
       answer.otherAnswers.push({ version: { role: 'assistant', messages: [...shared, ...first.messages] }, after });
+      unkept += branch.unkept;
     }
   });
   return { turns, system, unkept };

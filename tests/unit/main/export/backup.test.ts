@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
-import { backupToJson, createBackup, mergePlan, parseBackup } from '../../../../main/export/backup';
+import { BackupFormatError, backupToJson, createBackup, mergePlan, parseBackup } from '../../../../main/export/backup';
+import type { ExportMessage } from '../../../../main/export/types';
 import type { Backup } from '../../../../main/export/backup';
 import { conversation } from './arbitraries';
-import { sampleConversation } from './sample';
+import { sampleConversation, sampleMessage } from './sample';
 
 const now = Date.UTC(2026, 10, 26, 12);
 const settings = { ...DEFAULT_SETTINGS, project: 'team/project', baseURL: 'https://api.inference.wandb.ai/v1' };
@@ -34,6 +35,13 @@ describe('backup', () => {
       }),
     );
     expect(json).not.toContain(planted);
+  });
+
+  it('refuses by name a backup whose branches are nested beyond reason, rather than failing', () => {
+    let branch: ExportMessage[] = [sampleMessage({ id: 'leaf' })];
+    for (let level = 0; level < 1_000; level++) branch = [sampleMessage({ id: `m${level}`, versions: [{ ...sampleMessage({ id: `v${level}` }), continuation: branch }] })];
+    const json = JSON.stringify({ schemaVersion: 1, exportedAt: '2026-11-26T12:00:00.000Z', conversations: [sampleConversation({ messages: branch })], prompts: [], settings: {} });
+    expect(() => parseBackup(json)).toThrow(new BackupFormatError('This backup is damaged: its branches are nested too deeply to read.'));
   });
 
   it('explains what is wrong with a file that is not a backup or is damaged', () => {
