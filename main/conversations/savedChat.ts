@@ -149,11 +149,13 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
     };
 
     // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint).
-    const saved = store.getConversation(request.history.conversationId);
-    // A branching turn sends exactly the visible path it was saved on, up to its new answer.
+    // A branching turn sends exactly the visible path it was saved on, up to its new answer; the others
+    // read only the conversation's settings, not all its messages again, before the request goes out.
     const branching = history.turn.kind === 'regenerate' || history.turn.kind === 'edit';
-    const answerAt = branching && saved ? saved.messages.findIndex((message) => message.id === history.answerId) : -1;
-    const path = saved && answerAt >= 0 ? saved.messages.slice(0, answerAt) : null;
+    const withPath = branching ? store.getConversation(history.conversationId) : null;
+    const saved = withPath ?? store.findConversation(history.conversationId);
+    const answerAt = withPath ? withPath.messages.findIndex((message) => message.id === history.answerId) : -1;
+    const path = withPath && answerAt >= 0 ? withPath.messages.slice(0, answerAt) : null;
     const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
     const toolServers = request.toolServers ?? saved?.toolServers ?? [];
     const streamed = await chat(
