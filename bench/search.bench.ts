@@ -15,7 +15,7 @@ import { openDatabase } from '../main/history/database';
 import type { Db } from '../main/history/database';
 import { search } from '../main/history/search';
 import { QUICK } from './options';
-import { mb, ms, printTable } from './report';
+import { mb, ms, percentiles, printTable } from './report';
 import { RARE_WORDS } from './search/corpus';
 import { fileSize, indexBytes, seedHistory } from './search/seed';
 
@@ -36,19 +36,10 @@ const CLASSES: { name: string; queries: string[] }[] = [
   { name: 'CJK, 1 character', queries: ['東', '語'] },
   { name: 'CJK, 2 characters', queries: ['東京', '京都'] },
   { name: 'CJK, 3 characters', queries: ['日本語', '東京都'] },
+  // Characters the corpus never holds: the short-word index has no entry for them.
+  { name: 'CJK absent, 1–2 characters', queries: ['鑫', '龘鑫'] },
   { name: 'emoji', queries: ['🚀', '🎉'] },
 ];
-
-interface Figures {
-  p50: number;
-  p95: number;
-}
-
-function percentiles(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 /** Wall time, and CPU time: on a machine others share, the first waits for a core, the second does not. */
 function timeOnce(fn: () => unknown, cpu?: number[]): number {

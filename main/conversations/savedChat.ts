@@ -15,6 +15,7 @@
  */
 import { failedResult } from '../../shared/chatResult';
 import type { AppError, ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../shared/ipc';
+import type { ConversationWithMessages } from '../history/types';
 import { titleFrom } from '../../shared/conversationTitle';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
@@ -37,8 +38,14 @@ export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void,
  */
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
   const { conversationId, turn } = history;
-  const conversation = store.getConversation(conversationId);
+  // A new question needs only the conversation's settings (one row, whatever its length); the other turns work on its messages.
+  const withMessages = turn.kind === 'new' ? null : store.getConversation(conversationId);
+  const conversation = withMessages ?? store.findConversation(conversationId);
   if (!conversation) throw missingConversation();
+  const shown = (): ConversationWithMessages => {
+    if (!withMessages) throw missingConversation();
+    return withMessages;
+  };
   // The parameters a turn was sent with become the conversation's, and each message keeps its own;
   // the conversation also remembers where its last turn went, so reopening it restores both.
   const params = request.params ?? {};
@@ -52,7 +59,7 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   const answer = { id: history.answerId, model: request.model, params };
   /** Saves the request's last message as the question `id`, unless an earlier attempt saved it. */
   const saveQuestion = (id: string) => {
-    if (conversation.messages.some((message) => message.id === id)) return;
+    if (store.isShown(conversationId, id)) return;
     const question = request.messages.at(-1);
     if (question?.role !== 'user') throw new AppFailure({ code: 'invalid-request', message: 'A new turn must end with your message.' });
     store.addUserMessage(conversationId, {
@@ -71,17 +78,18 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
     case 'retry': {
       if (turn.userMessageId !== undefined) saveQuestion(turn.userMessageId);
       // The new answer goes where the failed one was, not after another version of it.
-      const failed = conversation.messages.findIndex((message) => message.id === turn.replacesAnswerId);
-      const question = conversation.messages[failed - 1];
+      const { messages } = shown();
+      const failed = messages.findIndex((message) => message.id === turn.replacesAnswerId);
+      const question = messages[failed - 1];
       store.deleteMessage(conversationId, turn.replacesAnswerId);
       return store.startAnswer(conversationId, question ? { ...answer, parentId: question.id } : answer);
     }
     case 'regenerate':
-      return regenerateTurn(store, conversation, turn.answerId, answer);
+      return regenerateTurn(store, shown(), turn.answerId, answer);
     case 'edit':
-      return editTurn(store, conversation, request, turn.userMessageId, answer, turn.editedId);
+      return editTurn(store, shown(), request, turn.userMessageId, answer, turn.editedId);
     case 'continue':
-      return continueTurn(store, conversation, request, history.answerId);
+      return continueTurn(store, shown(), request, history.answerId);
   }
 }
 
@@ -149,11 +157,13 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
     };
 
     // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint).
-    const saved = store.getConversation(request.history.conversationId);
-    // A branching turn sends exactly the visible path it was saved on, up to its new answer.
+    // A branching turn sends exactly the visible path it was saved on, up to its new answer; the others
+    // read only the conversation's settings, not all its messages again, before the request goes out.
     const branching = history.turn.kind === 'regenerate' || history.turn.kind === 'edit';
-    const answerAt = branching && saved ? saved.messages.findIndex((message) => message.id === history.answerId) : -1;
-    const path = saved && answerAt >= 0 ? saved.messages.slice(0, answerAt) : null;
+    const withPath = branching ? store.getConversation(history.conversationId) : null;
+    const saved = withPath ?? store.findConversation(history.conversationId);
+    const answerAt = withPath ? withPath.messages.findIndex((message) => message.id === history.answerId) : -1;
+    const path = withPath && answerAt >= 0 ? withPath.messages.slice(0, answerAt) : null;
     const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
     const toolServers = request.toolServers ?? saved?.toolServers ?? [];
     const streamed = await chat(

@@ -42,6 +42,8 @@ export interface HistoryStore {
   getConversation(id: string): ConversationWithMessages | null;
   /** The conversation without its messages (cheap); null for an unknown or deleted one. */
   findConversation(id: string): Conversation | null;
+  /** Whether message `id` is on the conversation's shown path (cheap: one row, not the conversation). */
+  isShown(conversationId: string, id: string): boolean;
   createConversation(input: NewConversation): Conversation;
   updateConversation(id: string, patch: ConversationPatch): Conversation;
   /** Soft delete: hidden everywhere until restored, or purged at a later start-up. */
@@ -147,6 +149,7 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     countConversations: () => conversations.count(),
     getConversation,
     findConversation: (id) => conversations.get(id),
+    isShown: (conversationId, id) => messages.isShown(conversationId, id),
     createConversation: (input) => conversations.create(input),
     updateConversation: (id, patch) => conversations.update(id, patch),
     deleteConversation: (id) => conversations.remove(id),

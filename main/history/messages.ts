@@ -22,6 +22,8 @@ export interface AnswerText {
 
 export interface Messages {
   listFor(conversationId: string): StoredMessage[];
+  /** Whether message `id` is on the shown path of the conversation: one row read, not the conversation. */
+  isShown(conversationId: string, id: string): boolean;
   addUser(conversationId: string, input: NewUserMessage): StoredMessage;
   startAnswer(conversationId: string, input: NewMessage): StoredMessage;
   /** Opens a new answer as the newest sibling of visible answer `replacedId`, shown in its place; the old one keeps its branch. */
@@ -65,6 +67,7 @@ export function createMessages(
       WHERE id = @id
       RETURNING conversation_id`),
     slot: db.prepare('SELECT parent_id, role, status FROM messages WHERE id = ? AND conversation_id = ? AND position >= 0'),
+    shown: db.prepare('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ? AND position >= 0').pluck(),
     nextPosition: db.prepare('SELECT coalesce(max(position) + 1, 0) FROM messages WHERE conversation_id = ? AND position >= 0').pluck(),
     reopen: db.prepare(`UPDATE messages SET status = 'streaming', error = NULL, finish_reason = NULL, updated_at = @at WHERE id = @id`),
     bump: db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?'),
@@ -113,6 +116,7 @@ export function createMessages(
 
   return {
     listFor: (conversationId) => (statements.listFor.all(conversationId) as MessageRow[]).map(toMessage),
+    isShown: (conversationId, id) => statements.shown.get(id, conversationId) !== undefined,
 
     addUser: (conversationId, input) => insert(conversationId, 'user', 'complete', input),
 

@@ -256,6 +256,17 @@ describe('a chat kept in history', () => {
     expect(store.getConversation(conversationId)?.messages.map((m) => m.content)).toEqual(['one, edited', 'You said: one, edited']);
   });
 
+  it('a new turn naming a question that is already saved sends it without saving it twice', async () => {
+    const { store, saved, conversationId } = await setUp();
+    const first = newTurn(conversationId, 'fake/error-500', 'only once');
+    await saved(first.request, () => undefined, new AbortController().signal);
+    const again: ChatRequest = { ...first.request, model: 'fake/echo', history: { conversationId, answerId: randomUUID(), turn: { kind: 'new', userMessageId: first.userMessageId } } };
+    expect((await saved(again, () => undefined, new AbortController().signal)).content).toBe('You said: only once');
+    expect(store.getConversation(conversationId)?.messages.filter((message) => message.role === 'user').map((message) => [message.id, message.content])).toEqual([
+      [first.userMessageId, 'only once'],
+    ]);
+  });
+
   it('refuses, without sending, a turn for a conversation that is gone', async () => {
     const { saved } = await setUp();
     const before = fake.requests.length;

@@ -87,6 +87,16 @@ describe('search', () => {
     expect(matched(store.search('بالعالم')[0])).toEqual(['بالعالم']);
   });
 
+  it('finds nothing for one or two CJK characters no message holds, even where each character is there apart', () => {
+    const kyoto = chat('京都旅行', '東京から京都へ', '京都は晴れ');
+    expect(store.search('鑫')).toEqual([]);
+    expect(store.search('龘鑫')).toEqual([]);
+    // Both characters are in the history, never one after the other in this order.
+    expect(store.search('都京')).toEqual([]);
+    expect(store.search('晴東')).toEqual([]);
+    expect(store.search('京都').map((result) => result.conversationId)).toEqual([kyoto.id]);
+  });
+
   it('keeps the index in step with renames, edits by status, deletes and purges', () => {
     const { id, answerId } = chat('Old name', 'question', 'an answer about pelicans');
     store.updateConversation(id, { title: 'New name' });
