@@ -46,7 +46,11 @@ export const SETTINGS_SECTION_NAMES = ['Connection', 'Models and endpoints', 'To
 /** Settings (opened with Ctrl/⌘+, if it is not open yet) showing `section` ('Connection', 'Data' …); returns the dialog. */
 export async function settingsAt(page: Page, section: string) {
   const dialog = page.getByRole('dialog', { name: 'Settings' });
-  if (!(await dialog.isVisible())) await page.keyboard.press('ControlOrMeta+,');
+  // A press that comes before the page listens (just after a reload) opens nothing: press until Settings shows (opening is idempotent).
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.keyboard.press('ControlOrMeta+,');
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   const button = dialog.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: section, exact: true });
   await button.click();
   await expect(button).toHaveAttribute('aria-current', 'page');
