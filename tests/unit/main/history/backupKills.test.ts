@@ -3,7 +3,7 @@
  * or named in a notice) is always complete, and a cut one is never counted and is cleared at the
  * next start.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,8 +42,12 @@ beforeAll(async () => {
   db.close();
 }, 60_000);
 
-/** Every backup a person could be offered is whole: it opens, passes quick_check and holds every conversation. */
+/**
+ * Every backup a person could be offered is whole: it opens, passes quick_check and holds every
+ * conversation. A kill before the backup began leaves no backups folder at all: nothing offered.
+ */
 function checkOffered(dataDir: string): void {
+  if (!existsSync(backupDir(dataDir))) return;
   for (const name of readdirSync(backupDir(dataDir)).filter((entry) => entry.endsWith('.sqlite3'))) {
     const db = openDatabase(join(backupDir(dataDir), name), { readonly: true });
     try {
