@@ -130,14 +130,14 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  /** MCP servers are child processes (or sessions) of Parley: they end with it. Quitting waits for them, at most a few seconds. */
+  /** MCP servers are child processes (or sessions) of Parley: they end with it. Quitting waits for them (the router bounds the wait). */
   function stopToolServersOnQuit(router: { shutdown(): Promise<void> }): void {
     let stopped = false;
     app.on('before-quit', (event) => {
       if (stopped) return;
       event.preventDefault();
       stopped = true;
-      void Promise.race([router.shutdown(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() => app.quit());
+      void router.shutdown().finally(() => app.quit());
     });
   }
 

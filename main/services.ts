@@ -74,8 +74,15 @@ export interface ServicePorts {
   toolTimeouts?: McpTimeouts;
 }
 
-/** The router, plus what the app must do when it quits: stop the MCP servers it started. */
+/** How long quitting waits for MCP servers to stop and calls under way to end. */
+const SHUTDOWN_WAIT_MS = 3_000;
+
+/** The router, plus what the app must do when it quits. */
 export interface AppRouter extends Router {
+  /**
+   * Stops the MCP servers it started and lets calls under way (a title being made, an answer
+   * being stopped) finish their writes before the database closes; at most a few seconds.
+   */
   shutdown(): Promise<void>;
 }
 
@@ -237,5 +244,11 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
       ...createToolHandlers({ tools: createToolsService(toolServerStore, toolServers), remember }),
     },
   });
-  return { ...router, shutdown: () => toolServers.stopAll() };
+  const shutdown = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
+    await Promise.race([Promise.all([toolServers.stopAll(), router.settled()]), bound]);
+    clearTimeout(timer);
+  };
+  return { ...router, shutdown };
 }

@@ -47,6 +47,8 @@ export interface Router {
   startChat(payload: unknown, onEvent: (event: ChatEvent) => void): ChatStreamControl;
   /** Hears every change a call or a kept chat made; returns the unsubscribe. */
   onChange(listener: (change: Change) => void): () => void;
+  /** Resolves once every call and chat under way has ended, so closing the database after it cuts none short. */
+  settled(): Promise<void>;
 }
 
 export interface ChatStreamControl {
@@ -92,6 +94,13 @@ export function createRouter(deps: RouterDeps): Router {
     watched.set(JSON.stringify(change), change);
   });
 
+  const underWay = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    underWay.add(work);
+    void work.finally(() => underWay.delete(work)).catch(() => undefined);
+    return work;
+  };
+
   function toAppError(where: string, error: unknown): AppError {
     if (error instanceof AppFailure) return error.appError;
     report(where, error);
@@ -107,7 +116,7 @@ export function createRouter(deps: RouterDeps): Router {
       let value: unknown;
       try {
         const handler = deps.handlers[channel] as (request: unknown) => unknown;
-        value = await handler(parsed.data);
+        value = await track(Promise.resolve(handler(parsed.data)));
       } catch (error) {
         return { ok: false, error: toAppError(channel, error) };
       }
@@ -124,20 +133,22 @@ export function createRouter(deps: RouterDeps): Router {
       const controller = new AbortController();
       const approvals = createToolApprovals();
       const changes = chatChanges(parsed.data);
-      deps
-        .chat(
-          parsed.data,
-          (event) => {
-            onEvent(event);
-            // The answer's row is final before `done` is sent.
-            if (event.type === 'done') announce(changes);
-          },
-          controller.signal,
-          approvals,
-        )
-        .catch((error: unknown) => {
-          onEvent({ type: 'done', result: failedResult(toAppError('chat', error)) });
-        });
+      void track(
+        deps
+          .chat(
+            parsed.data,
+            (event) => {
+              onEvent(event);
+              // The answer's row is final before `done` is sent.
+              if (event.type === 'done') announce(changes);
+            },
+            controller.signal,
+            approvals,
+          )
+          .catch((error: unknown) => {
+            onEvent({ type: 'done', result: failedResult(toAppError('chat', error)) });
+          }),
+      );
       // The turn is saved before the request goes out (savedChat.ts), so the conversation has changed by now.
       announce(changes);
       return {
@@ -154,6 +165,10 @@ export function createRouter(deps: RouterDeps): Router {
     onChange(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+
+    async settled() {
+      while (underWay.size > 0) await Promise.allSettled([...underWay]);
     },
   };
 }

@@ -114,6 +114,32 @@ describe('router', () => {
   });
 });
 
+describe('settled', () => {
+  it('waits for every call and chat under way, so quitting closes the database after their writes', async () => {
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const ended: string[] = [];
+    const { router } = routerWith({
+      'history:autoTitle': async ({ id }) => {
+        await gate;
+        ended.push('title');
+        return { id, title: 'Trip to Lisbon' } as never;
+      },
+    });
+    const title = router.invoke('history:autoTitle', { id: crypto.randomUUID() });
+    router.startChat({ model: 'm', systemPrompt: '', messages: [{ role: 'user', content: 'hi' }] }, (event) => {
+      if (event.type === 'done') ended.push('chat');
+    });
+    const settled = router.settled().then(() => ended.push('settled'));
+    await vi.waitFor(() => expect(ended).toContain('chat'));
+    expect(ended).not.toContain('settled');
+    openGate();
+    await settled;
+    expect(ended).toEqual(['chat', 'title', 'settled']);
+    expect((await title).ok).toBe(true);
+  });
+});
+
 describe('changes', () => {
   const ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
   const listen = (router: ReturnType<typeof routerWith>['router']) => {
