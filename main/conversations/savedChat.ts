@@ -15,7 +15,6 @@
  */
 import { failedResult } from '../../shared/chatResult';
 import type { AppError, ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../shared/ipc';
-import type { ConversationWithMessages } from '../history/types';
 import { titleFrom } from '../../shared/conversationTitle';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
@@ -38,14 +37,9 @@ export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void,
  */
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
   const { conversationId, turn } = history;
-  // A new question needs only the conversation's settings (one row, whatever its length); the other turns work on its messages.
-  const withMessages = turn.kind === 'new' ? null : store.getConversation(conversationId);
-  const conversation = withMessages ?? store.findConversation(conversationId);
+  // Every turn reads the conversation's settings and the few messages it acts on (rows, whatever its length), never all its messages.
+  const conversation = store.findConversation(conversationId);
   if (!conversation) throw missingConversation();
-  const shown = (): ConversationWithMessages => {
-    if (!withMessages) throw missingConversation();
-    return withMessages;
-  };
   // The parameters a turn was sent with become the conversation's, and each message keeps its own;
   // the conversation also remembers where its last turn went, so reopening it restores both.
   const params = request.params ?? {};
@@ -77,19 +71,17 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
       return store.startAnswer(conversationId, answer);
     case 'retry': {
       if (turn.userMessageId !== undefined) saveQuestion(turn.userMessageId);
-      // The new answer goes where the failed one was, not after another version of it.
-      const { messages } = shown();
-      const failed = messages.findIndex((message) => message.id === turn.replacesAnswerId);
-      const question = messages[failed - 1];
+      // The new answer goes where the failed one was (after the message before it), not after another version of it.
+      const question = store.findShown(conversationId, turn.replacesAnswerId)?.parentId;
       store.deleteMessage(conversationId, turn.replacesAnswerId);
-      return store.startAnswer(conversationId, question ? { ...answer, parentId: question.id } : answer);
+      return store.startAnswer(conversationId, question ? { ...answer, parentId: question } : answer);
     }
     case 'regenerate':
-      return regenerateTurn(store, shown(), turn.answerId, answer);
+      return regenerateTurn(store, conversationId, turn.answerId, answer);
     case 'edit':
-      return editTurn(store, shown(), request, turn.userMessageId, answer, turn.editedId);
+      return editTurn(store, conversationId, request, turn.userMessageId, answer, turn.editedId);
     case 'continue':
-      return continueTurn(store, shown(), request, history.answerId);
+      return continueTurn(store, conversationId, request, history.answerId);
   }
 }
 
@@ -157,13 +149,11 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
     };
 
     // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint).
-    // A branching turn sends exactly the visible path it was saved on, up to its new answer; the others
-    // read only the conversation's settings, not all its messages again, before the request goes out.
+    // A branching turn sends exactly the visible path it was saved on, up to its new answer (what a request
+    // carries of those messages, not the whole conversation); the others send the path the page showed.
     const branching = history.turn.kind === 'regenerate' || history.turn.kind === 'edit';
-    const withPath = branching ? store.getConversation(history.conversationId) : null;
-    const saved = withPath ?? store.findConversation(history.conversationId);
-    const answerAt = withPath ? withPath.messages.findIndex((message) => message.id === history.answerId) : -1;
-    const path = withPath && answerAt >= 0 ? withPath.messages.slice(0, answerAt) : null;
+    const path = branching ? store.requestPathBefore(history.conversationId, history.answerId) : null;
+    const saved = store.findConversation(history.conversationId);
     const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
     const toolServers = request.toolServers ?? saved?.toolServers ?? [];
     const streamed = await chat(
