@@ -8,6 +8,8 @@
  * while the request goes out and the answer streams: the answer is never reported finished (`done`)
  * before the question is durable. When that sync fails, the answer is stopped and the person is
  * told, as for a commit that failed, that the message was not saved; the page keeps it for Retry.
+ * A sync that has not ended long after the answer did (a disk that hangs) is not waited for
+ * forever: after QUESTION_SYNC_BOUND_MS the answer ends the same way, saying the message may not be saved.
  *
  * A save that fails while the answer streams (a full disk) never stops or crashes anything: the
  * answer goes on, the page hears `unsaved`, and the text is kept in memory (PendingSaves) and
@@ -28,6 +30,28 @@ import { missingConversation } from '../history/storeContext';
 import type { ToolApprovals } from '../chat/toolApprovals';
 import { createPendingSaves, type PendingSaves } from '../history/pendingSaves';
 import { diskFullError, storageAppError, storageProblemOf } from '../history/storageErrors';
+
+/** How long an answer that has ended waits for its question's sync (tens of ms on a healthy disk) before it ends as not saved. */
+export const QUESTION_SYNC_BOUND_MS = 20_000;
+
+/** Why an answer ended failed when the disk did not finish the question's sync within the bound. */
+export const SYNC_HUNG: AppError = {
+  code: 'internal',
+  message: `Your message may not be saved: the disk did not finish writing it within ${QUESTION_SYNC_BOUND_MS / 1000} seconds. Press Retry to send it again.`,
+};
+
+/** The sync's outcome (null: durable), or SYNC_HUNG when it has not ended within `boundMs`. */
+async function withinBound(durable: Promise<AppError | null>, boundMs: number): Promise<AppError | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hung = new Promise<AppError>((resolve) => {
+    timer = setTimeout(() => resolve(SYNC_HUNG), boundMs);
+  });
+  try {
+    return await Promise.race([durable, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals?: ToolApprovals) => Promise<ChatResult>;
 
@@ -104,7 +128,12 @@ function answerNotSaved(error: unknown): AppError {
   return storageAppError(problem);
 }
 
-export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves: PendingSaves = createPendingSaves()): ChatFn {
+export function createSavedChat(
+  chat: ChatFn,
+  store: HistoryStore,
+  pendingSaves: PendingSaves = createPendingSaves(),
+  questionSyncBoundMs = QUESTION_SYNC_BOUND_MS,
+): ChatFn {
   return async (request, onEvent, signal, approvals) => {
     if (!request.history) return chat(request, onEvent, signal, approvals);
     const { history } = request;
@@ -170,7 +199,8 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
       AbortSignal.any([signal, unsavedQuestion.signal]),
       approvals,
     );
-    const questionError = await questionDurable;
+    // Nothing is reported saved before it is durable, and no answer waits for a hung disk forever.
+    const questionError = await withinBound(questionDurable, questionSyncBoundMs);
     const ended = questionError ? failedResult(questionError) : whole(streamed);
     // Finish the row first: once the renderer hears `done`, the history says the same.
     finish(ended);
