@@ -125,26 +125,19 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [api],
   );
 
-  /** Creates the conversation in history if this is its first message. */
+  /** Creates the conversation in history if this is its first message; null when it is stored already, with nothing to wait for. */
   const ensureStored = useCallback(
-    async (current: Conversation) => {
-      if (current.stored) return;
-      await api.createConversation({
-        id: current.id,
-        model: current.model,
-        systemPrompt: current.systemPrompt,
-        params: current.params,
-        endpointId: current.endpointId,
-        toolServers: current.toolServers,
-      });
-      dispatch({ type: 'stored', id: current.id });
+    (current: Conversation): Promise<void> | null => {
+      if (current.stored) return null;
+      const { id, model, systemPrompt, params, endpointId, toolServers } = current;
+      return api.createConversation({ id, model, systemPrompt, params, endpointId, toolServers }).then(() => dispatch({ type: 'stored', id }));
     },
     [api],
   );
 
-  /** Streams `request` into `answer` once `ready` settles; `onStart` runs as the request goes to main. */
+  /** Streams `request` into `answer`, once `ready` settles if there is something to wait for; `onStart` runs as the request goes to main. */
   const run = useCallback(
-    (conversationId: string, answer: Message, request: ChatRequest, ready: Promise<void>, first: boolean, onStart: () => void) => {
+    (conversationId: string, answer: Message, request: ChatRequest, ready: Promise<void> | null, first: boolean, onStart: () => void) => {
       const pending: { content: string; reasoning: string; thinkingMs?: number } = { content: '', reasoning: '' };
       let cancelled = false;
       let stream: ChatStream | null = null;
@@ -237,7 +230,17 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
 
       streamsRef.current.set(answer.id, live);
       markRunning(conversationId, null);
-      ready.then(start).catch((error: unknown) => finish(endedResult('error', error)));
+      const failed = (error: unknown) => finish(endedResult('error', error));
+      if (ready) {
+        ready.then(start).catch(failed);
+        return;
+      }
+      // A stored conversation's request leaves now, in the person's keypress or click, before the page draws anything (time to first token).
+      try {
+        start();
+      } catch (error) {
+        failed(error);
+      }
     },
     [api, markRunning, titleAfter],
   );
