@@ -9,15 +9,14 @@ import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
 import { storable } from '../history/snippet';
-import type { ConversationWithMessages } from '../history/types';
 
 const refuse = (message: string): AppFailure => new AppFailure({ code: 'invalid-request', message });
 
 /** Reopens answer `answerId` for its continuation; the writer starts from its saved text. */
-export function continueTurn(store: HistoryStore, conversation: ConversationWithMessages, request: ChatRequest, answerId: string): AnswerWriter {
-  const last = conversation.messages.at(-1);
+export function continueTurn(store: HistoryStore, conversationId: string, request: ChatRequest, answerId: string): AnswerWriter {
+  const last = store.lastShown(conversationId);
   if (last?.id !== answerId || !isContinuable(last)) throw refuse('Only the last answer, when it stopped early, can be continued; reload the conversation.');
   const sent = request.messages.at(-1);
   if (sent?.role !== 'assistant' || storable(sent.content) !== last.content) throw refuse('A continuation must end with the answer as it was saved; reload the conversation.');
-  return store.continueAnswer(conversation.id, answerId);
+  return store.continueAnswer(conversationId, answerId);
 }

@@ -8,6 +8,8 @@
  * while the request goes out and the answer streams: the answer is never reported finished (`done`)
  * before the question is durable. When that sync fails, the answer is stopped and the person is
  * told, as for a commit that failed, that the message was not saved; the page keeps it for Retry.
+ * A sync that has not ended long after the answer did (a disk that hangs) is not waited for
+ * forever: after QUESTION_SYNC_BOUND_MS the answer ends the same way, saying the message may not be saved.
  *
  * A save that fails while the answer streams (a full disk) never stops or crashes anything: the
  * answer goes on, the page hears `unsaved`, and the text is kept in memory (PendingSaves) and
@@ -15,7 +17,6 @@
  */
 import { failedResult } from '../../shared/chatResult';
 import type { AppError, ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../shared/ipc';
-import type { ConversationWithMessages } from '../history/types';
 import { titleFrom } from '../../shared/conversationTitle';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
@@ -30,6 +31,28 @@ import type { ToolApprovals } from '../chat/toolApprovals';
 import { createPendingSaves, type PendingSaves } from '../history/pendingSaves';
 import { diskFullError, storageAppError, storageProblemOf } from '../history/storageErrors';
 
+/** How long an answer that has ended waits for its question's sync (tens of ms on a healthy disk) before it ends as not saved. */
+export const QUESTION_SYNC_BOUND_MS = 20_000;
+
+/** Why an answer ended failed when the disk did not finish the question's sync within the bound. */
+export const SYNC_HUNG: AppError = {
+  code: 'internal',
+  message: `Your message may not be saved: the disk did not finish writing it within ${QUESTION_SYNC_BOUND_MS / 1000} seconds. Press Retry to send it again.`,
+};
+
+/** The sync's outcome (null: durable), or SYNC_HUNG when it has not ended within `boundMs`. */
+async function withinBound(durable: Promise<AppError | null>, boundMs: number): Promise<AppError | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hung = new Promise<AppError>((resolve) => {
+    timer = setTimeout(() => resolve(SYNC_HUNG), boundMs);
+  });
+  try {
+    return await Promise.race([durable, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals?: ToolApprovals) => Promise<ChatResult>;
 
 /**
@@ -38,14 +61,9 @@ export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void,
  */
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
   const { conversationId, turn } = history;
-  // A new question needs only the conversation's settings (one row, whatever its length); the other turns work on its messages.
-  const withMessages = turn.kind === 'new' ? null : store.getConversation(conversationId);
-  const conversation = withMessages ?? store.findConversation(conversationId);
+  // Every turn reads the conversation's settings and the few messages it acts on (rows, whatever its length), never all its messages.
+  const conversation = store.findConversation(conversationId);
   if (!conversation) throw missingConversation();
-  const shown = (): ConversationWithMessages => {
-    if (!withMessages) throw missingConversation();
-    return withMessages;
-  };
   // The parameters a turn was sent with become the conversation's, and each message keeps its own;
   // the conversation also remembers where its last turn went, so reopening it restores both.
   const params = request.params ?? {};
@@ -77,19 +95,17 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
       return store.startAnswer(conversationId, answer);
     case 'retry': {
       if (turn.userMessageId !== undefined) saveQuestion(turn.userMessageId);
-      // The new answer goes where the failed one was, not after another version of it.
-      const { messages } = shown();
-      const failed = messages.findIndex((message) => message.id === turn.replacesAnswerId);
-      const question = messages[failed - 1];
+      // The new answer goes where the failed one was (after the message before it), not after another version of it.
+      const question = store.findShown(conversationId, turn.replacesAnswerId)?.parentId;
       store.deleteMessage(conversationId, turn.replacesAnswerId);
-      return store.startAnswer(conversationId, question ? { ...answer, parentId: question.id } : answer);
+      return store.startAnswer(conversationId, question ? { ...answer, parentId: question } : answer);
     }
     case 'regenerate':
-      return regenerateTurn(store, shown(), turn.answerId, answer);
+      return regenerateTurn(store, conversationId, turn.answerId, answer);
     case 'edit':
-      return editTurn(store, shown(), request, turn.userMessageId, answer, turn.editedId);
+      return editTurn(store, conversationId, request, turn.userMessageId, answer, turn.editedId);
     case 'continue':
-      return continueTurn(store, shown(), request, history.answerId);
+      return continueTurn(store, conversationId, request, history.answerId);
   }
 }
 
@@ -112,7 +128,12 @@ function answerNotSaved(error: unknown): AppError {
   return storageAppError(problem);
 }
 
-export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves: PendingSaves = createPendingSaves()): ChatFn {
+export function createSavedChat(
+  chat: ChatFn,
+  store: HistoryStore,
+  pendingSaves: PendingSaves = createPendingSaves(),
+  questionSyncBoundMs = QUESTION_SYNC_BOUND_MS,
+): ChatFn {
   return async (request, onEvent, signal, approvals) => {
     if (!request.history) return chat(request, onEvent, signal, approvals);
     const { history } = request;
@@ -157,13 +178,11 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
     };
 
     // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint).
-    // A branching turn sends exactly the visible path it was saved on, up to its new answer; the others
-    // read only the conversation's settings, not all its messages again, before the request goes out.
+    // A branching turn sends exactly the visible path it was saved on, up to its new answer (what a request
+    // carries of those messages, not the whole conversation); the others send the path the page showed.
     const branching = history.turn.kind === 'regenerate' || history.turn.kind === 'edit';
-    const withPath = branching ? store.getConversation(history.conversationId) : null;
-    const saved = withPath ?? store.findConversation(history.conversationId);
-    const answerAt = withPath ? withPath.messages.findIndex((message) => message.id === history.answerId) : -1;
-    const path = withPath && answerAt >= 0 ? withPath.messages.slice(0, answerAt) : null;
+    const path = branching ? store.requestPathBefore(history.conversationId, history.answerId) : null;
+    const saved = store.findConversation(history.conversationId);
     const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
     const toolServers = request.toolServers ?? saved?.toolServers ?? [];
     const streamed = await chat(
@@ -180,7 +199,8 @@ export function createSavedChat(chat: ChatFn, store: HistoryStore, pendingSaves:
       AbortSignal.any([signal, unsavedQuestion.signal]),
       approvals,
     );
-    const questionError = await questionDurable;
+    // Nothing is reported saved before it is durable, and no answer waits for a hung disk forever.
+    const questionError = await withinBound(questionDurable, questionSyncBoundMs);
     const ended = questionError ? failedResult(questionError) : whole(streamed);
     // Finish the row first: once the renderer hears `done`, the history says the same.
     finish(ended);

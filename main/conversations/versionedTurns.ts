@@ -8,16 +8,14 @@ import type { ChatRequest } from '../../shared/ipc';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
-import type { ConversationWithMessages, NewMessage } from '../history/types';
+import type { NewMessage } from '../history/types';
 
 const refuse = (message: string): AppFailure => new AppFailure({ code: 'invalid-request', message });
 
 /** Opens a new answer as a sibling of visible answer `answerId`, in its place. */
-export function regenerateTurn(store: HistoryStore, conversation: ConversationWithMessages, answerId: string, answer: NewMessage): AnswerWriter {
-  if (!conversation.messages.some((message) => message.id === answerId && message.role === 'assistant')) {
-    throw refuse('This answer is no longer shown in the conversation; reload it.');
-  }
-  return store.regenerateAnswer(conversation.id, answerId, answer);
+export function regenerateTurn(store: HistoryStore, conversationId: string, answerId: string, answer: NewMessage): AnswerWriter {
+  if (store.findShown(conversationId, answerId)?.role !== 'assistant') throw refuse('This answer is no longer shown in the conversation; reload it.');
+  return store.regenerateAnswer(conversationId, answerId, answer);
 }
 
 /**
@@ -26,23 +24,21 @@ export function regenerateTurn(store: HistoryStore, conversation: ConversationWi
  */
 export function editTurn(
   store: HistoryStore,
-  conversation: ConversationWithMessages,
+  conversationId: string,
   request: ChatRequest,
   userMessageId: string,
   answer: NewMessage,
   editedId?: string,
 ): AnswerWriter {
-  if (!conversation.messages.some((message) => message.id === userMessageId && message.role === 'user')) {
-    throw refuse('This message is no longer shown in the conversation; reload it.');
-  }
+  if (store.findShown(conversationId, userMessageId)?.role !== 'user') throw refuse('This message is no longer shown in the conversation; reload it.');
   const question = request.messages.at(-1);
   if (question?.role !== 'user') throw refuse('An edit must end with your message.');
-  store.editUserMessage(conversation.id, userMessageId, {
+  store.editUserMessage(conversationId, userMessageId, {
     ...(editedId === undefined ? {} : { id: editedId }),
     content: question.content,
     model: request.model,
     params: answer.params,
     ...(question.attachments ? { attachments: question.attachments } : {}),
   });
-  return store.startAnswer(conversation.id, answer);
+  return store.startAnswer(conversationId, answer);
 }

@@ -14,7 +14,8 @@ import { forkOf } from './fork';
 import { missingConversation } from './storeContext';
 import { AppFailure } from '../appFailure';
 import type { ImportConversations } from './importConversations';
-import { createMessages } from './messages';
+import { createMessages, type ShownMessage } from './messages';
+import type { PathMessage } from '../../shared/requestPath';
 import { search } from './search';
 import { readModelUsage, type ModelUsage } from './usage';
 import type { SearchOptions } from './search';
@@ -44,6 +45,15 @@ export interface HistoryStore {
   findConversation(id: string): Conversation | null;
   /** Whether message `id` is on the conversation's shown path (cheap: one row, not the conversation). */
   isShown(conversationId: string, id: string): boolean;
+  /** Message `id` when it is on the shown path, with the message before it (cheap: one row, no versions, attachments or tool calls). */
+  findShown(conversationId: string, id: string): ShownMessage | null;
+  /** The shown path's last message (cheap: one row, no versions, attachments or tool calls); null for an empty conversation. */
+  lastShown(conversationId: string): StoredMessage | null;
+  /**
+   * The shown path before message `id` as a request carries it (role, text, status, attachments), oldest first;
+   * null when `id` is not shown. Reads those messages only, not the conversation's versions, branches or tool calls.
+   */
+  requestPathBefore(conversationId: string, id: string): PathMessage[] | null;
   createConversation(input: NewConversation): Conversation;
   updateConversation(id: string, patch: ConversationPatch): Conversation;
   /** Soft delete: hidden everywhere until restored, or purged at a later start-up. */
@@ -150,6 +160,17 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     getConversation,
     findConversation: (id) => conversations.get(id),
     isShown: (conversationId, id) => messages.isShown(conversationId, id),
+    findShown: (conversationId, id) => messages.findShown(conversationId, id),
+    lastShown: (conversationId) => messages.lastShown(conversationId),
+    requestPathBefore(conversationId, id) {
+      const path = messages.pathBefore(conversationId, id);
+      if (!path) return null;
+      const attached = attachmentRows.listFor(conversationId);
+      return path.map(({ id: messageId, ...message }) => {
+        const files = attached.get(messageId);
+        return files ? { ...message, attachments: files } : message;
+      });
+    },
     createConversation: (input) => conversations.create(input),
     updateConversation: (id, patch) => conversations.update(id, patch),
     deleteConversation: (id) => conversations.remove(id),

@@ -24,6 +24,12 @@ export interface Messages {
   listFor(conversationId: string): StoredMessage[];
   /** Whether message `id` is on the shown path of the conversation: one row read, not the conversation. */
   isShown(conversationId: string, id: string): boolean;
+  /** Message `id` when it is on the shown path (without versions, attachments or tool calls), with the message before it; one row read. */
+  findShown(conversationId: string, id: string): ShownMessage | null;
+  /** The last message of the shown path (without versions, attachments or tool calls); one row read. */
+  lastShown(conversationId: string): StoredMessage | null;
+  /** What a request needs of the shown path before message `id`, oldest first; null when `id` is not shown. */
+  pathBefore(conversationId: string, id: string): PathRow[] | null;
   addUser(conversationId: string, input: NewUserMessage): StoredMessage;
   startAnswer(conversationId: string, input: NewMessage): StoredMessage;
   /** Opens a new answer as the newest sibling of visible answer `replacedId`, shown in its place; the old one keeps its branch. */
@@ -39,6 +45,17 @@ export interface Messages {
   recoverInterrupted(): number;
   /** Removes a message of a live conversation with the branch after it; false when it was not there. */
   remove(conversationId: string, id: string): boolean;
+}
+
+/** A shown message and its parent, which on the shown path is the message before it. */
+export type ShownMessage = StoredMessage & { parentId: string | null };
+
+/** The columns of a shown message a chat request is built from (see shared/requestPath.ts). */
+export interface PathRow {
+  id: string;
+  role: MessageRole;
+  content: string;
+  status: MessageStatus;
 }
 
 const COLUMNS = MESSAGE_COLUMNS.join(', ');
@@ -68,6 +85,10 @@ export function createMessages(
       RETURNING conversation_id`),
     slot: db.prepare('SELECT parent_id, role, status FROM messages WHERE id = ? AND conversation_id = ? AND position >= 0'),
     shown: db.prepare('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ? AND position >= 0').pluck(),
+    findShown: db.prepare(`SELECT ${COLUMNS}, parent_id FROM messages WHERE id = ? AND conversation_id = ? AND position >= 0`),
+    lastShown: db.prepare(`SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND position >= 0 ORDER BY position DESC LIMIT 1`),
+    shownPosition: db.prepare('SELECT position FROM messages WHERE id = ? AND conversation_id = ? AND position >= 0').pluck(),
+    pathBefore: db.prepare('SELECT id, role, content, status FROM messages WHERE conversation_id = ? AND position >= 0 AND position < ? ORDER BY position'),
     nextPosition: db.prepare('SELECT coalesce(max(position) + 1, 0) FROM messages WHERE conversation_id = ? AND position >= 0').pluck(),
     reopen: db.prepare(`UPDATE messages SET status = 'streaming', error = NULL, finish_reason = NULL, updated_at = @at WHERE id = @id`),
     bump: db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?'),
@@ -117,6 +138,18 @@ export function createMessages(
   return {
     listFor: (conversationId) => (statements.listFor.all(conversationId) as MessageRow[]).map(toMessage),
     isShown: (conversationId, id) => statements.shown.get(id, conversationId) !== undefined,
+    findShown(conversationId, id) {
+      const row = statements.findShown.get(id, conversationId) as (MessageRow & { parent_id: string | null }) | undefined;
+      return row ? { ...toMessage(row), parentId: row.parent_id } : null;
+    },
+    lastShown(conversationId) {
+      const row = statements.lastShown.get(conversationId) as MessageRow | undefined;
+      return row ? toMessage(row) : null;
+    },
+    pathBefore(conversationId, id) {
+      const position = statements.shownPosition.get(id, conversationId) as number | undefined;
+      return position === undefined ? null : (statements.pathBefore.all(conversationId, position) as PathRow[]);
+    },
 
     addUser: (conversationId, input) => insert(conversationId, 'user', 'complete', input),
 

@@ -19,6 +19,8 @@ export function createWebTransport(location: Pick<Location, 'host' | 'search' | 
   const changeListeners = new Set<(change: Change) => void>();
   let nextId = 1;
   let socket: Promise<WebSocket> | null = null;
+  /** The socket once open: a frame then leaves in the call itself, not a task later (a chat's time to first token). */
+  let connected: WebSocket | null = null;
 
   function failAll(): void {
     for (const [id, entry] of pending) {
@@ -31,10 +33,14 @@ export function createWebTransport(location: Pick<Location, 'host' | 'search' | 
   function connect(): Promise<WebSocket> {
     socket ??= new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url);
-      ws.onopen = () => resolve(ws);
+      ws.onopen = () => {
+        connected = ws;
+        resolve(ws);
+      };
       ws.onerror = () => reject(new Error(LOST.message));
       ws.onclose = () => {
         socket = null;
+        connected = null;
         failAll();
       };
       ws.onmessage = (message: MessageEvent<string>) => {
@@ -58,7 +64,7 @@ export function createWebTransport(location: Pick<Location, 'host' | 'search' | 
   }
 
   async function send(message: BridgeRequest): Promise<void> {
-    const ws = await connect();
+    const ws = connected ?? (await connect());
     ws.send(JSON.stringify(message));
   }
 

@@ -4,6 +4,7 @@ import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, Ch
 import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
 import { isContinuable } from '../../../shared/continuation';
+import { createStreamDrawing } from '../../lib/streamDrawing';
 import { buildChatRequest } from './chatRequest';
 import { asNewVersion, conversationReducer, isRegenerable, createConversation, createMessage, fromStored, withToolCall, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions, MessageOwner } from './MessageActionsContext';
@@ -82,8 +83,8 @@ function continuableOf(messages: readonly Message[]): string | null {
 
 /**
  * Drives `parley.chat` for the open conversation and keeps answers of conversations left
- * behind running. Deltas are gathered and applied once per animation frame, so a fast
- * stream costs one render per frame rather than per token.
+ * behind running. Deltas are gathered and drawn through a StreamDrawing: the first at once,
+ * then once per animation frame.
  */
 export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOptions) {
   const [conversation, dispatch] = useReducer(conversationReducer, defaults, newConversation);
@@ -124,29 +125,20 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [api],
   );
 
-  /** Creates the conversation in history if this is its first message. */
+  /** Creates the conversation in history if this is its first message; null when it is stored already, with nothing to wait for. */
   const ensureStored = useCallback(
-    async (current: Conversation) => {
-      if (current.stored) return;
-      await api.createConversation({
-        id: current.id,
-        model: current.model,
-        systemPrompt: current.systemPrompt,
-        params: current.params,
-        endpointId: current.endpointId,
-        toolServers: current.toolServers,
-      });
-      dispatch({ type: 'stored', id: current.id });
+    (current: Conversation): Promise<void> | null => {
+      if (current.stored) return null;
+      const { id, model, systemPrompt, params, endpointId, toolServers } = current;
+      return api.createConversation({ id, model, systemPrompt, params, endpointId, toolServers }).then(() => dispatch({ type: 'stored', id }));
     },
     [api],
   );
 
-  /** Streams `request` into `answer` once `ready` settles; `onStart` runs as the request goes to main. */
+  /** Streams `request` into `answer`, once `ready` settles if there is something to wait for; `onStart` runs as the request goes to main. */
   const run = useCallback(
-    (conversationId: string, answer: Message, request: ChatRequest, ready: Promise<void>, first: boolean, onStart: () => void) => {
+    (conversationId: string, answer: Message, request: ChatRequest, ready: Promise<void> | null, first: boolean, onStart: () => void) => {
       const pending: { content: string; reasoning: string; thinkingMs?: number } = { content: '', reasoning: '' };
-      let frame = 0;
-      let firstShown = false;
       let cancelled = false;
       let stream: ChatStream | null = null;
       const live: LiveStream = {
@@ -157,10 +149,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
           cancelled = true;
           stream?.cancel();
         },
-        dispose: () => cancelAnimationFrame(frame),
+        dispose: () => drawing.drop(),
       };
       const flush = () => {
-        frame = 0;
         if (pending.content === '' && pending.reasoning === '') return;
         live.answer = {
           ...live.answer,
@@ -173,10 +164,10 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         pending.reasoning = '';
         delete pending.thinkingMs;
       };
+      const drawing = createStreamDrawing(flush);
       const finish = (result: ChatResult) => {
         if (live.result) return;
-        cancelAnimationFrame(frame);
-        flush();
+        drawing.now();
         live.result = result;
         dispatch({ type: 'finish', id: answer.id, result });
         // The open view now holds the outcome; one that ended elsewhere waits for its conversation to open.
@@ -188,8 +179,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       };
       const onToolCall = (call: ToolCallRecord) => {
         // The text before the call is drawn before it.
-        cancelAnimationFrame(frame);
-        flush();
+        drawing.now();
         live.answer = withToolCall(live.answer, call);
         dispatch({ type: 'toolCall', id: answer.id, call });
         const answerCall = (decision: ToolApproval) => {
@@ -210,11 +200,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
               pending.content += event.content ?? '';
               pending.reasoning += event.reasoning ?? '';
               if (event.thinkingMs !== undefined) pending.thinkingMs = event.thinkingMs;
-              // The first token is drawn at once (time to first token); later ones once per frame.
-              if (!firstShown) {
-                firstShown = true;
-                flush();
-              } else if (!frame) frame = requestAnimationFrame(flush);
+              drawing.arrived();
               break;
             case 'usage':
               live.answer = { ...live.answer, usage: event.usage };
@@ -222,8 +208,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
               break;
             case 'retrying':
               // Main starts the request over: drop what the failed attempt sent (a continued answer keeps its text before it).
-              cancelAnimationFrame(frame);
-              frame = 0;
+              drawing.drop();
               pending.content = '';
               pending.reasoning = '';
               live.answer = { ...live.answer, content: answer.content, reasoning: answer.reasoning };
@@ -245,7 +230,17 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
 
       streamsRef.current.set(answer.id, live);
       markRunning(conversationId, null);
-      ready.then(start).catch((error: unknown) => finish(endedResult('error', error)));
+      const failed = (error: unknown) => finish(endedResult('error', error));
+      if (ready) {
+        ready.then(start).catch(failed);
+        return;
+      }
+      // A stored conversation's request leaves now, in the person's keypress or click, before the page draws anything (time to first token).
+      try {
+        start();
+      } catch (error) {
+        failed(error);
+      }
     },
     [api, markRunning, titleAfter],
   );

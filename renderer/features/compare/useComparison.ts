@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatStream, ParleyApi } from '../../../shared/ipc/client';
 import type { ChatRequest } from '../../../shared/ipc';
+import { createStreamDrawing } from '../../lib/streamDrawing';
 import { columnsReducer, startColumn, type Column, type ColumnAction } from './compareRun';
 
 interface LiveColumn {
@@ -12,7 +13,7 @@ interface LiveColumn {
 /**
  * Runs one prompt against several models at once through the ordinary `chat()` (no `history`:
  * nothing is saved until an answer is chosen), a stream per column. Text is gathered and
- * applied once per animation frame per column, as the chat does. The columns are also kept
+ * drawn as the chat's are (StreamDrawing): each column's first text at once, then once per frame. The columns are also kept
  * in a ref, so what they hold once every stream has ended can be read without a render.
  */
 export function useComparison(api: ParleyApi) {
@@ -28,14 +29,13 @@ export function useComparison(api: ParleyApi) {
   const open = useCallback(
     (id: string, request: ChatRequest) => {
       const pending: { content: string; reasoning: string; chunks: number; thinkingMs?: number } = { content: '', reasoning: '', chunks: 0 };
-      let frame = 0;
       const flush = () => {
-        frame = 0;
         if (pending.chunks === 0) return;
         apply({ type: 'append', id, ...pending, at: Date.now() });
         Object.assign(pending, { content: '', reasoning: '', chunks: 0 });
         delete pending.thinkingMs;
       };
+      const drawing = createStreamDrawing(flush);
       const stream = api.chat(request, (event) => {
         switch (event.type) {
           case 'delta':
@@ -43,26 +43,24 @@ export function useComparison(api: ParleyApi) {
             pending.reasoning += event.reasoning ?? '';
             pending.chunks += 1;
             if (event.thinkingMs !== undefined) pending.thinkingMs = event.thinkingMs;
-            if (!frame) frame = requestAnimationFrame(flush);
+            drawing.arrived();
             break;
           case 'usage':
             apply({ type: 'usage', id, usage: event.usage });
             break;
           case 'retrying':
-            cancelAnimationFrame(frame);
-            frame = 0;
+            drawing.drop();
             Object.assign(pending, { content: '', reasoning: '', chunks: 0 });
             apply({ type: 'restart', id });
             break;
           case 'done':
-            cancelAnimationFrame(frame);
-            flush();
+            drawing.now();
             apply({ type: 'finish', id, result: event.result });
             live.current.delete(id);
             break;
         }
       });
-      live.current.set(id, { stream, dispose: () => cancelAnimationFrame(frame) });
+      live.current.set(id, { stream, dispose: () => drawing.drop() });
     },
     [api, apply],
   );

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatRequest, ChatResult } from '../../../../shared/ipc';
 import { createChatService } from '../../../../main/chat/chatService';
-import { createSavedChat, type ChatFn } from '../../../../main/conversations/savedChat';
+import { createSavedChat, SYNC_HUNG, type ChatFn } from '../../../../main/conversations/savedChat';
 import { openDatabase } from '../../../../main/history/database';
 import { historyPath } from '../../../../main/history/historyFiles';
 import type { HistoryStore } from '../../../../main/history/historyStore';
@@ -35,8 +35,8 @@ function gate<T = void>() {
   return { promise, open, fail };
 }
 
-/** A real history whose sync to disk waits for `syncGate` before doing the real one. */
-async function setUp() {
+/** A real history whose sync to disk waits for `syncGate` before doing the real one; `questionSyncBoundMs` as the saved chat's. */
+async function setUp(questionSyncBoundMs?: number) {
   const dataDir = tempDir();
   const { store } = await openHistory({ dataDir });
   const syncGate = gate();
@@ -59,7 +59,7 @@ async function setUp() {
   };
   const conversationId = randomUUID();
   store.createConversation({ id: conversationId, title: '', model: 'fake/echo', systemPrompt: '', params: {} });
-  return { dataDir, store, service, syncGate, syncsStarted: () => syncsStarted, streamEnded: streamEnded.promise, saved: createSavedChat(chat, gated), conversationId };
+  return { dataDir, store, service, syncGate, syncsStarted: () => syncsStarted, streamEnded: streamEnded.promise, saved: createSavedChat(chat, gated, undefined, questionSyncBoundMs), conversationId };
 }
 
 function newTurn(conversationId: string, model: string, content: string) {
@@ -153,6 +153,36 @@ describe("the question's sync to disk and the request", () => {
     expect(store.getConversation(conversationId)?.messages.map((message) => [message.role, message.status, message.content])).toEqual([
       ['user', 'complete', 'Count slowly'],
       ['assistant', 'complete', 'You said: Count slowly'],
+    ]);
+  });
+
+  it('an answer whose question the disk never finishes writing is not left streaming: after the bound it ends as possibly not saved, never as saved, and Retry sends it again', async () => {
+    // The gate is never opened: the disk hangs. A short bound, so the test does not wait 20 s.
+    const { dataDir, store, service, syncsStarted, saved, conversationId } = await setUp(50);
+    const turn = newTurn(conversationId, 'fake/echo', 'Is the disk there?');
+    const events: ChatEvent[] = [];
+    const result = await saved(turn.request, (event) => events.push(event), new AbortController().signal);
+
+    expect(syncsStarted()).toBe(1);
+    expect(result).toMatchObject({ status: 'error', error: SYNC_HUNG });
+    expect(events.filter((event) => event.type === 'done')).toEqual([{ type: 'done', result }]);
+    expect(events.at(-1)?.type).toBe('done');
+    // The history says what the page does: the question, and the answer's text under an error, not complete.
+    expect(rowsOnDisk(dataDir)).toEqual([
+      { role: 'user', status: 'complete', content: 'Is the disk there?' },
+      { role: 'assistant', status: 'error', content: 'You said: Is the disk there?' },
+    ]);
+
+    // Retry, as the page offers, once the disk answers again: answered, and the question kept once.
+    const retry: ChatRequest = {
+      ...turn.request,
+      history: { conversationId, answerId: randomUUID(), turn: { kind: 'retry', replacesAnswerId: turn.answerId, userMessageId: turn.userMessageId } },
+    };
+    const retried = await createSavedChat(service.chat, store)(retry, () => undefined, new AbortController().signal);
+    expect(retried).toMatchObject({ status: 'complete', content: 'You said: Is the disk there?' });
+    expect(rowsOnDisk(dataDir)).toEqual([
+      { role: 'user', status: 'complete', content: 'Is the disk there?' },
+      { role: 'assistant', status: 'complete', content: 'You said: Is the disk there?' },
     ]);
   });
 });

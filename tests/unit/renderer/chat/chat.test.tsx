@@ -92,6 +92,25 @@ describe('chat', () => {
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
   });
 
+  it('in a saved conversation, the request goes to main in the keypress itself, before the page draws the question', async () => {
+    const user = await openChat();
+    await send(user, 'First');
+    api.lastChat.end();
+    await waitFor(() => expect(lastAnswer().getAttribute('aria-busy')).toBe('false'));
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    // What the window showed at the moment the page handed the request over.
+    const shownAtSend: boolean[] = [];
+    const chat = api.client.chat;
+    vi.spyOn(api.client, 'chat').mockImplementation((...args) => {
+      shownAtSend.push(log.textContent.includes('Second'));
+      return chat(...args);
+    });
+    await send(user, 'Second');
+    expect(shownAtSend).toEqual([false]);
+    expect(api.lastChat.request.messages.at(-1)).toEqual({ role: 'user', content: 'Second' });
+    await within(log).findByText('Second');
+  });
+
   it('draws the first token at once, then the following ones once per frame', async () => {
     const user = await openChat();
     await send(user, 'Quick');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaveComparison } from '../../../../shared/ipc';
 import { giveConversationListHeight } from '../support/listLayout';
 import { storedMessage } from '../support/memoryHistory';
@@ -151,6 +151,34 @@ describe('Compare', () => {
     // The new conversation is in the list, under its first words, and the model is the chosen one.
     await waitFor(() => expect(within(screen.getByRole('navigation', { name: 'Conversations' })).getByRole('button', { name: /Name a bird/ })).toBeTruthy());
     expect((screen.getByRole('combobox', { name: 'Model' }) as HTMLInputElement).value).toBe(DEEPSEEK);
+  });
+
+  it("draws each column's first token at once, then the following ones once per frame, and a retried attempt's first at once again", async () => {
+    await openCompare('Name a bird');
+    await pick(2, DEEPSEEK);
+    await user.click(within(dialog()).getByRole('button', { name: 'Send to all' }));
+    // Frames are held: only what is drawn without one shows.
+    const frames: FrameRequestCallback[] = [];
+    const held = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      streamFor(LLAMA).delta('A pelican');
+      streamFor(DEEPSEEK).delta('A robin');
+      await waitFor(() => expect(column(LLAMA).textContent).toContain('A pelican'));
+      expect(column(DEEPSEEK).textContent).toContain('A robin');
+      streamFor(LLAMA).delta(' dives');
+      expect(frames).not.toHaveLength(0);
+      expect(column(LLAMA).textContent).not.toContain('A pelican dives');
+      act(() => frames.splice(0).forEach((callback) => callback(performance.now())));
+      await waitFor(() => expect(column(LLAMA).textContent).toContain('A pelican dives'));
+
+      // Main tries the request again: the new attempt's first token is a first token too.
+      act(() => streamFor(DEEPSEEK).emit({ type: 'retrying', attempt: 1, of: 3, reason: { code: 'rate-limit', message: 'Too many requests' } }));
+      streamFor(DEEPSEEK).delta('A wren');
+      await waitFor(() => expect(column(DEEPSEEK).textContent).toContain('A wren'));
+      expect(column(DEEPSEEK).textContent).not.toContain('A robin');
+    } finally {
+      held.mockRestore();
+    }
   });
 
   it('sends an existing conversation with its history; using an answer stops the rest, and a failed save keeps everything', async () => {

@@ -7,11 +7,19 @@ import { startWebModeHarness, type WebModeHarness } from '../../support/webModeH
 
 let harness: WebModeHarness;
 let api: ParleyApi;
+/** Every frame the page's sockets have sent, as it left. */
+const sentFrames: string[] = [];
 
 beforeAll(async () => {
   harness = await startWebModeHarness();
   const page = new URL(harness.server.url);
-  globalThis.WebSocket = harness.browserSocket(page.origin);
+  const Socket = harness.browserSocket(page.origin);
+  globalThis.WebSocket = class extends Socket {
+    override send(data: string) {
+      sentFrames.push(data);
+      super.send(data);
+    }
+  } as typeof WebSocket;
   api = createApi(createWebTransport(page));
 });
 afterAll(() => harness.close());
@@ -32,6 +40,14 @@ describe('createApi over the web-mode transport', () => {
     expect(text(eventsA)).toBe('You said: first');
     expect(text(eventsB)).toBe('You said: second');
     expect(eventsA.filter((e) => e.type === 'done')).toHaveLength(1);
+  });
+
+  it('once connected, a chat request leaves in the call itself, not a task later (time to first token)', async () => {
+    await api.getSettings();
+    const stream = api.chat(ask('fake/echo', 'right away'), () => undefined);
+    expect(sentFrames.at(-1)).toContain('"kind":"chat"');
+    expect(sentFrames.at(-1)).toContain('right away');
+    expect(await stream.done).toMatchObject({ status: 'complete', content: 'You said: right away' });
   });
 
   it('cancel stops the stream and keeps the partial answer', async () => {
