@@ -54,9 +54,13 @@ export function foundDefinitions(trees: readonly Root[]): Map<DefinitionKey, str
   return found;
 }
 
-/** Definitions that only make their labels defined: parsed before a piece, they let its references resolve as in the whole text. */
+/**
+ * Definitions that only make their labels defined: parsed before a piece, they let its references
+ * resolve as in the whole text. A rule closes them, so a footnote's stand-in cannot take in an
+ * indented block the piece starts with.
+ */
 export function standIns(definitions: ReadonlyMap<DefinitionKey, string>): string {
   let text = '';
   for (const [key, label] of definitions) text += key.startsWith('footnote') ? `[^${label}]: #\n` : `[${label}]: #\n`;
-  return text && `${text}\n`;
+  return text && `${text}***\n\n`;
 }

@@ -76,12 +76,12 @@ function parsePiece(start: number, text: string, given: ReadonlyMap<DefinitionKe
   return { start, text, given, tree };
 }
 
-/** The definitions among `definitions` that `text` refers to. */
-function referredTo(text: string, definitions: ReadonlyMap<DefinitionKey, string>): Map<DefinitionKey, string> {
+/** The definitions among `definitions` that `text` refers to, but for those in `own` (it has them itself). */
+function referredTo(text: string, definitions: ReadonlyMap<DefinitionKey, string>, own: ReadonlyMap<DefinitionKey, string>): Map<DefinitionKey, string> {
   const referred = new Map<DefinitionKey, string>();
   for (const key of referencedKeys(text)) {
     const label = definitions.get(key);
-    if (label !== undefined) referred.set(key, label);
+    if (label !== undefined && !own.has(key)) referred.set(key, label);
   }
   return referred;
 }
@@ -92,13 +92,18 @@ function referredTo(text: string, definitions: ReadonlyMap<DefinitionKey, string
  * then known from the pieces' trees; a piece handed a wrong guess (a `[x]:` in code, say) is parsed
  * again with what is really defined, which real answers never need.
  */
-function parsePieces(text: string, pieces: readonly { start: number; text: string }[], parse: (piece: string) => Root): ParsedPiece[] {
-  const claimed = claimedDefinitions(text);
-  const parsed = pieces.map(({ start, text }) => parsePiece(start, text, referredTo(text, claimed), parse));
-  if (claimed.size === 0) return parsed;
-  const defined = foundDefinitions(parsed.map((piece) => piece.tree));
+function parsePieces(
+  text: string,
+  pieces: readonly { start: number; text: string }[],
+  parse: (piece: string) => Root,
+  definedBefore: ReadonlyMap<DefinitionKey, string>,
+): ParsedPiece[] {
+  const claimed = new Map([...definedBefore, ...claimedDefinitions(text)]);
+  if (claimed.size === 0) return pieces.map(({ start, text }) => parsePiece(start, text, claimed, parse));
+  const parsed = pieces.map(({ start, text }) => parsePiece(start, text, referredTo(text, claimed, claimedDefinitions(text)), parse));
+  const defined = new Map([...definedBefore, ...foundDefinitions(parsed.map((piece) => piece.tree))]);
   return parsed.map((piece) => {
-    const needed = referredTo(piece.text, defined);
+    const needed = referredTo(piece.text, defined, foundDefinitions([piece.tree]));
     const right = [...needed.keys()].every((key) => piece.given.has(key)) && [...piece.given.keys()].every((key) => defined.has(key));
     return right ? piece : parsePiece(piece.start, piece.text, needed, parse);
   });
@@ -107,16 +112,17 @@ function parsePieces(text: string, pieces: readonly { start: number; text: strin
 /**
  * `text` parsed by `parse` in pieces of about PARSE_PIECE_CHARS cut at safe block boundaries
  * (findBlockCuts), with the same tree as one parse gives: offsets and lines are the text's, a list
- * cut between its items is one list again, and references find definitions in other pieces.
+ * cut between its items is one list again, and references find definitions in other pieces, or in
+ * `definedBefore` (what the text before this one defines, when only the end of an answer is parsed again).
  */
-export function parseInPieces(text: string, parse: (piece: string) => Root): Root {
+export function parseInPieces(text: string, parse: (piece: string) => Root, definedBefore: ReadonlyMap<DefinitionKey, string> = new Map()): Root {
   const cuts = findBlockCuts(text, PARSE_PIECE_CHARS, { betweenListItems: true, acrossDefinitions: true });
-  if (cuts.length === 0) return parse(text);
   const bounds = [0, ...cuts, text.length];
   const pieces = parsePieces(
     text,
     cuts.concat(text.length).map((end, index) => ({ start: bounds[index] ?? 0, text: text.slice(bounds[index], end) })),
     parse,
+    definedBefore,
   );
   const children: RootContent[] = [];
   let lines = 0;
