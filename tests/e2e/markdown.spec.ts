@@ -73,3 +73,18 @@ test('Load image fetches through main (the page itself may not), and the setting
   await send(chat, `another:\n\n![again](${imageHost}/images/pixel.png?2)`);
   await expect(lastAnswer(chat).getByRole('img', { name: 'again' })).toHaveAttribute('src', /^data:image\/png;base64,/);
 });
+
+test('a paragraph with more formulas than are typeset at first offers "Show all formulas", which typesets the rest', async ({ chat }) => {
+  const formulas = Array.from({ length: 320 }, (_, i) => `$x_{${i}}$`);
+  await pickModel(chat, 'fake/echo');
+  await send(chat, `formulas:\n\n${formulas.join(' ')}`);
+  const answer = lastAnswer(chat);
+  await expect(answer).not.toHaveAttribute('aria-busy', 'true');
+  await expect(answer.locator('math')).toHaveCount(300);
+  await expect(answer).toContainText('$x_{300}$ $x_{301}$');
+
+  await answer.getByRole('button', { name: 'Show all formulas' }).click();
+  await expect(answer.locator('math')).toHaveCount(320);
+  await expect(answer).not.toContainText('$x_{300}$');
+  await expect(answer.getByRole('button', { name: 'Show all formulas' })).toHaveCount(0);
+});

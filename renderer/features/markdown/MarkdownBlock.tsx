@@ -3,8 +3,9 @@ import { memo, useMemo } from 'react';
 import { OpenBlockContext } from './markdownContext';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { parseMarkdown } from './parseMarkdown';
-import { renderTree } from './renderTree';
+import { ShowAllFormulas } from './ShowAllFormulas';
 import { repairOpenBlock } from './streamingRepair';
+import { useRenderedBlock } from './useRenderedBlock';
 
 interface MarkdownBlockProps {
   source: string;
@@ -17,11 +18,17 @@ interface MarkdownBlockProps {
 /** One top-level block. Memoized on its text, so a new chunk re-renders only the block that grew. */
 export const MarkdownBlock = memo(
   function MarkdownBlock({ source, tree, open }: MarkdownBlockProps) {
-    const content = useMemo(() => {
+    const shownTree = useMemo(() => {
       const shown = open ? repairOpenBlock(source) : source;
-      return renderTree(shown === source ? tree : parseMarkdown(normalizeMathDelimiters(shown)));
+      return shown === source ? tree : parseMarkdown(normalizeMathDelimiters(shown));
     }, [source, tree, open]);
-    return <OpenBlockContext value={open}>{content}</OpenBlockContext>;
+    const block = useRenderedBlock(shownTree);
+    return (
+      <OpenBlockContext value={open}>
+        {block.content}
+        {block.formulas > block.limit && <ShowAllFormulas {...block} />}
+      </OpenBlockContext>
+    );
   },
   (before, after) => before.source === after.source && before.open === after.open,
 );

@@ -6,14 +6,15 @@
  * line, outside any fenced code, `$$` math or multi-line HTML block: such a line can continue
  * nothing above it (a blank line ends paragraphs, quotes and tables; an unindented line ends list
  * items, indented code and footnotes). Link and footnote definitions reach across the whole text,
- * so a text that has any is not cut at all.
+ * so a text that may have any is not cut for pieces rendered apart.
  *
- * For the parser alone (not for pieces rendered apart), a cut may also go between two items of a
- * list at the left margin: the two lists it parses into are joined again (see parseInPieces).
+ * For the parser alone, a cut may also go between two items of a list at the left margin (the two
+ * lists it parses into are joined again), and through a text with definitions (each piece is handed
+ * the ones it refers to): see parseInPieces.
  */
+import { mayDefine } from './definitionLabels';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,}|\${2,})(.*)$/;
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 // An item with text after its marker (an empty one can be a setext underline); group 1 or 2: its kind.
 const ITEM_WITH_TEXT = /^(?:([-*+])|\d{1,9}([.)]))[ \t]+\S/;
@@ -50,6 +51,8 @@ const closesFence = (line: string, fence: Fence): boolean => {
 export interface CutOptions {
   /** Also cut between two items of one list at the left margin (each side then parses as a list of its own). */
   betweenListItems?: boolean;
+  /** Also cut a text with link or footnote definitions (a piece then needs those it refers to). */
+  acrossDefinitions?: boolean;
 }
 
 /** An open fence or multi-line HTML block: how it ends, and whether it may sit in a list item (then it ends with the item). */
@@ -107,8 +110,8 @@ function scanLine(state: ScanState, line: string, atStart: boolean, betweenListI
  * or more. Empty when the text is short or must stay whole. Where a line can be read two ways (an
  * indented fence in a list item or after the list), both are followed, and a cut needs both to allow it.
  */
-export function findBlockCuts(text: string, target: number, { betweenListItems = false }: CutOptions = {}): number[] {
-  if (text.length <= target || DEFINITION.test(text)) return [];
+export function findBlockCuts(text: string, target: number, { betweenListItems = false, acrossDefinitions = false }: CutOptions = {}): number[] {
+  if (text.length <= target || (!acrossDefinitions && mayDefine(text))) return [];
   const cuts: number[] = [];
   let states: ScanState[] = [{ open: null, previousBlank: false, itemKind: null }];
   let lastCut = 0;

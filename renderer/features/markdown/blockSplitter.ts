@@ -1,4 +1,5 @@
-import type { Root, RootContent } from 'mdast';
+import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
+import { foundDefinitions } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { parseMarkdown } from './parseMarkdown';
 
@@ -46,34 +47,41 @@ function isSealed(block: Block): boolean {
 export function createBlockSplitter(): BlockSplitter {
   let text = '';
   let blocks: readonly Block[] = [];
+  // The blocks that are definitions, in order: the end parsed again refers to them (kept apart so a chunk need not look through every block).
+  const definitions: { index: number; node: Definition | FootnoteDefinition }[] = [];
   return {
     split(next) {
       if (next === text) return blocks;
       let restart = next.startsWith(text) ? blocks.length - 1 : 0;
       while (restart > 0 && !isSealed(blocks[restart - 1] as Block)) restart--;
+      restart = Math.max(restart, 0);
       const start = blocks[restart]?.start ?? 0;
       text = next;
-      blocks = [...blocks.slice(0, Math.max(restart, 0)), ...parseTail(next, start)];
+      while ((definitions.at(-1)?.index ?? -1) >= restart) definitions.pop();
+      const tail = parseBlocks(next.slice(start), start, definitions.map(({ node }) => node));
+      tail.forEach((block, index) => {
+        const [node] = block.tree.children;
+        if (node && isDefinition(node)) definitions.push({ index: restart + index, node });
+      });
+      blocks = [...blocks.slice(0, restart), ...tail];
       return blocks;
     },
     continues: (next) => text !== '' && next.startsWith(text),
   };
 }
 
-/** The blocks of `text` from `start` on; `start` is the start of a top-level block (or 0). */
-function parseTail(text: string, start: number): Block[] {
-  return parseBlocks(text.slice(start), start);
-}
+const isDefinition = (node: RootContent): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';
 
 /**
  * Parses `source` (which begins a top-level block) once, and gives each top-level node its own tree:
  * blocks render from these, never parsing their text again. `offset` is where `source` starts in
- * the answer. Definitions go with every block, so a reference in one block finds its target.
+ * the answer. Definitions go with every block, so a reference in one block finds its target, and
+ * so do `earlier`, the definitions of the answer before `source`.
  */
-export function parseBlocks(source: string, offset: number): Block[] {
+export function parseBlocks(source: string, offset: number, earlier: readonly (Definition | FootnoteDefinition)[] = []): Block[] {
   // The rewrite keeps every offset, so the blocks' sources and starts stay the answer's own.
-  const tree = parseMarkdown(normalizeMathDelimiters(source));
-  const definitions: RootContent[] = tree.children.filter((node) => node.type === 'definition' || node.type === 'footnoteDefinition');
+  const tree = parseMarkdown(normalizeMathDelimiters(source), foundDefinitions([{ type: 'root', children: [...earlier] }]));
+  const definitions: RootContent[] = [...earlier, ...tree.children.filter(isDefinition)];
   const starts = tree.children.map((node, index) => (index === 0 ? 0 : (node.position?.start.offset ?? 0)));
   return tree.children.map((node, index) => {
     const from = starts[index] ?? 0;

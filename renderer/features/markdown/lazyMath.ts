@@ -1,4 +1,4 @@
 import { lazyModule } from './lazyModule';
 
-/** KaTeX and the HTML parser it needs: a large part of the app, loaded once an answer shows math. */
+/** KaTeX and its stylesheet: a large part of the app, loaded once an answer shows math. */
 export const mathModule = lazyModule('Math rendering', () => import('./mathRenderer'));

@@ -1,5 +1,7 @@
 import type { List, Nodes, Root, RootContent } from 'mdast';
 import { findBlockCuts } from './blockCuts';
+import type { DefinitionKey } from './definitionLabels';
+import { claimedDefinitions, foundDefinitions, referencedKeys, standIns } from './definitionLabels';
 
 type Point = NonNullable<Nodes['position']>['start'];
 
@@ -48,28 +50,91 @@ function joinList(list: List, next: List, text: string): void {
   if (list.position && next.position) list.position.end = next.position.end;
 }
 
+function newlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** A piece of the text, parsed after stand-ins for the definitions it refers to elsewhere. */
+interface ParsedPiece {
+  start: number;
+  text: string;
+  /** The definitions handed to it as stand-ins. */
+  given: ReadonlyMap<DefinitionKey, string>;
+  /** Its own blocks (the stand-ins' removed), offsets still the piece's own. */
+  tree: Root;
+}
+
+function parsePiece(start: number, text: string, given: ReadonlyMap<DefinitionKey, string>, parse: (piece: string) => Root): ParsedPiece {
+  const prefix = standIns(given);
+  const tree = parse(prefix + text);
+  if (prefix) {
+    tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) >= prefix.length);
+    shiftPositions(tree, -prefix.length, -newlines(prefix));
+  }
+  return { start, text, given, tree };
+}
+
+/** The definitions among `definitions` that `text` refers to, but for those in `own` (it has them itself). */
+function referredTo(text: string, definitions: ReadonlyMap<DefinitionKey, string>, own: ReadonlyMap<DefinitionKey, string>): Map<DefinitionKey, string> {
+  const referred = new Map<DefinitionKey, string>();
+  for (const key of referencedKeys(text)) {
+    const label = definitions.get(key);
+    if (label !== undefined && !own.has(key)) referred.set(key, label);
+  }
+  return referred;
+}
+
+/**
+ * The pieces parsed, each after stand-ins for the definitions it refers to, so `[x]` in one piece is
+ * a link when another defines `[x]: …`, as in one parse. What is defined is first guessed by a scan,
+ * then known from the pieces' trees; a piece handed a wrong guess (a `[x]:` in code, say) is parsed
+ * again with what is really defined, which real answers never need.
+ */
+function parsePieces(
+  text: string,
+  pieces: readonly { start: number; text: string }[],
+  parse: (piece: string) => Root,
+  definedBefore: ReadonlyMap<DefinitionKey, string>,
+): ParsedPiece[] {
+  const claimed = new Map([...definedBefore, ...claimedDefinitions(text)]);
+  if (claimed.size === 0) return pieces.map(({ start, text }) => parsePiece(start, text, claimed, parse));
+  const parsed = pieces.map(({ start, text }) => parsePiece(start, text, referredTo(text, claimed, claimedDefinitions(text)), parse));
+  const defined = new Map([...definedBefore, ...foundDefinitions(parsed.map((piece) => piece.tree))]);
+  return parsed.map((piece) => {
+    const needed = referredTo(piece.text, defined, foundDefinitions([piece.tree]));
+    const right = [...needed.keys()].every((key) => piece.given.has(key)) && [...piece.given.keys()].every((key) => defined.has(key));
+    return right ? piece : parsePiece(piece.start, piece.text, needed, parse);
+  });
+}
+
 /**
  * `text` parsed by `parse` in pieces of about PARSE_PIECE_CHARS cut at safe block boundaries
- * (findBlockCuts), with the same tree as one parse gives: offsets and lines are the text's, and a
- * list cut between its items is one list again.
+ * (findBlockCuts), with the same tree as one parse gives: offsets and lines are the text's, a list
+ * cut between its items is one list again, and references find definitions in other pieces, or in
+ * `definedBefore` (what the text before this one defines, when only the end of an answer is parsed again).
  */
-export function parseInPieces(text: string, parse: (piece: string) => Root): Root {
-  const cuts = findBlockCuts(text, PARSE_PIECE_CHARS, { betweenListItems: true });
-  if (cuts.length === 0) return parse(text);
+export function parseInPieces(text: string, parse: (piece: string) => Root, definedBefore: ReadonlyMap<DefinitionKey, string> = new Map()): Root {
+  const cuts = findBlockCuts(text, PARSE_PIECE_CHARS, { betweenListItems: true, acrossDefinitions: true });
   const bounds = [0, ...cuts, text.length];
+  const pieces = parsePieces(
+    text,
+    cuts.concat(text.length).map((end, index) => ({ start: bounds[index] ?? 0, text: text.slice(bounds[index], end) })),
+    parse,
+    definedBefore,
+  );
   const children: RootContent[] = [];
   let lines = 0;
-  for (let index = 0; index < cuts.length + 1; index++) {
-    const start = bounds[index] ?? 0;
-    const piece = text.slice(start, bounds[index + 1]);
-    const tree = parse(piece);
-    shiftPositions(tree, start, lines);
+  for (const piece of pieces) {
+    const { tree } = piece;
+    shiftPositions(tree, piece.start, lines);
     const [first, ...rest] = tree.children;
     const last = children.at(-1);
     if (first && last && continuesList(last, first, text)) joinList(last, first as List, text);
     else if (first) children.push(first);
     children.push(...rest);
-    for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', at + 1)) lines++;
+    lines += newlines(piece.text);
   }
   const end = { line: lines + 1, column: text.length - text.lastIndexOf('\n'), offset: text.length };
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };

@@ -6,6 +6,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import { guardAutolinks } from './autolinkGuard';
 import { boundDepth } from './boundDepth';
+import type { DefinitionKey } from './definitionLabels';
 import { limitMarkup, sourceOffset } from './limitMarkup';
 import { parseInPieces } from './parseInPieces';
 
@@ -30,11 +31,11 @@ export const parseAtOnce = (text: string): Root => fromMarkdown(text, { extensio
 /**
  * Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math, in time that grows with the
  * text and not faster (limitMarkup, guardAutolinks, parseInPieces), nested at most MAX_NESTING deep (boundDepth).
- * Offsets are the source's.
+ * Offsets are the source's. `definedBefore`: the labels the answer before `source` defines, which its references may use.
  */
-export function parseMarkdown(source: string): Root {
+export function parseMarkdown(source: string, definedBefore?: ReadonlyMap<DefinitionKey, string>): Root {
   const limited = limitMarkup(source);
-  const tree = parseInPieces(limited.text, parseAtOnce);
+  const tree = parseInPieces(limited.text, parseAtOnce, definedBefore);
   if (limited.insertions.length > 0) remapOffsets(tree, limited.insertions);
   return boundDepth(tree, source);
 }

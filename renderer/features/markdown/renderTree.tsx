@@ -18,11 +18,10 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 /** An element that stands for math until React renders it as MathTex: KaTeX loads only once an answer has math. */
 const MATH_TAG = 'parley-math';
 
-// mdast → hast, with a count of the block's formulas. Raw HTML becomes text: model output never becomes elements, by construction.
-function blockHandlers(): Record<string, Handler> {
-  let formulas = 0;
+// mdast → hast, counting the block's formulas: past `formulaLimit` they show as written. Raw HTML becomes text: model output never becomes elements, by construction.
+function blockHandlers(formulaLimit: number, counted: { formulas: number }): Record<string, Handler> {
   const math = (tex: string, display: boolean): ElementContent => {
-    if (++formulas <= MATH_PER_BLOCK) return { type: 'element', tagName: MATH_TAG, properties: { dataTex: tex, dataDisplay: display ? 'block' : 'inline' }, children: [] };
+    if (++counted.formulas <= formulaLimit) return { type: 'element', tagName: MATH_TAG, properties: { dataTex: tex, dataDisplay: display ? 'block' : 'inline' }, children: [] };
     // Inline: text with its dollars, joined to the text around it (mergeTexts), so a thousand formulas are one text node, not a thousand elements.
     if (!display) return text(`$${tex}$`);
     return { type: 'element', tagName: 'div', properties: { className: ['md-math-display'] }, children: [{ type: 'element', tagName: 'code', properties: { className: ['md-math-source'], title: AS_WRITTEN }, children: [text(tex)] }] };
@@ -58,9 +57,10 @@ function mergeTexts(node: Nodes): void {
   node.children = merged as typeof node.children;
 }
 
-/** A parsed block as React elements. */
-export function renderTree(tree: Root): ReactNode {
-  const hast = toHast(tree, { handlers: blockHandlers() });
+/** A parsed block as React elements, with its first `formulaLimit` formulas typeset, and how many it has. */
+export function renderTree(tree: Root, formulaLimit = MATH_PER_BLOCK): { content: ReactNode; formulas: number } {
+  const counted = { formulas: 0 };
+  const hast = toHast(tree, { handlers: blockHandlers(formulaLimit, counted) });
   mergeTexts(hast);
-  return toJsxRuntime(hast, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true });
+  return { content: toJsxRuntime(hast, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true }), formulas: counted.formulas };
 }

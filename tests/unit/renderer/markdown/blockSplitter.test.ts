@@ -27,6 +27,14 @@ describe('block splitter', () => {
     );
   });
 
+  it('parses the end again knowing what the blocks before it define, and nothing else about them', () => {
+    // The footnote's stand-in before the end must not take in the indented code the end starts with.
+    const text = '[^1]: note\n# Head\n    indented\ntext[^1] and [r]\n\n[r]: https://x.y\n';
+    const splitter = createBlockSplitter();
+    for (let end = 1; end <= text.length; end++) expect(splitter.split(text.slice(0, end)).map(({ source }) => source)).toEqual(blocksOf(text.slice(0, end)).map(({ source }) => source));
+    expect(splitter.split(text).map((block) => block.type)).toEqual(['footnoteDefinition', 'heading', 'code', 'paragraph', 'definition']);
+  });
+
   it('starts over when the text is replaced rather than extended', () => {
     const splitter = createBlockSplitter();
     splitter.split('First answer.\n\nSecond paragraph.');

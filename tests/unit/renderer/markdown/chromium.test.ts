@@ -48,6 +48,16 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('draws what KaTeX styles with a style attribute (tall delimiters, ∯, MathML borders) through the CSSOM, breaking no CSP rule', async () => {
+    const rows = Array.from({ length: 12 }, (_, row) => `a_{${row}}`).join('\\\\');
+    await show(`$$\\left(\\begin{matrix}${rows}\\end{matrix}\\right) \\oiint \\fcolorbox{red}{white}{x} \\boldsymbol{\\alpha}$$`);
+    // The tall parenthesis's middle is an SVG as wide as KaTeX says, not the stylesheet's 100 %.
+    const widths = await page.locator('.katex svg').evaluateAll((svgs) => svgs.map((svg) => (svg as SVGElement).style.width));
+    expect(widths.filter((width) => width.endsWith('em'))).not.toEqual([]);
+    expect(await violations()).toEqual([]);
+    await show(MIXED_SAMPLE);
+  });
+
   it('opens links through the callback and stays on the page', async () => {
     const before = page.url();
     await page.getByRole('link', { name: 'link' }).click();

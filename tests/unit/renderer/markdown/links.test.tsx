@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Markdown } from '../../../../renderer/features/markdown/Markdown';
+import { loadMarkdown, Markdown } from '../../../../renderer/features/markdown/Markdown';
 
 afterEach(cleanup);
 
@@ -80,5 +80,20 @@ describe('names that only look like hosts', () => {
     const onOpenLink = renderAnswer(text);
     await userEvent.click(screen.getByRole('link'));
     expect(onOpenLink).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('references to definitions', () => {
+  it('a reference streamed after its definition links to it, as in the answer opened whole', async () => {
+    await loadMarkdown();
+    // A reference before its definition can only resolve once the answer is opened again: its block was finished before the definition came.
+    const answer = '[docs]: https://example.com/docs\n\n[^1]: The note.\n\nSee [docs] here.\n\nAnd the [notes][docs], with a note.[^1]\n';
+    const streamed = render(<Markdown text={answer.slice(0, 10)} streaming onOpenLink={vi.fn()} />);
+    for (let end = 13; end < answer.length; end += 3) streamed.rerender(<Markdown text={answer.slice(0, end)} streaming onOpenLink={vi.fn()} />);
+    streamed.rerender(<Markdown text={answer} streaming={false} onOpenLink={vi.fn()} />);
+    expect(within(streamed.container).getByRole('link', { name: 'docs' }).getAttribute('href')).toBe('https://example.com/docs');
+    expect(within(streamed.container).getByRole('link', { name: 'notes' }).getAttribute('href')).toBe('https://example.com/docs');
+    const whole = render(<Markdown text={answer} streaming={false} onOpenLink={vi.fn()} />);
+    expect(streamed.container.innerHTML).toBe(whole.container.innerHTML);
   });
 });

@@ -33,6 +33,8 @@ const LINES = [
   '    indented\n', 'lazy line\n', 'para text and more\n', '\n', '\n', '\n', '# Head\n', 'Title\n', '---\n', '===\n', '> quote\n', '>\n', '> - quoted item\n',
   '```js\n', '```\n', '  ```\n', '~~~\n', 'code();\n', '$$\n', 'x^2\n', '\\[\n', '\\]\n', '\\[x\\]\n', '| a | b |\n', '| - | - |\n', '<div>\n', '</div>\n',
   '<!--\n', '-->\n', '<script>\n', '</script>\n', '- [ ] task\n', '- ```\n', '1. $$\n', 'www.example.com ', '*em* ', '**strong\n',
+  // Definitions, anywhere (in a quote, in code where they are none), and references to them.
+  '[a]: https://example.com/a\n', '[^n]: a note\n', '> [b]: /quoted\n', '    [c]: /in-code\n', 'see [a], [B], [c] and [^n]\n',
 ];
 
 describe('a long answer parsed in pieces', () => {
@@ -58,6 +60,21 @@ describe('a long answer parsed in pieces', () => {
     );
     // The generator does reach texts that are cut.
     expect(cut).toBeGreaterThan(10);
+  });
+
+  it('hands the parser each piece about once when the answer defines links and footnotes, and every reference finds its definition', () => {
+    const unit = 'See [a] and [^1], defined at the end.\n\n';
+    const text = `${unit.repeat(Math.ceil(100_000 / unit.length))}[a]: https://example.com\n\n[^1]: A note.\n`;
+    const sizes: number[] = [];
+    const tree = parseInPieces(text, (piece) => (sizes.push(piece.length), parseAtOnce(piece)));
+    // Linear: every character once, and a few stand-in definitions per piece.
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(1.05 * text.length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(PARSE_PIECE_CHARS + unit.length + 40);
+    const references = tree.children.flatMap((node) => (node.type === 'paragraph' ? node.children.map((child) => child.type) : []));
+    expect(references.filter((type) => type === 'linkReference')).toHaveLength(Math.ceil(100_000 / unit.length));
+    expect(references.filter((type) => type === 'footnoteReference')).toHaveLength(Math.ceil(100_000 / unit.length));
+    const { pieces, whole } = bothWays(text);
+    expect(pieces).toEqual(whole);
   });
 
   it.each([

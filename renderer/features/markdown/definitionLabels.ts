@@ -1,0 +1,66 @@
+import type { Nodes, Root } from 'mdast';
+
+/**
+ * Link and footnote definitions reach across the whole text (`[x]` anywhere is a link if `[x]: …`
+ * is anywhere), so a text cut into pieces must hand each piece what is defined elsewhere. These
+ * find labels by a cheap scan, and the definitions a parse found.
+ */
+
+// A label as CommonMark allows it: up to 999 characters, brackets inside only escaped.
+const LABEL = String.raw`\[((?:[^[\]\\]|\\[\s\S]){1,999})\]`;
+const LABELS = new RegExp(LABEL, 'g');
+const DEFINED_LABELS = new RegExp(`${LABEL}:`, 'g');
+const DEFINED_LABEL = new RegExp(`${LABEL}:`);
+
+/** A text with anything that may be a definition. */
+export const mayDefine = (text: string): boolean => DEFINED_LABEL.test(text);
+
+/** A defined label, by what it defines and its identifier: `link a` for `[a]: …`, `footnote a` for `[^a]: …`. */
+export type DefinitionKey = `${'link' | 'footnote'} ${string}`;
+
+/** mdast's identifier of a label: whitespace collapsed and trimmed, case folded (micromark's normalizeIdentifier, lower-cased). */
+const identifierOf = (label: string): string =>
+  label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
+
+/** The definition a label in brackets refers to (`[^…]` is always a footnote's), with the label as written: a stand-in repeats it. */
+function keyOf(label: string): [DefinitionKey, string] {
+  return label.startsWith('^') ? [`footnote ${identifierOf(label.slice(1))}`, label.slice(1)] : [`link ${identifierOf(label)}`, label];
+}
+
+/** Every label `text` puts in brackets: what its references may need defined. */
+export function referencedKeys(text: string): Set<DefinitionKey> {
+  return new Set(Array.from(text.matchAll(LABELS), (match) => keyOf(match[1] ?? '')[0]));
+}
+
+/** What `text` seems to define (a bracketed label and a colon): a guess, which a parse confirms or not. */
+export function claimedDefinitions(text: string): Map<DefinitionKey, string> {
+  return new Map(Array.from(text.matchAll(DEFINED_LABELS), (match) => keyOf(match[1] ?? '')));
+}
+
+/** What a parsed tree defines, at any depth (a definition may sit in a quote or a list item). */
+export function foundDefinitions(trees: readonly Root[]): Map<DefinitionKey, string> {
+  const found = new Map<DefinitionKey, string>();
+  const pending: Nodes[] = [...trees];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'definition') found.set(`link ${node.identifier}`, node.label ?? node.identifier);
+    if (node.type === 'footnoteDefinition') found.set(`footnote ${node.identifier}`, node.label ?? node.identifier);
+    if ('children' in node) pending.push(...node.children);
+  }
+  return found;
+}
+
+/**
+ * Definitions that only make their labels defined: parsed before a piece, they let its references
+ * resolve as in the whole text. A rule closes them, so a footnote's stand-in cannot take in an
+ * indented block the piece starts with.
+ */
+export function standIns(definitions: ReadonlyMap<DefinitionKey, string>): string {
+  let text = '';
+  for (const [key, label] of definitions) text += key.startsWith('footnote') ? `[^${label}]: #\n` : `[${label}]: #\n`;
+  return text && `${text}***\n\n`;
+}
