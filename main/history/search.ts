@@ -8,10 +8,22 @@ import type { MessageRole, SearchResult } from './types';
 
 export interface SearchOptions {
   limit?: number;
+  /** Filled with what the search read (added to): for the tests and the bench, which count work rather than time it. */
+  work?: SearchWork;
 }
 
-/** Candidates read from an index per step, newest first. */
-const STEP = 200;
+/** What a search read; its time, warm or cold, follows these. */
+export interface SearchWork {
+  /** Rows read from the search indexes, each with its message and conversation: a page read each when cold, at worst. */
+  candidates: number;
+  /** Entries of the indexes read to complete the counts of the conversations shown. */
+  counted: number;
+  /** Texts read in full (a message's, or an answer's tool calls'): to check a match the index cannot decide, or to cut a snippet. */
+  texts: number;
+}
+
+export const noWork = (): SearchWork => ({ candidates: 0, counted: 0, texts: 0 });
+
 /**
  * Matching messages looked at per search: the newest ones. Reading every match of a common
  * word would read most of the history; in a chat history the recent is what people look for.
@@ -22,12 +34,12 @@ const WINDOW = 200;
 const CANDIDATE_BUDGET = 10_000;
 /** Characters of text read at most to check candidates the index cannot decide alone. */
 const CHECK_BUDGET = 1_000_000;
-/** Characters of older messages read at most to complete the counts of the conversations shown. */
-const COUNT_BUDGET = 60_000;
+/** Index entries read at most to complete the counts of the conversations shown. */
+const COUNT_BUDGET = 1_000;
+/** Characters of older messages read at most to complete those counts when the index cannot decide alone. */
+const COUNT_TEXT_BUDGET = 60_000;
 /** A conversation's newest matches read to choose its snippet from. */
 const SNIPPET_CANDIDATES = 3;
-/** A row id above any real one, where a newest-first scan starts. */
-const NEWEST = 2n ** 62n;
 
 /** Statements prepared once per connection: preparing costs more than most of a search's steps. */
 const statements = new WeakMap<Db, Map<string, Statement>>();
@@ -81,19 +93,17 @@ interface MessageRow {
 }
 
 /**
- * The next step of candidates older than a row id, newest first, with their conversation.
- * LEFT JOINs keep every candidate, so the scan moves past rows it skips. Row ids are bound as
- * BigInt: bound as a JS number (a REAL), FTS5 silently ignores a rowid constraint, which once
- * gave every result the snippet of another conversation.
+ * An index's candidates newest first, with their conversation, stepped one at a time as the scan
+ * asks: FTS5 walks its postings newest first itself, so a candidate the scan does not reach is
+ * never read nor joined (a page read each when cold), and the postings are looked up once, not
+ * once per batch. LEFT JOINs keep every candidate, so the scan sees, and skips, a gone row.
  */
-function stepSql(fts: string, columns: string, joins: string): string {
-  return `SELECT c.rowid AS seq, ${columns}
-    FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ${STEP}) AS c ${joins}
-    ORDER BY c.rowid DESC`;
+function candidatesSql(fts: string, columns: string, joins: string): string {
+  return `SELECT c.rowid AS seq, ${columns} FROM ${fts} AS c ${joins} WHERE c.${fts} MATCH ? ORDER BY c.rowid DESC`;
 }
 
 const TITLES = (fts: string) =>
-  stepSql(fts, 'conv.id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt', 'LEFT JOIN conversations AS conv ON conv.seq = c.rowid');
+  candidatesSql(fts, 'conv.id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt', 'LEFT JOIN conversations AS conv ON conv.seq = c.rowid');
 
 /** A message's tool calls as one text, as the tool-call index holds it (migration 011). */
 const TOOL_TEXT = (messageIdColumn: string) =>
@@ -104,7 +114,7 @@ const TOOL_TEXT = (messageIdColumn: string) =>
  * for a long message that would walk its overflow pages.
  */
 const MESSAGES = (fts: string, text: string | null) =>
-  stepSql(
+  candidatesSql(
     fts,
     `m.conversation_id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt${text ? `, ${text} AS content` : ''}`,
     'LEFT JOIN messages AS m ON m.seq = c.rowid LEFT JOIN conversations AS conv ON conv.id = m.conversation_id',
@@ -129,6 +139,7 @@ class Scan {
   constructor(
     private readonly db: Db,
     private readonly plan: SearchPlan,
+    private readonly work: SearchWork,
   ) {}
 
   private group(row: Candidate & { conversationId: string }): Group {
@@ -140,16 +151,14 @@ class Scan {
     return group;
   }
 
-  /** Candidates newest first, step by step, until the index has no more or the caller stops. */
+  /**
+   * Candidates newest first, until the index has no more or the caller stops. A caller that stops
+   * early must close the generator (`return()`, or leaving a for-of), which resets the statement.
+   */
   private *candidatesOf(sql: string): Generator<Candidate, void> {
-    const statement = prepared(this.db, sql);
-    for (let cursor = NEWEST; ; ) {
-      const step = statement.all(this.plan.match, cursor) as Candidate[];
-      for (const row of step) {
-        cursor = row.seq;
-        yield row;
-      }
-      if (step.length < STEP) return;
+    for (const row of prepared(this.db, sql).iterate(this.plan.match) as IterableIterator<Candidate>) {
+      this.work.candidates++;
+      yield row;
     }
   }
 
@@ -157,22 +166,28 @@ class Scan {
   private *messagesFound(): Generator<Found, void> {
     const texts = this.candidatesOf(MESSAGES(this.plan.messageIndex, this.plan.exact ? null : 'm.content'));
     const tools = this.candidatesOf(MESSAGES(this.plan.toolIndex, this.plan.exact ? null : TOOL_TEXT('m.id')));
-    let text = texts.next();
-    let tool = tools.next();
-    while (!text.done || !tool.done) {
-      // The newer head goes first; when both indexes hold the same message, it comes once.
-      const textSeq = text.done ? -1n : text.value.seq;
-      const toolSeq = tool.done ? -1n : tool.value.seq;
-      const found: Found = {};
-      if (!text.done && textSeq >= toolSeq) {
-        found.text = text.value;
-        text = texts.next();
+    try {
+      let text = texts.next();
+      let tool = tools.next();
+      while (!text.done || !tool.done) {
+        // The newer head goes first; when both indexes hold the same message, it comes once.
+        const textSeq = text.done ? -1n : text.value.seq;
+        const toolSeq = tool.done ? -1n : tool.value.seq;
+        const found: Found = {};
+        if (!text.done && textSeq >= toolSeq) {
+          found.text = text.value;
+          text = texts.next();
+        }
+        if (!tool.done && toolSeq >= textSeq) {
+          found.tools = tool.value;
+          tool = tools.next();
+        }
+        yield found;
       }
-      if (!tool.done && toolSeq >= textSeq) {
-        found.tools = tool.value;
-        tool = tools.next();
-      }
-      yield found;
+    } finally {
+      // A scan that stops early leaves both statements open: closing them resets them for the next search.
+      texts.return();
+      tools.return();
     }
   }
 
@@ -181,6 +196,7 @@ class Scan {
     if (row.conversationId === null || row.deletedAt !== null) return false;
     if (this.plan.exact) return true;
     const checked = text();
+    this.work.texts++;
     this.checked += checked.length;
     return containsAll(fold(checked), this.plan.words);
   }
@@ -197,15 +213,9 @@ class Scan {
 
   /** Matching messages, newest first, until the window is full and enough conversations are found, or a budget is spent. */
   messages(limit: number): void {
-    const scan = this.messagesFound();
     let found = 0;
     let conversations = 0;
-    for (let next = scan.next(); ; next = scan.next()) {
-      if (next.done) {
-        this.boundary = 0n;
-        return;
-      }
-      const { text, tools } = next.value;
+    for (const { text, tools } of this.messagesFound()) {
       const row = (text ?? tools) as Candidate;
       this.candidates += Number(Boolean(text)) + Number(Boolean(tools));
       const inText = text !== undefined && this.matches(text, () => text.content ?? '');
@@ -229,29 +239,57 @@ function byRelevance(a: Group, b: Group): number {
 }
 
 /**
- * Adds to each shown conversation its matches older than the scan's boundary, while the budget
- * lasts; returns the conversations whose count could not be completed.
+ * Adds to each shown conversation its matches older than the scan's boundary, while the budgets
+ * last; returns the conversations whose count could not be completed. The matches come from the
+ * indexes, not from reading the messages: the conversation's older messages from its index on
+ * (conversation_id, position), intersected with the search indexes' matches in the span of row
+ * ids they cover. Only a plan that is not exact reads the text, of those matches alone.
  */
-function countOlderMatches(db: Db, shown: Group[], boundary: bigint, words: readonly string[]): Set<string> {
+function countOlderMatches(db: Db, plan: SearchPlan, shown: Group[], boundary: bigint, work: SearchWork): Set<string> {
   const incomplete = new Set<string>();
   if (boundary === 0n) return incomplete;
-  const older = prepared(
-    db,
-    `SELECT seq, content, ${TOOL_TEXT('messages.id')} AS tools FROM messages WHERE conversation_id = ? AND seq < ? AND status <> 'streaming' ORDER BY seq DESC`,
-  );
-  let budget = COUNT_BUDGET;
+  const olderOf = prepared(db, 'SELECT seq FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY position DESC LIMIT ?').pluck();
+  // Oldest first: FTS5 seeks to a span's start cheaply, while newest first it parses whole pages to walk them back.
+  const inSpan = (fts: string) => prepared(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? AND rowid >= ? AND rowid < ? LIMIT ?`).pluck();
+  const indexes = [
+    { hits: inSpan(plan.messageIndex), text: prepared(db, 'SELECT content FROM messages WHERE seq = ?').pluck(), inText: true },
+    { hits: inSpan(plan.toolIndex), text: prepared(db, `SELECT ${TOOL_TEXT('id')} FROM messages WHERE seq = ?`).pluck(), inText: false },
+  ];
+  let entries = COUNT_BUDGET;
+  let chars = COUNT_TEXT_BUDGET;
   for (const group of shown) {
-    for (const { seq, content, tools } of older.iterate(group.conversationId, boundary) as IterableIterator<{ seq: bigint; content: string; tools: string | null }>) {
-      const length = content.length + (tools?.length ?? 0);
-      if (length > budget) {
-        incomplete.add(group.conversationId);
-        break;
+    const older = olderOf.all(group.conversationId, boundary, Math.max(entries, 0) + 1) as bigint[];
+    if (older.length === 0) continue;
+    // Past the budget, the matches among what was read still count: the count shown is a lower bound.
+    let complete = older.length <= entries;
+    if (!complete) older.length = Math.max(entries, 0);
+    entries -= older.length;
+    work.counted += older.length;
+    const own = new Set(older);
+    const oldest = older.reduce((low, seq) => (seq < low ? seq : low), boundary);
+    const found = new Map<bigint, Match>();
+    for (const index of indexes) {
+      const hits = index.hits.all(plan.match, oldest, boundary, Math.max(entries, 0) + 1) as bigint[];
+      if (hits.length > entries) complete = false;
+      entries -= hits.length;
+      work.counted += hits.length;
+      for (const seq of hits) {
+        if (!own.has(seq)) continue;
+        if (!plan.exact) {
+          const text = (index.text.get(seq) as string | null) ?? '';
+          work.texts++;
+          chars -= text.length;
+          if (chars < 0) complete = false;
+          if (chars < 0 || !containsAll(fold(text), plan.words)) continue;
+        }
+        const match = found.get(seq) ?? { seq, inText: false, inTools: false };
+        if (index.inText) match.inText = true;
+        else match.inTools = true;
+        found.set(seq, match);
       }
-      budget -= length;
-      const inText = containsAll(fold(content), words);
-      const inTools = tools !== null && containsAll(fold(tools), words);
-      if (inText || inTools) group.matches.push({ seq, inText, inTools });
     }
+    group.matches.push(...[...found.values()].sort((a, b) => (b.seq > a.seq ? 1 : -1)));
+    if (!complete) incomplete.add(group.conversationId);
   }
   return incomplete;
 }
@@ -279,12 +317,13 @@ function passagesOf(db: Db, match: Match, row: MessageRow): Passage[] {
  * The passage with the most occurrences among the conversation's newest few matching messages:
  * the newest message on ties, its own text before its tool calls.
  */
-function bestPassage(db: Db, group: Group, words: readonly string[]): Passage | null {
+function bestPassage(db: Db, group: Group, words: readonly string[], work: SearchWork): Passage | null {
   const read = prepared(db, 'SELECT id, role, content, created_at AS createdAt FROM messages WHERE seq = ?');
   let best: { passage: Passage; score: number } | null = null;
   for (const match of group.matches.slice(0, SNIPPET_CANDIDATES)) {
     const row = read.get(match.seq) as MessageRow | undefined;
     if (!row) continue;
+    work.texts++;
     for (const passage of passagesOf(db, match, row)) {
       const score = scoreOf(fold(passage.text), words);
       if (!best || score > best.score) best = { passage, score };
@@ -305,18 +344,18 @@ function snippetFrom(passage: Passage, words: readonly string[]): SearchResult['
  * snippet and how many of its messages match, in their text or their tool calls.
  * Never throws on what a user types (see searchQuery.ts); an empty query finds nothing.
  */
-export function search(db: Db, input: string, { limit = 50 }: SearchOptions = {}): SearchResult[] {
+export function search(db: Db, input: string, { limit = 50, work = noWork() }: SearchOptions = {}): SearchResult[] {
   const plan = planSearch(input);
   if (!plan) return [];
-  const scan = new Scan(db, plan);
+  const scan = new Scan(db, plan, work);
   scan.titles(limit);
   scan.messages(limit);
   const shown = [...scan.groups.values()].sort(byRelevance).slice(0, limit);
-  const incomplete = countOlderMatches(db, shown, scan.boundary, plan.words);
+  const incomplete = countOlderMatches(db, plan, shown, scan.boundary, work);
   // Counts completed: the order shown agrees with the counts shown.
   shown.sort(byRelevance);
   return shown.map((group) => {
-    const best = bestPassage(db, group, plan.words);
+    const best = bestPassage(db, group, plan.words, work);
     return {
       conversationId: group.conversationId,
       messageId: best?.row.id ?? null,
