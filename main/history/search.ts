@@ -36,6 +36,11 @@ const CANDIDATE_BUDGET = 10_000;
 const CHECK_BUDGET = 1_000_000;
 /** Index entries read at most to complete the counts of the conversations shown. */
 const COUNT_BUDGET = 1_000;
+/**
+ * Conversations whose counts are completed at most, the first shown first: each costs a lookup in
+ * both search indexes, which seeks in every segment of them.
+ */
+const COUNTED_CONVERSATIONS = 12;
 /** Characters of older messages read at most to complete those counts when the index cannot decide alone. */
 const COUNT_TEXT_BUDGET = 60_000;
 /** A conversation's newest matches read to choose its snippet from. */
@@ -69,15 +74,22 @@ interface Match {
   inTools: boolean;
 }
 
-interface Candidate {
-  seq: bigint;
-  conversationId: string | null;
+/** What a search shows of a conversation, and whether it is in the trash. */
+interface ConversationRow {
   title: string;
   updatedAt: bigint;
   deletedAt: bigint | null;
+}
+
+interface Candidate {
+  seq: bigint;
+  /** Null when the row the index holds is gone. */
+  conversationId: string | null;
   /** Only read when the index cannot decide alone (see SearchPlan.exact). */
   content?: string;
 }
+
+type TitleCandidate = Candidate & ConversationRow;
 
 /** A message found by the message index, the tool-call index, or both. */
 interface Found {
@@ -102,8 +114,9 @@ function candidatesSql(fts: string, columns: string, joins: string): string {
   return `SELECT c.rowid AS seq, ${columns} FROM ${fts} AS c ${joins} WHERE c.${fts} MATCH ? ORDER BY c.rowid DESC`;
 }
 
-const TITLES = (fts: string) =>
-  candidatesSql(fts, 'conv.id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt', 'LEFT JOIN conversations AS conv ON conv.seq = c.rowid');
+const CONVERSATION_COLUMNS = 'conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt';
+
+const TITLES = (fts: string) => candidatesSql(fts, `conv.id AS conversationId, ${CONVERSATION_COLUMNS}`, 'LEFT JOIN conversations AS conv ON conv.seq = c.rowid');
 
 /** A message's tool calls as one text, as the tool-call index holds it (migration 011). */
 const TOOL_TEXT = (messageIdColumn: string) =>
@@ -111,14 +124,11 @@ const TOOL_TEXT = (messageIdColumn: string) =>
 
 /**
  * Both indexes are keyed by the message's row id. Columns stored after `content` are not read:
- * for a long message that would walk its overflow pages.
+ * for a long message that would walk its overflow pages. The conversation is read apart, once
+ * per conversation (Scan.conversation), not once per message through its random id's index.
  */
 const MESSAGES = (fts: string, text: string | null) =>
-  candidatesSql(
-    fts,
-    `m.conversation_id AS conversationId, conv.title AS title, conv.updated_at AS updatedAt, conv.deleted_at AS deletedAt${text ? `, ${text} AS content` : ''}`,
-    'LEFT JOIN messages AS m ON m.seq = c.rowid LEFT JOIN conversations AS conv ON conv.id = m.conversation_id',
-  );
+  candidatesSql(fts, `m.conversation_id AS conversationId${text ? `, ${text} AS content` : ''}`, 'LEFT JOIN messages AS m ON m.seq = c.rowid');
 
 /** Occurrences of each word, counted up to 3: repeating a word beyond that is not more relevant. */
 function scoreOf(folded: string, words: readonly string[]): number {
@@ -131,6 +141,8 @@ function scoreOf(folded: string, words: readonly string[]): number {
 
 class Scan {
   readonly groups = new Map<string, Group>();
+  /** Conversations read so far (undefined: gone), each once per search. */
+  private readonly conversations = new Map<string, ConversationRow | undefined>();
   /** Messages from this row id up have been looked at; 0n when all have. */
   boundary = 0n;
   private candidates = 0;
@@ -142,10 +154,17 @@ class Scan {
     private readonly work: SearchWork,
   ) {}
 
+  private conversation(id: string): ConversationRow | undefined {
+    if (!this.conversations.has(id)) this.conversations.set(id, prepared(this.db, `SELECT ${CONVERSATION_COLUMNS} FROM conversations AS conv WHERE id = ?`).get(id) as ConversationRow | undefined);
+    return this.conversations.get(id);
+  }
+
+  /** The group of a live candidate (see matches), made on its first match. */
   private group(row: Candidate & { conversationId: string }): Group {
     let group = this.groups.get(row.conversationId);
     if (!group) {
-      group = { conversationId: row.conversationId, title: row.title, updatedAt: Number(row.updatedAt), titleMatch: false, matches: [] };
+      const { title = '', updatedAt = 0n } = this.conversation(row.conversationId) ?? {};
+      group = { conversationId: row.conversationId, title, updatedAt: Number(updatedAt), titleMatch: false, matches: [] };
       this.groups.set(row.conversationId, group);
     }
     return group;
@@ -155,8 +174,8 @@ class Scan {
    * Candidates newest first, until the index has no more or the caller stops. A caller that stops
    * early must close the generator (`return()`, or leaving a for-of), which resets the statement.
    */
-  private *candidatesOf(sql: string): Generator<Candidate, void> {
-    for (const row of prepared(this.db, sql).iterate(this.plan.match) as IterableIterator<Candidate>) {
+  private *candidatesOf<T extends Candidate>(sql: string): Generator<T, void> {
+    for (const row of prepared(this.db, sql).iterate(this.plan.match) as IterableIterator<T>) {
       this.work.candidates++;
       yield row;
     }
@@ -193,7 +212,9 @@ class Scan {
 
   /** Whether a live row matches: the index decides alone when the plan is exact. */
   private matches(row: Candidate, text: () => string): row is Candidate & { conversationId: string } {
-    if (row.conversationId === null || row.deletedAt !== null) return false;
+    if (row.conversationId === null) return false;
+    const conversation = this.conversation(row.conversationId);
+    if (conversation === undefined || conversation.deletedAt !== null) return false;
     if (this.plan.exact) return true;
     const checked = text();
     this.work.texts++;
@@ -204,7 +225,9 @@ class Scan {
   /** Titles that match, newest conversations first; the ones shown first, so `limit` is all that can show. */
   titles(limit: number): void {
     let found = 0;
-    for (const row of this.candidatesOf(TITLES(this.plan.titleIndex))) {
+    for (const row of this.candidatesOf<TitleCandidate>(TITLES(this.plan.titleIndex))) {
+      // The candidate holds its conversation's row: its messages need not read it again.
+      if (row.conversationId !== null) this.conversations.set(row.conversationId, row);
       if (!this.matches(row, () => row.title)) continue;
       this.group(row).titleMatch = true;
       if (++found >= limit) return;
@@ -257,9 +280,14 @@ function countOlderMatches(db: Db, plan: SearchPlan, shown: Group[], boundary: b
   ];
   let entries = COUNT_BUDGET;
   let chars = COUNT_TEXT_BUDGET;
+  let conversations = COUNTED_CONVERSATIONS;
   for (const group of shown) {
-    const older = olderOf.all(group.conversationId, boundary, Math.max(entries, 0) + 1) as bigint[];
+    const older = olderOf.all(group.conversationId, boundary, conversations > 0 ? Math.max(entries, 0) + 1 : 1) as bigint[];
     if (older.length === 0) continue;
+    if (conversations-- <= 0) {
+      incomplete.add(group.conversationId);
+      continue;
+    }
     // Past the budget, the matches among what was read still count: the count shown is a lower bound.
     let complete = older.length <= entries;
     if (!complete) older.length = Math.max(entries, 0);
