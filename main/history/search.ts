@@ -34,13 +34,20 @@ const WINDOW = 200;
 const CANDIDATE_BUDGET = 10_000;
 /** Characters of text read at most to check candidates the index cannot decide alone. */
 const CHECK_BUDGET = 1_000_000;
-/** Index entries read at most to complete the counts of the conversations shown. */
-const COUNT_BUDGET = 1_000;
 /**
- * Conversations whose counts are completed at most, the first shown first: each costs a lookup in
- * both search indexes, which seeks in every segment of them.
+ * Entries read at most to complete the counts of the conversations shown: of their index, for
+ * their older messages (small entries, read together), and of the search indexes.
  */
-const COUNTED_CONVERSATIONS = 12;
+const OLDER_BUDGET = 4_000;
+const COUNT_BUDGET = 2_000;
+/**
+ * Spans of row ids looked up at most to complete counts, the newest first: each lookup seeks in
+ * every segment of both search indexes. Conversations share a span when the messages between them
+ * would add about GAP_HITS hits to it, at the density of matches the scan met: a rare word's
+ * conversations far apart (every CJK chat for `東`), a common word's only side by side.
+ */
+const COUNTED_SPANS = 12;
+const GAP_HITS = 64;
 /** Characters of older messages read at most to complete those counts when the index cannot decide alone. */
 const COUNT_TEXT_BUDGET = 60_000;
 /** A conversation's newest matches read to choose its snippet from. */
@@ -145,6 +152,8 @@ class Scan {
   private readonly conversations = new Map<string, ConversationRow | undefined>();
   /** Messages from this row id up have been looked at; 0n when all have. */
   boundary = 0n;
+  /** Row ids per candidate the scan met, newest to boundary: how far apart matches lie. */
+  spacing = 1;
   private candidates = 0;
   private checked = 0;
 
@@ -238,8 +247,10 @@ class Scan {
   messages(limit: number): void {
     let found = 0;
     let conversations = 0;
+    let newest: bigint | null = null;
     for (const { text, tools } of this.messagesFound()) {
       const row = (text ?? tools) as Candidate;
+      newest ??= row.seq;
       this.candidates += Number(Boolean(text)) + Number(Boolean(tools));
       const inText = text !== undefined && this.matches(text, () => text.content ?? '');
       const inTools = tools !== undefined && this.matches(tools, () => tools.content ?? '');
@@ -250,6 +261,7 @@ class Scan {
       }
       if ((found >= WINDOW && conversations >= limit) || this.candidates >= CANDIDATE_BUDGET || this.checked >= CHECK_BUDGET) {
         this.boundary = row.seq;
+        this.spacing = Number(newest - row.seq + 1n) / this.candidates;
         return;
       }
     }
@@ -261,61 +273,94 @@ function byRelevance(a: Group, b: Group): number {
   return Number(b.titleMatch) - Number(a.titleMatch) || b.matches.length - a.matches.length || Number((b.matches[0]?.seq ?? 0n) - (a.matches[0]?.seq ?? 0n)) || b.updatedAt - a.updatedAt;
 }
 
+/** A shown conversation's messages older than the scan's boundary, as far as the budget read them. */
+interface Older {
+  group: Group;
+  low: bigint;
+  high: bigint;
+  found: Map<bigint, Match>;
+  complete: boolean;
+}
+
 /**
  * Adds to each shown conversation its matches older than the scan's boundary, while the budgets
  * last; returns the conversations whose count could not be completed. The matches come from the
- * indexes, not from reading the messages: the conversation's older messages from its index on
- * (conversation_id, position), intersected with the search indexes' matches in the span of row
- * ids they cover. Only a plan that is not exact reads the text, of those matches alone.
+ * indexes, not from reading the messages: the conversations' older messages from the index on
+ * (conversation_id, position), then each span of row ids they cover looked up once in the search
+ * indexes, its hits kept where they are one of those messages. Only a plan that is not exact
+ * reads text, of those hits alone.
  */
-function countOlderMatches(db: Db, plan: SearchPlan, shown: Group[], boundary: bigint, work: SearchWork): Set<string> {
+function countOlderMatches(db: Db, plan: SearchPlan, shown: Group[], { boundary, spacing }: Scan, work: SearchWork): Set<string> {
   const incomplete = new Set<string>();
   if (boundary === 0n) return incomplete;
+  const gap = BigInt(Math.ceil(GAP_HITS * spacing));
   const olderOf = prepared(db, 'SELECT seq FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY position DESC LIMIT ?').pluck();
-  // Oldest first: FTS5 seeks to a span's start cheaply, while newest first it parses whole pages to walk them back.
-  const inSpan = (fts: string) => prepared(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? AND rowid >= ? AND rowid < ? LIMIT ?`).pluck();
+  let olderEntries = OLDER_BUDGET;
+  const owners = new Map<bigint, Older>();
+  const olders: Older[] = [];
+  for (const group of shown) {
+    const seqs = olderOf.all(group.conversationId, boundary, Math.max(olderEntries, 0) + 1) as bigint[];
+    if (seqs.length === 0) continue;
+    // Past the budget, the matches among what was read still count: the count shown is a lower bound.
+    const complete = seqs.length <= olderEntries;
+    if (!complete) seqs.length = Math.max(olderEntries, 0);
+    olderEntries -= seqs.length;
+    work.counted += seqs.length;
+    const [first = 0n] = seqs;
+    const older: Older = { group, low: first, high: first, found: new Map(), complete };
+    for (const seq of seqs) {
+      owners.set(seq, older);
+      if (seq < older.low) older.low = seq;
+      if (seq > older.high) older.high = seq;
+    }
+    olders.push(older);
+  }
+
+  // Oldest first within a span: FTS5 seeks to its start cheaply, while newest first it parses whole pages to walk them back.
+  const inSpan = (fts: string) => prepared(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? AND rowid >= ? AND rowid <= ? LIMIT ?`).pluck();
   const indexes = [
     { hits: inSpan(plan.messageIndex), text: prepared(db, 'SELECT content FROM messages WHERE seq = ?').pluck(), inText: true },
     { hits: inSpan(plan.toolIndex), text: prepared(db, `SELECT ${TOOL_TEXT('id')} FROM messages WHERE seq = ?`).pluck(), inText: false },
   ];
   let entries = COUNT_BUDGET;
   let chars = COUNT_TEXT_BUDGET;
-  let conversations = COUNTED_CONVERSATIONS;
-  for (const group of shown) {
-    const older = olderOf.all(group.conversationId, boundary, conversations > 0 ? Math.max(entries, 0) + 1 : 1) as bigint[];
-    if (older.length === 0) continue;
-    if (conversations-- <= 0) {
-      incomplete.add(group.conversationId);
+  let spans = COUNTED_SPANS;
+  olders.sort((a, b) => (b.high > a.high ? 1 : b.high < a.high ? -1 : 0));
+  for (let next = 0; next < olders.length; ) {
+    const members = [olders[next++] as Older];
+    let low = members[0]?.low ?? 0n;
+    const high = members[0]?.high ?? 0n;
+    for (let other = olders[next]; other && other.high + gap >= low; other = olders[++next]) {
+      members.push(other);
+      if (other.low < low) low = other.low;
+    }
+    if (spans-- <= 0) {
+      for (const member of members) member.complete = false;
       continue;
     }
-    // Past the budget, the matches among what was read still count: the count shown is a lower bound.
-    let complete = older.length <= entries;
-    if (!complete) older.length = Math.max(entries, 0);
-    entries -= older.length;
-    work.counted += older.length;
-    const own = new Set(older);
-    const oldest = older.reduce((low, seq) => (seq < low ? seq : low), boundary);
-    const found = new Map<bigint, Match>();
     for (const index of indexes) {
-      const hits = index.hits.all(plan.match, oldest, boundary, Math.max(entries, 0) + 1) as bigint[];
-      if (hits.length > entries) complete = false;
+      const hits = index.hits.all(plan.match, low, high, Math.max(entries, 0) + 1) as bigint[];
+      if (hits.length > entries) for (const member of members) member.complete = false;
       entries -= hits.length;
       work.counted += hits.length;
       for (const seq of hits) {
-        if (!own.has(seq)) continue;
+        const owner = owners.get(seq);
+        if (!owner) continue;
         if (!plan.exact) {
           const text = (index.text.get(seq) as string | null) ?? '';
           work.texts++;
           chars -= text.length;
-          if (chars < 0) complete = false;
+          if (chars < 0) owner.complete = false;
           if (chars < 0 || !containsAll(fold(text), plan.words)) continue;
         }
-        const match = found.get(seq) ?? { seq, inText: false, inTools: false };
+        const match = owner.found.get(seq) ?? { seq, inText: false, inTools: false };
         if (index.inText) match.inText = true;
         else match.inTools = true;
-        found.set(seq, match);
+        owner.found.set(seq, match);
       }
     }
+  }
+  for (const { group, found, complete } of olders) {
     group.matches.push(...[...found.values()].sort((a, b) => (b.seq > a.seq ? 1 : -1)));
     if (!complete) incomplete.add(group.conversationId);
   }
@@ -379,7 +424,7 @@ export function search(db: Db, input: string, { limit = 50, work = noWork() }: S
   scan.titles(limit);
   scan.messages(limit);
   const shown = [...scan.groups.values()].sort(byRelevance).slice(0, limit);
-  const incomplete = countOlderMatches(db, plan, shown, scan.boundary, work);
+  const incomplete = countOlderMatches(db, plan, shown, scan, work);
   // Counts completed: the order shown agrees with the counts shown.
   shown.sort(byRelevance);
   return shown.map((group) => {
