@@ -11,8 +11,8 @@ let store: HistoryStore;
 let db: Db;
 useFreshStore((opened) => ({ store, db, clock } = opened));
 
-/** One query of each class the bench measures. */
-const QUERIES = ['the', 'memory cache', 'quetzalcoatlus', 'zzyzx', 'привет', 'creme brulee', '東', '東京', '東京都', '鑫', '🚀'];
+/** One query of each class the bench measures, and one of a short and a long word, which the index alone cannot decide. */
+const QUERIES = ['the', 'memory cache', 'quetzalcoatlus', 'zzyzx', 'привет', 'creme brulee', '東', '東京', '東京都', '鑫', '🚀', '東 the'];
 
 /** What conversation `n` says: every message has `the`, the other classes' words in some conversations only. */
 function text(n: number, round: number, role: string): string {
@@ -29,7 +29,7 @@ function text(n: number, round: number, role: string): string {
 /**
  * `count` conversations, each of two questions and answers, written in two rounds as people do
  * with chats open side by side: every conversation's messages are far apart, among the others'.
- * Every tenth is named for several words; every third answer calls a tool whose result holds them too.
+ * Every tenth is named for several words; every third answer calls a tool whose result holds them too, and `東` always.
  */
 function writeHistory(count: number): void {
   const ids = Array.from({ length: count }, (_, n) => store.createConversation(conversationInput(n % 10 === 0 ? `The 東京 trip ${n} 🚀` : `Chat ${n}`)).id);
@@ -42,7 +42,7 @@ function writeHistory(count: number): void {
         if (n % 3 === round) {
           writer.recordToolCall({
             id: `call-${n}-${round}`, round: 1, contentOffset: 0, serverId: 's', serverName: 'Files', tool: 'read_file', arguments: '{"path": "notes.txt"}',
-            status: 'complete', decision: 'once', resultText: text(n, round, 'notes'), resultImages: [], error: null, startedAt: 1, durationMs: 2,
+            status: 'complete', decision: 'once', resultText: `${text(n, round, 'notes')}, from 東京`, resultImages: [], error: null, startedAt: 1, durationMs: 2,
           });
         }
         writer.append({ content: text(n, round, 'answer') });
