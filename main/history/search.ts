@@ -44,11 +44,11 @@ const COUNT_BUDGET = 2_000;
  * Spans of row ids looked up to complete counts, the newest first, at most SPAN_TERMS divided by
  * the query's index terms: each lookup seeks every term in every segment of both search indexes,
  * which costs more than the few matches it finds (a millisecond for `function`, 6 terms, at 1M).
- * Conversations share a span when they overlap (chats
- * written side by side) or, for a query of one index term, when the messages between them would
- * add about GAP_HITS hits, at the density of matches the scan met: a rare word's conversations
- * far apart (every CJK chat for `東`), a common word's only side by side. A query of several terms
- * decodes each one's postings across a gap, most of them common pieces: no gap for it.
+ * Conversations share a span when they overlap (chats written side by side) or, for a query of
+ * one index term, when the messages between them would add about GAP_HITS hits, at the density
+ * of matches the scan met: a rare word's conversations far apart (every CJK chat for `東`), a
+ * common word's only side by side. A query of several terms decodes each one's postings across a
+ * gap, most of them common pieces: no gap for it.
  */
 const SPAN_TERMS = 12;
 const GAP_HITS = 64;
@@ -292,8 +292,8 @@ interface Older {
  * last; returns the conversations whose count could not be completed. The matches come from the
  * indexes, not from reading the messages: the conversations' older messages from the index on
  * (conversation_id, position), then each span of row ids they cover looked up once in the search
- * indexes, its hits kept where they are one of those messages. Only a plan that is not exact
- * reads text, of those hits alone.
+ * indexes, its hits kept where they are one of those messages. Text is read for the hits of a plan
+ * that is not exact, and past the spans' budget, for the older messages themselves.
  */
 function countOlderMatches(db: Db, plan: SearchPlan, shown: Group[], { boundary, spacing }: Scan, work: SearchWork): Set<string> {
   const incomplete = new Set<string>();
@@ -324,8 +324,9 @@ function countOlderMatches(db: Db, plan: SearchPlan, shown: Group[], { boundary,
   // Oldest first within a span: FTS5 seeks to its start cheaply, while newest first it parses whole pages to walk them back.
   const inSpan = (fts: string) => prepared(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? AND rowid >= ? AND rowid <= ? LIMIT ?`).pluck();
   const indexes = [
-    { hits: inSpan(plan.messageIndex), text: prepared(db, 'SELECT content FROM messages WHERE seq = ?').pluck(), inText: true },
-    { hits: inSpan(plan.toolIndex), text: prepared(db, `SELECT ${TOOL_TEXT('messages.id')} FROM messages WHERE seq = ?`).pluck(), inText: false },
+    // A streaming message is not in the indexes, and its text is not counted either.
+    { hits: inSpan(plan.messageIndex), text: prepared(db, "SELECT content FROM messages WHERE seq = ? AND status <> 'streaming'").pluck(), inText: true },
+    { hits: inSpan(plan.toolIndex), text: prepared(db, `SELECT ${TOOL_TEXT('messages.id')} FROM messages WHERE seq = ? AND status <> 'streaming'`).pluck(), inText: false },
   ];
   let entries = COUNT_BUDGET;
   let chars = COUNT_TEXT_BUDGET;
