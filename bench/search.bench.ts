@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../main/history/database';
 import type { Db } from '../main/history/database';
-import { search } from '../main/history/search';
+import { noWork, search } from '../main/history/search';
 import { QUICK } from './options';
 import { mb, ms, percentiles, printTable } from './report';
 import { RARE_WORDS } from './search/corpus';
@@ -101,8 +101,9 @@ export async function runSearchBench(): Promise<void> {
       const cold: number[] = [];
       const baseline: number[] = [];
       let found = 0;
+      const work = noWork();
       for (const query of queries) {
-        found += search(db, query, { limit: LIMIT }).length;
+        found += search(db, query, { limit: LIMIT, work }).length;
         for (let run = 0; run < WARM_RUNS; run++) warm.push(timeOnce(() => search(db, query, { limit: LIMIT }), warmCpu));
         for (let run = 0; run < COLD_RUNS; run++) {
           coldDropped = dropFromOsCache(file) && coldDropped;
@@ -118,6 +119,7 @@ export async function runSearchBench(): Promise<void> {
         name,
         queries.join(', '),
         String(found),
+        `${work.candidates} / ${work.counted} / ${work.texts}`,
         ms(w.p50),
         `${ms(w.p95)} ${pass(w.p95)}`,
         ms(cpu.p95),
@@ -128,11 +130,11 @@ export async function runSearchBench(): Promise<void> {
       ]);
     }
     db.close();
-    printTable(['query class', 'queries', 'results', 'warm p50', `warm p95 (goal ≤ ${GOAL_MS} ms)`, 'warm p95 CPU', 'cold p50', `cold p95 (goal ≤ ${GOAL_MS} ms)`, 'LIKE scan p50', 'LIKE / warm'], rows);
+    printTable(['query class', 'queries', 'results', 'read', 'warm p50', `warm p95 (goal ≤ ${GOAL_MS} ms)`, 'warm p95 CPU', 'cold p50', `cold p95 (goal ≤ ${GOAL_MS} ms)`, 'LIKE scan p50', 'LIKE / warm'], rows);
     console.info(
       `Warm: ${WARM_RUNS} runs per query on one connection; CPU: the process's CPU time for the same runs. Cold: ${COLD_RUNS} runs per query, each on a new connection` +
         (coldDropped ? ', the file dropped from the OS cache first.' : '; the OS cache could not be dropped here, so only SQLite\'s cache is cold.') +
-        ` Results: conversations shown for the class's queries (at most ${LIMIT} each).`,
+        ` Results: conversations shown for the class's queries (at most ${LIMIT} each). Read: what those searches read, in candidates from the search indexes / index entries to complete counts / texts read in full (SearchWork).`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

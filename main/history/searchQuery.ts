@@ -16,6 +16,8 @@ export interface SearchPlan {
   match: string;
   /** Every row the index finds matches; otherwise the text is checked (long words beside short ones). */
   exact: boolean;
+  /** Terms the index reads for it: a piece, or each 3-character window of a long word. */
+  terms: number;
 }
 
 /** `"a""b"`: inside FTS5 double quotes every character is literal except the quote, which doubles. */
@@ -41,7 +43,13 @@ export function planSearch(input: string): SearchPlan | null {
   const words = searchWords(input);
   if (words.length === 0) return null;
   const long = words.filter((word) => [...word].length >= TRIGRAM);
-  if (long.length === words.length) return { words, messageIndex: 'messages_fts', titleIndex: 'conversations_fts', toolIndex: 'tool_calls_fts', match: long.map(quote).join(' '), exact: true };
+  if (long.length === words.length) {
+    const terms = long.reduce((sum, word) => sum + [...word].length - TRIGRAM + 1, 0);
+    return { words, messageIndex: 'messages_fts', titleIndex: 'conversations_fts', toolIndex: 'tool_calls_fts', match: long.map(quote).join(' '), exact: true, terms };
+  }
   const pieces = new Set(words.flatMap((word) => ([...word].length >= TRIGRAM ? pairsOf(word) : [word])));
-  return { words, messageIndex: 'messages_grams', titleIndex: 'conversations_grams', toolIndex: 'tool_calls_grams', match: [...pieces].map((piece) => quote(gramQueryToken(piece))).join(' '), exact: long.length === 0 };
+  return {
+    words, messageIndex: 'messages_grams', titleIndex: 'conversations_grams', toolIndex: 'tool_calls_grams',
+    match: [...pieces].map((piece) => quote(gramQueryToken(piece))).join(' '), exact: long.length === 0, terms: pieces.size,
+  };
 }
