@@ -6,7 +6,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { openDatabase } from '../main/history/database';
 import { backupDir, historyPath } from '../main/history/historyFiles';
 import { createHistoryStore, type HistoryStore } from '../main/history/historyStore';
@@ -33,7 +32,7 @@ export async function seedDataFolder(prefix: string, fill: (store: HistoryStore)
  * renderer loads, no placeholder of a part not rendered yet in view). `heading`: how one of that
  * answer's own h2 starts, so the conversation switched from never counts.
  */
-export function openConversation(page: Page, title: string, heading: string): Promise<number> {
+export function openConversation(page: { evaluate(expression: string): Promise<unknown> }, title: string, heading: string): Promise<number> {
   return page.evaluate(`(${OPEN_CONVERSATION_IN_PAGE})(${JSON.stringify(title)}, ${JSON.stringify(heading)})`) as Promise<number>;
 }
 

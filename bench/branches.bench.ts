@@ -2,7 +2,8 @@
  * The long-conversation goal with branches (issue 19): a 1,000-message conversation with 50 branch
  * points (25 regenerated answers, 25 edited questions, each old version keeping a turn after it)
  * opened beside the same 1,000 messages without branches, in the same run. On the real app path:
- * seeded through the real store into a real SQLite file, web mode, Chromium, a click in the
+ * seeded through the real store into a real SQLite file, web mode, Chromium (not driven by
+ * Playwright, see bareChromium.ts), a click in the
  * sidebar timed to the painted frame in which the visible part is rendered. Also main's own read
  * of each conversation (what the bridge then sends), and the DOM once it has settled.
  *
@@ -12,11 +13,10 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
 import type { HistoryStore } from '../main/history/historyStore';
 import { startWebMode } from '../main/web/startWebMode';
 import { openConversation, seedDataFolder } from './appOpen';
-import { launchChromium } from './markdown/launchChromium';
+import { openBarePage, type BarePage } from './bareChromium';
 import { sampleAnswer } from './markdown/sampleAnswer';
 import { QUICK } from './options';
 import { ms, printTable, time } from './report';
@@ -85,13 +85,13 @@ function readTime(store: HistoryStore, id: string, branchPoints: number) {
 }
 
 /** What the page holds once the open conversation has settled. */
-async function domCounts(page: Page) {
-  await page.waitForTimeout(SETTLE_MS);
-  return page.evaluate(() => ({
+async function domCounts(page: BarePage) {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return (await page.evaluate(`({
     elements: document.querySelectorAll('*').length,
     messages: document.querySelectorAll('[role="log"] article').length,
     switchers: document.querySelectorAll('[role="log"] [role="group"][aria-label="Versions"]').length,
-  }));
+  })`)) as { elements: number; messages: number; switchers: number };
 }
 
 const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
@@ -107,11 +107,13 @@ export async function runBranchesBench(): Promise<void> {
     reads[BRANCHED] = readTime(store, branched, BRANCH_POINTS);
   });
   const server = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), envKey: 'bench-key' });
-  const browser = await launchChromium();
+  // Not Playwright: its copy of each WebSocket frame would add ~50 ms to every long open (bareChromium.ts).
+  const page = await openBarePage(server.url, { width: 1280, height: 800 }).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(server.url);
-    await page.getByRole('button', { name: SHORT, exact: true }).waitFor();
+    await page.waitFor(`document.querySelector('nav button.conversation-button[title=${JSON.stringify(SHORT)}]')`);
     const open = (title: string) => openConversation(page, title, `${ENDING}${title}`);
     // Warm-up: JIT, the Markdown renderer, KaTeX, the code grammar.
     for (const title of [PLAIN, BRANCHED, SHORT]) await open(title);
@@ -132,7 +134,7 @@ export async function runBranchesBench(): Promise<void> {
     const [plain, branched] = rows;
     if (!plain || !branched) throw new Error('A conversation was not measured');
 
-    console.info(`Open: click in the sidebar to the painted frame showing the visible part rendered, median of ${RUNS} (web mode, 1280×800). Read: main's getConversation, p50. DOM after 1 s to settle.\n`);
+    console.info(`Open: click in the sidebar to the painted frame showing the visible part rendered, median of ${RUNS} (web mode, Chromium with no Playwright attached, 1280×800). Read: main's getConversation, p50. DOM after 1 s to settle.\n`);
     printTable(
       ['1,000 messages', 'open p50', 'open max', 'vs without', 'main read p50', 'vs without', 'DOM elements', 'messages in DOM', 'switchers in DOM'],
       rows.map((row) => [
@@ -149,7 +151,7 @@ export async function runBranchesBench(): Promise<void> {
     );
     console.info('Goals (issues 4 and 19): open ≤ 150 ms and ≤ 2,000 DOM elements at any length, with branches as without.');
   } finally {
-    await browser.close();
+    await page.close();
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

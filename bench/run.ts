@@ -9,12 +9,14 @@ import { runMarkdownBench } from './markdown.bench';
 import { runMarkdownFuzzBench } from './markdownFuzz.bench';
 import { runMarkdownOpenBench } from './markdownOpen.bench';
 import { runSearchBench } from './search.bench';
+import { runStreamingBench } from './streaming.bench';
 
 await runHistoryBench();
 await runSearchBench();
 await runExportBench();
 await runChatgptImportBench();
 await runMarkdownBench();
+await runStreamingBench();
 await runMarkdownOpenBench();
 await runMarkdownFuzzBench();
 await runConversationBench();

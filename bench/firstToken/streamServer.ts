@@ -5,7 +5,7 @@
  * each question's request arrived, on the same clock as the page's (epoch milliseconds).
  */
 import { once } from 'node:events';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const BENCH_MODEL = 'bench/stream';
@@ -33,18 +33,29 @@ async function bodyOf(request: IncomingMessage): Promise<{ messages?: { content?
   return JSON.parse(Buffer.concat(parts).toString('utf8')) as { messages?: { content?: unknown }[] };
 }
 
+/** Whether `request` asks for a chat answer; anything else is answered here: the model list (`model` only), or 404. */
+export function isChatRequest(request: IncomingMessage, response: ServerResponse, model: string): boolean {
+  if (request.method === 'GET' && request.url === '/v1/models') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: model, object: 'model' }] }));
+    return false;
+  }
+  if (request.method === 'POST' && request.url === '/v1/chat/completions') return true;
+  response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
+  return false;
+}
+
+/** Starts `server` on a free port of 127.0.0.1 and resolves with its origin. */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 export async function startStreamServer(): Promise<StreamServer> {
   const arrivals = new Map<string, number>();
   const server = createServer((request, response) => {
     const arrived = epochNow();
-    if (request.method === 'GET' && request.url === '/v1/models') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: BENCH_MODEL, object: 'model' }] }));
-      return;
-    }
-    if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
-      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
-      return;
-    }
+    if (!isChatRequest(request, response, BENCH_MODEL)) return;
     void bodyOf(request).then((body) => {
       const question = String(body.messages?.at(-1)?.content ?? '');
       arrivals.set(question, arrived);
@@ -57,10 +68,7 @@ export async function startStreamServer(): Promise<StreamServer> {
       setTimeout(() => response.end(`${tail}${chunk('.', 'stop')}data: [DONE]\n\n`), TAIL_DELAY_MS);
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = await listenOnLoopback(server);
   return {
     baseURL: `${origin}/v1`,
     origin,

@@ -2,6 +2,7 @@ import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Message } from './conversationReducer';
 import { AnswerBoundary } from '../markdown/AnswerBoundary';
+import { whenIdle } from '../markdown/whenIdle';
 import { JumpToLatest } from './JumpToLatest';
 import { useEndOutOfView } from './useEndOutOfView';
 import { MessageItem, messageElementId } from './MessageItem';
@@ -31,7 +32,11 @@ interface MessageListProps {
 }
 
 const HIGHLIGHT_MS = 2_500;
-/** Rows rendered beyond the view each way: smooth scrolling, and still a small DOM at any length. */
+/**
+ * Rows rendered beyond the view each way: smooth scrolling, and still a small DOM at any length.
+ * None while the list opens: rows out of view would be parsed, highlighted and laid out before the
+ * first paint; they follow when the window is idle.
+ */
 const OVERSCAN = 3;
 /** Kept in step with chat.css: the space above and below the messages, and between them. */
 const PADDING_START_PX = 24;
@@ -88,6 +93,9 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
   const release = useCallback(() => {
     anchor.current = null;
   }, []);
+  // Set once the window has been idle since the list opened: then rows beyond the view are rendered too.
+  const [opened, setOpened] = useState(false);
+  useEffect(() => whenIdle(() => setOpened(true)), []);
   const messagesRef = useRef(messages);
   useLayoutEffect(() => {
     messagesRef.current = messages;
@@ -102,7 +110,7 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
     observeElementRect: observeViewport,
     estimateSize: (index) => estimateHeight(messages[index]),
     getItemKey: (index) => messages[index]?.id ?? index,
-    overscan: OVERSCAN,
+    overscan: opened ? OVERSCAN : 0,
     paddingStart: PADDING_START_PX,
     paddingEnd: PADDING_END_PX,
     gap: GAP_PX,

@@ -1,0 +1,124 @@
+/**
+ * Streaming cost per chunk on the real app path (issue 16): web mode in Chromium, the real bridge,
+ * main's real send path against a local server that sends exactly the chunks the bench pushes
+ * (streaming/pacedServer.ts). One answer grows to 1k, 10k, 50k and 100k characters (each size
+ * reached in one large chunk); at each size, 20-character chunks of a Markdown answer are pushed one
+ * at a time, each measured as the renderer main thread's whole busy time (DevTools' TaskDuration:
+ * script, style, layout, paint) from the push until two frames after the page changed. The baseline
+ * is the same measurement at 1k, in the same run. Long tasks (over 50 ms) are counted while the
+ * measured chunks stream.
+ *
+ * Not a pass/fail test. Alone: `npx tsx bench/streaming.bench.ts [--quick]` (after `npm run build`).
+ */
+import { loadavg } from 'node:os';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startWebMode } from '../main/web/startWebMode';
+import { seedDataFolder } from './appOpen';
+import { openBarePage, type BarePage } from './bareChromium';
+import { sampleAnswer } from './markdown/sampleAnswer';
+import { QUICK } from './options';
+import { percentiles, printTable } from './report';
+import { PACED_MODEL, startPacedServer, type PacedServer } from './streaming/pacedServer';
+
+const SIZES = [1_000, 10_000, 50_000, 100_000];
+const CHUNK = 20;
+const CHUNKS = QUICK ? 20 : 50;
+const TITLE = 'Streaming bench';
+const GOALS = { at100kMs: 2, ratio: 1.5 };
+
+/** Page-side probe: counts changes in the page and collects long tasks. */
+const PROBE = `(() => {
+  window.streamProbe = { changes: 0, longTasks: [] };
+  new MutationObserver(() => window.streamProbe.changes++).observe(document.body, { subtree: true, childList: true, characterData: true });
+  new PerformanceObserver((list) => window.streamProbe.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
+})()`;
+
+/** Resolves two frames after the page next changes: the chunk rendered, measured and painted. */
+const AFTER_CHANGE = (changes: number) => `new Promise((resolve) => {
+  const check = () => (window.streamProbe.changes > ${changes} ? requestAnimationFrame(() => requestAnimationFrame(resolve)) : requestAnimationFrame(check));
+  check();
+})`;
+
+async function busyMs(page: BarePage): Promise<{ task: number; styleLayout: number }> {
+  const { metrics } = (await page.call('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const value = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? NaN) * 1_000;
+  return { task: value('TaskDuration'), styleLayout: value('RecalcStyleDuration') + value('LayoutDuration') };
+}
+
+/** Pushes `content` as one chunk and resolves with the main thread's busy time until it is painted. */
+async function pushChunk(page: BarePage, server: PacedServer, content: string) {
+  const changes = (await page.evaluate('window.streamProbe.changes')) as number;
+  const before = await busyMs(page);
+  server.push(content);
+  await page.evaluate(AFTER_CHANGE(changes));
+  const after = await busyMs(page);
+  return { task: after.task - before.task, styleLayout: after.styleLayout - before.styleLayout };
+}
+
+export async function runStreamingBench(): Promise<void> {
+  console.info('\nStreaming on the app path (web mode in Chromium, a paced local server): starting…');
+  const server = await startPacedServer();
+  const dataDir = await seedDataFolder('parley-bench-streaming-', (store) => {
+    const { id } = store.createConversation({ title: TITLE, model: PACED_MODEL, systemPrompt: '', params: {} });
+    store.addUserMessage(id, { content: 'Hello', model: PACED_MODEL, params: {} });
+  });
+  const web = await startWebMode({ dataDir, staticDir: path.resolve('dist/renderer'), baseURL: server.baseURL, envKey: 'bench-key', modelCatalogOrigin: server.origin });
+  const page = await openBarePage(web.url, { width: 1280, height: 800 });
+  try {
+    await page.call('Performance.enable');
+    const conversationButton = `document.querySelector('nav button.conversation-button[title=${JSON.stringify(TITLE)}]')`;
+    await page.waitFor(conversationButton);
+    await page.evaluate(`${conversationButton}.click()`);
+    await page.waitFor(`document.querySelector('[role="log"] article[aria-label="You"]')`);
+    await page.evaluate(PROBE);
+    await page.evaluate(`document.querySelector('textarea.composer-input').focus()`);
+    await page.call('Input.insertText', { text: 'Write a long answer, please.' });
+    await page.call('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+    await page.call('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+    await server.answerAsked();
+
+    const text = sampleAnswer(Math.max(...SIZES) + CHUNK * CHUNKS * SIZES.length);
+    let sent = 0;
+    const rows: { size: number; task: { p50: number; p95: number }; styleLayout: number; longTasks: number[] }[] = [];
+    for (const size of SIZES) {
+      await pushChunk(page, server, text.slice(sent, size));
+      sent = size;
+      // What the large chunk set off (the first one loads the Markdown parts and grammars) settles first.
+      await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve))');
+      await page.evaluate('window.streamProbe.longTasks = []');
+      const samples = [];
+      for (let n = 0; n < CHUNKS; n++) {
+        samples.push(await pushChunk(page, server, text.slice(sent, sent + CHUNK)));
+        sent += CHUNK;
+      }
+      const longTasks = (await page.evaluate('window.streamProbe.longTasks')) as number[];
+      rows.push({ size, task: percentiles(samples.map((sample) => sample.task)), styleLayout: percentiles(samples.map((sample) => sample.styleLayout)).p50, longTasks });
+    }
+    server.end();
+
+    const at1k = rows[0]?.task.p50 ?? NaN;
+    const ms = (value: number) => `${value.toFixed(2)} ms`;
+    console.info(`Per ${CHUNK}-character chunk, ${CHUNKS} chunks at each size: the renderer main thread's busy time from the push to two frames after the change (1280×800), load average ${loadavg()[0]?.toFixed(1)}.\n`);
+    printTable(
+      ['answer length', 'main thread p50', 'p95', 'style + layout p50', 'vs 1k', 'long tasks > 50 ms'],
+      rows.map((row) => [
+        `${(row.size / 1000).toLocaleString('en')}k chars`,
+        ms(row.task.p50),
+        ms(row.task.p95),
+        ms(row.styleLayout),
+        `${(row.task.p50 / at1k).toFixed(2)}×`,
+        row.longTasks.length === 0 ? 'none' : `${row.longTasks.length} (max ${Math.max(...row.longTasks).toFixed(0)} ms)`,
+      ]),
+    );
+    console.info(`Goals (issue 16): ≤ ${GOALS.at100kMs} ms per chunk at 100k, 100k / 1k ≤ ${GOALS.ratio}, no long task while streaming.`);
+  } finally {
+    await page.close();
+    await web.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runStreamingBench();
