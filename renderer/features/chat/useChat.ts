@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ChatStream, ParleyApi } from '../../../shared/ipc/client';
-import type { Attachment, ChatEvent, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation, ToolApproval, ToolCallRecord } from '../../../shared/ipc';
+import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation, ToolApproval, ToolCallRecord } from '../../../shared/ipc';
 import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
 import { isContinuable } from '../../../shared/continuation';
 import { createStreamDrawing } from '../../lib/streamDrawing';
 import { buildChatRequest } from './chatRequest';
+import { conversationSaving } from './conversationSaving';
 import { asNewVersion, conversationReducer, isRegenerable, createConversation, createMessage, fromStored, withToolCall, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions, MessageOwner } from './MessageActionsContext';
 
@@ -123,42 +124,12 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [api],
   );
 
-  /**
-   * A turn that creates its conversation (`newConversation`) tells when main holds it: once the
-   * stream shows anything but its end (main commits the turn before sending), or ends without
-   * failing. A failed end may be a refusal after the commit or a commit that failed: main says which.
-   */
-  const learnStored = useCallback(
-    (conversationId: string) => {
-      let known = false;
-      const stored = () => {
-        if (known) return;
-        known = true;
-        dispatch({ type: 'stored', id: conversationId });
-      };
-      return {
-        during: (event: ChatEvent) => {
-          if (event.type !== 'done') stored();
-        },
-        after: (result: ChatResult) => {
-          if (known) return;
-          if (result.status !== 'error') return stored();
-          api
-            .conversationSummaries({ ids: [conversationId] })
-            .then((found) => found.length > 0 && stored())
-            .catch((error: unknown) => console.warn('Could not learn whether the conversation was saved', error));
-        },
-      };
-    },
-    [api],
-  );
-
   /** Streams `request` into `answer`: it leaves now, in the person's keypress or click, before the page draws anything or records the model as used (time to first token). */
   const run = useCallback(
     (conversationId: string, answer: Message, request: ChatRequest, first: boolean) => {
       const pending: { content: string; reasoning: string; thinkingMs?: number } = { content: '', reasoning: '' };
       let stream: ChatStream | null = null;
-      const saving = request.history?.newConversation ? learnStored(conversationId) : null;
+      const saving = request.history?.newConversation ? conversationSaving(api, conversationId, () => dispatch({ type: 'stored', id: conversationId })) : null;
       const live: LiveStream = {
         conversationId,
         answer,
@@ -252,7 +223,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         finish(endedResult('error', error));
       }
     },
-    [api, markRunning, titleAfter, learnStored],
+    [api, markRunning, titleAfter],
   );
 
   const send = useCallback(
