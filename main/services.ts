@@ -7,6 +7,7 @@ import { changed, DEFAULT_ENDPOINT_ID, type Notice } from '../shared/ipc';
 import { createChatService } from './chat/chatService';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
+import { createEmptyConversation } from './conversations/emptyConversation';
 import { summaryOf } from './conversations/views';
 import { createExportHandlers } from './export/exportHandlers';
 import type { Dialogs } from './files/dialogs';
@@ -190,10 +191,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
         return found ? [summaryOf(found)] : [];
       }),
       'history:get': ({ id }) => shown(id),
-      'history:create': ({ id, model, systemPrompt, params = {}, endpointId, toolServers = [] }) => ({
-        ...history.createConversation({ id, title: '', model, systemPrompt, params, endpoint: endpointId ?? DEFAULT_ENDPOINT_ID, toolServers }),
-        messages: [],
-      }),
+      'history:create': (conversation) => ({ ...createEmptyConversation(history, conversation), messages: [] }),
       'history:update': ({ id, patch: { endpointId, ...patch } }) =>
         summaryOf(history.updateConversation(id, endpointId === undefined ? patch : { ...patch, endpoint: endpointId })),
       'history:delete': ({ id }) => {

@@ -2,7 +2,9 @@
  * A chat whose turn is kept in history: the user's message and the answer's row are committed
  * together before the request goes out (so a crash of the app never loses a question that was
  * sent, and a retry never duplicates it), the answer is flushed while it arrives, and finished
- * with its status before the renderer hears `done`. Chats without a `history` field pass straight through.
+ * with its status before the renderer hears `done`. A conversation's first turn creates it in that
+ * same commit (`newConversation`), so its first message waits for no call before it either.
+ * Chats without a `history` field pass straight through.
  *
  * The commit's sync to disk (what keeps it through an OS crash or power loss, tens of ms) runs
  * while the request goes out and the answer streams: the answer is never reported finished (`done`)
@@ -27,6 +29,7 @@ import { continuedResult } from '../../shared/continuation';
 import { addUsage } from '../../shared/usage';
 import { requestMessages } from '../../shared/requestPath';
 import { missingConversation } from '../history/storeContext';
+import { createEmptyConversation } from './emptyConversation';
 import type { ToolApprovals } from '../chat/toolApprovals';
 import { createPendingSaves, type PendingSaves } from '../history/pendingSaves';
 import { diskFullError, storageAppError, storageProblemOf } from '../history/storageErrors';
@@ -55,6 +58,11 @@ async function withinBound(durable: Promise<AppError | null>, boundMs: number): 
 
 export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals?: ToolApprovals) => Promise<ChatResult>;
 
+/** The conversation a first turn starts, as the page set it up: the request's model, system prompt, parameters, endpoint and tools. */
+function createFor(store: HistoryStore, { model, systemPrompt, params, endpointId, toolServers }: ChatRequest, id: string) {
+  return createEmptyConversation(store, { id, model, systemPrompt, params, endpointId, toolServers });
+}
+
 /**
  * Saves the question (or drops the failed answer a retry replaces, or keeps what a regeneration
  * or edit replaces) and opens the new answer's row; a continuation reopens the answer it continues.
@@ -62,7 +70,7 @@ export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void,
 function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHistory): AnswerWriter {
   const { conversationId, turn } = history;
   // Every turn reads the conversation's settings and the few messages it acts on (rows, whatever its length), never all its messages.
-  const conversation = store.findConversation(conversationId);
+  const conversation = store.findConversation(conversationId) ?? (history.newConversation ? createFor(store, request, conversationId) : null);
   if (!conversation) throw missingConversation();
   // The parameters a turn was sent with become the conversation's, and each message keeps its own;
   // the conversation also remembers where its last turn went, so reopening it restores both.

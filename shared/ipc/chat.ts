@@ -49,6 +49,12 @@ export const chatHistorySchema = z
     conversationId: idSchema,
     /** The id the answer's row gets (the renderer already shows it under this id); for `continue`, the answer continued. */
     answerId: idSchema,
+    /**
+     * Set while the page has not seen its conversation saved (its first turn): unless main holds it
+     * by now, main creates it in the turn's own transaction, from this request's model, system
+     * prompt, parameters, endpoint and tools, so the first message needs no call before it.
+     */
+    newConversation: z.literal(true).optional(),
     turn: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('new'), userMessageId: idSchema }).strict(),
       // `userMessageId`: the question before the failed answer, saved first when a failed save left it out.

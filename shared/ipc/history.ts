@@ -139,7 +139,7 @@ export const historyCalls = {
   /** The summaries of these conversations, as a change names them; deleted and unknown ones are left out. */
   conversationSummaries: call({ channel: 'history:summaries', request: summariesSchema, response: returns<ConversationSummary[]>() }),
   getConversation: call({ channel: 'history:get', request: idRequestSchema, response: returns<StoredConversation>() }),
-  /** Not announced: the window creates a conversation just before its first turn, which is. */
+  /** An empty conversation. Not announced: nothing lists it before its first turn, which is. (The page's own first turn creates its conversation itself: `newConversation` in chat.ts.) */
   createConversation: call({ channel: 'history:create', request: createConversationSchema, response: returns<StoredConversation>() }),
   updateConversation: call({
     channel: 'history:update',

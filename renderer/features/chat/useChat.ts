@@ -6,6 +6,7 @@ import { toAppError } from '../../lib/errors';
 import { isContinuable } from '../../../shared/continuation';
 import { createStreamDrawing } from '../../lib/streamDrawing';
 import { buildChatRequest } from './chatRequest';
+import { conversationSaving } from './conversationSaving';
 import { asNewVersion, conversationReducer, isRegenerable, createConversation, createMessage, fromStored, withToolCall, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions, MessageOwner } from './MessageActionsContext';
 
@@ -96,8 +97,6 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   const [approvals, setApprovals] = useState<readonly PendingApproval[]>([]);
   /** Models that answered without tools this session, with main's sentence why (catalogue, or a 400/422 to `tools`). */
   const [toolsUnavailable, setToolsUnavailable] = useState<ReadonlyMap<string, string>>(() => new Map());
-  /** Questions main has not been handed yet (creating their conversation failed): a retry sends them as new. */
-  const unsentRef = useRef(new Set<string>());
   // Callbacks read the latest values through refs, so they stay stable for memoized rows.
   const conversationRef = useRef(conversation);
   const optionsRef = useRef(options);
@@ -125,30 +124,17 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     [api],
   );
 
-  /** Creates the conversation in history if this is its first message; null when it is stored already, with nothing to wait for. */
-  const ensureStored = useCallback(
-    (current: Conversation): Promise<void> | null => {
-      if (current.stored) return null;
-      const { id, model, systemPrompt, params, endpointId, toolServers } = current;
-      return api.createConversation({ id, model, systemPrompt, params, endpointId, toolServers }).then(() => dispatch({ type: 'stored', id }));
-    },
-    [api],
-  );
-
-  /** Streams `request` into `answer`, once `ready` settles if there is something to wait for; `onStart` runs as the request goes to main. */
+  /** Streams `request` into `answer`: it leaves now, in the person's keypress or click, before the page draws anything or records the model as used (time to first token). */
   const run = useCallback(
-    (conversationId: string, answer: Message, request: ChatRequest, ready: Promise<void> | null, first: boolean, onStart: () => void) => {
+    (conversationId: string, answer: Message, request: ChatRequest, first: boolean) => {
       const pending: { content: string; reasoning: string; thinkingMs?: number } = { content: '', reasoning: '' };
-      let cancelled = false;
       let stream: ChatStream | null = null;
+      const saving = request.history?.newConversation ? conversationSaving(api, conversationId, () => dispatch({ type: 'stored', id: conversationId })) : null;
       const live: LiveStream = {
         conversationId,
         answer,
         result: null,
-        cancel: () => {
-          cancelled = true;
-          stream?.cancel();
-        },
+        cancel: () => stream?.cancel(),
         dispose: () => drawing.drop(),
       };
       const flush = () => {
@@ -175,6 +161,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         markRunning(conversationId, undefined);
         // A stopped or failed answer asks nothing more.
         setApprovals((current) => current.filter((pending) => pending.answerId !== answer.id));
+        saving?.after(result);
         titleAfter(conversationId, result, first);
       };
       const onToolCall = (call: ToolCallRecord) => {
@@ -192,9 +179,8 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         });
       };
       const start = () => {
-        if (cancelled) return finish(endedResult('stopped', null));
-        onStart();
         stream = api.chat(request, (event) => {
+          saving?.during(event);
           switch (event.type) {
             case 'delta':
               pending.content += event.content ?? '';
@@ -226,20 +212,15 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
               break;
           }
         });
+        optionsRef.current.onModelUsed(request.model);
       };
 
       streamsRef.current.set(answer.id, live);
       markRunning(conversationId, null);
-      const failed = (error: unknown) => finish(endedResult('error', error));
-      if (ready) {
-        ready.then(start).catch(failed);
-        return;
-      }
-      // A stored conversation's request leaves now, in the person's keypress or click, before the page draws anything (time to first token).
       try {
         start();
       } catch (error) {
-        failed(error);
+        finish(endedResult('error', error));
       }
     },
     [api, markRunning, titleAfter],
@@ -262,13 +243,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: 'new', userMessageId: user.id } };
       const request = buildChatRequest({ ...current, messages: [...current.messages, user] }, undefined, history);
       dispatch({ type: 'send', user, assistant: answer });
-      unsentRef.current.add(user.id);
-      run(current.id, answer, request, ensureStored(current), !hasAnswer(current), () => {
-        unsentRef.current.delete(user.id);
-        optionsRef.current.onModelUsed(current.model);
-      });
+      run(current.id, answer, request, !hasAnswer(current));
     },
-    [ensureStored, run],
+    [run],
   );
 
   /** Asks again for the answer that failed or was interrupted, replacing it in place; `current` may carry changed parameters. */
@@ -277,7 +254,8 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const index = current.messages.findIndex((message) => message.id === failedId);
       if (isRunning(streamsRef.current, current.id) || index === -1 || current.model === '') return;
       const question = current.messages[index - 1];
-      const unsent = question !== undefined && unsentRef.current.has(question.id);
+      // In a conversation main does not hold (its first turn could not be saved), the question goes again as new.
+      const unsent = question?.role === 'user' && !current.stored;
       const answer = streamingAnswer(current.model);
       const history: ChatHistory = {
         conversationId: current.id,
@@ -288,12 +266,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
           : { kind: 'retry', replacesAnswerId: failedId, ...(question?.role === 'user' ? { userMessageId: question.id } : {}) },
       };
       dispatch({ type: 'retry', failedId, assistant: answer });
-      run(current.id, answer, buildChatRequest(current, index, history), ensureStored(current), !hasAnswer(current), () => {
-        if (question) unsentRef.current.delete(question.id);
-        optionsRef.current.onModelUsed(current.model);
-      });
+      run(current.id, answer, buildChatRequest(current, index, history), !hasAnswer(current));
     },
-    [ensureStored, run],
+    [run],
   );
   const retry = useCallback((failedId: string) => retryIn(conversationRef.current, failedId), [retryIn]);
 
@@ -319,11 +294,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const answer = asNewVersion(streamingAnswer(current.model), replaced);
       const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn: { kind: 'regenerate', answerId } };
       dispatch({ type: 'regenerate', answerId, assistant: answer });
-      run(current.id, answer, buildChatRequest(current, index, history), ensureStored(current), false, () =>
-        optionsRef.current.onModelUsed(current.model),
-      );
+      run(current.id, answer, buildChatRequest(current, index, history), false);
     },
-    [ensureStored, run],
+    [run],
   );
 
   /**
@@ -340,11 +313,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const path = buildChatRequest(current, index, history);
       const request = { ...path, messages: [...path.messages, { role: 'assistant' as const, content: answer.content }] };
       dispatch({ type: 'continue', id: answerId });
-      run(current.id, { ...answer, status: 'streaming', error: null, finishReason: null }, request, ensureStored(current), false, () =>
-        optionsRef.current.onModelUsed(current.model),
-      );
+      run(current.id, { ...answer, status: 'streaming', error: null, finishReason: null }, request, false);
     },
-    [ensureStored, run],
+    [run],
   );
 
   /** "Save and send" on a question: the new text starts a branch; the old text keeps its answer and what followed. */
@@ -355,19 +326,16 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const question = current.messages[index];
       if (isRunning(streamsRef.current, current.id) || current.model === '' || question?.role !== 'user') return;
       const answer = streamingAnswer(current.model);
-      // A question main never received (its conversation could not be created) is sent as new, under its id.
-      const unsent = unsentRef.current.has(userMessageId);
+      // A question main never received (its conversation could not be saved) is sent as new, under its id.
+      const unsent = !current.stored;
       const edited = unsent ? { ...question, content } : asNewVersion({ ...question, id: crypto.randomUUID(), content, createdAt: Date.now() }, question);
       const turn: ChatHistory['turn'] = unsent ? { kind: 'new', userMessageId } : { kind: 'edit', userMessageId, editedId: edited.id };
       const history: ChatHistory = { conversationId: current.id, answerId: answer.id, turn };
       const request = buildChatRequest({ ...current, messages: [...current.messages.slice(0, index), edited] }, undefined, history);
       dispatch({ type: 'edit', userMessageId, question: edited, assistant: answer });
-      run(current.id, answer, request, ensureStored(current), !hasAnswer(current), () => {
-        unsentRef.current.delete(userMessageId);
-        optionsRef.current.onModelUsed(current.model);
-      });
+      run(current.id, answer, request, !hasAnswer(current));
     },
-    [ensureStored, run],
+    [run],
   );
 
   /** ‹ n/m ›: shows another version of a message, with the continuation last shown after it. */

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEvent, ChatRequest, ChatResult } from '../../../../shared/ipc';
+import type { ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../../../shared/ipc';
 import { createChatService } from '../../../../main/chat/chatService';
 import { createSavedChat, SYNC_HUNG, type ChatFn } from '../../../../main/conversations/savedChat';
 import { openDatabase } from '../../../../main/history/database';
@@ -62,10 +62,12 @@ async function setUp(questionSyncBoundMs?: number) {
   return { dataDir, store, service, syncGate, syncsStarted: () => syncsStarted, streamEnded: streamEnded.promise, saved: createSavedChat(chat, gated, undefined, questionSyncBoundMs), conversationId };
 }
 
-function newTurn(conversationId: string, model: string, content: string) {
+/** `newConversation`: the conversation's first turn, which creates it. */
+function newTurn(conversationId: string, model: string, content: string, newConversation = false) {
   const userMessageId = randomUUID();
   const answerId = randomUUID();
-  const request: ChatRequest = { model, systemPrompt: '', messages: [{ role: 'user', content }], history: { conversationId, answerId, turn: { kind: 'new', userMessageId } } };
+  const history: ChatHistory = { conversationId, answerId, ...(newConversation ? { newConversation: true } : {}), turn: { kind: 'new', userMessageId } };
+  const request: ChatRequest = { model, systemPrompt: '', messages: [{ role: 'user', content }], history };
   return { request, userMessageId, answerId };
 }
 
@@ -184,5 +186,86 @@ describe("the question's sync to disk and the request", () => {
       { role: 'user', status: 'complete', content: 'Is the disk there?' },
       { role: 'assistant', status: 'complete', content: 'You said: Is the disk there?' },
     ]);
+  });
+});
+
+/** What another connection reads of a conversation from the file now; undefined when the file has none. */
+function conversationOnDisk(dataDir: string, id: string) {
+  const db = openDatabase(historyPath(dataDir), { readonly: true });
+  try {
+    return db.prepare('SELECT title, model, system_prompt AS systemPrompt, params, endpoint, tool_servers AS toolServers FROM conversations WHERE id = ?').get(id);
+  } finally {
+    db.close();
+  }
+}
+
+describe("a new conversation's first message (issue 16)", () => {
+  it('creates the conversation with the question in one commit, sends the request without any call or sync before it, and reports done only once both are durable', async () => {
+    const { dataDir, store, syncGate, syncsStarted, streamEnded, saved } = await setUp();
+    // Nobody created it: the page only named it.
+    const conversationId = randomUUID();
+    const { request } = newTurn(conversationId, 'fake/echo', 'Hello, new chat', true);
+    const firstTurn: ChatRequest = { ...request, systemPrompt: 'Be brief.', params: { temperature: 0.3 }, endpointId: 'wandb' };
+    const events: ChatEvent['type'][] = [];
+    const finished = saved(firstTurn, (event) => events.push(event.type), new AbortController().signal);
+
+    const streamed = await streamEnded;
+    expect(sentQuestions()).toContain('Hello, new chat');
+    expect(streamed.content).toBe('You said: Hello, new chat');
+    expect(syncsStarted()).toBe(1);
+    expect(events).not.toContain('done');
+    // In the file already, as the page set it up and named by its question.
+    expect(conversationOnDisk(dataDir, conversationId)).toEqual({
+      title: 'Hello, new chat',
+      model: 'fake/echo',
+      systemPrompt: 'Be brief.',
+      params: JSON.stringify({ temperature: 0.3 }),
+      endpoint: 'wandb',
+      toolServers: '[]',
+    });
+    expect(rowsOnDisk(dataDir)).toEqual([
+      { role: 'user', status: 'complete', content: 'Hello, new chat' },
+      { role: 'assistant', status: 'streaming', content: expect.any(String) },
+    ]);
+
+    syncGate.open();
+    expect((await finished).status).toBe('complete');
+    expect(events.at(-1)).toBe('done');
+    expect(store.getConversation(conversationId)?.messages.map((message) => [message.role, message.status, message.content])).toEqual([
+      ['user', 'complete', 'Hello, new chat'],
+      ['assistant', 'complete', 'You said: Hello, new chat'],
+    ]);
+  });
+
+  it('a conversation that exists by then (a retry after a refused first request) is not created again', async () => {
+    const { store, syncGate, service, saved } = await setUp();
+    syncGate.open();
+    const conversationId = randomUUID();
+    const first = newTurn(conversationId, 'fake/error-400', 'Refuse me', true);
+    const refused = await saved(first.request, () => undefined, new AbortController().signal);
+    expect(refused.status).toBe('error');
+    expect(store.findConversation(conversationId)?.title).toBe('Refuse me');
+
+    const retry: ChatRequest = {
+      ...first.request,
+      model: 'fake/echo',
+      history: { conversationId, answerId: randomUUID(), newConversation: true, turn: { kind: 'retry', replacesAnswerId: first.answerId, userMessageId: first.userMessageId } },
+    };
+    expect((await createSavedChat(service.chat, store)(retry, () => undefined, new AbortController().signal)).content).toBe('You said: Refuse me');
+    expect(store.getConversation(conversationId)?.messages.map((message) => [message.role, message.status, message.content])).toEqual([
+      ['user', 'complete', 'Refuse me'],
+      ['assistant', 'complete', 'You said: Refuse me'],
+    ]);
+  });
+
+  it('without newConversation an unknown conversation is not created: nothing is saved or sent', async () => {
+    const { store, syncGate, saved } = await setUp();
+    syncGate.open();
+    const conversationId = randomUUID();
+    const { request } = newTurn(conversationId, 'fake/echo', 'Nowhere to go');
+    const result = await saved(request, () => undefined, new AbortController().signal);
+    expect(result.status).toBe('error');
+    expect(store.findConversation(conversationId)).toBeNull();
+    expect(sentQuestions()).not.toContain('Nowhere to go');
   });
 });

@@ -36,34 +36,38 @@ const lastAnswer = () => {
   if (!answer) throw new Error('no answer yet');
   return answer;
 };
-/** The order in which the api was called, for the methods given. */
-const sequence = (...methods: string[]) => api.calls.map((call) => call.method).filter((method) => methods.includes(method));
+/** The top bar's menu (export, copy, counts): open once the conversation is saved. */
+const moreButton = () => screen.getByRole<HTMLButtonElement>('button', { name: 'More' });
 
 describe('saving the conversation', () => {
-  it('creates a new chat in history with its first message, and sends each turn with its ids', async () => {
+  it('sends a new chat’s first message in one call, which creates the conversation in history, then sends each turn with its ids', async () => {
     const user = await openApp();
-    expect(api.callsTo('createConversation')).toEqual([]);
+    const before = api.calls.length;
     await send(user, 'Hello there');
 
-    await waitFor(() => expect(api.chats).toHaveLength(1));
-    const [created] = api.callsTo('createConversation')[0] as [{ id: string; model: string; systemPrompt: string }];
-    expect(created).toEqual({ id: expect.any(String), model: MODEL, systemPrompt: 'Be brief.', params: {}, endpointId: 'wandb', toolServers: [] });
-    expect(sequence('createConversation', 'chat')).toEqual(['createConversation', 'chat']);
-
+    // The request is the first call, with none to wait for before it: main creates the conversation as it saves the question.
+    const methods = api.calls.slice(before).map((call) => call.method);
+    expect(methods[0]).toBe('chat');
+    expect(methods).not.toContain('createConversation');
     const question = within(log()).getByRole('article', { name: 'You' });
-    expect(api.lastChat.request.history).toEqual({
-      conversationId: created.id,
+    const { history } = api.lastChat.request;
+    expect(history).toEqual({
+      conversationId: expect.any(String),
+      newConversation: true,
       answerId: lastAnswer().dataset.messageId,
       turn: { kind: 'new', userMessageId: question.dataset.messageId },
     });
+    expect(api.lastChat.request).toMatchObject({ model: MODEL, systemPrompt: 'Be brief.', endpointId: 'wandb' });
     // The conversation shows in the sidebar as soon as main has it.
     expect(await sidebarButton('Hello there')).toBeTruthy();
 
     api.lastChat.end();
     await send(user, 'Again');
     await waitFor(() => expect(api.chats).toHaveLength(2));
-    expect(api.callsTo('createConversation')).toHaveLength(1);
-    expect(api.lastChat.request.history?.conversationId).toBe(created.id);
+    // Saved now: later turns only name it.
+    expect(api.lastChat.request.history).toEqual(expect.objectContaining({ conversationId: history?.conversationId }));
+    expect(api.lastChat.request.history?.newConversation).toBeUndefined();
+    expect(api.callsTo('createConversation')).toEqual([]);
   });
 
   it('titles the conversation once, after its first complete answer, without holding up the composer', async () => {
@@ -89,19 +93,36 @@ describe('saving the conversation', () => {
     expect(api.callsTo('autoTitle')).toHaveLength(1);
   });
 
-  it('keeps the question and offers Retry when the conversation cannot be created, then sends it as new', async () => {
+  it('keeps the question and offers Retry when the conversation cannot be saved, then sends it as new', async () => {
     const user = await openApp();
-    api.failNext('createConversation', { code: 'internal', message: 'The disk is full.' });
+    api.failNextTurn({ code: 'internal', message: 'The disk is full.' });
     await send(user, 'Keep me');
     expect((await within(lastAnswer()).findByRole('alert')).textContent).toContain('The disk is full.');
     expect(within(log()).getByRole('article', { name: 'You' }).textContent).toContain('Keep me');
     expect(api.chats).toEqual([]);
+    // Main holds nothing of it: nothing to export or count yet.
+    expect(moreButton().disabled).toBe(true);
 
     await user.click(within(lastAnswer()).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(api.chats).toHaveLength(1));
     const question = within(log()).getByRole('article', { name: 'You' });
-    expect(api.lastChat.request.history?.turn).toEqual({ kind: 'new', userMessageId: question.dataset.messageId });
-    expect(api.callsTo('createConversation')).toHaveLength(2);
+    expect(api.lastChat.request.history).toMatchObject({ newConversation: true, turn: { kind: 'new', userMessageId: question.dataset.messageId } });
+    expect(await sidebarButton('Keep me')).toBeTruthy();
+  });
+
+  it('knows a conversation whose first request was refused is saved: Retry replaces the failed answer', async () => {
+    const user = await openApp();
+    await send(user, 'Hi');
+    api.lastChat.fail({ code: 'invalid-request', message: 'The model refused the request.' });
+    await within(lastAnswer()).findByRole('alert');
+    // Main saved the turn before the server refused it: the conversation's menu opens.
+    await waitFor(() => expect(moreButton().disabled).toBe(false));
+    const failedId = lastAnswer().dataset.messageId;
+
+    await user.click(within(lastAnswer()).getByRole('button', { name: 'Retry' }));
+    expect(api.chats).toHaveLength(2);
+    expect(api.lastChat.request.history).toMatchObject({ turn: { kind: 'retry', replacesAnswerId: failedId } });
+    expect(api.lastChat.request.history?.newConversation).toBeUndefined();
   });
 
   it('shows an interrupted answer with its text, and Retry replaces it', async () => {

@@ -148,6 +148,10 @@ export class MemoryHistory {
   /** What main does as a chat with `history` starts: commit the question, open the answer's row. */
   beginTurn(request: ChatRequest & { history: ChatHistory }) {
     const { history } = request;
+    // As main does: a first turn creates its conversation, unless it exists by now.
+    if (history.newConversation && !this.rows.has(history.conversationId)) {
+      this.create({ id: history.conversationId, model: request.model, systemPrompt: request.systemPrompt, params: request.params ?? {} });
+    }
     const row = this.row(history.conversationId);
     // As main does: the parameters a turn was sent with become the conversation's.
     row.params = request.params ?? {};

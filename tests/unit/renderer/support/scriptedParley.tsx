@@ -11,6 +11,7 @@ import type { ReactElement } from 'react';
 import { AppFailure } from '../../../../main/appFailure';
 import type { ToolApprovals } from '../../../../main/chat/toolApprovals';
 import { createRouter, type Handlers, type Router } from '../../../../main/ipc/router';
+import { failedResult } from '../../../../shared/chatResult';
 import type { AppCommand } from '../../../../shared/appCommands';
 import {
   CHANNELS,
@@ -175,6 +176,7 @@ export class ScriptedParley {
   toolImport: ToolServerImportReport = { added: [], skipped: [] };
   private readonly commandListeners = new Set<(command: AppCommand) => void>();
   private readonly failures = new Map<Method, AppError[]>();
+  private readonly turnFailures: AppError[] = [];
   private readonly router: Router;
 
   constructor() {
@@ -226,9 +228,20 @@ export class ScriptedParley {
     return chat;
   }
 
+  /** The next kept chat's turn cannot be saved (main's commit fails, e.g. a full disk): it ends with `error`, nothing saved, nothing sent. */
+  failNextTurn(error: AppError) {
+    this.turnFailures.push(error);
+  }
+
   /** What main does for a chat: commits a kept turn, streams (here: as the test drives it), and finishes the answer's row. */
   private startChat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals): Promise<ChatResult> {
     const { history } = request;
+    const notSaved = history ? this.turnFailures.shift() : undefined;
+    if (notSaved) {
+      const result = failedResult(notSaved);
+      onEvent({ type: 'done', result });
+      return Promise.resolve(result);
+    }
     if (history) this.history.beginTurn({ ...request, history });
     return new Promise((resolve) => {
       const chat = new ScriptedChat(request, (event) => {
