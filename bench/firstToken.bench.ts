@@ -21,7 +21,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import OpenAI from 'openai';
 import type { Page } from 'playwright-core';
-import { BENCH_MODEL, epochNow, replyTo, startStreamServer, type StreamServer } from './firstToken/streamServer';
+import { BENCH_MODEL, replyTo, startStreamServer, type StreamServer } from './firstToken/streamServer';
 import { launchChromium } from './markdown/launchChromium';
 import { QUICK } from './options';
 import { ms, percentiles, printTable } from './report';
@@ -92,11 +92,11 @@ async function startWebModeChild(dataDir: string, server: StreamServer): Promise
 }
 
 async function sdkSend(client: OpenAI, server: StreamServer, question: string): Promise<Sample> {
-  const start = epochNow();
+  const start = server.now();
   let firstAt = NaN;
   const stream = await client.chat.completions.create({ model: BENCH_MODEL, messages: [{ role: 'user', content: question }], stream: true });
   for await (const chunk of stream) {
-    if (Number.isNaN(firstAt) && chunk.choices[0]?.delta.content) firstAt = epochNow();
+    if (Number.isNaN(firstAt) && chunk.choices[0]?.delta.content) firstAt = server.now();
   }
   return { inPage: 0, inMain: (server.arrivedAt(question) ?? NaN) - start, firstToken: firstAt - start };
 }

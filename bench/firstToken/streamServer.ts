@@ -13,13 +13,23 @@ export const BENCH_MODEL = 'bench/stream';
 export interface StreamServer {
   baseURL: string;
   origin: string;
+  /** Epoch milliseconds on the clock the arrivals are read with. */
+  now(): number;
   /** When the request whose last message is `question` arrived (its headers), in epoch ms. */
   arrivedAt(question: string): number | undefined;
   close(): Promise<void>;
 }
 
-/** Epoch milliseconds with sub-millisecond precision: comparable with the page's `timeOrigin + now()`. */
-export const epochNow = (): number => performance.timeOrigin + performance.now();
+/**
+ * Epoch milliseconds with sub-millisecond precision, comparable with a fresh page's
+ * `timeOrigin + now()`: anchored to the wall clock when the server starts, not when this process
+ * did. A process's `timeOrigin + now()` strays from the wall clock as it runs; after the other
+ * benches in `npm run bench` it was 10 s off, and main's row printed −10,322 ms.
+ */
+function epochClock(): () => number {
+  const anchor = Date.now() - performance.now();
+  return () => anchor + performance.now();
+}
 
 /** The first chunk of the answer to `question`. */
 export const replyTo = (question: string): string => `Reply${question.replace(/\D/g, '')}:`;
@@ -53,8 +63,9 @@ export async function listenOnLoopback(server: Server): Promise<string> {
 
 export async function startStreamServer(): Promise<StreamServer> {
   const arrivals = new Map<string, number>();
+  const now = epochClock();
   const server = createServer((request, response) => {
-    const arrived = epochNow();
+    const arrived = now();
     if (!isChatRequest(request, response, BENCH_MODEL)) return;
     void bodyOf(request).then((body) => {
       const question = String(body.messages?.at(-1)?.content ?? '');
@@ -72,6 +83,7 @@ export async function startStreamServer(): Promise<StreamServer> {
   return {
     baseURL: `${origin}/v1`,
     origin,
+    now,
     arrivedAt: (question) => arrivals.get(question),
     close: async () => {
       server.closeAllConnections();

@@ -16,17 +16,17 @@ import { cleanup, render } from '@testing-library/react';
 import fc from 'fast-check';
 import type * as FromMarkdown from 'mdast-util-from-markdown';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FUZZ_MAX_CHARS, markdownCase } from '../../../../bench/fixtures/markdownFuzz';
+import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
+import { Markdown } from '../../../../renderer/features/markdown/Markdown';
+import { MIXED_SAMPLE } from './sample';
 
-// Every text handed to the Markdown parser, by length.
+// Every text handed to the Markdown parser, by length (vi.mock is hoisted above the imports).
 const parsed = vi.hoisted((): number[] => []);
 vi.mock('mdast-util-from-markdown', async (importOriginal) => {
   const original = await importOriginal<typeof FromMarkdown>();
   return { ...original, fromMarkdown: (...args: Parameters<typeof original.fromMarkdown>) => (parsed.push(String(args[0]).length), original.fromMarkdown(...args)) };
 });
-import { FUZZ_MAX_CHARS, markdownCase } from '../../../../bench/fixtures/markdownFuzz';
-import { mathModule } from '../../../../renderer/features/markdown/lazyMath';
-import { Markdown } from '../../../../renderer/features/markdown/Markdown';
-import { MIXED_SAMPLE } from './sample';
 
 let boundMs = 1_000;
 
