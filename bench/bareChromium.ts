@@ -66,7 +66,7 @@ export async function openBarePage(url: string, { width, height }: { width: numb
       return reply.result?.result?.value;
     };
     await send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
-    await loaded(evaluate);
+    await loaded(evaluate, new URL(url).origin);
     return {
       evaluate,
       waitFor: async (expression) => {
@@ -88,10 +88,14 @@ export async function openBarePage(url: string, { width, height }: { width: numb
   }
 }
 
-/** Resolves once the page's own document has loaded: until then the blank one it replaces may answer, then vanish. */
-async function loaded(evaluate: (expression: string) => Promise<unknown>): Promise<void> {
+/**
+ * Resolves once the page's own document (at `origin`) has loaded: until then the blank one it
+ * replaces may answer, even "complete", then vanish.
+ */
+async function loaded(evaluate: (expression: string) => Promise<unknown>, origin: string): Promise<void> {
   const deadline = Date.now() + STARTUP_MS;
-  while ((await evaluate('document.readyState').catch(() => 'replaced')) !== 'complete') {
+  const ready = `document.readyState === 'complete' && location.origin === ${JSON.stringify(origin)}`;
+  while ((await evaluate(ready).catch(() => false)) !== true) {
     if (Date.now() > deadline) throw new Error('The page did not load');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -35,9 +35,16 @@ const PROBE = `(() => {
   new PerformanceObserver((list) => window.streamProbe.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
 })()`;
 
-/** Resolves two frames after the page next changes: the chunk rendered, measured and painted. */
+/**
+ * Frames a chunk may leave the page as it was: one that shows nothing yet (half a table's delimiter
+ * row, held back until it is whole) changes nothing, and its cost is what the frames took.
+ */
+const UNCHANGED_FRAMES = 10;
+
+/** Resolves two frames after the page next changes (the chunk rendered, measured and painted), or after UNCHANGED_FRAMES. */
 const AFTER_CHANGE = (changes: number) => `new Promise((resolve) => {
-  const check = () => (window.streamProbe.changes > ${changes} ? requestAnimationFrame(() => requestAnimationFrame(resolve)) : requestAnimationFrame(check));
+  let frames = 0;
+  const check = () => (window.streamProbe.changes > ${changes} || ++frames > ${UNCHANGED_FRAMES} ? requestAnimationFrame(() => requestAnimationFrame(resolve)) : requestAnimationFrame(check));
   check();
 })`;
 

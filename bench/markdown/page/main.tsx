@@ -1,3 +1,5 @@
+// First, as in renderer/main.tsx: the cascade layers' order and the design tokens.
+import '../../../renderer/styles/foundation.css';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';

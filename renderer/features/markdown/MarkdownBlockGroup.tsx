@@ -8,17 +8,25 @@ interface MarkdownBlockGroupProps {
   openIndex: number;
 }
 
+/** The box of a run of blocks (markdown.css): the browser paints each run apart and reuses an unchanged one. */
+export const BLOCK_RUN_CLASS = 'md-run';
+
 /**
  * A run of consecutive blocks. Blocks only change at the end of an answer and the splitter keeps the
  * objects of unchanged ones, so a group with the same length and the same last block is unchanged:
- * a chunk costs one comparison per group plus the last group's blocks, not one per block.
+ * a chunk costs one comparison per group plus the last group's blocks, not one per block. Its box
+ * does the same for the browser: a chunk repaints the last run, not the whole answer.
  */
 export const MarkdownBlockGroup = memo(
   function MarkdownBlockGroup({ blocks, openIndex }: MarkdownBlockGroupProps) {
-    return blocks.map((block, index) => (
-      // Blocks only ever change at the end: the index is a stable identity.
-      <MarkdownBlock key={index} source={block.source} tree={block.tree} open={index === openIndex} />
-    ));
+    return (
+      <div className={BLOCK_RUN_CLASS}>
+        {blocks.map((block, index) => (
+          // Blocks only ever change at the end: the index is a stable identity.
+          <MarkdownBlock key={index} source={block.source} tree={block.tree} open={index === openIndex} />
+        ))}
+      </div>
+    );
   },
   (before, after) => before.blocks.length === after.blocks.length && before.blocks.at(-1) === after.blocks.at(-1) && before.openIndex === after.openIndex,
 );

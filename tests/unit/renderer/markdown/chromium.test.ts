@@ -6,6 +6,8 @@ import type { ServedPage } from '../../../../bench/markdown/servePage';
 import { serveMarkdownPage } from '../../../../bench/markdown/servePage';
 import { MERMAID_DIRECTIVES } from '../../../fixtures/xssCorpus';
 import { MIXED_SAMPLE } from './sample';
+import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
+import { sampleAnswer } from '../../../../bench/markdown/sampleAnswer';
 
 // The real thing: the component built by Vite, in Chromium, under the app's Content Security Policy.
 let served: ServedPage;
@@ -96,5 +98,31 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     }
     expect(await page.evaluate(() => (window as unknown as { inserted: string[] }).inserted)).toEqual([]);
     expect((await violations()).filter((violation) => !/^style-src-(attr|elem) inline/.test(violation))).toEqual([]);
+  });
+
+  it('draws a long answer the same whether its blocks were grouped while streaming or when opened: the runs add no space', async () => {
+    const text = sampleAnswer(40_000).slice(0, 40_000);
+    // Each block's top and height inside the answer, in CSS px.
+    const layout = () =>
+      page.evaluate((runClass) => {
+        const answer = document.querySelector('.md') as HTMLElement;
+        const top = answer.getBoundingClientRect().top;
+        return [...answer.querySelectorAll(`:scope > .${runClass} > *`)].map((block) => {
+          const box = block.getBoundingClientRect();
+          return `${block.tagName} ${(box.top - top).toFixed(2)} ${box.height.toFixed(2)}`;
+        });
+      }, BLOCK_RUN_CLASS);
+    const runs = () => page.evaluate((runClass) => document.querySelectorAll(`.md > .${runClass}`).length, BLOCK_RUN_CLASS);
+    await page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.show('parley', answer, true), text);
+    const streamed = { blocks: await layout(), runs: await runs() };
+    await page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.open('parley', answer), text);
+    await page.waitForFunction(() => document.querySelector('.md-pending') === null);
+    const opened = { blocks: await layout(), runs: await runs() };
+    // Different groupings (32 blocks streamed, ~1,000 characters opened) of the same blocks, laid out alike.
+    expect(streamed.runs).toBeGreaterThan(1);
+    expect(opened.runs).not.toBe(streamed.runs);
+    expect(opened.blocks.length).toBeGreaterThan(100);
+    expect(opened.blocks).toEqual(streamed.blocks);
+    await show(MIXED_SAMPLE);
   });
 });
