@@ -74,7 +74,7 @@ test('Load image fetches through main (the page itself may not), and the setting
   await expect(lastAnswer(chat).getByRole('img', { name: 'again' })).toHaveAttribute('src', /^data:image\/png;base64,/);
 });
 
-test('a paragraph with more formulas than are typeset at first offers "Show all formulas", which typesets the rest', async ({ chat }) => {
+test('a paragraph with more formulas than are typeset at first offers "Show all formulas", which typesets the rest and leaves focus on the answer', async ({ chat }) => {
   const formulas = Array.from({ length: 320 }, (_, i) => `$x_{${i}}$`);
   await pickModel(chat, 'fake/echo');
   await send(chat, `formulas:\n\n${formulas.join(' ')}`);
@@ -83,8 +83,11 @@ test('a paragraph with more formulas than are typeset at first offers "Show all 
   await expect(answer.locator('math')).toHaveCount(300);
   await expect(answer).toContainText('$x_{300}$ $x_{301}$');
 
-  await answer.getByRole('button', { name: 'Show all formulas' }).click();
+  await answer.getByRole('button', { name: 'Show all formulas' }).press('Enter');
+  // The button is gone: focus stays on the answer, where the keyboard can go on from.
+  await expect(answer).toBeFocused();
   await expect(answer.locator('math')).toHaveCount(320);
   await expect(answer).not.toContainText('$x_{300}$');
   await expect(answer.getByRole('button', { name: 'Show all formulas' })).toHaveCount(0);
+  await expect(answer).toBeFocused();
 });

@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import type { RenderedBlock } from './useRenderedBlock';
 
 /**
@@ -5,6 +6,12 @@ import type { RenderedBlock } from './useRenderedBlock';
  * rest, then, while they are typeset a slice at a time, how far it has come.
  */
 export function ShowAllFormulas({ formulas, limit, showingAll, showAll }: RenderedBlock) {
+  // The button gives way to the progress, then to nothing: focus moves to the message around it
+  // (focusable from script, `tabindex="-1"`) rather than falling to the page.
+  const showAllKeepingFocus = (event: MouseEvent<HTMLButtonElement>) => {
+    event.currentTarget.closest<HTMLElement>('[tabindex="-1"]')?.focus({ preventScroll: true });
+    showAll();
+  };
   return (
     <div className="md-more-formulas">
       {showingAll ? (
@@ -13,7 +20,7 @@ export function ShowAllFormulas({ formulas, limit, showingAll, showAll }: Render
         </span>
       ) : (
         <>
-          <button type="button" onClick={showAll}>
+          <button type="button" onClick={showAllKeepingFocus}>
             Show all formulas
           </button>
           <span>{(formulas - limit).toLocaleString('en')} more shown as written</span>
