@@ -8,7 +8,10 @@ import { MAX_NESTING } from './boundDepth';
  * answer never comes near these limits. Past them, a container marker gets a backslash (one per
  * line) and shows as text; an emphasis or bracket delimiter becomes its look-alike (`*` → `∗`),
  * which costs the parser no more than a letter, where tens of thousands of escapes would cost
- * seconds.
+ * seconds. Inline HTML that never closes costs the square of its count too: the parser reads from
+ * each `<!--` (or `<?`, `<![CDATA[`, `<!DOCTYPE`) to the end of the paragraph looking for its end
+ * (20,000 in one paragraph: 6 s). One whose end is not in its paragraph is text anyway: it gets a
+ * backslash.
  */
 
 /**
@@ -91,6 +94,51 @@ function spanEnd(line: string, open: number, unclosed: Set<string>): number {
   return after - 1;
 }
 
+// Inline HTML the parser reads to its end, and that end (CommonMark's HTML comment, instruction, CDATA, declaration).
+const INLINE_HTML: [RegExp, string][] = [
+  [/<!--/y, '-->'],
+  [/<\?/y, '?>'],
+  [/<!\[CDATA\[/y, ']]>'],
+  [/<![A-Za-z]/y, '>'],
+];
+// What may come before an HTML block's opening on its line: indentation and container markers.
+const BLOCK_PREFIX = /^[ \t>*+\-\d.)]*$/;
+
+/**
+ * Finds, in one pass over a text, whether inline HTML opened at an offset ends in its paragraph:
+ * openings are asked about in ascending order, so each search for an end starts past the last one.
+ */
+function inlineHtmlEnds(source: string) {
+  const nextEnd = new Map<string, number>();
+  let paragraphEnd = -1;
+  return (at: number, line: string, column: number): boolean => {
+    for (const [opening, end] of INLINE_HTML) {
+      opening.lastIndex = column;
+      if (!opening.test(line)) continue;
+      // An opening after only indentation and markers starts an HTML block, which runs to its end line by line.
+      if (BLOCK_PREFIX.test(line.slice(0, column))) return true;
+      if (paragraphEnd < at) {
+        const blank = /\n[ \t]*(?:\n|$)/g;
+        blank.lastIndex = at;
+        paragraphEnd = blank.exec(source)?.index ?? source.length;
+      }
+      // `<!-->` is a whole comment: the end may start right after `<!`.
+      const from = at + 2;
+      let found = nextEnd.get(end);
+      if (found === undefined || (found !== -1 && found < from)) nextEnd.set(end, (found = source.indexOf(end, from)));
+      return found !== -1 && found < paragraphEnd;
+    }
+    return true;
+  };
+}
+
+/** Whether the character at `index` follows an odd number of backslashes (`\\<` is a backslash, then `<`). */
+function escaped(line: string, index: number): boolean {
+  let before = index;
+  while (line[before - 1] === '\\') before--;
+  return (index - before) % 2 === 1;
+}
+
 /** Makes markers past the nesting and delimiter limits literal; returns the source itself when none are. */
 export function limitMarkup(source: string): LimitedMarkup {
   const insertions: number[] = [];
@@ -100,6 +148,7 @@ export function limitMarkup(source: string): LimitedMarkup {
   // Content columns of the list items open at this line, innermost last. Only a list item's line
   // closes items (lazy and blank lines do not), so the depth is never underestimated.
   const openItems: number[] = [];
+  const endsInParagraph = inlineHtmlEnds(source);
   let lineStart = 0;
   for (const line of source.split('\n')) {
     const marker = FENCE.exec(line)?.[1];
@@ -124,6 +173,7 @@ export function limitMarkup(source: string): LimitedMarkup {
           index = spanEnd(line, index, unclosed);
           continue;
         }
+        if (char === '<' && !escaped(line, index) && !endsInParagraph(lineStart + index, line, index)) insertions.push(lineStart + index);
         if (char !== '*' && char !== '_' && char !== '~' && char !== '[' && char !== ']') continue;
         if (line[index - 1] === '\\') continue;
         if (++delimiters > MAX_DELIMITERS) lookAlikes.push(lineStart + index);

@@ -68,3 +68,35 @@ describe('limitMarkup in a paragraph past the delimiter limit', () => {
     expect(limited.endsWith('past the limit ∗b∗')).toBe(true);
   });
 });
+
+describe('limitMarkup with inline HTML that never closes', () => {
+  // The parser reads from each opening to the end of its paragraph looking for the end: 20,000 took seconds.
+  const htmlNodes = (text: string): number => {
+    let count = 0;
+    const walk: Nodes[] = [fromMarkdown(text)];
+    for (let node = walk.pop(); node; node = walk.pop()) {
+      if (node.type === 'html') count++;
+      if ('children' in node) walk.push(...node.children);
+    }
+    return count;
+  };
+
+  /** The text a tree shows, in order. */
+  const shownText = (node: Nodes): string => ('value' in node ? node.value : 'children' in node ? node.children.map(shownText).join('') : '');
+
+  it('makes an opening whose end is not in its paragraph text, where it shows as written', () => {
+    for (const text of ['a <!-- b\n\nc --> d', 'a <? b', 'a <![CDATA[ b\n\n]]>', 'a <!DOCTYPE b', 'a \\\\<!-- b']) {
+      const { text: limited, insertions } = limitMarkup(text);
+      expect(insertions, text).toHaveLength(1);
+      expect(limited[(insertions[0] ?? 0)], text).toBe('\\');
+      expect(htmlNodes(limited), text).toBe(htmlNodes(text));
+      expect(shownText(fromMarkdown(limited)), text).toBe(shownText(fromMarkdown(text)));
+    }
+  });
+
+  it('leaves inline HTML that closes in its paragraph, escaped openings and HTML blocks as they are', () => {
+    for (const text of ['a <!-- b\nc --> d', 'a <!--> b', 'a <?x?> b', 'a \\<!-- b', '<!-- a block\n\nthat ends later -->', '> <!-- quoted block']) {
+      expect(limitMarkup(text), text).toEqual({ text, insertions: [] });
+    }
+  });
+});
