@@ -29,9 +29,27 @@ export const parsePiece = (piece: Piece): Piece => (piece.blocks ? piece : { ...
 export function planPieces(text: string, windowPx: number, shownFirst: 'both' | 'end'): Piece[] | null {
   if (text.length < PROGRESSIVE_MIN_CHARS) return null;
   const cuts = findBlockCuts(text, PIECE_CHARS);
-  if (cuts.length === 0) return null;
+  return cuts.length === 0 ? null : piecesAt(text, cuts, windowPx, shownFirst);
+}
+
+/**
+ * The part of a long answer still streaming that no text to come can change, as planPieces plans a
+ * finished one, and `end`, where the rest begins: the rest is split as it streams. For an answer
+ * shown for the first time when already long (its conversation opened, or its row scrolled back
+ * into view, while it streams). Null when it is short or cannot be cut.
+ */
+export function planStreamingHead(text: string, windowPx: number, shownFirst: 'both' | 'end'): { pieces: Piece[]; end: number } | null {
+  if (text.length < PROGRESSIVE_MIN_CHARS) return null;
+  // A cut is final once the line after it is whole: a line still arriving ("1") may become a list item ("1. one") that joins what is above.
+  const cuts = findBlockCuts(text, PIECE_CHARS).filter((cut) => text.includes('\n', cut));
+  const end = cuts.pop();
+  return end === undefined ? null : { pieces: piecesAt(text.slice(0, end), cuts, windowPx, shownFirst), end };
+}
+
+/** `text` cut at `cuts` into pieces, those covering a window at the ends `shownFirst` names parsed. */
+function piecesAt(text: string, cuts: readonly number[], windowPx: number, shownFirst: 'both' | 'end'): Piece[] {
   const bounds = [0, ...cuts, text.length];
-  const pieces = cuts.concat(text.length).map((end, index): Piece => {
+  const pieces = [...cuts, text.length].map((end, index): Piece => {
     const start = bounds[index] ?? 0;
     const source = text.slice(start, end);
     return { start, source, blocks: null, height: estimateHeight(source) };

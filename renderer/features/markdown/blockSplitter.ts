@@ -42,9 +42,10 @@ function isSealed(block: Block): boolean {
 /**
  * Splits an answer into top-level blocks incrementally: each update re-parses from the start of the
  * last block (or of the one before, when their boundary is not final yet) instead of from the start
- * of the answer.
+ * of the answer. `from`: where its blocks begin, when the answer before that offset is the caller's
+ * (finished blocks that nothing after them can join, rendered apart).
  */
-export function createBlockSplitter(): BlockSplitter {
+export function createBlockSplitter(from = 0): BlockSplitter {
   let text = '';
   let blocks: readonly Block[] = [];
   // The blocks that are definitions, in order: the end parsed again refers to them (kept apart so a chunk need not look through every block).
@@ -55,7 +56,7 @@ export function createBlockSplitter(): BlockSplitter {
       let restart = next.startsWith(text) ? blocks.length - 1 : 0;
       while (restart > 0 && !isSealed(blocks[restart - 1] as Block)) restart--;
       restart = Math.max(restart, 0);
-      const start = blocks[restart]?.start ?? 0;
+      const start = blocks[restart]?.start ?? from;
       text = next;
       while ((definitions.at(-1)?.index ?? -1) >= restart) definitions.pop();
       const tail = parseBlocks(next.slice(start), start, definitions.map(({ node }) => node));

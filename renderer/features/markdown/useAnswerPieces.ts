@@ -1,8 +1,8 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
-import type { Block } from './blockSplitter';
+import type { Block, BlockSplitter } from './blockSplitter';
 import { createBlockSplitter } from './blockSplitter';
 import type { Piece } from './answerPieces';
-import { parsePiece, planPieces } from './answerPieces';
+import { parsePiece, planPieces, planStreamingHead } from './answerPieces';
 import { whenIdle } from './whenIdle';
 
 /** Streamed blocks are grouped so a chunk compares one group per 32 blocks, not every block. */
@@ -22,23 +22,40 @@ export interface BlockRun {
 
 const fromPieces = (pieces: readonly Piece[]): BlockRun[] => pieces.map((piece, index) => ({ key: `p${index}`, blocks: piece.blocks, height: piece.height, openIndex: -1 }));
 
+/** What an answer keeps between renders: its splitter, and the pieces before the splitter's part. */
+interface AnswerState {
+  splitter: BlockSplitter;
+  head: readonly Piece[] | null;
+}
+
 /**
  * The answer's blocks, parsed once. A streaming answer goes through the incremental splitter. A long
  * finished answer that was not watched streaming (a conversation opened, another version shown) is
  * cut into pieces: the ones at its start and end (only its end when it `opensAtEnd`) are parsed and
- * shown at once, the rest when idle.
+ * shown at once, the rest when idle. A long answer first shown while it streams is both: its
+ * finished part in pieces, the rest through the splitter.
  */
 export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: boolean): readonly BlockRun[] {
-  const [splitter] = useState(createBlockSplitter);
+  const [answer] = useState((): AnswerState => ({ splitter: createBlockSplitter(), head: null }));
   // Where the answer first showed: it stops being the last answer when another is sent, which must not plan it anew.
   const [firstShownAtEnd] = useState(opensAtEnd);
-  const progressive = !streaming && !splitter.continues(text);
-  const plan = useMemo(() => (progressive ? planPieces(text, window.innerHeight, firstShownAtEnd ? 'end' : 'both') : null), [progressive, text, firstShownAtEnd]);
-  const [filled, setFilled] = useState<{ plan: Piece[]; pieces: readonly Piece[] } | null>(null);
+  const shownFirst = firstShownAtEnd ? 'end' : 'both';
+  // The pieces before what the splitter splits (all of a finished answer planned in pieces: `split` false).
+  const layout = useMemo((): { head: readonly Piece[] | null; split: boolean } => {
+    if (answer.splitter.continues(text)) return { head: answer.head, split: true };
+    const finished = streaming ? null : planPieces(text, window.innerHeight, shownFirst);
+    if (finished) return { head: finished, split: false };
+    const started = streaming ? planStreamingHead(text, window.innerHeight, shownFirst) : null;
+    answer.splitter = createBlockSplitter(started?.end ?? 0);
+    answer.head = started?.pieces ?? null;
+    return { head: answer.head, split: true };
+  }, [answer, text, streaming, shownFirst]);
+  const plan = layout.head;
+  const [filled, setFilled] = useState<{ plan: readonly Piece[]; pieces: readonly Piece[] } | null>(null);
 
   useEffect(() => {
     if (!plan) return;
-    let pieces: readonly Piece[] = plan;
+    let pieces = plan;
     let cancel = whenIdle(function parseMore() {
       for (let count = 0; count < PIECES_PER_IDLE; count++) {
         const next = pieces.findIndex((piece) => piece.blocks === null);
@@ -53,12 +70,14 @@ export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: bo
   }, [plan]);
 
   return useMemo(() => {
-    if (plan) return fromPieces(filled?.plan === plan ? filled.pieces : plan);
-    const blocks = splitter.split(text);
+    const headRuns = plan ? fromPieces(filled?.plan === plan ? filled.pieces : plan) : [];
+    if (!layout.split) return headRuns;
+    const blocks = answer.splitter.split(text);
     const count = Math.ceil(blocks.length / GROUP_SIZE);
-    return Array.from({ length: count }, (_, index): BlockRun => {
+    const groups = Array.from({ length: count }, (_, index): BlockRun => {
       const run = blocks.slice(index * GROUP_SIZE, (index + 1) * GROUP_SIZE);
       return { key: `g${index}`, blocks: run, height: 0, openIndex: streaming && index === count - 1 ? run.length - 1 : -1 };
     });
-  }, [plan, filled, splitter, text, streaming]);
+    return headRuns.length === 0 ? groups : [...headRuns, ...groups];
+  }, [plan, layout, filled, answer, text, streaming]);
 }

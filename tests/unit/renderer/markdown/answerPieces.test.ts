@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPieces, PROGRESSIVE_MIN_CHARS } from '../../../../renderer/features/markdown/answerPieces';
+import { planPieces, planStreamingHead, PROGRESSIVE_MIN_CHARS } from '../../../../renderer/features/markdown/answerPieces';
 
 /** Numbered paragraphs of prose: about 100 characters each, one estimated line apiece. */
 const prose = (count: number) => Array.from({ length: count }, (_, n) => `Paragraph ${n}: ${'words that wrap '.repeat(5)}`).join('\n\n');
@@ -30,5 +30,22 @@ describe('a long finished answer planned in pieces', () => {
   it('plans nothing for an answer short enough to show whole', () => {
     expect(planPieces(prose(10), 800, 'both')).toBeNull();
     expect(prose(10).length).toBeLessThan(PROGRESSIVE_MIN_CHARS);
+  });
+});
+
+describe('a long answer first shown while it streams', () => {
+  it('plans its finished part in pieces and leaves what may still change to the splitter', () => {
+    // "1" may still become "1. an item", which would join a list above: the cut before it is not final.
+    const text = `${prose(600)}\n\n1`;
+    const started = planStreamingHead(text, 800, 'end');
+    if (!started) throw new Error('A long answer of paragraphs can be cut');
+    expect(started.pieces.map((piece) => piece.source).join('')).toBe(text.slice(0, started.end));
+    expect(text.slice(started.end)).toMatch(/^Paragraph \d+:[^]*\n\n1$/);
+    expect(started.pieces.at(-1)?.blocks).not.toBeNull();
+    expect(started.pieces[0]?.blocks).toBeNull();
+  });
+
+  it('plans nothing while it is short', () => {
+    expect(planStreamingHead(prose(10), 800, 'end')).toBeNull();
   });
 });

@@ -113,7 +113,8 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
         });
       }, BLOCK_RUN_CLASS);
     const runs = () => page.evaluate((runClass) => document.querySelectorAll(`.md > .${runClass}`).length, BLOCK_RUN_CLASS);
-    await page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.show('parley', answer, true), text);
+    // Streamed: its first character, then the rest in one chunk (shown first when long, its finished part would be cut into pieces).
+    await page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.stream('parley', answer, 1, answer.length - 1, 1), text);
     const streamed = { blocks: await layout(), runs: await runs() };
     await page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.open('parley', answer), text);
     await page.waitForFunction(() => document.querySelector('.md-pending') === null);

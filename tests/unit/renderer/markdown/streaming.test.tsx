@@ -85,26 +85,57 @@ describe('streaming Markdown', () => {
   });
 
   it('ends a 100,000-character stream with the same DOM as rendering the whole answer at once', { timeout: 240_000 }, async () => {
-    let long = '';
-    for (let part = 0; long.length < 100_000; part++) long += `${MIXED_SAMPLE.replace('Résumé', `Part ${part}`)}\n`;
-    // React leaves `style=""` where an element it reused lost its inline styles: same rendering.
-    // useId values count the components rendered before them: renumbered in order of appearance.
-    // Blocks are grouped into runs differently (32 blocks streamed, ~1,000 characters opened): the
-    // blocks are compared, and markdown.css keeps the runs invisible (the Chromium test measures it).
-    const html = (container: HTMLElement) => {
-      const ids = new Map<string, string>();
-      const renumber = (id: string) => ids.get(id) ?? ids.set(id, `_id${ids.size}_`).get(id) ?? id;
-      const blocks = [...container.querySelectorAll(`.md > .${BLOCK_RUN_CLASS} > *`)].map((block) => block.outerHTML).join('');
-      return blocks.replaceAll(' style=""', '').replace(/_r_[0-9a-z]+_/g, renumber);
-    };
-    const streamed = html(stream(long, 997).container);
+    const long = longAnswer();
+    const streamed = blocksHtml(stream(long, 997).container);
     cleanup();
-    // Opened whole, a long answer shows its ends first and the middle when idle: wait for all of it.
-    const opened = render(answer(long, false)).container;
-    expect(opened.querySelector('.md-pending')).not.toBeNull();
-    await vi.waitFor(() => expect(opened.querySelector('.md-pending')).toBeNull(), { timeout: 60_000 });
-    const whole = html(opened);
+    const whole = await openedWhole(long);
     expect(streamed).toBe(whole);
     expect(whole.length).toBeGreaterThan(long.length);
   });
+
+  it('shows a long answer first seen while it streams from its end, and streams on to the same DOM', { timeout: 240_000 }, async () => {
+    // Its conversation opened, or its row scrolled back into view, 60,000 characters in.
+    const long = longAnswer();
+    const view = render(answer(long.slice(0, 60_000), true));
+    const lastPart = /Part (\d+)/g;
+    const partsSoFar = [...long.slice(0, 60_000).matchAll(lastPart)];
+    expect(view.container.textContent).toContain(partsSoFar.at(-2)?.[0]);
+    expect(view.container.textContent).not.toContain('Part 3 ');
+    expect(view.container.querySelector('.md-pending')).not.toBeNull();
+    for (let end = 61_000; end < long.length + 1_000; end += 1_000) view.rerender(answer(long.slice(0, end), true));
+    view.rerender(answer(long, false));
+    await vi.waitFor(() => expect(view.container.querySelector('.md-pending')).toBeNull(), { timeout: 60_000 });
+    const streamed = blocksHtml(view.container);
+    cleanup();
+    expect(streamed).toBe(await openedWhole(long));
+  });
 });
+
+/** About 100,000 characters of the mixed sample, each copy's heading numbered. */
+function longAnswer(): string {
+  let long = '';
+  for (let part = 0; long.length < 100_000; part++) long += `${MIXED_SAMPLE.replace('Résumé', `Part ${part}`)}\n`;
+  return long;
+}
+
+/**
+ * The answer's blocks as HTML. React leaves `style=""` where an element it reused lost its inline
+ * styles: same rendering. useId values count the components rendered before them: renumbered in
+ * order of appearance. Blocks are grouped into runs differently (32 blocks streamed, ~1,000
+ * characters opened): the blocks are compared, and markdown.css keeps the runs invisible (the
+ * Chromium test measures it).
+ */
+function blocksHtml(container: HTMLElement): string {
+  const ids = new Map<string, string>();
+  const renumber = (id: string) => ids.get(id) ?? ids.set(id, `_id${ids.size}_`).get(id) ?? id;
+  const blocks = [...container.querySelectorAll(`.md > .${BLOCK_RUN_CLASS} > *`)].map((block) => block.outerHTML).join('');
+  return blocks.replaceAll(' style=""', '').replace(/_r_[0-9a-z]+_/g, renumber);
+}
+
+/** `text` opened whole, as a finished answer: its ends first and the middle when idle, waited for. */
+async function openedWhole(text: string): Promise<string> {
+  const opened = render(answer(text, false)).container;
+  expect(opened.querySelector('.md-pending')).not.toBeNull();
+  await vi.waitFor(() => expect(opened.querySelector('.md-pending')).toBeNull(), { timeout: 60_000 });
+  return blocksHtml(opened);
+}
