@@ -2,13 +2,15 @@ import type { Block } from './blockSplitter';
 import { parseBlocks } from './blockSplitter';
 import { findBlockCuts } from './blockCuts';
 
-/** A run of whole blocks of a finished answer: parsed (its blocks) or not yet (null). */
+/** A run of whole blocks of a finished answer: rendered (its blocks) or not yet (null). */
 export interface Piece {
   start: number;
   source: string;
   blocks: readonly Block[] | null;
   /** A height in px to hold the piece's place until it is rendered. */
   height: number;
+  /** Its blocks, parsed with the whole of an answer that could not be cut: rendering it needs no parse. */
+  parsed?: readonly Block[];
 }
 
 /** A few paragraphs or one code block: the unit parsed and rendered at a time, so what opens on screen is little more than the screen. */
@@ -18,18 +20,21 @@ export const PROGRESSIVE_MIN_CHARS = 20_000;
 /** Estimates run short (margins, wrapped prose): each end parsed at once covers this many windows. */
 const SCREEN_MARGIN = 1.5;
 
-export const parsePiece = (piece: Piece): Piece => (piece.blocks ? piece : { ...piece, blocks: parseBlocks(piece.source, piece.start) });
+export const parsePiece = (piece: Piece): Piece => (piece.blocks ? piece : { ...piece, blocks: piece.parsed ?? parseBlocks(piece.source, piece.start) });
 
 /**
  * A long finished answer as pieces, with the ones a person can be looking at when it opens already
  * parsed: a window's height (`windowPx`) from its start (the answer read from the top) and from its
  * end (a conversation opens at its end), or from its end only when that is where it opens. The rest
- * wait for idle time. Null when the answer is short or cannot be cut.
+ * wait for idle time. An answer the line scan cannot cut (no blank lines, or link definitions) is
+ * parsed whole at once, and its blocks are rendered in pieces the same way. Null when the answer is
+ * short.
  */
 export function planPieces(text: string, windowPx: number, shownFirst: 'both' | 'end'): Piece[] | null {
   if (text.length < PROGRESSIVE_MIN_CHARS) return null;
   const cuts = findBlockCuts(text, PIECE_CHARS);
-  return cuts.length === 0 ? null : piecesAt(text, cuts, windowPx, shownFirst);
+  if (cuts.length > 0) return piecesAt(text, cuts, windowPx, shownFirst);
+  return shownParsed(blockPieces(parseBlocks(text, 0)), windowPx, shownFirst);
 }
 
 /**
@@ -54,6 +59,26 @@ function piecesAt(text: string, cuts: readonly number[], windowPx: number, shown
     const source = text.slice(start, end);
     return { start, source, blocks: null, height: estimateHeight(source) };
   });
+  return shownParsed(pieces, windowPx, shownFirst);
+}
+
+/** Parsed blocks in runs of about PIECE_CHARS, not rendered yet. */
+function blockPieces(blocks: readonly Block[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (let first = 0; first < blocks.length; ) {
+    let end = first;
+    let chars = 0;
+    while (end < blocks.length && chars < PIECE_CHARS) chars += blocks[end++]?.source.length ?? 0;
+    const run = blocks.slice(first, end);
+    const source = run.map((block) => block.source).join('');
+    pieces.push({ start: run[0]?.start ?? 0, source, blocks: null, height: estimateHeight(source), parsed: run });
+    first = end;
+  }
+  return pieces;
+}
+
+/** `pieces` with those covering a window at the ends `shownFirst` names parsed and rendered. */
+function shownParsed(pieces: readonly Piece[], windowPx: number, shownFirst: 'both' | 'end'): Piece[] {
   const shown = new Set([...(shownFirst === 'both' ? coveringPieces(pieces, windowPx) : []), ...coveringPieces(pieces.toReversed(), windowPx)]);
   return pieces.map((piece) => (shown.has(piece) ? parsePiece(piece) : piece));
 }

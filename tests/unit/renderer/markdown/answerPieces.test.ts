@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPieces, planStreamingHead, PROGRESSIVE_MIN_CHARS } from '../../../../renderer/features/markdown/answerPieces';
+import { parsePiece, planPieces, planStreamingHead, PROGRESSIVE_MIN_CHARS } from '../../../../renderer/features/markdown/answerPieces';
 
 /** Numbered paragraphs of prose: about 100 characters each, one estimated line apiece. */
 const prose = (count: number) => Array.from({ length: count }, (_, n) => `Paragraph ${n}: ${'words that wrap '.repeat(5)}`).join('\n\n');
@@ -25,6 +25,21 @@ describe('a long finished answer planned in pieces', () => {
     const pieces = planPieces(prose(600), 800, 'end');
     expect(pieces?.[0]?.blocks).toBeNull();
     expect(pieces?.at(-1)?.blocks?.at(-1)?.source).toMatch(/^Paragraph 599:/);
+  });
+
+  it('renders an answer the line scan cannot cut from one parse, a window at a time', () => {
+    // No blank line anywhere: no safe place to cut the text before parsing it.
+    const text = Array.from({ length: 3_000 }, (_, n) => `## Heading ${n}\n`).join('');
+    const pieces = planPieces(text, 800, 'end');
+    if (!pieces) throw new Error('An answer of many blocks is planned');
+    expect(pieces.map((piece) => piece.source).join('')).toBe(text);
+    expect(pieces.at(-1)?.blocks?.at(-1)?.source).toBe('## Heading 2999\n');
+    const later = pieces[0];
+    expect(later?.blocks).toBeNull();
+    // Rendered later from the blocks of that one parse, not parsed again.
+    if (later?.parsed === undefined) throw new Error('Its blocks come from the whole parse');
+    expect(parsePiece(later).blocks).toBe(later.parsed);
+    expect(later.parsed[0]?.tree.children[0]?.type).toBe('heading');
   });
 
   it('plans nothing for an answer short enough to show whole', () => {
