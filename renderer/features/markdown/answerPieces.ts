@@ -1,5 +1,5 @@
-import type { Block } from './blockSplitter';
-import { parseBlocks } from './blockSplitter';
+import type { Block, SplitterStart } from './blockSplitter';
+import { definitionsIn, parseBlocks, settledBlocks } from './blockSplitter';
 import { findBlockCuts } from './blockCuts';
 
 /** A run of whole blocks of a finished answer: rendered (its blocks) or not yet (null). */
@@ -39,16 +39,24 @@ export function planPieces(text: string, windowPx: number, shownFirst: 'both' | 
 
 /**
  * The part of a long answer still streaming that no text to come can change, as planPieces plans a
- * finished one, and `end`, where the rest begins: the rest is split as it streams. For an answer
- * shown for the first time when already long (its conversation opened, or its row scrolled back
- * into view, while it streams). Null when it is short or cannot be cut.
+ * finished one, and where the splitter takes over for the rest. For an answer shown for the first
+ * time when already long (its conversation opened, or its row scrolled back into view, while it
+ * streams). Null when it is short.
  */
-export function planStreamingHead(text: string, windowPx: number, shownFirst: 'both' | 'end'): { pieces: Piece[]; end: number } | null {
+export function planStreamingHead(text: string, windowPx: number, shownFirst: 'both' | 'end'): { pieces: Piece[]; splitter: SplitterStart } | null {
   if (text.length < PROGRESSIVE_MIN_CHARS) return null;
   // A cut is final once the line after it is whole: a line still arriving ("1") may become a list item ("1. one") that joins what is above.
   const cuts = findBlockCuts(text, PIECE_CHARS).filter((cut) => text.includes('\n', cut));
   const end = cuts.pop();
-  return end === undefined ? null : { pieces: piecesAt(text.slice(0, end), cuts, windowPx, shownFirst), end };
+  if (end !== undefined) return { pieces: piecesAt(text.slice(0, end), cuts, windowPx, shownFirst), splitter: { from: end, text: '', blocks: [], definitions: [] } };
+  // No final cut: parsed whole once; the blocks nothing to come can change are rendered in pieces, the splitter keeps the rest.
+  const blocks = parseBlocks(text, 0);
+  const settled = settledBlocks(blocks);
+  const head = blocks.slice(0, settled);
+  return {
+    pieces: shownParsed(blockPieces(head), windowPx, shownFirst),
+    splitter: { from: blocks[settled]?.start ?? 0, text, blocks: blocks.slice(settled), definitions: definitionsIn(head) },
+  };
 }
 
 /** `text` cut at `cuts` into pieces, those covering a window at the ends `shownFirst` names parsed. */

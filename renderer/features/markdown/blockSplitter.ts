@@ -40,35 +40,64 @@ function isSealed(block: Block): boolean {
 }
 
 /**
+ * Where a splitter begins: the answer before `from` is the caller's (finished blocks nothing after
+ * them can join, rendered apart), with `definitions` among them; `text` and `blocks`, what is
+ * already split from `from` on (when the caller parsed the answer whole once).
+ */
+export interface SplitterStart {
+  from: number;
+  text: string;
+  blocks: readonly Block[];
+  definitions: readonly (Definition | FootnoteDefinition)[];
+}
+
+const FROM_THE_START: SplitterStart = { from: 0, text: '', blocks: [], definitions: [] };
+
+/**
  * Splits an answer into top-level blocks incrementally: each update re-parses from the start of the
  * last block (or of the one before, when their boundary is not final yet) instead of from the start
- * of the answer. `from`: where its blocks begin, when the answer before that offset is the caller's
- * (finished blocks that nothing after them can join, rendered apart).
+ * of the answer.
  */
-export function createBlockSplitter(from = 0): BlockSplitter {
-  let text = '';
-  let blocks: readonly Block[] = [];
-  // The blocks that are definitions, in order: the end parsed again refers to them (kept apart so a chunk need not look through every block).
-  const definitions: { index: number; node: Definition | FootnoteDefinition }[] = [];
+export function createBlockSplitter(start: SplitterStart = FROM_THE_START): BlockSplitter {
+  let text = start.text;
+  let blocks = start.blocks;
+  // The blocks that are definitions, in order: the end parsed again refers to them (kept apart so a
+  // chunk need not look through every block). Those before `from` keep index -1: never parsed again.
+  const definitions: { index: number; node: Definition | FootnoteDefinition }[] = [
+    ...start.definitions.map((node) => ({ index: -1, node })),
+    ...blocks.flatMap((block, index) => definitionsIn([block]).map((node) => ({ index, node }))),
+  ];
   return {
     split(next) {
       if (next === text) return blocks;
-      let restart = next.startsWith(text) ? blocks.length - 1 : 0;
-      while (restart > 0 && !isSealed(blocks[restart - 1] as Block)) restart--;
-      restart = Math.max(restart, 0);
-      const start = blocks[restart]?.start ?? from;
+      const restart = next.startsWith(text) ? settledBlocks(blocks) : 0;
+      const from = blocks[restart]?.start ?? start.from;
       text = next;
       while ((definitions.at(-1)?.index ?? -1) >= restart) definitions.pop();
-      const tail = parseBlocks(next.slice(start), start, definitions.map(({ node }) => node));
+      const tail = parseBlocks(next.slice(from), from, definitions.map(({ node }) => node));
       tail.forEach((block, index) => {
-        const [node] = block.tree.children;
-        if (node && isDefinition(node)) definitions.push({ index: restart + index, node });
+        for (const node of definitionsIn([block])) definitions.push({ index: restart + index, node });
       });
       blocks = [...blocks.slice(0, restart), ...tail];
       return blocks;
     },
     continues: (next) => text !== '' && next.startsWith(text),
   };
+}
+
+/** How many of `blocks`, from the first, no text appended to the answer can change: all but the last and the unsealed ones before it. */
+export function settledBlocks(blocks: readonly Block[]): number {
+  let settled = blocks.length - 1;
+  while (settled > 0 && !isSealed(blocks[settled - 1] as Block)) settled--;
+  return Math.max(settled, 0);
+}
+
+/** The definitions `blocks` are (each block's own node is the first of its tree). */
+export function definitionsIn(blocks: readonly Block[]): (Definition | FootnoteDefinition)[] {
+  return blocks.flatMap((block) => {
+    const [node] = block.tree.children;
+    return node && isDefinition(node) ? [node] : [];
+  });
 }
 
 const isDefinition = (node: RootContent): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';

@@ -20,7 +20,7 @@ import { MAX_NESTING } from './boundDepth';
  */
 const LOOK_ALIKE: Record<string, string> = { '*': '∗', _: '＿', '~': '∼', '[': '⁅', ']': '⁆' };
 
-/** Emphasis (`*`, `_`, `~`) or bracket (`[`, `]`) delimiters one paragraph may use as markup. */
+/** Emphasis (`*`, `_`, `~`) or bracket (`[`, `]`) delimiters one paragraph (or list item, or heading) may use as markup. */
 export const MAX_DELIMITERS = 1_000;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
@@ -47,6 +47,7 @@ export function sourceOffset(offset: number, insertions: readonly number[]): num
   return offset - low;
 }
 
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 // A list item's marker after any indentation: how deep the item sits depends on the items open above it.
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 
@@ -160,6 +161,8 @@ export function limitMarkup(source: string): LimitedMarkup {
       delimiters = 0;
     } else {
       const item = LIST_ITEM.exec(line);
+      // A list item or a heading starts text of its own: its delimiters pair only among themselves.
+      if (item || HEADING.test(line)) delimiters = 0;
       const indent = item?.[1]?.length ?? 0;
       if (item) while ((openItems.at(-1) ?? -1) > indent) openItems.pop();
       const depth = item ? openItems.length : 0;

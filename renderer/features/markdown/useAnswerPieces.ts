@@ -46,8 +46,8 @@ export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: bo
     const finished = streaming ? null : planPieces(text, window.innerHeight, shownFirst);
     if (finished) return { head: finished, split: false };
     const started = streaming ? planStreamingHead(text, window.innerHeight, shownFirst) : null;
-    answer.splitter = createBlockSplitter(started?.end ?? 0);
-    answer.head = started?.pieces ?? null;
+    answer.splitter = createBlockSplitter(started?.splitter);
+    answer.head = started && started.pieces.length > 0 ? started.pieces : null;
     return { head: answer.head, split: true };
   }, [answer, text, streaming, shownFirst]);
   const plan = layout.head;

@@ -54,8 +54,8 @@ describe('a long answer first shown while it streams', () => {
     const text = `${prose(600)}\n\n1`;
     const started = planStreamingHead(text, 800, 'end');
     if (!started) throw new Error('A long answer of paragraphs can be cut');
-    expect(started.pieces.map((piece) => piece.source).join('')).toBe(text.slice(0, started.end));
-    expect(text.slice(started.end)).toMatch(/^Paragraph \d+:[^]*\n\n1$/);
+    expect(started.pieces.map((piece) => piece.source).join('')).toBe(text.slice(0, started.splitter.from));
+    expect(text.slice(started.splitter.from)).toMatch(/^Paragraph \d+:[^]*\n\n1$/);
     expect(started.pieces.at(-1)?.blocks).not.toBeNull();
     expect(started.pieces[0]?.blocks).toBeNull();
   });

@@ -59,6 +59,13 @@ describe('limitMarkup with brackets past the delimiter limit', () => {
   });
 });
 
+describe('limitMarkup in a long answer without blank lines', () => {
+  it('counts delimiters per list item and heading: a list of 1,000 bold names keeps its bold', () => {
+    const list = Array.from({ length: 1_000 }, (_, n) => `${n % 50 === 0 ? `## Group ${n / 50} *of* names\n` : ''}- **Name ${n}**: [a link](https://example.com/${n})`).join('\n');
+    expect(limitMarkup(list)).toEqual({ text: list, insertions: [] });
+  });
+});
+
 describe('limitMarkup in a paragraph past the delimiter limit', () => {
   it('leaves math and code spans as written: their `*`, `_`, `~` and brackets are TeX or code, not markup', () => {
     const source = `${'*a* '.repeat(MAX_DELIMITERS)}then $x_{1}^{*} \\sim [a, b]$, $$y_2$$ and \`a_b*[c]\`, past the limit *b*`;
