@@ -104,7 +104,7 @@ function coveringPieces(pieces: readonly Piece[], windowPx: number): Piece[] {
 }
 
 /** Close guesses keep the scrollbar steady while pieces arrive. */
-function estimateHeight(source: string): number {
+export function estimateHeight(source: string): number {
   let lines = 0;
   for (const line of source.split('\n')) lines += Math.max(1, Math.ceil(line.length / 100));
   return lines * 22;

@@ -2,13 +2,15 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Block, BlockSplitter } from './blockSplitter';
 import { createBlockSplitter } from './blockSplitter';
 import type { Piece } from './answerPieces';
-import { parsePiece, planPieces, planStreamingHead } from './answerPieces';
+import { estimateHeight, parsePiece, planPieces, planStreamingHead } from './answerPieces';
 import { whenIdle } from './whenIdle';
 
 /** Streamed blocks are grouped so a chunk compares one group per 32 blocks, not every block. */
 const GROUP_SIZE = 32;
 /** Pieces parsed per idle callback: small enough that rendering them is no long task. */
 const PIECES_PER_IDLE = 2;
+/** The groups at the end of an answer first shown while it streams that are rendered at once (the rest when idle, this many at a time). */
+const GROUPS_AT_ONCE = 2;
 
 /** What the answer renders: runs of blocks (null: not parsed yet, holding its place) and which block still streams. */
 export interface BlockRun {
@@ -22,11 +24,16 @@ export interface BlockRun {
 
 const fromPieces = (pieces: readonly Piece[]): BlockRun[] => pieces.map((piece, index) => ({ key: `p${index}`, blocks: piece.blocks, height: piece.height, openIndex: -1 }));
 
-/** What an answer keeps between renders: its splitter, and the pieces before the splitter's part. */
+/** What an answer keeps between renders: its splitter, the pieces before the splitter's part, and how many of the splitter's first groups wait. */
 interface AnswerState {
   splitter: BlockSplitter;
   head: readonly Piece[] | null;
+  /** Groups of blocks the splitter was handed already parsed (an answer first shown long, with nothing settled) that are not rendered yet. */
+  waitingGroups: number;
 }
+
+/** A group not rendered yet: its place, by the same estimate as a piece's. */
+const waitingRun = (index: number, blocks: readonly Block[]): BlockRun => ({ key: `g${index}`, blocks: null, height: estimateHeight(blocks.map((block) => block.source).join('')), openIndex: -1 });
 
 /**
  * The answer's blocks, parsed once. A streaming answer goes through the incremental splitter. A long
@@ -36,7 +43,7 @@ interface AnswerState {
  * finished part in pieces, the rest through the splitter.
  */
 export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: boolean): readonly BlockRun[] {
-  const [answer] = useState((): AnswerState => ({ splitter: createBlockSplitter(), head: null }));
+  const [answer] = useState((): AnswerState => ({ splitter: createBlockSplitter(), head: null, waitingGroups: 0 }));
   // Where the answer first showed: it stops being the last answer when another is sent, which must not plan it anew.
   const [firstShownAtEnd] = useState(opensAtEnd);
   const shownFirst = firstShownAtEnd ? 'end' : 'both';
@@ -48,8 +55,17 @@ export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: bo
     const started = streaming ? planStreamingHead(text, window.innerHeight, shownFirst) : null;
     answer.splitter = createBlockSplitter(started?.splitter);
     answer.head = started && started.pieces.length > 0 ? started.pieces : null;
+    answer.waitingGroups = Math.max(0, Math.ceil((started?.splitter.blocks.length ?? 0) / GROUP_SIZE) - GROUPS_AT_ONCE);
     return { head: answer.head, split: true };
   }, [answer, text, streaming, shownFirst]);
+  // The splitter's first groups that still wait, counted down when idle (per splitter: a new one starts over).
+  const [revealed, setRevealed] = useState<{ splitter: BlockSplitter; waiting: number } | null>(null);
+  const waiting = revealed?.splitter === answer.splitter ? revealed.waiting : answer.waitingGroups;
+  const { splitter } = answer;
+  useEffect(() => {
+    if (waiting === 0) return;
+    return whenIdle(() => startTransition(() => setRevealed({ splitter, waiting: Math.max(0, waiting - GROUPS_AT_ONCE) })));
+  }, [splitter, waiting]);
   const plan = layout.head;
   const [filled, setFilled] = useState<{ plan: readonly Piece[]; pieces: readonly Piece[] } | null>(null);
 
@@ -76,8 +92,9 @@ export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: bo
     const count = Math.ceil(blocks.length / GROUP_SIZE);
     const groups = Array.from({ length: count }, (_, index): BlockRun => {
       const run = blocks.slice(index * GROUP_SIZE, (index + 1) * GROUP_SIZE);
+      if (index < waiting && index < count - GROUPS_AT_ONCE) return waitingRun(index, run);
       return { key: `g${index}`, blocks: run, height: 0, openIndex: streaming && index === count - 1 ? run.length - 1 : -1 };
     });
     return headRuns.length === 0 ? groups : [...headRuns, ...groups];
-  }, [plan, layout, filled, answer, text, streaming]);
+  }, [plan, layout, filled, answer, text, streaming, waiting]);
 }

@@ -6,6 +6,8 @@ import { Markdown } from '../../../../renderer/features/markdown/Markdown';
 import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
 import { loadLanguage } from '../../../../renderer/features/markdown/highlighter';
 import type * as RenderTreeModule from '../../../../renderer/features/markdown/renderTree';
+import { DENSE_SHAPES } from '../../../../bench/fixtures/denseMarkup';
+import { nestingAt } from '../../../../bench/fixtures/deepNesting';
 import { MIXED_SAMPLE } from './sample';
 
 // Counts block renders: renderTree runs once per block render that is not skipped by memo.
@@ -111,6 +113,23 @@ describe('streaming Markdown', () => {
     const streamed = blocksHtml(view.container);
     cleanup();
     expect(streamed).toBe(await openedWhole(long));
+  });
+
+  it('shows the end of a long streaming answer with no block settled first, the rest when idle, as one parse shows it', { timeout: 240_000 }, async () => {
+    // Quoted lists of display math with no blank line: appended text could still change every block.
+    const shape = DENSE_SHAPES.find((candidate) => candidate.name === 'display math in quoted lists');
+    if (!shape) throw new Error('The dense corpus has the shape');
+    const text = nestingAt(shape, 30_000);
+    const view = render(answer(text, true));
+    const blocksShown = () => view.container.querySelectorAll(`.md > .${BLOCK_RUN_CLASS} > *`).length;
+    const atFirst = blocksShown();
+    expect(view.container.querySelector('.md-pending')).not.toBeNull();
+    await vi.waitFor(() => expect(view.container.querySelector('.md-pending')).toBeNull(), { timeout: 60_000 });
+    expect(atFirst).toBeLessThan(blocksShown() / 4);
+    view.rerender(answer(text, false));
+    const streamed = blocksHtml(view.container);
+    cleanup();
+    expect(streamed).toBe(await openedWhole(text));
   });
 });
 
