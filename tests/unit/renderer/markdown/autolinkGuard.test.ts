@@ -1,12 +1,16 @@
 /**
  * GFM literal autolinks (issue 15, Proof): before it looks at the text, micromark's extension walks
  * back over the paragraph to an unclosed `[`, at every word start, which made 100,000 characters
- * with an early `![` take 8 s in Chromium (found by the fuzz test). The pipeline tries a literal
- * autolink only where one can start, and still finds every one.
+ * with an early `![` take 8 s in Chromium (found by the fuzz test), and from every link start after
+ * it (8,000 email addresses: 1 s). The pipeline tries a literal autolink only where one can start,
+ * walks back to an unclosed `[` once, and still finds every link GFM finds.
  */
 import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { unclosedLabelCheck } from '../../../../renderer/features/markdown/autolinkGuard';
 import { parseMarkdown } from '../../../../renderer/features/markdown/parseMarkdown';
 
 afterEach(() => vi.restoreAllMocks());
@@ -34,6 +38,9 @@ describe('literal autolinks', () => {
     const tries = vi.spyOn(emailConstruct(), 'tokenize');
     parseMarkdown(`![ ${'word;'.repeat(5_000)}`);
     expect(tries).not.toHaveBeenCalled();
+    parseMarkdown('![a] write to a.b+c@example.org');
+    expect(tries).toHaveBeenCalledTimes(1);
+    // Inside a label still open, no literal autolink is made: not tried either.
     parseMarkdown('![ write to a.b+c@example.org');
     expect(tries).toHaveBeenCalledTimes(1);
   });
@@ -49,5 +56,31 @@ describe('literal autolinks', () => {
   it('are all still found', () => {
     const tree = parseMarkdown('See www.example.com, mail a.b+c@d.org, HTTPS://x.org/p and [a](https://b.org/) http://y.z ![x www.q.com');
     expect(urls(tree)).toEqual(['HTTPS://x.org/p', 'http://www.example.com', 'http://www.q.com', 'http://y.z', 'https://b.org/', 'mailto:a.b+c@d.org']);
+  });
+
+  it('are found where GFM finds them around unclosed and closed labels', () => {
+    const texts = ['[x a@b.invalid y', '[a](https://u.org/) a@b.org [x c@d.org] e@f.org', '[x ![y a@b.org] www.z.org z@w.org', `[open ${'x@y.org '.repeat(200)}`, '[[a] b@c.org'];
+    for (const text of texts) expect(urls(parseMarkdown(text)), text).toEqual(urls(fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })));
+  });
+
+  it('walk back to an unclosed `[` once, not again from every later link start', () => {
+    const events: [string, { type: string; _balanced?: boolean }][] = [['enter', { type: 'labelLink' }]];
+    let reads = 0;
+    const watched = new Proxy(events, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const inUnclosedLabel = unclosedLabelCheck();
+    for (let start = 0; start < 2_000; start++) {
+      for (let word = 0; word < 10; word++) events.push(['enter', { type: 'data' }]);
+      expect(inUnclosedLabel(watched as never)).toBe(true);
+    }
+    // The extension's own walk read every event back to the `[` each time: about 20 million reads.
+    expect(reads).toBeLessThan(50_000);
+    // Closed later (`]` with no link after it): no longer open.
+    (events[0] as [string, { _balanced?: boolean }])[1]._balanced = true;
+    expect(inUnclosedLabel(watched as never)).toBe(false);
   });
 });
