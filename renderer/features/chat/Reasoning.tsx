@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { formatDuration } from '../../lib/format';
 import { Icons } from '../../ui/icons';
 
@@ -19,7 +19,8 @@ export function Reasoning({ text, thinking, durationMs }: ReasoningProps) {
   const ref = useRef<HTMLDetailsElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Before the paint: the frame that shows the answer's first words shows the reasoning folded.
+  useLayoutEffect(() => {
     if (ref.current) ref.current.open = thinking;
   }, [thinking]);
 
