@@ -102,8 +102,8 @@ const INLINE_HTML: [RegExp, string][] = [
   [/<!\[CDATA\[/y, ']]>'],
   [/<![A-Za-z]/y, '>'],
 ];
-// What may come before an HTML block's opening on its line: indentation and container markers.
-const BLOCK_PREFIX = /^[ \t>*+\-\d.)]*$/;
+// The first character of a line that is not indentation or a container marker: an HTML opening before it starts a block.
+const AFTER_BLOCK_PREFIX = /[^ \t>*+\-\d.)]/;
 
 /**
  * Finds, in one pass over a text, whether inline HTML opened at an offset ends in its paragraph:
@@ -117,7 +117,7 @@ function inlineHtmlEnds(source: string) {
       opening.lastIndex = column;
       if (!opening.test(line)) continue;
       // An opening after only indentation and markers starts an HTML block, which runs to its end line by line.
-      if (BLOCK_PREFIX.test(line.slice(0, column))) return true;
+      if (column <= line.search(AFTER_BLOCK_PREFIX)) return true;
       if (paragraphEnd < at) {
         const blank = /\n[ \t]*(?:\n|$)/g;
         blank.lastIndex = at;
