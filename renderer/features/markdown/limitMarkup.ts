@@ -172,13 +172,13 @@ export function limitMarkup(source: string): LimitedMarkup {
       const unclosed = new Set<string>();
       for (let index = 0; index < line.length; index++) {
         const char = line[index];
-        if ((char === '$' || char === '`') && line[index - 1] !== '\\') {
+        if ((char === '$' || char === '`') && !escaped(line, index)) {
           index = spanEnd(line, index, unclosed);
           continue;
         }
         if (char === '<' && !escaped(line, index) && !endsInParagraph(lineStart + index, line, index)) insertions.push(lineStart + index);
         if (char !== '*' && char !== '_' && char !== '~' && char !== '[' && char !== ']') continue;
-        if (line[index - 1] === '\\') continue;
+        if (escaped(line, index)) continue;
         if (++delimiters > MAX_DELIMITERS) lookAlikes.push(lineStart + index);
       }
     }
