@@ -65,7 +65,10 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
   // chunk need not look through every block). Those before `from` keep index -1: never parsed again.
   const definitions: { index: number; node: Definition | FootnoteDefinition }[] = [
     ...start.definitions.map((node) => ({ index: -1, node })),
-    ...blocks.flatMap((block, index) => definitionsIn([block]).map((node) => ({ index, node }))),
+    ...blocks.flatMap((block, index) => {
+      const node = definitionOf(block);
+      return node ? [{ index, node }] : [];
+    }),
   ];
   return {
     split(next) {
@@ -76,7 +79,8 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
       while ((definitions.at(-1)?.index ?? -1) >= restart) definitions.pop();
       const tail = parseBlocks(next.slice(from), from, definitions.map(({ node }) => node));
       tail.forEach((block, index) => {
-        for (const node of definitionsIn([block])) definitions.push({ index: restart + index, node });
+        const node = definitionOf(block);
+        if (node) definitions.push({ index: restart + index, node });
       });
       blocks = [...blocks.slice(0, restart), ...tail];
       return blocks;
@@ -92,12 +96,13 @@ export function settledBlocks(blocks: readonly Block[]): number {
   return Math.max(settled, 0);
 }
 
-/** The definitions `blocks` are (each block's own node is the first of its tree). */
-export function definitionsIn(blocks: readonly Block[]): (Definition | FootnoteDefinition)[] {
-  return blocks.flatMap((block) => {
-    const [node] = block.tree.children;
-    return node && isDefinition(node) ? [node] : [];
-  });
+/** The definitions among `blocks`. */
+export const definitionsIn = (blocks: readonly Block[]): (Definition | FootnoteDefinition)[] => blocks.flatMap((block) => definitionOf(block) ?? []);
+
+/** The definition `block` is, if it is one (a block's own node is the first of its tree). */
+function definitionOf(block: Block): Definition | FootnoteDefinition | undefined {
+  const [node] = block.tree.children;
+  return node && isDefinition(node) ? node : undefined;
 }
 
 const isDefinition = (node: RootContent): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';
