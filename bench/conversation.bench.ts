@@ -5,6 +5,7 @@
  * list before virtualization). Prints a table; not a pass/fail test.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { ConversationPage, ListKind } from './conversation/page/main';
 import { launchChromium } from './markdown/launchChromium';
@@ -85,3 +86,6 @@ export async function runConversationBench(): Promise<void> {
     await served.close();
   }
 }
+
+// `npx tsx bench/conversation.bench.ts`: this benchmark alone.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runConversationBench();

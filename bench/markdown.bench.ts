@@ -1,19 +1,34 @@
 /**
  * Markdown streaming benchmark, in Chromium: main-thread time (render + style + layout) per
  * 20-character chunk of a streaming answer at 1k / 10k / 50k / 100k characters, for Parley's
- * <Markdown> and for a naive baseline (react-markdown re-rendering the whole text each chunk),
- * measured in the same run. Prints a table; not a pass/fail test.
+ * <Markdown> and, in the same run, three baselines: react-markdown and streamdown re-rendering the
+ * whole text each chunk, and the floor (plain paragraphs, only the last one growing). Parley runs
+ * under the app's Content Security Policy, as it ships; the baselines on the same page without it, so
+ * they pay no CSP penalty. Prints a table; not a pass/fail test.
  */
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './markdown/launchChromium';
 import type { MarkdownPage, Renderer } from './markdown/page/main';
 import { sampleAnswer } from './markdown/sampleAnswer';
 import { serveMarkdownPage } from './markdown/servePage';
+import { QUICK } from './options';
+import { percentiles, printTable } from './report';
 
 const SIZES = [1_000, 10_000, 50_000, 100_000];
 const CHUNK = 20;
 // 100 chunks = 2,000 characters: every kind of block in the sample streams during a measurement.
 const CHUNKS = 100;
+// react-markdown and streamdown parse the whole text at every chunk, so which chunks stream barely
+// moves their figure, while each costs up to 2 s at 100k: fewer of them keep the run short.
+const WHOLE_TEXT_CHUNKS = QUICK ? 5 : 15;
+
+const RENDERERS: { renderer: Renderer; label: string; chunks: number }[] = [
+  { renderer: 'parley', label: 'Parley', chunks: CHUNKS },
+  { renderer: 'naive', label: 'react-markdown', chunks: WHOLE_TEXT_CHUNKS },
+  { renderer: 'streamdown', label: 'streamdown', chunks: WHOLE_TEXT_CHUNKS },
+  { renderer: 'floor', label: 'floor', chunks: CHUNKS },
+];
 
 interface Timing {
   p50: number;
@@ -22,12 +37,7 @@ interface Timing {
   elements: number;
 }
 
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-
-async function measure(page: Page, renderer: Renderer, text: string, size: number): Promise<Timing> {
+async function measure(page: Page, renderer: Renderer, text: string, size: number, chunks: number): Promise<Timing> {
   // Only plain expressions inside evaluate: tsx's helpers for named functions do not exist in the page.
   const { samples, elements } = await page.evaluate(
     ({ renderer, text, size, step, chunks }) => {
@@ -35,56 +45,72 @@ async function measure(page: Page, renderer: Renderer, text: string, size: numbe
       markdown.reset();
       return { samples: markdown.stream(renderer, text, size, step, chunks), elements: document.getElementById('root')?.querySelectorAll('*').length ?? 0 };
     },
-    { renderer, text, size, step: CHUNK, chunks: CHUNKS },
+    { renderer, text, size, step: CHUNK, chunks },
   );
-  return { p50: quantile(samples.total, 0.5), p95: quantile(samples.total, 0.95), scriptP50: quantile(samples.script, 0.5), elements };
+  const total = percentiles(samples.total);
+  return { ...total, scriptP50: percentiles(samples.script).p50, elements };
 }
 
-/** A plain-text table (console.table quotes every string). */
-function printTable(header: string[], body: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ');
-  console.info([line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...body.map(line)].join('\n'));
+async function openPage(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  await page.goto(url);
+  await page.waitForFunction(() => 'markdownPage' in window);
+  await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
+  return page;
 }
 
-const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+const times = (ratio: number): string => `${ratio.toFixed(1)}×`;
 
 export async function runMarkdownBench(): Promise<void> {
   console.info('\nMarkdown: building the page and starting Chromium…');
   const served = await serveMarkdownPage();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
-    await page.goto(served.url);
-    await page.waitForFunction(() => 'markdownPage' in window);
-    await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
+    const withCsp = await openPage(browser, served.url);
+    const withoutCsp = await openPage(browser, served.urlWithoutCsp);
+    const pageFor = (renderer: Renderer): Page => (renderer === 'parley' ? withCsp : withoutCsp);
     const text = sampleAnswer(Math.max(...SIZES) + CHUNK * CHUNKS);
     // Warm-up: JIT, KaTeX fonts, the code grammar.
-    for (const renderer of ['naive', 'parley'] as const) await measure(page, renderer, text, 5_000);
-    await page.waitForTimeout(500);
+    for (const { renderer } of RENDERERS) await measure(pageFor(renderer), renderer, text, 5_000, 10);
 
     const rows: string[][] = [];
     let parleyAt1k = NaN;
     for (const size of SIZES) {
-      const naive = await measure(page, 'naive', text, size);
-      const parley = await measure(page, 'parley', text, size);
-      if (size === SIZES[0]) parleyAt1k = parley.p50;
+      // One size at a time, every renderer in turn: a change of load on the machine hits all of them.
+      const timings = new Map<Renderer, Timing>();
+      for (const { renderer, chunks } of RENDERERS) timings.set(renderer, await measure(pageFor(renderer), renderer, text, size, chunks));
+      const at = (renderer: Renderer): Timing => timings.get(renderer) as Timing;
+      const own = at('parley');
+      if (size === SIZES[0]) parleyAt1k = own.p50;
       rows.push([
         `${(size / 1000).toLocaleString('en')}k chars`,
-        ms(naive.p50),
-        ms(naive.p95),
-        ms(parley.p50),
-        ms(parley.p95),
-        ms(parley.scriptP50),
-        `${(naive.p50 / parley.p50).toFixed(1)}×`,
-        `${(parley.p50 / parleyAt1k).toFixed(2)}×`,
-        parley.elements.toLocaleString('en'),
+        ms(own.p50),
+        ms(own.p95),
+        ms(own.scriptP50),
+        ms(at('naive').p50),
+        ms(at('streamdown').p50),
+        ms(at('floor').p50),
+        times(at('naive').p50 / own.p50),
+        times(at('streamdown').p50 / own.p50),
+        ms(own.p50 - at('floor').p50),
+        `${(own.p50 / parleyAt1k).toFixed(2)}×`,
+        own.elements.toLocaleString('en'),
       ]);
     }
-    console.info(`Per ${CHUNK}-character chunk (${CHUNKS} chunks at each size): render + style + layout; "script" is React's render and commit alone.\n`);
-    printTable(['answer length', 'naive p50', 'naive p95', 'Parley p50', 'Parley p95', 'Parley script p50', 'naive / Parley', 'Parley vs 1k', 'DOM elements'], rows);
+    console.info(
+      `Per ${CHUNK}-character chunk, p50 of ${CHUNKS} chunks at each size for Parley and the floor, ${WHOLE_TEXT_CHUNKS} for react-markdown and streamdown: ` +
+        'render + style + layout; "script" is React\'s render and commit alone. Parley under the app\'s CSP, the baselines without it.\n',
+    );
+    printTable(
+      ['answer length', 'Parley p50', 'Parley p95', 'Parley script p50', 'react-markdown p50', 'streamdown p50', 'floor p50', 'react-markdown / Parley', 'streamdown / Parley', 'Parley − floor', 'Parley vs 1k', 'DOM elements'],
+      rows,
+    );
   } finally {
     await browser.close();
     await served.close();
   }
 }
+
+// `npx tsx bench/markdown.bench.ts [--quick]`: this benchmark alone.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runMarkdownBench();

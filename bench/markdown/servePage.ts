@@ -25,7 +25,10 @@ export async function servePage(root: string): Promise<ServedPage> {
   const outDir = mkdtempSync(join(tmpdir(), 'parley-bench-page-'));
   const config = { configFile: false as const, root, base: './', logLevel: 'error' as const, plugins: [react()] };
   await build({ ...config, build: { outDir, emptyOutDir: true } });
-  const serve = (headers: Record<string, string>) => preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0, headers } });
+  // Cross-origin isolation gives the page's performance.now() 5 µs steps instead of 100 µs, so a
+  // chunk that costs about a millisecond is measured to 0.01 ms.
+  const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+  const serve = (headers: Record<string, string>) => preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0, headers: { ...isolated, ...headers } } });
   const servers = [await serve({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY }), await serve({})];
   const [url, urlWithoutCsp] = servers.map((server) => server.resolvedUrls?.local[0]);
   if (!url || !urlWithoutCsp) throw new Error(`The bench page server for ${root} has no address`);

@@ -4,6 +4,9 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ParleyApi } from '../../../shared/ipc/client';
 import '../../../renderer/styles.css';
+// What the app has loaded by the time a conversation is on screen: the shell's and the thread's layout.
+import '../../../renderer/app/shell.css';
+import '../../../renderer/features/chat/chat.css';
 import { ParleyContext } from '../../../renderer/lib/ParleyContext';
 import { createMessage, type Message } from '../../../renderer/features/chat/conversationReducer';
 import { MessageActionsContext, type MessageActions } from '../../../renderer/features/chat/MessageActionsContext';
@@ -49,11 +52,13 @@ const page: ConversationPage = {
         <ParleyContext.Provider value={api}>
           <MessageActionsContext.Provider value={actions}>
             <main className="chat-main" style={{ height: '100vh' }}>
-              {kind === 'parley' ? (
-                <MessageList conversationId={`c${runs}`} messages={messages} retrying={null} canRetry target={null} onRetry={noop} onOpenSettings={noop} />
-              ) : (
-                <NaiveMessageList messages={messages} />
-              )}
+              <div className="thread">
+                {kind === 'parley' ? (
+                  <MessageList conversationId={`c${runs}`} messages={messages} retrying={null} canRetry target={null} onRetry={noop} onOpenSettings={noop} />
+                ) : (
+                  <NaiveMessageList messages={messages} />
+                )}
+              </div>
             </main>
           </MessageActionsContext.Provider>
         </ParleyContext.Provider>,

@@ -5,10 +5,11 @@ import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import '../../../renderer/styles.css';
 import { loadMarkdown, Markdown } from '../../../renderer/features/markdown/Markdown';
+import { FloorMarkdown } from './FloorMarkdown';
 import { NaiveMarkdown } from './NaiveMarkdown';
 import { StreamdownMarkdown } from './StreamdownMarkdown';
 
-export type Renderer = 'parley' | 'naive' | 'streamdown';
+export type Renderer = 'parley' | 'naive' | 'streamdown' | 'floor';
 
 /** What bench/markdown.bench.ts and the Chromium test drive through page.evaluate. */
 export interface MarkdownPage {
@@ -39,8 +40,16 @@ const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`));
 
 function element(renderer: Renderer, text: string, streaming: boolean) {
-  if (renderer === 'parley') return <Markdown text={text} streaming={streaming} onOpenLink={(url) => links.push(url)} />;
-  return renderer === 'naive' ? <NaiveMarkdown text={text} /> : <StreamdownMarkdown text={text} streaming={streaming} />;
+  switch (renderer) {
+    case 'parley':
+      return <Markdown text={text} streaming={streaming} onOpenLink={(url) => links.push(url)} />;
+    case 'naive':
+      return <NaiveMarkdown text={text} />;
+    case 'streamdown':
+      return <StreamdownMarkdown text={text} streaming={streaming} />;
+    case 'floor':
+      return <FloorMarkdown text={text} />;
+  }
 }
 
 const nextPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done)));
