@@ -126,4 +126,29 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     expect(opened.blocks).toEqual(streamed.blocks);
     await show(MIXED_SAMPLE);
   });
+
+  it('keeps the 12 px block gap before a paragraph: after a paragraph, a code block and a table', async () => {
+    await show('First paragraph.\n\nSecond paragraph.\n\n```js\nconst x = 1;\n```\n\nAfter the code.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter the table.');
+    const gaps = await page.evaluate(() => {
+      const blocks = [...document.querySelectorAll('.md > .md-run > *')];
+      return blocks.slice(1).map((block, index) => `${blocks[index]?.tagName} → ${block.tagName}: ${Math.round(block.getBoundingClientRect().top - (blocks[index] as Element).getBoundingClientRect().bottom)}`);
+    });
+    expect(gaps).toEqual(['P → P: 12', 'P → FIGURE: 12', 'FIGURE → P: 12', 'P → DIV: 12', 'DIV → P: 12']);
+    await show(MIXED_SAMPLE);
+  });
+
+  it('restyles only the part it adds when a long answer fills in a part that waited, not every block after it', async () => {
+    const text = sampleAnswer(60_000).slice(0, 60_000);
+    await browser.startTracing(page, { categories: ['devtools.timeline'] });
+    await page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.open('parley', answer), text);
+    await page.waitForFunction(() => document.querySelector('.md-pending') === null);
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; args?: { elementCount?: number } }[] };
+    const restyled = traceEvents.flatMap((event) => (event.name === 'UpdateLayoutTree' && event.args?.elementCount !== undefined ? [event.args.elementCount] : []));
+    const elements = await page.evaluate(() => document.querySelectorAll('.md *').length);
+    // The first frame styles what it shows, and each part filled in styles itself: never most of the answer again.
+    expect(elements).toBeGreaterThan(5_000);
+    expect(restyled.length).toBeGreaterThan(5);
+    expect(restyled.slice(1).filter((count) => count > elements / 4)).toEqual([]);
+    await show(MIXED_SAMPLE);
+  });
 });
