@@ -23,11 +23,12 @@ const CHUNKS = 100;
 // moves their figure, while each costs up to 2 s at 100k: fewer of them keep the run short.
 const WHOLE_TEXT_CHUNKS = QUICK ? 5 : 15;
 
-const RENDERERS: { renderer: Renderer; label: string; chunks: number }[] = [
-  { renderer: 'parley', label: 'Parley', chunks: CHUNKS },
-  { renderer: 'naive', label: 'react-markdown', chunks: WHOLE_TEXT_CHUNKS },
-  { renderer: 'streamdown', label: 'streamdown', chunks: WHOLE_TEXT_CHUNKS },
-  { renderer: 'floor', label: 'floor', chunks: CHUNKS },
+/** Each renderer and how many chunks it streams at each size ('naive' is react-markdown). */
+const RENDERERS: { renderer: Renderer; chunks: number }[] = [
+  { renderer: 'parley', chunks: CHUNKS },
+  { renderer: 'naive', chunks: WHOLE_TEXT_CHUNKS },
+  { renderer: 'streamdown', chunks: WHOLE_TEXT_CHUNKS },
+  { renderer: 'floor', chunks: CHUNKS },
 ];
 
 interface Timing {
