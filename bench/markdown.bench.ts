@@ -9,6 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './markdown/launchChromium';
+import { openMarkdownPage } from './markdown/openMarkdownPage';
 import type { MarkdownPage, Renderer } from './markdown/page/main';
 import { sampleAnswer } from './markdown/sampleAnswer';
 import { serveMarkdownPage } from './markdown/servePage';
@@ -52,14 +53,6 @@ async function measure(page: Page, renderer: Renderer, text: string, size: numbe
   return { ...total, scriptP50: percentiles(samples.script).p50, elements };
 }
 
-async function openPage(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
-  await page.goto(url);
-  await page.waitForFunction(() => 'markdownPage' in window);
-  await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
-  return page;
-}
-
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
 const times = (ratio: number): string => `${ratio.toFixed(1)}×`;
 
@@ -68,8 +61,8 @@ export async function runMarkdownBench(): Promise<void> {
   const served = await serveMarkdownPage();
   const browser = await launchChromium();
   try {
-    const withCsp = await openPage(browser, served.url);
-    const withoutCsp = await openPage(browser, served.urlWithoutCsp);
+    const withCsp = await openMarkdownPage(browser, served.url);
+    const withoutCsp = await openMarkdownPage(browser, served.urlWithoutCsp);
     const pageFor = (renderer: Renderer): Page => (renderer === 'parley' ? withCsp : withoutCsp);
     const text = sampleAnswer(Math.max(...SIZES) + CHUNK * CHUNKS);
     // Warm-up: JIT, KaTeX fonts, the code grammar.

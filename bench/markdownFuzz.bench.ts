@@ -13,6 +13,7 @@ import { DENSE_SHAPES } from './fixtures/denseMarkup';
 import { NESTING_SHAPES, nestingAt, type NestingShape } from './fixtures/deepNesting';
 import { FUZZ_MAX_CHARS, markdownCase } from './fixtures/markdownFuzz';
 import { launchChromium } from './markdown/launchChromium';
+import { openMarkdownPage } from './markdown/openMarkdownPage';
 import type { MarkdownPage } from './markdown/page/main';
 import { sampleAnswer } from './markdown/sampleAnswer';
 import { serveMarkdownPage } from './markdown/servePage';
@@ -67,10 +68,7 @@ export async function runMarkdownFuzzBench(): Promise<void> {
   const served = await serveMarkdownPage();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
-    await page.goto(served.url);
-    await page.waitForFunction(() => 'markdownPage' in window);
-    await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
+    const page = await openMarkdownPage(browser, served.url);
 
     const ordinary = sampleAnswer(FUZZ_MAX_CHARS).slice(0, FUZZ_MAX_CHARS);
     const generated = fc.sample(markdownCase, { seed: SEED, numRuns: GENERATED });

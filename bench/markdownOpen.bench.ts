@@ -19,6 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startWebMode } from '../main/web/startWebMode';
 import { openConversation as openTitled, seedDataFolder } from './appOpen';
 import { launchChromium } from './markdown/launchChromium';
+import { openMarkdownPage } from './markdown/openMarkdownPage';
 import type { MarkdownPage, Renderer } from './markdown/page/main';
 import { sampleAnswer } from './markdown/sampleAnswer';
 import { serveMarkdownPage } from './markdown/servePage';
@@ -43,10 +44,7 @@ async function openInPage(browser: Browser): Promise<{ renderer: Renderer; ms: n
   try {
     const results = [];
     for (const renderer of ['parley', 'naive', 'streamdown'] as const) {
-      const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
-      await page.goto(renderer === 'parley' ? served.url : served.urlWithoutCsp);
-      await page.waitForFunction(() => 'markdownPage' in window);
-      await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
+      const page = await openMarkdownPage(browser, renderer === 'parley' ? served.url : served.urlWithoutCsp);
       const open = () => page.evaluate(({ renderer, text }) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.open(renderer, text), { renderer, text });
       // Warm-up: JIT, KaTeX and its fonts, the code grammar.
       await open();
