@@ -21,6 +21,9 @@ afterEach(cleanup);
 async function openApp() {
   renderWith(api);
   await screen.findByRole('combobox', { name: 'Model' });
+  // The composer's start-up read (its Tools control lists the servers) runs in an effect after
+  // the first paint; let it go out so the calls a test counts are the ones its own steps made.
+  await waitFor(() => expect(api.callsTo('listToolServers')).not.toEqual([]));
   return userEvent.setup();
 }
 
