@@ -47,7 +47,10 @@ export function countOf(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** One formatter for the page: `toLocaleString` builds a new one on every call, and counts are shown on every streamed chunk. */
+const COUNT_FORMAT = new Intl.NumberFormat();
+
 /** "1,234": counts people read, grouped the way their locale groups them. */
 export function formatCount(count: number): string {
-  return count.toLocaleString();
+  return COUNT_FORMAT.format(count);
 }

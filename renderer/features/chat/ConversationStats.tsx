@@ -8,13 +8,16 @@ import { conversationTotals } from './conversationTotals';
 /** The open conversation's totals, under its title: messages, tokens in and out, and cost where prices are known. */
 export function ConversationStats({ messages }: { messages: readonly Message[] }) {
   const info = useModelInfoMap();
-  const totals = useMemo(() => conversationTotals(messages, info), [messages, info]);
-  if (totals.messages === 0) return null;
-  return (
-    <p className="conversation-stats" role="group" aria-label="Conversation totals">
-      {formatCount(totals.messages)} {totals.messages === 1 ? 'message' : 'messages'} · {formatCount(totals.promptTokens)} tokens in ·{' '}
-      {formatCount(totals.completionTokens)} out
-      {totals.cost !== null && ` · ${totals.unpricedAnswers > 0 ? 'at least ' : ''}${formatCost(totals.cost)}`}
-    </p>
+  const { messages: count, promptTokens, completionTokens, cost, unpricedAnswers } = useMemo(() => conversationTotals(messages, info), [messages, info]);
+  // Every streamed chunk is a new list of messages, but the totals move only when a message is added or an answer ends.
+  return useMemo(
+    () =>
+      count === 0 ? null : (
+        <p className="conversation-stats" role="group" aria-label="Conversation totals">
+          {formatCount(count)} {count === 1 ? 'message' : 'messages'} · {formatCount(promptTokens)} tokens in · {formatCount(completionTokens)} out
+          {cost !== null && ` · ${unpricedAnswers > 0 ? 'at least ' : ''}${formatCost(cost)}`}
+        </p>
+      ),
+    [count, promptTokens, completionTokens, cost, unpricedAnswers],
   );
 }
