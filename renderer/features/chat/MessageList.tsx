@@ -70,7 +70,7 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
   const [opensAtEnd] = useState(!target && (saved?.following ?? true));
-  const { following, isFollowing, onScroll, follow, unfollow, stick } = useStickToBottom(scrollRef, opensAtEnd);
+  const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, opensAtEnd);
   const rowsRef = useRef<HTMLDivElement>(null);
   // Not following is not enough for "Jump to latest": a search hit in a short conversation leaves its end in view.
   const { endOutOfView, measureEnd } = useEndOutOfView(scrollRef, rowsRef, messages.length > 0);
@@ -101,25 +101,6 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
     messagesRef.current = messages;
   }, [messages]);
 
-  /** Brings the anchored target back into view when rows measured around it pushed it out. */
-  const keepAnchorInView = useRef(() => {});
-  /**
-   * Rows measured taller (a streaming answer's every chunk) move and size in the page directly,
-   * with no render of the list (directDomUpdates); the end and the anchored target are kept here.
-   */
-  const measuredSize = useRef<number | null>(null);
-  const afterMeasure = useCallback(
-    (instance: Virtualizer<HTMLDivElement, Element>) => {
-      // It also calls on every scroll: only a change of size may move the view.
-      const size = instance.getTotalSize();
-      if (size === measuredSize.current) return;
-      measuredSize.current = size;
-      stick();
-      keepAnchorInView.current();
-    },
-    [stick],
-  );
-
   // The compiler's warning does not apply: Parley does not use React Compiler, and the
   // virtualizer is read fresh on every render and in effects only.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -135,30 +116,7 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
     gap: GAP_PX,
     initialOffset: saved && !saved.following ? saved.offset : END_OFFSET,
     initialMeasurementsCache: saved?.measurements ?? [],
-    directDomUpdates: true,
-    // Rows placed by `top`: a transform would give every row a compositor layer of its own.
-    directDomUpdatesMode: 'position',
-    onChange: afterMeasure,
   });
-  useLayoutEffect(() => {
-    keepAnchorInView.current = () => {
-      const id = anchor.current;
-      const box = scrollRef.current;
-      const element = id === null ? null : document.getElementById(messageElementId(id));
-      if (!box || !element || intersects(element.getBoundingClientRect(), box.getBoundingClientRect())) return;
-      const index = messagesRef.current.findIndex((message) => message.id === id);
-      if (index !== -1) virtualizer.scrollToIndex(index, { align: 'center' });
-    };
-  }, [virtualizer]);
-  /** The rows' box: ours to watch for size, the virtualizer's to size. */
-  const { containerRef } = virtualizer;
-  const rowsBox = useCallback(
-    (node: HTMLDivElement | null) => {
-      rowsRef.current = node;
-      containerRef(node);
-    },
-    [containerRef],
-  );
 
   useLayoutEffect(() => {
     // While following, the end is pinned after every render anyway; a correction for rows
@@ -192,8 +150,15 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
 
   useMatchHighlight(target);
 
-  // After every render: bring the anchored target back when it drifted out of view.
-  useEffect(() => keepAnchorInView.current());
+  // After every render (rows measured re-render the list): bring the anchored target back when it drifted out of view.
+  useEffect(() => {
+    const id = anchor.current;
+    const box = scrollRef.current;
+    const element = id === null ? null : document.getElementById(messageElementId(id));
+    if (!box || !element || intersects(element.getBoundingClientRect(), box.getBoundingClientRect())) return;
+    const index = messagesRef.current.findIndex((message) => message.id === id);
+    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'center' });
+  });
 
   // After every render: the target's row may have just been rendered.
   useEffect(() => {
@@ -216,12 +181,12 @@ export function MessageList({ conversationId, messages, retrying, canRetry, targ
         {messages.length === 0 ? (
           empty
         ) : (
-          <div ref={rowsBox} className="message-rows">
+          <div ref={rowsRef} className="message-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const message = messages[item.index];
               if (!message) return null;
               return (
-                <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row">
+                <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
                   {/* One message that cannot be shown never takes the conversation with it. */}
                   <AnswerBoundary text={message.content}>
                     <MessageItem

@@ -65,5 +65,5 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
   /** The state as of now, for callbacks that run between renders. */
   const isFollowing = useCallback(() => followingRef.current, []);
 
-  return { following, isFollowing, onScroll, follow, unfollow, stick };
+  return { following, isFollowing, onScroll, follow, unfollow };
 }
