@@ -4,11 +4,12 @@
  * (streaming/pacedServer.ts). One answer grows to 1k, 10k, 50k and 100k characters (each size
  * reached in one large chunk); at each size, 20-character chunks of a Markdown answer are pushed one
  * at a time, each measured as the renderer main thread's whole busy time (DevTools' TaskDuration:
- * script, style, layout, paint) from the push until two frames after the page changed. Two baselines
+ * script, style, layout, paint) from the push until two frames after the page changed. Three baselines
  * in the same run: the same measurement at 1k, and at each size the floor, chunks appended straight
  * to the answer's last paragraph in the DOM, which holds what the browser must do anyway and what the
- * bench's own frames and probes cost. Long tasks (over 50 ms) are counted while the measured chunks
- * stream.
+ * bench's own frames and probes cost; and that floor again keeping the view at the end, which Parley
+ * pays while it follows an answer and the plain floor does not. Long tasks (over 50 ms) are counted
+ * while the measured chunks stream.
  *
  * Not a pass/fail test. Alone: `npx tsx bench/streaming.bench.ts [--quick]` (after `npm run build`).
  */
@@ -78,7 +79,16 @@ const FLOOR_START = `(() => {
   const paragraphs = [...document.querySelectorAll('[role="log"] article')].at(-1).querySelectorAll('p');
   window.streamFloor = [...paragraphs].at(-1).appendChild(document.createTextNode(''));
 })()`;
-const floorChunk = (page: BarePage, content: string) => measureChunk(page, () => page.evaluate(`setTimeout(() => { window.streamFloor.data += ${JSON.stringify(content)}; })`));
+/**
+ * One floor chunk. `following`: the view is also kept at the end, as Parley keeps it while it
+ * follows an answer; the plain floor lets the new text grow below the view.
+ */
+const floorChunk = (page: BarePage, content: string, following: boolean) =>
+  measureChunk(page, () =>
+    page.evaluate(
+      `setTimeout(() => { window.streamFloor.data += ${JSON.stringify(content)};${following ? ` const log = document.querySelector('[role="log"]'); log.scrollTop = log.scrollHeight;` : ''} })`,
+    ),
+  );
 
 export async function runStreamingBench(): Promise<void> {
   console.info('\nStreaming on the app path (web mode in Chromium, a paced local server): starting…');
@@ -104,7 +114,7 @@ export async function runStreamingBench(): Promise<void> {
 
     const text = sampleAnswer(Math.max(...SIZES) + CHUNK * CHUNKS * SIZES.length);
     let sent = 0;
-    const rows: { size: number; task: { p50: number; p95: number }; styleLayout: number; floor: number; longTasks: number[] }[] = [];
+    const rows: { size: number; task: { p50: number; p95: number }; styleLayout: number; floor: number; floorFollowing: number; longTasks: number[] }[] = [];
     for (const size of SIZES) {
       await pushChunk(page, server, text.slice(sent, size));
       sent = size;
@@ -117,15 +127,21 @@ export async function runStreamingBench(): Promise<void> {
         sent += CHUNK;
       }
       const longTasks = (await page.evaluate('window.streamProbe.longTasks')) as number[];
-      await page.evaluate(FLOOR_START);
-      const floor = [];
-      for (let n = 0; n < CHUNKS; n++) floor.push(await floorChunk(page, text.slice(sent + n * CHUNK, sent + (n + 1) * CHUNK)));
-      await page.evaluate('window.streamFloor.remove()');
+      const floorOf = async (following: boolean) => {
+        await page.evaluate(FLOOR_START);
+        const floor = [];
+        for (let n = 0; n < CHUNKS; n++) floor.push(await floorChunk(page, text.slice(sent + n * CHUNK, sent + (n + 1) * CHUNK), following));
+        await page.evaluate('window.streamFloor.remove()');
+        return percentiles(floor.map((sample) => sample.task)).p50;
+      };
+      const floor = await floorOf(false);
+      const floorFollowing = await floorOf(true);
       rows.push({
         size,
         task: percentiles(samples.map((sample) => sample.task)),
         styleLayout: percentiles(samples.map((sample) => sample.styleLayout)).p50,
-        floor: percentiles(floor.map((sample) => sample.task)).p50,
+        floor,
+        floorFollowing,
         longTasks,
       });
     }
@@ -136,10 +152,11 @@ export async function runStreamingBench(): Promise<void> {
     const ms = (value: number) => `${value.toFixed(2)} ms`;
     console.info(
       `Per ${CHUNK}-character chunk, ${CHUNKS} chunks at each size: the renderer main thread's busy time from the push to two frames after the change (1280×800), ` +
-        `load average ${loadavg()[0]?.toFixed(1)}. Floor: the same measurement of ${CHUNKS} chunks appended straight to the answer's last paragraph in the DOM.\n`,
+        `load average ${loadavg()[0]?.toFixed(1)}. Floor: the same measurement of ${CHUNKS} chunks appended straight to the answer's last paragraph in the DOM; ` +
+        `following, the floor that also keeps the view at the end, as Parley does while it follows the answer.\n`,
     );
     printTable(
-      ['answer length', 'Parley p50', 'p95', 'style + layout p50', 'floor p50', 'Parley − floor p50', 'vs 1k', 'long tasks > 50 ms'],
+      ['answer length', 'Parley p50', 'p95', 'style + layout p50', 'floor p50', 'Parley − floor p50', 'floor following p50', 'Parley − floor following', 'vs 1k', 'long tasks > 50 ms'],
       rows.map((row) => [
         `${(row.size / 1000).toLocaleString('en')}k chars`,
         ms(row.task.p50),
@@ -147,6 +164,8 @@ export async function runStreamingBench(): Promise<void> {
         ms(row.styleLayout),
         ms(row.floor),
         ms(row.task.p50 - row.floor),
+        ms(row.floorFollowing),
+        ms(row.task.p50 - row.floorFollowing),
         `${(row.task.p50 / at1k).toFixed(2)}×`,
         row.longTasks.length === 0 ? 'none' : `${row.longTasks.length} (max ${Math.max(...row.longTasks).toFixed(0)} ms)`,
       ]),
