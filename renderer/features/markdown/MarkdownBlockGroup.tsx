@@ -23,7 +23,8 @@ export const MarkdownBlockGroup = memo(
       <div className={BLOCK_RUN_CLASS}>
         {blocks.map((block, index) => (
           // Blocks only ever change at the end: the index is a stable identity.
-          <MarkdownBlock key={index} source={block.source} tree={block.tree} open={index === openIndex} />
+          // A paragraph's later part is shown from the paragraph's parse as it is: its source alone cannot be repaired.
+          <MarkdownBlock key={index} source={block.source} tree={block.tree} open={index === openIndex && !block.continued} />
         ))}
       </div>
     );

@@ -20,7 +20,22 @@ export const PROGRESSIVE_MIN_CHARS = 20_000;
 /** Estimates run short (margins, wrapped prose): each end parsed at once covers this many windows. */
 const SCREEN_MARGIN = 1.5;
 
-export const parsePiece = (piece: Piece): Piece => (piece.blocks ? piece : { ...piece, blocks: piece.parsed ?? parseBlocks(piece.source, piece.start) });
+const parsePiece = (piece: Piece): Piece => (piece.blocks ? piece : { ...piece, blocks: piece.parsed ?? parseBlocks(piece.source, piece.start) });
+
+/**
+ * `pieces` with the one at `index` rendered (its blocks there). A piece the line scan left long (one
+ * block, or blocks it could not cut between: a long paragraph) is parsed and cut into pieces of its
+ * blocks first, and only the first of them rendered (the last, `fromEnd`): rendering it whole could
+ * hold the window for seconds.
+ */
+export function renderPieceAt(pieces: readonly Piece[], index: number, fromEnd = false): Piece[] {
+  const piece = pieces[index];
+  if (!piece || piece.blocks) return [...pieces];
+  const blocks = piece.parsed ?? parseBlocks(piece.source, piece.start);
+  const cut = piece.source.length > 2 * PIECE_CHARS && blocks.length > 1 ? blockPieces(blocks) : [{ ...piece, parsed: blocks }];
+  const shown = fromEnd ? cut.length - 1 : 0;
+  return pieces.toSpliced(index, 1, ...cut.with(shown, parsePiece(cut[shown] as Piece)));
+}
 
 /**
  * A long finished answer as pieces, with the ones a person can be looking at when it opens already
@@ -87,20 +102,21 @@ function blockPieces(blocks: readonly Block[]): Piece[] {
 
 /** `pieces` with those covering a window at the ends `shownFirst` names parsed and rendered. */
 function shownParsed(pieces: readonly Piece[], windowPx: number, shownFirst: 'both' | 'end'): Piece[] {
-  const shown = new Set([...(shownFirst === 'both' ? coveringPieces(pieces, windowPx) : []), ...coveringPieces(pieces.toReversed(), windowPx)]);
-  return pieces.map((piece) => (shown.has(piece) ? parsePiece(piece) : piece));
+  const fromStart = shownFirst === 'both' ? renderCovering(pieces, windowPx, false) : pieces;
+  return renderCovering(fromStart, windowPx, true);
 }
 
-/** The first pieces of `pieces` whose estimated heights together cover a window, with a margin. */
-function coveringPieces(pieces: readonly Piece[], windowPx: number): Piece[] {
-  const covering: Piece[] = [];
-  for (let height = 0; height < windowPx * SCREEN_MARGIN; ) {
-    const piece = pieces[covering.length];
-    if (!piece) break;
-    covering.push(piece);
-    height += piece.height;
+/** `pieces` with the first ones (the last, `fromEnd`) rendered until their estimated heights cover a window, with a margin. */
+function renderCovering(pieces: readonly Piece[], windowPx: number, fromEnd: boolean): Piece[] {
+  let rendered = [...pieces];
+  let height = 0;
+  for (let step = 0; height < windowPx * SCREEN_MARGIN && step < rendered.length; step++) {
+    // Counted from the end, a piece cut in pieces of its blocks leaves the last of them at the same distance from the end.
+    const at = (count: number) => (fromEnd ? count - 1 - step : step);
+    rendered = renderPieceAt(rendered, at(rendered.length), fromEnd);
+    height += rendered[at(rendered.length)]?.height ?? 0;
   }
-  return covering;
+  return rendered;
 }
 
 /** Close guesses keep the scrollbar steady while pieces arrive. */

@@ -1,6 +1,7 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
 import { foundDefinitions } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
+import { paragraphParts } from './paragraphParts';
 import { parseMarkdown } from './parseMarkdown';
 
 /** One top-level block of an answer: its text from its start up to the next block's start. */
@@ -11,6 +12,8 @@ export interface Block {
   type: string;
   /** The block's part of the parse it came from: rendering it needs no second parse. */
   tree: Root;
+  /** A later part of a long paragraph (paragraphParts): its source alone is not Markdown for it. */
+  continued?: true;
 }
 
 export interface BlockSplitter {
@@ -108,8 +111,8 @@ function definitionOf(block: Block): Definition | FootnoteDefinition | undefined
 const isDefinition = (node: RootContent): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';
 
 /**
- * Parses `source` (which begins a top-level block) once, and gives each top-level node its own tree:
- * blocks render from these, never parsing their text again. `offset` is where `source` starts in
+ * Parses `source` (which begins a top-level block) once, and gives each top-level node its own tree
+ * (a long paragraph, one per part): blocks render from these, never parsing their text again. `offset` is where `source` starts in
  * the answer. Definitions go with every block, so a reference in one block finds its target, and
  * so do `earlier`, the definitions of the answer before `source`.
  */
@@ -118,9 +121,9 @@ export function parseBlocks(source: string, offset: number, earlier: readonly (D
   const tree = parseMarkdown(normalizeMathDelimiters(source), foundDefinitions([{ type: 'root', children: [...earlier] }]));
   const definitions: RootContent[] = [...earlier, ...tree.children.filter(isDefinition)];
   const starts = tree.children.map((node, index) => (index === 0 ? 0 : (node.position?.start.offset ?? 0)));
-  return tree.children.map((node, index) => {
+  return tree.children.flatMap((node, index) => {
     const from = starts[index] ?? 0;
     const children = definitions.length === 0 || definitions.includes(node) ? [node] : [node, ...definitions];
-    return { start: offset + from, source: source.slice(from, starts[index + 1] ?? source.length), type: node.type, tree: { type: 'root', children } };
+    return paragraphParts({ start: offset + from, source: source.slice(from, starts[index + 1] ?? source.length), type: node.type, tree: { type: 'root', children } }, from);
   });
 }

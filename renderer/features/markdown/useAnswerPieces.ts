@@ -2,11 +2,13 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Block, BlockSplitter } from './blockSplitter';
 import { createBlockSplitter } from './blockSplitter';
 import type { Piece } from './answerPieces';
-import { estimateHeight, parsePiece, planPieces, planStreamingHead } from './answerPieces';
+import { estimateHeight, planPieces, planStreamingHead, renderPieceAt } from './answerPieces';
 import { whenIdle } from './whenIdle';
 
 /** Streamed blocks are grouped so a chunk compares one group per 32 blocks, not every block. */
 const GROUP_SIZE = 32;
+/** A group also ends past this many characters: what an answer first shown while it streams renders at once stays small (a long paragraph's parts). */
+const GROUP_CHARS = 8_000;
 /** Pieces parsed per idle callback: small enough that rendering them is no long task. */
 const PIECES_PER_IDLE = 2;
 /** The groups at the end of an answer first shown while it streams that are rendered at once (the rest when idle, this many at a time). */
@@ -22,7 +24,8 @@ export interface BlockRun {
   openIndex: number;
 }
 
-const fromPieces = (pieces: readonly Piece[]): BlockRun[] => pieces.map((piece, index) => ({ key: `p${index}`, blocks: piece.blocks, height: piece.height, openIndex: -1 }));
+// Keyed by where a piece starts: one cut into pieces of its blocks keeps its key for the first of them.
+const fromPieces = (pieces: readonly Piece[]): BlockRun[] => pieces.map((piece) => ({ key: `p${piece.start}`, blocks: piece.blocks, height: piece.height, openIndex: -1 }));
 
 /** What an answer keeps between renders: its splitter, the pieces before the splitter's part, and how many of the splitter's first groups wait. */
 interface AnswerState {
@@ -30,6 +33,18 @@ interface AnswerState {
   head: readonly Piece[] | null;
   /** Groups of blocks the splitter was handed already parsed (an answer first shown long, with nothing settled) that are not rendered yet. */
   waitingGroups: number;
+}
+
+/** `blocks` in groups of GROUP_SIZE blocks or GROUP_CHARS characters, whichever comes first: a group changes only where its blocks do. */
+function groupsOf(blocks: readonly Block[]): (readonly Block[])[] {
+  const groups: (readonly Block[])[] = [];
+  for (let first = 0; first < blocks.length; ) {
+    let end = first;
+    for (let chars = 0; end < blocks.length && end - first < GROUP_SIZE && chars < GROUP_CHARS; end++) chars += blocks[end]?.source.length ?? 0;
+    groups.push(blocks.slice(first, end));
+    first = end;
+  }
+  return groups;
 }
 
 /** A group not rendered yet: its place, by the same estimate as a piece's. */
@@ -55,7 +70,7 @@ export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: bo
     const started = streaming ? planStreamingHead(text, window.innerHeight, shownFirst) : null;
     answer.splitter = createBlockSplitter(started?.splitter);
     answer.head = started && started.pieces.length > 0 ? started.pieces : null;
-    answer.waitingGroups = Math.max(0, Math.ceil((started?.splitter.blocks.length ?? 0) / GROUP_SIZE) - GROUPS_AT_ONCE);
+    answer.waitingGroups = Math.max(0, groupsOf(started?.splitter.blocks ?? []).length - GROUPS_AT_ONCE);
     return { head: answer.head, split: true };
   }, [answer, text, streaming, shownFirst]);
   // The splitter's first groups that still wait, counted down when idle (per splitter: a new one starts over).
@@ -76,7 +91,7 @@ export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: bo
       for (let count = 0; count < PIECES_PER_IDLE; count++) {
         const next = pieces.findIndex((piece) => piece.blocks === null);
         if (next === -1) break;
-        pieces = pieces.with(next, parsePiece(pieces[next] as Piece));
+        pieces = renderPieceAt(pieces, next);
       }
       const snapshot = pieces;
       startTransition(() => setFilled({ plan, pieces: snapshot }));
@@ -89,9 +104,9 @@ export function useAnswerPieces(text: string, streaming: boolean, opensAtEnd: bo
     const headRuns = plan ? fromPieces(filled?.plan === plan ? filled.pieces : plan) : [];
     if (!layout.split) return headRuns;
     const blocks = answer.splitter.split(text);
-    const count = Math.ceil(blocks.length / GROUP_SIZE);
-    const groups = Array.from({ length: count }, (_, index): BlockRun => {
-      const run = blocks.slice(index * GROUP_SIZE, (index + 1) * GROUP_SIZE);
+    const runs = groupsOf(blocks);
+    const count = runs.length;
+    const groups = runs.map((run, index): BlockRun => {
       if (index < waiting && index < count - GROUPS_AT_ONCE) return waitingRun(index, run);
       return { key: `g${index}`, blocks: run, height: 0, openIndex: streaming && index === count - 1 ? run.length - 1 : -1 };
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePiece, planPieces, planStreamingHead, PROGRESSIVE_MIN_CHARS } from '../../../../renderer/features/markdown/answerPieces';
+import { planPieces, planStreamingHead, PROGRESSIVE_MIN_CHARS, renderPieceAt } from '../../../../renderer/features/markdown/answerPieces';
 
 /** Numbered paragraphs of prose: about 100 characters each, one estimated line apiece. */
 const prose = (count: number) => Array.from({ length: count }, (_, n) => `Paragraph ${n}: ${'words that wrap '.repeat(5)}`).join('\n\n');
@@ -38,8 +38,22 @@ describe('a long finished answer planned in pieces', () => {
     expect(later?.blocks).toBeNull();
     // Rendered later from the blocks of that one parse, not parsed again.
     if (later?.parsed === undefined) throw new Error('Its blocks come from the whole parse');
-    expect(parsePiece(later).blocks).toBe(later.parsed);
+    expect(renderPieceAt(pieces, 0)[0]?.blocks).toBe(later.parsed);
     expect(later.parsed[0]?.tree.children[0]?.type).toBe('heading');
+  });
+
+  it('cuts a long piece the line scan left whole into pieces of its blocks, rendering only the ones a window shows', () => {
+    // A paragraph of 15,000 code spans between two cut places: one piece, 60,000 characters long.
+    const text = `${prose(20)}\n\n${'`a` '.repeat(15_000)}\n\n${prose(20)}`;
+    const pieces = planPieces(text, 800, 'both');
+    if (!pieces) throw new Error('A long answer of paragraphs can be cut');
+    expect(pieces.map((piece) => piece.source).join('')).toBe(text);
+    expect(Math.max(...pieces.map((piece) => piece.source.length))).toBeLessThan(5_000);
+    const rendered = pieces.filter((piece) => piece.blocks).reduce((sum, piece) => sum + piece.source.length, 0);
+    expect(rendered).toBeLessThan(text.length / 4);
+    // Later, each of the rest is rendered from the same parse.
+    const next = pieces.findIndex((piece) => !piece.blocks);
+    expect(renderPieceAt(pieces, next)[next]?.blocks).toBe(pieces[next]?.parsed);
   });
 
   it('plans nothing for an answer short enough to show whole', () => {

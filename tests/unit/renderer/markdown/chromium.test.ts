@@ -6,7 +6,9 @@ import type { ServedPage } from '../../../../bench/markdown/servePage';
 import { serveMarkdownPage } from '../../../../bench/markdown/servePage';
 import { MERMAID_DIRECTIVES } from '../../../fixtures/xssCorpus';
 import { MIXED_SAMPLE } from './sample';
+import { MAX_DELIMITERS } from '../../../../renderer/features/markdown/limitMarkup';
 import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
+import { PARAGRAPH_PART_CLASS } from '../../../../renderer/features/markdown/paragraphParts';
 import { sampleAnswer } from '../../../../bench/markdown/sampleAnswer';
 
 // The real thing: the component built by Vite, in Chromium, under the app's Content Security Policy.
@@ -134,6 +136,50 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
       return blocks.slice(1).map((block, index) => `${blocks[index]?.tagName} → ${block.tagName}: ${Math.round(block.getBoundingClientRect().top - (blocks[index] as Element).getBoundingClientRect().bottom)}`);
     });
     expect(gaps).toEqual(['P → P: 12', 'P → FIGURE: 12', 'FIGURE → P: 12', 'P → DIV: 12', 'DIV → P: 12']);
+    await show(MIXED_SAMPLE);
+  });
+
+  it('shows a paragraph of thousands of inline nodes in parts that read as the paragraph: no gap, each cut at a line break', async () => {
+    // Shorter than an answer shown in pieces, with fewer delimiters than the limit: all of it drawn at once, as written.
+    const lines = Array.from({ length: 200 }, (_, n) => `Line ${n} has \`code ${n}\` and *some* words, then [a link](https://example.com/${n}).`);
+    await show(lines.join('  \n'));
+    const drawn = await page.evaluate((partClass) => {
+      const parts = [...document.querySelectorAll('.md p')];
+      const box = (element: Element | undefined) => element?.getBoundingClientRect() ?? new DOMRect();
+      // The same content as one paragraph, beside the parts: the parts take its height exactly.
+      const whole = document.createElement('p');
+      whole.innerHTML = parts.map((part) => part.innerHTML).join('');
+      parts[0]?.parentElement?.append(whole);
+      const wholeHeight = box(whole).height;
+      whole.remove();
+      return {
+        parts: parts.length,
+        continuing: parts.filter((part) => part.classList.contains(partClass)).length,
+        gaps: [...new Set(parts.slice(1).map((part, index) => Math.round(box(part).top - box(parts[index]).bottom)))],
+        height: box(parts.at(-1)).bottom - box(parts[0]).top,
+        wholeHeight,
+        text: parts.map((part) => part.textContent).join(''),
+      };
+    }, PARAGRAPH_PART_CLASS);
+    expect(drawn.parts).toBeGreaterThan(10);
+    expect(drawn.continuing).toBe(drawn.parts - 1);
+    expect(drawn.gaps).toEqual([0]);
+    expect(drawn.height).toBeCloseTo(drawn.wholeHeight, 1);
+    expect(drawn.text).toBe(lines.map((line) => line.replace(/`|\*|\[|\]\([^)]*\)/g, '')).join('\n'));
+    await show(MIXED_SAMPLE);
+  });
+
+  it('draws delimiters past the limit in the text font: no fallback font, whose long runs Chromium lays out in quadratic time', async () => {
+    await show(`${'*a* _b_ ~c~ [d] '.repeat(MAX_DELIMITERS)}end`);
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.md p' });
+    await cdp.send('CSS.enable');
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    // One font family for letters and look-alikes alike (its regular and italic faces).
+    expect(new Set(fonts.map((font) => font.familyName)).size).toBe(1);
+    expect(await page.locator('.md p').first().textContent()).toContain('⁎a⁎');
+    await cdp.detach();
     await show(MIXED_SAMPLE);
   });
 

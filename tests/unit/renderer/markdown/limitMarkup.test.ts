@@ -72,12 +72,12 @@ describe('limitMarkup in a paragraph past the delimiter limit', () => {
     const limited = limitMarkup(source).text;
     expect(limited).toContain('$x_{1}^{*} \\sim [a, b]$, $$y_2$$ and `a_b*[c]`');
     // Markup around them is still bounded.
-    expect(limited.endsWith('past the limit ∗b∗')).toBe(true);
+    expect(limited.endsWith('past the limit ⁎b⁎')).toBe(true);
   });
 
   it('counts a delimiter after an escaped backslash (`\\\\*` is a backslash, then a `*`)', () => {
     const source = `${'\\\\*a '.repeat(MAX_DELIMITERS)}past the limit *b*`;
-    expect(limitMarkup(source).text.endsWith('past the limit ∗b∗')).toBe(true);
+    expect(limitMarkup(source).text.endsWith('past the limit ⁎b⁎')).toBe(true);
     // An escaped delimiter is text, not markup: not counted.
     expect(limitMarkup(`${'\\*a '.repeat(2 * MAX_DELIMITERS)}*b*`).text.endsWith('*b*')).toBe(true);
   });

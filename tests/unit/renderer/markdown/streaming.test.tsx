@@ -131,6 +131,22 @@ describe('streaming Markdown', () => {
     cleanup();
     expect(streamed).toBe(await openedWhole(text));
   });
+
+  it('shows a paragraph of thousands of code spans in parts, streamed or opened alike, the visible parts of it first', { timeout: 240_000 }, async () => {
+    const shape = DENSE_SHAPES.find((candidate) => candidate.name === 'code spans in one paragraph');
+    if (!shape) throw new Error('The dense corpus has the shape');
+    const text = nestingAt(shape, 30_000);
+    const streamed = blocksHtml(stream(text, 2_999).container);
+    cleanup();
+    const view = render(answer(text, false));
+    const codeSpans = () => view.container.querySelectorAll('code').length;
+    const atFirst = codeSpans();
+    await vi.waitFor(() => expect(view.container.querySelector('.md-pending')).toBeNull(), { timeout: 60_000 });
+    // About a window from each end (jsdom's is 768 px tall) at first, out of 7,500.
+    expect(atFirst).toBeLessThan(codeSpans() / 2);
+    expect(codeSpans()).toBe(text.split('`').length / 2 - 0.5);
+    expect(blocksHtml(view.container)).toBe(streamed);
+  });
 });
 
 /** About 100,000 characters of the mixed sample, each copy's heading numbered. */

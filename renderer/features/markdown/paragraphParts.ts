@@ -1,0 +1,79 @@
+import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { Block } from './blockSplitter';
+import { MATH_PER_BLOCK } from './mathLimit';
+
+/** Paragraphs of at least this many inline nodes are shown in parts: fewer render in well under 0.1 s. */
+export const MANY_INLINE_NODES = 1_000;
+/** A part ends at the first line end past this many characters, or between any two inline nodes past twice as many. */
+const PART_CHARS = 1_000;
+/** A part after a paragraph's first: it continues the paragraph, with no gap above (markdown.css). */
+export const PARAGRAPH_PART_CLASS = 'md-paragraph-part';
+
+/**
+ * A paragraph of thousands of inline nodes as blocks of about PART_CHARS characters each, cut
+ * between its nodes (issue 15): one paragraph of thousands of code spans or line breaks took seconds
+ * to render, lay out and paint whole (100,000 characters of `` `a` ``: 1.9 s in Chromium), where its
+ * parts are rendered like any other blocks, the visible ones first. Every node stays whole, so the
+ * parts show exactly the paragraph's content; a cut after a hard line break is invisible, one
+ * elsewhere ends a line early. A part's source alone is not Markdown for what it shows, so it is
+ * never parsed alone: the parts are parsed again only as the whole paragraph, as one block is. A
+ * paragraph with more formulas than a block typesets stays whole, so the formula limit holds per
+ * paragraph. `from` is where the block starts in the text its tree's positions count from.
+ */
+export function paragraphParts(block: Block, from: number): Block[] {
+  const [paragraph, ...definitions] = block.tree.children;
+  if (paragraph?.type !== 'paragraph' || paragraph.children.length < MANY_INLINE_NODES || formulasIn(paragraph) > MATH_PER_BLOCK) return [block];
+  const { children } = paragraph;
+  const cuts = partCuts(children, from);
+  if (cuts.length === 0) return [block];
+  const bounds = [{ child: 0, at: 0 }, ...cuts, { child: children.length, at: block.source.length }];
+  return bounds.slice(0, -1).map(({ child, at }, index) => {
+    const next = bounds[index + 1] ?? { child: children.length, at: block.source.length };
+    const part: Paragraph = { type: 'paragraph', children: children.slice(child, next.child) };
+    if (index > 0) part.data = { hProperties: { className: [PARAGRAPH_PART_CLASS] } };
+    return {
+      start: block.start + at,
+      source: block.source.slice(at, next.at),
+      type: 'paragraph',
+      tree: { type: 'root', children: [part, ...definitions] },
+      ...(index > 0 ? { continued: true } : {}),
+    };
+  });
+}
+
+/**
+ * Where parts begin: the index of the inline node and its offset in the block. Each part keeps at
+ * least two nodes, so none is a lone `$…$` (which a paragraph shows as display math).
+ */
+function partCuts(children: readonly PhrasingContent[], from: number): { child: number; at: number }[] {
+  const cuts: { child: number; at: number }[] = [];
+  let partStart = 0;
+  let partFirst = 0;
+  for (let index = 2; index <= children.length - 2; index++) {
+    const offset = children[index]?.position?.start.offset;
+    if (offset === undefined) return [];
+    const at = offset - from;
+    const size = at - partStart;
+    if (index - partFirst < 2 || size < PART_CHARS) continue;
+    if (size >= 2 * PART_CHARS || endsLine(children[index - 1])) {
+      cuts.push({ child: index, at });
+      partStart = at;
+      partFirst = index;
+    }
+  }
+  return cuts;
+}
+
+const endsLine = (node: PhrasingContent | undefined): boolean => node?.type === 'break' || (node?.type === 'text' && node.value.endsWith('\n'));
+
+/** The formulas in `node`, counted up to just past MATH_PER_BLOCK. */
+function formulasIn(node: Nodes): number {
+  if (node.type === 'inlineMath') return 1;
+  if (!('children' in node)) return 0;
+  let count = 0;
+  for (const child of node.children) {
+    count += formulasIn(child);
+    if (count > MATH_PER_BLOCK) break;
+  }
+  return count;
+}
