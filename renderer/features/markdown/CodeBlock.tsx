@@ -6,6 +6,14 @@ import { useHighlightedCode } from './useHighlightedCode';
 
 const MermaidDiagram = lazy(() => import('./MermaidDiagram'));
 
+/**
+ * Lines of a code block per box of its own (markdown.css): the browser lays out each box apart, and
+ * a long run of some scripts costs it the square of the run's length (2,500 lines of Latin and
+ * Hebrew letters by turns took 4.3 s in one box).
+ */
+const LINES_PER_BOX = 20;
+export const CODE_LINES_CLASS = 'md-code-lines';
+
 interface CodeBlockProps {
   'data-language'?: string;
   children?: unknown;
@@ -17,9 +25,20 @@ export function CodeBlock({ 'data-language': language = '', children }: CodeBloc
   const open = useContext(OpenBlockContext);
   const isMermaid = language.toLowerCase() === 'mermaid';
   const tokens = useHighlightedCode(code, isMermaid ? '' : language);
+  const lines = tokens ?? code.split('\n');
   const pre = (
     <pre className="md-code-body" tabIndex={0}>
-      <code>{tokens ? tokens.map((line, index) => <Line key={index} tokens={line} first={index === 0} />) : code}</code>
+      <code>
+        {Array.from({ length: Math.ceil(lines.length / LINES_PER_BOX) }, (_, box) => (
+          // Boxes only grow at the end: the index is a stable identity.
+          <span key={box} className={CODE_LINES_CLASS}>
+            {lines.slice(box * LINES_PER_BOX, (box + 1) * LINES_PER_BOX).map((line, index) => {
+              const last = box * LINES_PER_BOX + index === lines.length - 1;
+              return typeof line === 'string' ? (last ? line : `${line}\n`) : <Line key={index} tokens={line} last={last} />;
+            })}
+          </span>
+        ))}
+      </code>
     </pre>
   );
 
@@ -43,17 +62,17 @@ export function CodeBlock({ 'data-language': language = '', children }: CodeBloc
 const ITALIC = 1;
 const BOLD = 2;
 
-/** Complete lines keep their token arrays between chunks, so only changed lines re-render. */
-const Line = memo(function Line({ tokens, first }: { tokens: ThemedToken[]; first: boolean }) {
+/** Complete lines keep their token arrays between chunks, so only changed lines re-render. Each but the last ends with its line break, so a box ending with an empty line shows it. */
+const Line = memo(function Line({ tokens, last }: { tokens: ThemedToken[]; last: boolean }) {
   return (
     <>
-      {!first && '\n'}
       {tokens.map((token, at) => (
         // CSSOM styles (React's style prop) are allowed by the CSP; `style="…"` markup would not be.
         <span key={at} style={{ color: token.color, fontStyle: (token.fontStyle ?? 0) & ITALIC ? 'italic' : undefined, fontWeight: (token.fontStyle ?? 0) & BOLD ? 'bold' : undefined }}>
           {token.content}
         </span>
       ))}
+      {!last && '\n'}
     </>
   );
 });

@@ -1,29 +1,34 @@
-import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, Text } from 'mdast';
 import type { Block } from './blockSplitter';
 import { MATH_PER_BLOCK } from './mathLimit';
 
 /** Paragraphs of at least this many inline nodes are shown in parts: fewer render in well under 0.1 s. */
 export const MANY_INLINE_NODES = 1_000;
+/** Paragraphs at least this long are shown in parts too: Chromium lays out a paragraph of some scripts in time growing with the square of its length. */
+export const LONG_PARAGRAPH_CHARS = 10_000;
 /** A part ends at the first line end past this many characters, or between any two inline nodes past twice as many. */
 const PART_CHARS = 1_000;
 /** A part after a paragraph's first: it continues the paragraph, with no gap above (markdown.css). */
 export const PARAGRAPH_PART_CLASS = 'md-paragraph-part';
 
 /**
- * A paragraph of thousands of inline nodes as blocks of about PART_CHARS characters each, cut
- * between its nodes (issue 15): one paragraph of thousands of code spans or line breaks took seconds
- * to render, lay out and paint whole (100,000 characters of `` `a` ``: 1.9 s in Chromium), where its
- * parts are rendered like any other blocks, the visible ones first. Every node stays whole, so the
- * parts show exactly the paragraph's content; a cut after a hard line break is invisible, one
- * elsewhere ends a line early. A part's source alone is not Markdown for what it shows, so it is
+ * A paragraph of thousands of inline nodes, or a long one, as blocks of about PART_CHARS characters
+ * each, cut between its nodes or inside its texts (issue 15): one paragraph of thousands of code
+ * spans or line breaks took seconds to render, lay out and paint whole (100,000 characters of
+ * `` `a` ``: 1.9 s in Chromium), one of Latin and Hebrew letters by turns 4.7 s, Thai 1.0 s, where
+ * its parts are rendered like any other blocks, the visible ones first (Chromium's cost is per
+ * block). Inline elements stay whole and texts are cut between characters, so the parts show
+ * exactly the paragraph's content; a cut after a hard line break is invisible, one elsewhere ends a
+ * line early. A part's source alone is not Markdown for what it shows, so it is
  * never parsed alone: the parts are parsed again only as the whole paragraph, as one block is. A
  * paragraph with more formulas than a block typesets stays whole, so the formula limit holds per
  * paragraph. `from` is where the block starts in the text its tree's positions count from.
  */
 export function paragraphParts(block: Block, from: number): Block[] {
   const [paragraph, ...definitions] = block.tree.children;
-  if (paragraph?.type !== 'paragraph' || paragraph.children.length < MANY_INLINE_NODES || formulasIn(paragraph) > MATH_PER_BLOCK) return [block];
-  const { children } = paragraph;
+  if (paragraph?.type !== 'paragraph' || formulasIn(paragraph) > MATH_PER_BLOCK) return [block];
+  if (paragraph.children.length < MANY_INLINE_NODES && block.source.length < LONG_PARAGRAPH_CHARS) return [block];
+  const children = paragraph.children.flatMap((child): PhrasingContent[] => (child.type === 'text' ? textPieces(child) : [child]));
   const cuts = partCuts(children, from);
   if (cuts.length === 0) return [block];
   const bounds = [{ child: 0, at: 0 }, ...cuts, { child: children.length, at: block.source.length }];
@@ -62,6 +67,42 @@ function partCuts(children: readonly PhrasingContent[], from: number): { child: 
     }
   }
   return cuts;
+}
+
+// A character that joins the one before it: a combining mark, a joiner, a variation selector.
+const JOINS_BEFORE = /^[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+
+/** Whether `value` may be cut before `at` without splitting a character: not inside a surrogate pair, not at a joining character or after a joiner. */
+function cutsCleanly(value: string, at: number): boolean {
+  const code = value.charCodeAt(at);
+  return !(code >= 0xdc00 && code <= 0xdfff) && value[at - 1] !== '\u200d' && !JOINS_BEFORE.test(value.slice(at, at + 2));
+}
+
+/**
+ * A text longer than a part as texts of about half a part each, cut after a space where one is
+ * near, else between two characters (rendering joins neighbouring texts again): a paragraph of one
+ * long text can be cut too. The pieces' offsets are the text's own where its source is as long as
+ * its value, else spread evenly over its source (escapes, entities): they only place the cuts.
+ */
+function textPieces(node: Text): Text[] {
+  const start = node.position?.start;
+  const end = node.position?.end;
+  const size = PART_CHARS / 2;
+  if (!start || !end || start.offset === undefined || end.offset === undefined || node.value.length <= 2 * size) return [node];
+  const { value } = node;
+  const written = end.offset - start.offset;
+  const sourceAt = (at: number) => (start.offset ?? 0) + (written === value.length ? at : Math.round((at / value.length) * written));
+  const pieces: Text[] = [];
+  for (let at = 0; at < value.length; ) {
+    let cut = Math.min(value.length, at + size);
+    const space = value.slice(cut, cut + size / 4).search(/\s/);
+    if (space !== -1) cut += space + 1;
+    else while (cut < value.length && !cutsCleanly(value, cut)) cut++;
+    if (value.length - cut < size / 2) cut = value.length;
+    pieces.push({ type: 'text', value: value.slice(at, cut), position: { start: { ...start, offset: sourceAt(at) }, end: { ...end, offset: sourceAt(cut) } } });
+    at = cut;
+  }
+  return pieces;
 }
 
 const endsLine = (node: PhrasingContent | undefined): boolean => node?.type === 'break' || (node?.type === 'text' && node.value.endsWith('\n'));

@@ -6,6 +6,7 @@ import type { ServedPage } from '../../../../bench/markdown/servePage';
 import { serveMarkdownPage } from '../../../../bench/markdown/servePage';
 import { MERMAID_DIRECTIVES } from '../../../fixtures/xssCorpus';
 import { MIXED_SAMPLE } from './sample';
+import { CODE_LINES_CLASS } from '../../../../renderer/features/markdown/CodeBlock';
 import { MAX_DELIMITERS } from '../../../../renderer/features/markdown/limitMarkup';
 import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
 import { PARAGRAPH_PART_CLASS } from '../../../../renderer/features/markdown/paragraphParts';
@@ -166,6 +167,26 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     expect(drawn.gaps).toEqual([0]);
     expect(drawn.height).toBeCloseTo(drawn.wholeHeight, 1);
     expect(drawn.text).toBe(lines.map((line) => line.replace(/`|\*|\[|\]\([^)]*\)/g, '')).join('\n'));
+    await show(MIXED_SAMPLE);
+  });
+
+  it('lays a long code block out in boxes of lines that read as one block: its text, its lines, blank ones too', async () => {
+    // Blank lines where a box ends and where one begins.
+    const code = Array.from({ length: 100 }, (_, n) => (n % 20 === 19 || n % 20 === 0 ? '' : `const line${n} = ${n}; // עברית`)).join('\n');
+    await show(`\`\`\`text\n${code}\n\`\`\``);
+    const drawn = await page.evaluate((boxClass) => {
+      const body = document.querySelector('.md pre') as HTMLElement;
+      // The same text in one box, beside it.
+      const whole = body.cloneNode() as HTMLElement;
+      whole.textContent = body.textContent;
+      body.after(whole);
+      const heights = [body.getBoundingClientRect().height, whole.getBoundingClientRect().height];
+      whole.remove();
+      return { boxes: body.querySelectorAll(`.${boxClass}`).length, text: body.textContent, heights };
+    }, CODE_LINES_CLASS);
+    expect(drawn.boxes).toBe(5);
+    expect(drawn.text).toBe(code);
+    expect(drawn.heights[0]).toBeCloseTo(drawn.heights[1] ?? 0, 1);
     await show(MIXED_SAMPLE);
   });
 

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../../../../renderer/features/markdown/blockSplitter';
 import { MATH_PER_BLOCK } from '../../../../renderer/features/markdown/mathLimit';
-import { MANY_INLINE_NODES, PARAGRAPH_PART_CLASS } from '../../../../renderer/features/markdown/paragraphParts';
+import { LONG_PARAGRAPH_CHARS, MANY_INLINE_NODES, PARAGRAPH_PART_CLASS } from '../../../../renderer/features/markdown/paragraphParts';
 import { parseMarkdown } from '../../../../renderer/features/markdown/parseMarkdown';
 import { renderTree } from '../../../../renderer/features/markdown/renderTree';
 
@@ -48,14 +48,29 @@ describe('a long paragraph in parts', () => {
     for (const part of parts) expect(paragraphOf(part.tree.children[0]).children.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('leaves whole a paragraph of fewer nodes, and one with more formulas than a block typesets', () => {
+  it('leaves whole a shorter paragraph of fewer nodes, and one with more formulas than a block typesets', () => {
     const fewer = codeLines(100);
+    expect(fewer.length).toBeLessThan(LONG_PARAGRAPH_CHARS);
     expect(paragraphOf(parseMarkdown(fewer).children[0]).children.length).toBeLessThan(MANY_INLINE_NODES);
     expect(parseBlocks(fewer, 0)).toHaveLength(1);
     const items = (inline: (n: number) => string) => Array.from({ length: 2 * MATH_PER_BLOCK }, (_, n) => `then ${inline(n)} and *some* words`).join(' ');
     expect(parseBlocks(items((n) => `$x_{${n}}$`), 0)).toHaveLength(1);
     // The same paragraph with code spans for formulas is cut.
     expect(parseBlocks(items((n) => `\`x_{${n}}\``), 0).length).toBeGreaterThan(5);
+  });
+
+  it('cuts a long paragraph of one text inside the text, after spaces where there are any, never inside a character', () => {
+    const words = 'Latin and עברית by turns, '.repeat(600);
+    const parts = parseBlocks(words, 0);
+    expect(parts.length).toBeGreaterThan(5);
+    expect(parts.map((part) => part.source).join('')).toBe(words);
+    for (const part of parts.slice(0, -1)) expect(part.source).toMatch(/ $/);
+    // No spaces: cut between characters, never between the halves of one (an emoji, a letter and its accent, a joined sequence).
+    const joined = '😀e\u0301👩\u200d👩\u200d👧'.repeat(2_000);
+    const pieces = parseBlocks(joined, 0).map((part) => part.source);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(joined);
+    for (const piece of pieces) expect(piece).toMatch(/^(?:😀|e\u0301|👩\u200d👩\u200d👧)+$/u);
   });
 
   it('keeps each part of a long paragraph with the definitions its references need', () => {

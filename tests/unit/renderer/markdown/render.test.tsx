@@ -109,6 +109,8 @@ describe('Markdown', () => {
     const { container } = renderAnswer('```klingon\nqapla\n```');
     expect(container.querySelector('.md-code-language')?.textContent).toBe('klingon');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(container.querySelector('pre code')?.innerHTML).toBe('qapla');
+    // Its text, with no highlighted token.
+    expect(container.querySelector('pre code')?.textContent).toBe('qapla');
+    expect(container.querySelector('pre code span[style]')).toBeNull();
   });
 });
