@@ -1,6 +1,7 @@
 import type { Nodes, Paragraph, PhrasingContent, Text } from 'mdast';
 import type { Block } from './blockSplitter';
 import { MATH_PER_BLOCK } from './mathLimit';
+import { textCuts } from './textCuts';
 
 /** Paragraphs of at least this many inline nodes are shown in parts: fewer render in well under 0.1 s. */
 export const MANY_INLINE_NODES = 1_000;
@@ -69,20 +70,11 @@ function partCuts(children: readonly PhrasingContent[], from: number): { child: 
   return cuts;
 }
 
-// A character that joins the one before it: a combining mark, a joiner, a variation selector.
-const JOINS_BEFORE = /^[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
-
-/** Whether `value` may be cut before `at` without splitting a character: not inside a surrogate pair, not at a joining character or after a joiner. */
-function cutsCleanly(value: string, at: number): boolean {
-  const code = value.charCodeAt(at);
-  return !(code >= 0xdc00 && code <= 0xdfff) && value[at - 1] !== '\u200d' && !JOINS_BEFORE.test(value.slice(at, at + 2));
-}
-
 /**
- * A text longer than a part as texts of about half a part each, cut after a space where one is
- * near, else between two characters (rendering joins neighbouring texts again): a paragraph of one
- * long text can be cut too. The pieces' offsets are the text's own where its source is as long as
- * its value, else spread evenly over its source (escapes, entities): they only place the cuts.
+ * A text longer than a part as texts of about half a part each (textCuts; rendering joins
+ * neighbouring texts again): a paragraph of one long text can be cut too. The pieces' offsets are
+ * the text's own where its source is as long as its value, else spread evenly over its source
+ * (escapes, entities): they only place the cuts.
  */
 function textPieces(node: Text): Text[] {
   const start = node.position?.start;
@@ -92,17 +84,11 @@ function textPieces(node: Text): Text[] {
   const { value } = node;
   const written = end.offset - start.offset;
   const sourceAt = (at: number) => (start.offset ?? 0) + (written === value.length ? at : Math.round((at / value.length) * written));
-  const pieces: Text[] = [];
-  for (let at = 0; at < value.length; ) {
-    let cut = Math.min(value.length, at + size);
-    const space = value.slice(cut, cut + size / 4).search(/\s/);
-    if (space !== -1) cut += space + 1;
-    else while (cut < value.length && !cutsCleanly(value, cut)) cut++;
-    if (value.length - cut < size / 2) cut = value.length;
-    pieces.push({ type: 'text', value: value.slice(at, cut), position: { start: { ...start, offset: sourceAt(at) }, end: { ...end, offset: sourceAt(cut) } } });
-    at = cut;
-  }
-  return pieces;
+  const bounds = [0, ...textCuts(value, size), value.length];
+  return bounds.slice(1).map((cut, index): Text => {
+    const at = bounds[index] ?? 0;
+    return { type: 'text', value: value.slice(at, cut), position: { start: { ...start, offset: sourceAt(at) }, end: { ...end, offset: sourceAt(cut) } } };
+  });
 }
 
 const endsLine = (node: PhrasingContent | undefined): boolean => node?.type === 'break' || (node?.type === 'text' && node.value.endsWith('\n'));

@@ -10,6 +10,7 @@ import { CODE_LINES_CLASS } from '../../../../renderer/features/markdown/CodeBlo
 import { MAX_DELIMITERS } from '../../../../renderer/features/markdown/limitMarkup';
 import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
 import { PARAGRAPH_PART_CLASS } from '../../../../renderer/features/markdown/paragraphParts';
+import { TEXT_BOX_CLASS } from '../../../../renderer/features/markdown/renderTree';
 import { sampleAnswer } from '../../../../bench/markdown/sampleAnswer';
 
 // The real thing: the component built by Vite, in Chromium, under the app's Content Security Policy.
@@ -187,6 +188,25 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     expect(drawn.boxes).toBe(5);
     expect(drawn.text).toBe(code);
     expect(drawn.heights[0]).toBeCloseTo(drawn.heights[1] ?? 0, 1);
+    await show(MIXED_SAMPLE);
+  });
+
+  it('lays a long text in a list item, a quote or a table cell out in boxes that hold exactly its text', async () => {
+    const long = 'Latin and עברית by turns, '.repeat(800);
+    await show(`- ${long}\n\n> ${long}\n\n| a |\n| - |\n| ${long} |`);
+    await page.waitForFunction(() => document.querySelector('.md-pending') === null);
+    const drawn = await page.evaluate((boxClass) =>
+      ['li', 'blockquote p', 'td'].map((selector) => {
+        const element = document.querySelector(`.md ${selector}`) as HTMLElement;
+        const boxes = [...element.querySelectorAll(`.${boxClass}`)];
+        return { boxes: boxes.length, longest: Math.max(...boxes.map((box) => box.textContent?.length ?? 0)), text: element.textContent };
+      }),
+    TEXT_BOX_CLASS);
+    for (const { boxes, longest, text } of drawn) {
+      expect(boxes).toBeGreaterThan(10);
+      expect(longest).toBeLessThan(1_500);
+      expect(text).toBe(long.trim());
+    }
     await show(MIXED_SAMPLE);
   });
 
