@@ -1,7 +1,8 @@
 /**
  * Long conversations: a 1,000-message conversation, imported from a Parley Markdown file,
  * opens at its end with a small DOM, scrolls to its first message, follows a streaming
- * answer, and opens at a search result deep inside it. And a 1 MB paste into the composer.
+ * answer, and opens at a search result deep inside it. And a 1 MB paste into the composer, and a
+ * 30,000-character question in its bubble.
  */
 import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
@@ -166,4 +167,25 @@ test('pasting 1 MB into the composer leaves the rest of the window untouched, an
   await expect.poll(() => composer.evaluate((box) => (box as HTMLTextAreaElement).value.slice(-2))).toBe(`${megabyte.at(-1)}!`);
   await expect(chat.getByRole('button', { name: 'Send' })).toBeEnabled();
   expect(await chat.evaluate(() => (window as unknown as { outsideComposer: string[] }).outsideComposer)).toEqual([]);
+});
+
+test('a 30,000-character pasted question shows whole in its bubble, laid out in boxes exactly as in one', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  // Lines of Latin and Hebrew letters by turns: in one box, the browser's layout grows with the square of the length.
+  const question = Array.from({ length: 600 }, (_, n) => `Line ${n}: ${'aא'.repeat(20)}`).join('\n');
+  await send(chat, question);
+  const bubble = conversation(chat).getByRole('article', { name: 'You' }).last().locator('.message-bubble');
+  await expect(lastAnswer(chat)).not.toHaveAttribute('aria-busy', 'true');
+  const drawn = await bubble.evaluate((element) => {
+    // The same text in one box, beside the bubble.
+    const whole = element.cloneNode() as HTMLElement;
+    whole.textContent = element.textContent;
+    element.after(whole);
+    const heights = [element.getBoundingClientRect().height, whole.getBoundingClientRect().height];
+    whole.remove();
+    return { text: element.textContent, boxes: element.querySelectorAll('.long-text-box').length, heights };
+  });
+  expect(drawn.text).toBe(question);
+  expect(drawn.boxes).toBeGreaterThan(20);
+  expect(drawn.heights[0]).toBeCloseTo(drawn.heights[1] ?? 0, 1);
 });

@@ -14,6 +14,7 @@ import { MessageAttachments } from '../attachments/AttachmentChip';
 import type { ModelNote } from './modelNotes';
 import { Icons } from '../../ui/icons';
 import { AnswerWithToolCalls } from '../tools/AnswerWithToolCalls';
+import { LongText } from '../../lib/LongText';
 
 interface MessageItemProps {
   message: Message;
@@ -88,7 +89,11 @@ export const MessageItem = memo(function MessageItem({ message, retrying, canRet
       {editing ? (
         <MessageEditActions messageId={message.id} initial={message.content} onDone={stopEditing} />
       ) : isUser ? (
-        message.content !== '' && <div className="message-bubble">{message.content}</div>
+        message.content !== '' && (
+          <div className="message-bubble">
+            <LongText text={message.content} />
+          </div>
+        )
       ) : (
         // An answer that used tools shows each call where it was made.
         (message.toolCalls?.length ? (

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { formatDuration } from '../../lib/format';
 import { Icons } from '../../ui/icons';
+import { LongText } from '../../lib/LongText';
 
 interface ReasoningProps {
   text: string;
@@ -40,7 +41,7 @@ export function Reasoning({ text, thinking, durationMs }: ReasoningProps) {
         <Chevron className="reasoning-chevron" aria-hidden="true" focusable="false" size={14} strokeWidth={1.75} />
       </summary>
       <div ref={textRef} className="reasoning-text">
-        {text}
+        <LongText text={text} />
       </div>
     </details>
   );

@@ -14,6 +14,7 @@ import { ModelChoices } from './ModelChoices';
 import { cannotSend, initialModels } from './modelChoices';
 import { useComparison } from './useComparison';
 import './compare.css';
+import { LongText } from '../../lib/LongText';
 
 interface CompareViewProps {
   /** The conversation Compare continues, as it was when Compare opened. */
@@ -125,7 +126,9 @@ export function CompareView({ conversation: opened, initialPrompt, onSaved, onCl
         <>
           <div ref={runRef} tabIndex={-1} className="compare-run">
             <div className="compare-question">
-              <p className="message-bubble">{question.content}</p>
+              <p className="message-bubble">
+                <LongText text={question.content} />
+              </p>
             </div>
             <div className="compare-columns" role="radiogroup" aria-label="Answers">
               {columns.map((column) => (

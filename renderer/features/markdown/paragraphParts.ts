@@ -1,7 +1,7 @@
 import type { Nodes, Paragraph, PhrasingContent, Text } from 'mdast';
 import type { Block } from './blockSplitter';
 import { MATH_PER_BLOCK } from './mathLimit';
-import { textCuts } from './textCuts';
+import { textCuts } from '../../lib/longText';
 
 /** Paragraphs of at least this many inline nodes are shown in parts: fewer render in well under 0.1 s. */
 export const MANY_INLINE_NODES = 1_000;

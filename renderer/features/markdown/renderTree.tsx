@@ -13,7 +13,7 @@ import { MarkdownLink } from './MarkdownLink';
 import { MarkdownTable } from './MarkdownTable';
 import { AS_WRITTEN, MATH_PER_BLOCK } from './mathLimit';
 import { MathTex } from './MathTex';
-import { textCuts } from './textCuts';
+import { LONG_TEXT_BOX_CLASS, longTextRuns } from '../../lib/longText';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 /** An element that stands for math until React renders it as MathTex: KaTeX loads only once an answer has math. */
@@ -58,28 +58,21 @@ function mergeTexts(node: Nodes): void {
   node.children = merged as typeof node.children;
 }
 
-/** A text at least this long, outside code blocks, is laid out in boxes (a top-level paragraph's texts are cut in its parts before). */
-const LONG_TEXT_CHARS = 10_000;
-/** About how many characters a box of such a text holds. */
-const TEXT_BOX_CHARS = 500;
-export const TEXT_BOX_CLASS = 'md-text-box';
-
 /**
- * Long texts as runs in boxes of their own (markdown.css), in place: Chromium lays out a run of some
- * scripts in time growing with the square of its length in one box (100,000 characters of Latin and
- * Hebrew letters by turns in a list item: 4.8 s), in proportion to it across boxes. Each box ends a
- * line early; texts this long are far past what an answer's list item, quote, heading or table cell
- * holds. Code blocks lay their lines out in boxes themselves (CodeBlock).
+ * Long texts as runs in boxes of their own, in place (lib/longText.ts: 100,000 characters of Latin
+ * and Hebrew letters by turns in a list item took 4.8 s to lay out in one). A top-level paragraph's
+ * texts are cut in its parts before (paragraphParts); code blocks lay their lines out in boxes
+ * themselves (CodeBlock).
  */
 function boxLongTexts(node: Nodes): void {
   if (!('children' in node) || (node.type === 'element' && node.tagName === 'pre')) return;
   node.children = node.children.flatMap((child): ElementContent[] => {
-    if (child.type !== 'text' || child.value.length < LONG_TEXT_CHARS) {
+    const runs = child.type === 'text' ? longTextRuns(child.value) : [];
+    if (runs.length < 2) {
       boxLongTexts(child);
       return [child as ElementContent];
     }
-    const bounds = [0, ...textCuts(child.value, TEXT_BOX_CHARS), child.value.length];
-    return bounds.slice(1).map((end, index) => ({ type: 'element', tagName: 'span', properties: { className: [TEXT_BOX_CLASS] }, children: [text(child.value.slice(bounds[index] ?? 0, end))] }));
+    return runs.map((run) => ({ type: 'element', tagName: 'span', properties: { className: [LONG_TEXT_BOX_CLASS] }, children: [text(run)] }));
   }) as typeof node.children;
 }
 

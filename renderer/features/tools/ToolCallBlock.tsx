@@ -5,6 +5,7 @@ import { prettyArguments, TOOL_CALL_STATUS_TEXT, toolCallTitle } from '../../../
 import { formatDuration } from '../../lib/format';
 import { Icons } from '../../ui/icons';
 import { AttachmentImage } from '../attachments/AttachmentImage';
+import { LongText } from '../../lib/LongText';
 
 /** Whether the call's arguments, result or error hold one of a search's words (folded as searchWords folds them). */
 function holdsAny(call: ToolCallRecord, words: readonly string[] | undefined): boolean {
@@ -45,12 +46,16 @@ export function ToolCallBlock({ call, searchWords }: { call: ToolCallRecord; sea
       {open && (
         <div id={`${id}-body`} className="tool-call-body">
           <p className="tool-call-label">Arguments{args.valid ? '' : ' (not valid JSON)'}</p>
-          <pre className="tool-call-pre">{args.text}</pre>
+          <pre className="tool-call-pre">
+            <LongText text={args.text} />
+          </pre>
           {call.error !== null && <p className="tool-call-error">{call.error}</p>}
           {call.resultText !== null && call.resultText !== '' && call.error !== call.resultText && (
             <>
               <p className="tool-call-label">Result</p>
-              <pre className="tool-call-pre">{call.resultText}</pre>
+              <pre className="tool-call-pre">
+                <LongText text={call.resultText} />
+              </pre>
             </>
           )}
           {call.resultImages.map((image) => (

@@ -10,7 +10,7 @@ import { CODE_LINES_CLASS } from '../../../../renderer/features/markdown/CodeBlo
 import { MAX_DELIMITERS } from '../../../../renderer/features/markdown/limitMarkup';
 import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
 import { PARAGRAPH_PART_CLASS } from '../../../../renderer/features/markdown/paragraphParts';
-import { TEXT_BOX_CLASS } from '../../../../renderer/features/markdown/renderTree';
+import { LONG_TEXT_BOX_CLASS } from '../../../../renderer/lib/longText';
 import { sampleAnswer } from '../../../../bench/markdown/sampleAnswer';
 
 // The real thing: the component built by Vite, in Chromium, under the app's Content Security Policy.
@@ -201,7 +201,7 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
         const boxes = [...element.querySelectorAll(`.${boxClass}`)];
         return { boxes: boxes.length, longest: Math.max(...boxes.map((box) => box.textContent?.length ?? 0)), text: element.textContent };
       }),
-    TEXT_BOX_CLASS);
+    LONG_TEXT_BOX_CLASS);
     for (const { boxes, longest, text } of drawn) {
       expect(boxes).toBeGreaterThan(10);
       expect(longest).toBeLessThan(1_500);
