@@ -112,9 +112,9 @@ const isDefinition = (node: RootContent): node is Definition | FootnoteDefinitio
 
 /**
  * Parses `source` (which begins a top-level block) once, and gives each top-level node its own tree
- * (a long paragraph, one per part): blocks render from these, never parsing their text again. `offset` is where `source` starts in
- * the answer. Definitions go with every block, so a reference in one block finds its target, and
- * so do `earlier`, the definitions of the answer before `source`.
+ * (a long paragraph, one per part): blocks render from these, never parsing their text again.
+ * `offset` is where `source` starts in the answer. Definitions go with every block, so a reference
+ * in one block finds its target, and so do `earlier`, the definitions of the answer before `source`.
  */
 export function parseBlocks(source: string, offset: number, earlier: readonly (Definition | FootnoteDefinition)[] = []): Block[] {
   // The rewrite keeps every offset, so the blocks' sources and starts stay the answer's own.

@@ -20,10 +20,10 @@ export const PARAGRAPH_PART_CLASS = 'md-paragraph-part';
  * its parts are rendered like any other blocks, the visible ones first (Chromium's cost is per
  * block). Inline elements stay whole and texts are cut between characters, so the parts show
  * exactly the paragraph's content; a cut after a hard line break is invisible, one elsewhere ends a
- * line early. A part's source alone is not Markdown for what it shows, so it is
- * never parsed alone: the parts are parsed again only as the whole paragraph, as one block is. A
- * paragraph with more formulas than a block typesets stays whole, so the formula limit holds per
- * paragraph. `from` is where the block starts in the text its tree's positions count from.
+ * line early. A part's source alone is not Markdown for what it shows, so it is never parsed alone:
+ * the parts are parsed again only as the whole paragraph, as one block is. A paragraph with more
+ * formulas than a block typesets stays whole, so the formula limit holds per paragraph. `from` is
+ * where the block starts in the text its tree's positions count from.
  */
 export function paragraphParts(block: Block, from: number): Block[] {
   const [paragraph, ...definitions] = block.tree.children;
