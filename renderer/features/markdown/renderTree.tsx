@@ -13,7 +13,7 @@ import { MarkdownLink } from './MarkdownLink';
 import { MarkdownTable } from './MarkdownTable';
 import { AS_WRITTEN, MATH_PER_BLOCK } from './mathLimit';
 import { MathTex } from './MathTex';
-import { LONG_TEXT_BOX_CLASS, longTextRuns } from '../../lib/longText';
+import { LONG_TEXT_BOX_CHARS, LONG_TEXT_BOX_CLASS, LONG_TEXT_CHARS, textCuts } from '../../lib/longText';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 /** An element that stands for math until React renders it as MathTex: KaTeX loads only once an answer has math. */
@@ -58,22 +58,56 @@ function mergeTexts(node: Nodes): void {
   node.children = merged as typeof node.children;
 }
 
+// Elements that are boxes of their own already: long inline content around them is boxed, they are not.
+const BOX_TAGS = new Set(['p', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
+
+const isBox = (node: ElementContent): boolean => node.type === 'element' && BOX_TAGS.has(node.tagName);
+
+const textLength = (node: Nodes): number => (node.type === 'text' ? node.value.length : 'children' in node ? node.children.reduce((sum, child) => sum + textLength(child), 0) : 0);
+
+const textBox = (children: ElementContent[]): ElementContent => ({ type: 'element', tagName: 'span', properties: { className: [LONG_TEXT_BOX_CLASS] }, children });
+
 /**
- * Long texts as runs in boxes of their own, in place (lib/longText.ts: 100,000 characters of Latin
- * and Hebrew letters by turns in a list item took 4.8 s to lay out in one). A top-level paragraph's
- * texts are cut in its parts before (paragraphParts); code blocks lay their lines out in boxes
+ * An element's long inline content in runs of about LONG_TEXT_BOX_CHARS characters, each in a box
+ * of its own, in place (lib/longText.ts: 100,000 characters of Latin and Hebrew letters by turns in
+ * a list item took 4.8 s to lay out in one; a paragraph of links, emphasis and 300 formulas, kept
+ * whole for its formula limit, over a second). Long texts are cut (textCuts), elements stay whole.
+ * A top-level paragraph is cut in parts before (paragraphParts); code blocks box their lines
  * themselves (CodeBlock).
  */
-function boxLongTexts(node: Nodes): void {
+function boxLongContent(node: Nodes): void {
   if (!('children' in node) || (node.type === 'element' && node.tagName === 'pre')) return;
-  node.children = node.children.flatMap((child): ElementContent[] => {
-    const runs = child.type === 'text' ? longTextRuns(child.value) : [];
-    if (runs.length < 2) {
-      boxLongTexts(child);
-      return [child as ElementContent];
+  for (const child of node.children) boxLongContent(child);
+  if (node.type === 'root' || textLength(node) < LONG_TEXT_CHARS) return;
+  const boxed: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  let runChars = 0;
+  const close = () => {
+    if (run.length > 0) boxed.push(textBox(run));
+    run = [];
+    runChars = 0;
+  };
+  for (const child of node.children as ElementContent[]) {
+    if (isBox(child)) {
+      close();
+      boxed.push(child);
+      continue;
     }
-    return runs.map((run) => ({ type: 'element', tagName: 'span', properties: { className: [LONG_TEXT_BOX_CLASS] }, children: [text(run)] }));
-  }) as typeof node.children;
+    const pieces = child.type === 'text' ? cutText(child.value) : [child];
+    for (const piece of pieces) {
+      run.push(piece);
+      runChars += textLength(piece);
+      if (runChars >= LONG_TEXT_BOX_CHARS) close();
+    }
+  }
+  close();
+  node.children = boxed;
+}
+
+/** A text as texts of about LONG_TEXT_BOX_CHARS characters (one, when it is shorter). */
+function cutText(value: string): ElementContent[] {
+  const bounds = [0, ...textCuts(value, LONG_TEXT_BOX_CHARS), value.length];
+  return bounds.slice(1).map((end, index) => text(value.slice(bounds[index] ?? 0, end)));
 }
 
 /** A parsed block as React elements, with its first `formulaLimit` formulas typeset, and how many it has. */
@@ -81,6 +115,6 @@ export function renderTree(tree: Root, formulaLimit = MATH_PER_BLOCK): { content
   const counted = { formulas: 0 };
   const hast = toHast(tree, { handlers: blockHandlers(formulaLimit, counted) });
   mergeTexts(hast);
-  boxLongTexts(hast);
+  boxLongContent(hast);
   return { content: toJsxRuntime(hast, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true }), formulas: counted.formulas };
 }
