@@ -70,8 +70,7 @@ const textBox = (children: ElementContent[]): ElementContent => ({ type: 'elemen
 /**
  * An element's long inline content in runs of about LONG_TEXT_BOX_CHARS characters, each in a box
  * of its own, in place (lib/longText.ts: 100,000 characters of Latin and Hebrew letters by turns in
- * a list item took 4.8 s to lay out in one; a paragraph of links, emphasis and 300 formulas, kept
- * whole for its formula limit, over a second). Long texts are cut (textCuts), elements stay whole.
+ * a list item took 4.8 s to lay out in one box). Long texts are cut (textCuts), elements stay whole.
  * A top-level paragraph is cut in parts before (paragraphParts); code blocks box their lines
  * themselves (CodeBlock).
  */
