@@ -63,6 +63,11 @@ const BOX_TAGS = new Set(['p', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', '
 
 const isBox = (node: ElementContent): boolean => node.type === 'element' && BOX_TAGS.has(node.tagName);
 
+// Elements whose children are only rows, items or parts of a table: nothing inline to box in them.
+const STRUCTURE_TAGS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'ul', 'ol']);
+
+const isBlank = (node: ElementContent): boolean => node.type === 'text' && node.value.trim() === '';
+
 const textLength = (node: Nodes): number => (node.type === 'text' ? node.value.length : 'children' in node ? node.children.reduce((sum, child) => sum + textLength(child), 0) : 0);
 
 const textBox = (children: ElementContent[]): ElementContent => ({ type: 'element', tagName: 'span', properties: { className: [LONG_TEXT_BOX_CLASS] }, children });
@@ -77,12 +82,14 @@ const textBox = (children: ElementContent[]): ElementContent => ({ type: 'elemen
 function boxLongContent(node: Nodes): void {
   if (!('children' in node) || (node.type === 'element' && node.tagName === 'pre')) return;
   for (const child of node.children) boxLongContent(child);
-  if (node.type === 'root' || textLength(node) < LONG_TEXT_CHARS) return;
+  if (node.type !== 'element' || STRUCTURE_TAGS.has(node.tagName) || textLength(node) < LONG_TEXT_CHARS) return;
   const boxed: ElementContent[] = [];
   let run: ElementContent[] = [];
   let runChars = 0;
   const close = () => {
-    if (run.length > 0) boxed.push(textBox(run));
+    // The line breaks between blocks stay as they are.
+    if (run.every(isBlank)) boxed.push(...run);
+    else boxed.push(textBox(run));
     run = [];
     runChars = 0;
   };

@@ -46,12 +46,14 @@ describe('app commands', () => {
 
   it('previous and next walk the sidebar order; Ctrl+N starts a new chat', async () => {
     await ready();
+    // Each opens a conversation from main: on a loaded machine that takes longer than findBy's default second.
+    const opened = (name: string) => screen.findByRole('heading', { level: 1, name }, { timeout: 10_000 });
     ctrl(']');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Newer chat' })).toBeTruthy();
+    expect(await opened('Newer chat')).toBeTruthy();
     ctrl(']');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Older chat' })).toBeTruthy();
+    expect(await opened('Older chat')).toBeTruthy();
     ctrl('[');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Newer chat' })).toBeTruthy();
+    expect(await opened('Newer chat')).toBeTruthy();
     ctrl('n');
     expect(heading()).not.toBe('Newer chat');
   });
