@@ -42,9 +42,14 @@ export function textCuts(value: string, size: number): number[] {
   }
 }
 
+/** Where each run of `value` cut at textCuts(value, size) starts and ends. */
+export function textRuns(value: string, size: number): { start: number; end: number }[] {
+  const bounds = [0, ...textCuts(value, size), value.length];
+  return bounds.slice(1).map((end, index) => ({ start: bounds[index] ?? 0, end }));
+}
+
 /** `text` as the runs its boxes hold, or whole when it is shorter than LONG_TEXT_CHARS. */
 export function longTextRuns(text: string): string[] {
   if (text.length < LONG_TEXT_CHARS) return [text];
-  const bounds = [0, ...textCuts(text, LONG_TEXT_BOX_CHARS), text.length];
-  return bounds.slice(1).map((end, index) => text.slice(bounds[index] ?? 0, end));
+  return textRuns(text, LONG_TEXT_BOX_CHARS).map(({ start, end }) => text.slice(start, end));
 }

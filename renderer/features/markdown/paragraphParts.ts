@@ -1,7 +1,7 @@
 import type { Nodes, Paragraph, PhrasingContent, Text } from 'mdast';
 import type { Block } from './blockSplitter';
 import { MATH_PER_BLOCK } from './mathLimit';
-import { textCuts } from '../../lib/longText';
+import { textRuns } from '../../lib/longText';
 
 /** Paragraphs of at least this many inline nodes are shown in parts: fewer render in well under 0.1 s. */
 export const MANY_INLINE_NODES = 1_000;
@@ -27,8 +27,9 @@ export const PARAGRAPH_PART_CLASS = 'md-paragraph-part';
  */
 export function paragraphParts(block: Block, from: number): Block[] {
   const [paragraph, ...definitions] = block.tree.children;
-  if (paragraph?.type !== 'paragraph' || formulasIn(paragraph) > MATH_PER_BLOCK) return [block];
+  if (paragraph?.type !== 'paragraph') return [block];
   if (paragraph.children.length < MANY_INLINE_NODES && block.source.length < LONG_PARAGRAPH_CHARS) return [block];
+  if (formulasIn(paragraph) > MATH_PER_BLOCK) return [block];
   const children = paragraph.children.flatMap((child): PhrasingContent[] => (child.type === 'text' ? textPieces(child) : [child]));
   const cuts = partCuts(children, from);
   if (cuts.length === 0) return [block];
@@ -71,7 +72,7 @@ function partCuts(children: readonly PhrasingContent[], from: number): { child: 
 }
 
 /**
- * A text longer than a part as texts of about half a part each (textCuts; rendering joins
+ * A text longer than a part as texts of about half a part each (textRuns; rendering joins
  * neighbouring texts again): a paragraph of one long text can be cut too. The pieces' offsets are
  * the text's own where its source is as long as its value, else spread evenly over its source
  * (escapes, entities): they only place the cuts.
@@ -84,11 +85,9 @@ function textPieces(node: Text): Text[] {
   const { value } = node;
   const written = end.offset - start.offset;
   const sourceAt = (at: number) => (start.offset ?? 0) + (written === value.length ? at : Math.round((at / value.length) * written));
-  const bounds = [0, ...textCuts(value, size), value.length];
-  return bounds.slice(1).map((cut, index): Text => {
-    const at = bounds[index] ?? 0;
-    return { type: 'text', value: value.slice(at, cut), position: { start: { ...start, offset: sourceAt(at) }, end: { ...end, offset: sourceAt(cut) } } };
-  });
+  return textRuns(value, size).map(
+    (run): Text => ({ type: 'text', value: value.slice(run.start, run.end), position: { start: { ...start, offset: sourceAt(run.start) }, end: { ...end, offset: sourceAt(run.end) } } }),
+  );
 }
 
 const endsLine = (node: PhrasingContent | undefined): boolean => node?.type === 'break' || (node?.type === 'text' && node.value.endsWith('\n'));

@@ -13,7 +13,7 @@ import { MarkdownLink } from './MarkdownLink';
 import { MarkdownTable } from './MarkdownTable';
 import { AS_WRITTEN, MATH_PER_BLOCK } from './mathLimit';
 import { MathTex } from './MathTex';
-import { LONG_TEXT_BOX_CHARS, LONG_TEXT_BOX_CLASS, LONG_TEXT_CHARS, textCuts } from '../../lib/longText';
+import { LONG_TEXT_BOX_CHARS, LONG_TEXT_BOX_CLASS, LONG_TEXT_CHARS, textRuns } from '../../lib/longText';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 /** An element that stands for math until React renders it as MathTex: KaTeX loads only once an answer has math. */
@@ -68,21 +68,21 @@ const STRUCTURE_TAGS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'ul', 
 
 const isBlank = (node: ElementContent): boolean => node.type === 'text' && node.value.trim() === '';
 
-const textLength = (node: Nodes): number => (node.type === 'text' ? node.value.length : 'children' in node ? node.children.reduce((sum, child) => sum + textLength(child), 0) : 0);
-
 const textBox = (children: ElementContent[]): ElementContent => ({ type: 'element', tagName: 'span', properties: { className: [LONG_TEXT_BOX_CLASS] }, children });
 
 /**
  * An element's long inline content in runs of about LONG_TEXT_BOX_CHARS characters, each in a box
  * of its own, in place (lib/longText.ts: 100,000 characters of Latin and Hebrew letters by turns in
- * a list item took 4.8 s to lay out in one box). Long texts are cut (textCuts), elements stay whole.
+ * a list item took 4.8 s to lay out in one box). Long texts are cut (textRuns), elements stay whole.
  * A top-level paragraph is cut in parts before (paragraphParts); code blocks box their lines
- * themselves (CodeBlock).
+ * themselves (CodeBlock). One walk: each node's text length comes back from boxing its children.
  */
-function boxLongContent(node: Nodes): void {
-  if (!('children' in node) || (node.type === 'element' && node.tagName === 'pre')) return;
-  for (const child of node.children) boxLongContent(child);
-  if (node.type !== 'element' || STRUCTURE_TAGS.has(node.tagName) || textLength(node) < LONG_TEXT_CHARS) return;
+function boxLongContent(node: Nodes): number {
+  if (node.type === 'text') return node.value.length;
+  if (!('children' in node) || (node.type === 'element' && node.tagName === 'pre')) return 0;
+  const lengths = node.children.map((child) => boxLongContent(child));
+  const length = lengths.reduce((sum, childLength) => sum + childLength, 0);
+  if (node.type !== 'element' || STRUCTURE_TAGS.has(node.tagName) || length < LONG_TEXT_CHARS) return length;
   const boxed: ElementContent[] = [];
   let run: ElementContent[] = [];
   let runChars = 0;
@@ -93,27 +93,22 @@ function boxLongContent(node: Nodes): void {
     run = [];
     runChars = 0;
   };
-  for (const child of node.children as ElementContent[]) {
+  const add = (piece: ElementContent, pieceLength: number) => {
+    run.push(piece);
+    runChars += pieceLength;
+    if (runChars >= LONG_TEXT_BOX_CHARS) close();
+  };
+  node.children.forEach((child, index) => {
     if (isBox(child)) {
       close();
       boxed.push(child);
-      continue;
-    }
-    const pieces = child.type === 'text' ? cutText(child.value) : [child];
-    for (const piece of pieces) {
-      run.push(piece);
-      runChars += textLength(piece);
-      if (runChars >= LONG_TEXT_BOX_CHARS) close();
-    }
-  }
+    } else if (child.type === 'text') {
+      for (const { start, end } of textRuns(child.value, LONG_TEXT_BOX_CHARS)) add(text(child.value.slice(start, end)), end - start);
+    } else add(child, lengths[index] ?? 0);
+  });
   close();
   node.children = boxed;
-}
-
-/** A text as texts of about LONG_TEXT_BOX_CHARS characters (one, when it is shorter). */
-function cutText(value: string): ElementContent[] {
-  const bounds = [0, ...textCuts(value, LONG_TEXT_BOX_CHARS), value.length];
-  return bounds.slice(1).map((end, index) => text(value.slice(bounds[index] ?? 0, end)));
+  return length;
 }
 
 /** A parsed block as React elements, with its first `formulaLimit` formulas typeset, and how many it has. */
