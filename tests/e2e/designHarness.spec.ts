@@ -22,6 +22,9 @@ async function openRichAnswer(page: Page): Promise<void> {
   await sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: RICH_TITLE, exact: true }).click();
   await expect(lastAnswer(page).getByRole('table')).toBeVisible();
   await expect(lastAnswer(page)).toContainText('rolling median');
+  // What loads apart, and can land after the first paint on a busy machine: the typeset formula and the highlighted code.
+  await expect(lastAnswer(page).getByRole('math')).toBeAttached();
+  await expect(lastAnswer(page).locator('.md-code-body span[style]').first()).toBeAttached();
 }
 
 test('the seeded history sits in its date groups under the frozen clock', async ({ seeded }) => {

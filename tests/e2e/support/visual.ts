@@ -58,10 +58,24 @@ export async function showAs(page: Page, size: ScreenSize, theme: Theme): Promis
   await nextFrames(page);
 }
 
-/** The current screen, as pixels (what the determinism check and the README images use). */
+/** How many captures captureScreen takes at most while waiting for two alike. */
+const CAPTURES_TO_SETTLE = 10;
+
+/**
+ * The current screen, as pixels (what the determinism check and the README images use), once two
+ * captures in a row are alike (as toHaveScreenshot waits): what loads apart, a grammar or a font,
+ * can land a few frames late on a busy machine.
+ */
 export async function captureScreen(page: Page, size: ScreenSize, theme: Theme): Promise<Buffer> {
   await showAs(page, size, theme);
-  return page.screenshot(STILL);
+  let last = await page.screenshot(STILL);
+  for (let capture = 1; capture < CAPTURES_TO_SETTLE; capture += 1) {
+    await nextFrames(page);
+    const next = await page.screenshot(STILL);
+    if (next.equals(last)) return next;
+    last = next;
+  }
+  return last;
 }
 
 /**
