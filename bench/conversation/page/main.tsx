@@ -11,6 +11,7 @@ import { ParleyContext } from '../../../renderer/lib/ParleyContext';
 import { createMessage, type Message } from '../../../renderer/features/chat/conversationReducer';
 import { MessageActionsContext, type MessageActions } from '../../../renderer/features/chat/MessageActionsContext';
 import { MessageList } from '../../../renderer/features/chat/MessageList';
+import { createLiveAnswers } from '../../../renderer/features/chat/liveAnswers';
 import { sampleAnswer } from '../../markdown/sampleAnswer';
 import { NaiveMessageList } from './NaiveMessageList';
 
@@ -24,6 +25,8 @@ export interface ConversationPage {
 }
 
 const noop = () => {};
+/** Nothing streams on this page. */
+const noLiveAnswers = createLiveAnswers();
 const api = { openLink: async () => {} } as unknown as ParleyApi;
 const actions: MessageActions = { continuableId: null, idle: true, regenerate: noop, continueAnswer: noop, fork: null, edit: noop, showVersion: async () => {}, remove: async () => {}, params: {}, dropParamAndRetry: noop };
 const answers = sampleAnswer(4_000);
@@ -54,7 +57,7 @@ const page: ConversationPage = {
             <main className="chat-main" style={{ height: '100vh' }}>
               <div className="thread">
                 {kind === 'parley' ? (
-                  <MessageList conversationId={`c${runs}`} messages={messages} retrying={null} canRetry target={null} onRetry={noop} onOpenSettings={noop} />
+                  <MessageList conversationId={`c${runs}`} messages={messages} liveAnswers={noLiveAnswers} retrying={null} canRetry target={null} onRetry={noop} onOpenSettings={noop} />
                 ) : (
                   <NaiveMessageList messages={messages} />
                 )}

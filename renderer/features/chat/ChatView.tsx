@@ -113,6 +113,7 @@ export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSet
               key={conversation.id}
               conversationId={conversation.id}
               messages={messages}
+              liveAnswers={chat.liveAnswers}
               retrying={chat.retrying}
               canRetry={!streaming && conversation.model !== ''}
               target={target}

@@ -35,7 +35,7 @@ export function ConversationPane({ workspaceChat, chatSettings, report, onOpenSe
   const openFork = useCallback((id: string) => open(id, null), [open]);
   const remoteImages = useRemoteImagesThroughMain(api, settings.remoteImages);
   const contextMenu = useMessageContextMenu({
-    messageText: (id) => conversation.messages.find((message) => message.id === id)?.content,
+    messageText: (id) => chat.liveAnswers.get(id)?.content ?? conversation.messages.find((message) => message.id === id)?.content,
     copy: (text) => navigator.clipboard.writeText(text).catch((error: unknown) => report('Could not copy the message', error)),
   });
 

@@ -1,6 +1,7 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Message } from './conversationReducer';
+import { useLiveMessages, type LiveAnswers } from './liveAnswers';
 import { AnswerBoundary } from '../markdown/AnswerBoundary';
 import { whenIdle } from '../markdown/whenIdle';
 import { JumpToLatest } from './JumpToLatest';
@@ -22,6 +23,8 @@ interface MessageListProps {
   /** The list is keyed by conversation: it reads where this one was left once, and saves it on the way out. */
   conversationId: string;
   messages: Message[];
+  /** The text streaming into `messages`' answers: a streamed frame re-renders this list, nothing above it. */
+  liveAnswers: LiveAnswers;
   retrying: string | null;
   canRetry: boolean;
   target: MessageTarget | null;
@@ -65,7 +68,8 @@ function estimateHeight(message: Message | undefined): number {
  * read, remembers where each conversation was left, and jumps to a message a search result
  * pointed at, scrolling it into existence first.
  */
-export function MessageList({ conversationId, messages, retrying, canRetry, target, onRetry, onOpenSettings, empty }: MessageListProps) {
+export function MessageList({ conversationId, messages: stateMessages, liveAnswers, retrying, canRetry, target, onRetry, onOpenSettings, empty }: MessageListProps) {
+  const messages = useLiveMessages(liveAnswers, stateMessages);
   const scrollRef = useRef<HTMLDivElement>(null);
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));

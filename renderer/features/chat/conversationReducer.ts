@@ -40,10 +40,11 @@ export type ConversationAction =
   | { type: 'edit'; userMessageId: string; question: Message; assistant: Message }
   | { type: 'remove'; id: string }
   | { type: 'resume'; message: Message }
-  /** `thinkingMs` arrives with the first answer text after reasoning. */
-  | { type: 'append'; id: string; content: string; reasoning: string; thinkingMs?: number }
-  /** Main starts the request over: the answer goes back to the text it had before it (none, unless it is continued). */
-  | { type: 'restart'; id: string; content: string; reasoning: string }
+  /**
+   * A streaming answer's text as of now: as drawn so far (`thinkingMs` arrives with the first
+   * answer text after reasoning), or gone back to what it had before a request main starts over.
+   */
+  | { type: 'text'; id: string; content: string; reasoning: string; thinkingMs: number | null }
   /** The answer streams again, its text kept: Continue appends to it. */
   | { type: 'continue'; id: string }
   | { type: 'usage'; id: string; usage: Usage }
@@ -149,15 +150,13 @@ export function conversationReducer(state: Conversation, action: ConversationAct
       if (known) return updateMessage(state, action.message.id, () => action.message);
       return { ...state, messages: [...state.messages, action.message] };
     }
-    case 'append':
+    case 'text':
       return updateMessage(state, action.id, (message) => ({
         ...message,
-        content: message.content + action.content,
-        reasoning: message.reasoning + action.reasoning,
-        thinkingMs: action.thinkingMs ?? message.thinkingMs,
+        content: action.content,
+        reasoning: action.reasoning,
+        thinkingMs: action.thinkingMs,
       }));
-    case 'restart':
-      return updateMessage(state, action.id, (message) => ({ ...message, content: action.content, reasoning: action.reasoning }));
     case 'continue':
       return updateMessage(state, action.id, (message) => ({ ...message, status: 'streaming', error: null, finishReason: null }));
     case 'usage':

@@ -7,6 +7,7 @@ import { isContinuable } from '../../../shared/continuation';
 import { createStreamDrawing } from '../../lib/streamDrawing';
 import { buildChatRequest } from './chatRequest';
 import { conversationSaving } from './conversationSaving';
+import { createLiveAnswers, type LiveText } from './liveAnswers';
 import { asNewVersion, conversationReducer, isRegenerable, createConversation, createMessage, fromStored, withToolCall, type Conversation, type Message } from './conversationReducer';
 import type { MessageActions, MessageOwner } from './MessageActionsContext';
 
@@ -73,6 +74,8 @@ function hasAnswer(conversation: Conversation): boolean {
   return conversation.messages.some((message) => message.role === 'assistant' && message.status === 'complete');
 }
 
+const textOf = ({ content, reasoning, thinkingMs }: Message): LiveText => ({ content, reasoning, thinkingMs });
+
 const streamingAnswer = (model: string): Message =>
   createMessage({ id: crypto.randomUUID(), role: 'assistant', status: 'streaming', model, createdAt: Date.now() });
 
@@ -85,7 +88,8 @@ function continuableOf(messages: readonly Message[]): string | null {
 /**
  * Drives `parley.chat` for the open conversation and keeps answers of conversations left
  * behind running. Deltas are gathered and drawn through a StreamDrawing: the first at once,
- * then once per animation frame.
+ * then once per animation frame, into the live answers (liveAnswers.ts); the conversation's
+ * state takes the text in before anything else about the answer changes.
  */
 export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOptions) {
   const [conversation, dispatch] = useReducer(conversationReducer, defaults, newConversation);
@@ -93,6 +97,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   const [running, setRunning] = useState<ReadonlyMap<string, string | null>>(() => new Map());
   /** Live streams by answer id. */
   const streamsRef = useRef(new Map<string, LiveStream>());
+  const [liveAnswers] = useState(createLiveAnswers);
   /** Tool calls waiting for the person, oldest first; each conversation shows its own when open. */
   const [approvals, setApprovals] = useState<readonly PendingApproval[]>([]);
   /** Models that answered without tools this session, with main's sentence why (catalogue, or a 400/422 to `tools`). */
@@ -127,7 +132,10 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   /** Streams `request` into `answer`: it leaves now, in the person's keypress or click, before the page draws anything or records the model as used (time to first token). */
   const run = useCallback(
     (conversationId: string, answer: Message, request: ChatRequest, first: boolean) => {
+      /** Text arrived and not drawn yet. */
       const pending: { content: string; reasoning: string; thinkingMs?: number } = { content: '', reasoning: '' };
+      /** Whether the conversation's state holds all the text drawn. */
+      let settled = true;
       let stream: ChatStream | null = null;
       const saving = request.history?.newConversation ? conversationSaving(api, conversationId, () => dispatch({ type: 'stored', id: conversationId })) : null;
       const live: LiveStream = {
@@ -145,19 +153,28 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
           reasoning: live.answer.reasoning + pending.reasoning,
           thinkingMs: pending.thinkingMs ?? live.answer.thinkingMs,
         };
-        dispatch({ type: 'append', id: answer.id, ...pending });
         pending.content = '';
         pending.reasoning = '';
         delete pending.thinkingMs;
+        liveAnswers.set(answer.id, textOf(live.answer));
+        settled = false;
       };
       const drawing = createStreamDrawing(flush);
+      /** Draws what waits and gives the conversation's state the text: before anything else about the answer changes. */
+      const settle = () => {
+        drawing.now();
+        if (settled) return;
+        dispatch({ type: 'text', id: answer.id, ...textOf(live.answer) });
+        settled = true;
+      };
       const finish = (result: ChatResult) => {
         if (live.result) return;
-        drawing.now();
+        settle();
         live.result = result;
         dispatch({ type: 'finish', id: answer.id, result });
-        // The open view now holds the outcome; one that ended elsewhere waits for its conversation to open.
+        // The open view now holds the outcome (its live text goes once that has rendered); one that ended elsewhere waits for its conversation to open.
         if (conversationRef.current.id === conversationId) streamsRef.current.delete(answer.id);
+        else liveAnswers.forget(answer.id);
         markRunning(conversationId, undefined);
         // A stopped or failed answer asks nothing more.
         setApprovals((current) => current.filter((pending) => pending.answerId !== answer.id));
@@ -166,7 +183,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       };
       const onToolCall = (call: ToolCallRecord) => {
         // The text before the call is drawn before it.
-        drawing.now();
+        settle();
         live.answer = withToolCall(live.answer, call);
         dispatch({ type: 'toolCall', id: answer.id, call });
         const answerCall = (decision: ToolApproval) => {
@@ -198,7 +215,9 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
               pending.content = '';
               pending.reasoning = '';
               live.answer = { ...live.answer, content: answer.content, reasoning: answer.reasoning };
-              dispatch({ type: 'restart', id: answer.id, content: answer.content, reasoning: answer.reasoning });
+              liveAnswers.set(answer.id, textOf(live.answer));
+              dispatch({ type: 'text', id: answer.id, ...textOf(live.answer) });
+              settled = true;
               markRunning(conversationId, `retrying, attempt ${event.attempt} of ${event.of}: ${event.reason.message}`);
               break;
             case 'tool-call':
@@ -223,7 +242,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         finish(endedResult('error', error));
       }
     },
-    [api, markRunning, titleAfter],
+    [api, markRunning, titleAfter, liveAnswers],
   );
 
   const send = useCallback(
@@ -400,6 +419,11 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   const setEndpoint = useCallback((endpointId: string) => dispatch({ type: 'setEndpoint', endpointId }), []);
   const setToolServers = useCallback((toolServers: string[]) => dispatch({ type: 'setToolServers', toolServers }), []);
 
+  // An ended answer's state has rendered: its live text is no longer drawn, and can go.
+  useEffect(() => {
+    for (const message of conversation.messages) if (message.status !== 'streaming') liveAnswers.forget(message.id);
+  }, [conversation.messages, liveAnswers]);
+
   // Leaving the chat (e.g. the key was removed) stops every answer rather than leaking it.
   useEffect(() => {
     const streams = streamsRef.current;
@@ -422,6 +446,8 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
 
   return {
     conversation,
+    /** The text streaming into the conversation's answers, drawn by the list showing them. */
+    liveAnswers,
     /** The open conversation's first tool call waiting for "Allow tool call"; null when none. */
     pendingApproval: approvals.find((pending) => pending.conversationId === conversation.id) ?? null,
     toolsUnavailable,

@@ -38,17 +38,17 @@ describe('conversationReducer', () => {
     ]);
   });
 
-  it('accumulates content and reasoning deltas without touching other messages', () => {
+  it("takes a streaming answer's text as drawn so far, without touching other messages", () => {
     let state = sent();
     const question = state.messages[0];
-    state = conversationReducer(state, { type: 'append', id: 'a1', content: 'Hi', reasoning: 'think' });
-    state = conversationReducer(state, { type: 'append', id: 'a1', content: ' you', reasoning: '' });
-    expect(state.messages[1]).toMatchObject({ content: 'Hi you', reasoning: 'think' });
+    state = conversationReducer(state, { type: 'text', id: 'a1', content: 'Hi', reasoning: 'think', thinkingMs: null });
+    state = conversationReducer(state, { type: 'text', id: 'a1', content: 'Hi you', reasoning: 'think', thinkingMs: 900 });
+    expect(state.messages[1]).toMatchObject({ content: 'Hi you', reasoning: 'think', thinkingMs: 900 });
     expect(state.messages[0]).toBe(question);
   });
 
   it('finishes with the result, keeping streamed text when the result carries none', () => {
-    let state = conversationReducer(sent(), { type: 'append', id: 'a1', content: 'partial', reasoning: '' });
+    let state = conversationReducer(sent(), { type: 'text', id: 'a1', content: 'partial', reasoning: '', thinkingMs: null });
     const error = { code: 'dropped' as const, message: 'The connection dropped.' };
     state = conversationReducer(state, { type: 'finish', id: 'a1', result: result({ status: 'error', error, firstTokenMs: 80, durationMs: 1200 }) });
     expect(state.messages[1]).toMatchObject({ status: 'error', content: 'partial', error, firstTokenMs: 80, durationMs: 1200 });
@@ -61,9 +61,9 @@ describe('conversationReducer', () => {
     expect(state.messages[1]).toMatchObject({ status: 'complete', content: 'ok', usage });
   });
 
-  it('restart clears what a failed attempt streamed', () => {
-    let state = conversationReducer(sent(), { type: 'append', id: 'a1', content: 'abc', reasoning: 'r' });
-    state = conversationReducer(state, { type: 'restart', id: 'a1', content: '', reasoning: '' });
+  it('a request started over takes the answer back to its text before it', () => {
+    let state = conversationReducer(sent(), { type: 'text', id: 'a1', content: 'abc', reasoning: 'r', thinkingMs: null });
+    state = conversationReducer(state, { type: 'text', id: 'a1', content: '', reasoning: '', thinkingMs: null });
     expect(state.messages[1]).toMatchObject({ content: '', reasoning: '' });
   });
 
@@ -74,7 +74,7 @@ describe('conversationReducer', () => {
 
   it('ignores events for messages it does not hold (a stream left behind by New chat)', () => {
     const state = sent();
-    expect(conversationReducer(state, { type: 'append', id: 'gone', content: 'x', reasoning: '' })).toBe(state);
+    expect(conversationReducer(state, { type: 'text', id: 'gone', content: 'x', reasoning: '', thinkingMs: null })).toBe(state);
     expect(conversationReducer(state, { type: 'retry', failedId: 'gone', assistant: answer('a2') })).toBe(state);
   });
 

@@ -5,6 +5,7 @@ import { ParleyContext } from '../../../../renderer/lib/ParleyContext';
 import { createMessage, type Message } from '../../../../renderer/features/chat/conversationReducer';
 import { MessageActionsContext, type MessageActions } from '../../../../renderer/features/chat/MessageActionsContext';
 import { MessageList, type MessageTarget } from '../../../../renderer/features/chat/MessageList';
+import { createLiveAnswers } from '../../../../renderer/features/chat/liveAnswers';
 import { FOLLOW_PX, followsAfterScroll, useStickToBottom } from '../../../../renderer/features/chat/useStickToBottom';
 import { ScriptedParley } from '../support/scriptedParley';
 
@@ -52,7 +53,7 @@ function showList(conversationId: string, messages: Message[], target: MessageTa
   return render(
     <ParleyContext.Provider value={api.client}>
       <MessageActionsContext.Provider value={actions}>
-        <MessageList key={conversationId} conversationId={conversationId} messages={messages} retrying={null} canRetry target={target} onRetry={noop} onOpenSettings={noop} />
+        <MessageList key={conversationId} conversationId={conversationId} messages={messages} liveAnswers={createLiveAnswers()} retrying={null} canRetry target={target} onRetry={noop} onOpenSettings={noop} />
       </MessageActionsContext.Provider>
     </ParleyContext.Provider>,
   );

@@ -10,9 +10,9 @@ describe('thinking time', () => {
   it('is taken from the stream (the first answer text carries it) and kept by the end of the answer', () => {
     const answer = createMessage({ id: 'a1', role: 'assistant', status: 'streaming', model: 'm', createdAt: 0 });
     let state = { ...createConversation('c1', 'm', ''), messages: [answer] };
-    state = conversationReducer(state, { type: 'append', id: 'a1', content: '', reasoning: 'Let me think' });
+    state = conversationReducer(state, { type: 'text', id: 'a1', content: '', reasoning: 'Let me think', thinkingMs: null });
     expect(state.messages[0]?.thinkingMs).toBeNull();
-    state = conversationReducer(state, { type: 'append', id: 'a1', content: 'Yes', reasoning: '', thinkingMs: 4_230 });
+    state = conversationReducer(state, { type: 'text', id: 'a1', content: 'Yes', reasoning: 'Let me think', thinkingMs: 4_230 });
     expect(state.messages[0]?.thinkingMs).toBe(4_230);
     const result = { status: 'complete' as const, content: 'Yes', reasoning: 'Let me think', usage: null, finishReason: 'stop', error: null, firstTokenMs: 10, durationMs: 5_000, thinkingMs: 4_230 };
     state = conversationReducer(state, { type: 'finish', id: 'a1', result });
