@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useParley } from '../../lib/ParleyContext';
 import { useCompare } from '../compare/useCompare';
-import { ModelNotServed, unservedModel } from '../models/ModelNotServed';
+import { ModelNotServed } from '../models/lazy';
+import { unservedModel } from '../models/unservedModel';
 import { useModels } from '../models/modelsContext';
 import { Composer, type ComposerHandle } from './Composer';
 import { EmptyChatExtras, EmptyChatHeadline } from './EmptyChat';

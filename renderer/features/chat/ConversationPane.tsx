@@ -3,9 +3,10 @@ import { ContextMenu } from '../../components/lazy';
 import { useParley } from '../../lib/ParleyContext';
 import { ChatSettingsSheet, ConversationTools } from '../chatsettings/lazy';
 import type { ChatSettingsSheetState } from '../chatsettings/useChatSettingsSheet';
-import { EndpointMissing } from '../endpoints/EndpointMissing';
+import { isMissingEndpoint } from '../endpoints/EndpointSelect';
+import { EndpointMissing } from '../endpoints/lazy';
 import { RemoteImagesContext } from '../markdown/remoteImages';
-import { CatalogueBanner } from '../models/CatalogueBanner';
+import { CatalogueBanner } from '../models/lazy';
 import type { ReportProblem } from '../notices/useProblem';
 import { useSettings } from '../settings/settingsContext';
 import { ChatView } from './ChatView';
@@ -42,7 +43,9 @@ export function ConversationPane({ workspaceChat, chatSettings, report, onOpenSe
   return (
     <>
       {/* Keyed: an add that failed for one conversation must not show on the next. */}
-      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
+      {isMissingEndpoint(endpoints, conversation.endpointId) && (
+        <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
+      )}
       <CatalogueBanner endpoint={endpoints.find((endpoint) => endpoint.id === conversation.endpointId)} onOpenSettings={onOpenSettings} />
       <RemoteImagesContext value={remoteImages}>
         <div className="shell-body" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>

@@ -4,7 +4,7 @@ import type { Message } from './conversationReducer';
 import { useLiveMessages, type LiveAnswers } from './liveAnswers';
 import { AnswerBoundary } from '../markdown/AnswerBoundary';
 import { whenIdle } from '../markdown/whenIdle';
-import { JumpToLatest } from './JumpToLatest';
+import { JumpToLatest } from './lazy';
 import { useEndOutOfView } from './useEndOutOfView';
 import { MessageItem, messageElementId } from './MessageItem';
 import { modelNotes } from './modelNotes';
