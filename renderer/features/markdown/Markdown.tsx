@@ -20,7 +20,7 @@ export const PENDING_PART_CLASS = 'md-pending';
 
 /** The parser and renderer: not part of what the window needs to start, fetched once it has. */
 const pipeline = lazyModule('Markdown rendering', () => import('./MarkdownAnswer'));
-whenIdle(() => void pipeline.load().catch(() => undefined));
+whenIdle(() => void pipeline.load().then(({ warmUpParser }) => whenIdle(warmUpParser), () => undefined));
 
 /** Loads the Markdown pipeline now: for callers (tests, benchmarks) that render answers at once. */
 export const loadMarkdown = (): Promise<unknown> => pipeline.load();

@@ -5,6 +5,8 @@ import { MarkdownBlockGroup } from './MarkdownBlockGroup';
 import { MarkdownContext } from './markdownContext';
 import { useAnswerPieces } from './useAnswerPieces';
 
+export { warmUpParser } from './warmUp';
+
 /** The Markdown pipeline's part of <Markdown>: parsing and rendering, in their own chunk. */
 export function MarkdownAnswer({ text, streaming, onOpenLink, opensAtEnd = false, className }: MarkdownProps) {
   const runs = useAnswerPieces(text, streaming, opensAtEnd);

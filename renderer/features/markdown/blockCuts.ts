@@ -75,18 +75,23 @@ interface ScanState {
   itemKind: string | null;
 }
 
+// What every fence and HTML block starts with, after at most 3 spaces: most lines (prose) start otherwise and need no other test.
+const MAY_OPEN = /^ {0,3}[`~$<]/;
+const OPENS_NOTHING = [null];
+
 /**
  * The blocks a line may open (null: none). Every reading the scan cannot tell apart is returned: an
  * indented fence may be inside a list item above or not; a tag may open an HTML block or not.
  */
 function opensBlock(line: string): (OpenBlock | null)[] {
+  if (!MAY_OPEN.test(line)) return OPENS_NOTHING;
   const fence = opensFence(line);
   const html = HTML_BLOCKS.find(([opening]) => opening.test(line));
   let ends: ((next: string) => boolean) | null = null;
   if (fence) ends = (next) => closesFence(next, fence);
   else if (html) ends = html[1].test(line.slice(line.indexOf('<') + 2)) ? null : (next) => html[1].test(next);
   else if (HTML_TAG.test(line)) return [null, TO_BLANK_LINE];
-  if (!ends) return [null];
+  if (!ends) return OPENS_NOTHING;
   return /^\S/.test(line) ? [{ ends, inItem: false }] : [{ ends, inItem: false }, { ends, inItem: true }];
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { isUnknownLanguage, loadLanguage, loadedGrammar } from './highlighter';
 import type { ThemedToken } from 'shiki/core';
 import { createIncrementalTokenizer } from './incrementalTokens';
+import { whenIdle } from './whenIdle';
 
 /**
  * Syntax tokens for a code block, or null while its grammar loads (the block shows plain code
@@ -17,12 +18,16 @@ export function useHighlightedCode(code: string, lang: string): ThemedToken[][] 
   useEffect(() => {
     if (!waiting) return;
     let current = true;
-    loadLanguage(lang).then(
-      () => current && setLoadedLanguage(lang),
-      (error: unknown) => console.warn(`Highlighting for ${lang} failed to load`, error),
-    );
+    // Loading a grammar (the first time, the highlighter too) takes tens of ms: after the frame showing the plain code, not before it.
+    const cancel = whenIdle(() => {
+      loadLanguage(lang).then(
+        () => current && setLoadedLanguage(lang),
+        (error: unknown) => console.warn(`Highlighting for ${lang} failed to load`, error),
+      );
+    });
     return () => {
       current = false;
+      cancel();
     };
   }, [lang, waiting]);
 
