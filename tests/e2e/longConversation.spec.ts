@@ -20,11 +20,13 @@ const DOM_BUDGET = 2_000;
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
+const exportBase = (at: number) => ({ reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, durationMs: null, thinkingMs: null, createdAt: at });
+
 function longConversationMarkdown(): string {
   const at = Date.UTC(2026, 0, 5);
   const messages: ExportMessage[] = [];
   for (let turn = 1; turn <= TURNS; turn++) {
-    const base = { reasoning: '', status: 'complete' as const, error: null, model: 'fake/echo', finishReason: null, firstTokenMs: null, durationMs: null, thinkingMs: null, createdAt: at + turn };
+    const base = exportBase(at + turn);
     messages.push({ ...base, id: uuid(turn * 2), role: 'user', content: `Question ${turn}: ${turn === RARE_TURN ? `tell me about the ${RARE_WORD}` : 'what comes next?'}`, usage: null });
     const paragraphs = Array.from({ length: 1 + (turn % 4) }, (_, n) => `Paragraph ${n + 1} of answer ${turn}, with **some** text to read and a \`code span\`.`);
     messages.push({ ...base, id: uuid(turn * 2 + 1), role: 'assistant', content: `Answer ${turn}.\n\n${paragraphs.join('\n\n')}`, usage: { promptTokens: 10, completionTokens: 20, totalTokens: 30 } });
@@ -47,16 +49,16 @@ const conversation = (page: Page) => page.getByRole('log', { name: 'Conversation
 const elementCount = (page: Page) => page.evaluate(() => document.querySelectorAll('*').length);
 const distanceFromEnd = (page: Page) => conversation(page).evaluate((log) => log.scrollHeight - log.scrollTop - log.clientHeight);
 
-async function importLongConversation(page: Page): Promise<void> {
+async function importConversation(page: Page, markdown: string): Promise<void> {
   await dataAction(page, 'Import');
   const dialog = page.getByRole('dialog', { name: 'Import conversations' });
-  await dialog.getByLabel('Files to import').setInputFiles({ name: 'long.md', mimeType: 'text/markdown', buffer: Buffer.from(longConversationMarkdown()) });
+  await dialog.getByLabel('Files to import').setInputFiles({ name: 'long.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
   await expect(dialog).toContainText('Imported 1 conversation');
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
 async function openLongConversation(page: Page): Promise<void> {
-  await importLongConversation(page);
+  await importConversation(page, longConversationMarkdown());
   await sidebar(page).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: TITLE, exact: true }).click();
   await expect(lastAnswer(page)).toContainText(`Answer ${TURNS}.`);
 }
@@ -102,7 +104,7 @@ test('an answer streaming into a long conversation keeps its end in view', async
 });
 
 test('a search result deep in a long conversation opens at that message', async ({ chat }) => {
-  await importLongConversation(chat);
+  await importConversation(chat, longConversationMarkdown());
   await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill(RARE_WORD);
   await sidebar(chat).getByRole('list', { name: 'Search results' }).getByRole('button', { name: new RegExp(RARE_WORD) }).first().click();
   const hit = conversation(chat).getByRole('article', { name: 'You' }).filter({ hasText: RARE_WORD });
@@ -189,3 +191,64 @@ test('a 30,000-character pasted question shows whole in its bubble, laid out in 
   expect(drawn.boxes).toBeGreaterThan(20);
   expect(drawn.heights[0]).toBeCloseTo(drawn.heights[1] ?? 0, 1);
 });
+
+/**
+ * Long answers whose pieces the first render's height estimate can overrate: code of long lines
+ * (which scroll, never wrap) and short blocks between blank lines. Each opens at its end.
+ */
+const OVERRATED_ANSWERS = {
+  'Long code lines': Array.from({ length: 60 }, (_, n) => `## Part ${n}\n\n\`\`\`ts\n${Array.from({ length: 4 }, (_, line) => `const value${line} = [${'1, '.repeat(75)}${n}];`).join('\n')}\n\`\`\`\n\nPart ${n} ends here.`).join('\n\n'),
+  'Short blocks': Array.from({ length: 600 }, (_, n) => `## Part ${n}\n\nOne short sentence.\n\n- one\n- two\n\n> A quote.`).join('\n\n'),
+};
+
+function oneAnswerMarkdown(title: string, answer: string): string {
+  const at = Date.UTC(2026, 0, 6);
+  const messages: ExportMessage[] = [
+    { ...exportBase(at), id: uuid(1), role: 'user', content: 'Write it all out.', usage: null },
+    { ...exportBase(at + 1), id: uuid(2), role: 'assistant', content: answer, usage: null },
+  ];
+  return conversationToMarkdown({ id: uuid(3), title, model: 'fake/echo', endpoint: '', systemPrompt: '', params: {}, pinned: false, createdAt: at, updatedAt: at + 2, messages });
+}
+
+/**
+ * In the first frame that shows the last answer as Markdown: how many placeholders of its parts not
+ * rendered yet are in the log's view, and how many it still has (so the frame is one before idle time filled them).
+ */
+const firstRenderedFrame = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ inView: number; pending: number }>((resolve) => {
+        const check = () => {
+          const log = document.querySelector('[role="log"]');
+          const answer = [...(log?.querySelectorAll('article[aria-label="Assistant"] .md') ?? [])].at(-1);
+          if (!log || !answer || answer.classList.contains('md-plain') || !answer.querySelector('h2')) return requestAnimationFrame(check);
+          const view = log.getBoundingClientRect();
+          const pending = [...answer.querySelectorAll('.md-pending')];
+          const inView = pending.filter((placeholder) => {
+            const box = placeholder.getBoundingClientRect();
+            return box.bottom > view.top && box.top < view.bottom;
+          });
+          resolve({ inView: inView.length, pending: pending.length });
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+
+for (const [title, answer] of Object.entries(OVERRATED_ANSWERS)) {
+  for (const [width, height] of [[1280, 800], [900, 700]] as const) {
+    test(`a long answer opened at its end fills the view in its first frame: ${title.toLowerCase()}, ${width}×${height}`, async ({ chat }) => {
+      await chat.setViewportSize({ width, height });
+      if (width < 1000) {
+        // The sidebar is a drawer here: opened once, it stays open through the import.
+        await chat.getByRole('banner').getByRole('button', { name: 'Show sidebar' }).click();
+        await expect(sidebar(chat).getByRole('searchbox', { name: 'Search conversations' })).toBeFocused();
+      }
+      await importConversation(chat, oneAnswerMarkdown(title, answer));
+      const frame = firstRenderedFrame(chat);
+      await sidebar(chat).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: title, exact: true }).click();
+      const { inView, pending } = await frame;
+      expect(inView).toBe(0);
+      expect(pending).toBeGreaterThan(0);
+    });
+  }
+}

@@ -17,8 +17,6 @@ export interface Piece {
 export const PIECE_CHARS = 1_000;
 /** Answers shorter than this are parsed and shown whole at once: cutting would save nothing. */
 export const PROGRESSIVE_MIN_CHARS = 20_000;
-/** Estimates run short (margins, wrapped prose): each end parsed at once covers this many windows. */
-const SCREEN_MARGIN = 1.5;
 
 const parsePiece = (piece: Piece): Piece => (piece.blocks ? piece : { ...piece, blocks: piece.parsed ?? parseBlocks(piece.source, piece.start) });
 
@@ -106,11 +104,17 @@ function shownParsed(pieces: readonly Piece[], windowPx: number, shownFirst: 'bo
   return renderCovering(fromStart, windowPx, true);
 }
 
-/** `pieces` with the first ones (the last, `fromEnd`) rendered until their estimated heights cover a window, with a margin. */
+/**
+ * `pieces` with the first ones (the last, `fromEnd`) rendered until their estimated heights cover a
+ * window. The conversation's view is shorter than the window (the top bar, the composer), which
+ * leaves room for estimates that run long (blank lines); prose that wraps more than estimated only
+ * renders more than needed. 1.5 windows rendered about three times the view, all of it on the path
+ * of opening the conversation.
+ */
 function renderCovering(pieces: readonly Piece[], windowPx: number, fromEnd: boolean): Piece[] {
   let rendered = [...pieces];
   let height = 0;
-  for (let step = 0; height < windowPx * SCREEN_MARGIN && step < rendered.length; step++) {
+  for (let step = 0; height < windowPx && step < rendered.length; step++) {
     // Counted from the end, a piece cut in pieces of its blocks leaves the last of them at the same distance from the end.
     const at = (count: number) => (fromEnd ? count - 1 - step : step);
     rendered = renderPieceAt(rendered, at(rendered.length), fromEnd);
@@ -119,9 +123,19 @@ function renderCovering(pieces: readonly Piece[], windowPx: number, fromEnd: boo
   return rendered;
 }
 
-/** Close guesses keep the scrollbar steady while pieces arrive. */
+/** A fence's opening or closing line: code between fences scrolls sideways, so its lines never wrap. */
+const FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
+
+/**
+ * Close guesses keep the scrollbar steady while pieces arrive, and decide how much of an answer is
+ * rendered at once: about 100 characters to a line of prose, one line to a line of code.
+ */
 export function estimateHeight(source: string): number {
   let lines = 0;
-  for (const line of source.split('\n')) lines += Math.max(1, Math.ceil(line.length / 100));
+  let inCode = false;
+  for (const line of source.split('\n')) {
+    if (FENCE.test(line)) inCode = !inCode;
+    lines += inCode ? 1 : Math.max(1, Math.ceil(line.length / 100));
+  }
   return lines * 22;
 }
