@@ -3,7 +3,6 @@ import { ContextMenu } from '../../components/lazy';
 import { useParley } from '../../lib/ParleyContext';
 import { ChatSettingsSheet, ConversationTools } from '../chatsettings/lazy';
 import type { ChatSettingsSheetState } from '../chatsettings/useChatSettingsSheet';
-import { isMissingEndpoint } from '../endpoints/EndpointSelect';
 import { EndpointMissing } from '../endpoints/lazy';
 import { RemoteImagesContext } from '../markdown/remoteImages';
 import { CatalogueBanner } from '../models/lazy';
@@ -43,9 +42,7 @@ export function ConversationPane({ workspaceChat, chatSettings, report, onOpenSe
   return (
     <>
       {/* Keyed: an add that failed for one conversation must not show on the next. */}
-      {isMissingEndpoint(endpoints, conversation.endpointId) && (
-        <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
-      )}
+      <EndpointMissing key={conversation.id} endpoints={endpoints} value={conversation.endpointId} onRecreated={choices.chooseEndpoint} />
       <CatalogueBanner endpoint={endpoints.find((endpoint) => endpoint.id === conversation.endpointId)} onOpenSettings={onOpenSettings} />
       <RemoteImagesContext value={remoteImages}>
         <div className="shell-body" onContextMenu={contextMenu.onContextMenu} onKeyDown={contextMenu.onKeyDown}>
