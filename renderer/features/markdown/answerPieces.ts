@@ -1,6 +1,6 @@
 import type { Block, SplitterStart } from './blockSplitter';
 import { definitionsIn, parseBlocks, settledBlocks } from './blockSplitter';
-import { findBlockCuts } from './blockCuts';
+import { closesFence, findBlockCuts, opensFence, type Fence } from './blockCuts';
 
 /** A run of whole blocks of a finished answer: rendered (its blocks) or not yet (null). */
 export interface Piece {
@@ -123,19 +123,25 @@ function renderCovering(pieces: readonly Piece[], windowPx: number, fromEnd: boo
   return rendered;
 }
 
-/** A fence's opening or closing line: code between fences scrolls sideways, so its lines never wrap. */
-const FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
-
 /**
  * Close guesses keep the scrollbar steady while pieces arrive, and decide how much of an answer is
- * rendered at once: about 100 characters to a line of prose, one line to a line of code.
+ * rendered at once: about 100 characters to a line of prose, one line to a line of fenced code
+ * (it scrolls sideways, never wraps). Fences are recognised as the block cuts recognise them, so a
+ * fence shown inside a longer one does not end it.
  */
 export function estimateHeight(source: string): number {
   let lines = 0;
-  let inCode = false;
+  let code: Fence | null = null;
   for (const line of source.split('\n')) {
-    if (FENCE.test(line)) inCode = !inCode;
-    lines += inCode ? 1 : Math.max(1, Math.ceil(line.length / 100));
+    if (code) {
+      lines += 1;
+      if (closesFence(line, code)) code = null;
+      continue;
+    }
+    lines += Math.max(1, Math.ceil(line.length / 100));
+    const fence = opensFence(line);
+    // `$$` math is TeX, not code: its lines are counted as before.
+    if (fence && fence.marker[0] !== '$') code = fence;
   }
   return lines * 22;
 }

@@ -29,12 +29,12 @@ const HTML_BLOCKS: [RegExp, RegExp][] = [
 // A tag that may open an HTML block running to a blank line (kinds 6 and 7; 7 only where no paragraph is open).
 const HTML_TAG = /^ {0,3}<\/?[a-z]/i;
 
-interface Fence {
+export interface Fence {
   marker: string;
 }
 
 /** The fence a line opens, if any: info after backticks may hold no backtick, after `$$` no `$`. */
-function opensFence(line: string): Fence | null {
+export function opensFence(line: string): Fence | null {
   const match = FENCE_OPEN.exec(line);
   if (!match) return null;
   const marker = match[1] ?? '';
@@ -43,7 +43,7 @@ function opensFence(line: string): Fence | null {
   return { marker };
 }
 
-const closesFence = (line: string, fence: Fence): boolean => {
+export const closesFence = (line: string, fence: Fence): boolean => {
   const trimmed = line.trim();
   return line.search(/\S/) <= 3 && trimmed.length >= fence.marker.length && [...trimmed].every((char) => char === fence.marker[0]);
 };

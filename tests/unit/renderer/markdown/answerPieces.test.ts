@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPieces, planStreamingHead, PROGRESSIVE_MIN_CHARS, renderPieceAt } from '../../../../renderer/features/markdown/answerPieces';
+import { estimateHeight, planPieces, planStreamingHead, PROGRESSIVE_MIN_CHARS, renderPieceAt } from '../../../../renderer/features/markdown/answerPieces';
 
 /** Numbered paragraphs of prose: about 100 characters each, one estimated line apiece. */
 const prose = (count: number) => Array.from({ length: count }, (_, n) => `Paragraph ${n}: ${'words that wrap '.repeat(5)}`).join('\n\n');
@@ -76,5 +76,20 @@ describe('a long answer first shown while it streams', () => {
 
   it('plans nothing while it is short', () => {
     expect(planStreamingHead(prose(10), 800, 'end')).toBeNull();
+  });
+});
+
+describe('the height estimate of a piece', () => {
+  const longLine = `const row = [${'1, '.repeat(80)}0];`;
+
+  it('counts a line of fenced code as one line, however long (it scrolls), and prose as about 100 characters a line', () => {
+    expect(estimateHeight(['```ts', longLine, longLine, '```'].join('\n'))).toBe(4 * 22);
+    expect(estimateHeight('word '.repeat(60))).toBe(3 * 22);
+  });
+
+  it('keeps a fence shown inside a longer one inside it, and counts the prose after the longer one as prose', () => {
+    const fenced = ['````md', '```ts', longLine, '```', longLine, '````'].join('\n');
+    expect(estimateHeight(fenced)).toBe(6 * 22);
+    expect(estimateHeight(`${fenced}\n${'word '.repeat(60)}`)).toBe(9 * 22);
   });
 });
