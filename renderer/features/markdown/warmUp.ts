@@ -1,5 +1,3 @@
-import { PIECE_CHARS } from './answerPieces';
-import { findBlockCuts } from './blockCuts';
 import { parseBlocks } from './blockSplitter';
 
 /** A short answer with the block and inline kinds answers commonly hold. Parsed only: no formula is typeset. */
@@ -20,6 +18,5 @@ const SAMPLE = [
  * after start-up) pays for compiling the parser before it can paint.
  */
 export function warmUpParser(): void {
-  findBlockCuts(SAMPLE, PIECE_CHARS);
   parseBlocks(SAMPLE, 0);
 }
