@@ -239,9 +239,11 @@ for (const [title, answer] of Object.entries(OVERRATED_ANSWERS)) {
     test(`a long answer opened at its end fills the view in its first frame: ${title.toLowerCase()}, ${width}×${height}`, async ({ chat }) => {
       await chat.setViewportSize({ width, height });
       if (width < 1000) {
-        // The sidebar is a drawer here: opened once, it stays open through the import.
+        // The sidebar is a drawer here: opened once, it stays open through the import. Wait for the
+        // narrow layout first (the docked sidebar gone): a click before it toggles the docked one.
+        await expect(sidebar(chat)).toBeHidden();
         await chat.getByRole('banner').getByRole('button', { name: 'Show sidebar' }).click();
-        await expect(sidebar(chat).getByRole('searchbox', { name: 'Search conversations' })).toBeFocused();
+        await expect(sidebar(chat).getByRole('button', { name: 'Settings', exact: true })).toBeInViewport();
       }
       await importConversation(chat, oneAnswerMarkdown(title, answer));
       const frame = firstRenderedFrame(chat);
