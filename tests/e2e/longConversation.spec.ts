@@ -243,7 +243,8 @@ for (const [title, answer] of Object.entries(OVERRATED_ANSWERS)) {
         // narrow layout first (the docked sidebar gone): a click before it toggles the docked one.
         await expect(sidebar(chat)).toBeHidden();
         await chat.getByRole('banner').getByRole('button', { name: 'Show sidebar' }).click();
-        await expect(sidebar(chat).getByRole('button', { name: 'Settings', exact: true })).toBeInViewport();
+        // With motion on: the drawer slides in, and focus still goes to its search field.
+        await expect(sidebar(chat).getByRole('searchbox', { name: 'Search conversations' })).toBeFocused();
       }
       await importConversation(chat, oneAnswerMarkdown(title, answer));
       const frame = firstRenderedFrame(chat);
