@@ -91,3 +91,22 @@ test('a paragraph with more formulas than are typeset at first offers "Show all 
   await expect(answer.getByRole('button', { name: 'Show all formulas' })).toHaveCount(0);
   await expect(answer).toBeFocused();
 });
+
+test('a paragraph long enough to be shown in parts typesets 300 formulas in all, and its one "Show all formulas" typesets the rest', async ({ chat }) => {
+  const words = Array.from({ length: 380 }, (_, i) => `then $x_{${i}}$ and *some* words`);
+  await pickModel(chat, 'fake/echo');
+  await send(chat, `formulas:\n\n${words.join(' ')}`);
+  const answer = lastAnswer(chat);
+  await expect(answer).not.toHaveAttribute('aria-busy', 'true');
+  await expect(answer.locator('.md-paragraph-part').first()).toBeAttached();
+  await expect(answer.locator('math')).toHaveCount(300);
+  await expect(answer).toContainText('then $x_{300}$ and');
+  await expect(answer.getByRole('button', { name: 'Show all formulas' })).toHaveCount(1);
+  await expect(answer).toContainText('80 more shown as written');
+
+  await answer.getByRole('button', { name: 'Show all formulas' }).press('Enter');
+  await expect(answer).toBeFocused();
+  await expect(answer.locator('math')).toHaveCount(380);
+  await expect(answer).not.toContainText('$x_{');
+  await expect(answer.getByRole('button', { name: 'Show all formulas' })).toHaveCount(0);
+});

@@ -1,8 +1,9 @@
 import type { MarkdownProps } from './Markdown';
 import { PENDING_PART_CLASS } from './Markdown';
-import { useCallback, useInsertionEffect, useMemo, useRef } from 'react';
+import { useCallback, useInsertionEffect, useMemo, useRef, useState } from 'react';
 import { MarkdownBlockGroup } from './MarkdownBlockGroup';
 import { MarkdownContext } from './markdownContext';
+import { SharedFormulaLimits } from './sharedFormulaLimits';
 import { useAnswerPieces } from './useAnswerPieces';
 
 export { warmUpParser } from './warmUp';
@@ -17,7 +18,8 @@ export function MarkdownAnswer({ text, streaming, onOpenLink, opensAtEnd = false
     latestOnOpenLink.current = onOpenLink;
   });
   const openLink = useCallback((url: string) => latestOnOpenLink.current(url), []);
-  const context = useMemo(() => ({ openLink }), [openLink]);
+  const [formulaLimits] = useState(() => new SharedFormulaLimits());
+  const context = useMemo(() => ({ openLink, formulaLimits }), [openLink, formulaLimits]);
 
   return (
     <MarkdownContext value={context}>

@@ -4,6 +4,7 @@ import { OpenBlockContext } from './markdownContext';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { parseMarkdown } from './parseMarkdown';
 import { ShowAllFormulas } from './ShowAllFormulas';
+import type { ParagraphShare } from './sharedFormulaLimits';
 import { repairOpenBlock } from './streamingRepair';
 import { useRenderedBlock } from './useRenderedBlock';
 
@@ -13,22 +14,29 @@ interface MarkdownBlockProps {
   tree: Root;
   /** Still streaming: shown repaired (see repairOpenBlock), diagrams wait. */
   open: boolean;
+  /** A part of a cut paragraph: it shares the paragraph's formula limit. */
+  paragraph?: ParagraphShare;
 }
 
 /** One top-level block. Memoized on its text, so a new chunk re-renders only the block that grew. */
 export const MarkdownBlock = memo(
-  function MarkdownBlock({ source, tree, open }: MarkdownBlockProps) {
+  function MarkdownBlock({ source, tree, open, paragraph }: MarkdownBlockProps) {
     const shownTree = useMemo(() => {
       const shown = open ? repairOpenBlock(source) : source;
       return shown === source ? tree : parseMarkdown(normalizeMathDelimiters(shown));
     }, [source, tree, open]);
-    const block = useRenderedBlock(shownTree);
+    const block = useRenderedBlock(shownTree, paragraph);
     return (
       <OpenBlockContext value={open}>
         {block.content}
-        {block.formulas > block.limit && <ShowAllFormulas {...block} />}
+        {block.moreFormulas && <ShowAllFormulas {...block.moreFormulas} />}
       </OpenBlockContext>
     );
   },
-  (before, after) => before.source === after.source && before.open === after.open,
+  (before, after) =>
+    before.source === after.source &&
+    before.open === after.open &&
+    before.paragraph?.start === after.paragraph?.start &&
+    before.paragraph?.part === after.paragraph?.part &&
+    before.paragraph?.formulasBefore === after.paragraph?.formulasBefore,
 );

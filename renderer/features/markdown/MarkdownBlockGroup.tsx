@@ -24,7 +24,7 @@ export const MarkdownBlockGroup = memo(
         {blocks.map((block, index) => (
           // Blocks only ever change at the end: the index is a stable identity.
           // A paragraph's later part is shown from the paragraph's parse as it is: its source alone cannot be repaired.
-          <MarkdownBlock key={index} source={block.source} tree={block.tree} open={index === openIndex && !block.continued} />
+          <MarkdownBlock key={index} source={block.source} tree={block.tree} open={index === openIndex && !block.continued} paragraph={block.paragraph} />
         ))}
       </div>
     );

@@ -3,6 +3,7 @@ import { foundDefinitions } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { paragraphParts } from './paragraphParts';
 import { parseMarkdown } from './parseMarkdown';
+import type { ParagraphShare } from './sharedFormulaLimits';
 
 /** One top-level block of an answer: its text from its start up to the next block's start. */
 export interface Block {
@@ -14,6 +15,8 @@ export interface Block {
   tree: Root;
   /** A later part of a long paragraph (paragraphParts): its source alone is not Markdown for it. */
   continued?: true;
+  /** A part of a paragraph cut in parts: where it is in the paragraph, whose formula limit it shares. */
+  paragraph?: ParagraphShare;
 }
 
 export interface BlockSplitter {

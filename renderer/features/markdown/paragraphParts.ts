@@ -1,6 +1,5 @@
 import type { Nodes, Paragraph, PhrasingContent, Text } from 'mdast';
 import type { Block } from './blockSplitter';
-import { MATH_PER_BLOCK } from './mathLimit';
 import { textRuns } from '../../lib/longText';
 
 /** Paragraphs of at least this many inline nodes are shown in parts: fewer render in well under 0.1 s. */
@@ -21,28 +20,32 @@ export const PARAGRAPH_PART_CLASS = 'md-paragraph-part';
  * block). Inline elements stay whole and texts are cut between characters, so the parts show
  * exactly the paragraph's content; a cut after a hard line break is invisible, one elsewhere ends a
  * line early. A part's source alone is not Markdown for what it shows, so it is never parsed alone:
- * the parts are parsed again only as the whole paragraph, as one block is. A paragraph with more
- * formulas than a block typesets stays whole, so the formula limit holds per paragraph. `from` is
- * where the block starts in the text its tree's positions count from.
+ * the parts are parsed again only as the whole paragraph, as one block is. The parts share the
+ * paragraph's formula limit: each knows the formulas in the parts before it (a paragraph of hundreds
+ * of formulas, rendered whole, took 0.8–1.4 s). `from` is where the block starts in the text its
+ * tree's positions count from.
  */
 export function paragraphParts(block: Block, from: number): Block[] {
   const [paragraph, ...definitions] = block.tree.children;
   if (paragraph?.type !== 'paragraph') return [block];
   if (paragraph.children.length < MANY_INLINE_NODES && block.source.length < LONG_PARAGRAPH_CHARS) return [block];
-  if (formulasIn(paragraph) > MATH_PER_BLOCK) return [block];
   const children = paragraph.children.flatMap((child): PhrasingContent[] => (child.type === 'text' ? textPieces(child) : [child]));
   const cuts = partCuts(children, from);
   if (cuts.length === 0) return [block];
   const bounds = [{ child: 0, at: 0 }, ...cuts, { child: children.length, at: block.source.length }];
+  let formulasBefore = 0;
   return bounds.slice(0, -1).map(({ child, at }, index) => {
     const next = bounds[index + 1] ?? { child: children.length, at: block.source.length };
     const part: Paragraph = { type: 'paragraph', children: children.slice(child, next.child) };
     if (index > 0) part.data = { hProperties: { className: [PARAGRAPH_PART_CLASS] } };
+    const paragraphShare = { start: block.start, part: index, formulasBefore };
+    formulasBefore += formulasIn(part);
     return {
       start: block.start + at,
       source: block.source.slice(at, next.at),
       type: 'paragraph',
       tree: { type: 'root', children: [part, ...definitions] },
+      paragraph: paragraphShare,
       ...(index > 0 ? { continued: true } : {}),
     };
   });
@@ -92,14 +95,11 @@ function textPieces(node: Text): Text[] {
 
 const endsLine = (node: PhrasingContent | undefined): boolean => node?.type === 'break' || (node?.type === 'text' && node.value.endsWith('\n'));
 
-/** The formulas in `node`, counted up to just past MATH_PER_BLOCK. */
+/** The formulas in `node`. */
 function formulasIn(node: Nodes): number {
   if (node.type === 'inlineMath') return 1;
   if (!('children' in node)) return 0;
   let count = 0;
-  for (const child of node.children) {
-    count += formulasIn(child);
-    if (count > MATH_PER_BLOCK) break;
-  }
+  for (const child of node.children) count += formulasIn(child);
   return count;
 }

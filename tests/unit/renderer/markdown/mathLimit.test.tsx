@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { Markdown } from '../../../../renderer/features/markdown/Markdown';
 import { FORMULAS_PER_IDLE, MATH_PER_BLOCK } from '../../../../renderer/features/markdown/mathLimit';
+import { LONG_PARAGRAPH_CHARS, PARAGRAPH_PART_CLASS } from '../../../../renderer/features/markdown/paragraphParts';
 
 afterEach(cleanup);
 
@@ -58,4 +59,31 @@ it('an answer with a few formulas has them all typeset, the same one as often as
   await vi.waitFor(() => expect(typesetCount(container)).toBe(4), { timeout: 20_000 });
   expect(container.querySelector('.md-math-source')).toBeNull();
   expect(screen.queryByRole('button', { name: 'Show all formulas' })).toBeNull();
+});
+
+it('a paragraph long enough to be shown in parts keeps one limit for all its parts, and one "Show all formulas" at its end', async () => {
+  const extra = FORMULAS_PER_IDLE + 30;
+  const paragraph = formulas(MATH_PER_BLOCK + extra)
+    .map((formula) => `then ${formula} and *some* words`)
+    .join(' ');
+  expect(paragraph.length).toBeGreaterThan(LONG_PARAGRAPH_CHARS);
+  const { container } = render(<Markdown text={`${paragraph}\n\nAfter it: $y$`} streaming={false} onOpenLink={vi.fn()} />);
+  await vi.waitFor(() => expect(container.textContent).toContain('After it:'), { timeout: 20_000 });
+  await vi.waitFor(() => expect(typesetCount(container)).toBe(MATH_PER_BLOCK + 1), { timeout: 20_000 });
+  expect(container.querySelectorAll(`.${PARAGRAPH_PART_CLASS}`).length).toBeGreaterThan(5);
+  expect(container.textContent).toContain(`$x_{${MATH_PER_BLOCK}}$`);
+  expect(screen.getAllByRole('button', { name: 'Show all formulas' })).toHaveLength(1);
+  expect(container.textContent).toContain(`${extra} more shown as written`);
+  // It follows the paragraph, as it does a paragraph shown whole.
+  const offer = screen.getByRole('button', { name: 'Show all formulas' }).closest('.md-more-formulas');
+  expect(offer?.previousElementSibling?.className).toBe(PARAGRAPH_PART_CLASS);
+  expect(offer?.previousElementSibling?.textContent).toMatch(/ and some words$/);
+  expect(offer?.nextElementSibling?.textContent).toMatch(/^After it:/);
+
+  fireEvent.click(screen.getByRole('button', { name: 'Show all formulas' }));
+  expect(screen.getByRole('status').textContent).toBe(`Typesetting formulas: ${MATH_PER_BLOCK} of ${MATH_PER_BLOCK + extra}`);
+  await vi.waitFor(() => expect(typesetCount(container)).toBe(MATH_PER_BLOCK + extra + 1), { timeout: 20_000 });
+  expect(container.textContent).not.toContain('$x_');
+  expect(screen.queryByRole('button', { name: 'Show all formulas' })).toBeNull();
+  expect(screen.queryByRole('status')).toBeNull();
 });

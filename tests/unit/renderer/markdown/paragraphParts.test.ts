@@ -50,15 +50,25 @@ describe('a long paragraph in parts', () => {
     for (const part of parts) expect(paragraphOf(part.tree.children[0]).children.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('leaves whole a shorter paragraph of fewer nodes, and one with more formulas than a block typesets', () => {
+  it('leaves whole a shorter paragraph of fewer nodes', () => {
     const fewer = codeLines(100);
     expect(fewer.length).toBeLessThan(LONG_PARAGRAPH_CHARS);
     expect(paragraphOf(parseMarkdown(fewer).children[0]).children.length).toBeLessThan(MANY_INLINE_NODES);
     expect(parseBlocks(fewer, 0)).toHaveLength(1);
-    const items = (inline: (n: number) => string) => Array.from({ length: 2 * MATH_PER_BLOCK }, (_, n) => `then ${inline(n)} and *some* words`).join(' ');
-    expect(parseBlocks(items((n) => `$x_{${n}}$`), 0)).toHaveLength(1);
-    // The same paragraph with code spans for formulas is cut.
-    expect(parseBlocks(items((n) => `\`x_{${n}}\``), 0).length).toBeGreaterThan(5);
+  });
+
+  it('cuts a paragraph of more formulas than a block typesets too, each part knowing the formulas before it', () => {
+    const text = `Before.\n\n${Array.from({ length: 2 * MATH_PER_BLOCK }, (_, n) => `then $x_{${n}}$ and *some* words`).join(' ')}`;
+    const [before, ...parts] = parseBlocks(text, 0);
+    expect(before?.paragraph).toBeUndefined();
+    expect(parts.length).toBeGreaterThan(5);
+    const paragraphStart = text.indexOf('then');
+    let formulasBefore = 0;
+    for (const [index, part] of parts.entries()) {
+      expect(part.paragraph).toEqual({ start: paragraphStart, part: index, formulasBefore });
+      formulasBefore += part.source.match(/\$x_/g)?.length ?? 0;
+    }
+    expect(formulasBefore).toBe(2 * MATH_PER_BLOCK);
   });
 
   it('cuts a long paragraph of one text inside the text, after spaces where there are any, never inside a character', () => {
