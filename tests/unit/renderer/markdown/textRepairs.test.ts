@@ -15,6 +15,19 @@ describe('normalizeMathDelimiters', () => {
     expect(normalizeMathDelimiters('`\\(a\\)` and \\(b\\)')).toBe('`\\(a\\)` and $$b$$');
     expect(normalizeMathDelimiters('$$a \\\\[2pt] b$$')).toBe('$$a \\\\[2pt] b$$');
   });
+
+  it('takes a code span to the next run of as many backticks only, as the parser does', () => {
+    // One backtick then two: no code span, so the delimiters after it are math.
+    expect(normalizeMathDelimiters('`a \\(b\\) ``')).toBe('`a $$b$$ ``');
+    expect(normalizeMathDelimiters('``a` \\(b\\) ``')).toBe('``a` \\(b\\) ``');
+  });
+
+  it('leaves openers that never close as they are, however many, and still rewrites the pairs among them', () => {
+    const unclosed = '\\['.repeat(40_000);
+    expect(normalizeMathDelimiters(unclosed)).toBe(unclosed);
+    // The one `\]` comes after a blank line, which no formula spans.
+    expect(normalizeMathDelimiters(`${unclosed}\\(x\\) and \\[\n\ny\\]`)).toBe(`${unclosed}$$x$$ and \\[\n\ny\\]`);
+  });
 });
 
 describe('repairOpenBlock', () => {
