@@ -1,6 +1,7 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
 import { foundDefinitions } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
+import { listParts } from './listParts';
 import { paragraphParts } from './paragraphParts';
 import { parseMarkdown } from './parseMarkdown';
 import type { ParagraphShare } from './sharedFormulaLimits';
@@ -13,7 +14,7 @@ export interface Block {
   type: string;
   /** The block's part of the parse it came from: rendering it needs no second parse. */
   tree: Root;
-  /** A later part of a long paragraph (paragraphParts): its source alone is not Markdown for it. */
+  /** A later part of a long paragraph or list (paragraphParts, listParts): its source alone is not Markdown for it. */
   continued?: true;
   /** A part of a paragraph cut in parts: where it is in the paragraph, whose formula limit it shares. */
   paragraph?: ParagraphShare;
@@ -115,7 +116,7 @@ const isDefinition = (node: RootContent): node is Definition | FootnoteDefinitio
 
 /**
  * Parses `source` (which begins a top-level block) once, and gives each top-level node its own tree
- * (a long paragraph, one per part): blocks render from these, never parsing their text again.
+ * (a long paragraph or list, one per part): blocks render from these, never parsing their text again.
  * `offset` is where `source` starts in the answer. Definitions go with every block, so a reference
  * in one block finds its target, and so do `earlier`, the definitions of the answer before `source`.
  */
@@ -127,6 +128,7 @@ export function parseBlocks(source: string, offset: number, earlier: readonly (D
   return tree.children.flatMap((node, index) => {
     const from = starts[index] ?? 0;
     const children = definitions.length === 0 || definitions.includes(node) ? [node] : [node, ...definitions];
-    return paragraphParts({ start: offset + from, source: source.slice(from, starts[index + 1] ?? source.length), type: node.type, tree: { type: 'root', children } }, from);
+    const block: Block = { start: offset + from, source: source.slice(from, starts[index + 1] ?? source.length), type: node.type, tree: { type: 'root', children } };
+    return node.type === 'list' ? listParts(block, from) : paragraphParts(block, from);
   });
 }

@@ -9,6 +9,8 @@ import { MIXED_SAMPLE } from './sample';
 import { CODE_LINES_CLASS } from '../../../../renderer/features/markdown/CodeBlock';
 import { MAX_DELIMITERS } from '../../../../renderer/features/markdown/limitMarkup';
 import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
+import { LIST_PART_CLASS } from '../../../../renderer/features/markdown/listParts';
+import { PENDING_PART_CLASS } from '../../../../renderer/features/markdown/Markdown';
 import { PARAGRAPH_PART_CLASS } from '../../../../renderer/features/markdown/paragraphParts';
 import { LONG_TEXT_BOX_CLASS } from '../../../../renderer/lib/longText';
 import { sampleAnswer } from '../../../../bench/markdown/sampleAnswer';
@@ -168,6 +170,31 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     expect(drawn.gaps).toEqual([0]);
     expect(drawn.height).toBeCloseTo(drawn.wholeHeight, 1);
     expect(drawn.text).toBe(lines.map((line) => line.replace(/`|\*|\[|\]\([^)]*\)/g, '')).join('\n'));
+    await show(MIXED_SAMPLE);
+  });
+
+  it('shows a long list in parts that read as the list: items as far apart as within a part, numbered on', async () => {
+    const items = Array.from({ length: 400 }, (_, n) => `${n + 1}. Item ${n + 1} with \`code\` and **bold** words, and a few more to fill it`);
+    await show(items.join('\n'));
+    // The parts out of view are drawn when the page is idle.
+    await page.waitForFunction((pending) => document.querySelector(`.md .${pending}`) === null && document.querySelectorAll('.md li').length === 400, PENDING_PART_CLASS);
+    const drawn = await page.evaluate((partClass) => {
+      const lists = [...document.querySelectorAll('.md ol')] as HTMLOListElement[];
+      const rows = [...document.querySelectorAll('.md li')].map((item) => item.getBoundingClientRect());
+      return {
+        lists: lists.length,
+        continuing: lists.filter((list) => list.classList.contains(partClass)).length,
+        starts: lists.map((list) => list.start),
+        counts: lists.map((list) => list.children.length),
+        gaps: [...new Set(rows.slice(1).map((row, index) => Math.round(row.top - (rows[index]?.bottom ?? 0))))],
+        lefts: [...new Set(rows.map((row) => Math.round(row.left)))],
+      };
+    }, LIST_PART_CLASS);
+    expect(drawn.lists).toBeGreaterThan(10);
+    expect(drawn.continuing).toBe(drawn.lists - 1);
+    expect(drawn.starts).toEqual(drawn.counts.map((_, index) => 1 + drawn.counts.slice(0, index).reduce((sum, count) => sum + count, 0)));
+    expect(drawn.gaps).toEqual([4]);
+    expect(drawn.lefts).toHaveLength(1);
     await show(MIXED_SAMPLE);
   });
 
