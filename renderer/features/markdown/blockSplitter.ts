@@ -124,10 +124,20 @@ export function parseBlocks(source: string, offset: number, earlier: readonly (D
   // The rewrite keeps every offset, so the blocks' sources and starts stay the answer's own.
   const tree = parseMarkdown(normalizeMathDelimiters(source), foundDefinitions([{ type: 'root', children: [...earlier] }]));
   const definitions: RootContent[] = [...earlier, ...tree.children.filter(isDefinition)];
-  const starts = tree.children.map((node, index) => (index === 0 ? 0 : (node.position?.start.offset ?? 0)));
+  const nodeStart = (node: RootContent | undefined) => node?.position?.start.offset ?? 0;
+  const starts = tree.children.map((node, index) => (index === 0 ? 0 : nodeStart(node)));
+  let joined: RootContent[] = [];
   return tree.children.flatMap((node, index) => {
-    const from = starts[index] ?? 0;
-    const children = definitions.length === 0 || definitions.includes(node) ? [node] : [node, ...definitions];
+    // A definition in a setext heading's text starts where the heading does: the two are one block,
+    // the definition first (as the splitter finds definitions), else one of them would have no text.
+    if (index + 1 < tree.children.length && nodeStart(tree.children[index + 1]) === nodeStart(node)) {
+      joined.push(node);
+      return [];
+    }
+    const own = [...joined, node];
+    const from = starts[index + 1 - own.length] ?? 0;
+    joined = [];
+    const children = definitions.length === 0 || (own.length === 1 && definitions.includes(node)) ? own : [...own, ...definitions.filter((definition) => !own.includes(definition))];
     const block: Block = { start: offset + from, source: source.slice(from, starts[index + 1] ?? source.length), type: node.type, tree: { type: 'root', children } };
     return node.type === 'list' ? listParts(block, from) : paragraphParts(block, from);
   });

@@ -23,8 +23,18 @@ describe('block splitter', () => {
         for (let end = 0, step = 0; end < text.length; end += sizes[step++ % sizes.length] ?? 1) splitter.split(text.slice(0, end));
         expect(splitter.split(text).map(({ start, source }) => ({ start, source }))).toEqual(blocksOf(text));
       }),
-      { numRuns: 1000 },
+      // A fixed seed: the suite gives the same answer on every run (a random one found the case below once in thousands).
+      { numRuns: 1000, seed: 7 },
     );
+  });
+
+  it('keeps a definition in a setext heading\'s text in the heading\'s block, streamed as at once', () => {
+    // The definition starts where the heading does: streamed, it once left a block of no text between them.
+    const text = '\n\n[r]: https://x.y\nTitle\n---\n';
+    const splitter = createBlockSplitter();
+    for (let end = 1; end < text.length; end++) splitter.split(text.slice(0, end));
+    expect(splitter.split(text).map(({ start, source }) => ({ start, source }))).toEqual(blocksOf(text));
+    expect(blocksOf(text)).toEqual([{ start: 0, source: text }]);
   });
 
   it('parses the end again knowing what the blocks before it define, and nothing else about them', () => {
