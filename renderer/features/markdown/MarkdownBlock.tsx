@@ -38,5 +38,12 @@ export const MarkdownBlock = memo(
     before.open === after.open &&
     before.paragraph?.start === after.paragraph?.start &&
     before.paragraph?.part === after.paragraph?.part &&
-    before.paragraph?.formulasBefore === after.paragraph?.formulasBefore,
+    before.paragraph?.formulasBefore === after.paragraph?.formulasBefore &&
+    isLooseList(before.tree) === isLooseList(after.tree),
 );
+
+/** A long list's earlier parts keep their text as it streams, but a blank line further on makes the whole list loose. */
+const isLooseList = (tree: Root): boolean => {
+  const [node] = tree.children;
+  return node?.type === 'list' && Boolean(node.spread);
+};

@@ -147,6 +147,18 @@ describe('streaming Markdown', () => {
     expect(codeSpans()).toBe(text.split('`').length / 2 - 0.5);
     expect(blocksHtml(view.container)).toBe(streamed);
   });
+
+  it('shows a long list in parts, streamed or opened alike, also when a blank line at its end makes it loose', { timeout: 240_000 }, async () => {
+    const items = Array.from({ length: 500 }, (_, n) => `${n + 1}. Item ${n + 1} with \`code\` and **bold** words`);
+    const text = `${items.join('\n')}\n\n501. The last item, after a blank line\n`;
+    const streamed = stream(text, 997).container;
+    expect(streamed.querySelectorAll('ol').length).toBeGreaterThan(10);
+    // Loose: every item's text is a paragraph, in the parts streamed before the blank line too.
+    expect(streamed.querySelectorAll('li > p')).toHaveLength(501);
+    const streamedHtml = blocksHtml(streamed);
+    cleanup();
+    expect(await openedWhole(text)).toBe(streamedHtml);
+  });
 });
 
 /** About 100,000 characters of the mixed sample, each copy's heading numbered. */
