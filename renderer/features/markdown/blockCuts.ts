@@ -48,6 +48,9 @@ export const closesFence = (line: string, fence: Fence): boolean => {
   return line.search(/\S/) <= 3 && trimmed.length >= fence.marker.length && [...trimmed].every((char) => char === fence.marker[0]);
 };
 
+/** Whether a block's text ends with a blank line: nothing after it continues the block lazily. */
+export const endsWithBlankLine = (text: string): boolean => /\n[ \t]*\n\s*$/.test(text);
+
 export interface CutOptions {
   /** Also cut between two items of one list at the left margin (each side then parses as a list of its own). */
   betweenListItems?: boolean;

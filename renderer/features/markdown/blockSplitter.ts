@@ -1,7 +1,8 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
+import { endsWithBlankLine } from './blockCuts';
 import { foundDefinitions } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
-import { listParts } from './listParts';
+import { isListPart, listContinuation, listParts, loosenedHead, type ListContinuation } from './listParts';
 import { paragraphParts } from './paragraphParts';
 import { parseMarkdown } from './parseMarkdown';
 import type { ParagraphShare } from './sharedFormulaLimits';
@@ -31,7 +32,6 @@ export interface BlockSplitter {
 const SEALED_TYPES = new Set(['math', 'heading', 'thematicBreak']);
 // Lists, footnotes and indented code go on after a blank line ("1. one" after "2. two\n\n" joins the list).
 const CONTINUES_AFTER_BLANK_LINE = new Set(['list', 'footnoteDefinition', 'code']);
-const ENDS_WITH_BLANK_LINE = /\n[ \t]*\n\s*$/;
 const FENCE_START = /^ {0,3}(?:`{3}|~{3})/;
 
 /**
@@ -43,7 +43,7 @@ const FENCE_START = /^ {0,3}(?:`{3}|~{3})/;
  */
 function isSealed(block: Block): boolean {
   if (block.type === 'code') return FENCE_START.test(block.source);
-  return SEALED_TYPES.has(block.type) || (!CONTINUES_AFTER_BLANK_LINE.has(block.type) && ENDS_WITH_BLANK_LINE.test(block.source));
+  return SEALED_TYPES.has(block.type) || (!CONTINUES_AFTER_BLANK_LINE.has(block.type) && endsWithBlankLine(block.source));
 }
 
 /**
@@ -80,20 +80,33 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
   return {
     split(next) {
       if (next === text) return blocks;
-      const restart = next.startsWith(text) ? settledBlocks(blocks) : 0;
+      const restart = next.startsWith(text) ? Math.max(settledBlocks(blocks), lastListPart(blocks)) : 0;
       const from = blocks[restart]?.start ?? start.from;
       text = next;
       while ((definitions.at(-1)?.index ?? -1) >= restart) definitions.pop();
-      const tail = parseBlocks(next.slice(from), from, definitions.map(({ node }) => node));
+      const previous = blocks[restart - 1];
+      const continuing = previous && isListPart(blocks[restart]) ? listContinuation(previous) : undefined;
+      const tail = parseBlocks(next.slice(from), from, definitions.map(({ node }) => node), continuing);
       tail.forEach((block, index) => {
         const node = definitionOf(block);
         if (node) definitions.push({ index: restart + index, node });
       });
-      blocks = [...blocks.slice(0, restart), ...tail];
+      const head = blocks.slice(0, restart);
+      blocks = [...(continuing ? loosenedHead(head, tail) : head), ...tail];
       return blocks;
     },
     continues: (next) => text !== '' && next.startsWith(text),
   };
+}
+
+/**
+ * Where a long list's last part begins (listParts), or -1: the items before it are closed, so a chunk
+ * parses the list again from there, not from its start (100,000 characters of list took a few hundred
+ * ms a chunk). Only looseness reaches back, which the splitter carries to the parts before.
+ */
+function lastListPart(blocks: readonly Block[]): number {
+  for (let index = blocks.length - 1; index > 0; index--) if (isListPart(blocks[index])) return index;
+  return -1;
 }
 
 /** How many of `blocks`, from the first, no text appended to the answer can change: all but the last and the unsealed ones before it. */
@@ -119,8 +132,9 @@ const isDefinition = (node: RootContent): node is Definition | FootnoteDefinitio
  * (a long paragraph or list, one per part): blocks render from these, never parsing their text again.
  * `offset` is where `source` starts in the answer. Definitions go with every block, so a reference
  * in one block finds its target, and so do `earlier`, the definitions of the answer before `source`.
+ * `continuing`: `source` starts with a later part of a long list, which its first list goes on.
  */
-export function parseBlocks(source: string, offset: number, earlier: readonly (Definition | FootnoteDefinition)[] = []): Block[] {
+export function parseBlocks(source: string, offset: number, earlier: readonly (Definition | FootnoteDefinition)[] = [], continuing?: ListContinuation): Block[] {
   // The rewrite keeps every offset, so the blocks' sources and starts stay the answer's own.
   const tree = parseMarkdown(normalizeMathDelimiters(source), foundDefinitions([{ type: 'root', children: [...earlier] }]));
   const definitions: RootContent[] = [...earlier, ...tree.children.filter(isDefinition)];
@@ -139,6 +153,6 @@ export function parseBlocks(source: string, offset: number, earlier: readonly (D
     joined = [];
     const children = definitions.length === 0 || (own.length === 1 && definitions.includes(node)) ? own : [...own, ...definitions.filter((definition) => !own.includes(definition))];
     const block: Block = { start: offset + from, source: source.slice(from, starts[index + 1] ?? source.length), type: node.type, tree: { type: 'root', children } };
-    return node.type === 'list' ? listParts(block, from) : paragraphParts(block, from);
+    return node.type === 'list' ? listParts(block, from, index === 0 ? continuing : undefined) : paragraphParts(block, from);
   });
 }

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBlockSplitter } from '../../../../renderer/features/markdown/blockSplitter';
+import type { List, RootContent } from 'mdast';
+import { createBlockSplitter, type Block } from '../../../../renderer/features/markdown/blockSplitter';
 import { MIXED_SAMPLE } from './sample';
 
 const PIECES = ['# Head\n', 'para text ', 'more\n', '\n', '\n\n', '- item\n', '  nested\n', '1. one\n', '> quote\n', '```js\n', '```\n', 'code();\n', '$$\n', 'x^2\n', '| a | b |\n', '| - | - |\n', '| 1 | 2 |\n', 'Title\n---\n', '***\n', '    indented\n', '<div>\n', '[r]: https://x.y\n', '[^1]: note\n', 'text[^1] ', '```a`b\n', '~~~\n', '- [ ] task\n', '$$x$$\n', '$y$ ', '<!-- c -->\n', '2. two\n', '    \n', ' | c |\n'];
+
+/** What a block's list draws: its numbering, looseness, items and class. */
+const listFacts = (node: RootContent | undefined) => (node?.type === 'list' ? { start: node.start, spread: node.spread, items: node.children.length, className: node.data?.hProperties?.className } : undefined);
 
 const blocksOf = (text: string) => createBlockSplitter().split(text).map(({ start, source }) => ({ start, source }));
 
@@ -43,6 +47,34 @@ describe('block splitter', () => {
     const splitter = createBlockSplitter();
     for (let end = 1; end <= text.length; end++) expect(splitter.split(text.slice(0, end)).map(({ source }) => source)).toEqual(blocksOf(text.slice(0, end)).map(({ source }) => source));
     expect(splitter.split(text).map((block) => block.type)).toEqual(['footnoteDefinition', 'heading', 'code', 'paragraph', 'definition']);
+  });
+
+  it('parses a long list again from its last part, not from its start, and splits it as at once: numbered on, loose as a whole', () => {
+    // Every item written "1.", as models often do: the parts number on all the same.
+    const items = Array.from({ length: 600 }, (_, n) => `1. Item ${n + 1} with \`code\` and **bold** words`);
+    const text = `${items.slice(0, 400).join('\n')}\n\n${items.slice(400).join('\n')}\n\nAfter the list.\n`;
+    const splitter = createBlockSplitter();
+    let previous: readonly Block[] = [];
+    let keptParts = 0;
+    for (let end = 499; end < text.length; end += 499) {
+      const blocks = splitter.split(text.slice(0, end));
+      const lastPart = blocks.findLastIndex((block) => block.continued);
+      // The parts before the last one are the very blocks of the chunk before: not parsed again.
+      if (lastPart > 1 && previous.length > lastPart && !text.slice(end - 499, end).includes('\n\n')) {
+        for (let index = 0; index < lastPart - 1; index++) expect(blocks[index]).toBe(previous[index]);
+        keptParts += lastPart - 1;
+      }
+      previous = blocks;
+    }
+    expect(keptParts).toBeGreaterThan(150);
+    const streamed = splitter.split(text);
+    const atOnce = createBlockSplitter().split(text);
+    expect(streamed.map(({ start, source }) => ({ start, source }))).toEqual(atOnce.map(({ start, source }) => ({ start, source })));
+    const drawn = (blocks: readonly Block[]) => blocks.map((block) => ({ continued: block.continued, list: listFacts(block.tree.children[0]) }));
+    expect(drawn(streamed)).toEqual(drawn(atOnce));
+    // The blank line after item 400 made the whole list loose, the parts before it too.
+    expect(drawn(atOnce).filter(({ list }) => list?.spread === false)).toEqual([]);
+    expect(atOnce.at(-2)?.tree.children[0]).toMatchObject({ type: 'list', start: 601 - (atOnce.at(-2)?.tree.children[0] as List).children.length });
   });
 
   it('starts over when the text is replaced rather than extended', () => {

@@ -148,11 +148,17 @@ describe('streaming Markdown', () => {
     expect(blocksHtml(view.container)).toBe(streamed);
   });
 
-  it('shows a long list in parts, streamed or opened alike, also when a blank line at its end makes it loose', { timeout: 240_000 }, async () => {
-    const items = Array.from({ length: 500 }, (_, n) => `${n + 1}. Item ${n + 1} with \`code\` and **bold** words`);
-    const text = `${items.join('\n')}\n\n501. The last item, after a blank line\n`;
+  it.each([
+    ['at its end', 500],
+    ['in its middle', 300],
+  ])('shows a long list in parts, streamed or opened alike, also when a blank line %s makes it loose', { timeout: 240_000 }, async (_, blankAfter) => {
+    // Numbered "1." throughout, as models often write: drawn numbered on.
+    const items = Array.from({ length: 501 }, (_, n) => `1. Item ${n + 1} with \`code\` and **bold** words`);
+    const text = `${items.slice(0, blankAfter).join('\n')}\n\n${items.slice(blankAfter).join('\n')}\n\nAfter the list.\n`;
     const streamed = stream(text, 997).container;
-    expect(streamed.querySelectorAll('ol').length).toBeGreaterThan(10);
+    const lists = [...streamed.querySelectorAll('ol')];
+    expect(lists.length).toBeGreaterThan(10);
+    expect(lists.at(-1)?.start).toBe(502 - (lists.at(-1)?.children.length ?? 0));
     // Loose: every item's text is a paragraph, in the parts streamed before the blank line too.
     expect(streamed.querySelectorAll('li > p')).toHaveLength(501);
     const streamedHtml = blocksHtml(streamed);
