@@ -1,5 +1,6 @@
 import { lazy, memo, Suspense, useContext } from 'react';
 import type { ThemedToken } from 'shiki/core';
+import { longTextRuns } from '../../lib/longText';
 import { CopyCodeButton } from './CopyCodeButton';
 import { OpenBlockContext } from './markdownContext';
 import { useHighlightedCode } from './useHighlightedCode';
@@ -13,6 +14,8 @@ const MermaidDiagram = lazy(() => import('./MermaidDiagram'));
  */
 const LINES_PER_BOX = 20;
 export const CODE_LINES_CLASS = 'md-code-lines';
+/** A run of one very long line, in a box of its own on that line (markdown.css). */
+export const CODE_RUN_CLASS = 'md-code-run';
 
 interface CodeBlockProps {
   'data-language'?: string;
@@ -34,7 +37,7 @@ export function CodeBlock({ 'data-language': language = '', children }: CodeBloc
           <span key={box} className={CODE_LINES_CLASS}>
             {lines.slice(box * LINES_PER_BOX, (box + 1) * LINES_PER_BOX).map((line, index) => {
               const last = box * LINES_PER_BOX + index === lines.length - 1;
-              return typeof line === 'string' ? (last ? line : `${line}\n`) : <Line key={index} tokens={line} last={last} />;
+              return typeof line === 'string' ? <PlainLine key={index} text={line} last={last} /> : <Line key={index} tokens={line} last={last} />;
             })}
           </span>
         ))}
@@ -69,10 +72,34 @@ const Line = memo(function Line({ tokens, last }: { tokens: ThemedToken[]; last:
       {tokens.map((token, at) => (
         // CSSOM styles (React's style prop) are allowed by the CSP; `style="…"` markup would not be.
         <span key={at} style={{ color: token.color, fontStyle: (token.fontStyle ?? 0) & ITALIC ? 'italic' : undefined, fontWeight: (token.fontStyle ?? 0) & BOLD ? 'bold' : undefined }}>
-          {token.content}
+          <CodeText text={token.content} />
         </span>
       ))}
       {!last && '\n'}
     </>
   );
 });
+
+/** A line shown plain (no grammar, or while it loads). */
+const PlainLine = ({ text, last }: { text: string; last: boolean }) => (
+  <>
+    <CodeText text={text} />
+    {!last && '\n'}
+  </>
+);
+
+/**
+ * Code text; a very long one (minified code, a pasted blob: one line of 100,000 Latin and Hebrew
+ * letters by turns took 4.9 s to lay out) in runs of a box each, side by side on its line, so the
+ * browser lays out each run apart.
+ */
+function CodeText({ text }: { text: string }) {
+  const runs = longTextRuns(text);
+  if (runs.length === 1) return text;
+  // The runs of a text never change order or number while it is shown: the index is a stable identity.
+  return runs.map((run, index) => (
+    <span key={index} className={CODE_RUN_CLASS}>
+      {run}
+    </span>
+  ));
+}

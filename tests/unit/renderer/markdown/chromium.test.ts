@@ -6,7 +6,7 @@ import type { ServedPage } from '../../../../bench/markdown/servePage';
 import { serveMarkdownPage } from '../../../../bench/markdown/servePage';
 import { MERMAID_DIRECTIVES } from '../../../fixtures/xssCorpus';
 import { MIXED_SAMPLE } from './sample';
-import { CODE_LINES_CLASS } from '../../../../renderer/features/markdown/CodeBlock';
+import { CODE_LINES_CLASS, CODE_RUN_CLASS } from '../../../../renderer/features/markdown/CodeBlock';
 import { MAX_DELIMITERS } from '../../../../renderer/features/markdown/limitMarkup';
 import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
 import { LIST_PART_CLASS } from '../../../../renderer/features/markdown/listParts';
@@ -195,6 +195,26 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     expect(drawn.starts).toEqual(drawn.counts.map((_, index) => 1 + drawn.counts.slice(0, index).reduce((sum, count) => sum + count, 0)));
     expect(drawn.gaps).toEqual([4]);
     expect(drawn.lefts).toHaveLength(1);
+    await show(MIXED_SAMPLE);
+  });
+
+  it('lays a very long code line out in runs side by side: one line, its text whole', async () => {
+    const long = 'aא '.repeat(10_000);
+    await show(`\`\`\`text\n${long}\nshort\n\`\`\``);
+    const drawn = await page.evaluate((runClass) => {
+      const runs = [...document.querySelectorAll(`.md pre .${runClass}`)];
+      const lines = document.querySelector('.md pre code > *') as HTMLElement;
+      return {
+        runs: runs.length,
+        tops: [...new Set(runs.map((run) => Math.round(run.getBoundingClientRect().top)))].length,
+        lines: Math.round(lines.getBoundingClientRect().height / parseFloat(getComputedStyle(lines).lineHeight)),
+        text: document.querySelector('.md pre code')?.textContent,
+      };
+    }, CODE_RUN_CLASS);
+    expect(drawn.runs).toBeGreaterThan(50);
+    expect(drawn.tops).toBe(1);
+    expect(drawn.lines).toBe(2);
+    expect(drawn.text).toBe(`${long}\nshort`);
     await show(MIXED_SAMPLE);
   });
 
