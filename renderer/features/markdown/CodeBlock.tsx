@@ -1,6 +1,6 @@
 import { lazy, memo, Suspense, useContext } from 'react';
 import type { ThemedToken } from 'shiki/core';
-import { longTextRuns } from '../../lib/longText';
+import { LongText } from '../../lib/LongText';
 import { CopyCodeButton } from './CopyCodeButton';
 import { OpenBlockContext } from './markdownContext';
 import { useHighlightedCode } from './useHighlightedCode';
@@ -72,7 +72,7 @@ const Line = memo(function Line({ tokens, last }: { tokens: ThemedToken[]; last:
       {tokens.map((token, at) => (
         // CSSOM styles (React's style prop) are allowed by the CSP; `style="…"` markup would not be.
         <span key={at} style={{ color: token.color, fontStyle: (token.fontStyle ?? 0) & ITALIC ? 'italic' : undefined, fontWeight: (token.fontStyle ?? 0) & BOLD ? 'bold' : undefined }}>
-          <CodeText text={token.content} />
+          <LongText text={token.content} boxClassName={CODE_RUN_CLASS} />
         </span>
       ))}
       {!last && '\n'}
@@ -80,26 +80,14 @@ const Line = memo(function Line({ tokens, last }: { tokens: ThemedToken[]; last:
   );
 });
 
-/** A line shown plain (no grammar, or while it loads). */
+/**
+ * A line shown plain (no grammar, or while it loads). A very long line (minified code, a pasted blob:
+ * one line of 100,000 Latin and Hebrew letters by turns took 4.9 s to lay out) is in runs of a box
+ * each (LongText), side by side on its line (markdown.css), so the browser lays out each run apart.
+ */
 const PlainLine = ({ text, last }: { text: string; last: boolean }) => (
   <>
-    <CodeText text={text} />
+    <LongText text={text} boxClassName={CODE_RUN_CLASS} />
     {!last && '\n'}
   </>
 );
-
-/**
- * Code text; a very long one (minified code, a pasted blob: one line of 100,000 Latin and Hebrew
- * letters by turns took 4.9 s to lay out) in runs of a box each, side by side on its line, so the
- * browser lays out each run apart.
- */
-function CodeText({ text }: { text: string }) {
-  const runs = longTextRuns(text);
-  if (runs.length === 1) return text;
-  // The runs of a text never change order or number while it is shown: the index is a stable identity.
-  return runs.map((run, index) => (
-    <span key={index} className={CODE_RUN_CLASS}>
-      {run}
-    </span>
-  ));
-}
