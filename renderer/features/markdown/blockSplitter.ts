@@ -80,7 +80,7 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
   return {
     split(next) {
       if (next === text) return blocks;
-      const restart = next.startsWith(text) ? Math.max(settledBlocks(blocks), lastListPart(blocks)) : 0;
+      const restart = next.startsWith(text) ? restartAt(blocks) : 0;
       const from = blocks[restart]?.start ?? start.from;
       text = next;
       while ((definitions.at(-1)?.index ?? -1) >= restart) definitions.pop();
@@ -100,13 +100,15 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
 }
 
 /**
- * Where a long list's last part begins (listParts), or -1: the items before it are closed, so a chunk
- * parses the list again from there, not from its start (100,000 characters of list took a few hundred
- * ms a chunk). Only looseness reaches back, which the splitter carries to the parts before.
+ * Where appended text is parsed again: from the first block it can change (settledBlocks), but from
+ * a long list's last part (listParts) rather than the list's start: the items before that part are
+ * closed (100,000 characters of list took a few hundred ms a chunk). Only looseness reaches back,
+ * which the splitter carries to the parts before. Looks only at the blocks after the settled ones.
  */
-function lastListPart(blocks: readonly Block[]): number {
-  for (let index = blocks.length - 1; index > 0; index--) if (isListPart(blocks[index])) return index;
-  return -1;
+function restartAt(blocks: readonly Block[]): number {
+  const settled = settledBlocks(blocks);
+  for (let index = blocks.length - 1; index > settled; index--) if (isListPart(blocks[index])) return index;
+  return settled;
 }
 
 /** How many of `blocks`, from the first, no text appended to the answer can change: all but the last and the unsealed ones before it. */
