@@ -1,9 +1,9 @@
-import type { List, Nodes, Root, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import { findBlockCuts } from './blockCuts';
 import type { DefinitionKey } from './definitionLabels';
 import { claimedDefinitions, foundDefinitions, referencedKeys, standIns } from './definitionLabels';
-
-type Point = NonNullable<Nodes['position']>['start'];
+import { newlines, shiftPositions } from './piecePositions';
+import { windowPieces, type Piece } from './windowPieces';
 
 /**
  * About how much text the parser is handed at a time. micromark's cost grows faster than the text
@@ -11,22 +11,6 @@ type Point = NonNullable<Nodes['position']>['start'];
  * of one ordered list 14 s. Parsed in pieces of this size, every shape costs in proportion to its length.
  */
 export const PARSE_PIECE_CHARS = 1_000;
-
-/** Moves a point of a piece's tree to where the piece starts in the text (a piece starts a line: columns stay). */
-function shift(point: Point | undefined, offset: number, lines: number): void {
-  if (!point) return;
-  point.line += lines;
-  if (point.offset !== undefined) point.offset += offset;
-}
-
-function shiftPositions(tree: Root, offset: number, lines: number): void {
-  const pending: Nodes[] = [tree];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    shift(node.position?.start, offset, lines);
-    shift(node.position?.end, offset, lines);
-    if ('children' in node) pending.push(...node.children);
-  }
-}
 
 /** The character that makes an item part of its list: the bullet, or the `.` or `)` after the number. */
 function itemMarker(list: List, which: 'first' | 'last', text: string): string | undefined {
@@ -50,11 +34,6 @@ function joinList(list: List, next: List, text: string): void {
   if (list.position && next.position) list.position.end = next.position.end;
 }
 
-function newlines(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
-}
 
 /** A piece of the text, parsed after stand-ins for the definitions it refers to elsewhere. */
 interface ParsedPiece {
@@ -66,8 +45,11 @@ interface ParsedPiece {
   tree: Root;
 }
 
-function parsePiece(start: number, text: string, given: ReadonlyMap<DefinitionKey, string>, parse: (piece: string) => Root): ParsedPiece {
+/** `piece` parsed after stand-ins for `given`; a piece parsed already when cut needs no second parse without any. */
+function parsePiece(piece: Piece, given: ReadonlyMap<DefinitionKey, string>, parse: (piece: string) => Root): ParsedPiece {
+  const { start, text } = piece;
   const prefix = standIns(given);
+  if (!prefix && piece.tree) return { start, text, given, tree: piece.tree };
   const tree = parse(prefix + text);
   if (prefix) {
     tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) >= prefix.length);
@@ -94,33 +76,33 @@ function referredTo(text: string, definitions: ReadonlyMap<DefinitionKey, string
  */
 function parsePieces(
   text: string,
-  pieces: readonly { start: number; text: string }[],
+  pieces: readonly Piece[],
   parse: (piece: string) => Root,
   definedBefore: ReadonlyMap<DefinitionKey, string>,
 ): ParsedPiece[] {
   const claimed = new Map([...definedBefore, ...claimedDefinitions(text)]);
-  if (claimed.size === 0) return pieces.map(({ start, text }) => parsePiece(start, text, claimed, parse));
-  const parsed = pieces.map(({ start, text }) => parsePiece(start, text, referredTo(text, claimed, claimedDefinitions(text)), parse));
+  if (claimed.size === 0) return pieces.map((piece) => parsePiece(piece, claimed, parse));
+  const parsed = pieces.map((piece) => parsePiece(piece, referredTo(piece.text, claimed, claimedDefinitions(piece.text)), parse));
   const defined = new Map([...definedBefore, ...foundDefinitions(parsed.map((piece) => piece.tree))]);
-  return parsed.map((piece) => {
+  return parsed.map((piece, index) => {
     const needed = referredTo(piece.text, defined, foundDefinitions([piece.tree]));
     const right = [...needed.keys()].every((key) => piece.given.has(key)) && [...piece.given.keys()].every((key) => defined.has(key));
-    return right ? piece : parsePiece(piece.start, piece.text, needed, parse);
+    return right ? piece : parsePiece(pieces[index] as Piece, needed, parse);
   });
 }
 
 /**
  * `text` parsed by `parse` in pieces of about PARSE_PIECE_CHARS cut at safe block boundaries
- * (findBlockCuts), with the same tree as one parse gives: offsets and lines are the text's, a list
- * cut between its items is one list again, and references find definitions in other pieces, or in
- * `definedBefore` (what the text before this one defines, when only the end of an answer is parsed again).
+ * (findBlockCuts) or, where there are none, between the blocks of a window parsed (windowPieces),
+ * with the same tree as one parse gives: offsets and lines are the text's, a list cut between its
+ * items is one list again, and references find definitions in other pieces, or in `definedBefore` (what the text before this one defines, when only the end of an answer is parsed again).
  */
 export function parseInPieces(text: string, parse: (piece: string) => Root, definedBefore: ReadonlyMap<DefinitionKey, string> = new Map()): Root {
   const cuts = findBlockCuts(text, PARSE_PIECE_CHARS, { betweenListItems: true, acrossDefinitions: true });
   const bounds = [0, ...cuts, text.length];
   const pieces = parsePieces(
     text,
-    cuts.concat(text.length).map((end, index) => ({ start: bounds[index] ?? 0, text: text.slice(bounds[index], end) })),
+    cuts.concat(text.length).flatMap((end, index) => windowPieces(bounds[index] ?? 0, text.slice(bounds[index], end), parse, PARSE_PIECE_CHARS)),
     parse,
     definedBefore,
   );

@@ -62,6 +62,29 @@ describe('a long answer parsed in pieces', () => {
     expect(cut).toBeGreaterThan(10);
   });
 
+  it('renders the same as one parse, for generated texts with no blank line to cut at (parsed a window at a time)', { timeout: 300_000 }, () => {
+    let windowed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES.filter((line) => line.trim() !== '')), { minLength: 300, maxLength: 900 }), (lines) => {
+        const { pieces, whole, calls } = bothWays(lines.join(''));
+        if (calls > 2) windowed++;
+        expect(pieces).toEqual(whole);
+      }),
+      { numRuns: 150, seed: 16 },
+    );
+    // The generator does reach texts parsed in several windows.
+    expect(windowed).toBeGreaterThan(50);
+  });
+
+  it('parses display math in quoted lists, with no blank line to cut at, a window at a time and in time that grows with the text', () => {
+    const text = '+ $$\n>  + $$\n>  + $$\n>    >\n$$'.repeat(3_000);
+    const sizes: number[] = [];
+    const tree = parseInPieces(text, (piece) => (sizes.push(piece.length), parseAtOnce(piece)));
+    expect(Math.max(...sizes)).toBeLessThan(2 * PARSE_PIECE_CHARS + 40);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(1.05 * text.length);
+    expect(shown(tree)).toEqual(shown(parseAtOnce(text)));
+  });
+
   it('hands the parser each piece about once when the answer defines links and footnotes, and every reference finds its definition', () => {
     const unit = 'See [a] and [^1], defined at the end.\n\n';
     const text = `${unit.repeat(Math.ceil(100_000 / unit.length))}[a]: https://example.com\n\n[^1]: A note.\n`;
