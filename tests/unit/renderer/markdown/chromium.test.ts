@@ -25,6 +25,8 @@ const markdownPage = async (): Promise<void> => {
   await page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.ready());
 };
 const show = (text: string) => page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.show('parley', answer, false), text);
+/** After the next frame is drawn: a box off screen (content-visibility) is laid out once a frame finds it on screen. */
+const drawn = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 const violations = () => page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.violations);
 
 beforeAll(async () => {
@@ -201,7 +203,8 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
   it('lays a very long code line out in runs side by side: one line, its text whole', async () => {
     const long = 'aא '.repeat(10_000);
     await show(`\`\`\`text\n${long}\nshort\n\`\`\``);
-    const drawn = await page.evaluate((runClass) => {
+    await drawn();
+    const laidOut = await page.evaluate((runClass) => {
       const runs = [...document.querySelectorAll(`.md pre .${runClass}`)];
       const lines = document.querySelector('.md pre code > *') as HTMLElement;
       return {
@@ -211,10 +214,10 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
         text: document.querySelector('.md pre code')?.textContent,
       };
     }, CODE_RUN_CLASS);
-    expect(drawn.runs).toBeGreaterThan(50);
-    expect(drawn.tops).toBe(1);
-    expect(drawn.lines).toBe(2);
-    expect(drawn.text).toBe(`${long}\nshort`);
+    expect(laidOut.runs).toBeGreaterThan(50);
+    expect(laidOut.tops).toBe(1);
+    expect(laidOut.lines).toBe(2);
+    expect(laidOut.text).toBe(`${long}\nshort`);
     await show(MIXED_SAMPLE);
   });
 
@@ -254,6 +257,31 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
       expect(longest).toBeLessThan(1_500);
       expect(text).toBe(long.trim());
     }
+    await show(MIXED_SAMPLE);
+  });
+
+  it('lays a long text\'s boxes out only as they near the view, each then as tall as its text', async () => {
+    await show(`- ${'Latin and עברית by turns, '.repeat(4_000)}`);
+    await drawn();
+    // The last box's height in lines, and the height of a copy of it laid out at once.
+    const lastBox = () =>
+      page.evaluate((boxClass) => {
+        const box = [...document.querySelectorAll(`.md li .${boxClass}`)].at(-1) as HTMLElement;
+        const copy = box.cloneNode(true) as HTMLElement;
+        copy.style.contentVisibility = 'visible';
+        box.after(copy);
+        const heights = { lines: box.getBoundingClientRect().height / parseFloat(getComputedStyle(box).lineHeight), box: box.getBoundingClientRect().height, copy: copy.getBoundingClientRect().height };
+        copy.remove();
+        return heights;
+      }, LONG_TEXT_BOX_CLASS);
+    // Off screen: the four lines that hold its place.
+    expect((await lastBox()).lines).toBeCloseTo(4, 5);
+    await page.evaluate((boxClass) => [...document.querySelectorAll(`.md li .${boxClass}`)].at(-1)?.scrollIntoView(), LONG_TEXT_BOX_CLASS);
+    await drawn();
+    const inView = await lastBox();
+    expect(inView.box).toBeCloseTo(inView.copy, 1);
+    expect(inView.lines).not.toBeCloseTo(4, 5);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await show(MIXED_SAMPLE);
   });
 
