@@ -34,7 +34,6 @@ function joinList(list: List, next: List, text: string): void {
   if (list.position && next.position) list.position.end = next.position.end;
 }
 
-
 /** A piece of the text, parsed after stand-ins for the definitions it refers to elsewhere. */
 interface ParsedPiece {
   start: number;
@@ -95,7 +94,8 @@ function parsePieces(
  * `text` parsed by `parse` in pieces of about PARSE_PIECE_CHARS cut at safe block boundaries
  * (findBlockCuts) or, where there are none, between the blocks of a window parsed (windowPieces),
  * with the same tree as one parse gives: offsets and lines are the text's, a list cut between its
- * items is one list again, and references find definitions in other pieces, or in `definedBefore` (what the text before this one defines, when only the end of an answer is parsed again).
+ * items is one list again, and references find definitions in other pieces, or in `definedBefore`
+ * (what the text before this one defines, when only the end of an answer is parsed again).
  */
 export function parseInPieces(text: string, parse: (piece: string) => Root, definedBefore: ReadonlyMap<DefinitionKey, string> = new Map()): Root {
   const cuts = findBlockCuts(text, PARSE_PIECE_CHARS, { betweenListItems: true, acrossDefinitions: true });
