@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { nextFrames } from './nextFrames';
 
 export interface Rect {
   x: number;
@@ -22,9 +23,7 @@ export const rectOf = (locator: Locator): Promise<Rect> =>
     return { x, y, width, height };
   });
 
-/** Waits until the page has painted what it just laid out. */
-export const nextFrames = (page: Page): Promise<void> =>
-  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+export { nextFrames };
 
 /** One element that sticks out, described so a failure says which and by how much. */
 export interface Overflow {

@@ -6,6 +6,7 @@ import type { ServedPage } from '../../../../bench/markdown/servePage';
 import { serveMarkdownPage } from '../../../../bench/markdown/servePage';
 import { MERMAID_DIRECTIVES } from '../../../fixtures/xssCorpus';
 import { MIXED_SAMPLE } from './sample';
+import { nextFrames } from '../../../e2e/support/nextFrames';
 import { CODE_LINES_CLASS, CODE_RUN_CLASS } from '../../../../renderer/features/markdown/CodeBlock';
 import { MAX_DELIMITERS } from '../../../../renderer/features/markdown/limitMarkup';
 import { BLOCK_RUN_CLASS } from '../../../../renderer/features/markdown/MarkdownBlockGroup';
@@ -26,7 +27,7 @@ const markdownPage = async (): Promise<void> => {
 };
 const show = (text: string) => page.evaluate((answer) => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.show('parley', answer, false), text);
 /** After the next frame is drawn: a box off screen (content-visibility) is laid out once a frame finds it on screen. */
-const drawn = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+const drawn = () => nextFrames(page);
 const violations = () => page.evaluate(() => (window as unknown as { markdownPage: MarkdownPage }).markdownPage.violations);
 
 beforeAll(async () => {
