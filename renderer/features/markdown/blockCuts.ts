@@ -51,6 +51,16 @@ export const closesFence = (line: string, fence: Fence): boolean => {
 /** Whether a block's text ends with a blank line: nothing after it continues the block lazily. */
 export const endsWithBlankLine = (text: string): boolean => /\n[ \t]*\n\s*$/.test(text);
 
+/**
+ * Where the line of a block starting at `offset` in `text` starts: a block's indentation is its own,
+ * and parsing it again from its marker would change what its later lines hold (`  1. a` then `   - b`
+ * is two lists, `1. a` then `   - b` one).
+ */
+export function lineStartOf(text: string, offset: number): number {
+  const line = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(line, offset)) ? line : offset;
+}
+
 export interface CutOptions {
   /** Also cut between two items of one list at the left margin (each side then parses as a list of its own). */
   betweenListItems?: boolean;

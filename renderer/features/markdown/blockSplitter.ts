@@ -1,8 +1,9 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
-import { endsWithBlankLine } from './blockCuts';
-import { foundDefinitions } from './definitionLabels';
+import { endsWithBlankLine, lineStartOf } from './blockCuts';
+import { foundDefinitions, mayDefine } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { isListPart, listContinuation, listParts, loosenedHead, type ListContinuation } from './listParts';
+import { lastItemRestart, listFromLastItem, type ItemRestart } from './listRestart';
 import { paragraphParts } from './paragraphParts';
 import { parseMarkdown } from './parseMarkdown';
 import type { ParagraphShare } from './sharedFormulaLimits';
@@ -77,22 +78,34 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
       return node ? [{ index, node }] : [];
     }),
   ];
+  const dropDefinitionsFrom = (index: number) => {
+    while ((definitions.at(-1)?.index ?? -1) >= index) definitions.pop();
+  };
+  const parseTail = (from: number, continuing?: ListContinuation) => parseBlocks(text.slice(from), from, definitions.map(({ node }) => node), continuing);
+  /** The blocks before `restart`, then `tail` (the blocks from there parsed again), with the definitions in `tail` noted. */
+  const withTail = (restart: number, tail: readonly Block[]): readonly Block[] => {
+    tail.forEach((block, index) => {
+      const node = definitionOf(block);
+      if (node) definitions.push({ index: restart + index, node });
+    });
+    const head = blocks.slice(0, restart);
+    return [...(isListPart(tail[0]) ? loosenedHead(head, tail) : head), ...tail];
+  };
   return {
     split(next) {
       if (next === text) return blocks;
-      const restart = next.startsWith(text) ? restartAt(blocks) : 0;
-      const from = blocks[restart]?.start ?? start.from;
+      const extended = next.startsWith(text);
       text = next;
-      while ((definitions.at(-1)?.index ?? -1) >= restart) definitions.pop();
+      const restart = extended ? restartAt(blocks) : 0;
+      const byItem = extended ? itemRestart(blocks, restart, next) : undefined;
+      if (byItem) {
+        dropDefinitionsFrom(byItem.index);
+        const tail = listFromLastItem(byItem, parseTail(byItem.at, byItem.continuing), blocks[byItem.index - 1]);
+        if (tail) return (blocks = withTail(byItem.index, tail));
+      }
+      dropDefinitionsFrom(restart);
       const previous = blocks[restart - 1];
-      const continuing = previous && isListPart(blocks[restart]) ? listContinuation(previous) : undefined;
-      const tail = parseBlocks(next.slice(from), from, definitions.map(({ node }) => node), continuing);
-      tail.forEach((block, index) => {
-        const node = definitionOf(block);
-        if (node) definitions.push({ index: restart + index, node });
-      });
-      const head = blocks.slice(0, restart);
-      blocks = [...(continuing ? loosenedHead(head, tail) : head), ...tail];
+      blocks = withTail(restart, parseTail(blocks[restart]?.start ?? start.from, previous && isListPart(blocks[restart]) ? listContinuation(previous) : undefined));
       return blocks;
     },
     continues: (next) => text !== '' && next.startsWith(text),
@@ -109,6 +122,20 @@ function restartAt(blocks: readonly Block[]): number {
   const settled = settledBlocks(blocks);
   for (let index = blocks.length - 1; index > settled; index--) if (isListPart(blocks[index])) return index;
   return settled;
+}
+
+/**
+ * Where a list among the blocks parsed again (from `restart`) is parsed again from its last item
+ * rather than from its start (listRestart): the last list of two items or more, when nothing from
+ * that item on may define a label (a definition reaches back to the items before).
+ */
+function itemRestart(blocks: readonly Block[], restart: number, text: string): (ItemRestart & { index: number }) | undefined {
+  for (let index = blocks.length - 1; index >= restart; index--) {
+    const block = blocks[index];
+    const found = block?.type === 'list' ? lastItemRestart(block) : undefined;
+    if (found) return mayDefine(text.slice(found.at)) ? undefined : { ...found, index };
+  }
+  return undefined;
 }
 
 /** How many of `blocks`, from the first, no text appended to the answer can change: all but the last and the unsealed ones before it. */
@@ -141,7 +168,7 @@ export function parseBlocks(source: string, offset: number, earlier: readonly (D
   const tree = parseMarkdown(normalizeMathDelimiters(source), foundDefinitions([{ type: 'root', children: [...earlier] }]));
   const definitions: RootContent[] = [...earlier, ...tree.children.filter(isDefinition)];
   const nodeStart = (node: RootContent | undefined) => node?.position?.start.offset ?? 0;
-  const starts = tree.children.map((node, index) => (index === 0 ? 0 : nodeStart(node)));
+  const starts = tree.children.map((node, index) => (index === 0 ? 0 : lineStartOf(source, nodeStart(node))));
   let joined: RootContent[] = [];
   return tree.children.flatMap((node, index) => {
     // A definition in a setext heading's text starts where the heading does: the two are one block,

@@ -1,5 +1,5 @@
 import type { List } from 'mdast';
-import { endsWithBlankLine } from './blockCuts';
+import { endsWithBlankLine, lineStartOf } from './blockCuts';
 import type { Block } from './blockSplitter';
 
 /** Lists at least this long are shown in parts: a shorter one renders in well under 0.1 s. */
@@ -29,7 +29,7 @@ export function listParts(block: Block, from: number, continuing?: ListContinuat
   for (const [index, item] of list.children.entries()) {
     const offset = item.position?.start.offset;
     if (offset === undefined) return [block];
-    const at = offset - from;
+    const at = lineStartOf(block.source, offset - from);
     if (index > 0 && at - partStart >= PART_CHARS) {
       cuts.push({ item: index, at });
       partStart = at;
@@ -64,7 +64,7 @@ export interface ListContinuation {
 }
 
 /** The list node of a block that is a list or one of its parts. */
-const listOf = (block: Block | undefined): List | undefined => {
+export const listOf = (block: Block | undefined): List | undefined => {
   const node = block?.tree.children[0];
   return block?.type === 'list' && node?.type === 'list' ? node : undefined;
 };

@@ -1,7 +1,7 @@
 import type { ElementContent, Nodes } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import type { Components } from 'hast-util-to-jsx-runtime';
-import type { Code, Html, Paragraph, Root } from 'mdast';
+import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { Handler, State } from 'mdast-util-to-hast';
 import { defaultHandlers, toHast } from 'mdast-util-to-hast';
@@ -111,11 +111,28 @@ function boxLongContent(node: Nodes): number {
   return length;
 }
 
+/** Hast as the answer draws it: its texts joined, its long content boxed, its components in place. */
+function toReact(hast: Nodes): ReactNode {
+  mergeTexts(hast);
+  boxLongContent(hast);
+  return toJsxRuntime(hast, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true });
+}
+
 /** A parsed block as React elements, with its first `formulaLimit` formulas typeset, and how many it has. */
 export function renderTree(tree: Root, formulaLimit = MATH_PER_BLOCK): { content: ReactNode; formulas: number } {
   const counted = { formulas: 0 };
   const hast = toHast(tree, { handlers: blockHandlers(formulaLimit, counted) });
-  mergeTexts(hast);
-  boxLongContent(hast);
-  return { content: toJsxRuntime(hast, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true }), formulas: counted.formulas };
+  return { content: toReact(hast), formulas: counted.formulas };
+}
+
+/**
+ * One item of a list as the whole list draws it (MarkdownList): `loose` is the whole list's, as
+ * mdast-util-to-hast decides it; `definitions`, the answer's, for the item's references.
+ */
+export function renderListItem(item: ListItem, loose: boolean, definitions: readonly RootContent[], formulaLimit: number): ReactNode {
+  const list: List = { type: 'list', spread: loose, children: [item] };
+  const hast = toHast({ type: 'root', children: [list, ...definitions] }, { handlers: blockHandlers(formulaLimit, { formulas: 0 }) });
+  const [drawnList] = hast.type === 'root' ? hast.children : [];
+  const li = drawnList?.type === 'element' ? drawnList.children.find((child) => child.type === 'element') : undefined;
+  return li ? toReact(li) : null;
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useMarkdownContext } from './markdownContext';
 import { FORMULAS_PER_IDLE, MATH_PER_BLOCK } from './mathLimit';
+import { renderListApart } from './MarkdownList';
 import { renderTree } from './renderTree';
 import type { ParagraphShare } from './sharedFormulaLimits';
 import { whenIdle } from './whenIdle';
@@ -45,7 +46,7 @@ export function useRenderedBlock(tree: Root, paragraph: ParagraphShare | undefin
   // At first a block typesets its first MATH_PER_BLOCK formulas; a part, what its paragraph's earlier parts left of them.
   const [raised, setRaised] = useState(0);
   const limit = Math.max(0, MATH_PER_BLOCK - formulasBefore) + raised;
-  const { content, formulas } = useMemo(() => renderTree(tree, limit), [tree, limit]);
+  const { content, formulas } = useMemo(() => renderListApart(tree, limit) ?? renderTree(tree, limit), [tree, limit]);
   const typeset = Math.min(limit, formulas);
   useEffect(() => {
     if (!showingAll || limit >= formulas) return;

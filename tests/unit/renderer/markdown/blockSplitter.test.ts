@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
 import { describe, expect, it } from 'vitest';
 import type { List, RootContent } from 'mdast';
 import { createBlockSplitter, type Block } from '../../../../renderer/features/markdown/blockSplitter';
@@ -8,6 +10,9 @@ const PIECES = ['# Head\n', 'para text ', 'more\n', '\n', '\n\n', '- item\n', ' 
 
 /** What a block's list draws: its numbering, looseness, items and class. */
 const listFacts = (node: RootContent | undefined) => (node?.type === 'list' ? { start: node.start, spread: node.spread, items: node.children.length, className: node.data?.hProperties?.className } : undefined);
+
+// Lists of every kind, nested, loose, lazy, indented, with code, tables and tasks in their items, and what ends them.
+const LIST_PIECES = ['1. one\n', '2. two\n', '10. ten\n', '3) paren\n', '- dash\n', '* star\n', '+ plus\n', '- [ ] task\n', '- [x] done\n', '  1. indented\n', '   - three in\n', '   nested para\n', '    - four in\n', '      deep\n', 'lazy line\n', '\n', '   ```\n', '   code\n', '```\n', '   | a | b |\n', '   | - | - |\n', '1.\n', '-\n', '- \n', '    indented code\n', '> quote\n', '# Head\n', '---\n', '***\n', 'para\n', '$$\n', 'text $x$ ', '**bold ', 'text** ', '`tick ', '<div>\n', '\t- tab\n', '2.  two spaces\n'];
 
 const blocksOf = (text: string) => createBlockSplitter().split(text).map(({ start, source }) => ({ start, source }));
 
@@ -75,6 +80,40 @@ describe('block splitter', () => {
     // The blank line after item 400 made the whole list loose, the parts before it too.
     expect(drawn(atOnce).filter(({ list }) => list?.spread === false)).toEqual([]);
     expect(atOnce.at(-2)?.tree.children[0]).toMatchObject({ type: 'list', start: 601 - (atOnce.at(-2)?.tree.children[0] as List).children.length });
+  });
+
+  it('draws a list streamed in any chunks as one parse draws it, parsed again from its last item', { timeout: 120_000 }, () => {
+    // What each block draws (mdast-util-to-hast decides looseness as the answer does), wherever its positions count from.
+    const drawn = (blocks: readonly Block[]) => blocks.map(({ start, source, tree }) => ({ start, source, html: toHtml(toHast(tree)) }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LIST_PIECES), { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 10 }), (pieces, sizes) => {
+        const text = pieces.join('');
+        const splitter = createBlockSplitter();
+        for (let end = 0, step = 0; end < text.length; end += sizes[step++ % sizes.length] ?? 1) splitter.split(text.slice(0, end));
+        expect(drawn(splitter.split(text))).toEqual(drawn(createBlockSplitter().split(text)));
+      }),
+      { numRuns: 600, seed: 11 },
+    );
+  });
+
+  it('parses a streaming list again from its last item, keeping the nodes of the items before it', () => {
+    const items = Array.from({ length: 80 }, (_, n) => `${n + 1}. Item ${n + 1} with \`code\` and **bold** words`);
+    const text = `Steps:\n${items.join('\n')}\n`;
+    const splitter = createBlockSplitter();
+    let before: List | undefined;
+    let kept = 0;
+    for (let end = 40; end <= text.length; end += 20) {
+      const list = splitter.split(text.slice(0, end)).at(-1)?.tree.children[0];
+      if (list?.type !== 'list') continue;
+      // Every item but the last is the very node of the chunk before.
+      if (before && before.children.length > 1) {
+        for (const [index, item] of before.children.slice(0, -1).entries()) expect(list.children[index]).toBe(item);
+        kept++;
+      }
+      before = list;
+    }
+    expect(kept).toBeGreaterThan(100);
+    expect(before?.children).toHaveLength(80);
   });
 
   it('starts over when the text is replaced rather than extended', () => {

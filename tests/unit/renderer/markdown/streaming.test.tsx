@@ -15,10 +15,13 @@ import { MIXED_SAMPLE } from './sample';
 // as soon as it is imported, and Vitest runs the async factory again for an import that arrives
 // while the first is pending; a spy made inside the factory would then not be the one the chunk calls.
 const renders = vi.hoisted(() => vi.fn<typeof RenderTreeModule.renderTree>());
+// And a list's items, each of which renders on its own (MarkdownList).
+const itemRenders = vi.hoisted(() => vi.fn<typeof RenderTreeModule.renderListItem>());
 vi.mock('../../../../renderer/features/markdown/renderTree', async (importOriginal) => {
   const original = await importOriginal<typeof RenderTreeModule>();
   renders.mockImplementation(original.renderTree);
-  return { renderTree: renders };
+  itemRenders.mockImplementation(original.renderListItem);
+  return { renderTree: renders, renderListItem: itemRenders };
 });
 
 // Math and the sample's `ts` grammar load before rendering, so both renders below show them at once
@@ -26,6 +29,7 @@ vi.mock('../../../../renderer/features/markdown/renderTree', async (importOrigin
 beforeAll(() => Promise.all([mathModule.load(), loadLanguage('ts')]));
 beforeEach(() => {
   renders.mockClear();
+  itemRenders.mockClear();
 });
 afterEach(cleanup);
 
@@ -61,6 +65,30 @@ describe('streaming Markdown', () => {
     view.rerender(answer('One.\n\nTwo.\n\nThree', true));
     // "Two." (now finished) and "Three"; "One." is untouched.
     expect(renders).toHaveBeenCalledTimes(2);
+  });
+
+  it('re-renders only the item that grew in a streaming list, keeping the items before it', () => {
+    // After a line of text and no blank line, as models often write it: the list is parsed again from its last item all the same.
+    const items = Array.from({ length: 60 }, (_, n) => `${n + 1}. Item ${n + 1} with \`code\` and **bold** words`);
+    const start = `Steps:\n${items.join('\n')}`;
+    const view = render(answer(start, true));
+    const first = view.container.querySelector('li');
+    renders.mockClear();
+    itemRenders.mockClear();
+
+    view.rerender(answer(`${start} and more`, true));
+    expect(itemRenders).toHaveBeenCalledTimes(1);
+    expect(renders).toHaveBeenCalledTimes(0);
+    expect(view.container.querySelector('li')).toBe(first);
+    expect(view.container.querySelectorAll('ol > li')).toHaveLength(60);
+    expect(view.container.querySelector('ol > li:last-child')?.textContent).toBe('Item 60 with code and bold words and more');
+
+    // A new item: it and the one before it, parsed again with it.
+    itemRenders.mockClear();
+    view.rerender(answer(`${start} and more\n61. The next`, true));
+    expect(itemRenders).toHaveBeenCalledTimes(2);
+    expect(view.container.querySelector('li')).toBe(first);
+    expect(view.container.querySelectorAll('ol > li')).toHaveLength(61);
   });
 
   it('shows an unterminated code fence as code while it streams', () => {
