@@ -32,3 +32,13 @@ $$
   }
   return sections.join('');
 }
+
+/** One long numbered list of the kind models write (steps with a bold lead, code, links, now and then a nested point), as one block. */
+export function listAnswer(length: number): string {
+  const items: string[] = [];
+  for (let n = 1; items.join('').length < length; n++) {
+    const nested = n % 5 === 0 ? `\n   - check that \`step${n}\` returned **${n}**\n   - log it with [the helper](https://example.com/log/${n})` : '';
+    items.push(`${n}. **Step ${n}**: configure the \`client\` with the ${n % 2 ? 'key' : 'project'}, then call [the API](https://example.com/api/${n}) and keep the result.${nested}\n`);
+  }
+  return items.join('');
+}
