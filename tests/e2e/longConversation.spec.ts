@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import type { ExportMessage } from '../../main/export/types';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
+import { nextFrames } from './support/nextFrames';
 import { dataAction, sidebar } from './support/screens';
 import { highlighted } from './support/searchMarks';
 
@@ -255,3 +256,53 @@ for (const [title, answer] of Object.entries(OVERRATED_ANSWERS)) {
     });
   }
 }
+
+/**
+ * Long texts in quotes, each laid out in boxes that are not laid out off screen (markdown.css): a box
+ * holds the place of 4 lines until it nears the view, then takes its real height, which here is more.
+ */
+const WHEEL_PX = 500;
+const LONG_QUOTES = Array.from({ length: 6 }, (_, n) => `## Section ${n}\n\n> ${Array.from({ length: 1_500 }, (_, word) => `word${word % 97} of quote ${n}`).join(' ')}`).join('\n\n');
+
+/** The text at the middle of the log's view and where it is, with the log's scroll offset. */
+const underTheEye = (page: Page) =>
+  conversation(page).evaluate((log) => {
+    const view = log.getBoundingClientRect();
+    const box = document.elementFromPoint(view.left + view.width / 2, view.top + view.height / 2)?.closest('.long-text-box');
+    if (!box) throw new Error('No long text at the middle of the view');
+    box.setAttribute('data-eye', '');
+    return { top: box.getBoundingClientRect().top, scrollTop: log.scrollTop };
+  });
+
+test('scrolling up through long text laid out only near the view moves the text just as far as the wheel asks', async ({ chat }) => {
+  await importConversation(chat, oneAnswerMarkdown('Long quotes', LONG_QUOTES));
+  await sidebar(chat).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: 'Long quotes', exact: true }).click();
+  const answer = lastAnswer(chat);
+  await expect(answer.getByRole('heading', { name: 'Section 5' })).toBeVisible();
+  await expect(answer.locator('.md-pending')).toHaveCount(0);
+  const log = conversation(chat);
+  const box = await log.boundingBox();
+  await chat.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+  let grown = 0;
+  for (let step = 0; step < 12; step++) {
+    const before = await underTheEye(chat);
+    await chat.mouse.wheel(0, -WHEEL_PX);
+    // Settled: the same offset two frames running.
+    let settled = NaN;
+    await expect.poll(async () => {
+      await nextFrames(chat);
+      const offset = await log.evaluate((element) => element.scrollTop);
+      const same = offset === settled && offset !== before.scrollTop;
+      settled = offset;
+      return same;
+    }).toBe(true);
+    const after = await log.evaluate((element) => ({ top: element.querySelector('[data-eye]')?.getBoundingClientRect().top ?? NaN, scrollTop: element.scrollTop }));
+    // The text under the eye moved down by the wheel's distance: boxes above it that took their real
+    // height on the way were made up for in the offset (scroll anchoring), not seen as a jump.
+    expect(after.top - before.top).toBeCloseTo(WHEEL_PX, 0);
+    if (before.scrollTop - after.scrollTop < WHEEL_PX - 1) grown++;
+    await log.evaluate((element) => element.querySelector('[data-eye]')?.removeAttribute('data-eye'));
+  }
+  // Boxes above the view did grow on the way up: the offset made up for them.
+  expect(grown).toBeGreaterThan(3);
+});
