@@ -39,8 +39,16 @@ export const MarkdownBlock = memo(
     before.paragraph?.start === after.paragraph?.start &&
     before.paragraph?.part === after.paragraph?.part &&
     before.paragraph?.formulasBefore === after.paragraph?.formulasBefore &&
-    isLooseList(before.tree) === isLooseList(after.tree),
+    isLooseList(before.tree) === isLooseList(after.tree) &&
+    sameDefinitions(before.tree, after.tree),
 );
+
+/**
+ * Whether two trees of a block hold the same definitions after its own node (blockSplitter): a
+ * label defined, or defined otherwise, after the block was parsed makes its references links.
+ */
+const sameDefinitions = (before: Root, after: Root): boolean =>
+  before === after || (before.children.length === after.children.length && before.children.every((node, index) => index === 0 || node === after.children[index]));
 
 /** A long list's earlier parts keep their text as it streams, but a blank line further on makes the whole list loose. */
 const isLooseList = (tree: Root): boolean => {

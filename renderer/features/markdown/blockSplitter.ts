@@ -1,6 +1,6 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
 import { endsWithBlankLine, lineStartOf } from './blockCuts';
-import { foundDefinitions, mayDefine } from './definitionLabels';
+import { foundDefinitions, mayDefine, referencedKeys, type DefinitionKey } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { isListPart, listContinuation, listParts, loosenedHead, type ListContinuation } from './listParts';
 import { lastItemRestart, listFromLastItem, type ItemRestart } from './listRestart';
@@ -91,6 +91,46 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
     const head = blocks.slice(0, restart);
     return [...(isListPart(tail[0]) ? loosenedHead(head, tail) : head), ...tail];
   };
+  /** The blocks parsed again from `restart` on (a long list's part goes on from the part before). */
+  const parseFrom = (restart: number): readonly Block[] => {
+    dropDefinitionsFrom(restart);
+    const previous = blocks[restart - 1];
+    return withTail(restart, parseTail(blocks[restart]?.start ?? start.from, previous && isListPart(blocks[restart]) ? listContinuation(previous) : undefined));
+  };
+  /** The blocks parsed again from a list's last item on (listRestart), or undefined where the list is not what that parse starts with. */
+  const parseFromLastItem = (restart: ItemRestart & { index: number }): readonly Block[] | undefined => {
+    dropDefinitionsFrom(restart.index);
+    const tail = listFromLastItem(restart, parseTail(restart.at, restart.continuing), blocks[restart.index - 1]);
+    return tail && withTail(restart.index, tail);
+  };
+  // What each label is defined as (its first definition counts): a block that refers to a label defined
+  // anew, or otherwise, since it was parsed (citations at the end) is parsed again.
+  const definedAs = new Map<DefinitionKey, string>();
+  const redefined = (from: number): DefinitionKey[] => {
+    const current = new Map<DefinitionKey, string>();
+    for (const { index, node } of definitions) {
+      const key = keyOf(node);
+      // One not parsed again (before `from`) is what it was: only the ones parsed again are written out anew.
+      if (!current.has(key)) current.set(key, (index < from ? definedAs.get(key) : undefined) ?? JSON.stringify(node, (field, value: unknown) => (field === 'position' ? undefined : value)));
+    }
+    // A definition can also stop being one as it streams (`[1]: url "Tit` is text until its title closes).
+    const gone = [...definedAs.keys()].filter((key) => !current.has(key));
+    for (const key of gone) definedAs.delete(key);
+    const changed = [...current].filter(([key, value]) => definedAs.get(key) !== value);
+    for (const [key, value] of changed) definedAs.set(key, value);
+    return [...gone, ...changed.map(([key]) => key)];
+  };
+  redefined(0);
+  /** The first block before `from` that refers to a label defined anew, if any. */
+  const referringToRedefined = (from: number): number => {
+    const changed = redefined(from);
+    if (changed.length === 0) return -1;
+    return blocks.findIndex((block, index) => {
+      if (index >= from || !block.source.includes('[')) return false;
+      const referred = referencedKeys(block.source);
+      return changed.some((key) => referred.has(key));
+    });
+  };
   return {
     split(next) {
       if (next === text) return blocks;
@@ -98,14 +138,14 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
       text = next;
       const restart = extended ? restartAt(blocks) : 0;
       const byItem = extended ? itemRestart(blocks, restart, next) : undefined;
-      if (byItem) {
-        dropDefinitionsFrom(byItem.index);
-        const tail = listFromLastItem(byItem, parseTail(byItem.at, byItem.continuing), blocks[byItem.index - 1]);
-        if (tail) return (blocks = withTail(byItem.index, tail));
-      }
-      dropDefinitionsFrom(restart);
-      const previous = blocks[restart - 1];
-      blocks = withTail(restart, parseTail(blocks[restart]?.start ?? start.from, previous && isListPart(blocks[restart]) ? listContinuation(previous) : undefined));
+      const fromItem = byItem && parseFromLastItem(byItem);
+      const from = fromItem && byItem ? byItem.index : restart;
+      blocks = fromItem ?? parseFrom(restart);
+      // A definition that arrives after a block referring to it (citations at the end): that block on
+      // is parsed again, from a whole block, as one parse of the text would draw it.
+      let referring = referringToRedefined(from);
+      while (referring > 0 && blocks[referring]?.continued) referring--;
+      if (referring !== -1) blocks = parseFrom(referring);
       return blocks;
     },
     continues: (next) => text !== '' && next.startsWith(text),
@@ -153,6 +193,9 @@ function definitionOf(block: Block): Definition | FootnoteDefinition | undefined
   const [node] = block.tree.children;
   return node && isDefinition(node) ? node : undefined;
 }
+
+/** The key a definition defines, as definitionLabels finds references to it. */
+const keyOf = (node: Definition | FootnoteDefinition): DefinitionKey => `${node.type === 'definition' ? 'link' : 'footnote'} ${node.identifier}`;
 
 const isDefinition = (node: RootContent): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';
 

@@ -91,6 +91,17 @@ describe('streaming Markdown', () => {
     expect(view.container.querySelectorAll('ol > li')).toHaveLength(61);
   });
 
+  it('makes references streamed before their definitions links once the definitions arrive, as the answer opened whole shows them', () => {
+    // Citations at the end, as models write them: each paragraph is settled long before its label is defined.
+    const text = `${Array.from({ length: 30 }, (_, n) => `Paragraph ${n} cites the source [${(n % 3) + 1}].`).join('\n\n')}\n\n[1]: https://example.com/one\n[2]: https://example.com/two "Two"\n[3]: https://example.com/three\n`;
+    const streamed = stream(text, 37);
+    expect(screen.getAllByRole('link')).toHaveLength(30);
+    expect(screen.getAllByRole('link', { name: '2' })[0]?.getAttribute('href')).toBe('https://example.com/two');
+    const streamedHtml = blocksHtml(streamed.container);
+    cleanup();
+    expect(blocksHtml(render(answer(text, false)).container)).toBe(streamedHtml);
+  });
+
   it('shows an unterminated code fence as code while it streams', () => {
     const { container } = render(answer('Code:\n\n```python\ndef f():\n    return 1\n``', true));
     expect(container.querySelector('pre')?.textContent).toBe('def f():\n    return 1');
