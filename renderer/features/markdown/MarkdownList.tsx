@@ -1,5 +1,4 @@
 import type { List, ListItem, Nodes, Root, RootContent } from 'mdast';
-import type {} from 'mdast-util-math';
 import type { ReactNode } from 'react';
 import { memo } from 'react';
 import { renderListItem } from './renderTree';
