@@ -63,8 +63,9 @@ const FROM_THE_START: SplitterStart = { from: 0, text: '', blocks: [], definitio
 
 /**
  * Splits an answer into top-level blocks incrementally: each update re-parses from the start of the
- * last block (or of the one before, when their boundary is not final yet) instead of from the start
- * of the answer.
+ * last block (or of the one before, when their boundary is not final yet; in a list, from its last
+ * item) instead of from the start of the answer, and again from a block that refers to a label
+ * defined after it.
  */
 export function createBlockSplitter(start: SplitterStart = FROM_THE_START): BlockSplitter {
   let text = start.text;
