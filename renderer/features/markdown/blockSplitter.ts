@@ -1,6 +1,6 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
 import { endsWithBlankLine, lineStartOf } from './blockCuts';
-import { foundDefinitions, mayDefine, referencedKeys, type DefinitionKey } from './definitionLabels';
+import { definitionKey, foundDefinitions, mayDefine, referencedKeys, type DefinitionKey } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { isListPart, listContinuation, listParts, loosenedHead, type ListContinuation } from './listParts';
 import { lastItemRestart, listFromLastItem, type ItemRestart } from './listRestart';
@@ -110,7 +110,7 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
   const redefined = (from: number): DefinitionKey[] => {
     const current = new Map<DefinitionKey, string>();
     for (const { index, node } of definitions) {
-      const key = keyOf(node);
+      const key = definitionKey(node);
       // One not parsed again (before `from`) is what it was: only the ones parsed again are written out anew.
       if (!current.has(key)) current.set(key, (index < from ? definedAs.get(key) : undefined) ?? JSON.stringify(node, (field, value: unknown) => (field === 'position' ? undefined : value)));
     }
@@ -194,9 +194,6 @@ function definitionOf(block: Block): Definition | FootnoteDefinition | undefined
   const [node] = block.tree.children;
   return node && isDefinition(node) ? node : undefined;
 }
-
-/** The key a definition defines, as definitionLabels finds references to it. */
-const keyOf = (node: Definition | FootnoteDefinition): DefinitionKey => `${node.type === 'definition' ? 'link' : 'footnote'} ${node.identifier}`;
 
 const isDefinition = (node: RootContent): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';
 

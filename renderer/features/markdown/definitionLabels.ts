@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
 
 /**
  * Link and footnote definitions reach across the whole text (`[x]` anywhere is a link if `[x]: …`
@@ -44,13 +44,15 @@ export function claimedDefinitions(text: string): Map<DefinitionKey, string> {
   return new Map(Array.from(text.matchAll(DEFINED_LABELS), (match) => keyOf(match[1] ?? '')));
 }
 
+/** The key a parsed definition defines, as references to it are found. */
+export const definitionKey = (node: Definition | FootnoteDefinition): DefinitionKey => `${node.type === 'definition' ? 'link' : 'footnote'} ${node.identifier}`;
+
 /** What a parsed tree defines, at any depth (a definition may sit in a quote or a list item). */
 export function foundDefinitions(trees: readonly Root[]): Map<DefinitionKey, string> {
   const found = new Map<DefinitionKey, string>();
   const pending: Nodes[] = [...trees];
   for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === 'definition') found.set(`link ${node.identifier}`, node.label ?? node.identifier);
-    if (node.type === 'footnoteDefinition') found.set(`footnote ${node.identifier}`, node.label ?? node.identifier);
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') found.set(definitionKey(node), node.label ?? node.identifier);
     if ('children' in node) pending.push(...node.children);
   }
   return found;

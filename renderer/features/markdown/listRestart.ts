@@ -19,6 +19,8 @@ export interface ItemRestart {
   at: number;
   /** How the list parsed from that line goes on from the items before it. */
   continuing: ListContinuation;
+  /** Where the block starts in its tree's positions, which listParts counts from. */
+  from: number;
   /** The line's start in the positions of the block's tree: where the new parse's positions move to. */
   shift: { offset: number; lines: number };
 }
@@ -30,7 +32,8 @@ export function lastItemRestart(block: Block): ItemRestart | undefined {
   const last = list?.children.at(-1)?.position?.start;
   if (!list || list.children.length < 2 || first?.offset === undefined || last?.offset === undefined) return undefined;
   // A list's (and a part's) first item is its source's first text; an item's position starts at its marker.
-  const marker = block.source.search(/\S/) + last.offset - first.offset;
+  const from = first.offset - block.source.search(/\S/);
+  const marker = last.offset - from;
   const line = lineStartOf(block.source, marker);
   // Past the first line (two items), and on a line of its own: else the list is parsed again whole.
   if (line === 0 || block.source.lastIndexOf('\n', marker - 1) + 1 !== line) return undefined;
@@ -39,7 +42,8 @@ export function lastItemRestart(block: Block): ItemRestart | undefined {
     block,
     at: block.start + line,
     continuing: { start: (list.start ?? 1) + list.children.length - 1, loose },
-    shift: { offset: last.offset - (marker - line), lines: last.line - 1 },
+    from,
+    shift: { offset: from + line, lines: last.line - 1 },
   };
 }
 
@@ -50,7 +54,7 @@ export function lastItemRestart(block: Block): ItemRestart | undefined {
  * Undefined when `tail` does not start with the list.
  */
 export function listFromLastItem(restart: ItemRestart, tail: readonly Block[], previous: Block | undefined): Block[] | undefined {
-  const { block, at, continuing, shift } = restart;
+  const { block, at, continuing, from, shift } = restart;
   const list = listOf(block);
   let parts = 0;
   while (isListPart(tail[parts])) parts++;
@@ -69,8 +73,6 @@ export function listFromLastItem(restart: ItemRestart, tail: readonly Block[], p
   const node: List = { type: 'list', ordered: list.ordered, start: list.start, spread, children: items, ...(list.data ? { data: list.data } : {}) };
   const joined: Block = { ...block, source, tree: { type: 'root', children: [node, ...(tail[0]?.tree.children.slice(1) ?? [])] } };
   const partOf = block.continued && previous ? listContinuation(previous) : undefined;
-  // Where the block starts in its tree's positions, which listParts counts from.
-  const from = (list.children[0]?.position?.start.offset ?? 0) - block.source.search(/\S/);
   const shown = partOf || source.length >= LONG_LIST_CHARS ? listParts(joined, from, partOf) : [joined];
   return [...shown, ...tail.slice(parts)];
 }

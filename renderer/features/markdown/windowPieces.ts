@@ -16,8 +16,12 @@ export interface Piece {
  */
 const STARTS_OTHERWISE_AT_A_START = /^(?: {0,3}(?:\d{1,9}[.)]|[-*+][ \t]*$|<|\[)| {4}| {0,3}\t)/;
 
-/** Where the line of the tree's `index`th block starts: a top-level block starts a line, after at most 3 spaces. */
-function lineStartOf(tree: Root, index: number): number {
+/**
+ * Where the line of the tree's `index`th block starts, by its position's column: a top-level block
+ * starts a line, after at most 3 spaces. (blockCuts' lineStartOf reads the text instead; used here,
+ * it cut otherwise after tab-indented lines, and a fuzz run of windows found the parse differing.)
+ */
+function treeLineStart(tree: Root, index: number): number {
   const start = tree.children[index]?.position?.start;
   return start?.offset === undefined ? 0 : start.offset - (start.column - 1);
 }
@@ -46,8 +50,8 @@ export function windowPieces(start: number, text: string, parse: (piece: string)
     const tree = parse(window);
     // The next window starts at the last block's line, or a block before where a cut there would change how it parses.
     let rest = tree.children.length - 1;
-    while (rest > 0 && STARTS_OTHERWISE_AT_A_START.test(firstLine(window, lineStartOf(tree, rest)))) rest--;
-    const restAt = lineStartOf(tree, rest);
+    while (rest > 0 && STARTS_OTHERWISE_AT_A_START.test(firstLine(window, treeLineStart(tree, rest)))) rest--;
+    const restAt = treeLineStart(tree, rest);
     if (rest <= 0 || restAt <= 0) break;
     tree.children = tree.children.slice(0, rest);
     pieces.push({ start: start + from, text: text.slice(from, from + restAt), tree });
