@@ -1,12 +1,14 @@
 /**
  * Streaming cost per chunk on the real app path (issue 16): web mode in Chromium, the real bridge,
  * main's real send path against a local server that sends exactly the chunks the bench pushes
- * (streaming/pacedServer.ts). One answer grows to 1k, 10k, 50k and 100k characters (each size
- * reached in one large chunk); at each size, 20-character chunks of a Markdown answer are pushed one
- * at a time, each measured as the renderer main thread's whole busy time (DevTools' TaskDuration:
- * script, style, layout, paint) from the push until two frames after the page changed. Three baselines
- * in the same run: the same measurement at 1k, and at each size the floor, chunks appended straight
- * to the answer's last paragraph in the DOM, which holds what the browser must do anyway and what the
+ * (streaming/pacedServer.ts). Two answers, one after the other in the same conversation: a realistic
+ * one (prose, lists, tables, code, math) and one long numbered list, the shape a model writes for
+ * steps. Each grows to 1k, 10k, 50k and 100k characters (each size reached in one large chunk); at
+ * each size, 20-character chunks are pushed one at a time, each measured as the renderer main
+ * thread's whole busy time (DevTools' TaskDuration: script, style, layout, paint) from the push until
+ * two frames after the page changed. Three baselines in the same run: the same measurement at 1k,
+ * and at each size the floor, chunks appended straight to the end of the answer's last paragraph or
+ * list item in the DOM, which holds what the browser must do anyway and what the
  * bench's own frames and probes cost; and that floor again keeping the view at the end, which Parley
  * pays while it follows an answer and the plain floor does not. Long tasks (over 50 ms) are counted
  * while the measured chunks stream.
@@ -20,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { startWebMode } from '../main/web/startWebMode';
 import { seedDataFolder } from './appOpen';
 import { openBarePage, type BarePage } from './bareChromium';
-import { sampleAnswer } from './markdown/sampleAnswer';
+import { listAnswer, sampleAnswer } from './markdown/sampleAnswer';
 import { QUICK } from './options';
 import { percentiles, printTable } from './report';
 import { PACED_MODEL, startPacedServer, type PacedServer } from './streaming/pacedServer';
@@ -72,12 +74,13 @@ const pushChunk = (page: BarePage, server: PacedServer, content: string) => meas
 
 /**
  * The floor, on the same page at the same size: a text node at the end of the answer's last
- * paragraph, which the floor's chunks grow straight in the DOM, with no bridge, React or Markdown.
- * What the browser must do to show 20 more characters there, plus the bench's own frames and probes.
+ * paragraph or list item (a tight list's items hold no paragraph), which the floor's chunks grow
+ * straight in the DOM, with no bridge, React or Markdown. What the browser must do to show 20 more
+ * characters there, plus the bench's own frames and probes.
  */
 const FLOOR_START = `(() => {
-  const paragraphs = [...document.querySelectorAll('[role="log"] article')].at(-1).querySelectorAll('p');
-  window.streamFloor = [...paragraphs].at(-1).appendChild(document.createTextNode(''));
+  const blocks = [...document.querySelectorAll('[role="log"] article')].at(-1).querySelectorAll('p, li');
+  window.streamFloor = [...blocks].at(-1).appendChild(document.createTextNode(''));
 })()`;
 /**
  * One floor chunk. `following`: the view is also kept at the end, as Parley keeps it while it
@@ -89,6 +92,102 @@ const floorChunk = (page: BarePage, content: string, following: boolean) =>
       `setTimeout(() => { window.streamFloor.data += ${JSON.stringify(content)};${following ? ` const log = document.querySelector('[role="log"]'); log.scrollTop = log.scrollHeight;` : ''} })`,
     ),
   );
+
+interface SizeRow {
+  size: number;
+  task: { p50: number; p95: number };
+  styleLayout: number;
+  floor: number;
+  floorFollowing: number;
+  longTasks: number[];
+}
+
+/** The two answers, one after the other: what each streams, and the question that asks for it. */
+const SHAPES = [
+  { label: 'a realistic answer (prose, lists, tables, code, math)', question: 'Write a long answer, please.', answer: sampleAnswer },
+  { label: 'one numbered list (steps with bold, code and links, a nested point every fifth)', question: 'Now list the steps, please.', answer: listAnswer },
+];
+
+/** Sends `question` from the composer as a person does, and resolves once the server has been asked for the answer. */
+async function ask(page: BarePage, server: PacedServer, question: string): Promise<void> {
+  await page.evaluate(`document.querySelector('textarea.composer-input').focus()`);
+  await page.call('Input.insertText', { text: question });
+  await page.call('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+  await page.call('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+  await server.answerAsked();
+}
+
+/** Streams `text` into the answer being asked for, measuring Parley and the floors at each size. */
+async function streamAnswer(page: BarePage, server: PacedServer, text: string): Promise<SizeRow[]> {
+  let sent = 0;
+  const rows: SizeRow[] = [];
+  for (const size of SIZES) {
+    await pushChunk(page, server, text.slice(sent, size));
+    sent = size;
+    // What the large chunk set off (the first one loads the Markdown parts and grammars) settles first.
+    await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve))');
+    await page.evaluate('window.streamProbe.longTasks = []');
+    const samples = [];
+    for (let n = 0; n < CHUNKS; n++) {
+      samples.push(await pushChunk(page, server, text.slice(sent, sent + CHUNK)));
+      sent += CHUNK;
+    }
+    const longTasks = (await page.evaluate('window.streamProbe.longTasks')) as number[];
+    const floorOf = async (following: boolean) => {
+      await page.evaluate(FLOOR_START);
+      const floor = [];
+      for (let n = 0; n < CHUNKS; n++) floor.push(await floorChunk(page, text.slice(sent + n * CHUNK, sent + (n + 1) * CHUNK), following));
+      await page.evaluate('window.streamFloor.remove()');
+      return percentiles(floor.map((sample) => sample.task)).p50;
+    };
+    const floor = await floorOf(false);
+    const floorFollowing = await floorOf(true);
+    rows.push({
+      size,
+      task: percentiles(samples.map((sample) => sample.task)),
+      styleLayout: percentiles(samples.map((sample) => sample.styleLayout)).p50,
+      floor,
+      floorFollowing,
+      longTasks,
+    });
+  }
+  server.end();
+  // The answer has ended once its article is no longer busy: the next question can be sent.
+  await page.waitFor(`!document.querySelector('[role="log"] [aria-busy="true"]')`);
+  return rows;
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+function printShape(label: string, rows: readonly SizeRow[]): void {
+  const at1k = rows[0]?.task.p50 ?? NaN;
+  console.info(`\n${label}:\n`);
+  printTable(
+    ['answer length', 'Parley p50', 'p95', 'style + layout p50', 'floor p50', 'Parley − floor p50', 'floor following p50', 'Parley − floor following', 'vs 1k', 'long tasks > 50 ms'],
+    rows.map((row) => [
+      `${(row.size / 1000).toLocaleString('en')}k chars`,
+      ms(row.task.p50),
+      ms(row.task.p95),
+      ms(row.styleLayout),
+      ms(row.floor),
+      ms(row.task.p50 - row.floor),
+      ms(row.floorFollowing),
+      ms(row.task.p50 - row.floorFollowing),
+      `${(row.task.p50 / at1k).toFixed(2)}×`,
+      row.longTasks.length === 0 ? 'none' : `${row.longTasks.length} (max ${Math.max(...row.longTasks).toFixed(0)} ms)`,
+    ]),
+  );
+  const at100k = rows.at(-1);
+  if (!at100k) return;
+  const added = at100k.task.p50 - at100k.floor;
+  const ratio = at100k.task.p50 / at1k;
+  const longTasks = rows.reduce((sum, row) => sum + row.longTasks.length, 0);
+  console.info(
+    `Goals (issue 16): at 100k, Parley over the floor ≤ ${GOALS.at100kMs} ms: ${ms(added)} ${added <= GOALS.at100kMs ? 'PASS' : 'FAIL'} ` +
+      `(whole busy time ${ms(at100k.task.p50)}); 100k / 1k ≤ ${GOALS.ratio}: ${ratio.toFixed(2)}× ${ratio <= GOALS.ratio ? 'PASS' : 'FAIL'}; ` +
+      `no long task while streaming: ${longTasks === 0 ? 'PASS' : `FAIL (${longTasks})`}.`,
+  );
+}
 
 export async function runStreamingBench(): Promise<void> {
   console.info('\nStreaming on the app path (web mode in Chromium, a paced local server): starting…');
@@ -106,80 +205,17 @@ export async function runStreamingBench(): Promise<void> {
     await page.evaluate(`${conversationButton}.click()`);
     await page.waitFor(`document.querySelector('[role="log"] article[aria-label="You"]')`);
     await page.evaluate(PROBE);
-    await page.evaluate(`document.querySelector('textarea.composer-input').focus()`);
-    await page.call('Input.insertText', { text: 'Write a long answer, please.' });
-    await page.call('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
-    await page.call('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
-    await server.answerAsked();
-
-    const text = sampleAnswer(Math.max(...SIZES) + CHUNK * CHUNKS * SIZES.length);
-    let sent = 0;
-    const rows: { size: number; task: { p50: number; p95: number }; styleLayout: number; floor: number; floorFollowing: number; longTasks: number[] }[] = [];
-    for (const size of SIZES) {
-      await pushChunk(page, server, text.slice(sent, size));
-      sent = size;
-      // What the large chunk set off (the first one loads the Markdown parts and grammars) settles first.
-      await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve))');
-      await page.evaluate('window.streamProbe.longTasks = []');
-      const samples = [];
-      for (let n = 0; n < CHUNKS; n++) {
-        samples.push(await pushChunk(page, server, text.slice(sent, sent + CHUNK)));
-        sent += CHUNK;
-      }
-      const longTasks = (await page.evaluate('window.streamProbe.longTasks')) as number[];
-      const floorOf = async (following: boolean) => {
-        await page.evaluate(FLOOR_START);
-        const floor = [];
-        for (let n = 0; n < CHUNKS; n++) floor.push(await floorChunk(page, text.slice(sent + n * CHUNK, sent + (n + 1) * CHUNK), following));
-        await page.evaluate('window.streamFloor.remove()');
-        return percentiles(floor.map((sample) => sample.task)).p50;
-      };
-      const floor = await floorOf(false);
-      const floorFollowing = await floorOf(true);
-      rows.push({
-        size,
-        task: percentiles(samples.map((sample) => sample.task)),
-        styleLayout: percentiles(samples.map((sample) => sample.styleLayout)).p50,
-        floor,
-        floorFollowing,
-        longTasks,
-      });
+    const results = [];
+    for (const shape of SHAPES) {
+      await ask(page, server, shape.question);
+      results.push({ label: shape.label, rows: await streamAnswer(page, server, shape.answer(Math.max(...SIZES) + CHUNK * CHUNKS * SIZES.length)) });
     }
-    server.end();
-
-    const at1k = rows[0]?.task.p50 ?? NaN;
-    const at100k = rows.at(-1);
-    const ms = (value: number) => `${value.toFixed(2)} ms`;
     console.info(
-      `Per ${CHUNK}-character chunk, ${CHUNKS} chunks at each size: the renderer main thread's busy time from the push to two frames after the change (1280×800), ` +
-        `load average ${loadavg()[0]?.toFixed(1)}. Floor: the same measurement of ${CHUNKS} chunks appended straight to the answer's last paragraph in the DOM; ` +
-        `following, the floor that also keeps the view at the end, as Parley does while it follows the answer.\n`,
+      `\nPer ${CHUNK}-character chunk, ${CHUNKS} chunks at each size: the renderer main thread's busy time from the push to two frames after the change (1280×800), ` +
+        `load average ${loadavg()[0]?.toFixed(1)}. Floor: the same measurement of ${CHUNKS} chunks appended straight to the end of the answer's last paragraph or list item in the DOM; ` +
+        `following, the floor that also keeps the view at the end, as Parley does while it follows the answer.`,
     );
-    printTable(
-      ['answer length', 'Parley p50', 'p95', 'style + layout p50', 'floor p50', 'Parley − floor p50', 'floor following p50', 'Parley − floor following', 'vs 1k', 'long tasks > 50 ms'],
-      rows.map((row) => [
-        `${(row.size / 1000).toLocaleString('en')}k chars`,
-        ms(row.task.p50),
-        ms(row.task.p95),
-        ms(row.styleLayout),
-        ms(row.floor),
-        ms(row.task.p50 - row.floor),
-        ms(row.floorFollowing),
-        ms(row.task.p50 - row.floorFollowing),
-        `${(row.task.p50 / at1k).toFixed(2)}×`,
-        row.longTasks.length === 0 ? 'none' : `${row.longTasks.length} (max ${Math.max(...row.longTasks).toFixed(0)} ms)`,
-      ]),
-    );
-    if (at100k) {
-      const added = at100k.task.p50 - at100k.floor;
-      const ratio = at100k.task.p50 / at1k;
-      const longTasks = rows.reduce((sum, row) => sum + row.longTasks.length, 0);
-      console.info(
-        `Goals (issue 16): at 100k, Parley over the floor ≤ ${GOALS.at100kMs} ms: ${ms(added)} ${added <= GOALS.at100kMs ? 'PASS' : 'FAIL'} ` +
-          `(whole busy time ${ms(at100k.task.p50)}); 100k / 1k ≤ ${GOALS.ratio}: ${ratio.toFixed(2)}× ${ratio <= GOALS.ratio ? 'PASS' : 'FAIL'}; ` +
-          `no long task while streaming: ${longTasks === 0 ? 'PASS' : `FAIL (${longTasks})`}.`,
-      );
-    }
+    for (const { label, rows } of results) printShape(label, rows);
   } finally {
     await page.close();
     await web.close();
