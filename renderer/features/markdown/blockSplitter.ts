@@ -1,6 +1,6 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
 import { endsWithBlankLine, lineStartOf } from './blockCuts';
-import { definitionKey, foundDefinitions, mayDefine, referencedKeys, type DefinitionKey } from './definitionLabels';
+import { definitionKey, definitionsWithin, foundDefinitions, mayDefine, referencedKeys, type DefinitionKey } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { isListPart, listContinuation, listParts, loosenedHead, type ListContinuation } from './listParts';
 import { lastItemRestart, listFromLastItem, type ItemRestart } from './listRestart';
@@ -70,14 +70,11 @@ const FROM_THE_START: SplitterStart = { from: 0, text: '', blocks: [], definitio
 export function createBlockSplitter(start: SplitterStart = FROM_THE_START): BlockSplitter {
   let text = start.text;
   let blocks = start.blocks;
-  // The blocks that are definitions, in order: the end parsed again refers to them (kept apart so a
+  // The definitions of the blocks, in order: the end parsed again refers to them (kept apart so a
   // chunk need not look through every block). Those before `from` keep index -1: never parsed again.
   const definitions: { index: number; node: Definition | FootnoteDefinition }[] = [
     ...start.definitions.map((node) => ({ index: -1, node })),
-    ...blocks.flatMap((block, index) => {
-      const node = definitionOf(block);
-      return node ? [{ index, node }] : [];
-    }),
+    ...blocks.flatMap((block, index) => definitionsOf(block).map((node) => ({ index, node }))),
   ];
   const dropDefinitionsFrom = (index: number) => {
     while ((definitions.at(-1)?.index ?? -1) >= index) definitions.pop();
@@ -86,8 +83,7 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
   /** The blocks before `restart`, then `tail` (the blocks from there parsed again), with the definitions in `tail` noted. */
   const withTail = (restart: number, tail: readonly Block[]): readonly Block[] => {
     tail.forEach((block, index) => {
-      const node = definitionOf(block);
-      if (node) definitions.push({ index: restart + index, node });
+      for (const node of definitionsOf(block)) definitions.push({ index: restart + index, node });
     });
     const head = blocks.slice(0, restart);
     return [...(isListPart(tail[0]) ? loosenedHead(head, tail) : head), ...tail];
@@ -186,13 +182,15 @@ export function settledBlocks(blocks: readonly Block[]): number {
   return Math.max(settled, 0);
 }
 
-/** The definitions among `blocks`. */
-export const definitionsIn = (blocks: readonly Block[]): (Definition | FootnoteDefinition)[] => blocks.flatMap((block) => definitionOf(block) ?? []);
+/** The definitions `blocks` make. */
+export const definitionsIn = (blocks: readonly Block[]): (Definition | FootnoteDefinition)[] => blocks.flatMap(definitionsOf);
 
-/** The definition `block` is, if it is one (a block's own node is the first of its tree). */
-function definitionOf(block: Block): Definition | FootnoteDefinition | undefined {
-  const [node] = block.tree.children;
-  return node && isDefinition(node) ? node : undefined;
+/**
+ * The definitions `block` makes, at any depth. Its own nodes are the first of its tree and any that
+ * is not a definition: the other blocks' definitions it carries (parseBlocks) all come after them.
+ */
+function definitionsOf(block: Block): (Definition | FootnoteDefinition)[] {
+  return definitionsWithin(block.tree.children.filter((node, index) => index === 0 || !isDefinition(node)));
 }
 
 const isDefinition = (node: RootContent): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';
@@ -207,7 +205,8 @@ const isDefinition = (node: RootContent): node is Definition | FootnoteDefinitio
 export function parseBlocks(source: string, offset: number, earlier: readonly (Definition | FootnoteDefinition)[] = [], continuing?: ListContinuation): Block[] {
   // The rewrite keeps every offset, so the blocks' sources and starts stay the answer's own.
   const tree = parseMarkdown(normalizeMathDelimiters(source), foundDefinitions([{ type: 'root', children: [...earlier] }]));
-  const definitions: RootContent[] = [...earlier, ...tree.children.filter(isDefinition)];
+  // Every definition, also one in a quote or a list item: it defines its label for the whole answer.
+  const definitions: RootContent[] = [...earlier, ...definitionsWithin(tree.children)];
   const nodeStart = (node: RootContent | undefined) => node?.position?.start.offset ?? 0;
   const starts = tree.children.map((node, index) => (index === 0 ? 0 : lineStartOf(source, nodeStart(node))));
   let joined: RootContent[] = [];

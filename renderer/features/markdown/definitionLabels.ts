@@ -1,4 +1,4 @@
-import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
+import type { Definition, FootnoteDefinition, Nodes, Root, RootContent } from 'mdast';
 
 /**
  * Link and footnote definitions reach across the whole text (`[x]` anywhere is a link if `[x]: …`
@@ -46,6 +46,17 @@ export function claimedDefinitions(text: string): Map<DefinitionKey, string> {
 
 /** The key a parsed definition defines, as references to it are found. */
 export const definitionKey = (node: Definition | FootnoteDefinition): DefinitionKey => `${node.type === 'definition' ? 'link' : 'footnote'} ${node.identifier}`;
+
+/** The definitions among `nodes` and inside them (a definition may sit in a quote or a list item), in the text's order. */
+export function definitionsWithin(nodes: readonly RootContent[]): (Definition | FootnoteDefinition)[] {
+  const found: (Definition | FootnoteDefinition)[] = [];
+  const pending: Nodes[] = [...nodes].reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') found.push(node);
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
+  }
+  return found;
+}
 
 /** What a parsed tree defines, at any depth (a definition may sit in a quote or a list item). */
 export function foundDefinitions(trees: readonly Root[]): Map<DefinitionKey, string> {

@@ -6,7 +6,7 @@ import type { List, RootContent } from 'mdast';
 import { createBlockSplitter, type Block } from '../../../../renderer/features/markdown/blockSplitter';
 import { MIXED_SAMPLE } from './sample';
 
-const PIECES = ['# Head\n', 'para text ', 'more\n', '\n', '\n\n', '- item\n', '  nested\n', '1. one\n', '> quote\n', '```js\n', '```\n', 'code();\n', '$$\n', 'x^2\n', '| a | b |\n', '| - | - |\n', '| 1 | 2 |\n', 'Title\n---\n', '***\n', '    indented\n', '<div>\n', '[r]: https://x.y\n', '[^1]: note\n', 'text[^1] ', '```a`b\n', '~~~\n', '- [ ] task\n', '$$x$$\n', '$y$ ', '<!-- c -->\n', '2. two\n', '    \n', ' | c |\n'];
+const PIECES = ['# Head\n', 'para text ', 'more\n', '\n', '\n\n', '- item\n', '  nested\n', '1. one\n', '> quote\n', '```js\n', '```\n', 'code();\n', '$$\n', 'x^2\n', '| a | b |\n', '| - | - |\n', '| 1 | 2 |\n', 'Title\n---\n', '***\n', '    indented\n', '<div>\n', '[r]: https://x.y\n', '[^1]: note\n', 'text[^1] ', '```a`b\n', '~~~\n', '- [ ] task\n', '$$x$$\n', '$y$ ', '<!-- c -->\n', '2. two\n', '    \n', ' | c |\n', '> [q]: https://q.z\n', '- [^2]: nested note\n', 'cite [q] ', 'ref[^2] '];
 
 /** What a block's list draws: its numbering, looseness, items and class. */
 const listFacts = (node: RootContent | undefined) => (node?.type === 'list' ? { start: node.start, spread: node.spread, items: node.children.length, className: node.data?.hProperties?.className } : undefined);

@@ -102,6 +102,18 @@ describe('streaming Markdown', () => {
     expect(blocksHtml(render(answer(text, false)).container)).toBe(streamedHtml);
   });
 
+  it('resolves a reference to a definition in a quote or a list item, streamed and opened whole, as CommonMark defines it for the whole text', () => {
+    // Sources in a quote, a note in a list: a definition defines its label wherever it sits.
+    const text = `${Array.from({ length: 8 }, (_, n) => `Paragraph ${n} cites [the source][${(n % 2) + 1}] and a note.[^n]`).join('\n\n')}\n\n> [1]: https://example.com/one\n\n- [2]: https://example.com/two\n- [^n]: The note.\n`;
+    const streamed = stream(text, 23);
+    expect(screen.getAllByRole('link', { name: 'the source' })).toHaveLength(8);
+    expect(screen.getAllByRole('link', { name: 'the source' })[1]?.getAttribute('href')).toBe('https://example.com/two');
+    expect(streamed.container.querySelector('section.footnotes')?.textContent).toContain('The note.');
+    const streamedHtml = blocksHtml(streamed.container);
+    cleanup();
+    expect(blocksHtml(render(answer(text, false)).container)).toBe(streamedHtml);
+  });
+
   it('shows an unterminated code fence as code while it streams', () => {
     const { container } = render(answer('Code:\n\n```python\ndef f():\n    return 1\n``', true));
     expect(container.querySelector('pre')?.textContent).toBe('def f():\n    return 1');
