@@ -49,6 +49,27 @@ test('answers render as Markdown: table, highlighted code, math, tasks, links, i
   expect(chat.url()).toBe(url);
 });
 
+test('footnotes cited in several paragraphs show once each, where the answer writes them, smaller than the text, with no heading per paragraph', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  await send(chat, 'Gannets dive at speed.[^1] They nest in colonies.[^2]\n\nPelicans scoop fish.[^1]\n\n[^1]: Nelson, *The Gannet*, 1978.\n[^2]: See the [survey](https://example.com/survey).');
+  const answer = lastAnswer(chat);
+  await expect(answer).not.toHaveAttribute('aria-busy', 'true');
+  await expect(answer.locator('sup.md-footnote-ref')).toHaveText(['1', '2', '1']);
+  const notes = answer.locator('.md-footnote');
+  await expect(notes).toHaveText(['1Nelson, The Gannet, 1978.', '2See the survey.']);
+  await expect(answer.getByRole('heading')).toHaveCount(0);
+  await expect(notes.nth(1).getByRole('link', { name: 'survey' })).toBeVisible();
+  // Below the text they belong to, in a smaller size, each on lines of its own.
+  const sizes = await answer.evaluate((element) => {
+    const size = (selector: string) => parseFloat(getComputedStyle(element.querySelector(selector) as Element).fontSize);
+    const [first, second] = [...element.querySelectorAll('.md-footnote')].map((note) => note.getBoundingClientRect());
+    const lastParagraph = [...element.querySelectorAll('.md p')].find((p) => p.textContent?.startsWith('Pelicans'))?.getBoundingClientRect();
+    return { text: size('.md p'), note: size('.md-footnote'), order: (lastParagraph?.bottom ?? Infinity) <= (first?.top ?? 0) && (first?.bottom ?? Infinity) <= (second?.top ?? 0) };
+  });
+  expect(sizes.note).toBeLessThan(sizes.text);
+  expect(sizes.order).toBe(true);
+});
+
 test('Load image fetches through main (the page itself may not), and the setting loads them without asking', async ({ chat, fake }) => {
   const imageHost = new URL(fake.baseURL).origin;
   const pageRequests: string[] = [];

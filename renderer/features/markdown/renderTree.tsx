@@ -1,7 +1,7 @@
 import type { ElementContent, Nodes } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import type { Components } from 'hast-util-to-jsx-runtime';
-import type { Code, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, FootnoteDefinition, FootnoteReference, Html, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { Handler, State } from 'mdast-util-to-hast';
 import { defaultHandlers, toHast } from 'mdast-util-to-hast';
@@ -32,12 +32,36 @@ function blockHandlers(formulaLimit: number, counted: { formulas: number }): Rec
     code: (_state: State, node: Code): ElementContent => ({ type: 'element', tagName: 'pre', properties: { dataLanguage: node.lang ?? '' }, children: [text(node.value)] }),
     math: (_state: State, node: Math) => math(node.value, true),
     inlineMath: (_state: State, node: InlineMath) => math(node.value, false),
+    // A footnote shows where it is written, under the label the answer gives it: the answer is parsed
+    // and shown in blocks (a long one a window at a time), so GFM's numbering by first reference and
+    // one list at the end would each need the whole answer first. Drawn per block, every block that
+    // cited a note repeated it under a "Footnotes" heading of its own.
+    footnoteReference: (_state: State, node: FootnoteReference): ElementContent => footnoteLabel(node, 'md-footnote-ref'),
+    footnoteDefinition: (state: State, node: FootnoteDefinition): ElementContent => ({
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['md-footnote'] },
+      children: [footnoteLabel(node, 'md-footnote-label'), { type: 'element', tagName: 'div', properties: { className: ['md-footnote-text'] }, children: state.all(node) }],
+    }),
     // A paragraph that is only `$$…$$` (or `$…$`) is meant as display math.
     paragraph: (state: State, node: Paragraph) => {
       const [only] = node.children;
       return node.children.length === 1 && only?.type === 'inlineMath' ? math(only.value, true) : defaultHandlers.paragraph(state, node);
     },
   };
+}
+
+const footnoteLabel = (node: FootnoteReference | FootnoteDefinition, className: string): ElementContent => ({
+  type: 'element',
+  tagName: 'sup',
+  properties: { className: [className] },
+  children: [text(node.label ?? node.identifier)],
+});
+
+/** A block's tree without the footnotes it carries from other blocks (blockSplitter carries every definition after its own nodes): each shows in its own block. */
+function withOwnFootnotes(tree: Root): Root {
+  const carried = (node: RootContent, index: number) => index > 0 && node.type === 'footnoteDefinition';
+  return tree.children.some(carried) ? { ...tree, children: tree.children.filter((node, index) => !carried(node, index)) } : tree;
 }
 
 // hast → React. Links, images, code blocks, tables and math get their own components; everything else is plain elements.
@@ -121,7 +145,7 @@ function toReact(hast: Nodes): ReactNode {
 /** A parsed block as React elements, with its first `formulaLimit` formulas typeset, and how many it has. */
 export function renderTree(tree: Root, formulaLimit = MATH_PER_BLOCK): { content: ReactNode; formulas: number } {
   const counted = { formulas: 0 };
-  const hast = toHast(tree, { handlers: blockHandlers(formulaLimit, counted) });
+  const hast = toHast(withOwnFootnotes(tree), { handlers: blockHandlers(formulaLimit, counted) });
   return { content: toReact(hast), formulas: counted.formulas };
 }
 

@@ -105,6 +105,16 @@ describe('Markdown', () => {
     expect(keyword.style.color).toBe('var(--md-code-token-keyword)');
   });
 
+  it('shows each footnote once, where it is written, under its label, however many blocks cite it', () => {
+    const { container } = renderAnswer('One.[^a]\n\nTwo.[^a] Three.[^b]\n\n- item[^c]\n\n[^a]: First note.\n[^b]: Second, [linked](https://example.com/b).\n\n> [^c]: In a quote.\n');
+    expect([...container.querySelectorAll('sup.md-footnote-ref')].map((ref) => ref.textContent)).toEqual(['a', 'a', 'b', 'c']);
+    expect([...container.querySelectorAll('.md-footnote')].map((note) => note.textContent)).toEqual(['aFirst note.', 'bSecond, linked.', 'cIn a quote.']);
+    expect(container.querySelector('blockquote .md-footnote')).not.toBeNull();
+    // No per-block footer: GFM's "Footnotes" section drawn under every block that cited a note.
+    expect(container.querySelector('section, h2')).toBeNull();
+    expect(within(container).getByRole('link', { name: 'linked' })).toBeTruthy();
+  });
+
   it('keeps a code block of an unknown language plain, with its label', async () => {
     const { container } = renderAnswer('```klingon\nqapla\n```');
     expect(container.querySelector('.md-code-language')?.textContent).toBe('klingon');

@@ -108,7 +108,9 @@ describe('streaming Markdown', () => {
     const streamed = stream(text, 23);
     expect(screen.getAllByRole('link', { name: 'the source' })).toHaveLength(8);
     expect(screen.getAllByRole('link', { name: 'the source' })[1]?.getAttribute('href')).toBe('https://example.com/two');
-    expect(streamed.container.querySelector('section.footnotes')?.textContent).toContain('The note.');
+    // The note shows once, where it is written, though eight paragraphs cite it.
+    expect([...streamed.container.querySelectorAll('.md-footnote')].map((note) => note.textContent)).toEqual(['nThe note.']);
+    expect(streamed.container.querySelectorAll('sup.md-footnote-ref')).toHaveLength(8);
     const streamedHtml = blocksHtml(streamed.container);
     cleanup();
     expect(blocksHtml(render(answer(text, false)).container)).toBe(streamedHtml);
