@@ -1,3 +1,4 @@
+import { expectAccessibleInBothThemes } from './support/axe';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
 import { settingsAt } from './support/screens';
 
@@ -55,7 +56,7 @@ test('footnotes cited in several paragraphs show once each, where the answer wri
   const answer = lastAnswer(chat);
   await expect(answer).not.toHaveAttribute('aria-busy', 'true');
   await expect(answer.locator('sup.md-footnote-ref')).toHaveText(['1', '2', '1']);
-  const notes = answer.locator('.md-footnote');
+  const notes = answer.getByRole('note');
   await expect(notes).toHaveText(['1Nelson, The Gannet, 1978.', '2See the survey.']);
   await expect(answer.getByRole('heading')).toHaveCount(0);
   await expect(notes.nth(1).getByRole('link', { name: 'survey' })).toBeVisible();
@@ -68,6 +69,7 @@ test('footnotes cited in several paragraphs show once each, where the answer wri
   });
   expect(sizes.note).toBeLessThan(sizes.text);
   expect(sizes.order).toBe(true);
+  await expectAccessibleInBothThemes(chat, 'an answer with footnotes');
 });
 
 test('Load image fetches through main (the page itself may not), and the setting loads them without asking', async ({ chat, fake }) => {

@@ -40,7 +40,8 @@ function blockHandlers(formulaLimit: number, counted: { formulas: number }): Rec
     footnoteDefinition: (state: State, node: FootnoteDefinition): ElementContent => ({
       type: 'element',
       tagName: 'div',
-      properties: { className: ['md-footnote'] },
+      // Ancillary to the text: announced as a note.
+      properties: { className: ['md-footnote'], role: 'note' },
       children: [footnoteLabel(node, 'md-footnote-label'), { type: 'element', tagName: 'div', properties: { className: ['md-footnote-text'] }, children: state.all(node) }],
     }),
     // A paragraph that is only `$$…$$` (or `$…$`) is meant as display math.
