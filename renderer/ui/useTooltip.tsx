@@ -17,7 +17,7 @@ const HOVER_DELAY_MS = 500;
 const WARM_MS = 300;
 let lastHiddenAt = 0;
 
-/** jsdom has no Popover API: there the open tooltip is a plain element. */
+/** jsdom has no Popover API: there `hidden` shows and hides the tooltip instead. */
 const HAS_POPOVER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
 /**
@@ -51,11 +51,11 @@ export function useTooltip({ label, shortcut, description, placement = 'above' }
     });
   }, []);
 
-  // The tooltip exists only while open (a removed popover is hidden with it): a window holds
-  // hundreds of icon buttons, and their closed tooltips would be laid out with every change.
   useEffect(() => {
     const tip = tipRef.current;
-    if (open && tip && HAS_POPOVER && !tip.matches(':popover-open')) tip.showPopover();
+    if (!tip || !HAS_POPOVER) return;
+    if (open && !tip.matches(':popover-open')) tip.showPopover();
+    if (!open && tip.matches(':popover-open')) tip.hidePopover();
   }, [open]);
   useEffect(() => clearTimer, []);
 
@@ -89,13 +89,19 @@ export function useTooltip({ label, shortcut, description, placement = 'above' }
           {description}
         </span>
       )}
-      {open && (
-        <div ref={tipRef} popover="manual" aria-hidden="true" className="tooltip" data-placement={placement} style={{ '--tooltip-anchor': anchor } as CSSProperties}>
-          {label}
-          {shortcut && <kbd className="tooltip-keys">{shortcutLabel(shortcut)}</kbd>}
-          {description && <span className="tooltip-description">{description}</span>}
-        </div>
-      )}
+      <div
+        ref={tipRef}
+        popover="manual"
+        aria-hidden="true"
+        className="tooltip"
+        data-placement={placement}
+        style={{ '--tooltip-anchor': anchor } as CSSProperties}
+        hidden={HAS_POPOVER ? undefined : !open}
+      >
+        {label}
+        {shortcut && <kbd className="tooltip-keys">{shortcutLabel(shortcut)}</kbd>}
+        {description && <span className="tooltip-description">{description}</span>}
+      </div>
     </>
   );
 
