@@ -1,6 +1,6 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
 import { endsWithBlankLine, lineStartOf } from './blockCuts';
-import { definitionKey, definitionsWithin, foundDefinitions, mayDefine, referencedKeys, type DefinitionKey } from './definitionLabels';
+import { definitionKey, definitionsWithin, foundDefinitions, isDefinition, mayDefine, referencedKeys, type DefinitionKey } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
 import { isListPart, listContinuation, listParts, loosenedHead, type ListContinuation } from './listParts';
 import { lastItemRestart, listFromLastItem, type ItemRestart } from './listRestart';
@@ -192,8 +192,6 @@ export const definitionsIn = (blocks: readonly Block[]): (Definition | FootnoteD
 function definitionsOf(block: Block): (Definition | FootnoteDefinition)[] {
   return definitionsWithin(block.tree.children.filter((node, index) => index === 0 || !isDefinition(node)));
 }
-
-const isDefinition = (node: RootContent): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';
 
 /**
  * Parses `source` (which begins a top-level block) once, and gives each top-level node its own tree

@@ -47,12 +47,15 @@ export function claimedDefinitions(text: string): Map<DefinitionKey, string> {
 /** The key a parsed definition defines, as references to it are found. */
 export const definitionKey = (node: Definition | FootnoteDefinition): DefinitionKey => `${node.type === 'definition' ? 'link' : 'footnote'} ${node.identifier}`;
 
+/** A link or footnote definition. */
+export const isDefinition = (node: Nodes): node is Definition | FootnoteDefinition => node.type === 'definition' || node.type === 'footnoteDefinition';
+
 /** The definitions among `nodes` and inside them (a definition may sit in a quote or a list item), in the text's order. */
 export function definitionsWithin(nodes: readonly RootContent[]): (Definition | FootnoteDefinition)[] {
   const found: (Definition | FootnoteDefinition)[] = [];
   const pending: Nodes[] = [...nodes].reverse();
   for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === 'definition' || node.type === 'footnoteDefinition') found.push(node);
+    if (isDefinition(node)) found.push(node);
     if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
   }
   return found;
@@ -60,13 +63,7 @@ export function definitionsWithin(nodes: readonly RootContent[]): (Definition | 
 
 /** What a parsed tree defines, at any depth (a definition may sit in a quote or a list item). */
 export function foundDefinitions(trees: readonly Root[]): Map<DefinitionKey, string> {
-  const found = new Map<DefinitionKey, string>();
-  const pending: Nodes[] = [...trees];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === 'definition' || node.type === 'footnoteDefinition') found.set(definitionKey(node), node.label ?? node.identifier);
-    if ('children' in node) pending.push(...node.children);
-  }
-  return found;
+  return new Map(definitionsWithin(trees.flatMap((tree) => tree.children)).map((node) => [definitionKey(node), node.label ?? node.identifier]));
 }
 
 /**
