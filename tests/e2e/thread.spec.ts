@@ -112,6 +112,30 @@ test('while an answer streams, Send turns into Stop in place and the composer do
   await expect(seeded.getByRole('button', { name: 'Send' })).toBeVisible();
 });
 
+test('each frame of a streaming answer shows the same space below its last line: the list grows with it, not a frame later', async ({ seeded }) => {
+  await openConversation(seeded, SEEDED_TITLES.pinned);
+  await pickModel(seeded, 'fake/lines');
+  await messageBox(seeded).fill('Many lines, please');
+  await messageBox(seeded).press('Enter');
+  const answer = lastAnswer(seeded);
+  await expect(answer).toContainText('Line 1 of a long answer.');
+  // An observer made after the list's own is told of each new size after it, in the same frame,
+  // before that frame is painted: what it reads is what the person sees.
+  await answer.evaluate((article) => {
+    const row = article.closest('.message-row');
+    const rows = row?.parentElement;
+    if (!row || !rows) throw new Error('the answer is not in a row of the list');
+    const frames: number[] = [];
+    Object.assign(window, { spaceBelowAnswer: frames });
+    new ResizeObserver(() => frames.push(Math.round(rows.getBoundingClientRect().bottom - row.getBoundingClientRect().bottom))).observe(row);
+  });
+  await expect(answer).not.toHaveAttribute('aria-busy', 'true');
+  const frames = await seeded.evaluate(() => (window as unknown as { spaceBelowAnswer: number[] }).spaceBelowAnswer);
+  expect(frames.length).toBeGreaterThan(10);
+  // The list's padding below its last message (MessageList.tsx), in every frame.
+  expect(new Set(frames)).toEqual(new Set([32]));
+});
+
 test.describe('mid-stream', () => {
   // fake/stall goes silent after two chunks: main must not give up on it while four pictures are taken.
   test.use({ stallTimeoutMs: 120_000 });

@@ -74,7 +74,7 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
   const [opensAtEnd] = useState(!target && (saved?.following ?? true));
-  const { following, isFollowing, onScroll, follow, unfollow } = useStickToBottom(scrollRef, opensAtEnd);
+  const { following, isFollowing, onScroll, follow, unfollow, stick } = useStickToBottom(scrollRef, opensAtEnd);
   const rowsRef = useRef<HTMLDivElement>(null);
   // Not following is not enough for "Jump to latest": a search hit in a short conversation leaves its end in view.
   const { endOutOfView, measureEnd } = useEndOutOfView(scrollRef, rowsRef, messages.length > 0);
@@ -94,21 +94,47 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
    * estimates and push it away), until the person scrolls or its highlight fades.
    */
   const anchor = useRef<string | null>(null);
+  const messagesRef = useRef(messages);
+  useLayoutEffect(() => {
+    messagesRef.current = messages;
+  }, [messages]);
   const release = useCallback(() => {
     anchor.current = null;
   }, []);
   // Set once the window has been idle since the list opened: then rows beyond the view are rendered too.
   const [opened, setOpened] = useState(false);
   useEffect(() => whenIdle(() => setOpened(true)), []);
-  const messagesRef = useRef(messages);
-  useLayoutEffect(() => {
-    messagesRef.current = messages;
-  }, [messages]);
+  /** Brings the anchored target back when rows measured around it pushed it out of view. */
+  const bringBackAnchor = useCallback((list: Virtualizer<HTMLDivElement, Element>) => {
+    const id = anchor.current;
+    const box = scrollRef.current;
+    const element = id === null ? null : document.getElementById(messageElementId(id));
+    if (!box || !element || intersects(element.getBoundingClientRect(), box.getBoundingClientRect())) return;
+    const index = messagesRef.current.findIndex((message) => message.id === id);
+    if (index !== -1) list.scrollToIndex(index, { align: 'center' });
+  }, []);
+  /**
+   * The list's height as last rendered or measured. The virtualizer also reports every scroll: only
+   * a row measured to a new size, between renders, pins the end here (a render pins it itself).
+   */
+  const listHeight = useRef<number | null>(null);
 
   // The compiler's warning does not apply: Parley does not use React Compiler, and the
   // virtualizer is read fresh on every render and in effects only.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
+    // A row measured taller (each chunk of a streaming answer) moves the rows below it and the
+    // list's height in place, with no render of the list and no second layout and paint; the
+    // list renders when which rows exist changes.
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
+    onChange: (instance) => {
+      const height = instance.getTotalSize();
+      if (height === listHeight.current) return;
+      listHeight.current = height;
+      stick();
+      bringBackAnchor(instance);
+    },
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     observeElementRect: observeViewport,
@@ -121,6 +147,19 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
     initialOffset: saved && !saved.following ? saved.offset : END_OFFSET,
     initialMeasurementsCache: saved?.measurements ?? [],
   });
+
+  useLayoutEffect(() => {
+    listHeight.current = virtualizer.getTotalSize();
+  });
+
+  // The rows' box: observed for "Jump to latest", and its height is the virtualizer's to set.
+  const rowsAndHeight = useCallback(
+    (node: HTMLDivElement | null) => {
+      rowsRef.current = node;
+      virtualizer.containerRef(node);
+    },
+    [virtualizer],
+  );
 
   useLayoutEffect(() => {
     // While following, the end is pinned after every render anyway; a correction for rows
@@ -154,15 +193,8 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
 
   useMatchHighlight(target);
 
-  // After every render (rows measured re-render the list): bring the anchored target back when it drifted out of view.
-  useEffect(() => {
-    const id = anchor.current;
-    const box = scrollRef.current;
-    const element = id === null ? null : document.getElementById(messageElementId(id));
-    if (!box || !element || intersects(element.getBoundingClientRect(), box.getBoundingClientRect())) return;
-    const index = messagesRef.current.findIndex((message) => message.id === id);
-    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'center' });
-  });
+  // After every render: rows rendered around the anchored target may have moved it.
+  useEffect(() => bringBackAnchor(virtualizer));
 
   // After every render: the target's row may have just been rendered.
   useEffect(() => {
@@ -185,12 +217,12 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
         {messages.length === 0 ? (
           empty
         ) : (
-          <div ref={rowsRef} className="message-rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div ref={rowsAndHeight} className="message-rows">
             {virtualizer.getVirtualItems().map((item) => {
               const message = messages[item.index];
               if (!message) return null;
               return (
-                <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
+                <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row">
                   {/* One message that cannot be shown never takes the conversation with it. */}
                   <AnswerBoundary text={message.content}>
                     <MessageItem

@@ -45,7 +45,8 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
     lastTop.current = element.scrollTop;
   }, [ref]);
 
-  // After every render of the owner: new text, or rows measured taller, keep the end in view.
+  // After every render of the owner: new text keeps the end in view. Rows measured to a new size
+  // between renders call `stick` themselves (MessageList).
   useLayoutEffect(stick);
 
   const onScroll = useCallback(() => {
@@ -65,5 +66,5 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
   /** The state as of now, for callbacks that run between renders. */
   const isFollowing = useCallback(() => followingRef.current, []);
 
-  return { following, isFollowing, onScroll, follow, unfollow };
+  return { following, isFollowing, onScroll, follow, unfollow, stick };
 }
