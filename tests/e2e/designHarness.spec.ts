@@ -39,7 +39,7 @@ test('the seeded history sits in its date groups under the frozen clock', async 
   await expect(list.getByRole('button', { name: RICH_TITLE, exact: true })).toBeVisible();
 });
 
-test('a screen gives the same pixels on every run: frozen clock, no motion, no caret', async ({ seeded }) => {
+test('a screen gives the same pixels on every run: frozen clock, no motion, no caret', async ({ seeded }, testInfo) => {
   const [size] = SCREEN_SIZES;
   if (!size) throw new Error('no screen size');
   await openRichAnswer(seeded);
@@ -49,6 +49,11 @@ test('a screen gives the same pixels on every run: frozen clock, no motion, no c
   await freezeForScreenshots(seeded);
   await openRichAnswer(seeded);
   const second = await captureScreen(seeded, size, 'dark');
+  if (!second.equals(first)) {
+    // Both captures go with the report: what differs is rarely visible in the trace's screencast.
+    await testInfo.attach('first capture', { body: first, contentType: 'image/png' });
+    await testInfo.attach('second capture', { body: second, contentType: 'image/png' });
+  }
   expect(second.equals(first), 'two captures of the same screen differ').toBe(true);
 });
 
