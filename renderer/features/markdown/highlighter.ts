@@ -13,17 +13,16 @@ const languages = new Map<string, LoadedGrammar | null>();
 const loading = new Map<string, Promise<void>>();
 
 /**
- * One shiki highlighter, created on first use. Fine-grained: the core, the JavaScript engine for
- * grammars whose patterns are already JavaScript regular expressions (Oniguruma's WebAssembly would
- * need `wasm-unsafe-eval` in the CSP) and a theme whose colours are CSS variables, so light and dark
- * are the stylesheet's business; grammars arrive one by one, as answers use them.
+ * One shiki highlighter, created on first use. Fine-grained: the core, the JavaScript regex engine
+ * (Oniguruma's WebAssembly would need `wasm-unsafe-eval` in the CSP) and a theme whose colours are CSS
+ * variables, so light and dark are the stylesheet's business; grammars arrive one by one, as answers use them.
  */
 function loadHighlighter(): Promise<HighlighterCore> {
   highlighter ??= Promise.all([import('shiki/core'), import('shiki/engine/javascript')]).then(([core, engine]) =>
     core.createHighlighterCore({
       themes: [core.createCssVariablesTheme({ name: CODE_THEME, variablePrefix: '--md-code-' })],
       langs: [],
-      engine: engine.createJavaScriptRawEngine(),
+      engine: engine.createJavaScriptRegexEngine({ forgiving: true }),
     }),
   );
   return highlighter;
@@ -45,11 +44,10 @@ export function loadLanguage(lang: string): Promise<void> {
   let load = loading.get(key);
   if (!load) {
     load = (async () => {
-      const [core, grammars] = await Promise.all([loadHighlighter(), import('./precompiledGrammars').then(({ loadGrammars }) => loadGrammars(key))]);
-      // The module's last grammar is the language itself; those before it are the ones it embeds.
-      const grammar = grammars?.at(-1)?.name;
-      if (grammars) await core.loadLanguage(grammars);
-      languages.set(key, grammar ? { highlighter: core, grammar } : null);
+      const [core, { bundledLanguagesInfo }] = await Promise.all([loadHighlighter(), import('shiki/langs')]);
+      const info = bundledLanguagesInfo.find((candidate) => candidate.id === key || candidate.aliases?.includes(key));
+      if (info) await core.loadLanguage(await info.import());
+      languages.set(key, info ? { highlighter: core, grammar: info.id } : null);
     })();
     loading.set(key, load);
   }
