@@ -1,9 +1,9 @@
 /**
  * The redesign's proof harness on today's window: the seeded history under a frozen clock gives
- * the same pixels twice, the geometry helpers measure what a person sees (and fail when
- * something sticks out), the built stylesheet declares the cascade layers first and in order,
- * and axe passes on a rich answer in both themes. The screenshot specs of issue 12 build on these
- * helpers; their baselines are committed once the redesigned screens exist.
+ * the same pixels twice (up to a level or two of anti-aliasing), the geometry helpers measure what
+ * a person sees (and fail when something sticks out), the built stylesheet declares the cascade
+ * layers first and in order, and axe passes on a rich answer in both themes. The screenshot specs
+ * of issue 12 build on these helpers; their baselines are committed once the redesigned screens exist.
  */
 import type { Page } from '@playwright/test';
 import { LAYERS } from '../../scripts/stylelint/layeredRules.mjs';
@@ -13,7 +13,7 @@ import { atWidths, expectNoOverflow, expectSteady, findOverflows, heightShare, t
 import { sidebar } from './support/screens';
 import { RICH_TITLE, SEEDED_TITLES } from './support/seedHistory';
 import { expect, test } from './support/seeded';
-import { SCREEN_SIZES, captureScreen, freezeForScreenshots } from './support/visual';
+import { SCREEN_SIZES, captureScreen, freezeForScreenshots, pixelsApart } from './support/visual';
 
 const PINNED_TITLE = SEEDED_TITLES.pinned;
 const conversation = (page: Page) => page.getByRole('log', { name: 'Conversation' });
@@ -39,7 +39,7 @@ test('the seeded history sits in its date groups under the frozen clock', async 
   await expect(list.getByRole('button', { name: RICH_TITLE, exact: true })).toBeVisible();
 });
 
-test('a screen gives the same pixels on every run: frozen clock, no motion, no caret', async ({ seeded }, testInfo) => {
+test('a screen gives the same pixels on every run, up to raster noise: frozen clock, no motion, no caret', async ({ seeded }, testInfo) => {
   const [size] = SCREEN_SIZES;
   if (!size) throw new Error('no screen size');
   await openRichAnswer(seeded);
@@ -54,7 +54,9 @@ test('a screen gives the same pixels on every run: frozen clock, no motion, no c
     await testInfo.attach('first capture', { body: first, contentType: 'image/png' });
     await testInfo.attach('second capture', { body: second, contentType: 'image/png' });
   }
-  expect(second.equals(first), 'two captures of the same screen differ').toBe(true);
+  expect(await pixelsApart(seeded, first, second), 'pixels of two captures of the same screen that differ by more than raster noise').toBe(0);
+  // What the comparison counts when the screen does change: the light theme of the same screen.
+  expect(await pixelsApart(seeded, first, await captureScreen(seeded, size, 'light'))).toBeGreaterThan(100_000);
 });
 
 test('the geometry helpers measure the window and catch what sticks out', async ({ seeded }) => {

@@ -95,3 +95,39 @@ export async function expectScreen(
     await expect(page).toHaveScreenshot(`${screen}-${size.name}-${theme}.png`, { ...STILL, ...TOLERANCE, mask });
   }
 }
+
+/**
+ * Colour levels (of 255) a pixel may move between two captures of the same screen: Chromium's
+ * software rasterizer can draw a rounded corner's anti-aliased edge a level or two apart when it
+ * draws that tile again (seen on CI: 3 pixels, 1 level). A region that moved or changed colour
+ * differs by far more.
+ */
+const RASTER_NOISE_LEVELS = 8;
+
+/** How many pixels of two PNG captures of the same size differ by more than raster noise, decoded in `page`. */
+export async function pixelsApart(page: Page, first: Buffer, second: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ images, noise }) => {
+      const pixels = await Promise.all(
+        images.map(async (base64) => {
+          const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+          const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const context = canvas.getContext('2d');
+          if (!context) throw new Error('no 2D canvas');
+          context.drawImage(bitmap, 0, 0);
+          return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        }),
+      );
+      const [a, b] = pixels;
+      if (!a || !b || a.length !== b.length) return Number.POSITIVE_INFINITY;
+      let apart = 0;
+      for (let at = 0; at < a.length; at += 4) {
+        const channels = [0, 1, 2, 3].map((channel) => Math.abs((a[at + channel] ?? 0) - (b[at + channel] ?? 0)));
+        if (Math.max(...channels) > noise) apart += 1;
+      }
+      return apart;
+    },
+    { images: [first.toString('base64'), second.toString('base64')], noise: RASTER_NOISE_LEVELS },
+  );
+}
