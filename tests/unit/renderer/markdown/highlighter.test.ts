@@ -31,9 +31,9 @@ describe('grammars for code blocks', () => {
       ['c++', 'cpp'],
       ['C#', 'csharp'],
       ['f#', 'fsharp'],
-    ]) {
-      await loadLanguage(alias ?? '');
-      expect(loadedGrammar(alias ?? '')?.grammar).toBe(grammar);
+    ] as const) {
+      await loadLanguage(alias);
+      expect(loadedGrammar(alias)?.grammar).toBe(grammar);
     }
   }, 30_000);
 
