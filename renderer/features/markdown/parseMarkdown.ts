@@ -12,7 +12,19 @@ import { parseInPieces } from './parseInPieces';
 
 // Built once: the extension objects are plain data, shared by every parse.
 const syntax = { gfm: gfm(), math: math() };
-const mdastExtensions = [gfmFromMarkdown(), mathFromMarkdown()];
+const gfmTree = gfmFromMarkdown();
+const mathTree = mathFromMarkdown();
+const mdastExtensions = [gfmTree, mathTree];
+/**
+ * The same without GFM's search of the finished tree's text for literal links (mdast-util-gfm-autolink-literal's
+ * transform): a quarter of the parse of text with thousands of short lines, a walk over every text node.
+ */
+const noLinkSearch = [gfmTree.map((extension) => ({ ...extension, transforms: [] })), mathTree];
+/**
+ * Where that search can find a link: its patterns need `@`, `www.` or `://`, in the text as decoded, so a
+ * character reference (`&`) or an escaped slash (`:\/`) can spell them too.
+ */
+const MAY_HOLD_LINK = /[@&]|www|:\\?\//i;
 
 /** Moves every node's offsets from the limited text back to the source's. */
 function remapOffsets(tree: Root, insertions: readonly number[]): void {
@@ -26,7 +38,8 @@ function remapOffsets(tree: Root, insertions: readonly number[]): void {
 }
 
 /** One parse of the whole of `text`: what parseInPieces must give the same tree as. */
-export const parseAtOnce = (text: string): Root => fromMarkdown(text, { extensions: [guardAutolinks(syntax.gfm, text), syntax.math], mdastExtensions });
+export const parseAtOnce = (text: string): Root =>
+  fromMarkdown(text, { extensions: [guardAutolinks(syntax.gfm, text), syntax.math], mdastExtensions: MAY_HOLD_LINK.test(text) ? mdastExtensions : noLinkSearch });
 
 /**
  * Markdown → mdast with GitHub-flavoured Markdown and `$`/`$$` math, in time that grows with the

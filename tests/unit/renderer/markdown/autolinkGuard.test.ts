@@ -3,15 +3,21 @@
  * back over the paragraph to an unclosed `[`, at every word start, which made 100,000 characters
  * with an early `![` take 8 s in Chromium (found by the fuzz test), and from every link start after
  * it (8,000 email addresses: 1 s). The pipeline tries a literal autolink only where one can start,
- * walks back to an unclosed `[` once, and still finds every link GFM finds.
+ * walks back to an unclosed `[` once, and still finds every link GFM finds. GFM also searches the
+ * finished tree's text for links (a walk over every text node: a quarter of the parse of thousands
+ * of short lines); the pipeline skips that search only where no link can be spelt, not even
+ * through a character reference or an escape.
  */
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import fc from 'fast-check';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { unclosedLabelCheck } from '../../../../renderer/features/markdown/autolinkGuard';
-import { parseMarkdown } from '../../../../renderer/features/markdown/parseMarkdown';
+import { guardAutolinks, unclosedLabelCheck } from '../../../../renderer/features/markdown/autolinkGuard';
+import { parseAtOnce, parseMarkdown } from '../../../../renderer/features/markdown/parseMarkdown';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -61,6 +67,27 @@ describe('literal autolinks', () => {
   it('are found where GFM finds them around unclosed and closed labels', () => {
     const texts = ['[x a@b.invalid y', '[a](https://u.org/) a@b.org [x c@d.org] e@f.org', '[x ![y a@b.org] www.z.org z@w.org', `[open ${'x@y.org '.repeat(200)}`, '[[a] b@c.org'];
     for (const text of texts) expect(urls(parseMarkdown(text)), text).toEqual(urls(fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })));
+  });
+
+  it('are found where the text spells them through a character reference or an escape', () => {
+    const texts = ['mail a&#64;b.org', 'mail a&commat;b.org', 'see www&#46;example.com', 'see https&#58;//example.com', 'see https:\\/\\/example.com/x', 'a\\@b.org'];
+    for (const text of texts) {
+      const found = urls(parseMarkdown(text));
+      expect(found, text).toHaveLength(1);
+      expect(found, text).toEqual(urls(fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })));
+    }
+  });
+
+  it('give the same tree as the whole GFM pipeline, whether or not the tree is searched', () => {
+    const fragments = ['a', 'word', ' ', '\n', '  \n', '\n\n', '@', '&#64;', '&amp;', '&', 'www', '.', ':', '/', '\\', 'http', 's', 'org', '[', ']', '(', ')', '`', '*', '~', '# ', '- ', '1. ', '> ', '|', '$'];
+    const text = fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (markdown) => {
+        const whole = fromMarkdown(markdown, { extensions: [guardAutolinks(gfm(), markdown), math()], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] });
+        expect(parseAtOnce(markdown)).toEqual(whole);
+      }),
+      { numRuns: 2_000, seed: 16 },
+    );
   });
 
   it('walk back to an unclosed `[` once, not again from every later link start', () => {
