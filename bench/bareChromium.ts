@@ -42,7 +42,8 @@ export async function openBarePage(url: string, { width, height }: { width: numb
     const exited = new Promise((resolve) => browser.once('exit', resolve));
     browser.kill();
     await exited;
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing to the profile for a moment after it exits (ENOTEMPTY).
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
   try {
     const socket = await connectToPage(profile, url);
