@@ -39,8 +39,8 @@ export function grammarPatterns(grammars: readonly object[]): string[] {
   return [...patterns];
 }
 
-/** After the renderer's other work: a streaming answer's frames come first. */
-const nextTask = (): Promise<void> => new Promise((resolve) => whenIdle(() => resolve()));
+/** Resolves when the renderer is next idle: a streaming answer's frames and input come first. */
+const untilIdle = (): Promise<void> => new Promise((resolve) => whenIdle(() => resolve()));
 
 /**
  * Patterns this long (TypeScript has a few of 6,000 characters) take tens of ms at each step: each
@@ -51,10 +51,10 @@ const LONG_PATTERN = 1_000;
 /** Puts a RegExp (compiled, by running it) or its error into `cache` for each pattern not there yet, slice by slice. */
 async function warmPatterns(patterns: readonly string[], cache: RegexCache, compile: (pattern: string) => RegExp): Promise<void> {
   let sliceEnd = 0;
-  /** Runs `work` in the current slice, unless that is spent or `work` is heavy: then after other tasks, in a new one. */
+  /** Runs `work` in the current slice, unless that is spent or `work` is heavy: then in a new one, once the renderer is idle. */
   const inSlice = async <T>(heavy: boolean, work: () => T): Promise<T> => {
     if (heavy || performance.now() >= sliceEnd) {
-      await nextTask();
+      await untilIdle();
       sliceEnd = heavy ? 0 : performance.now() + SLICE_MS;
     }
     return work();
@@ -80,6 +80,6 @@ async function warmPatterns(patterns: readonly string[], cache: RegexCache, comp
  */
 export async function warmGrammar(grammars: readonly object[], cache: RegexCache, compile: (pattern: string) => RegExp, tokenizeSample: () => void): Promise<void> {
   await warmPatterns(grammarPatterns(grammars), cache, compile);
-  await nextTask();
+  await untilIdle();
   tokenizeSample();
 }
