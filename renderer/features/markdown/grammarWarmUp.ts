@@ -5,9 +5,8 @@
  * a rule needs it, and V8 compiles that RegExp when it first runs. For the first TypeScript block that
  * is about 180 patterns and 200–500 ms in one go: a long task that freezes the window while the
  * answer streams. Here every pattern the grammar spells is made into the engine's own cache, in
- * slices of a few milliseconds when the renderer is idle, so input, rendering and the stream come first.
+ * slices of a few milliseconds with other tasks between them, so input, rendering and the stream are not held up.
  */
-import { whenIdle } from './whenIdle';
 
 /** The longest a slice keeps the renderer busy, so a frame still fits around it. */
 const SLICE_MS = 8;
@@ -39,8 +38,12 @@ export function grammarPatterns(grammars: readonly object[]): string[] {
   return [...patterns];
 }
 
-/** Resolves when the renderer is next idle: a streaming answer's frames and input come first. */
-const untilIdle = (): Promise<void> => new Promise((resolve) => whenIdle(() => resolve()));
+/**
+ * Resolves in a task of its own, after what is queued (a streaming answer's frames and messages, input).
+ * Not in idle periods: while an answer streams they come about every 50 ms, which left the code plain for
+ * seconds (the whole answer, in a UI run); between tasks, TypeScript is ready in about a second.
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Patterns this long (TypeScript has a few of 6,000 characters) take tens of ms at each step: each
@@ -51,10 +54,10 @@ const LONG_PATTERN = 1_000;
 /** Puts a RegExp (compiled, by running it) or its error into `cache` for each pattern not there yet, slice by slice. */
 async function warmPatterns(patterns: readonly string[], cache: RegexCache, compile: (pattern: string) => RegExp): Promise<void> {
   let sliceEnd = 0;
-  /** Runs `work` in the current slice, unless that is spent or `work` is heavy: then in a new one, once the renderer is idle. */
+  /** Runs `work` in the current slice, unless that is spent or `work` is heavy: then after other tasks, in a new one. */
   const inSlice = async <T>(heavy: boolean, work: () => T): Promise<T> => {
     if (heavy || performance.now() >= sliceEnd) {
-      await untilIdle();
+      await nextTask();
       sliceEnd = heavy ? 0 : performance.now() + SLICE_MS;
     }
     return work();
@@ -80,6 +83,6 @@ async function warmPatterns(patterns: readonly string[], cache: RegexCache, comp
  */
 export async function warmGrammar(grammars: readonly object[], cache: RegexCache, compile: (pattern: string) => RegExp, tokenizeSample: () => void): Promise<void> {
   await warmPatterns(grammarPatterns(grammars), cache, compile);
-  await untilIdle();
+  await nextTask();
   tokenizeSample();
 }
