@@ -188,3 +188,48 @@ test('a new chat: the composer centred with starters, focus in it, typing anywhe
   expect(Math.round(thread.y + thread.height - (docked.y + docked.height))).toBe(12);
   await expect(seeded.getByRole('heading', { name: 'What are we working on?' })).toHaveCount(0);
 });
+
+test.describe('a long answer off screen', () => {
+  /** About 30,000 characters, so the answer opens in pieces: a diagram first, a formula and code in each part. */
+  const longAnswerQuestion = 'Parts follow.\n\n```mermaid\ngraph TD\n  A[Start] --> B[Middle]\n  B --> C[End]\n```\n\n' + Array.from(
+    { length: 90 },
+    (_, part) => `## Part ${part}\n\n$$\n\\int_0^{${part}} x^2 \\, dx = \\frac{${part}^3}{3}\n$$\n\nA paragraph of part ${part} with **bold** words, a \`code span\` and enough text to wrap once or twice at the column's width, as prose does.\n\n\`\`\`ts\nconst part${part} = ${part};\n\`\`\``,
+  ).join('\n\n');
+
+  /** The answer's height as shown, and as it is with every run laid out. */
+  const heights = (answer: Locator) =>
+    answer.evaluate(async (article) => {
+      const markdown = article.querySelector<HTMLElement>('.message-markdown');
+      if (!markdown) throw new Error('the answer has no Markdown');
+      const shown = markdown.getBoundingClientRect().height;
+      for (const run of markdown.querySelectorAll<HTMLElement>('.md-run')) run.style.contentVisibility = 'visible';
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { shown, laidOut: markdown.getBoundingClientRect().height };
+    });
+
+  test('its finished runs off screen are skipped, and it keeps the height it has laid out, a diagram drawn late included', async ({ seeded }) => {
+    await openConversation(seeded, SEEDED_TITLES.pinned);
+    await pickModel(seeded, 'fake/echo');
+    await messageBox(seeded).fill(longAnswerQuestion);
+    await messageBox(seeded).press('Enter');
+    await expect(lastAnswer(seeded)).not.toHaveAttribute('aria-busy', 'true');
+    // Opened again after a reload, at its end: its start is rendered when idle, off screen, and the
+    // diagram there is drawn once Mermaid has loaded, after its run was first laid out.
+    await seeded.reload();
+    await openConversation(seeded, SEEDED_TITLES.pinned);
+    const answer = lastAnswer(seeded);
+    await expect(answer).toContainText('const part89 = 89;');
+    await expect(answer.locator('.md-pending')).toHaveCount(0);
+    await expect(answer.locator('.md-math-display .katex')).toHaveCount(90);
+    await expect(answer.getByRole('img', { name: /diagram/i })).toBeAttached();
+    await expect(answer.locator('.md-run:not([data-settled])')).toHaveCount(0);
+
+    const skipped = (selector: string) => answer.locator(selector).first().evaluate((element) => !element.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await skipped('.md-run:first-child > h2')).toBe(true);
+    expect(await skipped('.md-run:last-child > :last-child')).toBe(false);
+    await expect(answer.getByRole('heading', { name: 'Part 0', exact: true })).toBeAttached();
+
+    const { shown, laidOut } = await heights(answer);
+    expect(Math.abs(shown - laidOut)).toBeLessThan(0.5);
+  });
+});
