@@ -244,6 +244,25 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     await show(MIXED_SAMPLE);
   });
 
+  it('holds the place of a code block off screen with its own lines, not more: the page keeps its height when it is laid out', async () => {
+    const code = (lines: number) => Array.from({ length: lines }, (_, n) => `line ${n}`).join('\n');
+    // Below a screenful of paragraphs: the blocks are rendered off screen and never laid out there.
+    const above = Array.from({ length: 80 }, (_, n) => `Paragraph ${n}.`).join('\n\n');
+    await show(`${above}\n\n\`\`\`text\n${code(1)}\n\`\`\`\n\n\`\`\`text\n${code(7)}\n\`\`\`\n\n\`\`\`text\n${code(33)}\n\`\`\``);
+    await drawn();
+    const heights = await page.evaluate(async (boxClass) => {
+      const bodies = [...document.querySelectorAll<HTMLElement>('.md pre')];
+      const skipped = bodies.map((body) => [...body.querySelectorAll(`.${boxClass}`)].every((box) => !box.checkVisibility({ contentVisibilityAuto: true })));
+      const held = bodies.map((body) => body.getBoundingClientRect().height);
+      for (const box of document.querySelectorAll<HTMLElement>(`.${boxClass}`)) box.style.contentVisibility = 'visible';
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { skipped, held, laidOut: bodies.map((body) => body.getBoundingClientRect().height) };
+    }, CODE_LINES_CLASS);
+    expect(heights.skipped).toEqual([true, true, true]);
+    heights.held.forEach((height, block) => expect(height).toBeCloseTo(heights.laidOut[block] ?? 0, 0));
+    await show(MIXED_SAMPLE);
+  });
+
   it('lays a long text in a list item, a quote or a table cell out in boxes that hold exactly its text', async () => {
     const long = 'Latin and עברית by turns, '.repeat(800);
     await show(`- ${long}\n\n> ${long}\n\n| a |\n| - |\n| ${long} |`);
