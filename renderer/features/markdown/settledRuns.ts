@@ -7,7 +7,7 @@
  * diagram rendered when its code loads, an image loaded) or its width does (the window resized, the
  * sidebar shown): the answer's height is always its real one.
  */
-export const SETTLED_ATTRIBUTE = 'data-settled';
+const SETTLED_ATTRIBUTE = 'data-settled';
 
 /** What watches a settled run: the width it was laid out at, and what stops watching its content. */
 interface Watcher {
@@ -56,12 +56,12 @@ function settle(run: Element, width: number): void {
 }
 
 function unsettle(run: Element): void {
-  run.removeAttribute(SETTLED_ATTRIBUTE);
   watchers.get(run)?.stop();
   watchers.delete(run);
+  run.removeAttribute(SETTLED_ATTRIBUTE);
 }
 
-/** Marks `run` settled after its next layout, and keeps it true; returns what stops it (the run unmounts or streams again). */
+/** Marks `run` settled after its next layout, and keeps the mark true to its content and width; returns what stops it (the run unmounts or streams again). */
 export function settleWhenLaidOut(run: Element): () => void {
   layouts().observe(run);
   return () => {
