@@ -11,7 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     expect: { poll: { timeout: 15_000 } },
-    setupFiles: ['tests/unit/support/waitBounds.ts', 'tests/unit/support/matchMedia.ts', 'tests/unit/support/resizeObserver.ts', 'tests/unit/support/loadMarkdown.ts', 'tests/unit/support/loadLazyParts.ts'],
+    setupFiles: ['tests/unit/support/waitBounds.ts', 'tests/unit/support/matchMedia.ts', 'tests/unit/support/loadMarkdown.ts', 'tests/unit/support/loadLazyParts.ts'],
     // Component tests opt in with `// @vitest-environment jsdom` at the top of the file.
   },
 });

@@ -24,7 +24,7 @@ async function openRichAnswer(page: Page): Promise<void> {
   await expect(lastAnswer(page)).toContainText('rolling median');
   // What loads apart, and can land after the first paint on a busy machine: the typeset formula and the highlighted code.
   await expect(lastAnswer(page).getByRole('math')).toBeAttached();
-  await expect(lastAnswer(page).locator('.md-code-body span[style]').first()).toBeAttached();
+  await expect(lastAnswer(page).locator('.md-code-lines span[style]').first()).toBeAttached();
   // Focus in one place for both captures: where it lands after a click depends on when the list
   // finished rendering, and the composer's focus ring is pixels too (seen to differ under CI's load).
   await page.getByRole('textbox', { name: 'Message' }).focus();

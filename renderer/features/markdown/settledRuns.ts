@@ -61,8 +61,13 @@ function unsettle(run: Element): void {
   run.removeAttribute(SETTLED_ATTRIBUTE);
 }
 
-/** Marks `run` settled after its next layout, and keeps the mark true to its content and width; returns what stops it (the run unmounts or streams again). */
+/**
+ * Marks `run` settled after its next layout, and keeps the mark true to its content and width;
+ * returns what stops it (the run unmounts or streams again). Where there is no ResizeObserver
+ * (jsdom), a run is never marked: it is laid out like any other box.
+ */
 export function settleWhenLaidOut(run: Element): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => undefined;
   layouts().observe(run);
   return () => {
     observer?.unobserve(run);

@@ -99,7 +99,7 @@ describe('Markdown', () => {
     const { container } = renderAnswer('```js\nconst x = "s"; // note\n```');
     const code = () => container.querySelector('pre code');
     expect(code()?.textContent).toBe('const x = "s"; // note');
-    await vi.waitFor(() => expect(code()?.querySelectorAll('span[style]').length).toBeGreaterThan(3), { timeout: 30_000 });
+    await vi.waitFor(() => expect(code()?.querySelectorAll('.md-code-lines span[style]').length).toBeGreaterThan(3), { timeout: 30_000 });
     expect(code()?.textContent).toBe('const x = "s"; // note');
     const keyword = [...(code()?.querySelectorAll('span') ?? [])].find((span) => span.textContent === 'const') as HTMLElement;
     expect(keyword.style.color).toBe('var(--md-code-token-keyword)');
@@ -121,6 +121,6 @@ describe('Markdown', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Its text, with no highlighted token.
     expect(container.querySelector('pre code')?.textContent).toBe('qapla');
-    expect(container.querySelector('pre code span[style]')).toBeNull();
+    expect(container.querySelector('pre code .md-code-lines span[style]')).toBeNull();
   });
 });
