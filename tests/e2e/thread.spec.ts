@@ -8,6 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessibleInBothThemes } from './support/axe';
 import { lastAnswer, pickModel } from './support/fixtures';
+import { nextFrames } from './support/nextFrames';
 import { LAYOUT_WIDTHS, atWidths, expectNoOverflow, expectSteady, rectOf, trackRect } from './support/geometry';
 import { sidebar } from './support/screens';
 import { RICH_TITLE, SEEDED_MODELS, SEEDED_TITLES } from './support/seedHistory';
@@ -199,17 +200,13 @@ test.describe('a long answer off screen', () => {
   /** The answer's height as shown, and as it is with every run laid out (after which its runs are laid out and marked again). */
   async function expectRealHeight(answer: Locator): Promise<void> {
     await expect(answer.locator('.md-run:not([data-settled])')).toHaveCount(0);
-    const { shown, laidOut } = await answer.evaluate(async (article) => {
-      const markdown = article.querySelector<HTMLElement>('.message-markdown');
-      if (!markdown) throw new Error('the answer has no Markdown');
-      const shownHeight = markdown.getBoundingClientRect().height;
-      const runs = [...markdown.querySelectorAll<HTMLElement>('.md-run')];
-      for (const run of runs) run.style.contentVisibility = 'visible';
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      const laidOutHeight = markdown.getBoundingClientRect().height;
-      for (const run of runs) run.style.contentVisibility = '';
-      return { shown: shownHeight, laidOut: laidOutHeight };
-    });
+    const height = () => answer.locator('.message-markdown').evaluate((markdown) => markdown.getBoundingClientRect().height);
+    const showAll = (value: string) => answer.locator('.md-run').evaluateAll((runs, visibility) => runs.forEach((run) => (run as HTMLElement).style.setProperty('content-visibility', visibility)), value);
+    const shown = await height();
+    await showAll('visible');
+    await nextFrames(answer.page());
+    const laidOut = await height();
+    await showAll('');
     expect(Math.abs(shown - laidOut)).toBeLessThan(0.5);
   }
 

@@ -17,9 +17,6 @@ export const CODE_LINES_CLASS = 'md-code-lines';
 /** A run of one very long line, in a box of its own on that line (markdown.css). */
 export const CODE_RUN_CLASS = 'md-code-run';
 
-/** How many lines box number `box` holds: code never wraps, so they are its height before it is laid out (markdown.css). */
-const linesInBox = (lines: number, box: number): number => Math.min(LINES_PER_BOX, lines - box * LINES_PER_BOX);
-
 interface CodeBlockProps {
   'data-language'?: string;
   children?: unknown;
@@ -35,15 +32,19 @@ export function CodeBlock({ 'data-language': language = '', children }: CodeBloc
   const pre = (
     <pre className="md-code-body" tabIndex={0}>
       <code>
-        {Array.from({ length: Math.ceil(lines.length / LINES_PER_BOX) }, (_, box) => (
-          // Boxes only grow at the end: the index is a stable identity.
-          <span key={box} className={CODE_LINES_CLASS} style={{ containIntrinsicBlockSize: `auto ${linesInBox(lines.length, box)}lh` }}>
-            {lines.slice(box * LINES_PER_BOX, (box + 1) * LINES_PER_BOX).map((line, index) => {
-              const last = box * LINES_PER_BOX + index === lines.length - 1;
-              return typeof line === 'string' ? <PlainLine key={index} text={line} last={last} /> : <Line key={index} tokens={line} last={last} />;
-            })}
-          </span>
-        ))}
+        {Array.from({ length: Math.ceil(lines.length / LINES_PER_BOX) }, (_, box) => {
+          const boxLines = lines.slice(box * LINES_PER_BOX, (box + 1) * LINES_PER_BOX);
+          return (
+            // Boxes only grow at the end: the index is a stable identity. Code never wraps, so its
+            // lines are the box's height before it is laid out (markdown.css).
+            <span key={box} className={CODE_LINES_CLASS} style={{ containIntrinsicBlockSize: `auto ${boxLines.length}lh` }}>
+              {boxLines.map((line, index) => {
+                const last = box * LINES_PER_BOX + index === lines.length - 1;
+                return typeof line === 'string' ? <PlainLine key={index} text={line} last={last} /> : <Line key={index} tokens={line} last={last} />;
+              })}
+            </span>
+          );
+        })}
       </code>
     </pre>
   );

@@ -250,16 +250,17 @@ describe('Markdown in Chromium under the app CSP', { timeout: 60_000 }, () => {
     const above = Array.from({ length: 80 }, (_, n) => `Paragraph ${n}.`).join('\n\n');
     await show(`${above}\n\n\`\`\`text\n${code(1)}\n\`\`\`\n\n\`\`\`text\n${code(7)}\n\`\`\`\n\n\`\`\`text\n${code(33)}\n\`\`\``);
     await drawn();
-    const heights = await page.evaluate(async (boxClass) => {
-      const bodies = [...document.querySelectorAll<HTMLElement>('.md pre')];
-      const skipped = bodies.map((body) => [...body.querySelectorAll(`.${boxClass}`)].every((box) => !box.checkVisibility({ contentVisibilityAuto: true })));
-      const held = bodies.map((body) => body.getBoundingClientRect().height);
-      for (const box of document.querySelectorAll<HTMLElement>(`.${boxClass}`)) box.style.contentVisibility = 'visible';
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      return { skipped, held, laidOut: bodies.map((body) => body.getBoundingClientRect().height) };
-    }, CODE_LINES_CLASS);
-    expect(heights.skipped).toEqual([true, true, true]);
-    heights.held.forEach((height, block) => expect(height).toBeCloseTo(heights.laidOut[block] ?? 0, 0));
+    const bodyHeights = () => page.evaluate(() => [...document.querySelectorAll('.md pre')].map((body) => body.getBoundingClientRect().height));
+    const skipped = await page.evaluate(
+      (boxClass) => [...document.querySelectorAll('.md pre')].map((body) => [...body.querySelectorAll(`.${boxClass}`)].every((box) => !box.checkVisibility({ contentVisibilityAuto: true }))),
+      CODE_LINES_CLASS,
+    );
+    const held = await bodyHeights();
+    await page.evaluate((boxClass) => document.querySelectorAll<HTMLElement>(`.${boxClass}`).forEach((box) => box.style.setProperty('content-visibility', 'visible')), CODE_LINES_CLASS);
+    await drawn();
+    const laidOut = await bodyHeights();
+    expect(skipped).toEqual([true, true, true]);
+    held.forEach((height, block) => expect(height).toBeCloseTo(laidOut[block] ?? 0, 0));
     await show(MIXED_SAMPLE);
   });
 
