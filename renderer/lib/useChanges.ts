@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { Change, ChangeTopic } from '../../shared/ipc';
 import type { ParleyApi } from '../../shared/ipc/client';
 
@@ -9,15 +9,12 @@ import type { ParleyApi } from '../../shared/ipc/client';
  * every render; the subscription stays.
  */
 export function useChanges(api: ParleyApi, topics: readonly ChangeTopic[], onChange: (change: Change) => void): void {
-  const latest = useRef(onChange);
-  useLayoutEffect(() => {
-    latest.current = onChange;
-  });
+  const latest = useEffectEvent(onChange);
   const watched = topics.join(' ');
   useEffect(
     () =>
       api.onChange((change) => {
-        if (watched.split(' ').includes(change.topic)) latest.current(change);
+        if (watched.split(' ').includes(change.topic)) latest(change);
       }),
     [api, watched],
   );

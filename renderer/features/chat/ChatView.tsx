@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParley } from '../../lib/ParleyContext';
+import { useLatest } from '../../lib/useLatest';
 import { useCompare } from '../compare/useCompare';
 import { ModelNotServed } from '../models/lazy';
 import { unservedModel } from '../models/unservedModel';
@@ -48,10 +49,7 @@ export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSet
   }, [streaming, stop]);
 
   // Read through a ref so the composer's callback stays the same while answers stream.
-  const messagesRef = useRef(conversation.messages);
-  useLayoutEffect(() => {
-    messagesRef.current = conversation.messages;
-  }, [conversation.messages]);
+  const messagesRef = useLatest(conversation.messages);
   /** Up in the empty composer: the last question goes back into it, to change and send again. */
   const [editRequest, setEditRequest] = useState<EditRequest | null>(null);
   // Up in an empty composer opens the last question's Edit mode, which keeps the old text and answer as versions.
@@ -59,7 +57,7 @@ export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSet
     const last = messagesRef.current.findLast((message) => message.role === 'user');
     if (last) setEditRequest((previous) => ({ messageId: last.id, seq: (previous?.seq ?? 0) + 1 }));
     return null;
-  }, []);
+  }, [messagesRef]);
 
   const compare = useCompare(chat);
   const composer = useRef<ComposerHandle>(null);

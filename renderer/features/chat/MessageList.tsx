@@ -1,5 +1,6 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLatest } from '../../lib/useLatest';
 import type { Message } from './conversationReducer';
 import { useLiveMessages, type LiveAnswers } from './liveAnswers';
 import { AnswerBoundary } from '../markdown/AnswerBoundary';
@@ -94,10 +95,7 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
    * estimates and push it away), until the person scrolls or its highlight fades.
    */
   const anchor = useRef<string | null>(null);
-  const messagesRef = useRef(messages);
-  useLayoutEffect(() => {
-    messagesRef.current = messages;
-  }, [messages]);
+  const messagesRef = useLatest(messages);
   const release = useCallback(() => {
     anchor.current = null;
   }, []);
@@ -112,7 +110,7 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
     if (!box || !element || intersects(element.getBoundingClientRect(), box.getBoundingClientRect())) return;
     const index = messagesRef.current.findIndex((message) => message.id === id);
     if (index !== -1) list.scrollToIndex(index, { align: 'center' });
-  }, []);
+  }, [messagesRef]);
   /**
    * The list's height as last rendered or measured. The virtualizer also reports every scroll: only
    * a row measured to a new size, between renders, pins the end here (a render pins it itself).
@@ -189,7 +187,7 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
       setFaded(target);
     }, HIGHLIGHT_MS);
     return () => clearTimeout(timer);
-  }, [target, virtualizer, unfollow]);
+  }, [target, virtualizer, unfollow, messagesRef]);
 
   useMatchHighlight(target);
 

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ChatStream, ParleyApi } from '../../../shared/ipc/client';
 import type { Attachment, ChatHistory, ChatParamKey, ChatParams, ChatRequest, ChatResult, ChatStatus, StoredConversation, ToolApproval, ToolCallRecord } from '../../../shared/ipc';
 import { withoutParam } from '../../../shared/chatParams';
 import { toAppError } from '../../lib/errors';
 import { isContinuable } from '../../../shared/continuation';
 import { createStreamDrawing } from '../../lib/streamDrawing';
+import { useLatest } from '../../lib/useLatest';
 import { buildChatRequest } from './chatRequest';
 import { conversationSaving } from './conversationSaving';
 import { createLiveAnswers, type LiveText } from './liveAnswers';
@@ -103,12 +104,8 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
   /** Models that answered without tools this session, with main's sentence why (catalogue, or a 400/422 to `tools`). */
   const [toolsUnavailable, setToolsUnavailable] = useState<ReadonlyMap<string, string>>(() => new Map());
   // Callbacks read the latest values through refs, so they stay stable for memoized rows.
-  const conversationRef = useRef(conversation);
-  const optionsRef = useRef(options);
-  useLayoutEffect(() => {
-    conversationRef.current = conversation;
-    optionsRef.current = options;
-  }, [conversation, options]);
+  const conversationRef = useLatest(conversation);
+  const optionsRef = useLatest(options);
 
   const markRunning = useCallback((conversationId: string, retrying: string | null | undefined) => {
     setRunning((current) => {
@@ -242,7 +239,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
         finish(endedResult('error', error));
       }
     },
-    [api, markRunning, titleAfter, liveAnswers],
+    [api, markRunning, titleAfter, liveAnswers, conversationRef, optionsRef],
   );
 
   const send = useCallback(
@@ -264,7 +261,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       dispatch({ type: 'send', user, assistant: answer });
       run(current.id, answer, request, !hasAnswer(current));
     },
-    [run],
+    [run, conversationRef],
   );
 
   /** Asks again for the answer that failed or was interrupted, replacing it in place; `current` may carry changed parameters. */
@@ -289,7 +286,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
     },
     [run],
   );
-  const retry = useCallback((failedId: string) => retryIn(conversationRef.current, failedId), [retryIn]);
+  const retry = useCallback((failedId: string) => retryIn(conversationRef.current, failedId), [retryIn, conversationRef]);
 
   /** "Drop <name> and retry": unsets a parameter the model refused, then asks again with the rest. */
   const dropParamAndRetry = useCallback(
@@ -300,7 +297,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       dispatch({ type: 'setParams', params });
       retryIn({ ...current, params }, failedId);
     },
-    [retryIn],
+    [retryIn, conversationRef],
   );
 
   /** Asks again for an answer; the one it replaces stays, with the turns after it, on its own branch. */
@@ -315,7 +312,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       dispatch({ type: 'regenerate', answerId, assistant: answer });
       run(current.id, answer, buildChatRequest(current, index, history), false);
     },
-    [run],
+    [run, conversationRef],
   );
 
   /**
@@ -334,7 +331,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       dispatch({ type: 'continue', id: answerId });
       run(current.id, { ...answer, status: 'streaming', error: null, finishReason: null }, request, false);
     },
-    [run],
+    [run, conversationRef],
   );
 
   /** "Save and send" on a question: the new text starts a branch; the old text keeps its answer and what followed. */
@@ -354,7 +351,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       dispatch({ type: 'edit', userMessageId, question: edited, assistant: answer });
       run(current.id, answer, request, !hasAnswer(current));
     },
-    [run],
+    [run, conversationRef],
   );
 
   /** ‹ n/m ›: shows another version of a message, with the continuation last shown after it. */
@@ -365,13 +362,13 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const stored = await api.showBranch({ conversationId: current.id, messageId });
       if (conversationRef.current.id === stored.id) dispatch({ type: 'reset', conversation: fromStored(stored) });
     },
-    [api],
+    [api, conversationRef],
   );
 
   const stop = useCallback(() => {
     const id = conversationRef.current.id;
     for (const stream of streamsRef.current.values()) if (stream.conversationId === id && !stream.result) stream.cancel();
-  }, []);
+  }, [conversationRef]);
 
   /** Starts an empty chat; answers still streaming elsewhere go on. */
   const startNew = useCallback((next: ChatDefaults) => dispatch({ type: 'reset', conversation: newConversation(next) }), []);
@@ -399,7 +396,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       const { conversation: kept } = await api.deleteMessage({ conversationId: from.id, messageId });
       if (conversationRef.current.id === from.id) open(kept);
     },
-    [api, open],
+    [api, open, conversationRef],
   );
 
   /** Shows a turn main saved without a stream here (Compare's chosen answer). */
@@ -410,7 +407,7 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
       optionsRef.current.onModelUsed(stored.model);
       titleAfter(stored.id, result, first);
     },
-    [titleAfter],
+    [titleAfter, conversationRef, optionsRef],
   );
 
   const setModel = useCallback((model: string) => dispatch({ type: 'setModel', model }), []);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toAppError } from '../../lib/errors';
+import { useLatest } from '../../lib/useLatest';
 import type { MessageOwner } from './MessageActionsContext';
 
 /** How long Undo is offered before the message is deleted for good (as the sidebar's Delete). */
@@ -20,10 +21,7 @@ export function useDeleteWithUndo(remove: (messageId: string, from: MessageOwner
   const [hiddenId, setHiddenId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const openRef = useRef(open);
-  useEffect(() => {
-    openRef.current = open;
-  });
+  const openRef = useLatest(open);
 
   const clearTimer = () => {
     if (timer.current !== null) clearTimeout(timer.current);
@@ -47,7 +45,7 @@ export function useDeleteWithUndo(remove: (messageId: string, from: MessageOwner
       timer.current = setTimeout(commit, UNDO_MS);
       return Promise.resolve();
     },
-    [commit],
+    [commit, openRef],
   );
 
   const undo = useCallback(() => {

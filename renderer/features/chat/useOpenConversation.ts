@@ -3,6 +3,7 @@ import type { ParleyApi } from '../../../shared/ipc/client';
 import type { MessageTarget } from './MessageList';
 import type { Chat, ChatDefaults } from './useChat';
 import { useChanges } from '../../lib/useChanges';
+import { useLatest } from '../../lib/useLatest';
 
 interface OpenOptions {
   /** What a new chat starts with. */
@@ -64,10 +65,7 @@ export function useOpenConversation(api: ParleyApi, chat: Chat, { defaults, befo
 
   // What the open conversation shows, read when a search hit in it comes (not a dependency of
   // `open`, which would then change with every streamed word).
-  const shownRef = useRef<readonly { id: string }[]>([]);
-  useEffect(() => {
-    shownRef.current = chat.conversation.messages;
-  });
+  const shownRef = useLatest(chat.conversation.messages);
   const { streaming } = chat;
 
   const open = useCallback(
@@ -87,7 +85,7 @@ export function useOpenConversation(api: ParleyApi, chat: Chat, { defaults, befo
       }
       load(id, jump);
     },
-    [openId, streaming, load],
+    [openId, streaming, load, shownRef],
   );
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { ConversationPatch } from '../../../shared/ipc';
 import type { ParleyApi } from '../../../shared/ipc/client';
+import { useLatest } from '../../lib/useLatest';
 
 const PROMPT_DEBOUNCE_MS = 600;
 
@@ -17,16 +18,13 @@ interface PendingPrompt {
  */
 export function useConversationSaver(api: ParleyApi, onError: (error: unknown) => void) {
   const pendingRef = useRef<PendingPrompt | null>(null);
-  const onErrorRef = useRef(onError);
-  useEffect(() => {
-    onErrorRef.current = onError;
-  }, [onError]);
+  const onErrorRef = useLatest(onError);
 
   const save = useCallback(
     (id: string, patch: ConversationPatch) => {
       api.updateConversation({ id, patch }).catch((error: unknown) => onErrorRef.current(error));
     },
-    [api],
+    [api, onErrorRef],
   );
 
   const flush = useCallback(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { ParleyApi } from '../../../shared/ipc/client';
 import type { AppCommand } from '../../../shared/appCommands';
 import { commandForKey, isMacPlatform } from './keys';
@@ -12,10 +12,8 @@ const dialogOpen = () => document.querySelector('[aria-modal="true"]') !== null;
  * registering them, so a key press reaches the page once and is handled here.
  */
 export function useAppCommands(api: ParleyApi, run: (command: AppCommand) => void): void {
-  const latest = useRef(run);
-  useEffect(() => {
-    latest.current = run;
-  });
+  // Read as the key comes: the render that committed last, even before React's passive effects ran.
+  const latest = useEffectEvent(run);
 
   useEffect(() => {
     const mac = isMacPlatform();
@@ -25,11 +23,11 @@ export function useAppCommands(api: ParleyApi, run: (command: AppCommand) => voi
       if (!command) return;
       // Also keeps the browser's own Ctrl+N, Ctrl+K… (web mode) from acting.
       event.preventDefault();
-      latest.current(command);
+      latest(command);
     };
     window.addEventListener('keydown', onKeyDown);
     const unsubscribe = api.onCommand((command) => {
-      if (!dialogOpen()) latest.current(command);
+      if (!dialogOpen()) latest(command);
     });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
