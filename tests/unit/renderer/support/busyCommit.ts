@@ -22,12 +22,12 @@ export async function outsideAct(test: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Calls `act` once, as soon as `element` shows `text`: before any passive effect of that render. */
-export function onceShown(element: Element, text: string, act: () => void): void {
+/** Calls `action` once, as soon as `element` shows `text`: before any passive effect of that render. */
+export function onceShown(element: Element, text: string, action: () => void): void {
   const watch = new MutationObserver(() => {
     if (element.textContent !== text) return;
     watch.disconnect();
-    act();
+    action();
   });
   watch.observe(element, { childList: true, characterData: true, subtree: true });
 }
