@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessage, type Message } from '../../../../renderer/features/chat/conversationReducer';
 import { createLiveAnswers, useLiveMessages, type LiveAnswers } from '../../../../renderer/features/chat/liveAnswers';
+import { outsideAct } from '../support/outsideAct';
 
 const answer = (content: string, status: Message['status']) => createMessage({ id: 'a1', role: 'assistant', status, content, model: 'm', createdAt: 0 });
 const question = createMessage({ id: 'u1', role: 'user', content: 'Hi', model: 'm', createdAt: 0 });
@@ -41,10 +42,8 @@ describe('live answers', () => {
   it('an answer that ends is never drawn without its last text, as a stream ends it (outside any event)', async () => {
     const live = createLiveAnswers();
     const list = mountList(live);
-    const previous = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
     // As the stream's frames and its end come: outside React's events, scheduled as React schedules them.
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-    try {
+    await outsideAct(async () => {
       live.set('a1', { content: 'Hello', reasoning: '', thinkingMs: null });
       await waitFor(() => expect(screen.getByText('Hello')).toBeTruthy());
       const drawnBeforeEnd = list.rendered.length;
@@ -58,8 +57,6 @@ describe('live answers', () => {
       await waitFor(() => expect(list.rendered.length).toBeGreaterThan(drawnBeforeEnd + 1));
       // No render in between shows the answer short of its end (the state's text, the live one gone).
       expect(list.rendered.slice(drawnBeforeEnd).filter((shown) => !shown.endsWith('Hello world'))).toEqual([]);
-    } finally {
-      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = previous;
-    }
+    });
   });
 });

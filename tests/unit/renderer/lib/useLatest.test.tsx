@@ -3,7 +3,8 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { useCallback, useState } from 'react';
 import { afterEach, expect, it } from 'vitest';
 import { useLatest } from '../../../../renderer/lib/useLatest';
-import { busyRender, onceShown, outsideAct } from '../support/busyCommit';
+import { busyRender, onceShown } from '../support/busyCommit';
+import { outsideAct } from '../support/outsideAct';
 
 afterEach(cleanup);
 

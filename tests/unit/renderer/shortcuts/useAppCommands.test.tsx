@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { useState } from 'react';
 import { afterEach, expect, it } from 'vitest';
 import { useAppCommands } from '../../../../renderer/features/shortcuts/useAppCommands';
-import { busyRender, onceShown, outsideAct } from '../support/busyCommit';
+import { busyRender, onceShown } from '../support/busyCommit';
+import { outsideAct } from '../support/outsideAct';
 import { ScriptedParley } from '../support/scriptedParley';
 
 afterEach(cleanup);

@@ -10,18 +10,6 @@ export function busyRender(ms = 12): void {
   while (performance.now() < until);
 }
 
-/** Runs `test` with React scheduling its work as outside tests, not flushed by act(). */
-export async function outsideAct(test: () => Promise<void>): Promise<void> {
-  const environment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-  const previous = environment.IS_REACT_ACT_ENVIRONMENT;
-  environment.IS_REACT_ACT_ENVIRONMENT = false;
-  try {
-    await test();
-  } finally {
-    environment.IS_REACT_ACT_ENVIRONMENT = previous;
-  }
-}
-
 /** Calls `action` once, as soon as `element` shows `text`: before any passive effect of that render. */
 export function onceShown(element: Element, text: string, action: () => void): void {
   const watch = new MutationObserver(() => {
