@@ -15,6 +15,16 @@ export interface OpenDatabaseOptions {
 }
 
 /**
+ * Pages of a new history file. A search on a history the OS has not cached (after a reboot) reads
+ * hundreds of pages at random, each a wait on the disk: 16 KB pages hold four times the rows and
+ * index entries of SQLite's default 4 KB, so the same search waits on fewer reads (the search bench
+ * at 1,000,000 messages, cold: 11-32% less time at p50 per query class, warm the same). A commit
+ * writes whole pages to the log, so it costs a little more (about 0.15 ms for a chat turn's). 32 KB
+ * pages searched no faster than 16 KB at 100,000 messages, and 64 KB slower.
+ */
+export const PAGE_SIZE = 16_384;
+
+/**
  * Opens a history database. WAL lets reads run while a write commits and never leaves a
  * half-written page after a crash. `synchronous=NORMAL` does not fsync on each commit: a
  * killed process keeps every committed transaction (the WAL is in the OS cache), and only
@@ -30,6 +40,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   });
   try {
     if (!options.readonly) {
+      // Only a file being created takes it; an existing history keeps the page size it was made with.
+      db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }

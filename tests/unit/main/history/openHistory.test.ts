@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../main/history/database';
+import { openDatabase, PAGE_SIZE } from '../../../../main/history/database';
 import { backupDir, historyPath } from '../../../../main/history/historyFiles';
 import { migrate } from '../../../../main/history/migrate';
 import { MIGRATIONS } from '../../../../main/history/migrations';
@@ -12,10 +13,17 @@ import { conversationInput, manualClock, ok, useTempDir } from './support/tempHi
 const tempDir = useTempDir();
 const clock = manualClock();
 
-/** A data folder whose history is at schema version 1 with one conversation, then upgraded once (so a backup exists). */
-async function dataDirWithBackup(): Promise<{ dataDir: string; backup: string }> {
+/**
+ * A data folder whose history is at schema version 1 with one conversation, then upgraded once (so a backup exists).
+ * `pageSize`: the history file is made as Parley made them before its pages grew to PAGE_SIZE, with SQLite's own.
+ */
+async function dataDirWithBackup(pageSize?: number): Promise<{ dataDir: string; backup: string }> {
   const dataDir = tempDir();
-  const db = openDatabase(historyPath(dataDir));
+  const db = pageSize === undefined ? openDatabase(historyPath(dataDir)) : new Database(historyPath(dataDir));
+  if (pageSize !== undefined) {
+    db.pragma(`page_size = ${pageSize}`);
+    db.pragma('journal_mode = WAL');
+  }
   await migrate(db, { backupDir: backupDir(dataDir), now: clock.now, migrations: MIGRATIONS.slice(0, 1) });
   db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'Saved before the damage', 1, 1)").run();
   db.close();
@@ -103,6 +111,40 @@ describe('opening the history', () => {
     store.close();
     expect(notices[0]?.message).toContain('There is no backup to restore.');
     expect(notices[0]).not.toHaveProperty('backupFile');
+  });
+
+  it('makes a new history with large pages, and keeps the pages of an older one, its backups and their restores', async () => {
+    const pageSizeOf = (file: string) => {
+      const db = openDatabase(file, { readonly: true });
+      try {
+        return db.pragma('page_size', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    const fresh = tempDir();
+    (await openHistory({ dataDir: fresh, now: clock.now })).store.close();
+    expect(pageSizeOf(historyPath(fresh))).toBe(PAGE_SIZE);
+
+    // An older history (4 KB pages) is upgraded, backed up and restored as it is, and so is its backup beside a new history.
+    const { dataDir, backup } = await dataDirWithBackup(4096);
+    expect(pageSizeOf(historyPath(dataDir))).toBe(4096);
+    expect(pageSizeOf(backup)).toBe(4096);
+    const restored = await restoreBackup(dataDir, backup, { now: clock.now });
+    expect(restored.store.listConversations().map((summary) => summary.title)).toEqual(['Saved before the damage']);
+    restored.store.close();
+    expect(pageSizeOf(historyPath(dataDir))).toBe(4096);
+
+    mkdirSync(backupDir(fresh), { recursive: true });
+    const olderBackup = join(backupDir(fresh), basename(backup));
+    copyFileSync(backup, olderBackup);
+    const restoredBesideNew = await restoreBackup(fresh, olderBackup, { now: clock.now });
+    expect(restoredBesideNew.store.listConversations().map((summary) => summary.title)).toEqual(['Saved before the damage']);
+    const added = restoredBesideNew.store.createConversation(conversationInput('Written after the restore'));
+    restoredBesideNew.store.close();
+    const { store } = await openHistory({ dataDir: fresh, now: clock.now });
+    expect(store.getConversation(added.id)?.title).toBe('Written after the restore');
+    store.close();
   });
 
   it('restores only backups from the backups folder, and never over a damaged backup', async () => {
