@@ -3,6 +3,9 @@
  * follows once per animation frame, so a fast stream costs one render per frame rather than per
  * token. The chat's answers and Compare's columns draw through it.
  */
+
+/** A hidden or minimized window paints no frames: what waits for the first text's frame waits no longer than this. */
+const PAINT_WAIT_MAX_MS = 100;
 export interface StreamDrawing {
   /** Text arrived and waits in the caller's buffer: drawn now if it is the first, else at the next frame. */
   arrived(): void;
@@ -10,14 +13,33 @@ export interface StreamDrawing {
   now(): void;
   /** Drops a frame still waiting; the next text is drawn at once again (a fresh attempt's first token). */
   drop(): void;
+  /**
+   * Runs `fn` once the frame that shows the first text has been painted, or at once when it has
+   * been (or nothing was drawn yet). A short answer ends right after its first text: rendering its
+   * end (the action bar, the footer) before that frame would hold the text back by as long.
+   */
+  afterFirstPaint(fn: () => void): void;
 }
 
 export function createStreamDrawing(draw: () => void): StreamDrawing {
   let frame = 0;
   let drawnOnce = false;
+  /** What waits for the first text's frame to be painted; null when nothing has to wait. */
+  let waitingForPaint: (() => void)[] | null = null;
   const drawNow = () => {
     frame = 0;
     draw();
+  };
+  const releaseWaiting = () => {
+    const waiting = waitingForPaint ?? [];
+    waitingForPaint = null;
+    for (const fn of waiting) fn();
+  };
+  /** After the next frame: its animation callbacks run before it paints, a task queued from one after. */
+  const waitForPaint = () => {
+    waitingForPaint = [];
+    requestAnimationFrame(() => setTimeout(releaseWaiting));
+    setTimeout(releaseWaiting, PAINT_WAIT_MAX_MS);
   };
   const cancel = () => {
     cancelAnimationFrame(frame);
@@ -31,6 +53,7 @@ export function createStreamDrawing(draw: () => void): StreamDrawing {
       }
       drawnOnce = true;
       drawNow();
+      waitForPaint();
     },
     now() {
       cancel();
@@ -39,6 +62,11 @@ export function createStreamDrawing(draw: () => void): StreamDrawing {
     drop() {
       cancel();
       drawnOnce = false;
+      releaseWaiting();
+    },
+    afterFirstPaint(fn) {
+      if (waitingForPaint) waitingForPaint.push(fn);
+      else fn();
     },
   };
 }

@@ -224,7 +224,8 @@ export function useChat(api: ParleyApi, defaults: ChatDefaults, options: ChatOpt
               setToolsUnavailable((current) => new Map(current).set(request.model, event.message));
               break;
             case 'done':
-              finish(event.result);
+              // A short answer's end waits for the frame that shows its first text, so it does not hold that frame back.
+              drawing.afterFirstPaint(() => finish(event.result));
               break;
           }
         });

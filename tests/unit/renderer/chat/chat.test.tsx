@@ -92,6 +92,25 @@ describe('chat', () => {
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
   });
 
+  it('shows a short answer\'s text in a frame of its own, and its end (footer, actions) only after it', async () => {
+    const user = await openChat();
+    await send(user, 'Say hello');
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    // Whether the answer still showed as streaming when its text first appeared.
+    const busyWhenShown: (string | null)[] = [];
+    const watch = new MutationObserver(() => {
+      if (busyWhenShown.length === 0 && lastAnswer().textContent.includes('Hello!')) busyWhenShown.push(lastAnswer().getAttribute('aria-busy'));
+    });
+    watch.observe(log, { subtree: true, childList: true, characterData: true, attributes: true });
+    // The whole answer at once, as a model's short reply ends right after its first token.
+    api.lastChat.delta('Hello!');
+    api.lastChat.end();
+    await waitFor(() => expect(lastAnswer().getAttribute('aria-busy')).toBe('false'));
+    watch.disconnect();
+    expect(busyWhenShown).toEqual(['true']);
+    expect(within(lastAnswer()).getByRole('button', { name: 'Copy' })).toBeTruthy();
+  });
+
   it('in a saved conversation, the request goes to main in the keypress itself, before the page draws the question', async () => {
     const user = await openChat();
     await send(user, 'First');

@@ -57,6 +57,7 @@ describe('message actions', () => {
     api.lastChat.end();
 
     await waitFor(() => expect(last('Assistant').textContent).toContain('A heron.'));
+    await waitFor(() => expect(last('Assistant').getAttribute('aria-busy')).toBe('false'));
     expect(articles('Assistant')).toHaveLength(1);
     expect(within(last('Assistant')).getByLabelText('Version 2 of 2').textContent).toContain('2/2');
     expect(button(last('Assistant'), 'Next version')).toHaveProperty('disabled', true);
