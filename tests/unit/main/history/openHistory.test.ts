@@ -15,7 +15,7 @@ const clock = manualClock();
 
 /**
  * A data folder whose history is at schema version 1 with one conversation, then upgraded once (so a backup exists).
- * `pageSize`: the history file is made as Parley made them before its pages grew to PAGE_SIZE, with SQLite's own.
+ * `pageSize`: the file is made with pages of that size, as Parley made every history before PAGE_SIZE (4 KB, SQLite's default).
  */
 async function dataDirWithBackup(pageSize?: number): Promise<{ dataDir: string; backup: string }> {
   const dataDir = tempDir();
