@@ -1,4 +1,5 @@
 import { MAX_NESTING } from './boundDepth';
+import { createFenceTracker, LIST_ITEM } from './fencedLines';
 
 /**
  * Markdown the parser would spend superlinear time on, made literal before it parses: micromark's
@@ -25,7 +26,6 @@ const LOOK_ALIKE: Record<string, string> = { '*': '⁎', _: 'ˍ', '~': '˜', '['
 /** Emphasis (`*`, `_`, `~`) or bracket (`[`, `]`) delimiters one paragraph (or list item, or heading) may use as markup. */
 export const MAX_DELIMITERS = 1_000;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
 // One container marker at the start of a line (a quote, a bullet or an ordered list item) and its space.
 const CONTAINER = /([ \t]{0,3})(>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/y;
 
@@ -50,8 +50,6 @@ export function sourceOffset(offset: number, insertions: readonly number[]): num
 }
 
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-// A list item's marker after any indentation: how deep the item sits depends on the items open above it.
-const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 
 /**
  * Where in `line` a backslash makes its first container marker past MAX_NESTING literal, or null;
@@ -146,7 +144,8 @@ function escaped(line: string, index: number): boolean {
 export function limitMarkup(source: string): LimitedMarkup {
   const insertions: number[] = [];
   const lookAlikes: number[] = [];
-  let fence: string | null = null;
+  // Fenced code and math blocks: what is inside them is no markup.
+  const fenced = createFenceTracker('`{3,}|~{3,}|\\${2,}');
   let delimiters = 0;
   // Content columns of the list items open at this line, innermost last. Only a list item's line
   // closes items (lazy and blank lines do not), so the depth is never underestimated.
@@ -154,14 +153,12 @@ export function limitMarkup(source: string): LimitedMarkup {
   const endsInParagraph = inlineHtmlEnds(source);
   let lineStart = 0;
   for (const line of source.split('\n')) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence !== null) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
-    } else if (marker) {
-      fence = marker;
-    } else if (line.trim() === '') {
+    const kind = fenced(line);
+    // Code is left as written. A list item's line that opens a fence still opens the item: it counts towards the nesting.
+    const isText = kind === 'text' || (kind === 'opens' && LIST_ITEM.test(line));
+    if (isText && line.trim() === '') {
       delimiters = 0;
-    } else {
+    } else if (isText) {
       const item = LIST_ITEM.exec(line);
       // A list item or a heading starts text of its own: its delimiters pair only among themselves.
       if (item || HEADING.test(line)) delimiters = 0;

@@ -1,4 +1,4 @@
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+import { createFenceTracker } from './fencedLines';
 
 /**
  * Rewrites LaTeX's bracket delimiters, which models often use, to the dollar forms remark-math reads:
@@ -10,22 +10,17 @@ export function normalizeMathDelimiters(source: string): string {
   if (!source.includes('\\[') && !source.includes('\\(')) return source;
   const out: string[] = [];
   let prose: string[] = [];
-  let fence: string | null = null;
+  const fenced = createFenceTracker('`{3,}|~{3,}');
   const flushProse = () => {
     if (prose.length > 0) out.push(replaceDelimiters(prose.join('\n')));
     prose = [];
   };
   for (const line of source.split('\n')) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence === null && marker) {
-      flushProse();
-      fence = marker;
-      out.push(line);
-    } else if (fence !== null) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
-      out.push(line);
-    } else {
+    if (fenced(line) === 'text') {
       prose.push(line);
+    } else {
+      flushProse();
+      out.push(line);
     }
   }
   flushProse();

@@ -108,6 +108,16 @@ describe('limitMarkup with inline HTML that never closes', () => {
     }
   });
 
+  it('leaves fenced code in a list item as written, however far in its item puts it, until the item ends', () => {
+    // Item 10 puts its code four spaces in; a nested item's code goes further; a fence may follow the marker.
+    for (const text of ['10. Run it:\n    ```sh\n    grep x <!-- y\n    ```', '- a\n  - b\n\n    ```html\n    x <!-- y\n    ```', '- a\n  - ```html\n    x <!-- y\n    ```']) {
+      expect(limitMarkup(text), text).toEqual({ text, insertions: [] });
+    }
+    // Past the item's end, an opening that never closes is text again.
+    const after = '10. Run it:\n    ```\n    code\nafter <!-- y';
+    expect(limitMarkup(after).insertions).toEqual([after.indexOf('<!--')]);
+  });
+
   it('leaves inline HTML that closes in its paragraph, escaped openings and HTML blocks as they are', () => {
     for (const text of ['a <!-- b\nc --> d', 'a <!--> b', 'a <?x?> b', 'a \\<!-- b', '<!-- a block\n\nthat ends later -->', '> <!-- quoted block']) {
       expect(limitMarkup(text), text).toEqual({ text, insertions: [] });

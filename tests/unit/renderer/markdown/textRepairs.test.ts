@@ -16,6 +16,15 @@ describe('normalizeMathDelimiters', () => {
     expect(normalizeMathDelimiters('$$a \\\\[2pt] b$$')).toBe('$$a \\\\[2pt] b$$');
   });
 
+  it('leaves fenced code in a list item alone, however far in its item puts it', () => {
+    // Item 10 puts its code four spaces in; a nested item's code goes further; a fence may follow the marker.
+    for (const text of ['10. Run it:\n    ~~~sh\n    echo \\(a\\)\n    ~~~', '- a\n  - b\n\n    ~~~\n    \\[x\\]\n    ~~~', '- a\n  - ~~~\n    \\(a\\)\n    ~~~']) {
+      expect(normalizeMathDelimiters(text), text).toBe(text);
+    }
+    // The item's end ends its code: math after it is math.
+    expect(normalizeMathDelimiters('10. Run it:\n    ~~~\n    \\(a\\)\nafter \\(b\\)')).toBe('10. Run it:\n    ~~~\n    \\(a\\)\nafter $$b$$');
+  });
+
   it('takes a code span to the next run of as many backticks only, as the parser does', () => {
     // One backtick then two: no code span, so the delimiters after it are math.
     expect(normalizeMathDelimiters('`a \\(b\\) ``')).toBe('`a $$b$$ ``');
