@@ -72,6 +72,15 @@ test('footnotes cited in several paragraphs show once each, where the answer wri
   await expectAccessibleInBothThemes(chat, 'an answer with footnotes');
 });
 
+test('code in the tenth step of a list, four spaces in, shows exactly as written', async ({ chat }) => {
+  await pickModel(chat, 'fake/echo');
+  const steps = Array.from({ length: 9 }, (_, n) => `${n + 1}. Step ${n + 1}.`).join('\n');
+  await send(chat, `the steps:\n\n${steps}\n10. Find the comments:\n    ~~~sh\n    grep -n '<!--' page.html | sed 's/\\(a\\)/b/'\n    ~~~`);
+  const answer = lastAnswer(chat);
+  await expect(answer).not.toHaveAttribute('aria-busy', 'true');
+  await expect(answer.getByRole('listitem').last().locator('pre')).toContainText(`grep -n '<!--' page.html | sed 's/\\(a\\)/b/'`);
+});
+
 test('Load image fetches through main (the page itself may not), and the setting loads them without asking', async ({ chat, fake }) => {
   const imageHost = new URL(fake.baseURL).origin;
   const pageRequests: string[] = [];
