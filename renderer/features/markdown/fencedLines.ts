@@ -53,8 +53,10 @@ export function createFenceTracker(runs: string): (line: string) => FencedLine {
       return 'code';
     }
     fence = null;
-    // Most lines start with a letter: neither an item's marker nor a fence's.
-    if (blank || !MAY_START.has(line[indent] ?? '')) return 'text';
+    // Most lines start with a letter: neither an item's marker nor a fence's. A tab counts as up to 4
+    // columns, so a fence after one may be indented code: none is opened there (a fence taken for open
+    // where there is none would hide what follows from the markup limits).
+    if (blank || !MAY_START.has(line[indent] ?? '') || line.slice(0, indent).includes('\t')) return 'text';
     const item = LIST_ITEM.exec(line);
     if (item) {
       while ((items.at(-1) ?? -1) > indent) items.pop();

@@ -116,6 +116,9 @@ describe('limitMarkup with inline HTML that never closes', () => {
     // Past the item's end, an opening that never closes is text again.
     const after = '10. Run it:\n    ```\n    code\nafter <!-- y';
     expect(limitMarkup(after).insertions).toEqual([after.indexOf('<!--')]);
+    // After a tab, a fence may be indented code: what follows is still limited.
+    const tabbed = '\t```\nafter <!-- y';
+    expect(limitMarkup(tabbed).insertions).toEqual([tabbed.indexOf('<!--')]);
   });
 
   it('leaves inline HTML that closes in its paragraph, escaped openings and HTML blocks as they are', () => {
