@@ -3,6 +3,7 @@ import type { KeyStatus, PromptLibrary, Settings } from '../../shared/ipc';
 import { PromptLibraryContext } from '../features/prompts/promptLibraryContext';
 import { SettingsDialog } from '../features/settings/lazy';
 import { SettingsContext } from '../features/settings/settingsContext';
+import { useSettingsState } from '../features/settings/useSettingsState';
 import { KeySetup } from '../features/setup/lazy';
 import { needsSetup } from '../features/setup/needsSetup';
 import { toAppError } from '../lib/errors';
@@ -48,26 +49,25 @@ export function App() {
     };
   }, [api, attempt]);
 
-  const theme = loaded?.settings.theme ?? 'system';
+  const showSettings = useCallback((settings: Settings) => setLoaded((current) => current && { ...current, settings }), []);
+  const { state: settingsState, reread: rereadSettings } = useSettingsState(api, loaded?.settings, showSettings);
+  const theme = settingsState?.value.theme ?? 'system';
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   // The root font size (styles.css): everything sized in rem follows it.
-  const textSize = loaded?.settings.textSize ?? 'default';
+  const textSize = settingsState?.value.textSize ?? 'default';
   useEffect(() => {
     document.documentElement.dataset.textSize = textSize;
   }, [textSize]);
 
-  const showSettings = useCallback((settings: Settings) => setLoaded((current) => current && { ...current, settings }), []);
   const showPrompts = useCallback((prompts: PromptLibrary) => setLoaded((current) => current && { ...current, prompts }), []);
   // Whoever changed them (Settings, the model picker, an endpoint removed, a backup imported), main says so.
   useChanges(api, ['settings', 'prompts'], ({ topic }) => {
-    const read = topic === 'settings' ? api.getSettings().then(showSettings) : api.listPrompts().then(showPrompts);
+    const read = topic === 'settings' ? rereadSettings() : api.listPrompts().then(showPrompts);
     read.catch((error: unknown) => console.warn(`Could not read the ${topic} again`, error));
   });
-  const settings = loaded?.settings;
   const prompts = loaded?.prompts;
-  const settingsState = useMemo(() => (settings ? { value: settings, show: showSettings } : null), [settings, showSettings]);
   const promptsState = useMemo(() => (prompts ? { value: prompts, show: showPrompts } : null), [prompts, showPrompts]);
 
   const onKeyStatus = useCallback((keyStatus: KeyStatus) => {

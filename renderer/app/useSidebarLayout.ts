@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useParley } from '../lib/ParleyContext';
 import { useMediaQuery } from '../lib/useMediaQuery';
 import { useSettings } from '../features/settings/settingsContext';
 
@@ -16,8 +15,7 @@ export type SidebarMode = 'docked' | 'collapsed' | 'drawer' | 'hidden';
  * toggle when the sidebar goes away.
  */
 export function useSidebarLayout(focusSearch: () => void) {
-  const api = useParley();
-  const { value: settings, show } = useSettings();
+  const { value: settings, update } = useSettings();
   const wide = useMediaQuery(DOCKED_QUERY);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const mode: SidebarMode = wide ? (settings.sidebarOpen ? 'docked' : 'collapsed') : drawerOpen ? 'drawer' : 'hidden';
@@ -49,13 +47,12 @@ export function useSidebarLayout(focusSearch: () => void) {
     if (wide) {
       const sidebarOpen = !settings.sidebarOpen;
       if (hadFocus) focusAfter.current = sidebarOpen ? 'sidebar' : 'bar';
-      show({ ...settings, sidebarOpen });
-      api.updateSettings({ sidebarOpen }).then(show, (error: unknown) => console.warn('Could not remember the sidebar', error));
+      update({ sidebarOpen }, { preview: true }).catch((error: unknown) => console.warn('Could not remember the sidebar', error));
     } else {
       focusAfter.current = drawerOpen ? 'bar' : 'search';
       setDrawerOpen(!drawerOpen);
     }
-  }, [api, wide, settings, show, drawerOpen]);
+  }, [wide, settings, update, drawerOpen]);
 
   /** Closes the drawer (Escape, the scrim, a conversation chosen, New chat); no-op when docked. */
   const closeDrawer = useCallback((returnFocus: boolean) => {

@@ -11,7 +11,7 @@ import type { Chat } from './useChat';
  * remembered for new chats.
  */
 export function useConversationChoices(api: ParleyApi, chat: Chat, onSaveError: (error: unknown) => void) {
-  const { show } = useSettings();
+  const { update } = useSettings();
   const { setModel, setEndpoint, setSystemPrompt, setParams, setToolServers } = chat;
   const { id, stored } = chat.conversation;
   const { save, saveSystemPrompt, flush } = useConversationSaver(api, onSaveError);
@@ -26,9 +26,9 @@ export function useConversationChoices(api: ParleyApi, chat: Chat, onSaveError: 
   const keep = useCallback(
     (patch: ConversationPatch, forNewChats: SettingsPatch, what: string) => {
       saveIfKept(patch);
-      api.updateSettings(forNewChats).then(show, (error: unknown) => console.warn(`Could not remember the ${what}`, error));
+      update(forNewChats).catch((error: unknown) => console.warn(`Could not remember the ${what}`, error));
     },
-    [api, saveIfKept, show],
+    [saveIfKept, update],
   );
 
   const chooseModel = useCallback(

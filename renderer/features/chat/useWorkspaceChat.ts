@@ -20,7 +20,7 @@ export function useWorkspaceChat(report: ReportProblem) {
   const api = useParley();
   const { value: settings } = useSettings();
   const { value: library } = usePromptLibrary();
-  const models = useModelsState(api);
+  const models = useModelsState();
   const defaults: ChatDefaults = {
     model: settings.defaultModel,
     systemPrompt: defaultPromptText(library),

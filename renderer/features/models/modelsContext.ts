@@ -1,5 +1,4 @@
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ParleyApi } from '../../../shared/ipc/client';
 import { LIMITS } from '../../../shared/limits';
 import type { ModelInfo, ModelList, Settings } from '../../../shared/ipc';
 import { useSettings } from '../settings/settingsContext';
@@ -28,8 +27,8 @@ export const ModelInfoContext = createContext<ModelList['info'] | null>(null);
  * The value Workspace provides, less `choose` and the catalogue (both need the chat, which needs
  * `markUsed`). Favourites and recents live in settings, so they survive a restart.
  */
-export function useModelsState(api: ParleyApi): Omit<Models, 'choose' | keyof ModelCatalogue> {
-  const { value: settings, show } = useSettings();
+export function useModelsState(): Omit<Models, 'choose' | keyof ModelCatalogue> {
+  const { value: settings, update } = useSettings();
   const [pickerRequests, setPickerRequests] = useState(0);
   const openPicker = useCallback(() => setPickerRequests((count) => count + 1), []);
   // Read at call time, so a quick second change builds on the first.
@@ -41,10 +40,9 @@ export function useModelsState(api: ParleyApi): Omit<Models, 'choose' | keyof Mo
   const save = useCallback(
     (patch: Pick<Settings, 'favouriteModels'> | Pick<Settings, 'recentModels'>, failure: string) => {
       saved.current = { ...saved.current, ...patch };
-      show(saved.current);
-      api.updateSettings(patch).then(show, (error: unknown) => console.warn(failure, error));
+      update(patch, { preview: true }).catch((error: unknown) => console.warn(failure, error));
     },
-    [api, show],
+    [update],
   );
   const toggleFavourite = useCallback(
     (model: string) => save({ favouriteModels: toggledIn(saved.current.favouriteModels, model) }, 'Could not save the favourite models'),

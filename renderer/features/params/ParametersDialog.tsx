@@ -28,7 +28,7 @@ function withValue<K extends ChatParamKey>(params: ChatParams, key: K, value: Ch
  */
 export function ParametersDialog({ model, params, onChange, onClose }: ParametersDialogProps) {
   const api = useParley();
-  const { show } = useSettings();
+  const { update } = useSettings();
   const id = useId();
   const [reasoning, setReasoning] = useState<ReasoningMode | null>(null);
   const { status, error, run } = useActionStatus();
@@ -49,7 +49,7 @@ export function ParametersDialog({ model, params, onChange, onClose }: Parameter
   const summary = paramsSummary(params);
   const useForNewChats = () =>
     void run(async () => {
-      show(await api.updateSettings({ defaultParams: params }));
+      await update({ defaultParams: params });
       return summary ? 'New chats will start with these parameters.' : 'New chats will start with no parameters set.';
     });
 

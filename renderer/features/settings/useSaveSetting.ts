@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SettingsPatch } from '../../../shared/ipc';
-import { useParley } from '../../lib/ParleyContext';
 import { toAppError } from '../../lib/errors';
 import { useSettings } from './settingsContext';
 
@@ -12,8 +11,7 @@ export const SAVED_MS = 2_000;
  * that row should say: "Saved" for a moment, or main's reason for refusing the value.
  */
 export function useSaveSetting() {
-  const api = useParley();
-  const { value: settings, show } = useSettings();
+  const { update } = useSettings();
   // A count, not a flag: a second save inside the 2 s restarts the moment.
   const [savedCount, setSavedCount] = useState(0);
   const [saved, setSaved] = useState(false);
@@ -30,20 +28,18 @@ export function useSaveSetting() {
       setError(null);
       // A choice (theme, text size, a switch) shows before main answers, so it previews with no
       // delay; a typed value waits, so a refused one stays in its field rather than snapping back.
-      if (preview) show({ ...settings, ...patch });
       try {
-        show(await api.updateSettings(patch));
+        await update(patch, { preview });
         setSaved(true);
         setSavedCount((count) => count + 1);
         return true;
       } catch (failure) {
-        if (preview) show(settings);
         setSaved(false);
         setError(toAppError(failure).message);
         return false;
       }
     },
-    [api, settings, show],
+    [update],
   );
 
   return { save, saved, error };

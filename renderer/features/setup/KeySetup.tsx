@@ -25,7 +25,7 @@ export const KEY_REFUSED =
  */
 export function KeySetup({ onKeySaved, onSkip }: KeySetupProps) {
   const api = useParley();
-  const { value: settings, show } = useSettings();
+  const { value: settings, update } = useSettings();
   const id = useId();
   const [provider, setProvider] = useState<Provider>('wandb');
   const [project, setProject] = useState(settings.project);
@@ -37,7 +37,7 @@ export function KeySetup({ onKeySaved, onSkip }: KeySetupProps) {
     if (!test.ok) throw new Error(test.error.code === 'auth' ? KEY_REFUSED : test.message);
     const model = chooseDefaultModel(test.models, settings.defaultModel);
     const patch = { ...(trimmed === settings.project ? {} : { project: trimmed }), ...(model === null || model === settings.defaultModel ? {} : { defaultModel: model }) };
-    if (Object.keys(patch).length > 0) show(await api.updateSettings(patch));
+    if (Object.keys(patch).length > 0) await update(patch);
   }
 
   return (

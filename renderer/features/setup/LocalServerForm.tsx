@@ -21,7 +21,7 @@ interface Tested {
  */
 export function LocalServerForm() {
   const api = useParley();
-  const { show } = useSettings();
+  const { update } = useSettings();
   const id = useId();
   const urlField = useRef<HTMLInputElement>(null);
   const [preset, setPreset] = useState<LocalServerPreset>(LOCAL_SERVERS[0] as LocalServerPreset);
@@ -70,7 +70,7 @@ export function LocalServerForm() {
       const endpoint = await api.addEndpoint({ name: endpointNameFor(preset), baseURL: baseURL.trim(), project: '', ...(key.trim() ? { key: key.trim() } : {}) });
       const model = chooseDefaultModel(current.models);
       // Main's answer carries the new default endpoint: the app leaves first run with it.
-      show(await api.updateSettings({ defaultEndpointId: endpoint.id, ...(model === null ? {} : { defaultModel: model }) }));
+      await update({ defaultEndpointId: endpoint.id, ...(model === null ? {} : { defaultModel: model }) });
     } catch (error) {
       setProblem(toAppError(error).message);
       setBusy(null);

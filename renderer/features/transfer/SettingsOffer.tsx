@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import type { ImportReport, Settings, SettingsPatch } from '../../../shared/ipc';
 import { toAppError } from '../../lib/errors';
-import { useParley } from '../../lib/ParleyContext';
 import { useSettings } from '../settings/settingsContext';
 
 type Offer = NonNullable<ImportReport['settings']>;
@@ -33,8 +32,7 @@ function describe(settings: SettingsPatch): string[] {
 
 /** A backup's settings, shown and restored only if the person asks (keys are never in a backup). */
 export function SettingsOffer({ offer }: { offer: Offer }) {
-  const api = useParley();
-  const { show } = useSettings();
+  const { update } = useSettings();
   const id = useId();
   const [state, setState] = useState<'offered' | 'restoring' | 'restored'>('offered');
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +41,7 @@ export function SettingsOffer({ offer }: { offer: Offer }) {
     setState('restoring');
     setError(null);
     try {
-      show(await api.updateSettings(offer.settings));
+      await update(offer.settings);
       setState('restored');
     } catch (failure) {
       setError(toAppError(failure).message);

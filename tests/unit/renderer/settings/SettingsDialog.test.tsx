@@ -173,6 +173,22 @@ describe('the settings sections', () => {
     expect(api.settings).toMatchObject({ textSize: 'larger', defaultModel: 'fake/echo', autoUpdate: true, remoteImages: true, autoTitle: false });
   });
 
+  it('two switches flipped quickly both stay as flipped, whichever answer from main comes last', async () => {
+    const { user, dialog } = await openSettings('Appearance');
+    const names = within(dialog).getByRole('checkbox', { name: 'Name conversations automatically' });
+    const images = within(dialog).getByRole('checkbox', { name: 'Load remote images automatically' });
+    const releaseFirst = api.holdNextAnswer('updateSettings');
+    await user.click(names);
+    await user.click(images);
+    await waitFor(() => expect(api.callsTo('getSettings').length).toBeGreaterThan(1));
+    expect([names, images].map((box) => (box as HTMLInputElement).checked)).toEqual([false, true]);
+    // The first answer, sent before main had the second change, arrives last.
+    releaseFirst();
+    await waitFor(() => expect(within(names.closest('.checkbox-field') as HTMLElement).getByRole('status').textContent).toBe('Saved'));
+    expect([names, images].map((box) => (box as HTMLInputElement).checked)).toEqual([false, true]);
+    expect(api.settings).toMatchObject({ autoTitle: false, remoteImages: true });
+  });
+
   it('a refused switch goes back and says why', async () => {
     const { user, dialog } = await openSettings('Appearance');
     api.failNext('updateSettings', { code: 'internal', message: 'The settings file could not be written.' });

@@ -176,6 +176,7 @@ export class ScriptedParley {
   toolImport: ToolServerImportReport = { added: [], skipped: [] };
   private readonly commandListeners = new Set<(command: AppCommand) => void>();
   private readonly failures = new Map<Method, AppError[]>();
+  private readonly heldAnswers = new Map<Method, Promise<void>[]>();
   private readonly turnFailures: AppError[] = [];
   private readonly router: Router;
 
@@ -186,7 +187,9 @@ export class ScriptedParley {
         const method = METHOD_OF[channel];
         this.calls.push({ method, args: [request] });
         const failure = this.failures.get(method)?.shift();
-        return failure ? { ok: false, error: failure } : this.router.invoke(channel, request);
+        const answer = failure ? { ok: false as const, error: failure } : await this.router.invoke(channel, request);
+        await this.heldAnswers.get(method)?.shift();
+        return answer;
       },
       openChat: (request, onEvent) => {
         this.calls.push({ method: 'chat', args: [request] });
@@ -204,6 +207,17 @@ export class ScriptedParley {
   /** The next call to `method` rejects with this error, as main's ParleyError would. */
   failNext(method: Method, error: AppError) {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /**
+   * The next call to `method` is carried out at once, as main would, but its answer reaches the
+   * page only when the returned function is called: a later call's answer can overtake it.
+   */
+  holdNextAnswer(method: Method): () => void {
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    this.heldAnswers.set(method, [...(this.heldAnswers.get(method) ?? []), answered]);
+    return release;
   }
 
   /** What an import answers: the scripted report, its conversations now in the history. */
