@@ -11,14 +11,23 @@ export const FOLLOW_PX = 48;
 /** Rounding slack: a zoomed window reports fractional scroll positions. */
 const SLACK_PX = 2;
 
+/** Where the view was when last seen: its position and the content's height then. */
+export interface LastSeen {
+  scrollTop: number;
+  scrollHeight: number;
+}
+
 /**
- * Whether the view follows the end after a scroll that moved from `previousTop`. Only a move
- * up, away from the end, stops following: text growing below, or the browser clamping the
- * position when content shrinks, never does.
+ * Whether the view follows the end after a scroll away from `last`. Only a move up, away from
+ * the end, stops following: text growing below, or the browser clamping the position when content
+ * shrinks or the window grows taller, never does. A clamp can be read late, after more text has
+ * grown below (a formula typeset, a font loaded): the view then still reaches the end it showed
+ * before, which a person scrolling up would have left.
  */
-export function followsAfterScroll(following: boolean, previousTop: number, { scrollTop, scrollHeight, clientHeight }: ScrollMetrics): boolean {
+export function followsAfterScroll(following: boolean, last: LastSeen, { scrollTop, scrollHeight, clientHeight }: ScrollMetrics): boolean {
   const distance = scrollHeight - scrollTop - clientHeight;
-  if (scrollTop < previousTop - SLACK_PX && distance > SLACK_PX) return false;
+  const movedUp = scrollTop < last.scrollTop - SLACK_PX && scrollTop + clientHeight < last.scrollHeight - SLACK_PX;
+  if (movedUp && distance > SLACK_PX) return false;
   if (distance <= FOLLOW_PX) return true;
   return following;
 }
@@ -31,7 +40,7 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
   const [following, setFollowing] = useState(initiallyFollowing);
   // Read in scroll handlers and layout effects, which must not wait for a render.
   const followingRef = useRef(initiallyFollowing);
-  const lastTop = useRef(0);
+  const last = useRef<LastSeen>({ scrollTop: 0, scrollHeight: 0 });
 
   const set = useCallback((value: boolean) => {
     followingRef.current = value;
@@ -42,7 +51,7 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
     const element = ref.current;
     if (!element || !followingRef.current) return;
     element.scrollTop = element.scrollHeight;
-    lastTop.current = element.scrollTop;
+    last.current = { scrollTop: element.scrollTop, scrollHeight: element.scrollHeight };
   }, [ref]);
 
   // After every render of the owner: new text keeps the end in view. Rows measured to a new size
@@ -52,8 +61,8 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
   const onScroll = useCallback(() => {
     const element = ref.current;
     if (!element) return;
-    const next = followsAfterScroll(followingRef.current, lastTop.current, element);
-    lastTop.current = element.scrollTop;
+    const next = followsAfterScroll(followingRef.current, last.current, element);
+    last.current = { scrollTop: element.scrollTop, scrollHeight: element.scrollHeight };
     if (next !== followingRef.current) set(next);
   }, [ref, set]);
 

@@ -71,21 +71,31 @@ afterEach(cleanup);
 
 describe('followsAfterScroll', () => {
   const at = (scrollTop: number) => ({ scrollTop, scrollHeight: 2_000, clientHeight: 500 });
+  /** Last seen at `scrollTop`, the content then `scrollHeight` tall. */
+  const seen = (scrollTop: number, scrollHeight = 2_000) => ({ scrollTop, scrollHeight });
 
   it('stops following when the person scrolls up, away from the end', () => {
-    expect(followsAfterScroll(true, 1_500, at(1_200))).toBe(false);
+    expect(followsAfterScroll(true, seen(1_500), at(1_200))).toBe(false);
+    // Even while text grows below: the end the view showed is out of view.
+    expect(followsAfterScroll(true, seen(1_500), { scrollTop: 1_460, scrollHeight: 2_100, clientHeight: 500 })).toBe(false);
   });
 
   it('keeps following while text grows below or the browser clamps a shrinking page', () => {
     // Content grew by 300 px: the position did not move, the end did.
-    expect(followsAfterScroll(true, 1_200, { scrollTop: 1_200, scrollHeight: 2_000, clientHeight: 500 })).toBe(true);
+    expect(followsAfterScroll(true, seen(1_200, 1_700), { scrollTop: 1_200, scrollHeight: 2_000, clientHeight: 500 })).toBe(true);
     // Content shrank: the browser moved the position up, still at the end.
-    expect(followsAfterScroll(true, 1_600, at(1_500))).toBe(true);
+    expect(followsAfterScroll(true, seen(1_600, 2_100), at(1_500))).toBe(true);
+  });
+
+  it('keeps following when the window grew taller and the text grew before the scroll was read', () => {
+    // At the end of 2,000 px in a 500 px view; the view grows to 580 px, so the browser clamps
+    // the position to 1,420; a formula typeset below adds 70 px before the scroll event is read.
+    expect(followsAfterScroll(true, seen(1_500), { scrollTop: 1_420, scrollHeight: 2_070, clientHeight: 580 })).toBe(true);
   });
 
   it('resumes following once the person scrolls back near the end, and not before', () => {
-    expect(followsAfterScroll(false, 1_000, at(1_200))).toBe(false);
-    expect(followsAfterScroll(false, 1_200, at(1_500 - FOLLOW_PX))).toBe(true);
+    expect(followsAfterScroll(false, seen(1_000), at(1_200))).toBe(false);
+    expect(followsAfterScroll(false, seen(1_200), at(1_500 - FOLLOW_PX))).toBe(true);
   });
 });
 
