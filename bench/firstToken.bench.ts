@@ -8,8 +8,11 @@
  * - in the page: from Enter to the chat frame leaving for main;
  * - in main: from that frame to the request reaching the server (the SDK: its call to the same);
  * - from Enter to the first token painted: the start of the frame that paints it (the SDK: its first chunk).
+ * And where the last one goes in the page: Enter to the first token's frame from main received (the
+ * SDK: its first chunk), that frame to the token's text in the page, that text to the frame that paints it.
  *
- * Prints p50/p95 of the app's time minus the SDK's, send by send, against the goals, with PASS/FAIL.
+ * Prints p50/p95 of the app's time minus the SDK's, send by send, against the goals, with PASS/FAIL,
+ * for a server that answers at once and for one that takes a moment to its first token (ROUNDS).
  * Not a test: `npm test` never fails on speed. Alone: `npx tsx bench/firstToken.bench.ts [--quick]`
  * (needs `npm run build`).
  */
@@ -30,10 +33,33 @@ const SENDS = QUICK ? 20 : 40;
 const WARM_UP_SENDS = 3;
 const READING_MS = 500;
 const GOALS = { inMainMs: 5, firstTokenMs: 20 };
+/**
+ * Two rounds of sends. A server that answers at once makes the answer's first token race the page's
+ * own drawing of the question it just sent, which no hosted model's answer does: it comes after the
+ * model has read the prompt. The second round's server takes a moment to its first token, so it
+ * shows what a person waits for once that token reaches the window.
+ */
+const ROUNDS = [
+  { thinkMs: 0, label: 'a server that answers at once' },
+  { thinkMs: 100, label: 'a server that takes 100 ms to its first token' },
+];
 
 /** Page-side probe, as a plain script: Enter's time, when the chat frame leaves the page, and the frame that first shows `expected`. */
 const PROBE = `
-window.firstTokenProbe = { question: '', expected: '', sentAt: 0, leftAt: 0, paintedAt: 0 };
+window.firstTokenProbe = { question: '', expected: '', sentAt: 0, leftAt: 0, receivedAt: 0, shownAt: 0, paintedAt: 0 };
+// Each socket the page opens hears its messages here first, before the app's own listener.
+const PageSocket = WebSocket;
+window.WebSocket = function (...args) {
+  const socket = new PageSocket(...args);
+  socket.addEventListener('message', (event) => {
+    const probe = window.firstTokenProbe;
+    if (probe.expected && probe.receivedAt === 0 && typeof event.data === 'string' && event.data.includes(probe.expected)) {
+      probe.receivedAt = performance.timeOrigin + performance.now();
+    }
+  });
+  return socket;
+};
+Object.assign(window.WebSocket, { prototype: PageSocket.prototype, CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
 const sendFrame = WebSocket.prototype.send;
 WebSocket.prototype.send = function (data) {
   const probe = window.firstTokenProbe;
@@ -51,6 +77,7 @@ new MutationObserver(() => {
   const log = document.querySelector('[role="log"]');
   if (!log || !log.textContent.includes(probe.expected)) return;
   probe.paintedAt = -1;
+  probe.shownAt = performance.timeOrigin + performance.now();
   requestAnimationFrame(() => { probe.paintedAt = performance.timeOrigin + performance.now(); });
 }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
@@ -60,15 +87,23 @@ interface Probe {
   expected: string;
   sentAt: number;
   leftAt: number;
+  receivedAt: number;
+  shownAt: number;
   paintedAt: number;
 }
 
-/** Milliseconds; the SDK has no page, so its `inPage` is 0 and its `inMain` runs from its call. */
+/** Milliseconds; the SDK has no page, so its `inPage`, `toText` and `toPaint` are 0 and its `inMain` and `received` run from its call. */
 interface Sample {
   inPage: number;
   inMain: number;
+  received: number;
+  toText: number;
+  toPaint: number;
   firstToken: number;
 }
+
+/** The spans only the app has: the SDK's column is empty for them. */
+const APP_ONLY: readonly (keyof Sample)[] = ['inPage', 'toText', 'toPaint'];
 
 /** Parley in web mode in its own process (firstToken/webModeChild.ts), as main has its own in the app. */
 async function startWebModeChild(dataDir: string, server: StreamServer): Promise<{ url: string; stop(): Promise<void> }> {
@@ -98,13 +133,13 @@ async function sdkSend(client: OpenAI, server: StreamServer, question: string): 
   for await (const chunk of stream) {
     if (Number.isNaN(firstAt) && chunk.choices[0]?.delta.content) firstAt = server.now();
   }
-  return { inPage: 0, inMain: (server.arrivedAt(question) ?? NaN) - start, firstToken: firstAt - start };
+  return { inPage: 0, inMain: (server.arrivedAt(question) ?? NaN) - start, received: firstAt - start, toText: 0, toPaint: 0, firstToken: firstAt - start };
 }
 
 async function appSend(page: Page, server: StreamServer, question: string): Promise<Sample> {
   await page.evaluate((fresh) => {
     (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe = fresh;
-  }, { question, expected: replyTo(question), sentAt: 0, leftAt: 0, paintedAt: 0 });
+  }, { question, expected: replyTo(question), sentAt: 0, leftAt: 0, receivedAt: 0, shownAt: 0, paintedAt: 0 });
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill(question);
   await composer.press('Enter');
@@ -112,7 +147,58 @@ async function appSend(page: Page, server: StreamServer, question: string): Prom
   const probe = await page.evaluate(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe);
   // The answer has ended once its article is no longer busy.
   await page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Assistant' }).last().and(page.locator(':not([aria-busy="true"])')).waitFor();
-  return { inPage: probe.leftAt - probe.sentAt, inMain: (server.arrivedAt(question) ?? NaN) - probe.leftAt, firstToken: probe.paintedAt - probe.sentAt };
+  return {
+    inPage: probe.leftAt - probe.sentAt,
+    inMain: (server.arrivedAt(question) ?? NaN) - probe.leftAt,
+    received: probe.receivedAt - probe.sentAt,
+    toText: probe.shownAt - probe.receivedAt,
+    toPaint: probe.paintedAt - probe.shownAt,
+    firstToken: probe.paintedAt - probe.sentAt,
+  };
+}
+
+/** Each question is new, so the page tells its answer's first token from every earlier one. */
+let nextQuestion = 0;
+
+/** Sends alternately from the SDK and from the page, as a person does with a pause to read between answers. */
+async function sendRound(page: Page, client: OpenAI, server: StreamServer): Promise<{ app: Sample[]; sdk: Sample[] }> {
+  const app: Sample[] = [];
+  const sdk: Sample[] = [];
+  for (let send = 0; send < WARM_UP_SENDS + SENDS; send++) {
+    // As a person reads the answer before the next question: what the last one set off in main and the page settles.
+    await page.waitForTimeout(READING_MS);
+    const question = nextQuestion++;
+    const sdkSample = await sdkSend(client, server, `Question ${100_000 + question}`);
+    const appSample = await appSend(page, server, `Question ${question}`);
+    if (send < WARM_UP_SENDS) continue;
+    sdk.push(sdkSample);
+    app.push(appSample);
+  }
+  return { app, sdk };
+}
+
+function printRound(label: string, { app, sdk }: { app: Sample[]; sdk: Sample[] }): void {
+  const timing = (samples: Sample[], key: keyof Sample): string => {
+    const { p50, p95 } = percentiles(samples.map((sample) => sample[key]));
+    return `${ms(p50)} / ${ms(p95)}`;
+  };
+  const row = (moment: string, key: keyof Sample, goalMs: number | null): string[] => {
+    const added = percentiles(app.map((sample, n) => sample[key] - (sdk[n]?.[key] ?? NaN)));
+    const verdict = goalMs === null ? '' : added.p95 <= goalMs ? 'PASS' : 'FAIL';
+    return [moment, APP_ONLY.includes(key) ? '' : timing(sdk, key), timing(app, key), `+${ms(added.p50)} / +${ms(added.p95)}`, goalMs === null ? '' : `≤ +${goalMs} ms p95`, verdict];
+  };
+  console.info(`\n${label}: ${SENDS} sends after ${WARM_UP_SENDS} to warm up, load average ${loadavg()[0]?.toFixed(1)}. p50 / p95.\n`);
+  printTable(
+    ['moment', 'direct SDK call', 'Parley (web mode)', 'Parley − SDK, send by send', 'goal', 'result'],
+    [
+      row('page: Enter → chat frame sent', 'inPage', null),
+      row('main: frame → request at the server', 'inMain', GOALS.inMainMs),
+      row('Enter → first token painted (SDK: first chunk)', 'firstToken', GOALS.firstTokenMs),
+      row('  of which: Enter → its frame from main received (SDK: first chunk)', 'received', null),
+      row('  then: that frame → its text in the page', 'toText', null),
+      row('  then: its text → the frame that paints it', 'toPaint', null),
+    ],
+  );
 }
 
 export async function runFirstTokenBench(): Promise<void> {
@@ -131,36 +217,10 @@ export async function runFirstTokenBench(): Promise<void> {
     await picker.fill(BENCH_MODEL);
     await page.getByRole('option', { name: BENCH_MODEL, exact: true }).click();
 
-    const app: Sample[] = [];
-    const sdk: Sample[] = [];
-    for (let send = 0; send < WARM_UP_SENDS + SENDS; send++) {
-      // As a person reads the answer before the next question: what the last one set off in main and the page settles.
-      await page.waitForTimeout(READING_MS);
-      const sdkSample = await sdkSend(client, server, `Question ${100_000 + send}`);
-      const appSample = await appSend(page, server, `Question ${send}`);
-      if (send < WARM_UP_SENDS) continue;
-      sdk.push(sdkSample);
-      app.push(appSample);
+    for (const round of ROUNDS) {
+      server.thinkMs = round.thinkMs;
+      printRound(round.label, await sendRound(page, client, server));
     }
-
-    const timing = (samples: Sample[], key: keyof Sample): string => {
-      const { p50, p95 } = percentiles(samples.map((sample) => sample[key]));
-      return `${ms(p50)} / ${ms(p95)}`;
-    };
-    const row = (label: string, key: keyof Sample, goalMs: number | null): string[] => {
-      const added = percentiles(app.map((sample, n) => sample[key] - (sdk[n]?.[key] ?? NaN)));
-      const verdict = goalMs === null ? '' : added.p95 <= goalMs ? 'PASS' : 'FAIL';
-      return [label, key === 'inPage' ? '' : timing(sdk, key), timing(app, key), `+${ms(added.p50)} / +${ms(added.p95)}`, goalMs === null ? '' : `≤ +${goalMs} ms p95`, verdict];
-    };
-    console.info(`${SENDS} sends after ${WARM_UP_SENDS} to warm up, load average ${loadavg()[0]?.toFixed(1)}. p50 / p95.\n`);
-    printTable(
-      ['moment', 'direct SDK call', 'Parley (web mode)', 'Parley − SDK, send by send', 'goal', 'result'],
-      [
-        row('page: Enter → chat frame sent', 'inPage', null),
-        row('main: frame → request at the server', 'inMain', GOALS.inMainMs),
-        row('Enter → first token painted (SDK: first chunk)', 'firstToken', GOALS.firstTokenMs),
-      ],
-    );
   } finally {
     await browser.close();
     await web.stop();

@@ -1,8 +1,9 @@
 /**
  * A minimal OpenAI-compatible server on 127.0.0.1 for the time-to-first-token bench: it lists one
  * model and streams every chat answer at once, its first chunk `Reply<n>` where the question is
- * `Question <n>` (so the page can tell the answer's first token from the question). It notes when
- * each question's request arrived, on the same clock as the page's (epoch milliseconds).
+ * `Question <n>` (so the page can tell the answer's first token from the question), after
+ * `thinkMs` (0: at once; a model reading the prompt takes longer). It notes when each question's
+ * request arrived, on the same clock as the page's (epoch milliseconds).
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -17,6 +18,8 @@ export interface StreamServer {
   now(): number;
   /** When the request whose last message is `question` arrived (its headers), in epoch ms. */
   arrivedAt(question: string): number | undefined;
+  /** How long each answer's first chunk waits after its headers; changed between rounds of sends. */
+  thinkMs: number;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function listenOnLoopback(server: Server): Promise<string> {
 export async function startStreamServer(): Promise<StreamServer> {
   const arrivals = new Map<string, number>();
   const now = epochClock();
+  const settings = { thinkMs: 0 };
   const server = createServer((request, response) => {
     const arrived = now();
     if (!isChatRequest(request, response, BENCH_MODEL)) return;
@@ -74,9 +78,13 @@ export async function startStreamServer(): Promise<StreamServer> {
       const chunk = (content: string, finish: string | null = null) =>
         `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: BENCH_MODEL, choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
       const tail = Array.from({ length: TAIL_CHUNKS }, (_, n) => chunk(` word${n}`)).join('');
-      response.write(chunk(replyTo(question)));
-      // The rest a moment later, as a model would: the first token is alone in its own read.
-      setTimeout(() => response.end(`${tail}${chunk('.', 'stop')}data: [DONE]\n\n`), TAIL_DELAY_MS);
+      const answer = () => {
+        response.write(chunk(replyTo(question)));
+        // The rest a moment later, as a model would: the first token is alone in its own read.
+        setTimeout(() => response.end(`${tail}${chunk('.', 'stop')}data: [DONE]\n\n`), TAIL_DELAY_MS);
+      };
+      if (settings.thinkMs > 0) setTimeout(answer, settings.thinkMs);
+      else answer();
     });
   });
   const origin = await listenOnLoopback(server);
@@ -85,6 +93,12 @@ export async function startStreamServer(): Promise<StreamServer> {
     origin,
     now,
     arrivedAt: (question) => arrivals.get(question),
+    get thinkMs() {
+      return settings.thinkMs;
+    },
+    set thinkMs(value) {
+      settings.thinkMs = value;
+    },
     close: async () => {
       server.closeAllConnections();
       server.close();
