@@ -35,11 +35,18 @@ export function createStreamDrawing(draw: () => void): StreamDrawing {
     waitingForPaint = null;
     for (const fn of waiting) fn();
   };
-  /** After the next frame: its animation callbacks run before it paints, a task queued from one after. */
+  /**
+   * After the next frame: its animation callbacks run before it paints, a task queued from one after.
+   * A wait a dropped attempt started releases nothing later: a fresh attempt's first text has its own.
+   */
   const waitForPaint = () => {
-    waitingForPaint = [];
-    requestAnimationFrame(() => setTimeout(releaseWaiting));
-    setTimeout(releaseWaiting, PAINT_WAIT_MAX_MS);
+    const waiting: (() => void)[] = [];
+    waitingForPaint = waiting;
+    const release = () => {
+      if (waitingForPaint === waiting) releaseWaiting();
+    };
+    requestAnimationFrame(() => setTimeout(release));
+    setTimeout(release, PAINT_WAIT_MAX_MS);
   };
   const cancel = () => {
     cancelAnimationFrame(frame);

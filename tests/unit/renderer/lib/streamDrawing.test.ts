@@ -1,11 +1,29 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createStreamDrawing } from '../../../../renderer/lib/streamDrawing';
+import { createStreamDrawing, type StreamDrawing } from '../../../../renderer/lib/streamDrawing';
 
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
+
+/** A drawing in a hidden or minimized window: animation frames never come, timers are faked. */
+function drawingWithoutFrames() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.stubGlobal('requestAnimationFrame', () => 1);
+  vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  return createStreamDrawing(() => undefined);
+}
+
+/** What waits for the first text's frame from now runs after `ms`, not a millisecond sooner. */
+function expectToWait(drawing: StreamDrawing, ms: number) {
+  const ended = vi.fn();
+  drawing.afterFirstPaint(ended);
+  vi.advanceTimersByTime(ms - 1);
+  expect(ended).not.toHaveBeenCalled();
+  vi.advanceTimersByTime(1);
+  expect(ended).toHaveBeenCalledTimes(1);
+}
 
 describe('stream drawing', () => {
   it('draws the first text at once and runs what waits for it after the frame that paints it', () => {
@@ -30,20 +48,26 @@ describe('stream drawing', () => {
   });
 
   it('runs at once what comes before any text, and waits no longer than 100 ms in a window that paints no frames', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    // A hidden or minimized window: animation frames never come.
-    vi.stubGlobal('requestAnimationFrame', () => 1);
-    const drawing = createStreamDrawing(() => undefined);
+    const drawing = drawingWithoutFrames();
     const early = vi.fn();
     drawing.afterFirstPaint(early);
     expect(early).toHaveBeenCalledTimes(1);
 
     drawing.arrived();
-    const ended = vi.fn();
-    drawing.afterFirstPaint(ended);
-    vi.advanceTimersByTime(99);
-    expect(ended).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(ended).toHaveBeenCalledTimes(1);
+    expectToWait(drawing, 100);
+  });
+
+  it('a fresh attempt waits for its own first text, not for the wait of the attempt it replaced', () => {
+    const drawing = drawingWithoutFrames();
+    drawing.arrived();
+    const first = vi.fn();
+    drawing.afterFirstPaint(first);
+    vi.advanceTimersByTime(50);
+    // Retried: the first attempt's text is dropped, and what waited for it runs.
+    drawing.drop();
+    expect(first).toHaveBeenCalledTimes(1);
+    drawing.arrived();
+    // The first attempt's bound passes 50 ms from now: the fresh text waits its own 100.
+    expectToWait(drawing, 100);
   });
 });
