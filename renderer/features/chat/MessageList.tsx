@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type WheelEvent } from 'react';
 import { useLatest } from '../../lib/useLatest';
 import type { Message } from './conversationReducer';
 import { useLiveMessages, type LiveAnswers } from './liveAnswers';
@@ -75,7 +75,7 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
   const [opensAtEnd] = useState(!target && (saved?.following ?? true));
-  const { following, isFollowing, onScroll, follow, unfollow, stick } = useStickToBottom(scrollRef, opensAtEnd);
+  const { following, isFollowing, onScroll, personHandlers, follow, unfollow, stick } = useStickToBottom(scrollRef, opensAtEnd);
   const rowsRef = useRef<HTMLDivElement>(null);
   // Not following is not enough for "Jump to latest": a search hit in a short conversation leaves its end in view.
   const { endOutOfView, measureEnd } = useEndOutOfView(scrollRef, rowsRef, messages.length > 0);
@@ -96,9 +96,24 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
    */
   const anchor = useRef<string | null>(null);
   const messagesRef = useLatest(messages);
-  const release = useCallback(() => {
-    anchor.current = null;
-  }, []);
+  /** What a person does in the log: it releases the anchored target, and may stop following. */
+  const personActions = useMemo(() => {
+    const release = () => {
+      anchor.current = null;
+    };
+    return {
+      onWheel: (event: WheelEvent<HTMLDivElement>) => {
+        release();
+        personHandlers.onWheel(event);
+      },
+      onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => {
+        release();
+        personHandlers.onKeyDown(event);
+      },
+      onPointerDown: release,
+      onTouchMove: release,
+    };
+  }, [personHandlers]);
   // Set once the window has been idle since the list opened: then rows beyond the view are rendered too.
   const [opened, setOpened] = useState(false);
   useEffect(() => whenIdle(() => setOpened(true)), []);
@@ -146,8 +161,11 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
     initialMeasurementsCache: saved?.measurements ?? [],
   });
 
+  // After every render, and after the virtualizer's own layout effects, which set the list's new
+  // height: pinned before them, the end would be the old height's, and no change would be reported.
   useLayoutEffect(() => {
     listHeight.current = virtualizer.getTotalSize();
+    stick();
   });
 
   // The rows' box: observed for "Jump to latest", and its height is the virtualizer's to set.
@@ -211,7 +229,7 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
 
   return (
     <div className="message-list-frame">
-      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onLogScroll} onWheel={release} onPointerDown={release} onTouchMove={release} onKeyDown={release}>
+      <div ref={scrollRef} role="log" aria-label="Conversation" className="message-list" tabIndex={0} onScroll={onLogScroll} {...personActions}>
         {messages.length === 0 ? (
           empty
         ) : (

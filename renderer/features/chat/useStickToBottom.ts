@@ -1,4 +1,5 @@
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
+import { usePersonScrollingUp } from './personScrolling';
 
 export interface ScrollMetrics {
   scrollTop: number;
@@ -18,23 +19,28 @@ export interface LastSeen {
 }
 
 /**
- * Whether the view follows the end after a scroll away from `last`. Only a move up, away from
- * the end, stops following: text growing below, or the browser clamping the position when content
- * shrinks or the window grows taller, never does. A clamp can be read late, after more text has
- * grown below (a formula typeset, a font loaded): the view then still reaches the end it showed
- * before, which a person scrolling up would have left.
+ * Whether the view follows the end after a scroll away from `last`. A move up, away from the end,
+ * over content of the same height stops following: only a scroll moved the view (the scrollbar
+ * dragged, a touch, a screen reader bringing a line into view; a wheel or key turned up has
+ * stopped it already). Content that changed height explains a move up without anyone scrolling:
+ * the browser clamps the position when content shrinks, and its scroll event can be read after
+ * more text grew below (code highlighted smaller, then a formula typeset taller). Text growing
+ * below, or the window growing taller, never stops it either.
  */
 export function followsAfterScroll(following: boolean, last: LastSeen, { scrollTop, scrollHeight, clientHeight }: ScrollMetrics): boolean {
   const distance = scrollHeight - scrollTop - clientHeight;
-  const movedUp = scrollTop < last.scrollTop - SLACK_PX && scrollTop + clientHeight < last.scrollHeight - SLACK_PX;
-  if (movedUp && distance > SLACK_PX) return false;
+  const movedUp = scrollTop < last.scrollTop - SLACK_PX;
+  const sameContent = Math.abs(scrollHeight - last.scrollHeight) <= SLACK_PX;
+  if (movedUp && sameContent && distance > SLACK_PX) return false;
   if (distance <= FOLLOW_PX) return true;
   return following;
 }
 
 /**
- * Keeps a scroll box at its end after every render while it follows, until the person
- * scrolls up; `follow()` jumps back to the end and resumes. Call `onScroll` from the box.
+ * Keeps a scroll box at its end while it follows, until the person scrolls up; `follow()` jumps
+ * back to the end and resumes. The owner calls `stick` after every render, once the content's
+ * height is set, and whenever it changes between renders. Call `onScroll` from the box, and give
+ * it `personHandlers` (a wheel or key turned up stops following before its scroll is reported).
  */
 export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFollowing: boolean) {
   const [following, setFollowing] = useState(initiallyFollowing);
@@ -54,26 +60,27 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
     last.current = { scrollTop: element.scrollTop, scrollHeight: element.scrollHeight };
   }, [ref]);
 
-  // After every render of the owner: new text keeps the end in view. Rows measured to a new size
-  // between renders call `stick` themselves (MessageList).
-  useLayoutEffect(stick);
+  const unfollow = useCallback(() => set(false), [set]);
+  const personHandlers = usePersonScrollingUp(ref, unfollow);
 
   const onScroll = useCallback(() => {
     const element = ref.current;
     if (!element) return;
-    const next = followsAfterScroll(followingRef.current, last.current, element);
+    const wasFollowing = followingRef.current;
+    const next = followsAfterScroll(wasFollowing, last.current, element);
     last.current = { scrollTop: element.scrollTop, scrollHeight: element.scrollHeight };
-    if (next !== followingRef.current) set(next);
-  }, [ref, set]);
+    if (next !== wasFollowing) set(next);
+    // Still following, yet off the end (content changed before the scroll was read): back to it.
+    else if (next && element.scrollHeight - element.scrollTop - element.clientHeight > SLACK_PX) stick();
+  }, [ref, set, stick]);
 
   const follow = useCallback(() => {
     set(true);
     stick();
   }, [set, stick]);
 
-  const unfollow = useCallback(() => set(false), [set]);
   /** The state as of now, for callbacks that run between renders. */
   const isFollowing = useCallback(() => followingRef.current, []);
 
-  return { following, isFollowing, onScroll, follow, unfollow, stick };
+  return { following, isFollowing, onScroll, personHandlers, follow, unfollow, stick };
 }

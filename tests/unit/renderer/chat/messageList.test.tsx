@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParleyContext } from '../../../../renderer/lib/ParleyContext';
 import { createMessage, type Message } from '../../../../renderer/features/chat/conversationReducer';
@@ -11,6 +12,9 @@ import { ScriptedParley } from '../support/scriptedParley';
 
 const VIEW_PX = 500;
 const ROW_PX = 100;
+/** A short message whose row is exactly as tall as the list first guesses: measuring it changes nothing. */
+const AS_ESTIMATED = 'as estimated';
+const AS_ESTIMATED_PX = 88;
 
 /** jsdom lays nothing out: give the log a height, each row a height, and scrolling, as a window would. */
 function giveTheLogLayout() {
@@ -27,7 +31,7 @@ function giveTheLogLayout() {
     define('clientHeight', (element) => (element.classList.contains('message-list') ? VIEW_PX : 0));
     // The rows' box is as tall as the virtualizer says the whole list is.
     define('scrollHeight', (element) => (element.classList.contains('message-list') ? parseFloat((element.firstElementChild as HTMLElement | null)?.style.height ?? '0') || 0 : 0));
-    define('offsetHeight', (element) => (element.classList.contains('message-row') ? ROW_PX : 0));
+    define('offsetHeight', (element) => (element.classList.contains('message-row') ? (element.textContent?.includes(AS_ESTIMATED) ? AS_ESTIMATED_PX : ROW_PX) : 0));
     HTMLElement.prototype.scrollTo = function (this: HTMLElement, options?: ScrollToOptions | number) {
       if (typeof options !== 'object' || options.top === undefined) return;
       this.scrollTop = Math.max(0, Math.min(options.top, this.scrollHeight - this.clientHeight));
@@ -49,14 +53,18 @@ const api = new ScriptedParley();
 const noop = () => {};
 const actions: MessageActions = { continuableId: null, idle: true, regenerate: noop, continueAnswer: noop, fork: null, edit: noop, showVersion: async () => {}, remove: async () => {}, params: {}, dropParamAndRetry: noop };
 
-function showList(conversationId: string, messages: Message[], target: MessageTarget | null = null) {
-  return render(
+function listOf(conversationId: string, messages: Message[], target: MessageTarget | null = null) {
+  return (
     <ParleyContext.Provider value={api.client}>
       <MessageActionsContext.Provider value={actions}>
         <MessageList key={conversationId} conversationId={conversationId} messages={messages} liveAnswers={createLiveAnswers()} retrying={null} canRetry target={target} onRetry={noop} onOpenSettings={noop} />
       </MessageActionsContext.Provider>
-    </ParleyContext.Provider>,
+    </ParleyContext.Provider>
   );
+}
+
+function showList(conversationId: string, messages: Message[], target: MessageTarget | null = null) {
+  return render(listOf(conversationId, messages, target));
 }
 
 const log = () => screen.getByRole('log', { name: 'Conversation' });
@@ -74,10 +82,9 @@ describe('followsAfterScroll', () => {
   /** Last seen at `scrollTop`, the content then `scrollHeight` tall. */
   const seen = (scrollTop: number, scrollHeight = 2_000) => ({ scrollTop, scrollHeight });
 
-  it('stops following when the person scrolls up, away from the end', () => {
+  it('stops following when a scroll moves the view up over the same content (a scrollbar dragged, a screen reader)', () => {
     expect(followsAfterScroll(true, seen(1_500), at(1_200))).toBe(false);
-    // Even while text grows below: the end the view showed is out of view.
-    expect(followsAfterScroll(true, seen(1_500), { scrollTop: 1_460, scrollHeight: 2_100, clientHeight: 500 })).toBe(false);
+    expect(followsAfterScroll(true, seen(1_500), at(1_480))).toBe(false);
   });
 
   it('keeps following while text grows below or the browser clamps a shrinking page', () => {
@@ -93,6 +100,12 @@ describe('followsAfterScroll', () => {
     expect(followsAfterScroll(true, seen(1_500), { scrollTop: 1_420, scrollHeight: 2_070, clientHeight: 580 })).toBe(true);
   });
 
+  it('keeps following when code shrank (the browser clamped the position) and a formula grew before the scroll was read', () => {
+    // Seen at the end of 1,197 px in a 574 px view. Code highlighted 46 px smaller clamps the
+    // position to 577; a formula typeset 70 px taller follows before the scroll event is read.
+    expect(followsAfterScroll(true, seen(623, 1_197), { scrollTop: 577, scrollHeight: 1_221, clientHeight: 574 })).toBe(true);
+  });
+
   it('resumes following once the person scrolls back near the end, and not before', () => {
     expect(followsAfterScroll(false, seen(1_000), at(1_200))).toBe(false);
     expect(followsAfterScroll(false, seen(1_200), at(1_500 - FOLLOW_PX))).toBe(true);
@@ -102,13 +115,26 @@ describe('followsAfterScroll', () => {
 describe('useStickToBottom', () => {
   it('pins the box to its end after each render until scrolled up, and follow() resumes', () => {
     const box = { scrollTop: 0, scrollHeight: 1_000, clientHeight: 400 };
-    const { result, rerender } = renderHook(() => useStickToBottom({ current: box as unknown as HTMLElement }, true));
+    const { result, rerender } = renderHook(() => {
+      const stuck = useStickToBottom({ current: box as unknown as HTMLElement }, true);
+      // As its owner does, once the content's height is set.
+      useLayoutEffect(stuck.stick);
+      return stuck;
+    });
     expect(box.scrollTop).toBe(1_000);
 
     box.scrollHeight = 1_600;
     rerender();
     expect(box.scrollTop).toBe(1_600);
 
+    // The content changed height before the scroll was read: still following, back at the end.
+    box.scrollTop = 1_150;
+    box.scrollHeight = 1_650;
+    act(() => result.current.onScroll());
+    expect(result.current.following).toBe(true);
+    expect(box.scrollTop).toBe(1_650);
+
+    // Dragged up over the same content: it stops.
     box.scrollTop = 900;
     act(() => result.current.onScroll());
     expect(result.current.following).toBe(false);
@@ -146,6 +172,30 @@ describe('MessageList', () => {
     expect(log().scrollTop).toBe(log().scrollHeight);
     expect(jump()).toBeNull();
     expect(document.activeElement).toBe(log());
+  });
+
+  it('an up key over the log stops following before its scroll is reported; the same key in a field inside it does not', () => {
+    const messages = conversation(40, 'keys');
+    const view = showList('keys', messages);
+    const field = document.createElement('textarea');
+    log().querySelector('article')?.append(field);
+    // A render after each key (as a streaming answer's next chunk would): does it pull the view back to the end?
+    const afterKeyIn = (target: HTMLElement, more: number) => {
+      log().scrollTop = 1_000;
+      fireEvent.keyDown(target, { key: 'PageUp' });
+      view.rerender(listOf('keys', [...messages, ...conversation(more, 'more')]));
+      return log().scrollTop;
+    };
+    expect(afterKeyIn(field, 1)).toBeGreaterThan(4_000);
+    expect(afterKeyIn(log(), 2)).toBe(1_000);
+  });
+
+  it('a new message keeps the end in view even when its row is as tall as first guessed', () => {
+    const messages = conversation(40, 'new');
+    const view = showList('new', messages);
+    const next = createMessage({ id: 'new-last', role: 'user', content: AS_ESTIMATED, model: 'm', createdAt: 40 });
+    view.rerender(listOf('new', [...messages, next]));
+    expect(log().scrollTop).toBe(log().scrollHeight);
   });
 
   it('keeps each conversation’s place: switching away and back restores it', () => {
