@@ -104,6 +104,27 @@ test('an answer streaming into a long conversation keeps its end in view', async
   await expect(chat.getByRole('button', { name: 'Jump to latest' })).toBeHidden();
 });
 
+test('a wheel turned up while an answer streams leaves the view where the person put it', async ({ chat }) => {
+  await openLongConversation(chat);
+  await chat.getByRole('combobox', { name: 'Endpoint' }).selectOption({ label: 'W&B Inference' });
+  await pickModel(chat, 'fake/lines');
+  await send(chat, 'Many lines, please');
+  const answer = lastAnswer(chat);
+  await expect(answer).toContainText('Line 5 of a long answer.');
+  const log = conversation(chat);
+  const box = await log.boundingBox();
+  await chat.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+  const before = await log.evaluate((element) => element.scrollTop);
+  await chat.mouse.wheel(0, -300);
+  await expect(chat.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  const readingAt = await settledAwayFrom(chat, before);
+  // The other 55 lines arrive below; none of them pulls the view back down.
+  await expect(answer).not.toHaveAttribute('aria-busy', 'true');
+  expect(Math.abs((await log.evaluate((element) => element.scrollTop)) - readingAt)).toBeLessThanOrEqual(2);
+  await expect(answer.getByText('Line 60 of a long answer.')).not.toBeInViewport();
+  await expect(chat.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+});
+
 test('a search result deep in a long conversation opens at that message', async ({ chat }) => {
   await importConversation(chat, longConversationMarkdown());
   await sidebar(chat).getByRole('searchbox', { name: 'Search conversations' }).fill(RARE_WORD);
@@ -274,6 +295,19 @@ const underTheEye = (page: Page) =>
     return { top: box.getBoundingClientRect().top, scrollTop: log.scrollTop };
   });
 
+/** The log's offset once a wheel's scroll has settled: away from `from`, and the same two frames running. */
+async function settledAwayFrom(page: Page, from: number): Promise<number> {
+  let settled = NaN;
+  await expect.poll(async () => {
+    await nextFrames(page);
+    const offset = await conversation(page).evaluate((element) => element.scrollTop);
+    const same = offset === settled && offset !== from;
+    settled = offset;
+    return same;
+  }).toBe(true);
+  return settled;
+}
+
 test('scrolling up through long text laid out only near the view moves the text just as far as the wheel asks', async ({ chat }) => {
   await importConversation(chat, oneAnswerMarkdown('Long quotes', LONG_QUOTES));
   await sidebar(chat).getByRole('list', { name: 'Conversations' }).getByRole('button', { name: 'Long quotes', exact: true }).click();
@@ -287,15 +321,7 @@ test('scrolling up through long text laid out only near the view moves the text 
   for (let step = 0; step < 12; step++) {
     const before = await underTheEye(chat);
     await chat.mouse.wheel(0, -WHEEL_PX);
-    // Settled: the same offset two frames running.
-    let settled = NaN;
-    await expect.poll(async () => {
-      await nextFrames(chat);
-      const offset = await log.evaluate((element) => element.scrollTop);
-      const same = offset === settled && offset !== before.scrollTop;
-      settled = offset;
-      return same;
-    }).toBe(true);
+    await settledAwayFrom(chat, before.scrollTop);
     const after = await log.evaluate((element) => ({ top: element.querySelector('[data-eye]')?.getBoundingClientRect().top ?? NaN, scrollTop: element.scrollTop }));
     // The text under the eye moved down by the wheel's distance: boxes above it that took their real
     // height on the way were made up for in the offset (scroll anchoring), not seen as a jump.
