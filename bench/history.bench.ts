@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../main/history/database';
 import type { Db } from '../main/history/database';
@@ -16,6 +17,7 @@ import { createHistoryStore } from '../main/history/historyStore';
 import type { HistoryStore } from '../main/history/historyStore';
 import { migrate } from '../main/history/migrate';
 import { openHistory } from '../main/history/openHistory';
+import { spread, timeTurnCommits } from './history/turnCommits';
 import { prng } from './random';
 import { mb, ms, printTable, time, timeAsync, type Timing } from './report';
 import { measureSidebarReady } from './sidebarReady';
@@ -122,7 +124,21 @@ export async function runHistoryBench(): Promise<void> {
     console.info(`\nSeeded in ${(seeded.seedMs / 1000).toFixed(1)} s (one transaction, through the store API).`);
     console.info(`Raw text ${mb(seeded.rawBytes)}; database ${mb(dbBytes)} (${(dbBytes / seeded.rawBytes).toFixed(2)}× the text), of which the trigram index ${mb(ftsBytes ?? 0)}.\n`);
     printTable(['operation', 'p50', 'p95', 'p50 / baseline'], rows.map(([name, { p50, p95 }]) => [name, ms(p50), ms(p95), `${(p50 / baseline.p50).toFixed(0)}×`]));
+    const turns = await timeTurnCommits();
+    console.info(`\nA chat turn's writes to the search index, ${turns.turns} turns one after another on two copies of a history of ${turns.seeded.toLocaleString('en')} messages:`);
+    console.info(`the index merged when the app is idle, in a pause to read every 10 turns (Parley), and merged inside the writes (FTS5's own way).\n`);
+    const maxRatio = (mine: number[], theirs: number[]) => `${(Math.max(...theirs) / Math.max(...mine)).toFixed(1)}×`;
+    printTable(
+      ['write', 'Parley p50 / p95 / max', 'merged in writes p50 / p95 / max', 'max: merged in writes / Parley'],
+      [
+        ['the question\'s commit (before its request)', spread(turns.parley.question), spread(turns.fts5.question), maxRatio(turns.parley.question, turns.fts5.question)],
+        ['the answer\'s end', spread(turns.parley.answerEnd), spread(turns.fts5.answerEnd), maxRatio(turns.parley.answerEnd, turns.fts5.answerEnd)],
+        ['a merge step in a pause (a task each)', spread(turns.parley.idleSteps), '', ''],
+      ],
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runHistoryBench();

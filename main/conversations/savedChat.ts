@@ -144,8 +144,16 @@ export function createSavedChat(
 ): ChatFn {
   return async (request, onEvent, signal, approvals) => {
     if (!request.history) return chat(request, onEvent, signal, approvals);
-    const { history } = request;
+    // No merge of the search index lands between the question's commit and its request, or on the answer's end.
+    const releaseMerges = store.holdSearchMerges();
+    try {
+      return await savedTurn(request, request.history, onEvent, signal, approvals);
+    } finally {
+      releaseMerges();
+    }
+  };
 
+  async function savedTurn(request: ChatRequest, history: ChatHistory, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals | undefined): Promise<ChatResult> {
     let writer: AnswerWriter;
     try {
       // Committed, so a killed app keeps it; durable (fsynced) below, while the request goes out.
@@ -214,5 +222,5 @@ export function createSavedChat(
     finish(ended);
     onEvent({ type: 'done', result: ended });
     return ended;
-  };
+  }
 }

@@ -17,6 +17,7 @@ import type { ImportConversations } from './importConversations';
 import { createMessages, type ShownMessage } from './messages';
 import type { PathMessage } from '../../shared/requestPath';
 import { search } from './search';
+import { createSearchMerges } from './searchMerges';
 import { readModelUsage, type ModelUsage } from './usage';
 import type { SearchOptions } from './search';
 import { createVersions } from './versions';
@@ -102,6 +103,8 @@ export interface HistoryStore {
   syncToDisk(): Promise<void>;
   /** SQLite's quick_check: ['ok'], or up to ten problems it found in the file. Reads every page (seconds for a large history). */
   quickCheck(): string[];
+  /** Held while a chat is under way: the search index is merged only once no chat has been for a while (searchMerges.ts). Returns the release. */
+  holdSearchMerges(): () => void;
   close(): void;
 }
 
@@ -146,6 +149,8 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     return conversation && { ...conversation, messages: withVersions(id) };
   };
   const importConversations = createImporter(context, attachmentRows, toolCallRows);
+  // A read-only history (a backup being looked at) is never merged.
+  const searchMerges = db.readonly ? null : createSearchMerges(db);
   const branches = createBranches(db);
   /** The conversation with every branch, each read in one query. */
   const exportOf = (conversation: Conversation): ExportConversation =>
@@ -214,6 +219,10 @@ export function createHistoryStore(db: Db, { now = Date.now, newId = randomUUID 
     atomically: (fn, durability = 'durable') => write(db, fn, durability),
     syncToDisk: () => syncToDisk(db),
     quickCheck: () => db.prepare('PRAGMA quick_check(10)').pluck().all().map(String),
-    close: () => db.close(),
+    holdSearchMerges: () => searchMerges?.hold() ?? (() => undefined),
+    close() {
+      searchMerges?.stop();
+      db.close();
+    },
   };
 }

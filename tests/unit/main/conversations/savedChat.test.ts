@@ -78,6 +78,27 @@ describe('a chat kept in history', () => {
     expect(stored).toMatchObject({ title: 'Tell me everything', model: 'fake/slow', systemPrompt: 'Be brief.' });
   });
 
+  it('holds the search index merges from before its question is committed until after done', async () => {
+    const { store, service, conversationId } = await setUp();
+    let holds = 0;
+    const counted: HistoryStore = {
+      ...store,
+      holdSearchMerges() {
+        holds += 1;
+        const release = store.holdSearchMerges();
+        return () => {
+          holds -= 1;
+          release();
+        };
+      },
+    };
+    const heldAt: Record<string, number> = {};
+    const { request } = newTurn(conversationId, 'fake/echo', 'hold on');
+    await createSavedChat(service.chat, counted)(request, (event) => (heldAt[event.type] ??= holds), new AbortController().signal);
+    expect(heldAt).toMatchObject({ delta: 1, done: 1 });
+    expect(holds).toBe(0);
+  });
+
   it('flushes a streaming answer to disk while it arrives', async () => {
     const { dataDir, saved, conversationId } = await setUp();
     const { request, answerId } = newTurn(conversationId, 'fake/slow', 'go on');
