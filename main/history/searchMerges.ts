@@ -36,16 +36,21 @@ export interface SearchMerges {
 /**
  * Merges the search index's segments when the app is idle, never inside a write. FTS5 merges by
  * itself inside the write that adds a segment ("automerge", and "crisismerge" at 16 segments of
- * a level), and such a merge took 15-50 ms on a history of a few thousand turns: now and then a
+ * a level), and such a merge took 15-50 ms on a history of 20,000 messages: now and then a
  * question's commit, on the way to its request, or an answer's end waited that long. On each open
  * (FTS5 keeps the settings in the file) automatic merging is turned off and the crisis bound
  * raised to CRISIS_SEGMENTS; the merges run here in small steps, a task each, once no chat has
  * been under way for QUIET_MS. Merging changes how the index is stored, never what a search finds.
  */
 export function createSearchMerges(db: Db, quietMs = QUIET_MS): SearchMerges {
-  for (const table of SEARCH_TABLES) {
-    db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0)`).run();
-    db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('crisismerge', ${CRISIS_SEGMENTS})`).run();
+  try {
+    for (const table of SEARCH_TABLES) {
+      db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0)`).run();
+      db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('crisismerge', ${CRISIS_SEGMENTS})`).run();
+    }
+  } catch (error) {
+    // A full disk at start: the history still opens; FTS5 goes on merging in its writes as before.
+    console.warn('[parley] the search index keeps merging in its writes:', error instanceof Error ? error.message : error);
   }
   let holds = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
