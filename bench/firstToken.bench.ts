@@ -161,20 +161,31 @@ async function appSend(page: Page, server: StreamServer, question: string): Prom
 let nextQuestion = 0;
 
 /** Sends alternately from the SDK and from the page, as a person does with a pause to read between answers. */
-async function sendRound(page: Page, client: OpenAI, server: StreamServer): Promise<{ app: Sample[]; sdk: Sample[] }> {
+async function sendRound(page: Page, client: OpenAI, server: StreamServer): Promise<{ app: Sample[]; sdk: Sample[]; first: { app: Sample; sdk: Sample } }> {
   const app: Sample[] = [];
   const sdk: Sample[] = [];
+  let first: { app: Sample; sdk: Sample } | undefined;
   for (let send = 0; send < WARM_UP_SENDS + SENDS; send++) {
     // As a person reads the answer before the next question: what the last one set off in main and the page settles.
     await page.waitForTimeout(READING_MS);
     const question = nextQuestion++;
     const sdkSample = await sdkSend(client, server, `Question ${100_000 + question}`);
     const appSample = await appSend(page, server, `Question ${question}`);
+    first ??= { app: appSample, sdk: sdkSample };
     if (send < WARM_UP_SENDS) continue;
     sdk.push(sdkSample);
     app.push(appSample);
   }
-  return { app, sdk };
+  if (!first) throw new Error('no send');
+  return { app, sdk, first };
+}
+
+/** What a person feels on the first question after starting Parley: one send each, before any warm-up send. */
+function printFirstSend({ app, sdk }: { app: Sample; sdk: Sample }): void {
+  console.info(
+    `\nThe first send after start (one each, not warmed up), main: frame → request at the server: ${ms(app.inMain)} ` +
+      `(the SDK's first call: ${ms(sdk.inMain)}, +${ms(app.inMain - sdk.inMain)}); Enter → first token painted ${ms(app.firstToken)}.`,
+  );
 }
 
 function printRound(label: string, { app, sdk }: { app: Sample[]; sdk: Sample[] }): void {
@@ -217,9 +228,11 @@ export async function runFirstTokenBench(): Promise<void> {
     await picker.fill(BENCH_MODEL);
     await page.getByRole('option', { name: BENCH_MODEL, exact: true }).click();
 
-    for (const round of ROUNDS) {
+    for (const [index, round] of ROUNDS.entries()) {
       server.thinkMs = round.thinkMs;
-      printRound(round.label, await sendRound(page, client, server));
+      const sent = await sendRound(page, client, server);
+      printRound(round.label, sent);
+      if (index === 0) printFirstSend(sent.first);
     }
   } finally {
     await browser.close();

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { changed, DEFAULT_ENDPOINT_ID, type Notice } from '../shared/ipc';
 import { createChatService } from './chat/chatService';
+import { WARM_UP_DELAY_MS, warmUpSendPath } from './chat/sendWarmUp';
 import { createAutoTitler } from './conversations/autoTitle';
 import { createSavedChat } from './conversations/savedChat';
 import { createEmptyConversation } from './conversations/emptyConversation';
@@ -88,6 +89,8 @@ export interface AppRouter extends Router {
 }
 
 export function createAppRouter(ports: ServicePorts): AppRouter {
+  // The first question after start must not wait for what a process does once.
+  setTimeout(warmUpSendPath, WARM_UP_DELAY_MS).unref();
   const settings = createSettingsService(ports.settingsStore);
   if (ports.baseURL) {
     try {
