@@ -20,7 +20,12 @@ export const WARM_UP_REQUEST = {
  * (main's part: 25-74 ms for the first send, 7-10 ms from the third on). Nothing is sent.
  */
 export function warmUpSendPath(): void {
-  systemPromptForSend(WARM_UP_REQUEST.systemPrompt, WARM_UP_REQUEST.model, Date.now());
-  chatRequestSchema.safeParse(WARM_UP_REQUEST);
-  createOpenAIClient({ baseURL: 'http://127.0.0.1/v1', apiKey: null, project: '', keyOptional: true }, { timeoutMs: 1_000 });
+  try {
+    systemPromptForSend(WARM_UP_REQUEST.systemPrompt, WARM_UP_REQUEST.model, Date.now());
+    chatRequestSchema.safeParse(WARM_UP_REQUEST);
+    createOpenAIClient({ baseURL: 'http://127.0.0.1/v1', apiKey: null, project: '', keyOptional: true }, { timeoutMs: 1_000 });
+  } catch (error) {
+    // Only a head start: the first send does the same work itself, and says what fails there.
+    console.warn('[parley] warming up the send path failed:', error instanceof Error ? error.message : error);
+  }
 }
