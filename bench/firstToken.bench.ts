@@ -180,11 +180,14 @@ async function sendRound(page: Page, client: OpenAI, server: StreamServer): Prom
   return { app, sdk, first };
 }
 
+/** A difference with its sign: one send each can come out either way. */
+const signedMs = (value: number): string => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`;
+
 /** What a person feels on the first question after starting Parley: one send each, before any warm-up send. */
 function printFirstSend({ app, sdk }: { app: Sample; sdk: Sample }): void {
   console.info(
     `\nThe first send after start (one each, not warmed up), main: frame → request at the server: ${ms(app.inMain)} ` +
-      `(the SDK's first call: ${ms(sdk.inMain)}, +${ms(app.inMain - sdk.inMain)}); Enter → first token painted ${ms(app.firstToken)}.`,
+      `(the SDK's first call: ${ms(sdk.inMain)}, ${signedMs(app.inMain - sdk.inMain)}); Enter → first token painted ${ms(app.firstToken)}.`,
   );
 }
 

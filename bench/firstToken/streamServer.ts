@@ -67,7 +67,8 @@ export async function listenOnLoopback(server: Server): Promise<string> {
 export async function startStreamServer(): Promise<StreamServer> {
   const arrivals = new Map<string, number>();
   const now = epochClock();
-  const settings = { thinkMs: 0 };
+  // The server handed out, its thinkMs read by each request as it arrives: the bench sets it between rounds.
+  const stream = { thinkMs: 0 };
   const server = createServer((request, response) => {
     const arrived = now();
     if (!isChatRequest(request, response, BENCH_MODEL)) return;
@@ -83,26 +84,20 @@ export async function startStreamServer(): Promise<StreamServer> {
         // The rest a moment later, as a model would: the first token is alone in its own read.
         setTimeout(() => response.end(`${tail}${chunk('.', 'stop')}data: [DONE]\n\n`), TAIL_DELAY_MS);
       };
-      if (settings.thinkMs > 0) setTimeout(answer, settings.thinkMs);
+      if (stream.thinkMs > 0) setTimeout(answer, stream.thinkMs);
       else answer();
     });
   });
   const origin = await listenOnLoopback(server);
-  return {
+  return Object.assign(stream, {
     baseURL: `${origin}/v1`,
     origin,
     now,
-    arrivedAt: (question) => arrivals.get(question),
-    get thinkMs() {
-      return settings.thinkMs;
-    },
-    set thinkMs(value) {
-      settings.thinkMs = value;
-    },
+    arrivedAt: (question: string) => arrivals.get(question),
     close: async () => {
       server.closeAllConnections();
       server.close();
       await once(server, 'close');
     },
-  };
+  });
 }

@@ -4,7 +4,7 @@
  * answer, and opens at a search result deep inside it. And a 1 MB paste into the composer, and a
  * 30,000-character question in its bubble.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { conversationToMarkdown } from '../../main/export/markdownExport';
 import type { ExportMessage } from '../../main/export/types';
 import { expect, lastAnswer, pickModel, send, test } from './support/fixtures';
@@ -85,14 +85,25 @@ test('a 1,000-message conversation opens at its end with a small DOM, scrolls to
   await expect(jump).toBeHidden();
 });
 
-test('an answer streaming into a long conversation keeps its end in view', async ({ chat }) => {
-  await openLongConversation(chat);
+/** Opens the long conversation and asks it for a 60-line answer (a line every 40 ms); the answer as it streams. */
+async function streamLinesIntoLongConversation(page: Page): Promise<Locator> {
+  await openLongConversation(page);
   // The file names W&B's real URL; here the built-in endpoint points at the fake server, so the
   // conversation asks which endpoint to use, as it would for a file from another machine.
-  await chat.getByRole('combobox', { name: 'Endpoint' }).selectOption({ label: 'W&B Inference' });
-  await pickModel(chat, 'fake/lines');
-  await send(chat, 'Many lines, please');
-  const answer = lastAnswer(chat);
+  await page.getByRole('combobox', { name: 'Endpoint' }).selectOption({ label: 'W&B Inference' });
+  await pickModel(page, 'fake/lines');
+  await send(page, 'Many lines, please');
+  return lastAnswer(page);
+}
+
+/** Rests the pointer over the middle of the conversation, where a wheel scrolls it. */
+async function pointAtConversation(page: Page): Promise<void> {
+  const box = await conversation(page).boundingBox();
+  await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+}
+
+test('an answer streaming into a long conversation keeps its end in view', async ({ chat }) => {
+  const answer = await streamLinesIntoLongConversation(chat);
   await expect(answer).toContainText('Line 10 of a long answer.');
   // Sampled while the answer grows: the view stays at its end.
   for (const line of [20, 35, 50]) {
@@ -105,15 +116,10 @@ test('an answer streaming into a long conversation keeps its end in view', async
 });
 
 test('a wheel turned up while an answer streams leaves the view where the person put it', async ({ chat }) => {
-  await openLongConversation(chat);
-  await chat.getByRole('combobox', { name: 'Endpoint' }).selectOption({ label: 'W&B Inference' });
-  await pickModel(chat, 'fake/lines');
-  await send(chat, 'Many lines, please');
-  const answer = lastAnswer(chat);
+  const answer = await streamLinesIntoLongConversation(chat);
   await expect(answer).toContainText('Line 5 of a long answer.');
   const log = conversation(chat);
-  const box = await log.boundingBox();
-  await chat.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+  await pointAtConversation(chat);
   const before = await log.evaluate((element) => element.scrollTop);
   await chat.mouse.wheel(0, -300);
   await expect(chat.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
@@ -315,8 +321,7 @@ test('scrolling up through long text laid out only near the view moves the text 
   await expect(answer.getByRole('heading', { name: 'Section 5' })).toBeVisible();
   await expect(answer.locator('.md-pending')).toHaveCount(0);
   const log = conversation(chat);
-  const box = await log.boundingBox();
-  await chat.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+  await pointAtConversation(chat);
   let grown = 0;
   for (let step = 0; step < 12; step++) {
     const before = await underTheEye(chat);
