@@ -9,6 +9,7 @@ import type { HistoryStore } from './history/historyStore';
 import { openHistory, type OpenHistoryOptions } from './history/openHistory';
 import { restoreBackup } from './history/restoreBackup';
 import { createSwappableStore } from './history/swappableStore';
+import { createCachedStore } from './settings/cachedStore';
 import type { KeyValueStore } from './settings/keyValueStore';
 import type { OpenedStore } from './settings/openStoreFile';
 
@@ -35,8 +36,8 @@ export async function openDataFolder(
   const notices = [settingsFile.notice, secretsFile.notice, ...opened.notices].filter((notice): notice is Notice => notice !== null);
 
   return {
-    settingsStore: settingsFile.store,
-    secretsStore: secretsFile.store,
+    settingsStore: createCachedStore(settingsFile.store),
+    secretsStore: createCachedStore(secretsFile.store),
     history: history.store,
     notices,
     async restoreHistoryBackup(backupFile) {

@@ -1,9 +1,12 @@
 /**
  * A chat whose turn is kept in history: the user's message and the answer's row are committed
- * together before the request goes out (so a crash of the app never loses a question that was
- * sent, and a retry never duplicates it), the answer is flushed while it arrives, and finished
- * with its status before the renderer hears `done`. A conversation's first turn creates it in that
- * same commit (`newConversation`), so its first message waits for no call before it either.
+ * together as its request goes out, always before any of its answer arrives, so a crash of the app
+ * never loses a question that was answered, and a retry never duplicates it. A new question or a
+ * retry is committed right after its request leaves (the commit adds nothing to the wait for the
+ * first token); a turn whose request is read from the saved tree is committed before it. A commit
+ * that fails stops the request, and the person is told the message was not saved (the page keeps it
+ * for Retry). The answer is flushed while it arrives, and finished with its status before the
+ * renderer hears `done`. A conversation's first turn creates it in that same commit (`newConversation`).
  * Chats without a `history` field pass straight through.
  *
  * The commit's sync to disk (what keeps it through an OS crash or power loss, tens of ms) runs
@@ -20,6 +23,7 @@
 import { failedResult } from '../../shared/chatResult';
 import type { AppError, ChatEvent, ChatHistory, ChatRequest, ChatResult } from '../../shared/ipc';
 import { titleFrom } from '../../shared/conversationTitle';
+import { DEFAULT_ENDPOINT_ID } from '../../shared/endpointIds';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
@@ -57,6 +61,9 @@ async function withinBound(durable: Promise<AppError | null>, boundMs: number): 
 }
 
 export type ChatFn = (request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals?: ToolApprovals) => Promise<ChatResult>;
+
+/** A chat that may be kept in history: `onSaved` is called once its turn is committed (its conversation has changed). */
+export type SavedChatFn = (...args: [...Parameters<ChatFn>, onSaved?: () => void]) => Promise<ChatResult>;
 
 /** The conversation a first turn starts, as the page set it up: the request's model, system prompt, parameters, endpoint and tools. */
 function createFor(store: HistoryStore, { model, systemPrompt, params, endpointId, toolServers }: ChatRequest, id: string) {
@@ -117,14 +124,14 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   }
 }
 
-/** Why the turn was not saved (and so not sent), for the failed answer the page shows. */
+/** Why the turn was not saved (and so not answered), for the failed answer the page shows. */
 function notSaved(error: unknown): AppError {
   if (error instanceof AppFailure) return error.appError;
   const problem = storageProblemOf(error);
-  if (problem === 'disk-full') return diskFullError('your message', 'It was not sent. Free some disk space, then press Retry.');
+  if (problem === 'disk-full') return diskFullError('your message', 'It was not answered. Free some disk space, then press Retry.');
   if (problem !== null) return storageAppError(problem);
   console.error('[parley] saving a turn failed:', error instanceof Error ? error.message : error);
-  return { code: 'internal', message: 'Parley could not save your message, so it was not sent. Press Retry to try again.' };
+  return { code: 'internal', message: 'Parley could not save your message, so it was not answered. Press Retry to try again.' };
 }
 
 /** Why an answer is not saved yet, for the `unsaved` event. */
@@ -136,54 +143,79 @@ function answerNotSaved(error: unknown): AppError {
   return storageAppError(problem);
 }
 
+/** A committed turn: the answer's writer, and its sync to disk (null once durable, else why it is not saved). */
+interface SavedTurn {
+  writer: AnswerWriter;
+  durable: Promise<AppError | null>;
+}
+
+/** How a turn's commit went: once made, the same answer for every later ask. */
+type Saving = { turn: SavedTurn; error?: undefined } | { turn?: undefined; error: AppError };
+
 export function createSavedChat(
   chat: ChatFn,
   store: HistoryStore,
   pendingSaves: PendingSaves = createPendingSaves(),
   questionSyncBoundMs = QUESTION_SYNC_BOUND_MS,
-): ChatFn {
-  return async (request, onEvent, signal, approvals) => {
+): SavedChatFn {
+  return async (request, onEvent, signal, approvals, onSaved) => {
     if (!request.history) return chat(request, onEvent, signal, approvals);
     // No merge of the search index lands between the question's commit and its request, or on the answer's end.
     const releaseMerges = store.holdSearchMerges();
     try {
-      return await savedTurn(request, request.history, onEvent, signal, approvals);
+      return await savedTurn(request, request.history, { onEvent, signal, approvals, onSaved });
     } finally {
       releaseMerges();
     }
   };
 
-  async function savedTurn(request: ChatRequest, history: ChatHistory, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals | undefined): Promise<ChatResult> {
+  /** Commits the turn (so a killed app keeps it) and starts its sync to disk, which runs while the answer streams. */
+  function commitTurn(request: ChatRequest, history: ChatHistory, onFlushFailure: (error: unknown) => void, stopAnswer: () => void): Saving {
     let writer: AnswerWriter;
     try {
-      // Committed, so a killed app keeps it; durable (fsynced) below, while the request goes out.
       writer = store.atomically(() => beginTurn(store, request, history), 'relaxed');
     } catch (error) {
-      const result = failedResult(notSaved(error));
-      onEvent({ type: 'done', result });
-      return result;
+      return { error: notSaved(error) };
     }
-    /** Stops the answer when the question cannot be made durable: an unsaved question is not answered. */
-    const unsavedQuestion = new AbortController();
-    const questionDurable = store.syncToDisk().then(
+    writer.onFlushFailure(onFlushFailure);
+    const durable = store.syncToDisk().then(
       () => null,
       (error: unknown) => {
-        unsavedQuestion.abort();
+        stopAnswer();
         return notSaved(error);
       },
     );
-    // A continuation's stream carries only its own text and usage: the page and the row get the whole answer.
-    const earlier = history.turn.kind === 'continue' ? writer.message : null;
-    const whole = (result: ChatResult): ChatResult => (earlier ? continuedResult(earlier, result) : result);
+    return { turn: { writer, durable } };
+  }
+
+  async function savedTurn(
+    request: ChatRequest,
+    history: ChatHistory,
+    { onEvent, signal, approvals, onSaved }: { onEvent: (event: ChatEvent) => void; signal: AbortSignal; approvals?: ToolApprovals | undefined; onSaved?: (() => void) | undefined },
+  ): Promise<ChatResult> {
+    const end = (result: ChatResult) => {
+      onEvent({ type: 'done', result });
+      return result;
+    };
+    /** Stops the answer when its question cannot be saved: an unsaved question is not answered. */
+    const unsavedQuestion = new AbortController();
     let toldUnsaved = false;
     const unsaved = (error: unknown) => {
       if (toldUnsaved) return;
       toldUnsaved = true;
       onEvent({ type: 'unsaved', error: answerNotSaved(error) });
     };
-    writer.onFlushFailure(unsaved);
+    let saving: Saving | undefined;
+    /** The turn's commit, made on the first ask. */
+    const save = (): Saving => {
+      if (saving) return saving;
+      saving = commitTurn(request, history, unsaved, () => unsavedQuestion.abort());
+      if (saving.error) unsavedQuestion.abort();
+      else onSaved?.();
+      return saving;
+    };
     /** Saves how the answer ended; when that fails, keeps it for PendingSaves and tells the page. */
-    const finish = (result: ChatResult) => {
+    const finish = (writer: AnswerWriter, result: ChatResult) => {
       try {
         writer.finish(result);
       } catch (error) {
@@ -193,34 +225,61 @@ export function createSavedChat(
       }
     };
 
-    // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint).
+    // A new question or a retry sends what the page holds: its request goes out first and the turn is committed
+    // while it travels, before any of its answer can arrive. A regeneration, an edit or a continuation reads
+    // its request from the saved tree, so it commits first (and a turn that cannot be saved is not sent), and
+    // so does every turn while an earlier save waits for disk space: a full disk is not sent a question it cannot keep.
+    const sendsFirst = (history.turn.kind === 'new' || history.turn.kind === 'retry') && pendingSaves.count() === 0;
+    /** A continuation's stream carries only its own text and usage: the page and the row get the whole answer. */
+    let earlier: AnswerWriter['message'] | null = null;
+    if (!sendsFirst) {
+      const first = save();
+      if (first.error) return end(failedResult(first.error));
+      if (history.turn.kind === 'continue') earlier = first.turn.writer.message;
+    }
+    const whole = (result: ChatResult): ChatResult => (earlier ? continuedResult(earlier, result) : result);
+
     // A branching turn sends exactly the visible path it was saved on, up to its new answer (what a request
     // carries of those messages, not the whole conversation); the others send the path the page showed.
     const branching = history.turn.kind === 'regenerate' || history.turn.kind === 'edit';
     const path = branching ? store.requestPathBefore(history.conversationId, history.answerId) : null;
-    const saved = store.findConversation(history.conversationId);
-    const endpointId = request.endpointId ?? (saved?.endpoint || undefined);
-    const toolServers = request.toolServers ?? saved?.toolServers ?? [];
-    const streamed = await chat(
+    // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint),
+    // as its commit keeps them; a first turn creates its conversation on the default endpoint.
+    const conversation = store.findConversation(history.conversationId);
+    // A turn for a conversation that is gone (deleted in another window) is refused before anything is sent.
+    if (!conversation && !history.newConversation) return end(failedResult(notSaved(missingConversation())));
+    const endpointId = request.endpointId ?? (conversation ? conversation.endpoint || undefined : DEFAULT_ENDPOINT_ID);
+    const toolServers = request.toolServers ?? conversation?.toolServers ?? [];
+    const streaming = chat(
       { ...request, ...(path ? { messages: requestMessages(path) } : {}), ...(endpointId === undefined ? {} : { endpointId }), toolServers },
       (event) => {
-        if (event.type === 'delta') writer.append(event);
-        // Each step of a tool call is committed before the page hears of it (and before the tool runs).
-        if (event.type === 'tool-call') writer.recordToolCall(event.call);
-        if (event.type === 'usage' && earlier) return onEvent({ type: 'usage', usage: addUsage(earlier.usage, event.usage) });
         // Sent below, once the question is durable and the row final.
         if (event.type === 'done') return;
+        if (event.type === 'delta' || event.type === 'tool-call') {
+          // Committed already, but for an answer faster than the commit below: then committed now, before the page hears of it.
+          const { turn } = save();
+          if (!turn) return;
+          if (event.type === 'delta') turn.writer.append(event);
+          // Each step of a tool call is committed before the page hears of it (and before the tool runs).
+          else turn.writer.recordToolCall(event.call);
+        }
+        if (event.type === 'usage' && earlier) return onEvent({ type: 'usage', usage: addUsage(earlier.usage, event.usage) });
         onEvent(event);
       },
       AbortSignal.any([signal, unsavedQuestion.signal]),
       approvals,
     );
+    // The request is built in promise callbacks, then written from an immediate queued by Node's fetch (undici
+    // first lets a kept-alive socket read what is pending on it): the immediate queued from this one's runs after it.
+    if (sendsFirst) setImmediate(() => setImmediate(save));
+    const streamed = await streaming;
+    const { turn, error } = save();
+    if (!turn) return end(failedResult(error));
     // Nothing is reported saved before it is durable, and no answer waits for a hung disk forever.
-    const questionError = await withinBound(questionDurable, questionSyncBoundMs);
+    const questionError = await withinBound(turn.durable, questionSyncBoundMs);
     const ended = questionError ? failedResult(questionError) : whole(streamed);
     // Finish the row first: once the renderer hears `done`, the history says the same.
-    finish(ended);
-    onEvent({ type: 'done', result: ended });
-    return ended;
+    finish(turn.writer, ended);
+    return end(ended);
   }
 }

@@ -29,7 +29,8 @@ export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<Resp
 
 export interface RouterDeps {
   handlers: Handlers;
-  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals): Promise<ChatResult>;
+  /** `onSaved`: called once a kept chat's turn is committed. */
+  chat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals, onSaved: () => void): Promise<ChatResult>;
   /** Where unexpected failures are reported; never given payloads, which may hold the key. */
   reportError?: (where: string, error: unknown) => void;
   /** A sentence for failures that are not bugs (a full disk, a damaged file); null for the others. */
@@ -144,13 +145,13 @@ export function createRouter(deps: RouterDeps): Router {
             },
             controller.signal,
             approvals,
+            // The turn's commit changes the conversation (a new one appears in the list).
+            () => announce(changes),
           )
           .catch((error: unknown) => {
             onEvent({ type: 'done', result: failedResult(toAppError('chat', error)) });
           }),
       );
-      // The turn is saved before the request goes out (savedChat.ts), so the conversation has changed by now.
-      announce(changes);
       return {
         cancel: () => controller.abort(),
         control(message) {

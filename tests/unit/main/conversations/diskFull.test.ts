@@ -61,7 +61,7 @@ describe.skipIf(!support.ok)('a full disk while an answer streams', () => {
       const refused = await lines.next<Line>((value) => isEvent('done')(value) && value !== done);
       expect((refused.event as { result: ChatResult }).result.error).toMatchObject({
         code: 'disk-full',
-        message: expect.stringMatching(/^The disk is full: Parley cannot save your message\. It was not sent\./),
+        message: expect.stringMatching(/^The disk is full: Parley cannot save your message\. It was not answered\./),
       });
       expect(fake.requests.length).toBe(requests);
       expect((await lines.ask<Line>('pending', has('pending'))).pending).toBe(1);

@@ -135,7 +135,7 @@ describe("the question's sync to disk and the request", () => {
     expect(result.status).toBe('error');
     expect(result.error).toEqual({
       code: 'disk-full',
-      message: 'The disk is full: Parley cannot save your message. It was not sent. Free some disk space, then press Retry.',
+      message: 'The disk is full: Parley cannot save your message. It was not answered. Free some disk space, then press Retry.',
     });
     // The answer was stopped (fake/slow streams 40 words over 4 s), and its row says the same as the page.
     const rows = rowsOnDisk(dataDir);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatRequest } from '../../../../shared/ipc';
 import { createChatService } from '../../../../main/chat/chatService';
 import { cleanTitle, createAutoTitler } from '../../../../main/conversations/autoTitle';
 import { createSavedChat } from '../../../../main/conversations/savedChat';
+import { createPendingSaves } from '../../../../main/history/pendingSaves';
 import { openDatabase } from '../../../../main/history/database';
 import { historyPath } from '../../../../main/history/historyFiles';
 import type { HistoryStore } from '../../../../main/history/historyStore';
@@ -53,7 +55,7 @@ function rowsOnDisk(dataDir: string) {
 }
 
 describe('a chat kept in history', () => {
-  it('commits the question before the request and the answer before done', async () => {
+  it('commits the question before its answer begins, and the answer before done', async () => {
     const { dataDir, store, saved, conversationId } = await setUp();
     const { request, userMessageId, answerId } = newTurn(conversationId, 'fake/slow', 'Tell me everything');
     const controller = new AbortController();
@@ -76,6 +78,56 @@ describe('a chat kept in history', () => {
     expect(result.content.length).toBeGreaterThan(0);
     const stored = store.getConversation(conversationId);
     expect(stored).toMatchObject({ title: 'Tell me everything', model: 'fake/slow', systemPrompt: 'Be brief.' });
+  });
+
+  it('sends a new question before committing it, and commits it before its answer begins; a regeneration commits first', async () => {
+    const { store, service, conversationId } = await setUp();
+    const order: string[] = [];
+    const logged: HistoryStore = {
+      ...store,
+      atomically(run, durability) {
+        order.push('commit');
+        return store.atomically(run, durability);
+      },
+    };
+    const pendingSaves = createPendingSaves();
+    const saved = createSavedChat(service.chat, logged, pendingSaves);
+    // Node's fetch says when a request's headers are written to its socket.
+    const onSent = () => order.push('request sent');
+    diagnostics.subscribe('undici:client:sendHeaders', onSent);
+    const savedAt: string[][] = [];
+    const ask = async (request: ChatRequest) => {
+      order.length = 0;
+      await saved(
+        request,
+        (event) => {
+          if (event.type === 'delta' && !order.includes('answer')) order.push('answer');
+        },
+        new AbortController().signal,
+        undefined,
+        () => savedAt.push([...order]),
+      );
+      return order.slice(0, 3);
+    };
+    try {
+      // The first request may open the connection; the ones below reuse it, as a conversation's do.
+      const first = newTurn(conversationId, 'fake/echo', 'one');
+      await ask(first.request);
+      expect(await ask(newTurn(conversationId, 'fake/echo', 'two').request)).toEqual(['request sent', 'commit', 'answer']);
+      expect(await ask({ ...first.request, history: { conversationId, answerId: randomUUID(), turn: { kind: 'regenerate', answerId: first.answerId } } })).toEqual([
+        'commit',
+        'request sent',
+        'answer',
+      ]);
+      // While an earlier answer waits for disk space, nothing is sent before it is kept.
+      pendingSaves.defer(() => undefined);
+      expect(await ask(newTurn(conversationId, 'fake/echo', 'three').request)).toEqual(['commit', 'request sent', 'answer']);
+      // The page hears of the changed conversation once each turn is committed, never before.
+      expect(savedAt.slice(1)).toEqual([['request sent', 'commit'], ['commit'], ['commit']]);
+    } finally {
+      diagnostics.unsubscribe('undici:client:sendHeaders', onSent);
+      pendingSaves.close();
+    }
   });
 
   it('holds the search index merges from before its question is committed until after done', async () => {
@@ -145,7 +197,6 @@ describe('a chat kept in history', () => {
     const { dataDir, store, saved, conversationId } = await setUp();
     const earlier = newTurn(conversationId, 'fake/echo', 'first question');
     await saved(earlier.request, () => undefined, new AbortController().signal);
-    const before = fake.requests.length;
 
     // The answer's row cannot be written (here: its id is taken, a real constraint failure of the real file).
     const turn = newTurn(conversationId, 'fake/echo', 'second question', [
@@ -156,10 +207,12 @@ describe('a chat kept in history', () => {
       ...turn.request,
       history: { conversationId, answerId: earlier.answerId, turn: { kind: 'new', userMessageId: turn.userMessageId } },
     };
-    const failed = await saved(broken, () => undefined, new AbortController().signal);
+    // Its request left before the commit, which fails: the request is stopped, and no answer reaches the page.
+    const heard: ChatEvent[] = [];
+    const failed = await saved(broken, (event) => heard.push(event), new AbortController().signal);
     expect(failed.status).toBe('error');
-    expect(failed.error?.message).toMatch(/could not save your message, so it was not sent/);
-    expect(fake.requests.length).toBe(before);
+    expect(failed.error?.message).toMatch(/could not save your message, so it was not answered/);
+    expect(heard.map((event) => event.type)).toEqual(['done']);
     expect(rowsOnDisk(dataDir).map((row) => row.content)).not.toContain('second question');
 
     // Retry (the page names the question): it is saved now, once.

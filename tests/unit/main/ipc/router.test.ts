@@ -38,7 +38,9 @@ function routerWith(overrides: Partial<Handlers> = {}) {
   const router = createRouter({
     handlers,
     reportError: (_where, error) => errors.push(error),
-    chat: async (request: ChatRequest, onEvent: (e: ChatEvent) => void, signal: AbortSignal): Promise<ChatResult> => {
+    chat: async (request: ChatRequest, onEvent: (e: ChatEvent) => void, signal: AbortSignal, _approvals, onSaved): Promise<ChatResult> => {
+      // A kept chat's turn is committed as its request goes out (savedChat.ts).
+      if (request.history) setImmediate(onSaved);
       await new Promise((resolve) => setTimeout(resolve, 20));
       const result: ChatResult = { status: signal.aborted ? 'stopped' : 'complete', content: request.model, reasoning: '', usage: null, finishReason: 'stop', error: null, firstTokenMs: 1, durationMs: 2, thinkingMs: null };
       onEvent({ type: 'done', result });
@@ -179,6 +181,9 @@ describe('changes', () => {
       { topic: 'conversations', ids: [ID] },
       { topic: 'messages', ids: [ID] },
     ];
+    // Not before the turn is committed.
+    expect(heard).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(heard).toEqual(turn);
     expect(await ended).toBe(4);
     expect(heard).toEqual([...turn, ...turn]);
