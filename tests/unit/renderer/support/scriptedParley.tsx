@@ -181,7 +181,7 @@ export class ScriptedParley {
   private readonly router: Router;
 
   constructor() {
-    this.router = createRouter({ handlers: this.handlers(), chat: (request, onEvent, signal, approvals) => this.startChat(request, onEvent, signal, approvals) });
+    this.router = createRouter({ handlers: this.handlers(), chat: (request, onEvent, signal, approvals, onSaved) => this.startChat(request, onEvent, signal, approvals, onSaved) });
     this.client = createApi({
       invoke: async (channel, request) => {
         const method = METHOD_OF[channel];
@@ -248,7 +248,7 @@ export class ScriptedParley {
   }
 
   /** What main does for a chat: commits a kept turn, streams (here: as the test drives it), and finishes the answer's row. */
-  private startChat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals): Promise<ChatResult> {
+  private startChat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals: ToolApprovals, onSaved: () => void): Promise<ChatResult> {
     const { history } = request;
     const notSaved = history ? this.turnFailures.shift() : undefined;
     if (notSaved) {
@@ -256,7 +256,10 @@ export class ScriptedParley {
       onEvent({ type: 'done', result });
       return Promise.resolve(result);
     }
-    if (history) this.history.beginTurn({ ...request, history });
+    if (history) {
+      this.history.beginTurn({ ...request, history });
+      onSaved();
+    }
     return new Promise((resolve) => {
       const chat = new ScriptedChat(request, (event) => {
         if (event.type === 'done' && history) this.history.endTurn(history, event.result);
