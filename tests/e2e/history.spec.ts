@@ -27,6 +27,24 @@ test('a conversation survives a restart of the app', async ({ chat, parley }) =>
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('fake/echo');
 });
 
+test('a new chat is in the sidebar while its first answer streams, and a restart in the middle keeps its question and what had arrived', async ({ chat, parley }) => {
+  await pickModel(chat, 'fake/slow');
+  await send(chat, 'Count the stars slowly');
+  const answer = lastAnswer(chat);
+  await expect(answer).toHaveAttribute('aria-busy', 'true');
+  // Main tells the window once the turn is committed, while the answer still streams.
+  await expect(conversationButton(chat, 'Count the stars slowly')).toBeVisible();
+  await expect(answer).toHaveAttribute('aria-busy', 'true');
+  await expect(answer).toContainText('word3');
+
+  const page = await parley.restart();
+  await enterKeyIfAsked(page);
+  await conversationButton(page, 'Count the stars slowly').click();
+  const conversation = page.getByRole('log', { name: 'Conversation' });
+  await expect(conversation.getByRole('article', { name: 'You' })).toHaveText(/Count the stars slowly/);
+  await expect(lastAnswer(page)).toContainText('word1');
+});
+
 test('search finds a word from an old answer and opens that message', async ({ chat }) => {
   await pickModel(chat, 'fake/echo');
   await chatOnce(chat, 'Tell me about the axolotl');
