@@ -160,7 +160,7 @@ export function createSavedChat(
 ): SavedChatFn {
   return async (request, onEvent, signal, approvals, onSaved) => {
     if (!request.history) return chat(request, onEvent, signal, approvals);
-    // No merge of the search index lands between the question's commit and its request, or on the answer's end.
+    // No merge of the search index lands in the turn's commit, near its request, or on the answer's end.
     const releaseMerges = store.holdSearchMerges();
     try {
       return await savedTurn(request, request.history, { onEvent, signal, approvals, onSaved });
