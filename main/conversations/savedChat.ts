@@ -27,6 +27,7 @@ import { DEFAULT_ENDPOINT_ID } from '../../shared/endpointIds';
 import { AppFailure } from '../appFailure';
 import type { AnswerWriter } from '../history/answerWriter';
 import type { HistoryStore } from '../history/historyStore';
+import type { Conversation } from '../history/types';
 import { editTurn, regenerateTurn } from './versionedTurns';
 import { continueTurn } from './continuedTurn';
 import { continuedResult } from '../../shared/continuation';
@@ -71,6 +72,15 @@ function createFor(store: HistoryStore, { model, systemPrompt, params, endpointI
 }
 
 /**
+ * Where a turn goes and with which tools: the request's, else its conversation's, which the commit
+ * keeps for the next turn. A first turn's conversation, not created yet, starts on the default
+ * endpoint with none (createEmptyConversation).
+ */
+function turnTarget(request: ChatRequest, conversation: Conversation | null): { endpoint: string; toolServers: string[] } {
+  return { endpoint: request.endpointId ?? conversation?.endpoint ?? DEFAULT_ENDPOINT_ID, toolServers: request.toolServers ?? conversation?.toolServers ?? [] };
+}
+
+/**
  * Saves the question (or drops the failed answer a retry replaces, or keeps what a regeneration
  * or edit replaces) and opens the new answer's row; a continuation reopens the answer it continues.
  */
@@ -83,8 +93,7 @@ function beginTurn(store: HistoryStore, request: ChatRequest, history: ChatHisto
   // the conversation also remembers where its last turn went, so reopening it restores both.
   const params = request.params ?? {};
   const paramsChanged = JSON.stringify(conversation.params) !== JSON.stringify(params);
-  const endpoint = request.endpointId ?? conversation.endpoint;
-  const toolServers = request.toolServers ?? conversation.toolServers;
+  const { endpoint, toolServers } = turnTarget(request, conversation);
   const toolsChanged = JSON.stringify(conversation.toolServers) !== JSON.stringify(toolServers);
   if (conversation.model !== request.model || conversation.systemPrompt !== request.systemPrompt || paramsChanged || conversation.endpoint !== endpoint || toolsChanged) {
     store.updateConversation(conversationId, { model: request.model, systemPrompt: request.systemPrompt, params, endpoint, toolServers });
@@ -243,13 +252,13 @@ export function createSavedChat(
     // carries of those messages, not the whole conversation); the others send the path the page showed.
     const branching = history.turn.kind === 'regenerate' || history.turn.kind === 'edit';
     const path = branching ? store.requestPathBefore(history.conversationId, history.answerId) : null;
-    // Without an explicit endpoint (or tool selection) the turn uses the conversation's ('' : the default endpoint),
-    // as its commit keeps them; a first turn creates its conversation on the default endpoint.
     const conversation = store.findConversation(history.conversationId);
     // A turn for a conversation that is gone (deleted in another window) is refused before anything is sent.
     if (!conversation && !history.newConversation) return end(failedResult(notSaved(missingConversation())));
-    const endpointId = request.endpointId ?? (conversation ? conversation.endpoint || undefined : DEFAULT_ENDPOINT_ID);
-    const toolServers = request.toolServers ?? conversation?.toolServers ?? [];
+    const target = turnTarget(request, conversation);
+    // An older conversation's endpoint '' is the default one.
+    const endpointId = target.endpoint || undefined;
+    const { toolServers } = target;
     const streaming = chat(
       { ...request, ...(path ? { messages: requestMessages(path) } : {}), ...(endpointId === undefined ? {} : { endpointId }), toolServers },
       (event) => {

@@ -1,19 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createCachedStore } from '../../../../main/settings/cachedStore';
 import { createConfStore } from '../../../../main/settings/createConfStore';
+import { useTempDir } from '../history/support/tempHistory';
 
+const tempDir = useTempDir();
 let dataDir: string;
 const configPath = () => join(dataDir, 'config.json');
 const fileValues = () => JSON.parse(readFileSync(configPath(), 'utf8')) as Record<string, unknown>;
 
 beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-cached-store-'));
-});
-afterEach(() => {
-  rmSync(dataDir, { recursive: true, force: true });
+  dataDir = tempDir();
 });
 
 describe('a store file read once per key', () => {
