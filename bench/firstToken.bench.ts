@@ -9,7 +9,8 @@
  * - in main: from that frame to the request reaching the server (the SDK: its call to the same);
  * - from Enter to the first token painted: the start of the frame that paints it (the SDK: its first chunk).
  * And where the last one goes in the page: Enter to the first token's frame from main received (the
- * SDK: its first chunk), that frame to the token's text in the page, that text to the frame that paints it.
+ * SDK: its first chunk), that frame to the token's text in the page, that text to the frame that paints it,
+ * and that frame's own work (style, layout, paint): work moved out of the task that draws the text lands there.
  *
  * Prints p50/p95 of the app's time minus the SDK's, send by send, against the goals, with PASS/FAIL,
  * for a server that answers at once and for one that takes a moment to its first token (ROUNDS).
@@ -46,7 +47,7 @@ const ROUNDS = [
 
 /** Page-side probe, as a plain script: Enter's time, when the chat frame leaves the page, and the frame that first shows `expected`. */
 const PROBE = `
-window.firstTokenProbe = { question: '', expected: '', sentAt: 0, leftAt: 0, receivedAt: 0, shownAt: 0, paintedAt: 0 };
+window.firstTokenProbe = { question: '', expected: '', sentAt: 0, leftAt: 0, receivedAt: 0, shownAt: 0, paintedAt: 0, renderedAt: 0 };
 // Each socket the page opens hears its messages here first, before the app's own listener.
 const PageSocket = WebSocket;
 window.WebSocket = function (...args) {
@@ -78,7 +79,13 @@ new MutationObserver(() => {
   if (!log || !log.textContent.includes(probe.expected)) return;
   probe.paintedAt = -1;
   probe.shownAt = performance.timeOrigin + performance.now();
-  requestAnimationFrame(() => { probe.paintedAt = performance.timeOrigin + performance.now(); });
+  requestAnimationFrame(() => {
+    probe.paintedAt = performance.timeOrigin + performance.now();
+    // A task posted from the frame runs once the frame's own work (style, layout, paint) is done.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { probe.renderedAt = performance.timeOrigin + performance.now(); };
+    channel.port2.postMessage(null);
+  });
 }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
@@ -90,6 +97,7 @@ interface Probe {
   receivedAt: number;
   shownAt: number;
   paintedAt: number;
+  renderedAt: number;
 }
 
 /** Milliseconds; the SDK has no page, so its `inPage`, `toText` and `toPaint` are 0 and its `inMain` and `received` run from its call. */
@@ -99,11 +107,13 @@ interface Sample {
   received: number;
   toText: number;
   toPaint: number;
+  /** The painting frame's own work, from its start: what the page does before the token is on screen. */
+  rendering: number;
   firstToken: number;
 }
 
 /** The spans only the app has: the SDK's column is empty for them. */
-const APP_ONLY: readonly (keyof Sample)[] = ['inPage', 'toText', 'toPaint'];
+const APP_ONLY: readonly (keyof Sample)[] = ['inPage', 'toText', 'toPaint', 'rendering'];
 
 /** Parley in web mode in its own process (firstToken/webModeChild.ts), as main has its own in the app. */
 async function startWebModeChild(dataDir: string, server: StreamServer): Promise<{ url: string; stop(): Promise<void> }> {
@@ -133,17 +143,17 @@ async function sdkSend(client: OpenAI, server: StreamServer, question: string): 
   for await (const chunk of stream) {
     if (Number.isNaN(firstAt) && chunk.choices[0]?.delta.content) firstAt = server.now();
   }
-  return { inPage: 0, inMain: (server.arrivedAt(question) ?? NaN) - start, received: firstAt - start, toText: 0, toPaint: 0, firstToken: firstAt - start };
+  return { inPage: 0, inMain: (server.arrivedAt(question) ?? NaN) - start, received: firstAt - start, toText: 0, toPaint: 0, rendering: 0, firstToken: firstAt - start };
 }
 
 async function appSend(page: Page, server: StreamServer, question: string): Promise<Sample> {
   await page.evaluate((fresh) => {
     (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe = fresh;
-  }, { question, expected: replyTo(question), sentAt: 0, leftAt: 0, receivedAt: 0, shownAt: 0, paintedAt: 0 });
+  }, { question, expected: replyTo(question), sentAt: 0, leftAt: 0, receivedAt: 0, shownAt: 0, paintedAt: 0, renderedAt: 0 });
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill(question);
   await composer.press('Enter');
-  await page.waitForFunction(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe.paintedAt > 0, undefined, { polling: 'raf' });
+  await page.waitForFunction(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe.renderedAt > 0, undefined, { polling: 'raf' });
   const probe = await page.evaluate(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe);
   // The answer has ended once its article is no longer busy.
   await page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Assistant' }).last().and(page.locator(':not([aria-busy="true"])')).waitFor();
@@ -153,6 +163,7 @@ async function appSend(page: Page, server: StreamServer, question: string): Prom
     received: probe.receivedAt - probe.sentAt,
     toText: probe.shownAt - probe.receivedAt,
     toPaint: probe.paintedAt - probe.shownAt,
+    rendering: probe.renderedAt - probe.paintedAt,
     firstToken: probe.paintedAt - probe.sentAt,
   };
 }
@@ -211,6 +222,7 @@ function printRound(label: string, { app, sdk }: { app: Sample[]; sdk: Sample[] 
       row('  of which: Enter → its frame from main received (SDK: first chunk)', 'received', null),
       row('  then: that frame → its text in the page', 'toText', null),
       row('  then: its text → the frame that paints it', 'toPaint', null),
+      row('  and that frame\'s own work (style, layout, paint)', 'rendering', null),
     ],
   );
 }

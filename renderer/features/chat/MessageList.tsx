@@ -2,12 +2,12 @@ import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type WheelEvent } from 'react';
 import { useLatest } from '../../lib/useLatest';
 import type { Message } from './conversationReducer';
-import { useLiveMessages, type LiveAnswers } from './liveAnswers';
-import { AnswerBoundary } from '../markdown/AnswerBoundary';
+import type { LiveAnswers } from './liveAnswers';
 import { whenIdle } from '../markdown/whenIdle';
 import { JumpToLatest } from './lazy';
 import { useEndOutOfView } from './useEndOutOfView';
-import { MessageItem, messageElementId } from './MessageItem';
+import { LiveMessageItem } from './LiveMessageItem';
+import { messageElementId } from './MessageItem';
 import { modelNotes } from './modelNotes';
 import { recallScroll, rememberScroll } from './scrollMemory';
 import { useMatchHighlight } from './useMatchHighlight';
@@ -24,7 +24,7 @@ interface MessageListProps {
   /** The list is keyed by conversation: it reads where this one was left once, and saves it on the way out. */
   conversationId: string;
   messages: Message[];
-  /** The text streaming into `messages`' answers: a streamed frame re-renders this list, nothing above it. */
+  /** The text streaming into `messages`' answers: a streamed frame re-renders the answer's row, not this list. */
   liveAnswers: LiveAnswers;
   retrying: string | null;
   canRetry: boolean;
@@ -69,8 +69,7 @@ function estimateHeight(message: Message | undefined): number {
  * read, remembers where each conversation was left, and jumps to a message a search result
  * pointed at, scrolling it into existence first.
  */
-export function MessageList({ conversationId, messages: stateMessages, liveAnswers, retrying, canRetry, target, onRetry, onOpenSettings, empty }: MessageListProps) {
-  const messages = useLiveMessages(liveAnswers, stateMessages);
+export function MessageList({ conversationId, messages, liveAnswers, retrying, canRetry, target, onRetry, onOpenSettings, empty }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
@@ -239,21 +238,19 @@ export function MessageList({ conversationId, messages: stateMessages, liveAnswe
               if (!message) return null;
               return (
                 <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="message-row">
-                  {/* One message that cannot be shown never takes the conversation with it. */}
-                  <AnswerBoundary text={message.content}>
-                    <MessageItem
-                      message={message}
-                      retrying={message.status === 'streaming' ? retrying : null}
-                      canRetry={canRetry}
-                      highlighted={message.id === highlightId}
-                      searchWords={message.id === target?.messageId ? target.words : undefined}
-                      modelNote={notes.get(message.id) ?? null}
-                      isLastAnswer={message.id === lastAnswerId}
-                      opensAtEnd={opensAtEnd && item.index === messages.length - 1}
-                      onRetry={onRetry}
-                      onOpenSettings={onOpenSettings}
-                    />
-                  </AnswerBoundary>
+                  <LiveMessageItem
+                    live={liveAnswers}
+                    message={message}
+                    retrying={message.status === 'streaming' ? retrying : null}
+                    canRetry={canRetry}
+                    highlighted={message.id === highlightId}
+                    searchWords={message.id === target?.messageId ? target.words : undefined}
+                    modelNote={notes.get(message.id) ?? null}
+                    isLastAnswer={message.id === lastAnswerId}
+                    opensAtEnd={opensAtEnd && item.index === messages.length - 1}
+                    onRetry={onRetry}
+                    onOpenSettings={onOpenSettings}
+                  />
                 </div>
               );
             })}
