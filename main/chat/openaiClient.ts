@@ -3,6 +3,7 @@
  */
 import OpenAI from 'openai';
 import { withOpenAIErrorBodies } from './errorBody';
+import { keptAliveFetch } from './keptAliveFetch';
 
 /** Where requests go and with which credentials; `project` is W&B's `team/project`, empty for none. */
 export interface Endpoint {
@@ -43,14 +44,14 @@ export function createOpenAIClient(endpoint: Endpoint, { timeoutMs, onBytes }: C
     maxRetries: 0, // the chat service retries itself, only before the answer starts
     timeout: timeoutMs,
     dangerouslyAllowBrowser: false,
-    fetch: withOpenAIErrorBodies(onBytes ? tappedFetch(onBytes) : fetch),
+    fetch: withOpenAIErrorBodies(onBytes ? tappedFetch(onBytes) : keptAliveFetch),
   });
 }
 
 /** A fetch that reports every arriving chunk of the response, so a silent stream can be told apart from a slow one. */
 function tappedFetch(onBytes: () => void): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await keptAliveFetch(input, init);
     onBytes();
     if (!response.body) return response;
     const tap = new TransformStream<Uint8Array, Uint8Array>({
