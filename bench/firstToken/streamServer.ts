@@ -88,6 +88,9 @@ export async function startStreamServer(): Promise<StreamServer> {
       else answer();
     });
   });
+  // As hosted endpoints behind a load balancer: idle connections kept for long, and no `Keep-Alive: timeout`
+  // hint (Node's server would say 5 s, and close them then).
+  server.keepAliveTimeout = 0;
   const origin = await listenOnLoopback(server);
   return Object.assign(stream, {
     baseURL: `${origin}/v1`,

@@ -1,11 +1,10 @@
 /**
- * The fetch that requests to chat endpoints go through: undici's, with idle connections kept open
- * between questions. Node's own fetch closes an idle connection after 4 s unless the server says
- * how long it keeps one, and few do (W&B's did not in any response seen). A person reads an answer
- * and writes the next question for longer than that, so nearly every question opened a new
- * connection, a TCP and a TLS handshake (two to three round trips to the server) before its request
- * could leave. A server that does say is still heard: undici closes the connection a moment before
- * the server would.
+ * The fetch that requests to endpoints go through: undici's, with idle connections kept open between
+ * questions. Node's own fetch closes an idle connection after 4 s unless the server says how long it
+ * keeps one, and load balancers seldom do. A person reads an answer and writes the next question for
+ * longer than that, so nearly every question opened a new connection, a TCP and a TLS handshake (two
+ * to three round trips to the server) before its request could leave. A server that does say is
+ * still heard: undici closes the connection a moment before the server would.
  */
 import { Agent, fetch as undiciFetch } from 'undici';
 
