@@ -43,7 +43,7 @@ export function createLiveAnswers(): LiveAnswers {
       listeners.set(id, ofAnswer.add(listener));
       return () => {
         ofAnswer.delete(listener);
-        if (ofAnswer.size === 0) listeners.delete(id);
+        if (ofAnswer.size === 0 && listeners.get(id) === ofAnswer) listeners.delete(id);
       };
     },
   };
