@@ -12,7 +12,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
  * How long a connection may wait for the next question. Shorter than load balancers keep an idle
  * connection (60 s and more), so the server does not close one just as a request is written to it.
  */
-export const IDLE_CONNECTION_MS = 30_000;
+const IDLE_CONNECTION_MS = 30_000;
 
 const keptAlive = new Agent({ keepAliveTimeout: IDLE_CONNECTION_MS });
 
