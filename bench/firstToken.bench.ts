@@ -61,6 +61,13 @@ const ROUNDS: readonly Round[] = [
 /** Page-side probe, as a plain script: Enter's time, when the chat frame leaves the page, and the frame that first shows `expected`. */
 const PROBE = `
 window.firstTokenProbe = { question: '', expected: '', sentAt: 0, leftAt: 0, receivedAt: 0, shownAt: 0, paintedAt: 0, renderedAt: 0 };
+// Resolves once the current probe's painting frame has done its work: waited on without polling the page.
+let announceRendered = () => {};
+window.whenFirstTokenRendered = () => new Promise((resolve, reject) => {
+  announceRendered = resolve;
+  if (window.firstTokenProbe.renderedAt > 0) resolve();
+  setTimeout(() => reject(new Error('The first token was not painted within 30 s')), 30000);
+});
 // Each socket the page opens hears its messages here first, before the app's own listener.
 const PageSocket = WebSocket;
 window.WebSocket = function (...args) {
@@ -96,7 +103,10 @@ new MutationObserver(() => {
     probe.paintedAt = performance.timeOrigin + performance.now();
     // A task posted from the frame runs once the frame's own work (style, layout, paint) is done.
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => { probe.renderedAt = performance.timeOrigin + performance.now(); };
+    channel.port1.onmessage = () => {
+      probe.renderedAt = performance.timeOrigin + performance.now();
+      announceRendered();
+    };
     channel.port2.postMessage(null);
   });
 }).observe(document, { subtree: true, childList: true, characterData: true });
@@ -166,7 +176,9 @@ async function appSend(page: Page, server: StreamServer, question: string): Prom
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill(question);
   await composer.press('Enter');
-  await page.waitForFunction(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe.renderedAt > 0, undefined, { polling: 'raf' });
+  // Not polled each frame: a poll would keep the page drawing frames, and the token's frame would then wait for the
+  // next one, as in a window that animates; an idle window starts a frame as soon as something changes.
+  await page.evaluate(() => (window as unknown as { whenFirstTokenRendered(): Promise<void> }).whenFirstTokenRendered());
   const probe = await page.evaluate(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe);
   // The answer has ended once its article is no longer busy.
   await page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Assistant' }).last().and(page.locator(':not([aria-busy="true"])')).waitFor();

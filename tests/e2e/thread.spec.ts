@@ -113,6 +113,44 @@ test('while an answer streams, Send turns into Stop in place and the composer do
   await expect(seeded.getByRole('button', { name: 'Send' })).toBeVisible();
 });
 
+/** Starts recording the CSS transitions that run in the log (`element-class property`), in `window.logTransitions`. */
+async function recordLogTransitions(page: Page): Promise<void> {
+  await log(page).evaluate((element) => {
+    const started: string[] = [];
+    Object.assign(window, { logTransitions: started });
+    element.addEventListener('transitionrun', (event) => started.push(`${(event.target as Element).className} ${(event as TransitionEvent).propertyName}`));
+  });
+}
+
+const logTransitions = (page: Page) => page.evaluate(() => [...(window as unknown as { logTransitions: string[] }).logTransitions]);
+
+test('a send fades nothing in the log while its answer is on the way, so its first token is painted in the next frame; pointing fades again after', async ({ seeded }) => {
+  // Motion as most people have it (the seeded page reduces it for its screenshots).
+  await seeded.emulateMedia({ reducedMotion: 'no-preference' });
+  await openRichAnswer(seeded);
+  await pickModel(seeded, 'fake/slow-echo');
+  // The send takes the actions away from what was the last answer (they stay on the last one only),
+  // and moves the rows under a pointer resting on the log. Each of those used to start a 120 ms fade,
+  // and while one runs, the page draws frame after frame and a first token waits for the next.
+  await messageBox(seeded).hover();
+  await recordLogTransitions(seeded);
+  await messageBox(seeded).fill('And how would I flag outliers per device?');
+  await messageBox(seeded).press('Enter');
+  const answer = lastAnswer(seeded);
+  await expect(answer).toHaveAttribute('aria-busy', 'true');
+  await expect(answer).toContainText('tick');
+  expect(await logTransitions(seeded)).toEqual([]);
+
+  await seeded.getByRole('button', { name: 'Stop' }).click();
+  await expect(answer).not.toHaveAttribute('aria-busy', 'true');
+  // Once no answer is on its way, a message's actions fade in under the pointer, as designed.
+  const question = log(seeded).getByRole('article', { name: 'You' }).last();
+  await seeded.mouse.move(0, 0);
+  await recordLogTransitions(seeded);
+  await question.hover();
+  await expect.poll(() => logTransitions(seeded)).toContain('message-actions opacity');
+});
+
 test('each frame of a streaming answer shows the same space below its last line: the list grows with it, not a frame later', async ({ seeded }) => {
   await openConversation(seeded, SEEDED_TITLES.pinned);
   await pickModel(seeded, 'fake/lines');
