@@ -124,7 +124,7 @@ async function recordLogTransitions(page: Page): Promise<void> {
 
 const logTransitions = (page: Page) => page.evaluate(() => [...(window as unknown as { logTransitions: string[] }).logTransitions]);
 
-test('a send fades nothing in the log while its answer is on the way, so its first token is painted in the next frame; pointing fades again after', async ({ seeded }) => {
+test('a send fades nothing in the log while its answer is on the way (a fade would hold its first token to the next frame); pointing fades again after', async ({ seeded }) => {
   // Motion as most people have it (the seeded page reduces it for its screenshots).
   await seeded.emulateMedia({ reducedMotion: 'no-preference' });
   await openRichAnswer(seeded);
