@@ -6,7 +6,8 @@
  *
  * Three spans (the SDK's from its call):
  * - in the page: from Enter to the chat frame leaving for main;
- * - in main: from that frame to the request reaching the server (the SDK: its call to the same);
+ * - in main: from that frame to main writing the request to its socket (the SDK: its call to the same), as
+ *   undici reports it (firstToken/requestsWritten.ts); and, for reference, to the request reaching the server;
  * - from Enter to the first token painted: the start of the frame that paints it (the SDK: its first chunk).
  * And where the last one goes in the page: Enter to the first token's frame from main received (the
  * SDK: its first chunk), that frame to the token's text in the page, that text to the frame that paints it,
@@ -26,6 +27,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import OpenAI from 'openai';
 import type { Page } from 'playwright-core';
+import { createInterface } from 'node:readline';
+import { watchChatRequestsWritten } from './firstToken/requestsWritten';
 import { BENCH_MODEL, replyTo, startStreamServer, type StreamServer } from './firstToken/streamServer';
 import { launchChromium } from './markdown/launchChromium';
 import { QUICK } from './options';
@@ -126,7 +129,10 @@ interface Probe {
 /** Milliseconds; the SDK has no page, so its `inPage`, `toText` and `toPaint` are 0 and its `inMain` and `received` run from its call. */
 interface Sample {
   inPage: number;
+  /** To the request written to the socket: what leaves the process. */
   inMain: number;
+  /** To the request at the server, which also counts the server's process picking it up. */
+  atServer: number;
   received: number;
   toText: number;
   toPaint: number;
@@ -138,26 +144,46 @@ interface Sample {
 /** The spans only the app has: the SDK's column is empty for them. */
 const APP_ONLY: readonly (keyof Sample)[] = ['inPage', 'toText', 'toPaint', 'rendering'];
 
+/** Requests written this long before a frame left the page still count as its own: the two processes' clocks agree to less. */
+const CLOCK_SLACK_MS = 2;
+
+/** The first time in `times` at or after `from`. */
+const firstFrom = (times: readonly number[], from: number): number => times.find((at) => at >= from - CLOCK_SLACK_MS) ?? NaN;
+
+interface WebModeChild {
+  url: string;
+  /** When main wrote the first chat request at or after `from` (epoch ms). */
+  writtenFrom(from: number): number;
+  stop(): Promise<void>;
+}
+
 /** Parley in web mode in its own process (firstToken/webModeChild.ts), as main has its own in the app. */
-async function startWebModeChild(dataDir: string, server: StreamServer): Promise<{ url: string; stop(): Promise<void> }> {
+async function startWebModeChild(dataDir: string, server: StreamServer): Promise<WebModeChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'firstToken', 'webModeChild.ts'), dataDir, server.baseURL, server.origin], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let output = '';
-  for await (const part of child.stdout) {
-    output += String(part);
-    if (output.includes('\n')) break;
-  }
-  const url = output.trim();
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const url = String((await lines.next()).value ?? '').trim();
   if (!url.startsWith('http')) throw new Error(`Web mode did not start: ${url}`);
+  const written: number[] = [];
+  void (async () => {
+    for (let line = await lines.next(); !line.done; line = await lines.next()) {
+      const [kind, at] = line.value.split(' ');
+      if (kind === 'written') written.push(Number(at));
+    }
+  })();
   return {
     url,
+    writtenFrom: (from) => firstFrom(written, from),
     async stop() {
       child.kill('SIGTERM');
       if (child.exitCode === null) await once(child, 'exit');
     },
   };
 }
+
+/** When this process wrote its chat requests (the SDK's), on the server's clock. */
+const sdkWritten: number[] = [];
 
 async function sdkSend(client: OpenAI, server: StreamServer, question: string): Promise<Sample> {
   const start = server.now();
@@ -166,10 +192,11 @@ async function sdkSend(client: OpenAI, server: StreamServer, question: string): 
   for await (const chunk of stream) {
     if (Number.isNaN(firstAt) && chunk.choices[0]?.delta.content) firstAt = server.now();
   }
-  return { inPage: 0, inMain: (server.arrivedAt(question) ?? NaN) - start, received: firstAt - start, toText: 0, toPaint: 0, rendering: 0, firstToken: firstAt - start };
+  const arrived = (server.arrivedAt(question) ?? NaN) - start;
+  return { inPage: 0, inMain: firstFrom(sdkWritten, start) - start, atServer: arrived, received: firstAt - start, toText: 0, toPaint: 0, rendering: 0, firstToken: firstAt - start };
 }
 
-async function appSend(page: Page, server: StreamServer, question: string): Promise<Sample> {
+async function appSend(page: Page, server: StreamServer, web: WebModeChild, question: string): Promise<Sample> {
   await page.evaluate((fresh) => {
     (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe = fresh;
   }, { question, expected: replyTo(question), sentAt: 0, leftAt: 0, receivedAt: 0, shownAt: 0, paintedAt: 0, renderedAt: 0 });
@@ -184,7 +211,8 @@ async function appSend(page: Page, server: StreamServer, question: string): Prom
   await page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Assistant' }).last().and(page.locator(':not([aria-busy="true"])')).waitFor();
   return {
     inPage: probe.leftAt - probe.sentAt,
-    inMain: (server.arrivedAt(question) ?? NaN) - probe.leftAt,
+    inMain: web.writtenFrom(probe.leftAt) - probe.leftAt,
+    atServer: (server.arrivedAt(question) ?? NaN) - probe.leftAt,
     received: probe.receivedAt - probe.sentAt,
     toText: probe.shownAt - probe.receivedAt,
     toPaint: probe.paintedAt - probe.shownAt,
@@ -197,7 +225,7 @@ async function appSend(page: Page, server: StreamServer, question: string): Prom
 let nextQuestion = 0;
 
 /** Sends alternately from the SDK and from the page, as a person does with a pause to read between answers. */
-async function sendRound(page: Page, client: OpenAI, server: StreamServer, round: Round): Promise<{ app: Sample[]; sdk: Sample[]; first: { app: Sample; sdk: Sample } }> {
+async function sendRound(page: Page, client: OpenAI, server: StreamServer, web: WebModeChild, round: Round): Promise<{ app: Sample[]; sdk: Sample[]; first: { app: Sample; sdk: Sample } }> {
   const app: Sample[] = [];
   const sdk: Sample[] = [];
   let first: { app: Sample; sdk: Sample } | undefined;
@@ -206,7 +234,7 @@ async function sendRound(page: Page, client: OpenAI, server: StreamServer, round
     await page.waitForTimeout(round.readingMs ?? READING_MS);
     const question = nextQuestion++;
     const sdkSample = await sdkSend(client, server, `Question ${100_000 + question}`);
-    const appSample = await appSend(page, server, `Question ${question}`);
+    const appSample = await appSend(page, server, web, `Question ${question}`);
     first ??= { app: appSample, sdk: sdkSample };
     if (send < round.warmUpSends) continue;
     sdk.push(sdkSample);
@@ -222,7 +250,7 @@ const signedMs = (value: number): string => `${value < 0 ? '−' : '+'}${ms(Math
 /** What a person feels on the first question after starting Parley: one send each, before any warm-up send. */
 function printFirstSend({ app, sdk }: { app: Sample; sdk: Sample }): void {
   console.info(
-    `\nThe first send after start (one each, not warmed up), main: frame → request at the server: ${ms(app.inMain)} ` +
+    `\nThe first send after start (one each, not warmed up), main: frame → request written: ${ms(app.inMain)} ` +
       `(the SDK's first call: ${ms(sdk.inMain)}, ${signedMs(app.inMain - sdk.inMain)}); Enter → first token painted ${ms(app.firstToken)}.`,
   );
 }
@@ -242,7 +270,8 @@ function printRound(round: Round, { app, sdk }: { app: Sample[]; sdk: Sample[] }
     ['moment', 'direct SDK call', 'Parley (web mode)', 'Parley − SDK, send by send', 'goal', 'result'],
     [
       row('page: Enter → chat frame sent', 'inPage', null),
-      row('main: frame → request at the server', 'inMain', GOALS.inMainMs),
+      row('main: frame → request written to its socket', 'inMain', GOALS.inMainMs),
+      row('  for reference: frame → request at the server', 'atServer', null),
       row('Enter → first token painted (SDK: first chunk)', 'firstToken', GOALS.firstTokenMs),
       row('  of which: Enter → its frame from main received (SDK: first chunk)', 'received', null),
       row('  then: that frame → its text in the page', 'toText', null),
@@ -259,6 +288,8 @@ export async function runFirstTokenBench(): Promise<void> {
   const web = await startWebModeChild(dataDir, server);
   const browser = await launchChromium();
   const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'bench-key' });
+  // This process writes only the SDK's requests: the app's are main's, in the web-mode child.
+  const stopWatching = watchChatRequestsWritten(() => sdkWritten.push(server.now()));
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(PROBE);
@@ -270,11 +301,12 @@ export async function runFirstTokenBench(): Promise<void> {
 
     for (const [index, round] of ROUNDS.entries()) {
       server.thinkMs = round.thinkMs;
-      const sent = await sendRound(page, client, server, round);
+      const sent = await sendRound(page, client, server, web, round);
       printRound(round, sent);
       if (index === 0) printFirstSend(sent.first);
     }
   } finally {
+    stopWatching();
     await browser.close();
     await web.stop();
     await server.close();

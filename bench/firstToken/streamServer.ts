@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { epochClock } from './epochClock';
 
 export const BENCH_MODEL = 'bench/stream';
 
@@ -21,17 +22,6 @@ export interface StreamServer {
   /** How long each answer's first chunk waits after its headers; changed between rounds of sends. */
   thinkMs: number;
   close(): Promise<void>;
-}
-
-/**
- * Epoch milliseconds with sub-millisecond precision, comparable with a fresh page's
- * `timeOrigin + now()`: anchored to the wall clock when the server starts, not when this process
- * did. A process's `timeOrigin + now()` strays from the wall clock as it runs; after the other
- * benches in `npm run bench` it was 10 s off, and main's row printed −10,322 ms.
- */
-function epochClock(): () => number {
-  const anchor = Date.now() - performance.now();
-  return () => anchor + performance.now();
 }
 
 /** The first chunk of the answer to `question`. */
