@@ -162,16 +162,18 @@ async function startWebModeChild(dataDir: string, server: StreamServer): Promise
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'firstToken', 'webModeChild.ts'), dataDir, server.baseURL, server.origin], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const url = String((await lines.next()).value ?? '').trim();
+  const lines = createInterface({ input: child.stdout });
+  // Its first line is the page's URL; nothing is written before a question is sent.
+  const url = await new Promise<string>((resolve) => {
+    lines.once('line', (line) => resolve(line.trim()));
+    lines.once('close', () => resolve(''));
+  });
   if (!url.startsWith('http')) throw new Error(`Web mode did not start: ${url}`);
   const written: number[] = [];
-  void (async () => {
-    for (let line = await lines.next(); !line.done; line = await lines.next()) {
-      const [kind, at] = line.value.split(' ');
-      if (kind === 'written') written.push(Number(at));
-    }
-  })();
+  lines.on('line', (line) => {
+    const [kind, at] = line.split(' ');
+    if (kind === 'written') written.push(Number(at));
+  });
   return {
     url,
     writtenFrom: (from) => firstFrom(written, from),
