@@ -126,7 +126,7 @@ interface Probe {
   renderedAt: number;
 }
 
-/** Milliseconds; the SDK has no page, so its `inPage`, `toText` and `toPaint` are 0 and its `inMain` and `received` run from its call. */
+/** Milliseconds; the SDK has no page, so its `inPage`, `toText`, `toPaint` and `rendering` are 0, and its `inMain`, `atServer` and `received` run from its call. */
 interface Sample {
   inPage: number;
   /** To the request written to the socket: what leaves the process. */
