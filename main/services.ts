@@ -19,6 +19,7 @@ import { createModelCatalog } from './models/modelCatalog';
 import { isWandbEndpoint, WANDB_CATALOG_ORIGIN } from './models/liveCatalog';
 import { createUsageReport } from './history/usage';
 import type { Cipher } from './secrets/cipher';
+import { rememberDecrypted } from './secrets/rememberedCipher';
 import type { KeyValueStore } from './settings/keyValueStore';
 import { createSettingsService } from './settings/settingsService';
 import type { Updates } from './updates/autoUpdate';
@@ -100,6 +101,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
       console.warn('[parley] could not keep --base-url in the settings:', error instanceof Error ? error.message : error);
     }
   }
+  const cipher = rememberDecrypted(ports.cipher);
   const remember = (secret: string | null) => {
     if (secret) ports.rememberSecret?.(secret);
   };
@@ -107,7 +109,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
     settings,
     store: ports.settingsStore,
     secretsStore: ports.secretsStore,
-    cipher: ports.cipher,
+    cipher,
     envKey: ports.envKey ?? null,
   });
   /** The W&B key, in the slot it always had. */
@@ -123,7 +125,7 @@ export function createAppRouter(ports: ServicePorts): AppRouter {
     getEndpoint,
     liveCatalog: ports.modelCatalogOrigin ? { origin: ports.modelCatalogOrigin, appliesTo: () => true } : { origin: WANDB_CATALOG_ORIGIN, appliesTo: isWandbEndpoint },
   });
-  const toolServerStore = createToolServerStore({ store: ports.settingsStore, secretsStore: ports.secretsStore, cipher: ports.cipher });
+  const toolServerStore = createToolServerStore({ store: ports.settingsStore, secretsStore: ports.secretsStore, cipher });
   const toolServers = createToolServers({
     launchConfig: async (id) => {
       const config = await toolServerStore.launchConfig(id);

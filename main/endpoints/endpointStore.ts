@@ -131,15 +131,20 @@ export function createEndpointStore(deps: EndpointStoreDeps): EndpointStore {
     return found;
   }
 
-  function keyVault(id: string): KeyVault {
-    find(id);
+  /** The vault of an endpoint known to exist. */
+  function vaultOf(id: string): KeyVault {
     return id === DEFAULT_ENDPOINT_ID
       ? createKeyVault({ cipher: deps.cipher, store: deps.secretsStore, envKey: deps.envKey ?? null })
       : createKeyVault({ cipher: deps.cipher, store: deps.secretsStore, slot: slotOf(id) });
   }
 
+  function keyVault(id: string): KeyVault {
+    find(id);
+    return vaultOf(id);
+  }
+
   async function viewOf(record: EndpointRecord): Promise<EndpointView> {
-    const key: KeyStatus = await keyVault(record.id).status();
+    const key: KeyStatus = await vaultOf(record.id).status();
     return { ...record, builtIn: record.id === DEFAULT_ENDPOINT_ID, key };
   }
 
@@ -207,7 +212,7 @@ export function createEndpointStore(deps: EndpointStoreDeps): EndpointStore {
     const record = id === undefined || id === '' ? builtIn() : all().find((endpoint) => endpoint.id === id);
     if (!record) throw endpointMissing(id ?? '');
     const { baseURL, project } = record;
-    const apiKey = await keyVault(record.id).read();
+    const apiKey = await vaultOf(record.id).read();
     // Only W&B insists on a key; a local server may take none.
     return { id: record.id, baseURL, project, apiKey, keyOptional: record.id !== DEFAULT_ENDPOINT_ID };
   }

@@ -94,6 +94,11 @@ describe('the request body', () => {
     expect(systemPromptForSend('{{date}} {{time}}', 'm', SENT_AT, 'UTC')).toBe('2026-03-04 05:06');
     expect(systemPromptForSend('{{date}} {{time}}', 'm', SENT_AT, 'Pacific/Auckland')).toBe('2026-03-04 18:06');
   });
+
+  it('reads the clock only for a prompt that names the date or the time (a zone it cannot read shows it is not asked)', () => {
+    expect(systemPromptForSend('Be brief, {{model}}.', 'm', SENT_AT, 'Not/A_Zone')).toBe('Be brief, m.');
+    expect(() => systemPromptForSend('Today is {{date}}.', 'm', SENT_AT, 'Not/A_Zone')).toThrow(RangeError);
+  });
 });
 
 describe('a refused parameter', () => {
