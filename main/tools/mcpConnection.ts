@@ -14,6 +14,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { ErrorCode, McpError, ToolListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolServerState } from '../../shared/ipc';
 import { redactSecrets } from '../logging/redact';
+import { endProcess } from './endProcess';
 import type { LaunchConfig } from './toolServerStore';
 
 export interface McpTool {
@@ -48,7 +49,24 @@ export class ToolCallFailure extends Error {
 /** The last part of what a stdio server wrote to stderr: usually the reason it failed. */
 const STDERR_KEPT = 1_000;
 
-const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} seconds`;
+const seconds = (ms: number): string => {
+  const value = Math.round(ms / 100) / 10;
+  return `${value} ${value === 1 ? 'second' : 'seconds'}`;
+};
+
+/**
+ * The SDK's stdio transport, keeping its child's pid. The SDK forgets the child as soon as it begins to
+ * close it (a start that timed out closes at once), then gives it seconds to leave: a server that failed
+ * to start is ended by Parley instead, at once, so quitting right after leaves nothing running.
+ */
+class StdioServerTransport extends StdioClientTransport {
+  startedPid: number | null = null;
+
+  override async start(): Promise<void> {
+    await super.start();
+    this.startedPid = this.pid;
+  }
+}
 
 function describeStartFailure(config: LaunchConfig, error: unknown, timeouts: McpTimeouts): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -86,11 +104,11 @@ export function createMcpConnection(config: LaunchConfig, timeouts: McpTimeouts,
     return tail ? `${reason}\nThe server said: ${tail}` : reason;
   };
 
-  function transportFor(): StdioClientTransport | StreamableHTTPClientTransport {
+  function transportFor(): StdioServerTransport | StreamableHTTPClientTransport {
     if (config.transport === 'http') {
       return new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers: config.headers } });
     }
-    const transport = new StdioClientTransport({
+    const transport = new StdioServerTransport({
       command: config.command,
       args: config.args,
       env: { ...getDefaultEnvironment(), ...config.env },
@@ -133,15 +151,17 @@ export function createMcpConnection(config: LaunchConfig, timeouts: McpTimeouts,
       if (client === current) tools = await listTools(current).catch(() => tools);
       onChange();
     });
+    const transport = transportFor();
     try {
-      await current.connect(transportFor(), { timeout: timeouts.startMs });
+      await current.connect(transport, { timeout: timeouts.startMs });
       tools = await listTools(current);
       if (client === current) setState({ status: 'ready' });
     } catch (error) {
       if (client !== current) return;
       client = null;
       setState({ status: 'failed', reason: withStderr(describeStartFailure(config, error, timeouts)) });
-      await current.close().catch(() => undefined);
+      const pid = transport instanceof StdioServerTransport ? transport.startedPid : null;
+      await Promise.all([current.close().catch(() => undefined), pid === null ? undefined : endProcess(pid)]);
     }
   }
 

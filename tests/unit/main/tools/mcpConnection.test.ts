@@ -140,10 +140,13 @@ describe('servers that fail', () => {
     });
   });
 
-  it('gives up on a server that never answers, and stops it', async () => {
-    const server = connect(silentServer(), { startMs: 1_000, callMs: 1_000 });
+  it('gives up on a server that never answers, and has ended its process once it says so', async () => {
+    const pidFile = join(folder, 'silent.pid');
+    const server = connect(silentServer('silent', pidFile), { startMs: 1_000, callMs: 1_000 });
     await server.start();
-    expect(server.state).toEqual({ status: 'failed', reason: 'The server did not answer within 1 seconds, so Parley stopped it.' });
+    expect(server.state).toEqual({ status: 'failed', reason: 'The server did not answer within 1 second, so Parley stopped it.' });
+    // The SDK alone would still be giving it seconds to leave: an app quit now would leave it running.
+    expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
   });
 
   it('reports a server that exits while in use, with what it said last, without taking the caller down', async () => {

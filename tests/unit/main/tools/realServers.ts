@@ -22,9 +22,13 @@ export function filesystemOver(folder: string, id = 'files'): LaunchConfig {
   return { id, name: 'Files', transport: 'stdio', command: process.execPath, args: [FILESYSTEM_BIN, folder], env: {} };
 }
 
-/** A "server" that starts and never says a word: the protocol's initialize goes unanswered. */
-export function silentServer(id = 'silent'): LaunchConfig {
-  return { id, name: 'Silent', transport: 'stdio', command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'], env: {} };
+/**
+ * A "server" that starts and never says a word: the protocol's initialize goes unanswered. It ignores
+ * its stdin closing, as a hung process would. With `pidFile`, it writes its pid there first.
+ */
+export function silentServer(id = 'silent', pidFile?: string): LaunchConfig {
+  const writePid = pidFile ? `require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); ` : '';
+  return { id, name: 'Silent', transport: 'stdio', command: process.execPath, args: ['-e', `${writePid}setInterval(() => {}, 1000)`], env: {} };
 }
 
 /** The everything server in a process that exits by itself once `trigger` exists: a crash while in use. */
@@ -39,15 +43,7 @@ export function everythingWithPidFile(pidFile: string, id = 'pid'): LaunchConfig
   return { id, name: 'With pid', transport: 'stdio', command: process.execPath, args: ['--input-type=module', '-e', script], env: {} };
 }
 
-/** Whether a process still runs (signal 0 only checks). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isRunning as isAlive } from '../../../../main/tools/endProcess';
 
 /** Polls a condition the code under test changes by itself (a process dying); fails after 30 s. */
 export async function until(condition: () => boolean, what: string): Promise<void> {
