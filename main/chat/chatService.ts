@@ -16,7 +16,7 @@ import { addUsage } from '../../shared/usage';
 import { isRetryable, notCompatibleError, StreamDroppedError, StreamStalledError, toAppError } from './errors';
 import { listsModels } from './modelListProbe';
 import type { ErrorContext } from './errors';
-import { createOpenAIClient } from './openaiClient';
+import { createClientCache, reportingBytesTo } from './openaiClient';
 import { requestParamFields } from './requestParams';
 import { systemPromptForSend } from './systemPrompt';
 import type { Endpoint } from './openaiClient';
@@ -66,6 +66,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const connectTimeoutMs = deps.connectTimeoutMs ?? stallTimeoutMs;
   const retry = deps.retry ?? { attempts: 2, baseDelayMs: 750 };
   const now = deps.now ?? Date.now;
+  const clients = createClientCache({ timeoutMs: connectTimeoutMs });
 
   async function chat(request: ChatRequest, onEvent: (event: ChatEvent) => void, signal: AbortSignal, approvals = NO_APPROVALS): Promise<ChatResult> {
     const startedAt = now();
@@ -109,7 +110,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
     async function attempt(endpoint: Endpoint, context: ErrorContext, offer: ToolOffer): Promise<AttemptOutcome> {
       const watchdog = createStreamWatchdog(stallTimeoutMs);
-      const client = createOpenAIClient(endpoint, { timeoutMs: connectTimeoutMs, onBytes: watchdog.touch });
+      const client = clients.clientFor(endpoint);
       const splitter = createThinkTagSplitter();
       const toolCalls = createToolCallCollector();
       let answerStarted = false;
@@ -124,7 +125,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
             stream: true,
             stream_options: { include_usage: true },
           },
-          { signal: AbortSignal.any([signal, watchdog.signal]) },
+          { signal: AbortSignal.any([signal, watchdog.signal]), ...reportingBytesTo(watchdog.touch) },
         );
         // The SDK ends this loop quietly when the signal aborts, so the reason is checked afterwards.
         for await (const chunk of stream) {

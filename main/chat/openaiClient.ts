@@ -1,7 +1,8 @@
 /**
- * Builds the `openai` SDK client for one endpoint, shared by the chat service and the model catalog.
+ * Builds the `openai` SDK client for one endpoint, shared by the chat service and the model catalog;
+ * the chat service keeps one per endpoint (`createClientCache`).
  */
-import OpenAI from 'openai';
+import OpenAI, { type ClientOptions as SdkOptions } from 'openai';
 import { withOpenAIErrorBodies } from './errorBody';
 import { keptAliveFetch } from './keptAliveFetch';
 
@@ -20,11 +21,22 @@ const NO_KEY_PLACEHOLDER = 'no-key';
 export interface ClientOptions {
   /** Milliseconds until the response headers must have arrived. */
   timeoutMs: number;
-  /** Called whenever response bytes arrive (headers or body), for the stall watchdog. */
-  onBytes?: () => void;
 }
 
-export function createOpenAIClient(endpoint: Endpoint, { timeoutMs, onBytes }: ClientOptions): OpenAI {
+/** Where a request's options carry its watcher of arriving bytes to the client's fetch (the SDK passes `fetchOptions` on as they are). */
+const ON_BYTES = Symbol('parley.onBytes');
+
+type WatchedInit = RequestInit & { [ON_BYTES]?: () => void };
+
+type FetchOptions = NonNullable<SdkOptions['fetchOptions']>;
+
+/** Request options under which every arriving chunk of the response (headers or body) calls `onBytes`, for the stall watchdog. */
+export function reportingBytesTo(onBytes: () => void): { fetchOptions: FetchOptions } {
+  const fetchOptions: FetchOptions & { [ON_BYTES]: () => void } = { [ON_BYTES]: onBytes };
+  return { fetchOptions };
+}
+
+export function createOpenAIClient(endpoint: Endpoint, { timeoutMs }: ClientOptions): OpenAI {
   const project = endpoint.project.trim() || null;
   const authorization = endpoint.apiKey ? `Bearer ${endpoint.apiKey}` : null;
   return new OpenAI({
@@ -44,26 +56,51 @@ export function createOpenAIClient(endpoint: Endpoint, { timeoutMs, onBytes }: C
     maxRetries: 0, // the chat service retries itself, only before the answer starts
     timeout: timeoutMs,
     dangerouslyAllowBrowser: false,
-    fetch: withOpenAIErrorBodies(onBytes ? tappedFetch(onBytes) : keptAliveFetch),
+    fetch: withOpenAIErrorBodies(watchableFetch),
   });
 }
 
-/** A fetch that reports every arriving chunk of the response, so a silent stream can be told apart from a slow one. */
-function tappedFetch(onBytes: () => void): typeof fetch {
-  return async (input, init) => {
-    const response = await keptAliveFetch(input, init);
-    onBytes();
-    if (!response.body) return response;
-    const tap = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        onBytes();
-        controller.enqueue(chunk);
-      },
-    });
-    return new Response(response.body.pipeThrough(tap), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+/** Endpoints a chat service keeps a client for at most; past it the oldest is built again when next used. */
+const CLIENTS_KEPT = 8;
+
+/**
+ * One client per endpoint, for every request to it. Building a client builds every resource of the
+ * API (a few tenths of a millisecond, on each question's way out); the client holds no connection of
+ * its own (the kept-alive pool is shared), so one serves every request. A changed key, URL or project
+ * is another endpoint, with a client of its own.
+ */
+export function createClientCache({ timeoutMs }: ClientOptions): { clientFor(endpoint: Endpoint): OpenAI } {
+  const clients = new Map<string, OpenAI>();
+  return {
+    clientFor(endpoint) {
+      const key = JSON.stringify([endpoint.baseURL, endpoint.apiKey, endpoint.project, endpoint.keyOptional ?? false]);
+      let client = clients.get(key);
+      if (!client) {
+        if (clients.size >= CLIENTS_KEPT) clients.delete(clients.keys().next().value ?? '');
+        client = createOpenAIClient(endpoint, { timeoutMs });
+        clients.set(key, client);
+      }
+      return client;
+    },
   };
+}
+
+/** Parley's fetch, reporting the response's chunks to a request's watcher when it has one (reportingBytesTo). */
+async function watchableFetch(input: Parameters<typeof fetch>[0], init?: WatchedInit): Promise<Response> {
+  const onBytes = init?.[ON_BYTES];
+  const response = await keptAliveFetch(input, init);
+  if (!onBytes) return response;
+  onBytes();
+  if (!response.body) return response;
+  const tap = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      onBytes();
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(tap), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
