@@ -104,7 +104,7 @@ export function ChatView({ chat, onChooseToolServers, loading, target, onOpenSet
     <main className="chat-main" aria-busy={loading}>
       {/* The thread's grid places the composer: centred in a new chat, docked at the bottom after. */}
       {/* Compare takes the thread's place; the thread stays mounted (its scroll, the draft) under it. */}
-      <div className="thread" data-empty={empty || undefined} data-answering={streaming || undefined} hidden={compare.view !== null}>
+      <div className="thread" data-empty={empty || undefined} hidden={compare.view !== null}>
         <MessageActionsContext.Provider value={messageActions}>
           <EditRequestContext value={editRequest}>
             <MessageList
