@@ -3,6 +3,7 @@
  * the chat service keeps one per endpoint (`createClientCache`).
  */
 import OpenAI, { type ClientOptions as SdkOptions } from 'openai';
+import { setWithin } from '../../shared/boundedMap';
 import { withOpenAIErrorBodies } from './errorBody';
 import { keptAliveFetch } from './keptAliveFetch';
 
@@ -76,9 +77,8 @@ export function createClientCache({ timeoutMs }: ClientOptions): { clientFor(end
       const key = JSON.stringify([endpoint.baseURL, endpoint.apiKey, endpoint.project, endpoint.keyOptional ?? false]);
       let client = clients.get(key);
       if (!client) {
-        if (clients.size >= CLIENTS_KEPT) clients.delete(clients.keys().next().value ?? '');
         client = createOpenAIClient(endpoint, { timeoutMs });
-        clients.set(key, client);
+        setWithin(clients, key, client, CLIENTS_KEPT);
       }
       return client;
     },

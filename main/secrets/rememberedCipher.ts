@@ -1,3 +1,4 @@
+import { setWithin } from '../../shared/boundedMap';
 import type { Cipher } from './cipher';
 
 /** More ciphertexts than a person has keys and tool-server secrets; past it the oldest is decrypted again when next read. */
@@ -27,8 +28,7 @@ export function rememberDecrypted(cipher: Cipher): Cipher {
       const known = plainByCiphertext.get(ciphertext);
       if (known !== undefined) return known;
       const plain = await cipher.decrypt(data);
-      if (plainByCiphertext.size >= REMEMBERED) plainByCiphertext.delete(plainByCiphertext.keys().next().value ?? '');
-      plainByCiphertext.set(ciphertext, plain);
+      setWithin(plainByCiphertext, ciphertext, plain, REMEMBERED);
       return plain;
     },
   };

@@ -1,4 +1,5 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
+import { setWithin } from '../../../shared/boundedMap';
 
 /** Where a conversation's list was left, so opening it again shows the same place. */
 export interface SavedScroll {
@@ -14,9 +15,7 @@ const LIMIT = 50;
 const saved = new Map<string, SavedScroll>();
 
 export function rememberScroll(conversationId: string, scroll: SavedScroll): void {
-  saved.delete(conversationId);
-  saved.set(conversationId, scroll);
-  if (saved.size > LIMIT) saved.delete(saved.keys().next().value as string);
+  setWithin(saved, conversationId, scroll, LIMIT);
 }
 
 export function recallScroll(conversationId: string): SavedScroll | undefined {

@@ -2,6 +2,7 @@ import 'katex/dist/katex.min.css';
 import katex from 'katex';
 import type { ReactNode } from 'react';
 import { useCallback } from 'react';
+import { setWithin } from '../../../shared/boundedMap';
 import { MathSource } from './MathSource';
 
 /** KaTeX's node tree (an internal API: `renderToString` builds the same tree and serializes it). */
@@ -25,8 +26,7 @@ export function renderMath(tex: string, displayMode: boolean): ReactNode {
   const cached = typeset.get(key);
   if (cached !== undefined) return cached;
   const math = typesetMath(tex, displayMode);
-  if (typeset.size >= MAX_TYPESET) typeset.delete(typeset.keys().next().value ?? '');
-  typeset.set(key, math);
+  setWithin(typeset, key, math, MAX_TYPESET);
   return math;
 }
 
