@@ -7,6 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessibleInBothThemes } from './support/axe';
+import { countRendersOf } from './support/componentRenders';
 import { lastAnswer, pickModel } from './support/fixtures';
 import { nextFrames } from './support/nextFrames';
 import { LAYOUT_WIDTHS, atWidths, expectNoOverflow, expectSteady, rectOf, trackRect } from './support/geometry';
@@ -174,6 +175,33 @@ test('each frame of a streaming answer shows the same space below its last line:
   expect(frames.length).toBeGreaterThan(10);
   // The list's padding below its last message (MessageList.tsx), in every frame.
   expect(new Set(frames)).toEqual(new Set([32]));
+});
+
+test('an answer the view follows renders its own row alone: the log is not rendered again for each line it scrolls to', async ({ seeded }) => {
+  await openConversation(seeded, SEEDED_TITLES.pinned);
+  // Enough text to scroll: from here the view follows the end.
+  await pickModel(seeded, 'fake/lines');
+  await messageBox(seeded).fill('Many lines, please');
+  await messageBox(seeded).press('Enter');
+  await expect(lastAnswer(seeded)).toContainText('Line 60 of a long answer.');
+  await expect(lastAnswer(seeded)).not.toHaveAttribute('aria-busy', 'true');
+  // A word every 100 ms: a new line now and then, each a scroll to the new end, far apart.
+  await pickModel(seeded, 'fake/slow');
+  await messageBox(seeded).fill('Slowly, please');
+  await messageBox(seeded).press('Enter');
+  await expect(lastAnswer(seeded)).toContainText('word3');
+  const logRenders = await countRendersOf(seeded, '.message-list-frame');
+  await log(seeded).evaluate((box) => {
+    const pins = { count: 0 };
+    box.addEventListener('scroll', () => pins.count++);
+    Object.assign(window, { pins });
+  });
+  await expect(lastAnswer(seeded)).toContainText('word30');
+  // The view followed the answer down its new lines…
+  expect(await seeded.evaluate(() => (window as unknown as { pins: { count: number } }).pins.count)).toBeGreaterThan(0);
+  await expect(lastAnswer(seeded)).toBeInViewport();
+  // …and the log itself did not render for them: each scroll to the end was the log's own, not a person's.
+  expect(await logRenders()).toBe(0);
 });
 
 test.describe('mid-stream', () => {

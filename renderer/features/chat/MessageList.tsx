@@ -1,4 +1,4 @@
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import { observeElementOffset, observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type WheelEvent } from 'react';
 import { useLatest } from '../../lib/useLatest';
 import type { Message } from './conversationReducer';
@@ -57,6 +57,17 @@ function observeViewport(instance: Virtualizer<HTMLDivElement, Element>, onRect:
   return observeElementRect(instance, (rect) => onRect(rect.height > 0 ? rect : { ...rect, height: window.innerHeight }));
 }
 
+/**
+ * The box's scroll position as the virtualizer sees it, with the scrolls that pin the end (a
+ * streaming answer's each new line) reported as the list's own, not a person scrolling: every
+ * change of the virtualizer's "scrolling" state renders the whole list, and a pin would start one
+ * and end it 150 ms later, two renders of the list for each line of an answer.
+ */
+function observeOffsetBesidesPins(wasPinnedAt: (scrollTop: number) => boolean) {
+  return (instance: Virtualizer<HTMLDivElement, Element>, onOffset: (offset: number, isScrolling: boolean) => void) =>
+    observeElementOffset(instance, (offset, isScrolling) => onOffset(offset, isScrolling && !wasPinnedAt(offset)));
+}
+
 /** A first guess from the text length, until the row is measured: close guesses keep the scrollbar steady. */
 function estimateHeight(message: Message | undefined): number {
   const characters = (message?.content.length ?? 0) + (message?.reasoning === '' ? 0 : 40);
@@ -74,7 +85,7 @@ export function MessageList({ conversationId, messages, liveAnswers, retrying, c
   // A search result decides where the list opens; otherwise where it was left, else the end.
   const [saved] = useState(() => (target ? undefined : recallScroll(conversationId)));
   const [opensAtEnd] = useState(!target && (saved?.following ?? true));
-  const { following, isFollowing, onScroll, personHandlers, follow, unfollow, stick } = useStickToBottom(scrollRef, opensAtEnd);
+  const { following, isFollowing, onScroll, personHandlers, follow, unfollow, stick, wasPinnedAt } = useStickToBottom(scrollRef, opensAtEnd);
   const rowsRef = useRef<HTMLDivElement>(null);
   // Not following is not enough for "Jump to latest": a search hit in a short conversation leaves its end in view.
   const { endOutOfView, measureEnd } = useEndOutOfView(scrollRef, rowsRef, messages.length > 0);
@@ -150,6 +161,7 @@ export function MessageList({ conversationId, messages, liveAnswers, retrying, c
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     observeElementRect: observeViewport,
+    observeElementOffset: observeOffsetBesidesPins(wasPinnedAt),
     estimateSize: (index) => estimateHeight(messages[index]),
     getItemKey: (index) => messages[index]?.id ?? index,
     overscan: opened ? OVERSCAN : 0,

@@ -47,6 +47,8 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
   // Read in scroll handlers and layout effects, which must not wait for a render.
   const followingRef = useRef(initiallyFollowing);
   const last = useRef<LastSeen>({ scrollTop: 0, scrollHeight: 0 });
+  // Where `stick` last put the view: the scroll that reports it is the box's own, not a person's.
+  const pinnedTop = useRef<number | null>(null);
 
   const set = useCallback((value: boolean) => {
     followingRef.current = value;
@@ -58,7 +60,11 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
     if (!element || !followingRef.current) return;
     element.scrollTop = element.scrollHeight;
     last.current = { scrollTop: element.scrollTop, scrollHeight: element.scrollHeight };
+    pinnedTop.current = element.scrollTop;
   }, [ref]);
+
+  /** Whether a scroll to `scrollTop` is where `stick` last put the view. */
+  const wasPinnedAt = useCallback((scrollTop: number) => pinnedTop.current !== null && Math.abs(scrollTop - pinnedTop.current) <= SLACK_PX, []);
 
   const unfollow = useCallback(() => set(false), [set]);
   const personHandlers = usePersonScrollingUp(ref, unfollow);
@@ -82,5 +88,5 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
   /** The state as of now, for callbacks that run between renders. */
   const isFollowing = useCallback(() => followingRef.current, []);
 
-  return { following, isFollowing, onScroll, personHandlers, follow, unfollow, stick };
+  return { following, isFollowing, onScroll, personHandlers, follow, unfollow, stick, wasPinnedAt };
 }
