@@ -63,8 +63,15 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, initiallyFo
     pinnedTop.current = element.scrollTop;
   }, [ref]);
 
-  /** Whether a scroll to `scrollTop` is where `stick` last put the view. */
-  const wasPinnedAt = useCallback((scrollTop: number) => pinnedTop.current !== null && Math.abs(scrollTop - pinnedTop.current) <= SLACK_PX, []);
+  /**
+   * Whether a scroll, to `scrollTop`, is the one `stick` made: to where it last put the view, with no
+   * scroll elsewhere since (after one, a scroll back there is a person's).
+   */
+  const wasPinnedAt = useCallback((scrollTop: number) => {
+    const pinned = pinnedTop.current !== null && Math.abs(scrollTop - pinnedTop.current) <= SLACK_PX;
+    if (!pinned) pinnedTop.current = null;
+    return pinned;
+  }, []);
 
   const unfollow = useCallback(() => set(false), [set]);
   const personHandlers = usePersonScrollingUp(ref, unfollow);

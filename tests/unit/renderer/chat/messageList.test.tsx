@@ -146,6 +146,23 @@ describe('useStickToBottom', () => {
     expect(result.current.following).toBe(true);
     expect(box.scrollTop).toBe(2_000);
   });
+
+  it('tells the scroll a pin made from a person scrolling, for the list (a pin is not someone scrolling)', () => {
+    const box = { scrollTop: 0, scrollHeight: 1_000, clientHeight: 400 };
+    const { result } = renderHook(() => useStickToBottom({ current: box as unknown as HTMLElement }, true));
+    // Nothing pinned yet: any scroll is a person's.
+    expect(result.current.wasPinnedAt(0)).toBe(false);
+    act(() => result.current.stick());
+    expect(result.current.wasPinnedAt(1_000)).toBe(true);
+    // The same pin's scroll, reported again (a zoomed window rounds it): still the pin's.
+    expect(result.current.wasPinnedAt(1_000.5)).toBe(true);
+    // A scroll elsewhere, then back to where the pin was: that one is a person's.
+    expect(result.current.wasPinnedAt(700)).toBe(false);
+    expect(result.current.wasPinnedAt(1_000)).toBe(false);
+    box.scrollHeight = 1_300;
+    act(() => result.current.stick());
+    expect(result.current.wasPinnedAt(1_300)).toBe(true);
+  });
 });
 
 describe('MessageList', () => {
