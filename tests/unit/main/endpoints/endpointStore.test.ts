@@ -22,10 +22,12 @@ const OLLAMA = { name: 'Ollama', baseURL: 'http://127.0.0.1:11434/v1', project: 
 let dataDir: string;
 let cipher: Cipher;
 
-/** The store as the app opens it at start; called again, it is a restart on the same files. */
-function open(envKey: string | null = null): EndpointStore {
-  const store = createConfStore(dataDir, 'config').store;
-  return createEndpointStore({ settings: createSettingsService(store), store, secretsStore: createConfStore(dataDir, 'secrets').store, cipher, envKey });
+/**
+ * The store as the app opens it at start; called again, it is a restart on the same files.
+ * `settingsStore`: the settings file as the rest of the app holds it, to change a setting as the page does.
+ */
+function open(envKey: string | null = null, settingsStore = createConfStore(dataDir, 'config').store): EndpointStore {
+  return createEndpointStore({ settings: createSettingsService(settingsStore), store: settingsStore, secretsStore: createConfStore(dataDir, 'secrets').store, cipher, envKey });
 }
 
 async function failureOf(run: () => Promise<unknown>): Promise<string> {
@@ -108,9 +110,10 @@ describe('endpoints', () => {
   });
 
   it('removes an added endpoint with its key; its conversations are refused, never sent to the built-in one', async () => {
-    const endpoints = open();
+    const settingsStore = createConfStore(dataDir, 'config').store;
+    const endpoints = open(null, settingsStore);
     const added = await endpoints.add(OLLAMA, { key: LOCAL_KEY });
-    createSettingsService(createConfStore(dataDir, 'config').store).update({ defaultEndpointId: added.id });
+    createSettingsService(settingsStore).update({ defaultEndpointId: added.id });
 
     expect(await endpoints.remove(added.id)).toEqual({ removed: true });
     expect(await endpoints.remove(added.id)).toEqual({ removed: false });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../shared/ipc';
 import { AppFailure } from '../../../../main/appFailure';
 import { createConfStore } from '../../../../main/settings/createConfStore';
+import type { KeyValueStore } from '../../../../main/settings/keyValueStore';
 import { openStoreFile } from '../../../../main/settings/openStoreFile';
 import { createSettingsService } from '../../../../main/settings/settingsService';
 
@@ -71,6 +72,36 @@ describe('settings service', () => {
       project: 'team/p',
       defaultModel: 'm',
     });
+  });
+
+  it('reads its store once; an update through one service is what every service on that store gives', () => {
+    const { store } = createConfStore(dataDir, 'config');
+    let reads = 0;
+    const counted: KeyValueStore = {
+      get: (key) => (reads++, store.get(key)),
+      set: (key, value) => store.set(key, value),
+      delete: (key) => store.delete(key),
+    };
+    const first = createSettingsService(counted);
+    const second = createSettingsService(counted);
+    expect(first.get()).toEqual(DEFAULT_SETTINGS);
+    expect(second.get()).toEqual(DEFAULT_SETTINGS);
+    expect(reads).toBe(1);
+    first.update({ theme: 'dark', favouriteModels: ['a/b'] });
+    expect(second.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', favouriteModels: ['a/b'] });
+    expect(reads).toBe(1);
+    // The file holds it too: the next start reads it.
+    expect(openService().get().theme).toBe('dark');
+  });
+
+  it('hands every caller settings no caller can change, and leaves the defaults as they are', () => {
+    const settings = openService().get();
+    expect(() => {
+      (settings as { theme: string }).theme = 'dark';
+    }).toThrow(TypeError);
+    expect(() => (settings.favouriteModels as string[]).push('a/b')).toThrow(TypeError);
+    expect(Object.isFrozen(DEFAULT_SETTINGS.favouriteModels)).toBe(false);
+    expect(openService().get()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('gives the defaults when the settings entry is not an object', () => {
