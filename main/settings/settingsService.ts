@@ -60,7 +60,7 @@ function frozen<T>(value: T): T {
 }
 
 /**
- * The settings as last read or written, per store. Parsing them field by field took a tenth of a
+ * The settings as last read or written, per store. Parsing them field by field took half a
  * millisecond in a process that had slept, and every send reads them on its way out. Only this
  * service writes them, so what it last read or wrote is what the store holds; kept per store, so
  * every service on one store (the app makes two) sees the others' updates.
