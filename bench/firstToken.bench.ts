@@ -7,7 +7,9 @@
  * Three spans (the SDK's from its call):
  * - in the page: from Enter to the chat frame leaving for main;
  * - in main: from that frame to main writing the request to its socket (the SDK: its call to the same), as
- *   undici reports it (firstToken/requestsWritten.ts); and, for reference, to the request reaching the server;
+ *   undici reports it (firstToken/requestsWritten.ts), in two parts: the frame's way to main (the page's
+ *   socket, the browser, main picking it up) and main's own work from the frame read to the request written;
+ *   and, for reference, to the request reaching the server;
  * - from Enter to the first token painted: the start of the frame that paints it (the SDK: its first chunk).
  * And where the last one goes in the page: Enter to the first token's frame from main received (the
  * SDK: its first chunk), that frame to the token's text in the page, that text to the frame that paints it,
@@ -126,11 +128,15 @@ interface Probe {
   renderedAt: number;
 }
 
-/** Milliseconds; the SDK has no page, so its `inPage`, `toText`, `toPaint` and `rendering` are 0, and its `inMain`, `atServer` and `received` run from its call. */
+/** Milliseconds; the SDK has no page, so its `inPage`, `toMain`, `toText`, `toPaint` and `rendering` are 0, and its `inMain`, `mainWork`, `atServer` and `received` run from its call. */
 interface Sample {
   inPage: number;
   /** To the request written to the socket: what leaves the process. */
   inMain: number;
+  /** Of `inMain`, the chat frame's way from the page until main has read it. */
+  toMain: number;
+  /** Of `inMain`, main's own work: from the frame read to the request written (the SDK: its whole `inMain`). */
+  mainWork: number;
   /** To the request at the server, which also counts the server's process picking it up. */
   atServer: number;
   received: number;
@@ -142,7 +148,7 @@ interface Sample {
 }
 
 /** The spans only the app has: the SDK's column is empty for them. */
-const APP_ONLY: readonly (keyof Sample)[] = ['inPage', 'toText', 'toPaint', 'rendering'];
+const APP_ONLY: readonly (keyof Sample)[] = ['inPage', 'toMain', 'toText', 'toPaint', 'rendering'];
 
 /** Requests written this long before a frame left the page still count as its own: the two processes' clocks agree to less. */
 const CLOCK_SLACK_MS = 2;
@@ -152,6 +158,8 @@ const firstFrom = (times: readonly number[], from: number): number => times.find
 
 interface WebModeChild {
   url: string;
+  /** When main read the first chat frame at or after `from` (epoch ms). */
+  readFrom(from: number): number;
   /** When main wrote the first chat request at or after `from` (epoch ms). */
   writtenFrom(from: number): number;
   stop(): Promise<void>;
@@ -169,13 +177,16 @@ async function startWebModeChild(dataDir: string, server: StreamServer): Promise
     lines.once('close', () => resolve(''));
   });
   if (!url.startsWith('http')) throw new Error(`Web mode did not start: ${url}`);
+  const read: number[] = [];
   const written: number[] = [];
   lines.on('line', (line) => {
     const [kind, at] = line.split(' ');
+    if (kind === 'read') read.push(Number(at));
     if (kind === 'written') written.push(Number(at));
   });
   return {
     url,
+    readFrom: (from) => firstFrom(read, from),
     writtenFrom: (from) => firstFrom(written, from),
     async stop() {
       child.kill('SIGTERM');
@@ -195,7 +206,8 @@ async function sdkSend(client: OpenAI, server: StreamServer, question: string): 
     if (Number.isNaN(firstAt) && chunk.choices[0]?.delta.content) firstAt = server.now();
   }
   const arrived = (server.arrivedAt(question) ?? NaN) - start;
-  return { inPage: 0, inMain: firstFrom(sdkWritten, start) - start, atServer: arrived, received: firstAt - start, toText: 0, toPaint: 0, rendering: 0, firstToken: firstAt - start };
+  const inMain = firstFrom(sdkWritten, start) - start;
+  return { inPage: 0, inMain, toMain: 0, mainWork: inMain, atServer: arrived, received: firstAt - start, toText: 0, toPaint: 0, rendering: 0, firstToken: firstAt - start };
 }
 
 async function appSend(page: Page, server: StreamServer, web: WebModeChild, question: string): Promise<Sample> {
@@ -211,9 +223,13 @@ async function appSend(page: Page, server: StreamServer, web: WebModeChild, ques
   const probe = await page.evaluate(() => (window as unknown as { firstTokenProbe: Probe }).firstTokenProbe);
   // The answer has ended once its article is no longer busy.
   await page.getByRole('log', { name: 'Conversation' }).getByRole('article', { name: 'Assistant' }).last().and(page.locator(':not([aria-busy="true"])')).waitFor();
+  const read = web.readFrom(probe.leftAt);
+  const written = web.writtenFrom(probe.leftAt);
   return {
     inPage: probe.leftAt - probe.sentAt,
-    inMain: web.writtenFrom(probe.leftAt) - probe.leftAt,
+    inMain: written - probe.leftAt,
+    toMain: read - probe.leftAt,
+    mainWork: written - read,
     atServer: (server.arrivedAt(question) ?? NaN) - probe.leftAt,
     received: probe.receivedAt - probe.sentAt,
     toText: probe.shownAt - probe.receivedAt,
@@ -273,6 +289,8 @@ function printRound(round: Round, { app, sdk }: { app: Sample[]; sdk: Sample[] }
     [
       row('page: Enter → chat frame sent', 'inPage', null),
       row('main: frame → request written to its socket', 'inMain', GOALS.inMainMs),
+      row('  of which: the frame\'s way until main has read it', 'toMain', null),
+      row('  then: main\'s own work until the request is written (SDK: its call)', 'mainWork', null),
       row('  for reference: frame → request at the server', 'atServer', null),
       row('Enter → first token painted (SDK: first chunk)', 'firstToken', GOALS.firstTokenMs),
       row('  of which: Enter → its frame from main received (SDK: first chunk)', 'received', null),

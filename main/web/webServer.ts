@@ -6,6 +6,7 @@
  * so neither another local page nor another local user's browser can drive it.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { channel } from 'node:diagnostics_channel';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -20,6 +21,14 @@ export interface WebServer {
   port: number;
   close(): Promise<void>;
 }
+
+/**
+ * Told as each chat frame from the page has been read, before main handles it: the first-token bench
+ * splits main's part there, into the frame's way from the page and main's own work. Nothing is
+ * published while no one listens.
+ */
+export const CHAT_FRAME_READ_CHANNEL = 'parley:web:chat-frame-read';
+const chatFramesRead = channel(CHAT_FRAME_READ_CHANNEL);
 
 /** The bridge refuses frames larger than this: the biggest legitimate one is a long conversation. */
 const MAX_FRAME_BYTES = 64 * 1024 * 1024;
@@ -58,6 +67,7 @@ function serveSocket(socket: WebSocket, router: Router): void {
     if (message.kind === 'invoke') {
       void router.invoke(message.channel, message.request).then((envelope) => reply({ id: message.id, kind: 'result', envelope }));
     } else if (message.kind === 'chat') {
+      if (chatFramesRead.hasSubscribers) chatFramesRead.publish(null);
       const stream = router.startChat(message.request, (event) => {
         if (event.type === 'done') chats.delete(message.id);
         reply({ id: message.id, kind: 'event', event });

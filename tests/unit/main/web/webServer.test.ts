@@ -1,5 +1,7 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { CHAT_FRAME_READ_CHANNEL } from '../../../../main/web/webServer';
 import { startWebModeHarness, type WebModeHarness } from '../../support/webModeHarness';
 
 let harness: WebModeHarness;
@@ -59,5 +61,25 @@ describe('web mode server', () => {
     await expect.poll(() => replies.length).toBe(1);
     expect(JSON.parse(replies[0] ?? '{}')).toMatchObject({ id: 7, kind: 'result', envelope: { ok: true } });
     socket.close();
+  });
+
+  it('tells a listener (the first-token bench) each time it reads a chat frame, and for no other frame', async () => {
+    let read = 0;
+    const listener = () => read++;
+    subscribe(CHAT_FRAME_READ_CHANNEL, listener);
+    try {
+      const socket = new WebSocket(bridge(token()), { origin: origin() });
+      await new Promise((resolve) => socket.on('open', resolve));
+      const replies: { id: number; kind: string }[] = [];
+      socket.on('message', (data) => replies.push(JSON.parse(data.toString()) as { id: number; kind: string }));
+      socket.send(JSON.stringify({ id: 1, kind: 'invoke', channel: 'settings:get', request: {} }));
+      // A request main refuses still is a chat frame read: it is answered with a failed `done`.
+      socket.send(JSON.stringify({ id: 2, kind: 'chat', request: {} }));
+      await expect.poll(() => replies.filter((reply) => reply.id === 1 || (reply.id === 2 && reply.kind === 'event')).length).toBe(2);
+      expect(read).toBe(1);
+      socket.close();
+    } finally {
+      unsubscribe(CHAT_FRAME_READ_CHANNEL, listener);
+    }
   });
 });
