@@ -1,4 +1,5 @@
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
+import { beginsWith } from '../../lib/beginsWith';
 import { endsWithBlankLine, lineStartOf } from './blockCuts';
 import { definitionKey, definitionsWithin, foundDefinitions, isDefinition, mayDefine, referencedKeys, type DefinitionKey } from './definitionLabels';
 import { normalizeMathDelimiters } from './mathDelimiters';
@@ -131,7 +132,7 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
   return {
     split(next) {
       if (next === text) return blocks;
-      const extended = next.startsWith(text);
+      const extended = beginsWith(next, text);
       text = next;
       const restart = extended ? restartAt(blocks) : 0;
       const byItem = extended ? itemRestart(blocks, restart, next) : undefined;
@@ -145,7 +146,7 @@ export function createBlockSplitter(start: SplitterStart = FROM_THE_START): Bloc
       if (referring !== -1) blocks = parseFrom(referring);
       return blocks;
     },
-    continues: (next) => text !== '' && next.startsWith(text),
+    continues: (next) => text !== '' && beginsWith(next, text),
   };
 }
 

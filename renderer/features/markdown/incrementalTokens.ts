@@ -1,4 +1,5 @@
 import type { GrammarState, HighlighterCore, ThemedToken } from 'shiki/core';
+import { beginsWith } from '../../lib/beginsWith';
 import { CODE_THEME } from './highlighter';
 
 /** Longer lines are shown without colours: nobody reads them for syntax, and they cost the most. */
@@ -22,7 +23,7 @@ export function createIncrementalTokenizer() {
 
   return (highlighter: HighlighterCore, code: string, grammarId: string): ThemedToken[][] => {
     const cut = code.lastIndexOf('\n') + 1;
-    if (grammarId !== grammar || !code.startsWith(complete) || cut < complete.length) {
+    if (grammarId !== grammar || !beginsWith(code, complete) || cut < complete.length) {
       grammar = grammarId;
       complete = '';
       lines = [];
