@@ -10,7 +10,9 @@
  * and at each size the floor, chunks appended straight to the end of the answer's last paragraph or
  * list item in the DOM, which holds what the browser must do anyway and what the
  * bench's own frames and probes cost; and that floor again keeping the view at the end, which Parley
- * pays while it follows an answer and the plain floor does not. Long tasks (over 50 ms) are counted
+ * pays while it follows an answer and the plain floor does not. At each size the chunks come in three
+ * rounds, Parley's and then the floors', and Parley over a floor is the median of the rounds'
+ * differences. Long tasks (over 50 ms) are counted
  * while the measured chunks stream. The conversation is opened with a mouse click, so the pointer
  * rests over the sidebar as a person's does, and the browser's hover hit test after each change counts.
  *
@@ -30,7 +32,15 @@ import { PACED_MODEL, startPacedServer, type PacedServer } from './streaming/pac
 
 const SIZES = [1_000, 10_000, 50_000, 100_000];
 const CHUNK = 20;
-const CHUNKS = QUICK ? 20 : 50;
+/**
+ * At each size, rounds of Parley's chunks then the floors' in turn, each side's p50 taken per round: the
+ * machine's load drifts over a size's few seconds, and a round's sides see the same drift. The
+ * difference reported is the median of the rounds' differences.
+ */
+const ROUNDS = 3;
+const CHUNKS_PER_ROUND = QUICK ? 10 : 30;
+/** Parley's chunks at each size (and each floor's). */
+const CHUNKS = ROUNDS * CHUNKS_PER_ROUND;
 const TITLE = 'Streaming bench';
 const GOALS = { at100kMs: 2, ratio: 1.5 };
 
@@ -123,13 +133,28 @@ const floorChunk = (page: BarePage, content: string, following: boolean) =>
     ),
   );
 
+/** One round's p50s: Parley's busy time per chunk and the two floors'. */
+interface Round {
+  parley: number;
+  floor: number;
+  floorFollowing: number;
+}
+
 interface SizeRow {
   size: number;
+  /** Over all of the size's chunks, every round's. */
   task: { p50: number; p95: number };
   styleLayout: number;
   floor: number;
   floorFollowing: number;
+  rounds: Round[];
   longTasks: number[];
+}
+
+/** Parley over a floor: the median of the rounds' differences, with the lowest and the highest. */
+function overFloor(rounds: readonly Round[], floor: (round: Round) => number): { median: number; low: number; high: number } {
+  const added = rounds.map((round) => round.parley - floor(round)).sort((a, b) => a - b);
+  return { median: percentiles(added).p50, low: added[0] ?? NaN, high: added.at(-1) ?? NaN };
 }
 
 /** The two answers, one after the other: what each streams, and the question that asks for it. */
@@ -157,27 +182,39 @@ async function streamAnswer(page: BarePage, server: PacedServer, text: string): 
     // What the large chunk set off (the first one loads the Markdown parts and grammars) settles first.
     await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve))');
     await page.evaluate('window.streamProbe.longTasks = []');
-    const samples = [];
-    for (let n = 0; n < CHUNKS; n++) {
-      samples.push(await pushChunk(page, server, text.slice(sent, sent + CHUNK)));
-      sent += CHUNK;
-    }
-    const longTasks = (await page.evaluate('window.streamProbe.longTasks')) as number[];
     const floorOf = async (following: boolean) => {
       await page.evaluate(FLOOR_START);
       const floor = [];
-      for (let n = 0; n < CHUNKS; n++) floor.push(await floorChunk(page, text.slice(sent + n * CHUNK, sent + (n + 1) * CHUNK), following));
+      for (let n = 0; n < CHUNKS_PER_ROUND; n++) floor.push((await floorChunk(page, text.slice(sent + n * CHUNK, sent + (n + 1) * CHUNK), following)).task);
       await page.evaluate('window.streamFloor.remove()');
-      return percentiles(floor.map((sample) => sample.task)).p50;
+      return floor;
     };
-    const floor = await floorOf(false);
-    const floorFollowing = await floorOf(true);
+    const samples = [];
+    const floors: number[] = [];
+    const floorsFollowing: number[] = [];
+    const rounds: Round[] = [];
+    const longTasks: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const parley = [];
+      for (let n = 0; n < CHUNKS_PER_ROUND; n++) {
+        parley.push(await pushChunk(page, server, text.slice(sent, sent + CHUNK)));
+        sent += CHUNK;
+      }
+      longTasks.push(...((await page.evaluate('window.streamProbe.longTasks.splice(0)')) as number[]));
+      const floor = await floorOf(false);
+      const floorFollowing = await floorOf(true);
+      samples.push(...parley);
+      floors.push(...floor);
+      floorsFollowing.push(...floorFollowing);
+      rounds.push({ parley: percentiles(parley.map((sample) => sample.task)).p50, floor: percentiles(floor).p50, floorFollowing: percentiles(floorFollowing).p50 });
+    }
     rows.push({
       size,
       task: percentiles(samples.map((sample) => sample.task)),
       styleLayout: percentiles(samples.map((sample) => sample.styleLayout)).p50,
-      floor,
-      floorFollowing,
+      floor: percentiles(floors).p50,
+      floorFollowing: percentiles(floorsFollowing).p50,
+      rounds,
       longTasks,
     });
   }
@@ -188,28 +225,30 @@ async function streamAnswer(page: BarePage, server: PacedServer, text: string): 
 }
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
+/** A median over the rounds with its lowest and highest: how far one round's figure can be from another's. */
+const spread = ({ median, low, high }: { median: number; low: number; high: number }) => `${ms(median)} (${low.toFixed(2)} to ${high.toFixed(2)})`;
 
 function printShape(label: string, rows: readonly SizeRow[]): void {
   const at1k = rows[0]?.task.p50 ?? NaN;
   console.info(`\n${label}:\n`);
   printTable(
-    ['answer length', 'Parley p50', 'p95', 'style + layout p50', 'floor p50', 'Parley − floor p50', 'floor following p50', 'Parley − floor following', 'vs 1k', 'long tasks > 50 ms'],
+    ['answer length', 'Parley p50', 'p95', 'style + layout p50', 'floor p50', 'Parley − floor, rounds', 'floor following p50', 'Parley − floor following, rounds', 'vs 1k', 'long tasks > 50 ms'],
     rows.map((row) => [
       `${(row.size / 1000).toLocaleString('en')}k chars`,
       ms(row.task.p50),
       ms(row.task.p95),
       ms(row.styleLayout),
       ms(row.floor),
-      ms(row.task.p50 - row.floor),
+      spread(overFloor(row.rounds, (round) => round.floor)),
       ms(row.floorFollowing),
-      ms(row.task.p50 - row.floorFollowing),
+      spread(overFloor(row.rounds, (round) => round.floorFollowing)),
       `${(row.task.p50 / at1k).toFixed(2)}×`,
       row.longTasks.length === 0 ? 'none' : `${row.longTasks.length} (max ${Math.max(...row.longTasks).toFixed(0)} ms)`,
     ]),
   );
   const at100k = rows.at(-1);
   if (!at100k) return;
-  const added = at100k.task.p50 - at100k.floor;
+  const added = overFloor(at100k.rounds, (round) => round.floor).median;
   const ratio = at100k.task.p50 / at1k;
   const longTasks = rows.reduce((sum, row) => sum + row.longTasks.length, 0);
   console.info(
@@ -241,9 +280,9 @@ export async function runStreamingBench(): Promise<void> {
       results.push({ label: shape.label, rows: await streamAnswer(page, server, shape.answer(Math.max(...SIZES) + CHUNK * CHUNKS * SIZES.length)) });
     }
     console.info(
-      `\nPer ${CHUNK}-character chunk, ${CHUNKS} chunks at each size: the renderer main thread's busy time from the push until the page, once changed, is idle again (1280×800), ` +
-        `load average ${loadavg()[0]?.toFixed(1)}. Floor: the same measurement of ${CHUNKS} chunks appended straight to the end of the answer's last paragraph or list item in the DOM; ` +
-        `following, the floor that also keeps the view at the end, as Parley does while it follows the answer.`,
+      `\nPer ${CHUNK}-character chunk, ${CHUNKS} chunks at each size in ${ROUNDS} rounds of ${CHUNKS_PER_ROUND}: the renderer main thread's busy time from the push until the page, once changed, is idle again (1280×800), ` +
+        `load average ${loadavg()[0]?.toFixed(1)}. Floor: the same measurement of chunks appended straight to the end of the answer's last paragraph or list item in the DOM, ${CHUNKS_PER_ROUND} after Parley's in each round; ` +
+        `following, the floor that also keeps the view at the end, as Parley does while it follows the answer. Parley − floor: the median of the rounds' differences of p50s (the lowest and highest in brackets).`,
     );
     for (const { label, rows } of results) printShape(label, rows);
   } finally {
