@@ -93,6 +93,26 @@ const AFTER_CHANGE = (changes: number) => `new Promise((resolve) => {
   window.streamProbe.waiting.push(changed);
 })`;
 
+/**
+ * Resolves once the page has been quiet for QUIET_PERIODS idle periods in a row (Chromium gives a page with
+ * nothing to do idle periods of 50 ms): what a size's one large chunk set off has finished (loading the
+ * Markdown parts and grammars, the first time; highlighting and typesetting what it brought, about 200 ms
+ * at each size). A real answer spreads that work over its small chunks; measured chunks must not inherit
+ * it. A single idle callback, as until 8 December, came within 20 ms, and the first measured chunks
+ * carried the rest (a quick run's 10-chunk rounds read 2 ms higher). Gives up waiting after 10 s.
+ */
+const QUIET_PERIODS = 3;
+const SETTLED = `new Promise((resolve) => {
+  const started = performance.now();
+  let quiet = 0;
+  const check = (deadline) => {
+    quiet = deadline.timeRemaining() >= 45 ? quiet + 1 : 0;
+    if (quiet >= ${QUIET_PERIODS} || performance.now() - started > 10000) resolve();
+    else requestIdleCallback(check);
+  };
+  requestIdleCallback(check);
+})`;
+
 async function busyMs(page: BarePage): Promise<{ task: number; styleLayout: number }> {
   const { metrics } = (await page.call('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const value = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? NaN) * 1_000;
@@ -179,14 +199,15 @@ async function streamAnswer(page: BarePage, server: PacedServer, text: string): 
   for (const size of SIZES) {
     await pushChunk(page, server, text.slice(sent, size));
     sent = size;
-    // What the large chunk set off (the first one loads the Markdown parts and grammars) settles first.
-    await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve))');
+    await page.evaluate(SETTLED);
     await page.evaluate('window.streamProbe.longTasks = []');
     const floorOf = async (following: boolean) => {
       await page.evaluate(FLOOR_START);
       const floor = [];
       for (let n = 0; n < CHUNKS_PER_ROUND; n++) floor.push((await floorChunk(page, text.slice(sent + n * CHUNK, sent + (n + 1) * CHUNK), following)).task);
+      // Its text taken out is drawn before anything more is measured.
       await page.evaluate('window.streamFloor.remove()');
+      await page.evaluate(SETTLED);
       return floor;
     };
     const samples = [];
