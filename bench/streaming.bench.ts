@@ -98,8 +98,8 @@ const AFTER_CHANGE = (changes: number) => `new Promise((resolve) => {
  * nothing to do idle periods of 50 ms): what a size's one large chunk set off has finished (loading the
  * Markdown parts and grammars, the first time; highlighting and typesetting what it brought, about 200 ms
  * at each size). A real answer spreads that work over its small chunks; measured chunks must not inherit
- * it. A single idle callback, as until 8 December, came within 20 ms, and the first measured chunks
- * carried the rest (a quick run's 10-chunk rounds read 2 ms higher). Gives up waiting after 10 s.
+ * it. A single idle callback, as until 8 December, came within 20 ms, while the page went on working for
+ * about 200 ms (a scratch log of idle deadlines). Gives up waiting after 10 s.
  */
 const QUIET_PERIODS = 3;
 const SETTLED = `new Promise((resolve) => {
